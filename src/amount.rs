@@ -1,0 +1,223 @@
+//! Exact numbers from their written text: `88`, `19.9`, `1e3`, `1_000.5`, `"19.90"`.
+//! Nothing here goes through `f64`.
+
+use rust_decimal::Decimal;
+
+/// The most significant digits an amount may have.
+pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
+
+/// The largest amount accepted (one trillion), so that no sum or split can overflow.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+/// Why a written number is not an acceptable amount.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    NotFinite,
+    TooPrecise,
+    TooLarge,
+}
+
+impl NumberError {
+    pub fn describe(self) -> String {
+        match self {
+            NumberError::NotANumber => "is not a number".into(),
+            NumberError::NotFinite => "must be a finite number".into(),
+            NumberError::TooPrecise => {
+                format!("has more than {MAX_SIGNIFICANT_DIGITS} significant digits")
+            }
+            NumberError::TooLarge => "is too large (at most 1,000,000,000,000)".into(),
+        }
+    }
+}
+
+/// Reads a decimal number written as TOML writes numbers: an optional sign, digits
+/// (`_` allowed between them), an optional fraction and an optional exponent.
+pub fn parse_decimal(written: &str) -> Result<Decimal, NumberError> {
+    let text = written.replace('_', "");
+    let unsigned = text.trim_start_matches(['+', '-']);
+    if matches!(unsigned, "inf" | "nan") {
+        return Err(NumberError::NotFinite);
+    }
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text.as_str(), None),
+    };
+    check_mantissa_shape(mantissa)?;
+    let significant = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|d| *d == '0')
+        .count();
+    if significant > MAX_SIGNIFICANT_DIGITS {
+        return Err(NumberError::TooPrecise);
+    }
+    let value = Decimal::from_str_exact(mantissa).map_err(|_| NumberError::TooPrecise)?;
+    match exponent {
+        None => Ok(value),
+        Some(exponent) => apply_exponent(value, parse_exponent(exponent)?),
+    }
+}
+
+/// Reads an amount of money: a number that is not negative and not absurdly large.
+pub fn parse_amount(written: &str) -> Result<Decimal, AmountError> {
+    let value = parse_decimal(written).map_err(AmountError::Number)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(AmountError::Negative);
+    }
+    if value > MAX_AMOUNT {
+        return Err(AmountError::Number(NumberError::TooLarge));
+    }
+    Ok(value.abs())
+}
+
+/// Why a written number is not an acceptable amount of money.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    Number(NumberError),
+    Negative,
+}
+
+impl AmountError {
+    pub fn describe(self) -> String {
+        match self {
+            AmountError::Number(error) => error.describe(),
+            AmountError::Negative => "must not be negative".into(),
+        }
+    }
+}
+
+fn check_mantissa_shape(mantissa: &str) -> Result<(), NumberError> {
+    let unsigned = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if all_digits(whole) && fraction.is_none_or(all_digits) {
+        Ok(())
+    } else {
+        Err(NumberError::NotANumber)
+    }
+}
+
+fn parse_exponent(text: &str) -> Result<i32, NumberError> {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    // Any exponent beyond ±60 is out of range for every amount, so cap before parsing.
+    let magnitude: i32 = if digits.trim_start_matches('0').len() > 2 {
+        61
+    } else {
+        digits.parse().map_err(|_| NumberError::NotANumber)?
+    };
+    Ok(if text.starts_with('-') {
+        -magnitude
+    } else {
+        magnitude
+    })
+}
+
+/// `value × 10^exponent`, exactly, or an error when that cannot be held.
+fn apply_exponent(mut value: Decimal, exponent: i32) -> Result<Decimal, NumberError> {
+    if exponent > 60 {
+        return Err(NumberError::TooLarge);
+    }
+    if exponent < -60 {
+        return Err(NumberError::TooPrecise);
+    }
+    if exponent < 0 {
+        let scale = value.scale() + exponent.unsigned_abs();
+        if scale > 28 {
+            return Err(NumberError::TooPrecise);
+        }
+        value
+            .set_scale(scale)
+            .map_err(|_| NumberError::TooPrecise)?;
+        return Ok(value);
+    }
+    let mut remaining = exponent;
+    while remaining > 0 && value.scale() > 0 {
+        let scale = value.scale() - 1;
+        value.set_scale(scale).map_err(|_| NumberError::TooLarge)?;
+        remaining -= 1;
+    }
+    for _ in 0..remaining {
+        value = value
+            .checked_mul(Decimal::TEN)
+            .ok_or(NumberError::TooLarge)?;
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn max_amount_is_one_trillion() {
+        assert_eq!(MAX_AMOUNT, dec("1000000000000"));
+    }
+
+    #[test]
+    fn reads_every_written_form_exactly() {
+        assert_eq!(parse_decimal("19.9"), Ok(dec("19.9")));
+        assert_eq!(parse_decimal("19.90").unwrap().to_string(), "19.90");
+        assert_eq!(parse_decimal("1e3"), Ok(dec("1000")));
+        assert_eq!(parse_decimal("1E3"), Ok(dec("1000")));
+        assert_eq!(parse_decimal("1_000.5"), Ok(dec("1000.5")));
+        assert_eq!(parse_decimal("2.5e-3"), Ok(dec("0.0025")));
+        assert_eq!(parse_decimal("1.25e1"), Ok(dec("12.5")));
+        assert_eq!(parse_decimal("+5"), Ok(dec("5")));
+        assert_eq!(parse_decimal("-7.5"), Ok(dec("-7.5")));
+        assert_eq!(
+            parse_decimal("1234567890.123456789").unwrap().to_string(),
+            "1234567890.123456789"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_exact_finite_number() {
+        assert_eq!(parse_decimal("inf"), Err(NumberError::NotFinite));
+        assert_eq!(parse_decimal("-nan"), Err(NumberError::NotFinite));
+        assert_eq!(parse_decimal("abc"), Err(NumberError::NotANumber));
+        assert_eq!(parse_decimal(".5"), Err(NumberError::NotANumber));
+        assert_eq!(parse_decimal("5."), Err(NumberError::NotANumber));
+        assert_eq!(parse_decimal(""), Err(NumberError::NotANumber));
+        assert_eq!(parse_decimal("1e"), Err(NumberError::NotANumber));
+        assert_eq!(parse_decimal(" 5"), Err(NumberError::NotANumber));
+        assert_eq!(
+            parse_decimal("1.0000000000000000000000000000"),
+            Err(NumberError::TooPrecise)
+        );
+        assert_eq!(parse_decimal("1e-40"), Err(NumberError::TooPrecise));
+        assert_eq!(parse_decimal("1e99999999999"), Err(NumberError::TooLarge));
+        assert_eq!(parse_decimal("9e40"), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn twenty_eight_significant_digits_are_allowed() {
+        assert!(parse_decimal("0.1234567890123456789012345678").is_ok());
+        assert_eq!(
+            parse_decimal("12345678901234567890.12345678"),
+            Ok(dec("12345678901234567890.12345678"))
+        );
+    }
+
+    #[test]
+    fn amounts_are_not_negative_and_not_absurd() {
+        assert_eq!(parse_amount("-1"), Err(AmountError::Negative));
+        assert_eq!(parse_amount("-0.0"), Ok(Decimal::ZERO));
+        assert_eq!(parse_amount("1e12"), Ok(MAX_AMOUNT));
+        assert_eq!(
+            parse_amount("1000000000000.01"),
+            Err(AmountError::Number(NumberError::TooLarge))
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! The command line: clap arguments, and which mode runs.
+
+use std::collections::BTreeMap;
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use rust_decimal::Decimal;
+
+use crate::amount::parse_decimal;
+use crate::calc::{Scenario, SortKey, compare, sort_bundles};
+use crate::diagnostic::did_you_mean;
+use crate::error::Error;
+use crate::model::{Catalog, Period};
+use crate::report::{CompareReport, Format, Painter, render_compare};
+use crate::source::{BUILT_IN, SearchPath, Source};
+
+const EXAMPLES: &str = "\
+Examples:
+  bundlecalc                                   open the interactive screen
+  bundlecalc --compare                         compare every bundle, per year
+  bundlecalc --compare 88vip --per month       one bundle, monthly figures
+  bundlecalc --compare --set taoqi=500         as a user with 500 淘气值
+  bundlecalc --compare --want qq_music,youku --sort savings --format json
+  bundlecalc --check --file my-offers.toml     list every problem in a file
+  bundlecalc --init                            write ./bundles.toml to edit
+
+The bundles file is the first found of: --file PATH, $BUNDLECALC_FILE,
+./bundles.toml, $XDG_CONFIG_HOME/bundlecalc/bundles.toml (or
+~/.config/bundlecalc/bundles.toml), then the built-in copy.
+
+Exit codes: 0 ok, 2 bad command line, 65 invalid bundles file,
+66 file cannot be read, 73 --init target exists, 74 a write failed.";
+
+/// Tells whether a membership bundle is worth its price, with exact money.
+#[derive(Debug, Parser)]
+#[command(name = "bundlecalc", version, about, after_help = EXAMPLES)]
+#[command(group = clap::ArgGroup::new("mode").multiple(false))]
+pub struct Cli {
+    /// The bundles file to read (see below for where it is looked for otherwise)
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Compare all bundles, or only the ids named, and print the figures
+    #[arg(long, num_args = 0.., value_name = "ID", group = "mode")]
+    pub compare: Option<Vec<String>>,
+
+    /// Validate the file and print every problem found
+    #[arg(long, group = "mode")]
+    pub check: bool,
+
+    /// Write the built-in bundles file to PATH (default ./bundles.toml); never overwrites
+    #[arg(long, num_args = 0..=1, value_name = "PATH", group = "mode")]
+    pub init: Option<Option<PathBuf>>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+
+    /// Show figures per this period (overrides the file's `basis`)
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub per: Option<PeriodArg>,
+
+    /// The services you want, replacing the file's `profile.wants`
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID...")]
+    pub want: Option<Vec<String>>,
+
+    /// Set a fact that price tiers test, e.g. --set taoqi=1200 (repeatable)
+    #[arg(long = "set", value_name = "FACT=NUMBER")]
+    pub set: Vec<String>,
+
+    /// Order of the bundles: money and percentages descending, names ascending
+    #[arg(long, value_enum, default_value_t = SortArg::File)]
+    pub sort: SortArg,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    #[value(name = "half_year")]
+    HalfYear,
+    Year,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    File,
+    Savings,
+    #[value(name = "savings_pct")]
+    SavingsPct,
+    Price,
+    Value,
+    Name,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<PeriodArg> for Period {
+    fn from(arg: PeriodArg) -> Period {
+        match arg {
+            PeriodArg::Day => Period::Day,
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Quarter => Period::Quarter,
+            PeriodArg::HalfYear => Period::HalfYear,
+            PeriodArg::Year => Period::Year,
+        }
+    }
+}
+
+impl From<SortArg> for SortKey {
+    fn from(arg: SortArg) -> SortKey {
+        match arg {
+            SortArg::File => SortKey::File,
+            SortArg::Savings => SortKey::Savings,
+            SortArg::SavingsPct => SortKey::SavingsPct,
+            SortArg::Price => SortKey::Price,
+            SortArg::Value => SortKey::Value,
+            SortArg::Name => SortKey::Name,
+        }
+    }
+}
+
+/// Runs the mode the command line asks for.
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    if let Some(target) = &cli.init {
+        let path = target
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("bundles.toml"));
+        write_new_file(&path, BUILT_IN)?;
+        println!(
+            "wrote {}: edit it, then run bundlecalc in this folder",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let facts = parse_facts(&cli.set)?;
+    let source = Source::from_origin(&SearchPath::from_environment(cli.file.clone()).locate())?;
+    let catalog = source.catalog()?;
+    if cli.check {
+        println!(
+            "{}: ok ({} services, {} bundles)",
+            source.name(),
+            catalog.services.len(),
+            catalog.bundles.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let scenario = scenario(&cli, &catalog, facts)?;
+    match &cli.compare {
+        Some(ids) => {
+            print!(
+                "{}",
+                compare_output(&cli, &catalog, &source, &scenario, ids)?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(Error::usage(
+            "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
+        )),
+    }
+}
+
+/// The `--compare` report for the bundles named (all when none are).
+fn compare_output(
+    cli: &Cli,
+    catalog: &Catalog,
+    source: &Source,
+    scenario: &Scenario,
+    ids: &[String],
+) -> Result<String, Error> {
+    let selected = ids
+        .iter()
+        .map(|id| {
+            catalog.bundle_ix(id).ok_or_else(|| {
+                unknown_id("bundle", id, catalog.bundles.iter().map(|b| b.id.as_str()))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut comparison = compare(catalog, scenario);
+    if !selected.is_empty() {
+        comparison.bundles.retain(|f| selected.contains(&f.bundle));
+    }
+    let sort = SortKey::from(cli.sort);
+    sort_bundles(&mut comparison.bundles, sort, catalog);
+    let report = CompareReport {
+        catalog,
+        file: &source.name(),
+        basis: scenario.basis,
+        sort,
+        comparison: &comparison,
+    };
+    Ok(render_compare(
+        &report,
+        cli.format.into(),
+        Painter::for_stdout(),
+    ))
+}
+
+/// The file's scenario with the command line's `--per`, `--want` and `--set` applied.
+fn scenario(
+    cli: &Cli,
+    catalog: &Catalog,
+    facts: BTreeMap<String, Decimal>,
+) -> Result<Scenario, Error> {
+    let mut scenario = Scenario::from_catalog(catalog);
+    if let Some(per) = cli.per {
+        scenario.basis = per.into();
+    }
+    if let Some(wants) = &cli.want {
+        let mut services = Vec::new();
+        for id in wants.iter().map(|id| id.trim()).filter(|id| !id.is_empty()) {
+            let service = catalog.service_ix(id).ok_or_else(|| {
+                unknown_id(
+                    "service",
+                    id,
+                    catalog.services.iter().map(|s| s.id.as_str()),
+                )
+            })?;
+            if !services.contains(&service) {
+                services.push(service);
+            }
+        }
+        scenario.set_wants(services);
+    }
+    scenario.facts.extend(facts);
+    Ok(scenario)
+}
+
+/// Reads each `--set FACT=NUMBER`.
+fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decimal>, Error> {
+    let mut facts = BTreeMap::new();
+    for setting in settings {
+        let bad = |why: &str| {
+            Error::usage(format!(
+                "--set `{setting}`: {why}; write it as FACT=NUMBER, as in --set taoqi=1200"
+            ))
+        };
+        let (name, number) = setting
+            .split_once('=')
+            .ok_or_else(|| bad("there is no `=`"))?;
+        let name = name.trim();
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(bad("the fact name must be letters, digits and `_`"));
+        }
+        let value = parse_decimal(number.trim())
+            .map_err(|e| bad(&format!("the value {}", e.describe())))?;
+        facts.insert(name.to_string(), value);
+    }
+    Ok(facts)
+}
+
+fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str>) -> Error {
+    let known: Vec<&str> = known.collect();
+    let help = did_you_mean(id, known.iter().copied())
+        .unwrap_or_else(|| format!("the {kind}s are: {}", known.join(", ")));
+    Error::usage(format!("unknown {kind} `{id}`\n  = help: {help}"))
+}
+
+/// Creates `path` with `contents`, refusing to replace anything already there.
+fn write_new_file(path: &Path, contents: &str) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(failed(e)),
+    };
+    if let Err(e) = file
+        .write_all(contents.as_bytes())
+        .and_then(|()| file.sync_all())
+    {
+        // Leave nothing half-written behind.
+        let _ = std::fs::remove_file(path);
+        return Err(failed(e));
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! Problems found in a bundles file, and how they are shown: rustc-style, with the
+//! file, line and column, the offending line and a caret under the span.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::text::display_width;
+
+/// One problem in a file: what is wrong, where, and perhaps how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub message: String,
+    /// Byte range in the file's text; `None` when the problem has no single place.
+    pub span: Option<Range<usize>>,
+    /// A suggestion, such as "did you mean `qq_music`?".
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>, span: Range<usize>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            span: Some(span),
+            help: None,
+        }
+    }
+
+    pub fn without_place(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            span: None,
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// 1-based line and column (in characters) of the start of the span.
+    pub fn line_col(&self, text: &str) -> Option<(usize, usize)> {
+        self.span.as_ref().map(|span| line_col(text, span.start))
+    }
+
+    /// `FILE:LINE:COL: message`, on one line, for banners and status bars.
+    pub fn one_line(&self, file_name: &str, text: &str) -> String {
+        match self.line_col(text) {
+            Some((line, col)) => format!("{file_name}:{line}:{col}: {}", self.message),
+            None => format!("{file_name}: {}", self.message),
+        }
+    }
+
+    /// The full report: `error: ...`, `--> FILE:LINE:COL`, the line and a caret.
+    pub fn render(&self, file_name: &str, text: &str) -> String {
+        let mut out = format!("error: {}\n", self.message);
+        match &self.span {
+            Some(span) => {
+                let start = span.start.min(text.len());
+                let (line_no, col) = line_col(text, start);
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                let line = text[line_start..line_end].trim_end_matches('\r');
+                let gutter = " ".repeat(line_no.to_string().len());
+                let lead = display_width(&expand_tabs(&text[line_start..start]));
+                let marked_end = span.end.clamp(start, line_start + line.len());
+                let marked = display_width(&expand_tabs(&text[start..marked_end])).max(1);
+                let _ = writeln!(out, "{gutter}--> {file_name}:{line_no}:{col}");
+                let _ = writeln!(out, "{gutter} |");
+                let _ = writeln!(out, "{line_no} | {}", expand_tabs(line));
+                let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(lead), "^".repeat(marked));
+                if let Some(help) = &self.help {
+                    let _ = writeln!(out, "{gutter} = help: {help}");
+                }
+            }
+            None => {
+                let _ = writeln!(out, " --> {file_name}");
+                if let Some(help) = &self.help {
+                    let _ = writeln!(out, "  = help: {help}");
+                }
+            }
+        }
+        out
+    }
+}
+
+/// 1-based line and character column of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Tabs shown as four spaces, so the caret lines up with what is printed.
+fn expand_tabs(text: &str) -> String {
+    text.replace('\t', "    ")
+}
+
+/// "did you mean `x`?" for the candidate closest to `wrong`, when one is close enough.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let limit = (wrong.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(wrong, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_rustc_with_a_caret_under_the_span() {
+        let text = "[bundles.x]\nincludes = [\"qq_muisc\"]\n";
+        let start = text.find("\"qq").unwrap();
+        let diagnostic = Diagnostic::new("unknown service `qq_muisc`", start..start + 10)
+            .with_help(Some("did you mean `qq_music`?".into()));
+        assert_eq!(
+            diagnostic.render("bundles.toml", text),
+            "error: unknown service `qq_muisc`\n\
+             \x20--> bundles.toml:2:13\n\
+             \x20 |\n\
+             2 | includes = [\"qq_muisc\"]\n\
+             \x20 |             ^^^^^^^^^^\n\
+             \x20 = help: did you mean `qq_music`?\n"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_and_carets_count_cells() {
+        let text = "name = \"淘宝\" x";
+        let start = text.find('x').unwrap();
+        let diagnostic = Diagnostic::new("bad", start..start + 1);
+        assert_eq!(diagnostic.line_col(text), Some((1, 13)));
+        let rendered = diagnostic.render("f.toml", text);
+        // `name = "淘宝" ` is 14 cells wide: 12 characters, two of them wide.
+        assert!(
+            rendered.contains(&format!(" | {}^\n", " ".repeat(14))),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn suggests_only_close_names() {
+        assert_eq!(
+            did_you_mean("qq_muisc", ["youku", "qq_music"]),
+            Some("did you mean `qq_music`?".into())
+        );
+        assert_eq!(did_you_mean("netflix", ["youku", "qq_music"]), None);
+    }
+}

@@ -1,0 +1,68 @@
+//! Everything that can stop a command, each with its exit code from the spec.
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::diagnostic::Diagnostic;
+
+/// A reason a command cannot finish.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line asks for something impossible (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// The bundles file has problems (exit 65).
+    #[error("{file} is not a valid bundles file ({} problem(s))", problems.len())]
+    Invalid {
+        file: String,
+        text: String,
+        problems: Vec<Diagnostic>,
+    },
+    /// The bundles file cannot be read (exit 66).
+    #[error("cannot read `{}`: {source}", path.display())]
+    Unreadable { path: PathBuf, source: io::Error },
+    /// `--init` would overwrite a file (exit 73).
+    #[error("`{}` already exists; not overwriting it (remove it or give another path)", path.display())]
+    Exists { path: PathBuf },
+    /// Writing a file failed (exit 74).
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage(message.into())
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(match self {
+            Error::Usage(_) => 2,
+            Error::Invalid { .. } => 65,
+            Error::Unreadable { .. } => 66,
+            Error::Exists { .. } => 73,
+            Error::Write { .. } => 74,
+        })
+    }
+
+    /// What goes to stderr: `error: ...` lines, with places for file problems.
+    pub fn report(&self) -> String {
+        match self {
+            Error::Invalid {
+                file,
+                text,
+                problems,
+            } => {
+                let mut out: String = problems
+                    .iter()
+                    .map(|problem| problem.render(file, text) + "\n")
+                    .collect();
+                if problems.len() > 1 {
+                    out.push_str(&format!("{} problems found in {file}\n", problems.len()));
+                }
+                out
+            }
+            other => format!("error: {other}\n"),
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! bundlecalc: is a membership bundle worth its price? Exact decimal money.
+//!
+//! The core (`model`, `amount`, `load`, `calc`, `report`) knows nothing of the
+//! terminal; `cli` chooses a mode.
+
+pub mod amount;
+pub mod calc;
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod money;
+pub mod report;
+pub mod source;
+pub mod text;

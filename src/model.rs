@@ -1,0 +1,266 @@
+//! The validated catalogue: services, bundles, the user's profile, periods.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+/// Index of a service in `Catalog::services`.
+pub type ServiceIx = usize;
+/// Index of a bundle in `Catalog::bundles`.
+pub type BundleIx = usize;
+
+/// A billing period, as a fraction of a year.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+}
+
+impl Period {
+    /// Every period, longest first: the order the TUI cycles through.
+    pub const CYCLE: [Period; 6] = [
+        Period::Year,
+        Period::HalfYear,
+        Period::Quarter,
+        Period::Month,
+        Period::Week,
+        Period::Day,
+    ];
+
+    /// The period's length in years, as `(numerator, denominator)`.
+    pub const fn years(self) -> (i128, i128) {
+        match self {
+            Period::Day => (1, 365),
+            Period::Week => (7, 365),
+            Period::Month => (1, 12),
+            Period::Quarter => (1, 4),
+            Period::HalfYear => (1, 2),
+            Period::Year => (1, 1),
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::HalfYear => "half_year",
+            Period::Year => "year",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Period> {
+        Period::CYCLE.into_iter().find(|p| p.name() == name)
+    }
+
+    /// The next period in `CYCLE`, wrapping around.
+    pub fn next(self) -> Period {
+        let at = Period::CYCLE.iter().position(|p| *p == self).unwrap_or(0);
+        Period::CYCLE[(at + 1) % Period::CYCLE.len()]
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A membership that can be counted in bundles and, usually, bought alone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    pub price: Decimal,
+    pub period: Period,
+    pub sold_alone: bool,
+    pub note: Option<String>,
+    /// 1-based line of the service's table in the file.
+    pub line: usize,
+}
+
+/// A joint membership: one price, several services.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bundle {
+    pub id: String,
+    pub name: String,
+    /// The base price, in `period`, used when no tier applies.
+    pub price: Decimal,
+    pub period: Period,
+    pub tiers: Vec<Tier>,
+    pub includes: Vec<Include>,
+    pub note: Option<String>,
+    /// 1-based line of the bundle's table in the file.
+    pub line: usize,
+}
+
+/// One entry of a bundle's `includes`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Include {
+    /// A service always counted.
+    Service(ServiceIx),
+    /// Exactly one of these services is counted.
+    OneOf {
+        members: Vec<ServiceIx>,
+        label: Option<String>,
+    },
+}
+
+impl Include {
+    /// The services this entry can stand for.
+    pub fn members(&self) -> &[ServiceIx] {
+        match self {
+            Include::Service(service) => std::slice::from_ref(service),
+            Include::OneOf { members, .. } => members,
+        }
+    }
+}
+
+/// A price that applies when a fact about the user satisfies a condition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tier {
+    pub when: Condition,
+    /// In the bundle's period.
+    pub price: Decimal,
+}
+
+/// `FACT OP NUMBER`, as written in a tier's `when`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Condition {
+    pub fact: String,
+    pub op: Operator,
+    pub value: Decimal,
+}
+
+impl Condition {
+    pub fn holds_for(&self, fact_value: Decimal) -> bool {
+        match self.op {
+            Operator::Ge => fact_value >= self.value,
+            Operator::Gt => fact_value > self.value,
+            Operator::Le => fact_value <= self.value,
+            Operator::Lt => fact_value < self.value,
+            Operator::Eq => fact_value == self.value,
+            Operator::Ne => fact_value != self.value,
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.fact, self.op.symbol(), self.value)
+    }
+}
+
+/// The comparison operator of a tier condition.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Operator {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Eq,
+    Ne,
+}
+
+impl Operator {
+    /// Two-character operators first, so `>=` is not read as `>`.
+    pub const ALL: [Operator; 6] = [
+        Operator::Ge,
+        Operator::Le,
+        Operator::Eq,
+        Operator::Ne,
+        Operator::Gt,
+        Operator::Lt,
+    ];
+
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Operator::Ge => ">=",
+            Operator::Gt => ">",
+            Operator::Le => "<=",
+            Operator::Lt => "<",
+            Operator::Eq => "==",
+            Operator::Ne => "!=",
+        }
+    }
+}
+
+/// What the file says about its user.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Profile {
+    /// Services the user would pay for, in the order written; empty means not set.
+    pub wants: Vec<ServiceIx>,
+    /// Chosen group members, per bundle.
+    pub picks: BTreeMap<BundleIx, Vec<ServiceIx>>,
+    /// Facts that price tiers test, e.g. `taoqi`.
+    pub facts: BTreeMap<String, Decimal>,
+}
+
+/// A whole, validated bundles file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    /// ISO 4217 code; every amount is in it.
+    pub currency: String,
+    /// The period results are shown per, unless overridden.
+    pub basis: Period,
+    pub profile: Profile,
+    /// In file order.
+    pub services: Vec<Service>,
+    /// In file order.
+    pub bundles: Vec<Bundle>,
+}
+
+impl Catalog {
+    pub fn service_ix(&self, id: &str) -> Option<ServiceIx> {
+        self.services.iter().position(|s| s.id == id)
+    }
+
+    pub fn bundle_ix(&self, id: &str) -> Option<BundleIx> {
+        self.bundles.iter().position(|b| b.id == id)
+    }
+
+    /// The currency's symbol for tables, or its code when it has none we know.
+    pub fn currency_symbol(&self) -> &str {
+        match self.currency.as_str() {
+            "CNY" | "JPY" => "¥",
+            "USD" => "$",
+            "EUR" => "€",
+            "GBP" => "£",
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_cycle_from_year_to_day_and_back() {
+        let mut period = Period::Year;
+        let mut seen = vec![];
+        for _ in 0..6 {
+            seen.push(period.name());
+            period = period.next();
+        }
+        assert_eq!(
+            seen,
+            ["year", "half_year", "quarter", "month", "week", "day"]
+        );
+        assert_eq!(period, Period::Year);
+    }
+
+    #[test]
+    fn period_names_round_trip() {
+        for period in Period::CYCLE {
+            assert_eq!(Period::parse(period.name()), Some(period));
+        }
+        assert_eq!(Period::parse("fortnight"), None);
+    }
+}

@@ -1,0 +1,323 @@
+//! The `--compare` report in its four formats.
+
+use serde::Serialize;
+
+use super::Format;
+use super::delimited::{csv_line, markdown_table};
+use super::paint::{Painter, Tone};
+use super::table::{Cell, TextTable};
+use crate::calc::{BundleFigures, Comparison, SortKey};
+use crate::model::{Catalog, Period};
+use crate::money::{Money, Percent};
+use crate::text::Align;
+
+/// What a comparison report shows and for whom.
+pub struct CompareReport<'a> {
+    pub catalog: &'a Catalog,
+    /// The file name as given, or "(built-in)".
+    pub file: &'a str,
+    pub basis: Period,
+    pub sort: SortKey,
+    pub comparison: &'a Comparison,
+}
+
+pub fn render_compare(report: &CompareReport<'_>, format: Format, painter: Painter) -> String {
+    match format {
+        Format::Table => table(report, painter),
+        Format::Json => json(report),
+        Format::Csv => csv(report),
+        Format::Markdown => markdown(report),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    file: &'a str,
+    currency: &'a str,
+    basis: &'static str,
+    notes: &'a [String],
+    bundles: Vec<JsonBundle<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonBundle<'a> {
+    id: &'a str,
+    name: &'a str,
+    price: String,
+    price_rule: Option<&'a str>,
+    standalone_value: String,
+    savings: String,
+    savings_pct: Option<String>,
+    personal_value: Option<String>,
+    personal_savings: Option<String>,
+    services: Vec<JsonService<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonService<'a> {
+    id: &'a str,
+    name: &'a str,
+    group: Option<&'a str>,
+    standalone_price: String,
+    effective_cost: String,
+    wanted: Option<bool>,
+    personal_cost: Option<String>,
+}
+
+fn json(report: &CompareReport<'_>) -> String {
+    let catalog = report.catalog;
+    let bundles = report
+        .comparison
+        .bundles
+        .iter()
+        .map(|figures| {
+            let bundle = &catalog.bundles[figures.bundle];
+            JsonBundle {
+                id: &bundle.id,
+                name: &bundle.name,
+                price: figures.price.to_string(),
+                price_rule: figures.price_rule.as_deref(),
+                standalone_value: figures.standalone_value.to_string(),
+                savings: figures.savings.to_string(),
+                savings_pct: figures.savings_pct.map(|p| p.to_string()),
+                personal_value: figures.personal.map(|p| p.value.to_string()),
+                personal_savings: figures.personal.map(|p| p.savings.to_string()),
+                services: figures
+                    .services
+                    .iter()
+                    .map(|s| {
+                        let service = &catalog.services[s.service];
+                        JsonService {
+                            id: &service.id,
+                            name: &service.name,
+                            group: s.group.as_deref(),
+                            standalone_price: s.standalone_price.to_string(),
+                            effective_cost: s.effective_cost.to_string(),
+                            wanted: s.wanted,
+                            personal_cost: s.personal_cost.map(|c| c.to_string()),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let document = JsonComparison {
+        file: report.file,
+        currency: &catalog.currency,
+        basis: report.basis.name(),
+        notes: &report.comparison.notes,
+        bundles,
+    };
+    serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
+}
+
+const SUMMARY_HEADINGS: [&str; 8] = [
+    "id",
+    "name",
+    "price",
+    "standalone_value",
+    "savings",
+    "savings_pct",
+    "personal_value",
+    "personal_savings",
+];
+
+/// One row of the CSV and Markdown summaries.
+fn summary_row(catalog: &Catalog, figures: &BundleFigures) -> Vec<Option<String>> {
+    let bundle = &catalog.bundles[figures.bundle];
+    vec![
+        Some(bundle.id.clone()),
+        Some(bundle.name.clone()),
+        Some(figures.price.to_string()),
+        Some(figures.standalone_value.to_string()),
+        Some(figures.savings.to_string()),
+        figures.savings_pct.map(|p| p.to_string()),
+        figures.personal.map(|p| p.value.to_string()),
+        figures.personal.map(|p| p.savings.to_string()),
+    ]
+}
+
+fn csv(report: &CompareReport<'_>) -> String {
+    let heading: Vec<Option<String>> = SUMMARY_HEADINGS
+        .iter()
+        .map(|h| Some(h.to_string()))
+        .collect();
+    let mut out = csv_line(&heading);
+    for figures in &report.comparison.bundles {
+        out += &csv_line(&summary_row(report.catalog, figures));
+    }
+    out
+}
+
+fn markdown(report: &CompareReport<'_>) -> String {
+    let rows: Vec<_> = report
+        .comparison
+        .bundles
+        .iter()
+        .map(|figures| summary_row(report.catalog, figures))
+        .collect();
+    let right = [false, false, true, true, true, true, true, true];
+    markdown_table(&SUMMARY_HEADINGS, &right, &rows)
+}
+
+/// `¥88.00`, or `-¥800.00` for a negative amount.
+pub fn money_text(symbol: &str, amount: Money) -> String {
+    let sign = if amount.is_negative() { "-" } else { "" };
+    format!("{sign}{symbol}{}", (-amount).max(amount))
+}
+
+/// `+¥512.00` or `-¥800.00`: gains and losses readable without colour.
+pub fn signed_money_text(symbol: &str, amount: Money) -> String {
+    if amount > Money::ZERO {
+        format!("+{}", money_text(symbol, amount))
+    } else {
+        money_text(symbol, amount)
+    }
+}
+
+/// `+85.33%`, `-900.00%`, or `—` when there is no percentage.
+pub fn percent_text(percent: Option<Percent>) -> String {
+    match percent {
+        Some(p) if p.hundredths() > 0 => format!("+{p}%"),
+        Some(p) => format!("{p}%"),
+        None => "—".to_string(),
+    }
+}
+
+/// Green for a gain, red for a loss.
+pub fn tone_of(amount: Money) -> Tone {
+    match amount.fen() {
+        0 => Tone::Plain,
+        fen if fen > 0 => Tone::Gain,
+        _ => Tone::Loss,
+    }
+}
+
+fn table(report: &CompareReport<'_>, painter: Painter) -> String {
+    let catalog = report.catalog;
+    let symbol = catalog.currency_symbol();
+    let personal = report
+        .comparison
+        .bundles
+        .iter()
+        .any(|f| f.personal.is_some());
+    let mut out = format!(
+        "{} · {} per {} · sorted by {}\n\n",
+        report.file,
+        catalog.currency,
+        report.basis,
+        report.sort.name()
+    );
+
+    let mut headings = vec![
+        ("Bundle", Align::Left),
+        ("Price", Align::Right),
+        ("Value", Align::Right),
+        ("Savings", Align::Right),
+        ("Savings %", Align::Right),
+    ];
+    if personal {
+        headings.extend([
+            ("Personal value", Align::Right),
+            ("Personal savings", Align::Right),
+        ]);
+    }
+    let mut summary = TextTable::new(&headings);
+    for figures in &report.comparison.bundles {
+        let mut row = vec![
+            Cell::plain(catalog.bundles[figures.bundle].name.clone()),
+            Cell::plain(money_text(symbol, figures.price)),
+            Cell::plain(money_text(symbol, figures.standalone_value)),
+            Cell::toned(
+                signed_money_text(symbol, figures.savings),
+                tone_of(figures.savings),
+            ),
+            Cell::toned(percent_text(figures.savings_pct), tone_of(figures.savings)),
+        ];
+        if let Some(p) = figures.personal {
+            row.push(Cell::plain(money_text(symbol, p.value)));
+            row.push(Cell::toned(
+                signed_money_text(symbol, p.savings),
+                tone_of(p.savings),
+            ));
+        } else if personal {
+            row.extend([Cell::plain("—"), Cell::plain("—")]);
+        }
+        summary.push(row);
+    }
+    out += &summary.render("", painter);
+
+    for figures in &report.comparison.bundles {
+        out.push('\n');
+        out += &bundle_detail(catalog, figures, personal, painter);
+    }
+    if !report.comparison.notes.is_empty() {
+        out.push('\n');
+        for note in &report.comparison.notes {
+            out += &painter.paint(&format!("note: {note}"), Tone::Faint);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The services of one bundle with their standalone and effective prices.
+fn bundle_detail(
+    catalog: &Catalog,
+    figures: &BundleFigures,
+    personal: bool,
+    painter: Painter,
+) -> String {
+    let bundle = &catalog.bundles[figures.bundle];
+    let symbol = catalog.currency_symbol();
+    let rule = match &figures.price_rule {
+        Some(rule) => format!("tier `{rule}`"),
+        None => "base price".to_string(),
+    };
+    let mut out = painter.paint(
+        &format!(
+            "{} [{}]: {} ({rule})",
+            bundle.name,
+            bundle.id,
+            money_text(symbol, figures.price)
+        ),
+        Tone::Heading,
+    );
+    out.push('\n');
+    let mut headings = vec![
+        ("Service", Align::Left),
+        ("Group", Align::Left),
+        ("Standalone", Align::Right),
+        ("Effective", Align::Right),
+    ];
+    if personal {
+        headings.extend([("Wanted", Align::Left), ("Personal cost", Align::Right)]);
+    }
+    let mut services = TextTable::new(&headings);
+    for service in &figures.services {
+        let mut row = vec![
+            Cell::plain(catalog.services[service.service].name.clone()),
+            Cell::plain(service.group.clone().unwrap_or_default()),
+            Cell::plain(money_text(symbol, service.standalone_price)),
+            Cell::plain(money_text(symbol, service.effective_cost)),
+        ];
+        if personal {
+            row.push(Cell::plain(match service.wanted {
+                Some(true) => "yes",
+                _ => "no",
+            }));
+            row.push(Cell::plain(
+                service
+                    .personal_cost
+                    .map(|c| money_text(symbol, c))
+                    .unwrap_or_default(),
+            ));
+        }
+        services.push(row);
+    }
+    out += &services.render("  ", painter);
+    if let Some(note) = &bundle.note {
+        out += &format!("  note: {note}\n");
+    }
+    out
+}

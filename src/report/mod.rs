@@ -1,0 +1,21 @@
+//! Turning computed figures into text: aligned tables, JSON, CSV and Markdown.
+//! Nothing here computes a figure; it only decides how figures look.
+
+mod compare;
+mod delimited;
+mod paint;
+mod table;
+
+pub use compare::{CompareReport, render_compare};
+pub use paint::Painter;
+pub use table::{Cell, TextTable};
+
+/// The output formats of `--format`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}

@@ -1,0 +1,46 @@
+//! Terminal colour for tables: on only for a terminal, never with `NO_COLOR`.
+
+use std::io::IsTerminal;
+
+/// Adds ANSI colour to text, or leaves it plain.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Painter {
+    enabled: bool,
+}
+
+/// What a piece of text means, which decides its colour.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Gain,
+    Loss,
+    Heading,
+    Faint,
+}
+
+impl Painter {
+    pub const PLAIN: Painter = Painter { enabled: false };
+
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset or empty.
+    pub fn for_stdout() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Painter {
+            enabled: !no_color && std::io::stdout().is_terminal(),
+        }
+    }
+
+    pub fn paint(self, text: &str, tone: Tone) -> String {
+        let code = match tone {
+            Tone::Plain => return text.to_string(),
+            Tone::Gain => "32",
+            Tone::Loss => "31",
+            Tone::Heading => "1",
+            Tone::Faint => "2",
+        };
+        if self.enabled {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
