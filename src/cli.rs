@@ -74,6 +74,11 @@ pub struct Cli {
     /// Order of the bundles: money and percentages descending, names ascending
     #[arg(long, value_enum, default_value_t = SortArg::File)]
     pub sort: SortArg,
+
+    /// Bundle ids for --compare written after other options, as in
+    /// `--compare --per month 88vip`
+    #[arg(value_name = "ID", hide = true)]
+    pub ids: Vec<String>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -156,6 +161,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    if !cli.ids.is_empty() && cli.compare.is_none() {
+        return Err(Error::usage(format!(
+            "unexpected argument `{}`: bundle ids are given only with --compare",
+            cli.ids[0]
+        )));
+    }
     let facts = parse_facts(&cli.set)?;
     let source = Source::from_origin(&SearchPath::from_environment(cli.file.clone()).locate())?;
     let catalog = source.catalog()?;
@@ -171,9 +182,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let scenario = scenario(&cli, &catalog, facts)?;
     match &cli.compare {
         Some(ids) => {
+            let ids: Vec<String> = ids.iter().chain(&cli.ids).cloned().collect();
             print!(
                 "{}",
-                compare_output(&cli, &catalog, &source, &scenario, ids)?
+                compare_output(&cli, &catalog, &source, &scenario, &ids)?
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -56,14 +56,15 @@ impl Diagnostic {
         let mut out = format!("error: {}\n", self.message);
         match &self.span {
             Some(span) => {
-                let start = span.start.min(text.len());
+                let start = floor_char_boundary(text, span.start);
                 let (line_no, col) = line_col(text, start);
                 let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
                 let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
                 let line = text[line_start..line_end].trim_end_matches('\r');
                 let gutter = " ".repeat(line_no.to_string().len());
                 let lead = display_width(&expand_tabs(&text[line_start..start]));
-                let marked_end = span.end.clamp(start, line_start + line.len());
+                let marked_end =
+                    ceil_char_boundary(text, span.end.clamp(start, line_start + line.len()));
                 let marked = display_width(&expand_tabs(&text[start..marked_end])).max(1);
                 let _ = writeln!(out, "{gutter}--> {file_name}:{line_no}:{col}");
                 let _ = writeln!(out, "{gutter} |");
@@ -86,15 +87,29 @@ impl Diagnostic {
 
 /// 1-based line and character column of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
+    let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
     (line, col)
+}
+
+/// The nearest character boundary at or before `offset`, within the text.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The nearest character boundary at or after `offset`, within the text.
+fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 /// Tabs shown as four spaces, so the caret lines up with what is printed.

@@ -98,9 +98,9 @@ impl Source {
         };
         let file = File::open(path).map_err(unreadable)?;
         let size = file.metadata().map_err(unreadable)?.len();
-        let invalid = |message: String, span| Error::Invalid {
+        let invalid = |message: String, text: String, span| Error::Invalid {
             file: path.display().to_string(),
-            text: String::new(),
+            text,
             problems: vec![Diagnostic {
                 message,
                 span,
@@ -108,14 +108,14 @@ impl Source {
             }],
         };
         if size > MAX_FILE_BYTES {
-            return Err(invalid(too_large(size), None));
+            return Err(invalid(too_large(size), String::new(), None));
         }
         let mut bytes = Vec::with_capacity(size as usize);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(invalid(too_large(bytes.len() as u64), None));
+            return Err(invalid(too_large(bytes.len() as u64), String::new(), None));
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source {
@@ -123,19 +123,13 @@ impl Source {
                 text,
             }),
             Err(error) => {
+                // The text up to the bad byte is valid, so its offset is the same in the
+                // lossy copy shown to the user.
                 let at = error.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-                let Error::Invalid { file, problems, .. } = invalid(
-                    "the file is not UTF-8 text: it has a byte that is not valid UTF-8 here".into(),
-                    Some(at..at + 1),
-                ) else {
-                    unreachable!()
-                };
-                Err(Error::Invalid {
-                    file,
-                    text,
-                    problems,
-                })
+                let message =
+                    "the file is not UTF-8 text: this byte is not valid UTF-8".to_string();
+                Err(invalid(message, text, Some(at..at + 1)))
             }
         }
     }

@@ -1,0 +1,98 @@
+//! Snapshots of every `--compare` output format on the shipped offers.
+
+mod common;
+
+use common::Sandbox;
+
+fn compare(args: &[&str]) -> String {
+    let output = Sandbox::new()
+        .command()
+        .arg("--compare")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn json_has_the_shape_of_the_spec() {
+    let text = compare(&["--format", "json"]);
+    insta::assert_snapshot!("compare_json", text);
+    // Every money value and percentage is a string with exactly two decimals.
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for bundle in json["bundles"].as_array().unwrap() {
+        for key in [
+            "price",
+            "standalone_value",
+            "savings",
+            "savings_pct",
+            "personal_value",
+            "personal_savings",
+        ] {
+            let value = bundle[key].as_str().unwrap();
+            assert_eq!(
+                value.split('.').nth(1).map(str::len),
+                Some(2),
+                "{key} = {value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_without_wants_has_null_personal_figures_and_a_note_for_unset_facts() {
+    let dir = Sandbox::new();
+    let file = dir.write(
+        "b.toml",
+        "[services.a]\nprice = 3\n[services.b]\nprice = 1\n[bundles.x]\nprice = 2\ntiers = [{ when = \"age < 30\", price = 1 }]\nincludes = [{ one_of = [\"a\", \"b\"] }]\n",
+    );
+    let output = dir
+        .command()
+        .args(["--compare", "--format", "json", "--file"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout)
+        .unwrap()
+        .replace(file.to_str().unwrap(), "b.toml");
+    insta::assert_snapshot!("compare_json_no_wants", text);
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_bundle() {
+    insta::assert_snapshot!("compare_csv", compare(&["--format", "csv"]));
+}
+
+#[test]
+fn csv_leaves_nulls_empty() {
+    let text = compare(&["--format", "csv", "--want", ""]);
+    assert!(
+        text.lines().nth(1).unwrap().ends_with(",512.00,85.33,,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_is_a_github_table() {
+    insta::assert_snapshot!("compare_markdown", compare(&["--format", "markdown"]));
+}
+
+#[test]
+fn the_table_aligns_cjk_names_with_ascii_ones() {
+    let text = compare(&[]);
+    insta::assert_snapshot!("compare_table", text);
+    let summary: Vec<&str> = text.lines().skip(2).take(5).collect();
+    let width = unicode_width::UnicodeWidthStr::width(summary[0]);
+    for line in &summary {
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(*line),
+            width,
+            "{line}"
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! Every validation rule of the bundles file: refused with exit 65 at the right place.
+
+mod common;
+
+use common::{Sandbox, fixture};
+use predicates::prelude::*;
+
+/// (fixture, the message, the place `FILE:LINE:COL`, the help line if any)
+const CASES: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "unknown_key",
+        "unknown key `prise` in service `a`",
+        "3:1",
+        Some("did you mean `price`?"),
+    ),
+    (
+        "duplicate_id",
+        "`a` is both a service and a bundle",
+        "4:10",
+        None,
+    ),
+    (
+        "unknown_service",
+        "unknown service `qq_muisc` in bundle `b`",
+        "6:13",
+        Some("did you mean `qq_music`?"),
+    ),
+    (
+        "service_twice",
+        "service `a` appears more than once in bundle `b`",
+        "6:30",
+        None,
+    ),
+    (
+        "empty_includes",
+        "bundle `b` includes nothing",
+        "6:12",
+        None,
+    ),
+    (
+        "missing_includes",
+        "bundle `b` has no `includes`",
+        "4:10",
+        None,
+    ),
+    (
+        "small_group",
+        "a `one_of` group in bundle `g` needs at least two services",
+        "8:15",
+        None,
+    ),
+    (
+        "negative",
+        "`services.a.price` must not be negative",
+        "2:9",
+        None,
+    ),
+    (
+        "nan",
+        "`services.a.price` must be a finite number",
+        "2:9",
+        None,
+    ),
+    (
+        "infinite",
+        "`services.a.price` must be a finite number",
+        "2:9",
+        None,
+    ),
+    (
+        "too_precise",
+        "`services.a.price` has more than 28 significant digits",
+        "2:9",
+        None,
+    ),
+    ("too_large", "`services.a.price` is too large", "2:9", None),
+    (
+        "not_a_number",
+        "`services.a.price` is not a number",
+        "2:9",
+        None,
+    ),
+    (
+        "wrong_type",
+        "`services.a.price` must be a number or a string",
+        "2:9",
+        None,
+    ),
+    ("missing_price", "service `a` has no `price`", "1:11", None),
+    (
+        "bad_period",
+        "unknown period `fortnight` in `services.a.period`",
+        "3:10",
+        None,
+    ),
+    (
+        "bad_basis",
+        "unknown period `yeer` in basis",
+        "1:9",
+        Some("did you mean `year`?"),
+    ),
+    (
+        "bad_currency",
+        "`currency` must be an ISO 4217 code",
+        "1:12",
+        None,
+    ),
+    (
+        "bad_condition",
+        "bad tier condition `taoqi => 1000` in bundle `b`",
+        "6:19",
+        None,
+    ),
+    ("bad_fact", "fact `taoqi` is not a number", "5:9", None),
+    (
+        "bad_include",
+        "each entry of `includes` is a service id or a group",
+        "6:18",
+        None,
+    ),
+    (
+        "unknown_want",
+        "unknown service `b` in `profile.wants`",
+        "5:10",
+        None,
+    ),
+    (
+        "pick_not_in_group",
+        "`a` is not in a `one_of` group of bundle `x`",
+        "11:16",
+        None,
+    ),
+    (
+        "pick_unknown_bundle",
+        "unknown bundle `y` in `profile.picks`",
+        "9:11",
+        Some("did you mean `x`?"),
+    ),
+    (
+        "duplicate_table",
+        "this is not valid TOML: duplicate key",
+        "4:11",
+        None,
+    ),
+];
+
+#[test]
+fn every_rule_is_refused_with_exit_65_at_its_line_and_column() {
+    let sandbox = Sandbox::new();
+    for (name, message, place, help) in CASES {
+        let path = fixture(&format!("invalid/{name}.toml"));
+        let output = sandbox
+            .command()
+            .args(["--compare", "--file"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(65), "{name}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("error: {message}")),
+            "{name}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("--> {}:{place}\n", path.display())),
+            "{name}: {stderr}"
+        );
+        assert!(
+            stderr.contains(" | ") && stderr.contains('^'),
+            "{name} has no caret: {stderr}"
+        );
+        if let Some(help) = help {
+            assert!(
+                stderr.contains(&format!("= help: {help}")),
+                "{name}: {stderr}"
+            );
+        }
+        assert!(output.stdout.is_empty(), "{name} printed figures");
+    }
+}
+
+#[test]
+fn check_reports_every_problem_not_just_the_first() {
+    let path = fixture("invalid/many_problems.toml");
+    let output = Sandbox::new()
+        .command()
+        .arg("--check")
+        .arg("--file")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let places: Vec<&str> = stderr.lines().filter(|l| l.contains("--> ")).collect();
+    let file = path.display();
+    assert_eq!(
+        places,
+        [
+            format!(" --> {file}:2:9"),
+            format!(" --> {file}:5:1"),
+            format!(" --> {file}:4:11"),
+            format!(" --> {file}:9:18"),
+        ]
+    );
+    assert!(stderr.ends_with(&format!("4 problems found in {file}\n")));
+}
+
+#[test]
+fn the_caret_sits_under_the_span_of_wide_text() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "wide.toml",
+        "[services.a]\nname = \"优酷\"\nprice = \"五\"\n",
+    );
+    sandbox
+        .command()
+        .args(["--check", "--file"])
+        .arg(&path)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "3 | price = \"五\"\n  |         ^^^^\n",
+        ));
+}
+
+/// Inputs meant to crash a parser: each must be refused cleanly with exit 65.
+#[test]
+fn hostile_input_is_refused_without_crashing() {
+    let sandbox = Sandbox::new();
+    let deep = format!("a = {}", "[".repeat(200_000));
+    let huge_string = format!(
+        "[services.a]\nprice = 1\nnote = \"{}\"\nbad = 1\n",
+        "x".repeat(50 * 1024 * 1024)
+    );
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("deep.toml", deep.into_bytes(), "not valid TOML"),
+        ("huge.toml", huge_string.into_bytes(), "unknown key `bad`"),
+        (
+            "latin1.toml",
+            b"[services.a]\nname = \"caf\xe9\"\nprice = 1\n".to_vec(),
+            "not UTF-8",
+        ),
+        (
+            "nul.toml",
+            b"[services.a]\nprice = 1\x00\n".to_vec(),
+            "not valid TOML",
+        ),
+        (
+            "nul_string.toml",
+            b"[services.a]\nname = \"a\x00b\"\nprice = 1\n".to_vec(),
+            "not valid TOML",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let path = sandbox.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = sandbox
+            .command()
+            .arg("--compare")
+            .arg("--file")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(65),
+            "{name}: {}",
+            &stderr[..stderr.len().min(500)]
+        );
+        assert!(stderr.starts_with("error: "), "{name}");
+        assert!(
+            stderr.contains(message),
+            "{name}: {}",
+            &stderr[..stderr.len().min(500)]
+        );
+        assert!(!stderr.contains("panicked"), "{name}");
+    }
+}
+
+#[test]
+fn non_utf8_is_reported_at_the_bad_byte() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("latin1.toml");
+    std::fs::write(&path, b"[services.a]\nname = \"caf\xe9\"\nprice = 1\n").unwrap();
+    sandbox
+        .command()
+        .args(["--check", "--file"])
+        .arg(&path)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(format!(
+            "--> {}:2:12",
+            path.display()
+        )));
+}
