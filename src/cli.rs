@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::OpenOptions;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,7 +15,8 @@ use crate::diagnostic::did_you_mean;
 use crate::error::Error;
 use crate::model::{Catalog, Period};
 use crate::report::{CompareReport, Format, Painter, render_compare};
-use crate::source::{BUILT_IN, SearchPath, Source};
+use crate::source::{BUILT_IN, Origin, SearchPath, Source};
+use crate::tui::{self, app::AppConfig};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -189,10 +190,50 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        None => Err(Error::usage(
-            "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
-        )),
+        None => {
+            run_screen(&cli, catalog, &source, scenario)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Opens the interactive screen, or refuses when there is no terminal to draw on.
+fn run_screen(
+    cli: &Cli,
+    catalog: Catalog,
+    source: &Source,
+    scenario: Scenario,
+) -> Result<(), Error> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::usage(
+            "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
+        ));
+    }
+    let (file_label, file_location) = match &source.origin {
+        Origin::File(path) => (
+            path.display().to_string(),
+            std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+        ),
+        Origin::BuiltIn => (
+            "built-in".to_string(),
+            "built-in copy (read-only; `bundlecalc --init` writes ./bundles.toml to edit)"
+                .to_string(),
+        ),
+    };
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    tui::run(AppConfig {
+        catalog,
+        file_label,
+        file_location,
+        scenario,
+        sort: cli.sort.into(),
+        colour,
+        size: (80, 24),
+    })
+    .map_err(|source| Error::Terminal { source })
 }
 
 /// The `--compare` report for the bundles named (all when none are).

@@ -25,6 +25,9 @@ pub enum Error {
     /// `--init` would overwrite a file (exit 73).
     #[error("`{}` already exists; not overwriting it (remove it or give another path)", path.display())]
     Exists { path: PathBuf },
+    /// The terminal failed while the screen was running (exit 74: output failed).
+    #[error("the terminal failed: {source}")]
+    Terminal { source: io::Error },
     /// Writing a file failed (exit 74).
     #[error("cannot write `{}`: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
@@ -41,7 +44,7 @@ impl Error {
             Error::Invalid { .. } => 65,
             Error::Unreadable { .. } => 66,
             Error::Exists { .. } => 73,
-            Error::Write { .. } => 74,
+            Error::Write { .. } | Error::Terminal { .. } => 74,
         })
     }
 

@@ -1,7 +1,7 @@
 //! bundlecalc: is a membership bundle worth its price? Exact decimal money.
 //!
 //! The core (`model`, `amount`, `load`, `calc`, `report`) knows nothing of the
-//! terminal; `cli` chooses a mode.
+//! terminal; `tui` is the interactive screen and `cli` chooses a mode.
 
 pub mod amount;
 pub mod calc;
@@ -14,3 +14,4 @@ pub mod money;
 pub mod report;
 pub mod source;
 pub mod text;
+pub mod tui;

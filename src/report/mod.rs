@@ -6,7 +6,7 @@ mod delimited;
 mod paint;
 mod table;
 
-pub use compare::{CompareReport, render_compare};
+pub use compare::{CompareReport, money_text, percent_text, render_compare, signed_money_text};
 pub use paint::Painter;
 pub use table::{Cell, TextTable};
 

@@ -1,0 +1,133 @@
+//! Keys and mouse events become intents here, and only here.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+/// Everything the user (or the outside world) can ask of the screen.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// `q`, `Esc`, `Ctrl-C`, or a signal: leave (Esc first closes an overlay).
+    Quit,
+    /// `Esc`: close the overlay, or quit when there is none.
+    Back,
+    ToggleHelp,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// `Tab`: the other pane.
+    SwitchPane,
+    FocusBundles,
+    FocusDetail,
+    CycleSort,
+    CyclePeriod,
+    ToggleWanted,
+    /// A left click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+/// The intent of a terminal event, if it has one.
+pub fn action_for(event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(key),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn action_for_key(key: &KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('c') => Some(Action::Quit),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::Top,
+        KeyCode::End | KeyCode::Char('G') => Action::Bottom,
+        KeyCode::Tab | KeyCode::BackTab => Action::SwitchPane,
+        KeyCode::Left | KeyCode::Char('h') => Action::FocusBundles,
+        KeyCode::Right | KeyCode::Char('l') => Action::FocusDetail,
+        KeyCode::Char('s') => Action::CycleSort,
+        KeyCode::Char('p') => Action::CyclePeriod,
+        KeyCode::Char('w') => Action::ToggleWanted,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn the_spec_keys_map_to_their_actions() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            action_for(&key(KeyCode::Char('q'), none)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(action_for(&key(KeyCode::Esc, none)), Some(Action::Back));
+        assert_eq!(
+            action_for(&key(KeyCode::Char('j'), none)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Tab, none)),
+            Some(Action::SwitchPane)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('l'), none)),
+            Some(Action::FocusDetail)
+        );
+        assert_eq!(action_for(&key(KeyCode::Char('x'), none)), None);
+    }
+}

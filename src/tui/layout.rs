@@ -1,0 +1,99 @@
+//! Where each part of the screen goes. Shared by `view` (to draw) and `app` (to map a
+//! click to a row), so both always agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this size the screen shows "terminal too small" instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Lines of the detail pane under its list: the price rule and the note.
+pub const DETAIL_FOOTER_LINES: u16 = 3;
+
+/// The rectangles of one frame.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub banner: Option<Rect>,
+    pub bundles: Rect,
+    pub detail: Rect,
+    pub chart: Rect,
+    pub status: Rect,
+}
+
+impl Areas {
+    /// Rows of bundles the table can show (inside the border, under the header).
+    pub fn bundle_rows(&self) -> usize {
+        usize::from(self.bundles.height.saturating_sub(3))
+    }
+
+    /// Screen row of the first bundle.
+    pub fn first_bundle_row(&self) -> u16 {
+        self.bundles.y + 2
+    }
+
+    /// Rows of services the detail list can show.
+    pub fn service_rows(&self) -> usize {
+        usize::from(self.detail.height.saturating_sub(3 + DETAIL_FOOTER_LINES))
+    }
+
+    /// Screen row of the first service.
+    pub fn first_service_row(&self) -> u16 {
+        self.detail.y + 2
+    }
+}
+
+/// Lays out a screen of `size` for `bundle_count` bundles; `None` when too small.
+pub fn areas(size: Rect, bundle_count: usize, banner: bool) -> Option<Areas> {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return None;
+    }
+    let banner_height = u16::from(banner);
+    let [banner_area, main, status] = Layout::vertical([
+        Constraint::Length(banner_height),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(size);
+    // The table takes what its rows need, up to 45% of the room; the rest is detail and chart.
+    let wanted = u16::try_from(bundle_count)
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let table_height = wanted.min(main.height * 45 / 100).max(5);
+    let [bundles, lower] =
+        Layout::vertical([Constraint::Length(table_height), Constraint::Fill(1)]).areas(main);
+    let [detail, chart] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(lower);
+    Some(Areas {
+        banner: banner.then_some(banner_area),
+        bundles,
+        detail,
+        chart,
+        status,
+    })
+}
+
+/// Whether a screen cell lies inside a rectangle.
+pub fn contains(area: Rect, column: u16, row: u16) -> bool {
+    column >= area.x && column < area.x + area.width && row >= area.y && row < area.y + area.height
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_small_screens_have_no_layout() {
+        assert_eq!(areas(Rect::new(0, 0, 1, 1), 4, false), None);
+        assert_eq!(areas(Rect::new(0, 0, 59, 24), 4, false), None);
+        assert!(areas(Rect::new(0, 0, 60, 15), 4, false).is_some());
+    }
+
+    #[test]
+    fn a_short_catalogue_gets_a_table_just_tall_enough() {
+        let areas = areas(Rect::new(0, 0, 80, 24), 4, false).unwrap();
+        assert_eq!(areas.bundles.height, 7);
+        assert_eq!(areas.bundle_rows(), 4);
+        assert_eq!(areas.status, Rect::new(0, 23, 80, 1));
+        assert_eq!(areas.detail.width + areas.chart.width, 80);
+    }
+}

@@ -1,0 +1,459 @@
+//! Draws the app. Reads state, changes nothing.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Overlay, Pane};
+use super::layout::{Areas, DETAIL_FOOTER_LINES, MIN_HEIGHT, MIN_WIDTH, areas};
+use super::theme::Theme;
+use crate::money::Money;
+use crate::report::{money_text, percent_text, signed_money_text};
+use crate::text::{Align, display_width, pad, truncate_to_width};
+
+/// Draws the whole screen for `app`.
+pub fn draw(app: &App, frame: &mut Frame<'_>) {
+    let theme = Theme::new(app.colour);
+    let Some(areas) = areas(frame.area(), app.rows.len(), false) else {
+        draw_too_small(frame);
+        return;
+    };
+    draw_bundles(app, &theme, frame, &areas);
+    draw_detail(app, &theme, frame, areas.detail);
+    draw_chart(app, &theme, frame, &areas);
+    draw_status(app, &theme, frame, areas.status);
+    if app.overlay == Some(Overlay::Help) {
+        draw_help(app, &theme, frame);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let message = format!(
+        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        area.width, area.height
+    );
+    let line = truncate_to_width(&message, usize::from(area.width));
+    let row = Rect::new(
+        area.x,
+        area.y + area.height / 2,
+        area.width,
+        1.min(area.height),
+    );
+    frame.render_widget(Paragraph::new(line), row);
+}
+
+fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    let border = if focused {
+        theme.focused_border
+    } else {
+        Style::new()
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(title)
+}
+
+/// One column of a hand-laid table: heading, width and alignment.
+struct Column {
+    heading: &'static str,
+    width: usize,
+    align: Align,
+}
+
+/// Spans for one row, each cell padded to its column and separated by a space.
+fn row_spans(columns: &[Column], cells: Vec<(String, Style)>) -> Vec<Span<'static>> {
+    let mut spans = Vec::with_capacity(cells.len() * 2);
+    for (at, (column, (text, style))) in columns.iter().zip(cells).enumerate() {
+        if at > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let text = truncate_to_width(&text, column.width);
+        spans.push(Span::styled(pad(&text, column.width, column.align), style));
+    }
+    spans
+}
+
+fn heading_line(columns: &[Column], theme: &Theme) -> Line<'static> {
+    let cells = columns
+        .iter()
+        .map(|c| (c.heading.to_string(), theme.heading))
+        .collect();
+    Line::from(row_spans(columns, cells))
+}
+
+/// Widths of the money columns: wide enough for their heading and every value.
+fn fit(heading: &'static str, values: impl Iterator<Item = String>, align: Align) -> Column {
+    let width = values
+        .map(|v| display_width(&v))
+        .chain([display_width(heading)])
+        .max()
+        .unwrap_or(0);
+    Column {
+        heading,
+        width,
+        align,
+    }
+}
+
+/// Gives the first column what its longest text needs, up to what the others leave,
+/// so figures sit next to the names on a wide screen.
+fn fill_first(columns: &mut [Column], total: usize, longest: usize) {
+    let others: usize = columns[1..].iter().map(|c| c.width + 1).sum();
+    let needed = longest.max(display_width(columns[0].heading));
+    columns[0].width = total.saturating_sub(others).min(needed).max(1);
+}
+
+fn tone(theme: &Theme, amount: Money) -> Style {
+    match amount.fen() {
+        0 => Style::new(),
+        fen if fen > 0 => theme.gain,
+        _ => theme.loss,
+    }
+}
+
+fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let symbol = app.catalog.currency_symbol();
+    let title = format!(
+        " Bundles ({}) · per {} ",
+        app.rows.len(),
+        app.scenario.basis
+    );
+    let block = pane_block(title, app.focus == Pane::Bundles, theme);
+    let inner = block.inner(areas.bundles);
+    frame.render_widget(block, areas.bundles);
+
+    let visible = app.rows.iter().skip(app.offset).take(areas.bundle_rows());
+    let personal = app.scenario.wants.is_some();
+    let mut columns = vec![
+        Column {
+            heading: "Bundle",
+            width: 0,
+            align: Align::Left,
+        },
+        fit(
+            "Price",
+            visible.clone().map(|r| money_text(symbol, r.price)),
+            Align::Right,
+        ),
+        fit(
+            "Value",
+            visible
+                .clone()
+                .map(|r| money_text(symbol, r.standalone_value)),
+            Align::Right,
+        ),
+        fit(
+            "Savings",
+            visible
+                .clone()
+                .map(|r| signed_money_text(symbol, r.savings)),
+            Align::Right,
+        ),
+        fit(
+            "Save %",
+            visible.clone().map(|r| percent_text(r.savings_pct)),
+            Align::Right,
+        ),
+    ];
+    if personal {
+        let texts = visible.clone().map(|r| {
+            r.personal
+                .map_or(String::new(), |p| signed_money_text(symbol, p.savings))
+        });
+        columns.push(fit("For you", texts, Align::Right));
+    }
+    let longest = visible
+        .clone()
+        .map(|r| display_width(&app.catalog.bundles[r.bundle].name))
+        .max();
+    fill_first(&mut columns, usize::from(inner.width), longest.unwrap_or(0));
+
+    let mut lines = vec![heading_line(&columns, theme)];
+    for (at, row) in visible.enumerate() {
+        let mut cells = vec![
+            (app.catalog.bundles[row.bundle].name.clone(), Style::new()),
+            (money_text(symbol, row.price), Style::new()),
+            (money_text(symbol, row.standalone_value), Style::new()),
+            (
+                signed_money_text(symbol, row.savings),
+                tone(theme, row.savings),
+            ),
+            (percent_text(row.savings_pct), tone(theme, row.savings)),
+        ];
+        if let Some(p) = row.personal {
+            cells.push((signed_money_text(symbol, p.savings), tone(theme, p.savings)));
+        }
+        let mut line = Line::from(row_spans(&columns, cells));
+        if app.offset + at == app.selected {
+            line = line.patch_style(theme.selected);
+        }
+        lines.push(line);
+    }
+    if app.rows.is_empty() {
+        lines.push(Line::from(
+            "No bundles in this file: add a [bundles.ID] table.",
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let Some(row) = app.selected_row() else {
+        frame.render_widget(pane_block(" Detail ".into(), false, theme), area);
+        return;
+    };
+    let bundle = &app.catalog.bundles[row.bundle];
+    let symbol = app.catalog.currency_symbol();
+    let block = pane_block(
+        format!(" {} ", bundle.name),
+        app.focus == Pane::Detail,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let footer_height = DETAIL_FOOTER_LINES.min(inner.height);
+    let [list_area, footer_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
+
+    let shown = usize::from(list_area.height.saturating_sub(1));
+    let visible = row.services.iter().skip(app.service_offset).take(shown);
+    let personal = app.scenario.wants.is_some();
+    let mut columns = vec![
+        Column {
+            heading: "Service",
+            width: 0,
+            align: Align::Left,
+        },
+        fit(
+            "Alone",
+            visible
+                .clone()
+                .map(|s| money_text(symbol, s.standalone_price)),
+            Align::Right,
+        ),
+        fit(
+            "Effective",
+            visible
+                .clone()
+                .map(|s| money_text(symbol, s.effective_cost)),
+            Align::Right,
+        ),
+    ];
+    if personal {
+        columns.push(Column {
+            heading: "Want",
+            width: 4,
+            align: Align::Left,
+        });
+        let costs = visible.clone().map(|s| {
+            s.personal_cost
+                .map_or(String::new(), |c| money_text(symbol, c))
+        });
+        columns.push(fit("For you", costs, Align::Right));
+    }
+    let longest = visible.clone().map(|s| {
+        let group = s.group.as_ref().map_or(0, |g| display_width(g) + 3);
+        display_width(&app.catalog.services[s.service].name) + group
+    });
+    fill_first(
+        &mut columns,
+        usize::from(inner.width),
+        longest.max().unwrap_or(0),
+    );
+    let name_width = columns[0].width;
+
+    let mut lines = vec![heading_line(&columns, theme)];
+    for (at, service) in visible.enumerate() {
+        let name = &app.catalog.services[service.service].name;
+        let label = match &service.group {
+            Some(group) => {
+                let suffix = format!(" ({group})");
+                let room = name_width.saturating_sub(display_width(&suffix));
+                format!("{}{suffix}", truncate_to_width(name, room))
+            }
+            None => name.clone(),
+        };
+        let mut cells = vec![
+            (label, Style::new()),
+            (money_text(symbol, service.standalone_price), Style::new()),
+            (money_text(symbol, service.effective_cost), Style::new()),
+        ];
+        if personal {
+            let mark = if service.wanted == Some(true) {
+                "✓"
+            } else {
+                "·"
+            };
+            cells.push((mark.to_string(), Style::new()));
+            cells.push((
+                service
+                    .personal_cost
+                    .map_or(String::new(), |c| money_text(symbol, c)),
+                Style::new(),
+            ));
+        }
+        let mut line = Line::from(row_spans(&columns, cells));
+        if app.service_offset + at == app.selected_service && app.focus == Pane::Detail {
+            line = line.patch_style(theme.selected);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), list_area);
+
+    let rule = match &row.price_rule {
+        Some(rule) => format!("Price {} by tier `{rule}`", money_text(symbol, row.price)),
+        None => format!("Price {} (base price)", money_text(symbol, row.price)),
+    };
+    let mut footer = vec![Line::styled(
+        truncate_to_width(&rule, usize::from(inner.width)),
+        theme.faint,
+    )];
+    if let Some(note) = &bundle.note {
+        footer.push(Line::styled(note.clone(), theme.faint));
+    }
+    frame.render_widget(
+        Paragraph::new(footer).wrap(Wrap { trim: true }),
+        footer_area,
+    );
+}
+
+fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
+    let block = pane_block(" Price ▒ vs value █ ".into(), false, theme);
+    let inner = block.inner(areas.chart);
+    frame.render_widget(block, areas.chart);
+    let symbol = app.catalog.currency_symbol();
+    let per_bundle = 3;
+    let fits = usize::from(inner.height) / per_bundle;
+    let shown: Vec<_> = app
+        .rows
+        .iter()
+        .skip(app.offset)
+        .take(fits.min(areas.bundle_rows().max(1)))
+        .collect();
+    let largest = shown
+        .iter()
+        .map(|r| r.price.max(r.standalone_value).fen())
+        .max()
+        .unwrap_or(0);
+    let money_width = shown
+        .iter()
+        .flat_map(|r| {
+            [
+                money_text(symbol, r.price),
+                money_text(symbol, r.standalone_value),
+            ]
+        })
+        .map(|t| display_width(&t))
+        .max()
+        .unwrap_or(0);
+    let bar_room = usize::from(inner.width).saturating_sub(money_width + 1);
+    let bar = |amount: Money| -> usize {
+        if largest <= 0 || amount.fen() <= 0 {
+            return 0;
+        }
+        // At least one cell for any non-zero amount, so small prices stay visible.
+        ((amount.fen() * bar_room as i128 + largest / 2) / largest).max(1) as usize
+    };
+    let mut lines = Vec::with_capacity(shown.len() * per_bundle);
+    for (at, row) in shown.iter().enumerate() {
+        let name = truncate_to_width(
+            &app.catalog.bundles[row.bundle].name,
+            usize::from(inner.width),
+        );
+        let name_style = if app.offset + at == app.selected {
+            theme.heading
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(name, name_style));
+        let value_style = if row.savings.is_negative() {
+            theme.loss
+        } else {
+            theme.gain
+        };
+        for (fill, amount, style) in [
+            ("▒", row.price, theme.price_bar),
+            ("█", row.standalone_value, value_style),
+        ] {
+            let length = bar(amount);
+            lines.push(Line::from(vec![
+                Span::styled(fill.repeat(length), style),
+                Span::raw(format!(" {}", money_text(symbol, amount))),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let hints = "?:help q:quit s:sort p:period Tab:pane w:want";
+    let text = format!(
+        " {} · per {} · sort: {} │ {}",
+        app.file_label,
+        app.scenario.basis,
+        app.sort.name(),
+        app.message.as_deref().unwrap_or(hints)
+    );
+    let line = truncate_to_width(&text, usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme.selected), area);
+}
+
+/// Every key, and where the file lives.
+pub const HELP_LINES: &[(&str, &str)] = &[
+    ("q  Esc  Ctrl-C", "quit (Esc closes this help first)"),
+    ("?", "show or hide this help"),
+    ("↑ ↓  j k", "move the selection"),
+    ("PgUp PgDn  g G", "move a page, or to the top or bottom"),
+    ("Tab  ← →  h l", "switch between bundles and detail"),
+    ("s", "sort by: file, savings, savings %, price, value, name"),
+    ("p", "period: year, half_year, quarter, month, week, day"),
+    (
+        "w",
+        "in the detail list: toggle whether a service is wanted",
+    ),
+    ("mouse", "click selects a row, the wheel scrolls"),
+];
+
+fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
+    let screen = frame.area();
+    let width = screen.width.saturating_sub(4).min(76);
+    let height = (HELP_LINES.len() as u16 + 7).min(screen.height.saturating_sub(2));
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
+    let key_width = HELP_LINES
+        .iter()
+        .map(|(k, _)| display_width(k))
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = HELP_LINES
+        .iter()
+        .map(|(key, does)| {
+            Line::from(vec![
+                Span::styled(pad(key, key_width + 2, Align::Left), theme.heading),
+                Span::raw(*does),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(format!("File: {}", app.file_location)));
+    lines.push(Line::styled("Esc or ? closes this help", theme.faint));
+    frame.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Help ")
+        .border_style(theme.focused_border);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

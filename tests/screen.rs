@@ -1,0 +1,268 @@
+//! The interactive screen rendered into ratatui's TestBackend, and journeys through it.
+
+use bundlecalc::calc::{Scenario, SortKey};
+use bundlecalc::source::Source;
+use bundlecalc::tui::action::Action;
+use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::view::draw;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+fn app_of_size(width: u16, height: u16) -> App {
+    let catalog = Source::built_in().catalog().unwrap();
+    let scenario = Scenario::from_catalog(&catalog);
+    App::new(AppConfig {
+        catalog,
+        file_label: "built-in".into(),
+        file_location: "built-in copy".into(),
+        scenario,
+        sort: SortKey::File,
+        colour: false,
+        size: (width, height),
+    })
+}
+
+/// The screen's text, one string per row, wide characters once each.
+fn screen(app: &App) -> Vec<String> {
+    let (width, height) = (app.size.width, app.size.height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < width {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
+            line
+        })
+        .collect()
+}
+
+fn row_with<'a>(lines: &'a [String], text: &str) -> &'a str {
+    lines
+        .iter()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no row with {text}:\n{}", lines.join("\n")))
+}
+
+#[test]
+fn at_80_by_24_the_three_offers_their_figures_and_the_status_line_show() {
+    let app = app_of_size(80, 24);
+    let lines = screen(&app);
+    let vip = row_with(&lines, "Taobao 88VIP (淘宝88VIP) ");
+    assert!(
+        vip.contains("¥88.00")
+            && vip.contains("¥600.00")
+            && vip.contains("+¥512.00")
+            && vip.contains("+85.33%"),
+        "{vip}"
+    );
+    let qq = row_with(&lines, "QQ Music Green Diamond (QQ音乐绿钻) ");
+    assert!(qq.contains("¥188.00") && qq.contains("0.00%"), "{qq}");
+    let jingteng = row_with(&lines, "JD PLUS + Tencent Video");
+    assert!(
+        jingteng.contains("¥136.00") && jingteng.contains("+¥315.00"),
+        "{jingteng}"
+    );
+    let status = &lines[23];
+    assert!(
+        status.starts_with(" built-in · per year · sort: file"),
+        "{status}"
+    );
+    assert!(status.contains("?:help"), "{status}");
+    insta::assert_snapshot!("screen_80x24", lines.join("\n"));
+}
+
+#[test]
+fn cjk_rows_line_up_with_ascii_rows() {
+    let app = app_of_size(80, 24);
+    let lines = screen(&app);
+    let right_edge = |text: &str| {
+        let row = row_with(&lines, text);
+        // Display width up to the end of the right-aligned price column.
+        let price_start = row.find('¥').unwrap();
+        let price_end = price_start + row[price_start..].find(' ').unwrap();
+        UnicodeWidthStr::width(&row[..price_end])
+    };
+    let ascii = right_edge("88VIP + QQ Music (rumoured)");
+    assert_eq!(right_edge("Taobao 88VIP (淘宝88VIP)"), ascii);
+    assert_eq!(right_edge("JD PLUS + Tencent Video (京腾年卡)"), ascii);
+    for line in &lines {
+        assert_eq!(UnicodeWidthStr::width(line.as_str()), 80, "{line}");
+    }
+}
+
+#[test]
+fn a_large_terminal_shows_full_names_and_the_personal_column() {
+    let app = app_of_size(160, 50);
+    let lines = screen(&app);
+    assert!(
+        row_with(
+            &lines,
+            "NetEase Cloud Music Vinyl VIP (网易云音乐黑胶) (music)"
+        )
+        .contains("¥158.00")
+    );
+    assert!(row_with(&lines, "Save %").contains("For you"));
+    assert!(row_with(&lines, "Price ¥88.00 by tier `taoqi >= 1000`").len() > 10);
+    insta::assert_snapshot!("screen_160x50", lines.join("\n"));
+}
+
+#[test]
+fn a_1_by_1_terminal_draws_without_panicking() {
+    let app = app_of_size(1, 1);
+    assert_eq!(screen(&app), ["…"]);
+    let app = app_of_size(40, 10);
+    assert!(screen(&app)[5].starts_with("Terminal too small: need 60×15"));
+}
+
+#[test]
+fn resizing_to_every_small_size_never_panics() {
+    let mut app = app_of_size(80, 24);
+    for width in [1, 2, 10, 59, 60, 61, 80] {
+        for height in [1, 2, 5, 14, 15, 16, 24] {
+            app.update(Action::Resize { width, height });
+            let lines = screen(&app);
+            assert_eq!(lines.len(), usize::from(height));
+        }
+    }
+}
+
+#[test]
+fn pressing_p_cycles_the_period_and_recomputes_exactly() {
+    let mut app = app_of_size(80, 24);
+    let vip_price = |app: &App| {
+        app.rows
+            .iter()
+            .find(|r| app.catalog.bundles[r.bundle].id == "88vip")
+            .unwrap()
+            .price
+            .to_string()
+    };
+    let mut seen = vec![];
+    for _ in 0..6 {
+        seen.push((app.scenario.basis.name(), vip_price(&app)));
+        app.update(Action::CyclePeriod);
+    }
+    assert_eq!(
+        seen,
+        [
+            ("year", "88.00".to_string()),
+            ("half_year", "44.00".to_string()),
+            ("quarter", "22.00".to_string()),
+            ("month", "7.33".to_string()),
+            ("week", "1.69".to_string()),
+            ("day", "0.24".to_string()),
+        ]
+    );
+    assert_eq!(app.scenario.basis.name(), "year");
+    app.update(Action::CyclePeriod);
+    app.update(Action::CyclePeriod);
+    app.update(Action::CyclePeriod);
+    let lines = screen(&app);
+    assert!(row_with(&lines, "Taobao 88VIP (淘宝88VIP) ").contains("¥7.33"));
+    assert!(lines[23].contains("per month"));
+}
+
+#[test]
+fn pressing_s_re_sorts_and_keeps_the_selection() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::Down); // QQ Music green diamond
+    app.update(Action::CycleSort); // savings
+    assert_eq!(app.sort, SortKey::Savings);
+    let ids: Vec<&str> = app
+        .rows
+        .iter()
+        .map(|r| app.catalog.bundles[r.bundle].id.as_str())
+        .collect();
+    // savings: 88vip_qq 700, 88vip 512, jingteng 315, qq_music_green 0
+    assert_eq!(ids, ["88vip_qq", "88vip", "jingteng", "qq_music_green"]);
+    assert_eq!(
+        app.catalog.bundles[app.selected_row().unwrap().bundle].id,
+        "qq_music_green"
+    );
+    let lines = screen(&app);
+    assert!(
+        lines[2].contains("88VIP + QQ Music (rumoured)"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[23].contains("sort: savings"));
+}
+
+#[test]
+fn pressing_w_on_a_service_changes_personal_savings_at_once() {
+    let mut app = app_of_size(80, 24);
+    let personal = |app: &App| app.rows[0].personal.unwrap().savings.to_string();
+    // Wants qq_music, tencent_video, youku: 88VIP is worth Youku 198.00 to this user.
+    assert_eq!(personal(&app), "110.00");
+    app.update(Action::SwitchPane);
+    assert_eq!(app.focus, Pane::Detail);
+    app.update(Action::Down); // Ele.me, 144.00 a year
+    app.update(Action::ToggleWanted);
+    assert_eq!(personal(&app), "254.00");
+    assert!(row_with(&screen(&app), "Taobao 88VIP (淘宝88VIP) ").contains("+¥254.00"));
+    app.update(Action::ToggleWanted);
+    assert_eq!(personal(&app), "110.00");
+}
+
+#[test]
+fn w_in_the_bundles_table_explains_itself_instead_of_guessing() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::ToggleWanted);
+    assert_eq!(app.rows[0].personal.unwrap().savings.to_string(), "110.00");
+    assert!(screen(&app)[23].contains("press Tab"));
+}
+
+#[test]
+fn help_opens_with_question_mark_and_escape_returns_to_the_table() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::ToggleHelp);
+    let lines = screen(&app);
+    assert!(row_with(&lines, "Help").contains('┌'));
+    assert!(lines.iter().any(|l| l.contains("File: built-in copy")));
+    app.update(Action::Down); // ignored while help is open
+    app.update(Action::Back);
+    assert!(!app.quit);
+    assert_eq!(app.selected, 0);
+    assert!(!screen(&app).iter().any(|l| l.contains(" Help ")));
+    app.update(Action::Back);
+    assert!(app.quit);
+}
+
+#[test]
+fn movement_keys_stop_at_the_ends() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::Up);
+    assert_eq!(app.selected, 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, 3);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 3);
+    app.update(Action::PageUp);
+    assert_eq!(app.selected, 0);
+    app.update(Action::PageDown);
+    assert_eq!(app.selected, 3);
+    app.update(Action::Top);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn a_click_selects_the_row_under_it_and_the_wheel_moves() {
+    let mut app = app_of_size(80, 24);
+    // Row 4 of the screen is the third bundle (border, header, then rows).
+    app.update(Action::Click { column: 10, row: 4 });
+    assert_eq!(app.selected, 2);
+    assert_eq!(app.focus, Pane::Bundles);
+    // A click on the second service in the detail list focuses it.
+    app.update(Action::Click { column: 5, row: 10 });
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.selected_service, 1);
+    app.update(Action::ScrollUp { column: 10, row: 3 });
+    assert_eq!(app.selected, 0);
+}
