@@ -94,6 +94,25 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The byte offsets where each line of a text starts, to find line numbers quickly.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|start| *start <= offset)
+    }
+}
+
 /// The nearest character boundary at or before `offset`, within the text.
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
@@ -164,6 +183,19 @@ mod tests {
             rendered.contains(&format!(" | {}^\n", " ".repeat(14))),
             "{rendered}"
         );
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "a\nbb\n\nccc";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.line(offset),
+                line_col(text, offset).0,
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

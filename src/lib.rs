@@ -13,5 +13,6 @@ pub mod model;
 pub mod money;
 pub mod report;
 pub mod source;
+pub mod synthetic;
 pub mod text;
 pub mod tui;

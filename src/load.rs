@@ -10,7 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::amount::{parse_amount, parse_decimal};
-use crate::diagnostic::{Diagnostic, did_you_mean, line_col};
+use crate::diagnostic::{Diagnostic, LineIndex, did_you_mean};
 use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
     Tier,
@@ -37,6 +37,7 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     })?;
     let mut loader = Loader {
         text,
+        lines: LineIndex::new(text),
         problems: Vec::new(),
     };
     let catalog = loader.catalog(root.get_ref());
@@ -50,6 +51,7 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
 /// Walks the parsed TOML tree, building the catalogue and noting each problem.
 struct Loader<'t> {
     text: &'t str,
+    lines: LineIndex,
     problems: Vec<Diagnostic>,
 }
 
@@ -69,7 +71,7 @@ impl<'t> Loader<'t> {
     }
 
     fn line_of(&self, span: &Range<usize>) -> usize {
-        line_col(self.text, span.start).0
+        self.lines.line(span.start)
     }
 
     fn catalog(&mut self, root: &DeTable<'_>) -> Catalog {

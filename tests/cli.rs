@@ -277,3 +277,13 @@ fn help_lists_examples_and_version_prints() {
         .success()
         .stdout(predicate::str::starts_with("bundlecalc "));
 }
+
+#[test]
+fn without_a_terminal_the_screen_is_refused_with_a_hint() {
+    Sandbox::new()
+        .command()
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: the interactive screen needs a terminal; use `bundlecalc --compare` for text output\n");
+}

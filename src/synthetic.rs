@@ -1,0 +1,119 @@
+//! Generated bundles files of any size, for benchmarks and robustness tests. They use
+//! every feature of the format: periods, tiers, groups, wants, picks, CJK names and all
+//! three ways of writing an amount.
+
+use std::fmt::Write as _;
+
+use crate::model::Period;
+
+/// A small deterministic generator (SplitMix64), so a size always gives the same file.
+struct Numbers(u64);
+
+impl Numbers {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, limit: u64) -> u64 {
+        self.next() % limit.max(1)
+    }
+}
+
+/// A valid bundles file with `bundles` bundles over `services` services (at least 4).
+pub fn catalogue(bundles: usize, services: usize, seed: u64) -> String {
+    let services = services.max(4);
+    let mut numbers = Numbers(seed);
+    let mut out = String::with_capacity(bundles * 200 + services * 120);
+    out.push_str("currency = \"CNY\"\nbasis = \"year\"\n\n[profile]\n");
+    let wants: Vec<String> = (0..services)
+        .step_by(7)
+        .map(|s| format!("\"s{s}\""))
+        .collect();
+    let _ = writeln!(out, "wants = [{}]", wants.join(", "));
+    if bundles > 0 {
+        // Bundle 0 always has its group as s0/s1 (see below), so this pick is valid.
+        out.push_str("picks = { \"b0\" = [\"s1\"] }\n");
+    }
+    out.push_str("\n[profile.facts]\ntaoqi = 1200\nlevel = 3\n\n");
+    for s in 0..services {
+        let period = Period::CYCLE[numbers.below(6) as usize];
+        let fen = 100 + numbers.below(50_000);
+        let price = match s % 3 {
+            0 => format!("{}", fen / 100),
+            1 => format!("{}.{:02}", fen / 100, fen % 100),
+            _ => format!("\"{}.{:02}\"", fen / 100, fen % 100),
+        };
+        let name = if s % 5 == 0 {
+            format!("服务 {s} 会员")
+        } else {
+            format!("Service {s}")
+        };
+        let _ = writeln!(
+            out,
+            "[services.s{s}]\nname = \"{name}\"\nprice = {price}\nperiod = \"{period}\""
+        );
+        if s % 11 == 3 {
+            out.push_str("sold_alone = false\n");
+        }
+        out.push('\n');
+    }
+    for b in 0..bundles {
+        let size = 2 + numbers.below(5) as usize;
+        let mut members: Vec<usize> = Vec::with_capacity(size + 2);
+        while members.len() < size {
+            let candidate = numbers.below(services as u64) as usize;
+            if !members.contains(&candidate) {
+                members.push(candidate);
+            }
+        }
+        let mut includes: Vec<String> = members.iter().map(|m| format!("\"s{m}\"")).collect();
+        if b == 0 {
+            members.retain(|m| *m > 1);
+            includes = members.iter().map(|m| format!("\"s{m}\"")).collect();
+            includes.push("{ one_of = [\"s0\", \"s1\"], label = \"pick\" }".into());
+        } else if b % 4 == 0 {
+            let group = includes.split_off(includes.len() - 2);
+            includes.push(format!("{{ one_of = [{}] }}", group.join(", ")));
+        }
+        let price = 1 + numbers.below(2_000);
+        let name = if b % 3 == 0 {
+            format!("联合会员 {b}")
+        } else {
+            format!("Bundle {b}")
+        };
+        let _ = writeln!(out, "[bundles.b{b}]\nname = \"{name}\"\nprice = {price}");
+        if b % 5 == 0 {
+            let _ = writeln!(
+                out,
+                "tiers = [{{ when = \"taoqi >= 1000\", price = {} }}]",
+                price / 2
+            );
+        }
+        let _ = writeln!(
+            out,
+            "includes = [{}]\nnote = \"generated\"\n",
+            includes.join(", ")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_catalog;
+
+    #[test]
+    fn generated_files_are_valid_and_of_the_asked_size() {
+        for (bundles, services) in [(0, 4), (1, 4), (50, 20), (300, 300)] {
+            let text = catalogue(bundles, services, 7);
+            let catalog = parse_catalog(&text).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(catalog.bundles.len(), bundles);
+            assert_eq!(catalog.services.len(), services);
+        }
+    }
+}

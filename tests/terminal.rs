@@ -1,0 +1,166 @@
+//! The real binary in a pseudo-terminal: keys in, screen out, terminal restored after.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// A running `bundlecalc` and the screen it has drawn so far.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+    _home: tempfile::TempDir,
+}
+
+impl Session {
+    fn start() -> Session {
+        let home = tempfile::tempdir().unwrap();
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_bundlecalc"));
+        command.cwd(home.path());
+        command.env("HOME", home.path());
+        command.env("XDG_CONFIG_HOME", home.path());
+        command.env("TERM", "xterm-256color");
+        command.env_remove("BUNDLECALC_FILE");
+        let child = pty.slave.spawn_command(command).unwrap();
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().unwrap()));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            24.try_into().unwrap(),
+            80.try_into().unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        let answer = Arc::clone(&writer);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(read) = reader.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                let bytes = &buffer[..read];
+                let mut parser = sink.lock().unwrap();
+                parser.process(bytes);
+                // Answer cursor-position queries as a real terminal would.
+                if bytes.windows(4).any(|w| w == b"\x1b[6n") {
+                    let (row, col) = parser.screen().cursor_position();
+                    let mut writer = answer.lock().unwrap();
+                    let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
+                    let _ = writer.flush();
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            screen,
+            _master: pty.master,
+            _home: home,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`, failing after ten seconds.
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.contents().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "never showed {text:?}; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_until_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.contents().contains(text) {
+            assert!(Instant::now() < deadline, "still shows {text:?}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end, then checks the terminal was given back.
+    fn assert_exits_and_restores(mut self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "exit status {status:?}");
+                break;
+            }
+            assert!(Instant::now() < deadline, "did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // Let the reader take in the last bytes the program wrote.
+        std::thread::sleep(Duration::from_millis(200));
+        let parser = self.screen.lock().unwrap();
+        assert!(
+            !parser.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(!parser.screen().hide_cursor(), "cursor still hidden");
+    }
+}
+
+#[test]
+fn keys_drive_the_screen_and_q_restores_the_terminal() {
+    let mut session = Session::start();
+    session.wait_for("Taobao 88VIP (淘宝88VIP)");
+    session.wait_for("+¥512.00");
+    assert!(session.screen.lock().unwrap().screen().alternate_screen());
+    session.press("p");
+    session.wait_for("per half_year");
+    session.wait_for("¥44.00");
+    session.press("?");
+    session.wait_for("show or hide this help");
+    session.press("\x1b");
+    session.wait_until_gone("show or hide this help");
+    session.press("q");
+    session.assert_exits_and_restores();
+}
+
+#[test]
+fn sigterm_quits_cleanly_and_restores_the_terminal() {
+    let session = Session::start();
+    session.wait_for("Taobao 88VIP (淘宝88VIP)");
+    let pid = session.child.process_id().expect("a process id");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    session.assert_exits_and_restores();
+}
+
+#[test]
+fn sighup_quits_cleanly_and_restores_the_terminal() {
+    let session = Session::start();
+    session.wait_for("Taobao 88VIP (淘宝88VIP)");
+    let pid = session.child.process_id().expect("a process id");
+    let status = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    session.assert_exits_and_restores();
+}
