@@ -4,22 +4,29 @@ use std::hint::black_box;
 
 use bundlecalc::calc::{Scenario, SortKey};
 use bundlecalc::load::parse_catalog;
+use bundlecalc::source::{Origin, Source};
 use bundlecalc::synthetic::catalogue;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::app::{App, AppConfig, Overrides};
 use bundlecalc::tui::view::draw;
+use bundlecalc::workspace::Workspace;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn app(bundles: usize) -> App {
-    let catalog = parse_catalog(&catalogue(bundles, 300, 1)).unwrap();
+/// The screen on `text`, as if read from `bench.toml`.
+fn open(text: String) -> App {
+    let catalog = parse_catalog(&text).unwrap();
     let scenario = Scenario::from_catalog(&catalog);
+    let source = Source {
+        origin: Origin::File("bench.toml".into()),
+        text,
+    };
     App::new(AppConfig {
+        workspace: Workspace::new(source),
         catalog,
-        file_label: "bench.toml".into(),
-        file_location: "bench.toml".into(),
         scenario,
+        overrides: Overrides::default(),
         sort: SortKey::File,
         colour: true,
         size: (160, 50),
@@ -27,7 +34,7 @@ fn app(bundles: usize) -> App {
 }
 
 fn screen(c: &mut Criterion) {
-    let mut app = app(10_000);
+    let mut app = open(catalogue(10_000, 300, 1));
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap();
 
     c.bench_function("frame: draw 160x50, 10k bundles", |b| {
@@ -50,17 +57,7 @@ fn screen(c: &mut Criterion) {
     c.bench_function("open: parse + compute + first frame, 10k bundles", |b| {
         let text = catalogue(10_000, 300, 1);
         b.iter(|| {
-            let catalog = parse_catalog(black_box(&text)).unwrap();
-            let scenario = Scenario::from_catalog(&catalog);
-            let app = App::new(AppConfig {
-                catalog,
-                file_label: "bench.toml".into(),
-                file_location: "bench.toml".into(),
-                scenario,
-                sort: SortKey::File,
-                colour: true,
-                size: (160, 50),
-            });
+            let app = open(black_box(text.clone()));
             terminal.draw(|frame| draw(&app, frame)).unwrap();
         })
     });

@@ -15,8 +15,12 @@ use crate::diagnostic::did_you_mean;
 use crate::error::Error;
 use crate::model::{Catalog, Period};
 use crate::report::{CompareReport, Format, Painter, render_compare};
-use crate::source::{BUILT_IN, Origin, SearchPath, Source};
-use crate::tui::{self, app::AppConfig};
+use crate::source::{BUILT_IN, SearchPath, Source};
+use crate::tui::{
+    self,
+    app::{AppConfig, Overrides},
+};
+use crate::workspace::Workspace;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -180,6 +184,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    let facts_for_screen = facts.clone();
     let scenario = scenario(&cli, &catalog, facts)?;
     match &cli.compare {
         Some(ids) => {
@@ -191,7 +196,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            run_screen(&cli, catalog, &source, scenario)?;
+            run_screen(&cli, catalog, source, scenario, facts_for_screen)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -201,34 +206,24 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
 fn run_screen(
     cli: &Cli,
     catalog: Catalog,
-    source: &Source,
+    source: Source,
     scenario: Scenario,
+    facts: BTreeMap<String, Decimal>,
 ) -> Result<(), Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::usage(
             "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
         ));
     }
-    let (file_label, file_location) = match &source.origin {
-        Origin::File(path) => (
-            path.display().to_string(),
-            std::fs::canonicalize(path)
-                .unwrap_or_else(|_| path.clone())
-                .display()
-                .to_string(),
-        ),
-        Origin::BuiltIn => (
-            "built-in".to_string(),
-            "built-in copy (read-only; `bundlecalc --init` writes ./bundles.toml to edit)"
-                .to_string(),
-        ),
-    };
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     tui::run(AppConfig {
+        workspace: Workspace::new(source),
         catalog,
-        file_label,
-        file_location,
         scenario,
+        overrides: Overrides {
+            wants: cli.want.clone(),
+            facts,
+        },
         sort: cli.sort.into(),
         colour,
         size: (80, 24),

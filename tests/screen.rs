@@ -3,20 +3,22 @@
 use bundlecalc::calc::{Scenario, SortKey};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::app::{App, AppConfig, Overrides, Pane};
 use bundlecalc::tui::view::draw;
+use bundlecalc::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
 fn app_of_size(width: u16, height: u16) -> App {
-    let catalog = Source::built_in().catalog().unwrap();
+    let source = Source::built_in();
+    let catalog = source.catalog().unwrap();
     let scenario = Scenario::from_catalog(&catalog);
     App::new(AppConfig {
+        workspace: Workspace::new(source),
         catalog,
-        file_label: "built-in".into(),
-        file_location: "built-in copy".into(),
         scenario,
+        overrides: Overrides::default(),
         sort: SortKey::File,
         colour: false,
         size: (width, height),
@@ -225,7 +227,11 @@ fn help_opens_with_question_mark_and_escape_returns_to_the_table() {
     app.update(Action::ToggleHelp);
     let lines = screen(&app);
     assert!(row_with(&lines, "Help").contains('┌'));
-    assert!(lines.iter().any(|l| l.contains("File: built-in copy")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("File: built-in copy (read-only"))
+    );
     app.update(Action::Down); // ignored while help is open
     app.update(Action::Back);
     assert!(!app.quit);

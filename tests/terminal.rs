@@ -17,6 +17,11 @@ struct Session {
 
 impl Session {
     fn start() -> Session {
+        Session::start_with(|_| {})
+    }
+
+    /// Starts in an empty home folder, after `setup` has prepared it and the command.
+    fn start_with(setup: impl FnOnce(&mut Setup)) -> Session {
         let home = tempfile::tempdir().unwrap();
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -32,6 +37,11 @@ impl Session {
         command.env("XDG_CONFIG_HOME", home.path());
         command.env("TERM", "xterm-256color");
         command.env_remove("BUNDLECALC_FILE");
+        command.env_remove("VISUAL");
+        setup(&mut Setup {
+            folder: home.path(),
+            command: &mut command,
+        });
         let child = pty.slave.spawn_command(command).unwrap();
         let mut reader = pty.master.try_clone_reader().unwrap();
         let writer = Arc::new(Mutex::new(pty.master.take_writer().unwrap()));
@@ -120,6 +130,70 @@ impl Session {
         );
         assert!(!parser.screen().hide_cursor(), "cursor still hidden");
     }
+}
+
+/// What a test may prepare before the program starts.
+struct Setup<'a> {
+    folder: &'a std::path::Path,
+    command: &'a mut CommandBuilder,
+}
+
+const FILE: &str = "# mine\n[services.a]\nname = \"Alpha\"\nprice = 10\n\n[bundles.pair]\nname = \"Pair deal\"\nprice = 5 # cheap\nincludes = [\"a\"]\n";
+
+#[test]
+fn edit_save_and_quit_writes_only_the_new_price() {
+    let folder = std::cell::RefCell::new(None);
+    let mut session = Session::start_with(|setup| {
+        std::fs::write(setup.folder.join("bundles.toml"), FILE).unwrap();
+        *folder.borrow_mut() = Some(setup.folder.to_path_buf());
+    });
+    let path = folder.into_inner().unwrap().join("bundles.toml");
+    session.wait_for("Pair deal");
+    session.press("e");
+    session.wait_for("Edit price");
+    session.press("\x7f7\r"); // Backspace, 7, Enter
+    session.wait_for("[modified]");
+    session.wait_for("¥7.00");
+    session.press("\x13"); // Ctrl-S
+    session.wait_until_gone("[modified]");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        FILE.replace("price = 5 #", "price = 7 #")
+    );
+    session.press("q");
+    session.assert_exits_and_restores();
+}
+
+#[test]
+fn capital_e_opens_the_editor_at_the_item_and_reloads_after() {
+    let folder = std::cell::RefCell::new(None);
+    let mut session = Session::start_with(|setup| {
+        std::fs::write(setup.folder.join("bundles.toml"), FILE).unwrap();
+        let editor = setup.folder.join("editor.sh");
+        // A scripted editor: notes its arguments, then changes the bundle's price.
+        std::fs::write(
+            &editor,
+            "#!/bin/sh\necho \"$@\" > \"$(dirname \"$2\")/editor-args\"\nsed -i 's/price = 5 #/price = 9 #/' \"$2\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
+        setup.command.env("EDITOR", editor.to_str().unwrap());
+        *folder.borrow_mut() = Some(setup.folder.to_path_buf());
+    });
+    let folder = folder.into_inner().unwrap();
+    session.wait_for("Pair deal");
+    session.press("E");
+    session.wait_for("¥9.00");
+    let args = std::fs::read_to_string(folder.join("editor-args")).unwrap();
+    // The bundle's table starts on line 6 of the file, found as ./bundles.toml.
+    assert_eq!(args.trim(), "+6 bundles.toml");
+    assert!(
+        session.screen.lock().unwrap().screen().alternate_screen(),
+        "the screen came back"
+    );
+    session.press("q");
+    session.assert_exits_and_restores();
 }
 
 #[test]

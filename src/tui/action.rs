@@ -25,6 +25,22 @@ pub enum Action {
     CycleSort,
     CyclePeriod,
     ToggleWanted,
+    /// `e`: open the price field for the selected bundle or service.
+    EditPrice,
+    /// `Ctrl-S`: write the edits into the file.
+    Save,
+    /// `E`: open the file in the user's editor.
+    OpenEditor,
+    /// `r`, or the watcher: read the file again.
+    Reload,
+    /// The file changed on disk (from the watcher).
+    FileChanged,
+    /// A character typed into the open field, or the answer to a question.
+    Type(char),
+    /// `Backspace` in the open field.
+    Erase,
+    /// `Enter` in the open field.
+    Submit,
     /// A left click at a screen cell.
     Click {
         column: u16,
@@ -44,10 +60,22 @@ pub enum Action {
     },
 }
 
+/// What keys mean right now.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum KeyMode {
+    /// Keys are commands.
+    Commands,
+    /// Keys are text for an open field, or answers to a question.
+    Typing,
+}
+
 /// The intent of a terminal event, if it has one.
-pub fn action_for(event: &Event) -> Option<Action> {
+pub fn action_for(event: &Event, mode: KeyMode) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
+            KeyMode::Commands => action_for_key(key),
+            KeyMode::Typing => action_for_typing(key),
+        },
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
@@ -65,10 +93,24 @@ pub fn action_for(event: &Event) -> Option<Action> {
     }
 }
 
+fn action_for_typing(key: &KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    match key.code {
+        KeyCode::Char(c) => Some(Action::Type(c)),
+        KeyCode::Backspace => Some(Action::Erase),
+        KeyCode::Enter => Some(Action::Submit),
+        KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
 fn action_for_key(key: &KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Quit),
+            KeyCode::Char('s') => Some(Action::Save),
             _ => None,
         };
     }
@@ -88,6 +130,9 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('p') => Action::CyclePeriod,
         KeyCode::Char('w') => Action::ToggleWanted,
+        KeyCode::Char('e') => Action::EditPrice,
+        KeyCode::Char('E') => Action::OpenEditor,
+        KeyCode::Char('r') => Action::Reload,
         _ => return None,
     })
 }
@@ -100,9 +145,39 @@ mod tests {
         Event::Key(KeyEvent::new(code, modifiers))
     }
 
+    fn action_for(event: &Event) -> Option<Action> {
+        super::action_for(event, KeyMode::Commands)
+    }
+
+    #[test]
+    fn in_a_field_letters_are_text_not_commands() {
+        let typing = |code| super::action_for(&key(code, KeyModifiers::NONE), KeyMode::Typing);
+        assert_eq!(typing(KeyCode::Char('q')), Some(Action::Type('q')));
+        assert_eq!(typing(KeyCode::Char('9')), Some(Action::Type('9')));
+        assert_eq!(typing(KeyCode::Backspace), Some(Action::Erase));
+        assert_eq!(typing(KeyCode::Enter), Some(Action::Submit));
+        assert_eq!(typing(KeyCode::Esc), Some(Action::Back));
+    }
+
     #[test]
     fn the_spec_keys_map_to_their_actions() {
         let none = KeyModifiers::NONE;
+        assert_eq!(
+            action_for(&key(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('e'), none)),
+            Some(Action::EditPrice)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('E'), KeyModifiers::SHIFT)),
+            Some(Action::OpenEditor)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('r'), none)),
+            Some(Action::Reload)
+        );
         assert_eq!(
             action_for(&key(KeyCode::Char('q'), none)),
             Some(Action::Quit)

@@ -1,11 +1,20 @@
 //! The screen's state and how each action changes it. No terminal I/O here.
 
-use ratatui::layout::Rect;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-use super::action::Action;
+use ratatui::layout::Rect;
+use rust_decimal::Decimal;
+
+use super::action::{Action, KeyMode};
 use super::layout::{Areas, areas, contains};
+use crate::amount::parse_amount;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare, sort_bundles};
-use crate::model::{Catalog, ServiceIx};
+use crate::edit::Edit;
+use crate::error::Error;
+use crate::model::{BundleIx, Catalog, ServiceIx};
+use crate::source::Origin;
+use crate::workspace::{DiskState, Workspace};
 
 /// Which list has the keyboard.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -20,14 +29,78 @@ pub enum Overlay {
     Help,
 }
 
+/// A question the user must answer before anything else happens.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Prompt {
+    /// Quitting would lose unsaved edits.
+    QuitUnsaved,
+    /// Reloading would drop unsaved edits.
+    ReloadUnsaved,
+    /// The file changed on disk since it was loaded.
+    SaveConflict,
+    /// The built-in offers are read-only; write a local copy instead?
+    SaveBuiltIn,
+}
+
+impl Prompt {
+    /// The question, with the answers it accepts.
+    pub fn question(self) -> &'static str {
+        match self {
+            Prompt::QuitUnsaved => {
+                "You have unsaved edits. Quit without saving?  y: quit   n/Esc: stay"
+            }
+            Prompt::ReloadUnsaved => {
+                "Reload the file and drop your unsaved edits?  y: reload   n/Esc: keep them"
+            }
+            Prompt::SaveConflict => {
+                "The file changed on disk since it was loaded.  o: overwrite it   r: reload (drop your edits)   c/Esc: cancel"
+            }
+            Prompt::SaveBuiltIn => {
+                "The built-in offers are read-only. Write them, with your edits, to ./bundles.toml?  y: write   n/Esc: cancel"
+            }
+        }
+    }
+}
+
+/// Which price the open field edits.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PriceTarget {
+    Service(ServiceIx),
+    /// The bundle's base price (tiers are left alone).
+    Bundle(BundleIx),
+}
+
+/// The price field opened by `e`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PriceField {
+    pub target: PriceTarget,
+    pub text: String,
+    /// Why the last `Enter` was refused.
+    pub error: Option<String>,
+}
+
+/// Work that needs the terminal, left for the event loop to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Suspend the screen, run the editor at `line` of `path`, then reload.
+    OpenEditor { path: PathBuf, line: usize },
+}
+
+/// What the command line set that the file does not say.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overrides {
+    /// `--want`, replacing the file's wants.
+    pub wants: Option<Vec<String>>,
+    /// `--set`, winning over the file's facts.
+    pub facts: BTreeMap<String, Decimal>,
+}
+
 /// What the screen starts with.
 pub struct AppConfig {
+    pub workspace: Workspace,
     pub catalog: Catalog,
-    /// The file as shown in the status line ("built-in" for the compiled-in copy).
-    pub file_label: String,
-    /// Where the file lives, for the help screen.
-    pub file_location: String,
     pub scenario: Scenario,
+    pub overrides: Overrides,
     pub sort: SortKey,
     pub colour: bool,
     pub size: (u16, u16),
@@ -35,10 +108,14 @@ pub struct AppConfig {
 
 /// Everything the screen shows, and where the user is in it.
 pub struct App {
+    pub workspace: Workspace,
     pub catalog: Catalog,
+    /// The file as shown in the status line ("built-in" for the compiled-in copy).
     pub file_label: String,
+    /// Where the file lives, for the help screen.
     pub file_location: String,
     pub scenario: Scenario,
+    pub overrides: Overrides,
     pub sort: SortKey,
     /// Every bundle's figures, in the current sort order.
     pub rows: Vec<BundleFigures>,
@@ -53,6 +130,12 @@ pub struct App {
     pub selected_service: usize,
     pub service_offset: usize,
     pub overlay: Option<Overlay>,
+    pub prompt: Option<Prompt>,
+    pub field: Option<PriceField>,
+    /// The error that stops the file from loading, shown until it is fixed.
+    pub banner: Option<String>,
+    /// Work for the event loop.
+    pub request: Option<Request>,
     /// A one-line message for the status line, cleared by the next key.
     pub message: Option<String>,
     pub colour: bool,
@@ -62,11 +145,14 @@ pub struct App {
 
 impl App {
     pub fn new(config: AppConfig) -> Self {
+        let (file_label, file_location) = describe_origin(&config.workspace.origin);
         let mut app = App {
+            workspace: config.workspace,
             catalog: config.catalog,
-            file_label: config.file_label,
-            file_location: config.file_location,
+            file_label,
+            file_location,
             scenario: config.scenario,
+            overrides: config.overrides,
             sort: config.sort,
             rows: Vec::new(),
             notes: Vec::new(),
@@ -76,6 +162,10 @@ impl App {
             selected_service: 0,
             service_offset: 0,
             overlay: None,
+            prompt: None,
+            field: None,
+            banner: None,
+            request: None,
             message: None,
             colour: config.colour,
             size: Rect::new(0, 0, config.size.0, config.size.1),
@@ -92,11 +182,40 @@ impl App {
 
     /// The screen's layout at its current size.
     pub fn areas(&self) -> Option<Areas> {
-        areas(self.size, self.rows.len(), false)
+        areas(self.size, self.rows.len(), self.banner.is_some())
+    }
+
+    /// Whether keys are commands or text for a field or question.
+    pub fn key_mode(&self) -> KeyMode {
+        if self.field.is_some() || self.prompt.is_some() {
+            KeyMode::Typing
+        } else {
+            KeyMode::Commands
+        }
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.workspace.is_modified()
     }
 
     pub fn update(&mut self, action: Action) {
+        if let Action::Resize { width, height } = action {
+            self.resize(width, height);
+            return;
+        }
+        if action == Action::FileChanged {
+            self.file_changed();
+            return;
+        }
         self.message = None;
+        if let Some(prompt) = self.prompt {
+            self.answer(prompt, action);
+            return;
+        }
+        if self.field.is_some() {
+            self.type_into_field(action);
+            return;
+        }
         if self.overlay.is_some() {
             match action {
                 Action::Back | Action::ToggleHelp => self.overlay = None,
@@ -107,7 +226,7 @@ impl App {
             return;
         }
         match action {
-            Action::Quit | Action::Back => self.quit = true,
+            Action::Quit | Action::Back => self.ask_to_quit(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -137,8 +256,241 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => self.scroll(column, row, -3),
             Action::ScrollDown { column, row } => self.scroll(column, row, 3),
-            Action::Resize { width, height } => self.resize(width, height),
+            Action::EditPrice => self.open_price_field(),
+            Action::Save => self.save(),
+            Action::Reload => {
+                if self.is_modified() {
+                    self.prompt = Some(Prompt::ReloadUnsaved);
+                } else {
+                    self.reload();
+                }
+            }
+            Action::OpenEditor => self.open_editor(),
+            Action::Type(_) | Action::Erase | Action::Submit => {}
+            Action::Resize { .. } | Action::FileChanged => {}
         }
+    }
+
+    fn ask_to_quit(&mut self) {
+        if self.is_modified() {
+            self.prompt = Some(Prompt::QuitUnsaved);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn answer(&mut self, prompt: Prompt, action: Action) {
+        let answer = match action {
+            Action::Type(c) => c.to_ascii_lowercase(),
+            Action::Back => 'n',
+            Action::Quit if prompt == Prompt::QuitUnsaved => 'y',
+            _ => return,
+        };
+        self.prompt = None;
+        match (prompt, answer) {
+            (Prompt::QuitUnsaved, 'y') => self.quit = true,
+            (Prompt::ReloadUnsaved, 'y') | (Prompt::SaveConflict, 'r') => self.reload(),
+            (Prompt::SaveConflict, 'o') | (Prompt::SaveBuiltIn, 'y') => self.write_edits(),
+            (Prompt::SaveConflict, 'c' | 'n') | (_, 'n') => self.message = Some("cancelled".into()),
+            // Any other key leaves the question open.
+            _ => self.prompt = Some(prompt),
+        }
+    }
+
+    fn open_price_field(&mut self) {
+        let target = match self.focus {
+            Pane::Bundles => self
+                .selected_row()
+                .map(|row| PriceTarget::Bundle(row.bundle)),
+            Pane::Detail => self.selected_service_ix().map(PriceTarget::Service),
+        };
+        let Some(target) = target else { return };
+        let price = match target {
+            PriceTarget::Service(s) => self.catalog.services[s].price,
+            PriceTarget::Bundle(b) => self.catalog.bundles[b].price,
+        };
+        self.field = Some(PriceField {
+            target,
+            text: price.to_string(),
+            error: None,
+        });
+    }
+
+    fn type_into_field(&mut self, action: Action) {
+        let Some(field) = self.field.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Type(c) => {
+                field.text.push(c);
+                field.error = None;
+            }
+            Action::Erase => {
+                field.text.pop();
+                field.error = None;
+            }
+            Action::Back => self.field = None,
+            Action::Quit => {
+                self.field = None;
+                self.ask_to_quit();
+            }
+            Action::Submit => match parse_amount(field.text.trim()) {
+                Ok(price) => {
+                    let target = field.target;
+                    self.field = None;
+                    self.set_price(target, price);
+                }
+                Err(why) => {
+                    field.error = Some(format!(
+                        "`{}` {}: the price is unchanged",
+                        field.text.trim(),
+                        why.describe()
+                    ));
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// Changes a price in memory and notes the edit for saving.
+    fn set_price(&mut self, target: PriceTarget, price: Decimal) {
+        let (edit, name) = match target {
+            PriceTarget::Service(s) => {
+                let service = &mut self.catalog.services[s];
+                service.price = price;
+                (
+                    Edit::ServicePrice {
+                        id: service.id.clone(),
+                        price,
+                    },
+                    service.name.clone(),
+                )
+            }
+            PriceTarget::Bundle(b) => {
+                let bundle = &mut self.catalog.bundles[b];
+                bundle.price = price;
+                (
+                    Edit::BundlePrice {
+                        id: bundle.id.clone(),
+                        price,
+                    },
+                    bundle.name.clone(),
+                )
+            }
+        };
+        self.workspace.record(edit);
+        self.recompute();
+        self.message = Some(format!("{name}: price set to {price} (Ctrl-S saves)"));
+    }
+
+    fn save(&mut self) {
+        if !self.is_modified() {
+            self.message = Some("nothing to save".into());
+        } else if self.workspace.is_built_in() {
+            self.prompt = Some(Prompt::SaveBuiltIn);
+        } else {
+            match self.workspace.disk_state() {
+                DiskState::Unchanged => self.write_edits(),
+                DiskState::Changed | DiskState::Unreadable(_) => {
+                    self.prompt = Some(Prompt::SaveConflict)
+                }
+            }
+        }
+    }
+
+    fn write_edits(&mut self) {
+        match self.workspace.save() {
+            Ok(()) => {
+                // The file now says what the screen shows.
+                self.overrides.wants = None;
+                (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
+                self.banner = None;
+                self.message = Some(format!("saved {}", self.file_label));
+            }
+            Err(error) => self.message = Some(format!("not saved: {error}")),
+        }
+    }
+
+    /// The watcher saw the file change: reload unless that would lose edits.
+    fn file_changed(&mut self) {
+        if self.banner.is_none() && matches!(self.workspace.disk_state(), DiskState::Unchanged) {
+            return; // our own save, or a write that changed nothing
+        }
+        if self.is_modified() {
+            self.banner = Some(
+                "The file changed on disk. Your edits are kept: r reloads (dropping them), Ctrl-S asks before overwriting."
+                    .into(),
+            );
+        } else {
+            self.reload();
+        }
+    }
+
+    /// Reads the file again; on failure the last good figures stay and the banner
+    /// shows why.
+    fn reload(&mut self) {
+        match self.workspace.reload() {
+            Ok(catalog) => {
+                self.scenario = self.scenario_for(&catalog);
+                self.catalog = catalog;
+                self.banner = None;
+                self.recompute();
+                self.message = Some(format!("reloaded {}", self.file_label));
+            }
+            Err(Error::Invalid {
+                file,
+                text,
+                problems,
+            }) => {
+                let first = problems
+                    .first()
+                    .map(|p| p.one_line(&file, &text))
+                    .unwrap_or_default();
+                let more = match problems.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                self.banner = Some(format!("{first}{more}"));
+            }
+            Err(other) => self.banner = Some(other.to_string()),
+        }
+        self.keep_selection_visible();
+    }
+
+    /// The file's scenario, with this session's period and the command line's overrides.
+    fn scenario_for(&self, catalog: &Catalog) -> Scenario {
+        let mut scenario = Scenario::from_catalog(catalog);
+        scenario.basis = self.scenario.basis;
+        if let Some(ids) = &self.overrides.wants {
+            scenario.set_wants(ids.iter().filter_map(|id| catalog.service_ix(id)).collect());
+        }
+        scenario.facts.extend(self.overrides.facts.clone());
+        scenario
+    }
+
+    fn open_editor(&mut self) {
+        let Some(path) = self.workspace.path() else {
+            self.message = Some(
+                "the built-in offers are read-only: Ctrl-S writes ./bundles.toml to edit".into(),
+            );
+            return;
+        };
+        if self.is_modified() {
+            self.message =
+                Some("save (Ctrl-S) or drop (r) your edits before opening the editor".into());
+            return;
+        }
+        let line = match (self.focus, self.selected_row()) {
+            (Pane::Detail, Some(_)) => self
+                .selected_service_ix()
+                .map(|s| self.catalog.services[s].line),
+            (_, Some(row)) => Some(self.catalog.bundles[row.bundle].line),
+            (_, None) => None,
+        };
+        self.request = Some(Request::OpenEditor {
+            path: path.to_path_buf(),
+            line: line.unwrap_or(1),
+        });
     }
 
     /// Recomputes every figure for the current scenario and sort, keeping the
@@ -225,6 +577,11 @@ impl App {
             self.message = Some(format!("{name}: wanted"));
         }
         let message = self.message.take();
+        let ids = wants
+            .iter()
+            .map(|w| self.catalog.services[*w].id.clone())
+            .collect();
+        self.workspace.record(Edit::Wants(ids));
         self.scenario.set_wants(wants);
         self.recompute();
         self.message = message;
@@ -275,6 +632,24 @@ impl App {
     fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
         self.keep_selection_visible();
+    }
+}
+
+/// The status-line label and the help-screen location of a file.
+fn describe_origin(origin: &Origin) -> (String, String) {
+    match origin {
+        Origin::File(path) => (
+            path.display().to_string(),
+            std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+        ),
+        Origin::BuiltIn => (
+            "built-in".to_string(),
+            "built-in copy (read-only: Ctrl-S or `bundlecalc --init` writes ./bundles.toml)"
+                .to_string(),
+        ),
     }
 }
 

@@ -6,10 +6,14 @@ pub mod app;
 pub mod layout;
 pub mod theme;
 pub mod view;
+pub mod watch;
 
 use std::io::{self, Stdout};
+use std::path::Path;
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -20,8 +24,8 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
-use action::{Action, action_for};
-use app::{App, AppConfig};
+use action::{Action, KeyMode, action_for};
+use app::{App, AppConfig, Request};
 
 /// Whether the terminal is in the screen's modes; makes restoring happen once.
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
@@ -39,19 +43,34 @@ impl TerminalGuard {
             restore_terminal();
             previous_hook(info);
         }));
-        enable_raw_mode()?;
-        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-        let mut stdout = io::stdout();
-        execute!(
-            stdout,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            Clear(ClearType::All)
-        )?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+        take_terminal()?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         terminal.hide_cursor()?;
         Ok(TerminalGuard { terminal })
     }
+
+    /// Gives the terminal back for a while (to run an editor), then takes it again.
+    fn suspend_while<T>(&mut self, work: impl FnOnce() -> T) -> io::Result<T> {
+        restore_terminal();
+        let result = work();
+        take_terminal()?;
+        // The screen was used by someone else: draw everything again.
+        self.terminal.clear()?;
+        self.terminal.hide_cursor()?;
+        Ok(result)
+    }
+}
+
+/// Puts the terminal in the screen's modes: raw, alternate screen, mouse.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        Clear(ClearType::All)
+    )
 }
 
 impl Drop for TerminalGuard {
@@ -79,39 +98,95 @@ pub fn run(config: AppConfig) -> io::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let (changes_tx, changes) = channel();
+    // Without a watch the screen still works; `r` reloads by hand.
+    let _watch = config.workspace.path().and_then(|path| {
+        let tx = changes_tx.clone();
+        watch::watch_file(path, move || {
+            let _ = tx.send(());
+        })
+        .ok()
+    });
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(AppConfig {
         size: (size.width, size.height),
         ..config
     });
-    run_loop(&mut guard.terminal, &mut app, || next_action(&stop))
+    while !app.quit {
+        run_loop(&mut guard.terminal, &mut app, |mode| {
+            next_action(&stop, &changes, mode)
+        })?;
+        if let Some(Request::OpenEditor { path, line }) = app.request.take() {
+            let result = guard.suspend_while(|| open_editor(&path, line))?;
+            match result {
+                Ok(()) => app.update(Action::Reload),
+                Err(error) => app.message = Some(error),
+            }
+        }
+    }
+    Ok(())
 }
 
-/// Draws, waits for an action, applies it; until the app wants to quit.
+/// Draws, waits for an action, applies it; until the app wants to quit or needs
+/// the event loop to do something that takes the terminal.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut next: impl FnMut() -> io::Result<Option<Action>>,
+    mut next: impl FnMut(KeyMode) -> io::Result<Option<Action>>,
 ) -> io::Result<()> {
-    while !app.quit {
+    while !app.quit && app.request.is_none() {
         terminal
             .draw(|frame| view::draw(app, frame))
             .map_err(|error| io::Error::other(error.to_string()))?;
-        if let Some(action) = next()? {
+        if let Some(action) = next(app.key_mode())? {
             app.update(action);
         }
     }
     Ok(())
 }
 
-/// The next action from the terminal, or `Quit` once a signal asked to stop.
-fn next_action(stop: &AtomicBool) -> io::Result<Option<Action>> {
+/// The next action: `Quit` once a signal asked to stop, a file change, or a key.
+fn next_action(
+    stop: &AtomicBool,
+    changes: &Receiver<()>,
+    mode: KeyMode,
+) -> io::Result<Option<Action>> {
     if stop.load(Ordering::SeqCst) {
         return Ok(Some(Action::Quit));
     }
-    if event::poll(Duration::from_millis(200))? {
-        return Ok(action_for(&event::read()?));
+    if changes.try_recv().is_ok() {
+        while changes.try_recv().is_ok() {}
+        return Ok(Some(Action::FileChanged));
+    }
+    if event::poll(Duration::from_millis(100))? {
+        return Ok(action_for(&event::read()?, mode));
     }
     Ok(None)
+}
+
+/// Runs `$VISUAL`, else `$EDITOR`, else `vi`, as `EDITOR +LINE PATH`.
+fn open_editor(path: &Path, line: usize) -> Result<(), String> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .find(|value| !value.is_empty())
+        .map(|value| value.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vi".to_string());
+    // The variable may hold arguments too, as in EDITOR="code --wait".
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = Command::new(program)
+        .args(words)
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status()
+        .map_err(|e| format!("cannot run the editor `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the editor `{program}` failed ({status}); reload with r"
+        ))
+    }
 }

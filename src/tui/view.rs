@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::{App, Overlay, Pane};
+use super::app::{App, Overlay, Pane, PriceTarget};
 use super::layout::{Areas, DETAIL_FOOTER_LINES, MIN_HEIGHT, MIN_WIDTH, areas};
 use super::theme::Theme;
 use crate::money::Money;
@@ -16,10 +16,14 @@ use crate::text::{Align, display_width, pad, truncate_to_width};
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let theme = Theme::new(app.colour);
-    let Some(areas) = areas(frame.area(), app.rows.len(), false) else {
+    let Some(areas) = areas(frame.area(), app.rows.len(), app.banner.is_some()) else {
         draw_too_small(frame);
         return;
     };
+    if let (Some(area), Some(banner)) = (areas.banner, &app.banner) {
+        let text = truncate_to_width(&format!(" ⚠ {banner}"), usize::from(area.width));
+        frame.render_widget(Paragraph::new(text).style(theme.warning), area);
+    }
     draw_bundles(app, &theme, frame, &areas);
     draw_detail(app, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);
@@ -27,6 +31,72 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     if app.overlay == Some(Overlay::Help) {
         draw_help(app, &theme, frame);
     }
+    if app.field.is_some() {
+        draw_price_field(app, &theme, frame);
+    }
+    if let Some(prompt) = app.prompt {
+        draw_dialog(
+            frame,
+            &theme,
+            " Question ",
+            vec![Line::raw(prompt.question())],
+        );
+    }
+}
+
+/// A small box in the middle of the screen, over everything else.
+fn draw_dialog(frame: &mut Frame<'_>, theme: &Theme, title: &str, lines: Vec<Line<'_>>) {
+    let screen = frame.area();
+    let width = screen.width.saturating_sub(4).min(70);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = (rows as u16 + 2).min(screen.height);
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(title.to_string())
+        .border_style(theme.focused_border);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
+    let Some(field) = &app.field else { return };
+    let (what, period) = match field.target {
+        PriceTarget::Service(s) => {
+            let service = &app.catalog.services[s];
+            (service.name.as_str(), service.period)
+        }
+        PriceTarget::Bundle(b) => {
+            let bundle = &app.catalog.bundles[b];
+            (bundle.name.as_str(), bundle.period)
+        }
+    };
+    let mut lines = vec![
+        Line::raw(format!("Price of {what}, per {period}:")),
+        Line::from(vec![
+            Span::raw("> "),
+            Span::styled(format!("{}▏", field.text), theme.heading),
+        ]),
+    ];
+    match &field.error {
+        Some(error) => lines.push(Line::styled(error.clone(), theme.loss)),
+        None => lines.push(Line::styled("Enter applies, Esc cancels", theme.faint)),
+    }
+    draw_dialog(frame, theme, " Edit price ", lines);
 }
 
 fn draw_too_small(frame: &mut Frame<'_>) {
@@ -390,9 +460,10 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
 }
 
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let hints = "?:help q:quit s:sort p:period Tab:pane w:want";
+    let hints = "?:help q:quit s:sort p:period Tab:pane w:want e:edit ^S:save";
+    let modified = if app.is_modified() { " [modified]" } else { "" };
     let text = format!(
-        " {} · per {} · sort: {} │ {}",
+        " {}{modified} · per {} · sort: {} │ {}",
         app.file_label,
         app.scenario.basis,
         app.sort.name(),

@@ -74,3 +74,4 @@ pub fn bundle<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
         .find(|b| b["id"] == id)
         .unwrap_or_else(|| panic!("no bundle {id}"))
 }
+pub mod app;

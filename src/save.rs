@@ -1,0 +1,76 @@
+//! Writing a file atomically: a temporary file in the same folder, flushed to disk,
+//! then renamed over the original. A symlink is written through (the link stays a
+//! link) and the file keeps its permissions.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Replaces the contents of `path` with `contents`, all at once or not at all.
+/// Returns the real path written (the symlink's target when `path` is a link).
+pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
+    let target = match fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(e) => return Err(e),
+    };
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let permissions = fs::metadata(&target).map(|m| m.permissions()).ok();
+
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".bundlecalc-")
+        .suffix(".tmp")
+        .tempfile_in(&folder)?;
+    temporary.write_all(contents)?;
+    if let Some(permissions) = permissions {
+        temporary.as_file().set_permissions(permissions)?;
+    }
+    temporary.as_file().sync_all()?;
+    temporary.persist(&target).map_err(|e| e.error)?;
+    // Make the rename itself durable.
+    File::open(&folder)?.sync_all()?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    #[test]
+    fn the_file_is_replaced_by_rename_and_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundles.toml");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        let inode = fs::metadata(&path).unwrap().ino();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        let metadata = fs::metadata(&path).unwrap();
+        assert_ne!(metadata.ino(), inode, "written in place, not renamed");
+        assert_eq!(metadata.permissions().mode() & 0o777, 0o640);
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "a temporary file was left behind");
+    }
+
+    #[test]
+    fn a_symlink_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let written = write_atomically(&link, b"new").unwrap();
+        assert_eq!(written, fs::canonicalize(&real).unwrap());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+}

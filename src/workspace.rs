@@ -1,0 +1,132 @@
+//! The file being worked on: the text last loaded or saved, the edits made since,
+//! and reloading, conflict detection and saving. No terminal here.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::edit::{Edit, apply_edits};
+use crate::error::Error;
+use crate::model::Catalog;
+use crate::save::write_atomically;
+use crate::source::{Origin, Source};
+
+/// Where the built-in offers are written when the user saves edits to them.
+pub const LOCAL_FILE: &str = "bundles.toml";
+
+/// A bundles file and the unsaved edits made to it.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub origin: Origin,
+    /// Exactly the text last loaded or saved: the base for edits and for noticing
+    /// changes made by others.
+    pub text: String,
+    edits: Vec<Edit>,
+}
+
+/// What is on disk now, compared with what was loaded.
+#[derive(Debug)]
+pub enum DiskState {
+    /// Same bytes as loaded (or the built-in file, which cannot change).
+    Unchanged,
+    /// Someone else changed the file since it was loaded.
+    Changed,
+    /// The file is gone or unreadable.
+    Unreadable(io::Error),
+}
+
+/// Why saving did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{0}")]
+    Edit(#[from] crate::edit::EditError),
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("`{}` already exists: open it with --file to edit it", path.display())]
+    Exists { path: PathBuf },
+}
+
+impl Workspace {
+    pub fn new(source: Source) -> Self {
+        Workspace {
+            origin: source.origin,
+            text: source.text,
+            edits: Vec::new(),
+        }
+    }
+
+    pub fn is_modified(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    pub fn is_built_in(&self) -> bool {
+        self.origin == Origin::BuiltIn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(path) => Some(path),
+            Origin::BuiltIn => None,
+        }
+    }
+
+    /// Notes an edit; a later edit of the same value replaces the earlier one.
+    pub fn record(&mut self, edit: Edit) {
+        self.edits.retain(|earlier| !same_target(earlier, &edit));
+        self.edits.push(edit);
+    }
+
+    /// Whether the file on disk still holds what was loaded, compared by content.
+    pub fn disk_state(&self) -> DiskState {
+        let Some(path) = self.path() else {
+            return DiskState::Unchanged;
+        };
+        match std::fs::read(path) {
+            Ok(bytes) if bytes == self.text.as_bytes() => DiskState::Unchanged,
+            Ok(_) => DiskState::Changed,
+            Err(e) => DiskState::Unreadable(e),
+        }
+    }
+
+    /// Reads the file again. On success the edits are dropped and the new text kept;
+    /// on failure nothing changes.
+    pub fn reload(&mut self) -> Result<Catalog, Error> {
+        let source = Source::from_origin(&self.origin)?;
+        let catalog = source.catalog()?;
+        self.text = source.text;
+        self.edits.clear();
+        Ok(catalog)
+    }
+
+    /// Writes the edits into the file, atomically. The built-in offers go to a new
+    /// `./bundles.toml`, never over an existing one.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        let new_text = apply_edits(&self.text, &self.edits)?;
+        let path = match &self.origin {
+            Origin::File(path) => path.clone(),
+            Origin::BuiltIn => {
+                let path = PathBuf::from(LOCAL_FILE);
+                if path.exists() {
+                    return Err(SaveError::Exists { path });
+                }
+                path
+            }
+        };
+        write_atomically(&path, new_text.as_bytes()).map_err(|source| SaveError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        self.origin = Origin::File(path);
+        self.text = new_text;
+        self.edits.clear();
+        Ok(())
+    }
+}
+
+fn same_target(a: &Edit, b: &Edit) -> bool {
+    match (a, b) {
+        (Edit::ServicePrice { id: x, .. }, Edit::ServicePrice { id: y, .. }) => x == y,
+        (Edit::BundlePrice { id: x, .. }, Edit::BundlePrice { id: y, .. }) => x == y,
+        (Edit::Wants(_), Edit::Wants(_)) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,299 @@
+//! Editing prices in the screen and saving them without losing a byte.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+use bundlecalc::tui::action::Action;
+use bundlecalc::tui::app::{Pane, Prompt};
+use common::app::{bundle_price, edit_price, open_app, type_text};
+
+/// A file written the way people write files: comments everywhere, odd spacing,
+/// quoted and bare keys, CJK, a quoted amount.
+const HAND_WRITTEN: &str = r#"# 我的会员   (my memberships)
+currency="CNY"     # yuan
+basis   = "year"
+
+[profile]
+wants = [ "music" ,"video" ]   # what I pay for
+
+[services.music]   # 音乐
+name    =   "QQ音乐 绿钻"
+price   = 188      # annual, from the app
+period  = 'year'
+
+[services."video"]
+name = "腾讯视频"
+price = "253.00"   # quoted on purpose
+
+[services.shop]
+name = "JD PLUS"
+price = 198
+
+[bundles.'jingteng']
+name = "京腾年卡"
+price    =    136        # 136 per year
+includes = [ "video",
+             "shop" ]  # two things
+
+# trailing comment
+"#;
+
+#[test]
+fn saving_one_edited_price_changes_exactly_that_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    assert_eq!(bundle_price(&app, "jingteng"), "129.90");
+    assert!(app.is_modified());
+    app.update(Action::Save);
+    assert!(!app.is_modified(), "{:?}", app.message);
+
+    let saved = fs::read_to_string(&path).unwrap();
+    let expected = HAND_WRITTEN.replace(
+        "price    =    136        # 136",
+        "price    =    129.9        # 136",
+    );
+    assert_eq!(saved, expected);
+}
+
+#[test]
+fn a_quoted_service_price_stays_quoted_and_wants_are_saved_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+    app.update(Action::SwitchPane); // detail of 京腾年卡: video, shop
+    edit_price(&mut app, "240");
+    app.update(Action::Down);
+    app.update(Action::ToggleWanted); // shop becomes wanted
+    app.update(Action::Save);
+
+    let saved = fs::read_to_string(&path).unwrap();
+    let expected = HAND_WRITTEN
+        .replace(
+            "price = \"253.00\"   # quoted",
+            "price = \"240\"   # quoted",
+        )
+        .replace(
+            "wants = [ \"music\" ,\"video\" ]   #",
+            "wants = [\"music\", \"video\", \"shop\"]   #",
+        );
+    assert_eq!(saved, expected);
+}
+
+#[test]
+fn a_bad_number_is_refused_and_the_field_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+    app.update(Action::EditPrice);
+    assert_eq!(
+        app.field.as_ref().unwrap().text,
+        "136",
+        "prefilled with the current price"
+    );
+    type_text(&mut app, "x");
+    app.update(Action::Submit);
+    let field = app.field.as_ref().expect("still open");
+    assert!(
+        field.error.as_deref().unwrap().contains("is not a number"),
+        "{field:?}"
+    );
+    app.update(Action::Back);
+    assert!(app.field.is_none());
+    assert!(!app.is_modified());
+    assert_eq!(bundle_price(&app, "jingteng"), "136.00");
+}
+
+#[test]
+fn a_negative_price_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+    edit_price(&mut app, "-5");
+    assert!(
+        app.field
+            .as_ref()
+            .unwrap()
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("must not be negative")
+    );
+}
+
+#[test]
+fn the_status_line_says_modified_until_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+    let status = |app: &bundlecalc::tui::app::App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| bundlecalc::tui::view::draw(app, f))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..80)
+            .map(|x| buffer[(x, 23)].symbol().to_string())
+            .collect::<String>()
+    };
+    assert!(!status(&app).contains("[modified]"));
+    edit_price(&mut app, "100");
+    assert!(status(&app).contains("[modified]"), "{}", status(&app));
+    app.update(Action::Save);
+    assert!(!status(&app).contains("[modified]"));
+}
+
+#[test]
+fn saving_renames_a_new_file_over_the_old_and_keeps_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o604)).unwrap();
+    let inode = fs::metadata(&path).unwrap().ino();
+    let mut app = open_app(&path);
+    edit_price(&mut app, "100");
+    app.update(Action::Save);
+    let metadata = fs::metadata(&path).unwrap();
+    assert_ne!(metadata.ino(), inode);
+    assert_eq!(metadata.permissions().mode() & 0o777, 0o604);
+}
+
+#[test]
+fn a_symlinked_file_is_written_through_and_the_link_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.toml");
+    let link = dir.path().join("bundles.toml");
+    fs::write(&real, HAND_WRITTEN).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut app = open_app(&link);
+    edit_price(&mut app, "100");
+    app.update(Action::Save);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .contains("price    =    100        # 136")
+    );
+}
+
+#[test]
+fn an_outside_change_is_never_silently_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+    edit_price(&mut app, "100");
+    let theirs = HAND_WRITTEN.replace("price = 198", "price = 199");
+    fs::write(&path, &theirs).unwrap();
+
+    app.update(Action::Save);
+    assert_eq!(app.prompt, Some(Prompt::SaveConflict));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        theirs,
+        "written without asking"
+    );
+    app.update(Action::Type('c'));
+    assert_eq!(app.prompt, None);
+    assert!(app.is_modified(), "cancel keeps the edits");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+
+    app.update(Action::Save);
+    app.update(Action::Type('r')); // reload: their file, our edit dropped
+    assert!(!app.is_modified());
+    assert_eq!(bundle_price(&app, "jingteng"), "136.00");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn overwrite_after_a_conflict_writes_our_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+    edit_price(&mut app, "100");
+    fs::write(&path, "# someone else\n").unwrap();
+    app.update(Action::Save);
+    app.update(Action::Type('o'));
+    assert!(!app.is_modified());
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("price    =    100        # 136")
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_edits_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+    edit_price(&mut app, "100");
+    app.update(Action::Quit);
+    assert_eq!(app.prompt, Some(Prompt::QuitUnsaved));
+    assert!(!app.quit);
+    app.update(Action::Type('n'));
+    assert!(!app.quit && app.prompt.is_none());
+    app.update(Action::Back);
+    assert_eq!(app.prompt, Some(Prompt::QuitUnsaved));
+    app.update(Action::Back); // Esc stays
+    assert!(!app.quit);
+    app.update(Action::Quit);
+    app.update(Action::Type('y'));
+    assert!(app.quit);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        HAND_WRITTEN,
+        "quitting saved nothing"
+    );
+}
+
+#[test]
+fn the_built_in_file_is_saved_only_to_a_new_local_file() {
+    // Runs in its own folder: the built-in copy saves to ./bundles.toml.
+    let dir = tempfile::tempdir().unwrap();
+    std::env::set_current_dir(dir.path()).unwrap();
+    let source = bundlecalc::source::Source::built_in();
+    let catalog = source.catalog().unwrap();
+    let scenario = bundlecalc::calc::Scenario::from_catalog(&catalog);
+    let mut app = bundlecalc::tui::app::App::new(bundlecalc::tui::app::AppConfig {
+        workspace: bundlecalc::workspace::Workspace::new(source),
+        catalog,
+        scenario,
+        overrides: Default::default(),
+        sort: Default::default(),
+        colour: false,
+        size: (80, 24),
+    });
+    edit_price(&mut app, "99");
+    app.update(Action::Save);
+    assert_eq!(app.prompt, Some(Prompt::SaveBuiltIn));
+    app.update(Action::Type('y'));
+    let written = fs::read_to_string(dir.path().join("bundles.toml")).unwrap();
+    assert_eq!(
+        written,
+        bundlecalc::source::BUILT_IN.replacen(
+            "price = 888             #",
+            "price = 99             #",
+            1
+        )
+    );
+    assert_eq!(app.file_label, "bundles.toml");
+    assert_eq!(app.focus, Pane::Bundles);
+}
