@@ -11,10 +11,11 @@ use rust_decimal::Decimal;
 
 use crate::amount::parse_decimal;
 use crate::calc::{Scenario, SortKey, compare, sort_bundles};
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
 use crate::model::{Catalog, Period};
-use crate::report::{CompareReport, Format, Painter, render_compare};
+use crate::plan::{MAX_WANTS, PlanError, plan};
+use crate::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use crate::source::{BUILT_IN, SearchPath, Source};
 use crate::tui::{
     self,
@@ -29,6 +30,7 @@ Examples:
   bundlecalc --compare 88vip --per month       one bundle, monthly figures
   bundlecalc --compare --set taoqi=500         as a user with 500 淘气值
   bundlecalc --compare --want qq_music,youku --sort savings --format json
+  bundlecalc --plan --want qq_music,tencent_video   cheapest way to get both
   bundlecalc --check --file my-offers.toml     list every problem in a file
   bundlecalc --init                            write ./bundles.toml to edit
 
@@ -51,6 +53,10 @@ pub struct Cli {
     /// Compare all bundles, or only the ids named, and print the figures
     #[arg(long, num_args = 0.., value_name = "ID", group = "mode")]
     pub compare: Option<Vec<String>>,
+
+    /// Find the cheapest set of offers that covers the wanted services
+    #[arg(long, group = "mode")]
+    pub plan: bool,
 
     /// Validate the file and print every problem found
     #[arg(long, group = "mode")]
@@ -186,6 +192,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
     let facts_for_screen = facts.clone();
     let scenario = scenario(&cli, &catalog, facts)?;
+    if cli.plan {
+        print!("{}", plan_output(&cli, &catalog, &source, &scenario)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     match &cli.compare {
         Some(ids) => {
             let ids: Vec<String> = ids.iter().chain(&cli.ids).cloned().collect();
@@ -229,6 +239,71 @@ fn run_screen(
         size: (80, 24),
     })
     .map_err(|source| Error::Terminal { source })
+}
+
+/// The `--plan` report, or why there is no plan.
+fn plan_output(
+    cli: &Cli,
+    catalog: &Catalog,
+    source: &Source,
+    scenario: &Scenario,
+) -> Result<String, Error> {
+    let plan = plan(catalog, scenario).map_err(|error| plan_error(catalog, source, error))?;
+    let report = PlanReport {
+        catalog,
+        basis: scenario.basis,
+        plan: &plan,
+    };
+    Ok(render_plan(
+        &report,
+        cli.format.into(),
+        Painter::for_stdout(),
+    ))
+}
+
+/// No wants is a command-line problem (2); a want nothing sells is a file problem (65).
+fn plan_error(catalog: &Catalog, source: &Source, error: PlanError) -> Error {
+    match error {
+        PlanError::NoWants => Error::usage(
+            "--plan needs wanted services\n  = help: name them with --want qq_music,youku or set `wants` under [profile]",
+        ),
+        PlanError::TooManyWants(count) => Error::usage(format!(
+            "--plan works with at most {MAX_WANTS} wanted services; {count} are wanted"
+        )),
+        PlanError::OnlyOneOf(services) => {
+            let ids: Vec<String> = services
+                .iter()
+                .map(|&s| format!("`{}`", catalog.services[s].id))
+                .collect();
+            Error::Invalid {
+                file: source.name(),
+                text: source.text.clone(),
+                problems: vec![Diagnostic::without_place(format!(
+                    "no set of offers covers every wanted service together: {} can only be had as a choice in a `one_of` group, and a group gives one of its members",
+                    ids.join(", ")
+                ))],
+            }
+        }
+        PlanError::Uncovered(services) => Error::Invalid {
+            file: source.name(),
+            text: source.text.clone(),
+            problems: services
+                .iter()
+                .map(|&s| {
+                    let service = &catalog.services[s];
+                    let why = if service.sold_alone {
+                        "no offer includes it"
+                    } else {
+                        "it is not sold alone (`sold_alone = false`) and no bundle includes it"
+                    };
+                    Diagnostic::without_place(format!(
+                        "`{}` is wanted, but no offer covers it: {why}",
+                        service.id
+                    ))
+                })
+                .collect(),
+        },
+    }
 }
 
 /// The `--compare` report for the bundles named (all when none are).

@@ -12,6 +12,7 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod money;
+pub mod plan;
 pub mod report;
 pub mod save;
 pub mod source;

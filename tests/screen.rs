@@ -272,3 +272,47 @@ fn a_click_selects_the_row_under_it_and_the_wheel_moves() {
     app.update(Action::ScrollUp { column: 10, row: 3 });
     assert_eq!(app.selected, 0);
 }
+
+#[test]
+fn capital_p_shows_the_same_plan_as_the_command_line() {
+    let mut app = app_of_size(100, 30);
+    app.update(Action::ShowPlan);
+    let lines = screen(&app);
+    // The built-in wants: QQ Music, Tencent Video, Youku. `--plan --format json` agrees.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bundlecalc"))
+        .args(["--plan", "--format", "json"])
+        .current_dir(std::env::temp_dir())
+        .env_remove("BUNDLECALC_FILE")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env("HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    let cli: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let total = format!("Total ¥{}", cli["total"].as_str().unwrap());
+    assert_eq!(total, "Total ¥224.00");
+    assert!(
+        row_with(&lines, "Total ¥").contains(&total),
+        "{}",
+        lines.join("\n")
+    );
+    app.update(Action::Back);
+    assert!(!screen(&app).iter().any(|l| l.contains("Cheapest plan")));
+}
+
+#[test]
+fn the_plan_follows_wants_toggled_with_w() {
+    let mut app = app_of_size(100, 30);
+    app.update(Action::SwitchPane);
+    app.update(Action::Down); // Ele.me, in 88VIP: still covered by the 88.00 bundle
+    app.update(Action::ToggleWanted);
+    app.update(Action::ShowPlan);
+    let plan = app.plan.clone().unwrap().unwrap();
+    let wanted: Vec<&str> = plan
+        .wants
+        .iter()
+        .map(|s| app.catalog.services[*s].id.as_str())
+        .collect();
+    assert_eq!(wanted, ["qq_music", "tencent_video", "youku", "eleme"]);
+    assert_eq!(plan.total.to_string(), "224.00");
+    assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥224.00"));
+}

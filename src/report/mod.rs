@@ -4,10 +4,12 @@
 mod compare;
 mod delimited;
 mod paint;
+mod plan;
 mod table;
 
 pub use compare::{CompareReport, money_text, percent_text, render_compare, signed_money_text};
 pub use paint::Painter;
+pub use plan::{PlanReport, render_plan};
 pub use table::{Cell, TextTable};
 
 /// The output formats of `--format`.

@@ -31,6 +31,8 @@ pub enum Action {
     Save,
     /// `E`: open the file in the user's editor.
     OpenEditor,
+    /// `P`: the cheapest plan for the current wants.
+    ShowPlan,
     /// `r`, or the watcher: read the file again.
     Reload,
     /// The file changed on disk (from the watcher).
@@ -133,6 +135,7 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('e') => Action::EditPrice,
         KeyCode::Char('E') => Action::OpenEditor,
         KeyCode::Char('r') => Action::Reload,
+        KeyCode::Char('P') => Action::ShowPlan,
         _ => return None,
     })
 }

@@ -13,6 +13,7 @@ use crate::calc::{BundleFigures, Scenario, SortKey, compare, sort_bundles};
 use crate::edit::Edit;
 use crate::error::Error;
 use crate::model::{BundleIx, Catalog, ServiceIx};
+use crate::plan::{Plan, PlanError, plan};
 use crate::source::Origin;
 use crate::workspace::{DiskState, Workspace};
 
@@ -27,6 +28,8 @@ pub enum Pane {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
     Help,
+    /// The cheapest plan for the wants at the time `P` was pressed.
+    Plan,
 }
 
 /// A question the user must answer before anything else happens.
@@ -130,6 +133,8 @@ pub struct App {
     pub selected_service: usize,
     pub service_offset: usize,
     pub overlay: Option<Overlay>,
+    /// The plan shown by the plan overlay.
+    pub plan: Option<Result<Plan, PlanError>>,
     pub prompt: Option<Prompt>,
     pub field: Option<PriceField>,
     /// The error that stops the file from loading, shown until it is fixed.
@@ -162,6 +167,7 @@ impl App {
             selected_service: 0,
             service_offset: 0,
             overlay: None,
+            plan: None,
             prompt: None,
             field: None,
             banner: None,
@@ -218,7 +224,7 @@ impl App {
         }
         if self.overlay.is_some() {
             match action {
-                Action::Back | Action::ToggleHelp => self.overlay = None,
+                Action::Back | Action::ToggleHelp | Action::ShowPlan => self.overlay = None,
                 Action::Quit => self.quit = true,
                 Action::Resize { width, height } => self.resize(width, height),
                 _ => {}
@@ -256,6 +262,10 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => self.scroll(column, row, -3),
             Action::ScrollDown { column, row } => self.scroll(column, row, 3),
+            Action::ShowPlan => {
+                self.plan = Some(plan(&self.catalog, &self.scenario));
+                self.overlay = Some(Overlay::Plan);
+            }
             Action::EditPrice => self.open_price_field(),
             Action::Save => self.save(),
             Action::Reload => {

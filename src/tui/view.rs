@@ -10,6 +10,7 @@ use super::app::{App, Overlay, Pane, PriceTarget};
 use super::layout::{Areas, DETAIL_FOOTER_LINES, MIN_HEIGHT, MIN_WIDTH, areas};
 use super::theme::Theme;
 use crate::money::Money;
+use crate::plan::{OfferKind, PlanError};
 use crate::report::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, pad, truncate_to_width};
 
@@ -28,8 +29,10 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     draw_detail(app, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);
     draw_status(app, &theme, frame, areas.status);
-    if app.overlay == Some(Overlay::Help) {
-        draw_help(app, &theme, frame);
+    match app.overlay {
+        Some(Overlay::Help) => draw_help(app, &theme, frame),
+        Some(Overlay::Plan) => draw_plan(app, &theme, frame),
+        None => {}
     }
     if app.field.is_some() {
         draw_price_field(app, &theme, frame);
@@ -42,6 +45,86 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
             vec![Line::raw(prompt.question())],
         );
     }
+}
+
+/// The plan overlay: offers, what each is used for, totals and extras.
+fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
+    let catalog = &app.catalog;
+    let symbol = catalog.currency_symbol();
+    let names = |services: &[usize]| {
+        services
+            .iter()
+            .map(|s| catalog.services[*s].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    match &app.plan {
+        None => {}
+        Some(Err(error)) => {
+            let text = match error {
+                PlanError::NoWants => {
+                    "No wants are set: press Tab, then w on the services you want.".to_string()
+                }
+                PlanError::TooManyWants(n) => format!(
+                    "{n} wants: plans are computed for at most {}.",
+                    crate::plan::MAX_WANTS
+                ),
+                PlanError::Uncovered(missing) => format!("No offer covers: {}.", names(missing)),
+                PlanError::OnlyOneOf(services) => {
+                    format!(
+                        "Not all together: {} are only choices in one_of groups.",
+                        names(services)
+                    )
+                }
+            };
+            lines.push(Line::styled(text, theme.loss));
+        }
+        Some(Ok(plan)) => {
+            lines.push(Line::raw(format!("For: {}", names(&plan.wants))));
+            lines.push(Line::raw(""));
+            for offer in &plan.offers {
+                let name = match offer.kind {
+                    OfferKind::Bundle(b) => &catalog.bundles[b].name,
+                    OfferKind::Service(s) => &catalog.services[s].name,
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(money_text(symbol, offer.price), theme.heading),
+                    Span::raw(format!("  {name}")),
+                ]));
+                lines.push(Line::styled(
+                    format!("    for {}", names(&offer.covers)),
+                    theme.faint,
+                ));
+            }
+            lines.push(Line::raw(""));
+            let mut total = vec![Span::styled(
+                format!("Total {}", money_text(symbol, plan.total)),
+                theme.heading,
+            )];
+            if let (Some(alone), Some(savings)) = (plan.standalone_total, plan.savings) {
+                total.push(Span::raw(format!(
+                    " · alone {} · saves ",
+                    money_text(symbol, alone)
+                )));
+                total.push(Span::styled(
+                    signed_money_text(symbol, savings),
+                    tone(theme, savings),
+                ));
+            }
+            lines.push(Line::from(total));
+            if !plan.extras.is_empty() {
+                lines.push(Line::raw(format!("Also included: {}", names(&plan.extras))));
+            }
+        }
+    }
+    lines.push(Line::styled("Esc closes", theme.faint));
+    draw_dialog(
+        frame,
+        theme,
+        &format!(" Cheapest plan · per {} ", app.scenario.basis),
+        lines,
+    );
 }
 
 /// A small box in the middle of the screen, over everything else.

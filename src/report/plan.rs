@@ -1,0 +1,192 @@
+//! The `--plan` report in its four formats.
+
+use serde::Serialize;
+
+use super::Format;
+use super::compare::{money_text, signed_money_text, tone_of};
+use super::delimited::{csv_line, markdown_table};
+use super::paint::{Painter, Tone};
+use super::table::{Cell, TextTable};
+use crate::model::{Catalog, Period, ServiceIx};
+use crate::plan::{OfferKind, Plan};
+use crate::text::Align;
+
+/// What a plan report shows.
+pub struct PlanReport<'a> {
+    pub catalog: &'a Catalog,
+    pub basis: Period,
+    pub plan: &'a Plan,
+}
+
+pub fn render_plan(report: &PlanReport<'_>, format: Format, painter: Painter) -> String {
+    match format {
+        Format::Table => table(report, painter),
+        Format::Json => json(report),
+        Format::Csv => csv(report),
+        Format::Markdown => markdown(report),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonPlan<'a> {
+    currency: &'a str,
+    basis: &'static str,
+    wants: Vec<&'a str>,
+    offers: Vec<JsonOffer<'a>>,
+    total: String,
+    standalone_total: Option<String>,
+    savings: Option<String>,
+    extras: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonOffer<'a> {
+    id: &'a str,
+    kind: &'static str,
+    price: String,
+    covers: Vec<&'a str>,
+}
+
+fn kind_name(kind: OfferKind) -> &'static str {
+    match kind {
+        OfferKind::Bundle(_) => "bundle",
+        OfferKind::Service(_) => "service",
+    }
+}
+
+fn ids<'a>(catalog: &'a Catalog, services: &[ServiceIx]) -> Vec<&'a str> {
+    services
+        .iter()
+        .map(|s| catalog.services[*s].id.as_str())
+        .collect()
+}
+
+fn names(catalog: &Catalog, services: &[ServiceIx]) -> String {
+    services
+        .iter()
+        .map(|s| catalog.services[*s].name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn offer_name(catalog: &Catalog, kind: OfferKind) -> &str {
+    match kind {
+        OfferKind::Bundle(b) => &catalog.bundles[b].name,
+        OfferKind::Service(s) => &catalog.services[s].name,
+    }
+}
+
+fn json(report: &PlanReport<'_>) -> String {
+    let (catalog, plan) = (report.catalog, report.plan);
+    let document = JsonPlan {
+        currency: &catalog.currency,
+        basis: report.basis.name(),
+        wants: ids(catalog, &plan.wants),
+        offers: plan
+            .offers
+            .iter()
+            .map(|offer| JsonOffer {
+                id: &offer.id,
+                kind: kind_name(offer.kind),
+                price: offer.price.to_string(),
+                covers: ids(catalog, &offer.covers),
+            })
+            .collect(),
+        total: plan.total.to_string(),
+        standalone_total: plan.standalone_total.map(|m| m.to_string()),
+        savings: plan.savings.map(|m| m.to_string()),
+        extras: ids(catalog, &plan.extras),
+    };
+    serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
+}
+
+/// One row per offer: `id,kind,price,covers`, the covered ids separated by `;`.
+fn offer_rows(report: &PlanReport<'_>) -> Vec<Vec<Option<String>>> {
+    report
+        .plan
+        .offers
+        .iter()
+        .map(|offer| {
+            vec![
+                Some(offer.id.clone()),
+                Some(kind_name(offer.kind).to_string()),
+                Some(offer.price.to_string()),
+                Some(ids(report.catalog, &offer.covers).join(";")),
+            ]
+        })
+        .collect()
+}
+
+const HEADINGS: [&str; 4] = ["id", "kind", "price", "covers"];
+
+fn csv(report: &PlanReport<'_>) -> String {
+    let heading: Vec<Option<String>> = HEADINGS.iter().map(|h| Some(h.to_string())).collect();
+    let mut out = csv_line(&heading);
+    for row in offer_rows(report) {
+        out += &csv_line(&row);
+    }
+    out
+}
+
+fn markdown(report: &PlanReport<'_>) -> String {
+    let plan = report.plan;
+    let mut out = markdown_table(&HEADINGS, &[false, false, true, false], &offer_rows(report));
+    out += &format!("\n**Total:** {}", plan.total);
+    if let (Some(standalone), Some(savings)) = (plan.standalone_total, plan.savings) {
+        out += &format!(" · bought one by one: {standalone} · savings: {savings}");
+    }
+    out.push('\n');
+    if !plan.extras.is_empty() {
+        out += &format!(
+            "\n**Also included:** {}\n",
+            ids(report.catalog, &plan.extras).join(", ")
+        );
+    }
+    out
+}
+
+fn table(report: &PlanReport<'_>, painter: Painter) -> String {
+    let (catalog, plan) = (report.catalog, report.plan);
+    let symbol = catalog.currency_symbol();
+    let mut out = format!(
+        "Cheapest way to get: {} · {} per {}\n\n",
+        names(catalog, &plan.wants),
+        catalog.currency,
+        report.basis
+    );
+    let mut offers = TextTable::new(&[
+        ("Offer", Align::Left),
+        ("Kind", Align::Left),
+        ("Price", Align::Right),
+        ("Used for", Align::Left),
+    ]);
+    for offer in &plan.offers {
+        offers.push(vec![
+            Cell::plain(offer_name(catalog, offer.kind)),
+            Cell::plain(kind_name(offer.kind)),
+            Cell::plain(money_text(symbol, offer.price)),
+            Cell::plain(names(catalog, &offer.covers)),
+        ]);
+    }
+    out += &offers.render("", painter);
+    out += &format!("\nTotal {}", money_text(symbol, plan.total));
+    match (plan.standalone_total, plan.savings) {
+        (Some(standalone), Some(savings)) => {
+            out += &format!(
+                " · bought one by one {} · saves ",
+                money_text(symbol, standalone)
+            );
+            out += &painter.paint(&signed_money_text(symbol, savings), tone_of(savings));
+        }
+        _ => out += " · some wanted services are not sold alone, so there is no one-by-one total",
+    }
+    out.push('\n');
+    if !plan.extras.is_empty() {
+        out += &format!("Also included: {}\n", names(catalog, &plan.extras));
+    }
+    for note in &plan.notes {
+        out += &painter.paint(&format!("note: {note}"), Tone::Faint);
+        out.push('\n');
+    }
+    out
+}
