@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::{self, Display};
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -140,7 +141,7 @@ impl<'t> Loader<'t> {
     }
 
     /// Reports each key of `table` that is not in `allowed`.
-    fn check_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], place: &str) {
+    fn check_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], place: impl Display) {
         for key in table.keys() {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let help = did_you_mean(key.get_ref(), allowed.iter().copied())
@@ -202,7 +203,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn period(&mut self, node: &Node<'_>, place: &str) -> Period {
+    fn period(&mut self, node: &Node<'_>, place: impl Display) -> Period {
         let names = Period::CYCLE.map(Period::name);
         match node.get_ref().as_str() {
             Some(name) => match Period::parse(name) {
@@ -228,7 +229,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn string(&mut self, node: &Node<'_>, place: &str) -> Option<String> {
+    fn string(&mut self, node: &Node<'_>, place: impl Display) -> Option<String> {
         match node.get_ref().as_str() {
             Some(text) => Some(text.to_string()),
             None => {
@@ -245,7 +246,7 @@ impl<'t> Loader<'t> {
     }
 
     /// An amount of money: a TOML integer, float or string, read exactly.
-    fn amount(&mut self, node: &Node<'_>, place: &str) -> Decimal {
+    fn amount(&mut self, node: &Node<'_>, place: impl Display) -> Decimal {
         let parsed = match written_number(node.get_ref()) {
             Some(written) => parse_amount(&written).map_err(|e| e.describe()),
             None => Err(format!(
@@ -261,8 +262,7 @@ impl<'t> Loader<'t> {
 
     fn service(&mut self, key: &Key<'_>, table: &DeTable<'_>) -> Service {
         let id = key.get_ref().to_string();
-        let place = format!("in service `{id}`");
-        self.check_keys(table, SERVICE_KEYS, &place);
+        self.check_keys(table, SERVICE_KEYS, &InItem("service", &id));
         let mut service = Service {
             name: id.clone(),
             id: id.clone(),
@@ -273,7 +273,7 @@ impl<'t> Loader<'t> {
             line: self.line_of(&key.span()),
         };
         for (name, node) in table.iter() {
-            let path = format!("`services.{id}.{}`", name.get_ref());
+            let path = KeyPath("services", &id, name.get_ref());
             match name.get_ref().as_ref() {
                 "name" => service.name = self.string(node, &path).unwrap_or(service.name),
                 "price" => service.price = self.amount(node, &path),
@@ -299,7 +299,7 @@ impl<'t> Loader<'t> {
         references: &References<'_>,
     ) -> Bundle {
         let id = key.get_ref().to_string();
-        self.check_keys(table, BUNDLE_KEYS, &format!("in bundle `{id}`"));
+        self.check_keys(table, BUNDLE_KEYS, &InItem("bundle", &id));
         let mut bundle = Bundle {
             name: id.clone(),
             id: id.clone(),
@@ -311,7 +311,7 @@ impl<'t> Loader<'t> {
             line: self.line_of(&key.span()),
         };
         for (name, node) in table.iter() {
-            let path = format!("`bundles.{id}.{}`", name.get_ref());
+            let path = KeyPath("bundles", &id, name.get_ref());
             match name.get_ref().as_ref() {
                 "name" => bundle.name = self.string(node, &path).unwrap_or(bundle.name),
                 "price" => bundle.price = self.amount(node, &path),
@@ -351,7 +351,7 @@ impl<'t> Loader<'t> {
                 );
                 continue;
             };
-            self.check_keys(table, TIER_KEYS, &format!("in a tier of bundle `{bundle}`"));
+            self.check_keys(table, TIER_KEYS, &InItem("a tier of bundle", bundle));
             let when = match field(table, "when") {
                 Some((_, when)) => self.condition(when, bundle),
                 None => {
@@ -364,7 +364,7 @@ impl<'t> Loader<'t> {
             };
             let price = match field(table, "price") {
                 Some((_, price)) => {
-                    Some(self.amount(price, &format!("the price of a tier of bundle `{bundle}`")))
+                    Some(self.amount(price, &InItem("the price of a tier of bundle", bundle).bare()))
                 }
                 None => {
                     self.problem(
@@ -382,7 +382,7 @@ impl<'t> Loader<'t> {
     }
 
     fn condition(&mut self, node: &Node<'_>, bundle: &str) -> Option<Condition> {
-        let text = self.string(node, &format!("the `when` of a tier of bundle `{bundle}`"))?;
+        let text = self.string(node, &InItem("the `when` of a tier of bundle", bundle).bare())?;
         match parse_condition(&text) {
             Ok(condition) => Some(condition),
             Err(why) => {
@@ -430,13 +430,13 @@ impl<'t> Loader<'t> {
         for entry in entries.iter() {
             match entry.get_ref() {
                 DeValue::String(id) => {
-                    if let Some(service) = self.service_ref(id, entry.span(), references, &format!("bundle `{bundle}`")) {
+                    if let Some(service) = self.service_ref(id, entry.span(), references, &InItem("bundle", bundle).bare()) {
                         note_member(self, service, entry.span());
                         includes.push(Include::Service(service));
                     }
                 }
                 DeValue::Table(group) => {
-                    self.check_keys(group, GROUP_KEYS, &format!("in a group of bundle `{bundle}`"));
+                    self.check_keys(group, GROUP_KEYS, &InItem("a group of bundle", bundle));
                     let label = field(group, "label").and_then(|(_, label)| self.string(label, "a group's `label`"));
                     let Some((one_of_key, one_of)) = field(group, "one_of") else {
                         self.problem(
@@ -460,7 +460,7 @@ impl<'t> Loader<'t> {
                         let Some(id) = self.string(member, "each member of `one_of`") else {
                             continue;
                         };
-                        if let Some(service) = self.service_ref(&id, member.span(), references, &format!("bundle `{bundle}`")) {
+                        if let Some(service) = self.service_ref(&id, member.span(), references, &InItem("bundle", bundle).bare()) {
                             note_member(self, service, member.span());
                             members.push(service);
                         }
@@ -485,7 +485,7 @@ impl<'t> Loader<'t> {
         id: &str,
         span: Range<usize>,
         references: &References<'_>,
-        place: &str,
+        place: impl Display,
     ) -> Option<ServiceIx> {
         if let Some(service) = references.services.get(id) {
             return Some(*service);
@@ -636,6 +636,42 @@ impl<'t> Loader<'t> {
             }
         }
         known
+    }
+}
+
+/// `services.ID.KEY` in backticks, written only when a problem is reported.
+#[derive(Clone, Copy)]
+struct KeyPath<'a>(&'a str, &'a str, &'a str);
+
+impl Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}.{}.{}`", self.0, self.1, self.2)
+    }
+}
+
+/// "in service `ID`" (or, bare, "service `ID`"), written only when a problem is reported.
+#[derive(Clone, Copy)]
+struct InItem<'a>(&'a str, &'a str);
+
+impl<'a> InItem<'a> {
+    fn bare(self) -> Bare<'a> {
+        Bare(self)
+    }
+}
+
+impl Display for InItem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "in {} `{}`", self.0, self.1)
+    }
+}
+
+/// An `InItem` without its "in".
+#[derive(Clone, Copy)]
+struct Bare<'a>(InItem<'a>);
+
+impl Display for Bare<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}`", self.0.0, self.0.1)
     }
 }
 
