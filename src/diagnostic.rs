@@ -63,8 +63,9 @@ impl Diagnostic {
                 let line = text[line_start..line_end].trim_end_matches('\r');
                 let gutter = " ".repeat(line_no.to_string().len());
                 let lead = display_width(&expand_tabs(&text[line_start..start]));
-                let marked_end =
-                    ceil_char_boundary(text, span.end.clamp(start, line_start + line.len()));
+                // The span may start past the shown line, on a trimmed `\r`.
+                let line_limit = line_start + line.len();
+                let marked_end = ceil_char_boundary(text, span.end.min(line_limit).max(start));
                 let marked = display_width(&expand_tabs(&text[start..marked_end])).max(1);
                 let _ = writeln!(out, "{gutter}--> {file_name}:{line_no}:{col}");
                 let _ = writeln!(out, "{gutter} |");
@@ -183,6 +184,14 @@ mod tests {
             rendered.contains(&format!(" | {}^\n", " ".repeat(14))),
             "{rendered}"
         );
+    }
+
+    #[test]
+    fn a_span_after_a_final_carriage_return_renders() {
+        // Found by fuzzing: the shown line is trimmed of `\r`, the span starts after it.
+        let text = "a = [1,\r";
+        let rendered = Diagnostic::new("bad", text.len()..text.len() + 1).render("f.toml", text);
+        assert!(rendered.contains("1 | a = [1,\n"), "{rendered}");
     }
 
     #[test]

@@ -363,9 +363,10 @@ impl<'t> Loader<'t> {
                 }
             };
             let price = match field(table, "price") {
-                Some((_, price)) => {
-                    Some(self.amount(price, &InItem("the price of a tier of bundle", bundle).bare()))
-                }
+                Some((_, price)) => Some(self.amount(
+                    price,
+                    &InItem("the price of a tier of bundle", bundle).bare(),
+                )),
                 None => {
                     self.problem(
                         format!("a tier of bundle `{bundle}` has no `price`"),
@@ -382,7 +383,10 @@ impl<'t> Loader<'t> {
     }
 
     fn condition(&mut self, node: &Node<'_>, bundle: &str) -> Option<Condition> {
-        let text = self.string(node, &InItem("the `when` of a tier of bundle", bundle).bare())?;
+        let text = self.string(
+            node,
+            &InItem("the `when` of a tier of bundle", bundle).bare(),
+        )?;
         match parse_condition(&text) {
             Ok(condition) => Some(condition),
             Err(why) => {

@@ -294,3 +294,33 @@ fn non_utf8_is_reported_at_the_bad_byte() {
             path.display()
         )));
 }
+
+/// Inputs the fuzzer once crashed on: each is now refused cleanly.
+#[test]
+fn fuzzer_findings_are_refused_cleanly() {
+    let folder = fixture("fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let output = Sandbox::new()
+            .command()
+            .args(["--check", "--file"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(65),
+            "{}: {stderr}",
+            path.display()
+        );
+        assert!(
+            stderr.starts_with("error: ") && !stderr.contains("panicked"),
+            "{}: {stderr}",
+            path.display()
+        );
+        seen += 1;
+    }
+    assert!(seen > 0, "no fuzz fixtures found");
+}
