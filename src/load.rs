@@ -262,7 +262,7 @@ impl<'t> Loader<'t> {
 
     fn service(&mut self, key: &Key<'_>, table: &DeTable<'_>) -> Service {
         let id = key.get_ref().to_string();
-        self.check_keys(table, SERVICE_KEYS, &InItem("service", &id));
+        self.check_keys(table, SERVICE_KEYS, InItem("service", &id));
         let mut service = Service {
             name: id.clone(),
             id: id.clone(),
@@ -275,10 +275,10 @@ impl<'t> Loader<'t> {
         for (name, node) in table.iter() {
             let path = KeyPath("services", &id, name.get_ref());
             match name.get_ref().as_ref() {
-                "name" => service.name = self.string(node, &path).unwrap_or(service.name),
-                "price" => service.price = self.amount(node, &path),
-                "period" => service.period = self.period(node, &path),
-                "note" => service.note = self.string(node, &path),
+                "name" => service.name = self.string(node, path).unwrap_or(service.name),
+                "price" => service.price = self.amount(node, path),
+                "period" => service.period = self.period(node, path),
+                "note" => service.note = self.string(node, path),
                 "sold_alone" => match node.get_ref().as_bool() {
                     Some(flag) => service.sold_alone = flag,
                     None => self.problem(format!("{path} must be true or false"), node.span()),
@@ -299,7 +299,7 @@ impl<'t> Loader<'t> {
         references: &References<'_>,
     ) -> Bundle {
         let id = key.get_ref().to_string();
-        self.check_keys(table, BUNDLE_KEYS, &InItem("bundle", &id));
+        self.check_keys(table, BUNDLE_KEYS, InItem("bundle", &id));
         let mut bundle = Bundle {
             name: id.clone(),
             id: id.clone(),
@@ -313,10 +313,10 @@ impl<'t> Loader<'t> {
         for (name, node) in table.iter() {
             let path = KeyPath("bundles", &id, name.get_ref());
             match name.get_ref().as_ref() {
-                "name" => bundle.name = self.string(node, &path).unwrap_or(bundle.name),
-                "price" => bundle.price = self.amount(node, &path),
-                "period" => bundle.period = self.period(node, &path),
-                "note" => bundle.note = self.string(node, &path),
+                "name" => bundle.name = self.string(node, path).unwrap_or(bundle.name),
+                "price" => bundle.price = self.amount(node, path),
+                "period" => bundle.period = self.period(node, path),
+                "note" => bundle.note = self.string(node, path),
                 "tiers" => bundle.tiers = self.tiers(node, &id),
                 "includes" => bundle.includes = self.includes(node, &id, references),
                 _ => {}
@@ -351,7 +351,7 @@ impl<'t> Loader<'t> {
                 );
                 continue;
             };
-            self.check_keys(table, TIER_KEYS, &InItem("a tier of bundle", bundle));
+            self.check_keys(table, TIER_KEYS, InItem("a tier of bundle", bundle));
             let when = match field(table, "when") {
                 Some((_, when)) => self.condition(when, bundle),
                 None => {
@@ -365,7 +365,7 @@ impl<'t> Loader<'t> {
             let price = match field(table, "price") {
                 Some((_, price)) => Some(self.amount(
                     price,
-                    &InItem("the price of a tier of bundle", bundle).bare(),
+                    InItem("the price of a tier of bundle", bundle).bare(),
                 )),
                 None => {
                     self.problem(
@@ -385,7 +385,7 @@ impl<'t> Loader<'t> {
     fn condition(&mut self, node: &Node<'_>, bundle: &str) -> Option<Condition> {
         let text = self.string(
             node,
-            &InItem("the `when` of a tier of bundle", bundle).bare(),
+            InItem("the `when` of a tier of bundle", bundle).bare(),
         )?;
         match parse_condition(&text) {
             Ok(condition) => Some(condition),
@@ -434,13 +434,13 @@ impl<'t> Loader<'t> {
         for entry in entries.iter() {
             match entry.get_ref() {
                 DeValue::String(id) => {
-                    if let Some(service) = self.service_ref(id, entry.span(), references, &InItem("bundle", bundle).bare()) {
+                    if let Some(service) = self.service_ref(id, entry.span(), references, InItem("bundle", bundle).bare()) {
                         note_member(self, service, entry.span());
                         includes.push(Include::Service(service));
                     }
                 }
                 DeValue::Table(group) => {
-                    self.check_keys(group, GROUP_KEYS, &InItem("a group of bundle", bundle));
+                    self.check_keys(group, GROUP_KEYS, InItem("a group of bundle", bundle));
                     let label = field(group, "label").and_then(|(_, label)| self.string(label, "a group's `label`"));
                     let Some((one_of_key, one_of)) = field(group, "one_of") else {
                         self.problem(
@@ -464,7 +464,7 @@ impl<'t> Loader<'t> {
                         let Some(id) = self.string(member, "each member of `one_of`") else {
                             continue;
                         };
-                        if let Some(service) = self.service_ref(&id, member.span(), references, &InItem("bundle", bundle).bare()) {
+                        if let Some(service) = self.service_ref(&id, member.span(), references, InItem("bundle", bundle).bare()) {
                             note_member(self, service, member.span());
                             members.push(service);
                         }
