@@ -2,34 +2,26 @@
 
 use std::hint::black_box;
 
-use bundlecalc::calc::{Scenario, SortKey};
-use bundlecalc::load::parse_catalog;
 use bundlecalc::source::{Origin, Source};
 use bundlecalc::synthetic::catalogue;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Overrides};
+use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::view::draw;
-use bundlecalc::workspace::Workspace;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// The screen on `text`, as if read from `bench.toml`.
+/// The screen on `text`, as if read from `bench.toml`, 160×50 in colour.
 fn open(text: String) -> App {
-    let catalog = parse_catalog(&text).unwrap();
-    let scenario = Scenario::from_catalog(&catalog);
     let source = Source {
         origin: Origin::File("bench.toml".into()),
         text,
     };
+    let config = AppConfig::for_source(source).unwrap();
     App::new(AppConfig {
-        workspace: Workspace::new(source),
-        catalog,
-        scenario,
-        overrides: Overrides::default(),
-        sort: SortKey::File,
         colour: true,
         size: (160, 50),
+        ..config
     })
 }
 

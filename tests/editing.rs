@@ -269,18 +269,10 @@ fn the_built_in_file_is_saved_only_to_a_new_local_file() {
     // Runs in its own folder: the built-in copy saves to ./bundles.toml.
     let dir = tempfile::tempdir().unwrap();
     std::env::set_current_dir(dir.path()).unwrap();
-    let source = bundlecalc::source::Source::built_in();
-    let catalog = source.catalog().unwrap();
-    let scenario = bundlecalc::calc::Scenario::from_catalog(&catalog);
-    let mut app = bundlecalc::tui::app::App::new(bundlecalc::tui::app::AppConfig {
-        workspace: bundlecalc::workspace::Workspace::new(source),
-        catalog,
-        scenario,
-        overrides: Default::default(),
-        sort: Default::default(),
-        colour: false,
-        size: (80, 24),
-    });
+    let config =
+        bundlecalc::tui::app::AppConfig::for_source(bundlecalc::source::Source::built_in())
+            .unwrap();
+    let mut app = bundlecalc::tui::app::App::new(config);
     edit_price(&mut app, "99");
     app.update(Action::Save);
     assert_eq!(app.prompt, Some(Prompt::SaveBuiltIn));

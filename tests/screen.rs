@@ -1,27 +1,19 @@
 //! The interactive screen rendered into ratatui's TestBackend, and journeys through it.
 
-use bundlecalc::calc::{Scenario, SortKey};
+use bundlecalc::calc::SortKey;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Overrides, Pane};
+use bundlecalc::tui::app::{App, AppConfig, Pane};
 use bundlecalc::tui::view::draw;
-use bundlecalc::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
 fn app_of_size(width: u16, height: u16) -> App {
-    let source = Source::built_in();
-    let catalog = source.catalog().unwrap();
-    let scenario = Scenario::from_catalog(&catalog);
+    let config = AppConfig::for_source(Source::built_in()).unwrap();
     App::new(AppConfig {
-        workspace: Workspace::new(source),
-        catalog,
-        scenario,
-        overrides: Overrides::default(),
-        sort: SortKey::File,
-        colour: false,
         size: (width, height),
+        ..config
     })
 }
 

@@ -14,7 +14,7 @@ use crate::edit::Edit;
 use crate::error::Error;
 use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::plan::{Plan, PlanError, plan};
-use crate::source::Origin;
+use crate::source::{Origin, Source};
 use crate::workspace::{DiskState, Workspace};
 
 /// Which list has the keyboard.
@@ -107,6 +107,24 @@ pub struct AppConfig {
     pub sort: SortKey,
     pub colour: bool,
     pub size: (u16, u16),
+}
+
+impl AppConfig {
+    /// The screen on `source` as the file describes it: no command-line overrides,
+    /// file order, no colour, 80×24.
+    pub fn for_source(source: Source) -> Result<Self, Error> {
+        let catalog = source.catalog()?;
+        let scenario = Scenario::from_catalog(&catalog);
+        Ok(AppConfig {
+            workspace: Workspace::new(source),
+            catalog,
+            scenario,
+            overrides: Overrides::default(),
+            sort: SortKey::File,
+            colour: false,
+            size: (80, 24),
+        })
+    }
 }
 
 /// Everything the screen shows, and where the user is in it.

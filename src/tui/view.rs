@@ -43,6 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
             &theme,
             " Question ",
             vec![Line::raw(prompt.question())],
+            70,
         );
     }
 }
@@ -124,13 +125,21 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         theme,
         &format!(" Cheapest plan · per {} ", app.scenario.basis),
         lines,
+        90,
     );
 }
 
 /// A small box in the middle of the screen, over everything else.
-fn draw_dialog(frame: &mut Frame<'_>, theme: &Theme, title: &str, lines: Vec<Line<'_>>) {
+/// Tall enough for its wrapped lines, at most `max_width` wide.
+fn draw_dialog(
+    frame: &mut Frame<'_>,
+    theme: &Theme,
+    title: &str,
+    lines: Vec<Line<'_>>,
+    max_width: u16,
+) {
     let screen = frame.area();
-    let width = screen.width.saturating_sub(4).min(70);
+    let width = screen.width.saturating_sub(4).min(max_width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines
         .iter()
@@ -179,7 +188,7 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         Some(error) => lines.push(Line::styled(error.clone(), theme.loss)),
         None => lines.push(Line::styled("Enter applies, Esc cancels", theme.faint)),
     }
-    draw_dialog(frame, theme, " Edit price ", lines);
+    draw_dialog(frame, theme, " Edit price ", lines, 70);
 }
 
 fn draw_too_small(frame: &mut Frame<'_>) {
@@ -573,15 +582,6 @@ pub const HELP_LINES: &[(&str, &str)] = &[
 ];
 
 fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
-    let screen = frame.area();
-    let width = screen.width.saturating_sub(4).min(76);
-    let height = (HELP_LINES.len() as u16 + 7).min(screen.height.saturating_sub(2));
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
     let key_width = HELP_LINES
         .iter()
         .map(|(k, _)| display_width(k))
@@ -599,15 +599,5 @@ fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     lines.push(Line::raw(""));
     lines.push(Line::raw(format!("File: {}", app.file_location)));
     lines.push(Line::styled("Esc or ? closes this help", theme.faint));
-    frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(" Help ")
-        .border_style(theme.focused_border);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    draw_dialog(frame, theme, " Help ", lines, 78);
 }

@@ -2,26 +2,13 @@
 
 use std::path::Path;
 
-use bundlecalc::calc::{Scenario, SortKey};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Overrides};
-use bundlecalc::workspace::Workspace;
+use bundlecalc::tui::app::{App, AppConfig};
 
 /// The screen on the file at `path`, 80×24, without colour.
 pub fn open_app(path: &Path) -> App {
-    let source = Source::read(path).unwrap();
-    let catalog = source.catalog().unwrap();
-    let scenario = Scenario::from_catalog(&catalog);
-    App::new(AppConfig {
-        workspace: Workspace::new(source),
-        catalog,
-        scenario,
-        overrides: Overrides::default(),
-        sort: SortKey::File,
-        colour: false,
-        size: (80, 24),
-    })
+    App::new(AppConfig::for_source(Source::read(path).unwrap()).unwrap())
 }
 
 /// Types `text` into whatever field or question is open.
