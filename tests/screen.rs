@@ -308,3 +308,32 @@ fn the_plan_follows_wants_toggled_with_w() {
     assert_eq!(plan.total.to_string(), "224.00");
     assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥224.00"));
 }
+
+#[test]
+fn help_lists_every_key_at_80_by_24() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::ToggleHelp);
+    let text = screen(&app).join("\n");
+    for (key, does) in [
+        ("q  Esc  Ctrl-C", "quit"),
+        ("↑ ↓  j k", "move the selection"),
+        ("PgUp PgDn  g G", "move a page"),
+        ("Tab  ← →  h l", "switch between"),
+        ("s ", "sort by"),
+        ("p ", "period"),
+        ("w ", "mark a service wanted"),
+        ("e ", "edit the price"),
+        ("Ctrl-S", "save the edits"),
+        ("E ", "open the file in $VISUAL/$EDITOR"),
+        ("r ", "reload the file now"),
+        ("P ", "the cheapest plan"),
+        ("mouse", "click selects a row"),
+        ("File:", "built-in copy"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.contains(does))
+            .unwrap_or_else(|| panic!("no {does}:\n{text}"));
+        assert!(line.contains(key), "{key} missing on: {line}");
+    }
+}

@@ -574,10 +574,12 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("Tab  ← →  h l", "switch between bundles and detail"),
     ("s", "sort by: file, savings, savings %, price, value, name"),
     ("p", "period: year, half_year, quarter, month, week, day"),
-    (
-        "w",
-        "in the detail list: toggle whether a service is wanted",
-    ),
+    ("w", "in the detail list: mark a service wanted or not"),
+    ("e", "edit the price of the selected bundle or service"),
+    ("Ctrl-S", "save the edits into the file"),
+    ("E", "open the file in $VISUAL/$EDITOR at this item"),
+    ("r", "reload the file now"),
+    ("P", "the cheapest plan for the current wants"),
     ("mouse", "click selects a row, the wheel scrolls"),
 ];
 
