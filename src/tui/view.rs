@@ -552,7 +552,7 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
 }
 
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let hints = "?:help q:quit s:sort p:period Tab:pane w:want e:edit ^S:save";
+    let hints = "?:help q:quit s:sort p:period e:edit ^S:save P:plan Tab:pane w:want";
     let modified = if app.is_modified() { " [modified]" } else { "" };
     let text = format!(
         " {}{modified} · per {} · sort: {} │ {}",
