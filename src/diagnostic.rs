@@ -147,7 +147,9 @@ pub fn did_you_mean<'a>(
         .into_iter()
         .map(|candidate| (strsim::damerau_levenshtein(wrong, candidate), candidate))
         .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
+        // Ties go to the alphabetically first, so the suggestion never depends on
+        // the order candidates come in.
+        .min()
         .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
 }
 
@@ -214,5 +216,14 @@ mod tests {
             Some("did you mean `qq_music`?".into())
         );
         assert_eq!(did_you_mean("netflix", ["youku", "qq_music"]), None);
+        // Equally close: the alphabetically first, whatever the order given.
+        assert_eq!(
+            did_you_mean("s11", ["s10", "s1"]),
+            Some("did you mean `s1`?".into())
+        );
+        assert_eq!(
+            did_you_mean("s11", ["s1", "s10"]),
+            Some("did you mean `s1`?".into())
+        );
     }
 }

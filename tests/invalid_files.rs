@@ -180,7 +180,7 @@ fn every_rule_is_refused_with_exit_65_at_its_line_and_column() {
 }
 
 #[test]
-fn check_reports_every_problem_not_just_the_first() {
+fn check_reports_every_problem_not_just_the_first_in_file_order() {
     let path = fixture("invalid/many_problems.toml");
     let output = Sandbox::new()
         .command()
@@ -197,8 +197,8 @@ fn check_reports_every_problem_not_just_the_first() {
         places,
         [
             format!(" --> {file}:2:9"),
-            format!(" --> {file}:5:1"),
             format!(" --> {file}:4:11"),
+            format!(" --> {file}:5:1"),
             format!(" --> {file}:9:18"),
         ]
     );

@@ -2,10 +2,11 @@
 //! and compute, or are refused with a message. Never a panic.
 
 use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::load::parse_catalog;
+use bundlecalc::load::{parse_by_sections, parse_catalog, parse_whole};
 use bundlecalc::plan::plan;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use bundlecalc::source::BUILT_IN;
+use bundlecalc::synthetic::catalogue;
 use proptest::prelude::*;
 
 /// Everything a user can ask of a file, end to end.
@@ -158,6 +159,39 @@ proptest! {
             apply(&mut text, mutation);
         }
         exercise(&text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1_500))]
+
+    /// Reading a file section by section is only ever a way to save memory: when it
+    /// gives an answer, it is the whole-file answer, figures and problems alike.
+    #[test]
+    fn sections_give_the_whole_file_answer(
+        mutations in prop::collection::vec(mutation(), 0..4),
+        generated in any::<bool>(),
+        seed in 0u64..1_000,
+    ) {
+        let mut text = if generated { catalogue(40, 12, seed) } else { BUILT_IN.to_string() };
+        for mutation in &mutations {
+            apply(&mut text, mutation);
+        }
+        if let Some(by_sections) = parse_by_sections(&text) {
+            prop_assert_eq!(by_sections, parse_whole(&text));
+        } else {
+            prop_assert!(!mutations.is_empty(), "a clean file must split");
+        }
+    }
+}
+
+#[test]
+fn large_generated_files_split_and_agree() {
+    for (bundles, services) in [(2_000, 300), (500, 40)] {
+        let text = catalogue(bundles, services, 9);
+        let by_sections = parse_by_sections(&text).expect("a generated file splits cleanly");
+        assert_eq!(by_sections, parse_whole(&text));
+        assert_eq!(by_sections.unwrap().bundles.len(), bundles);
     }
 }
 

@@ -16,6 +16,9 @@ use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
     Tier,
 };
+use sections::{Claims, sections};
+
+mod sections;
 
 type Key<'i> = Spanned<Cow<'i, str>>;
 type Node<'i> = Spanned<DeValue<'i>>;
@@ -27,37 +30,134 @@ const BUNDLE_KEYS: &[&str] = &["name", "price", "period", "tiers", "includes", "
 const TIER_KEYS: &[&str] = &["when", "price"];
 const GROUP_KEYS: &[&str] = &["one_of", "label"];
 
-/// Parses and validates a whole bundles file, reporting every problem found.
+/// Files up to this size are parsed whole; larger ones section by section.
+const WHOLE_FILE_LIMIT: usize = 256 * 1024;
+
+/// Parses and validates a bundles file, reporting every problem found, in file order.
 pub fn parse_catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
-    let root = DeTable::parse(text).map_err(|error| {
-        let span = error.span().unwrap_or(0..0);
-        vec![Diagnostic::new(
-            format!("this is not valid TOML: {}", error.message().trim_end()),
-            span,
-        )]
-    })?;
-    let mut loader = Loader {
-        text,
-        lines: LineIndex::new(text),
-        problems: Vec::new(),
-    };
-    let catalog = loader.catalog(root.get_ref());
-    if loader.problems.is_empty() {
-        Ok(catalog)
-    } else {
-        Err(loader.problems)
+    if text.len() > WHOLE_FILE_LIMIT
+        && let Some(result) = parse_by_sections(text)
+    {
+        return result;
     }
+    parse_whole(text)
 }
 
-/// Walks the parsed TOML tree, building the catalogue and noting each problem.
-struct Loader<'t> {
-    text: &'t str,
+/// Parses the file as one TOML document.
+pub fn parse_whole(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    let root = DeTable::parse(text).map_err(|error| vec![toml_error(&error, 0)])?;
+    let mut loader = Loader::new(text);
+    loader.visit(root.get_ref(), 0);
+    loader.finish()
+}
+
+/// Parses the file a few top-level tables at a time (chunks of about 64 KiB of
+/// whole sections), keeping only catalogue items between them: the same result as
+/// `parse_whole`, in a fraction of the memory. `None` when the file does not split
+/// cleanly; then it must be parsed whole.
+pub fn parse_by_sections(text: &str) -> Option<Result<Catalog, Vec<Diagnostic>>> {
+    const CHUNK: usize = 64 * 1024;
+    let mut loader = Loader::new(text);
+    let mut claims = Claims::default();
+    let mut chunk_start = 0;
+    let visit = |loader: &mut Loader, claims: &mut Claims, range: Range<usize>| {
+        let chunk = &text[range.clone()];
+        let root = DeTable::parse(chunk).ok()?;
+        claims
+            .claim_items(chunk, root.get_ref())
+            .then(|| loader.visit(root.get_ref(), range.start))
+    };
+    for section in sections(text) {
+        if !claims.claim_header(&text[section.clone()]) {
+            return None;
+        }
+        if section.end - chunk_start >= CHUNK {
+            visit(&mut loader, &mut claims, chunk_start..section.end)?;
+            chunk_start = section.end;
+        }
+    }
+    if chunk_start < text.len() {
+        visit(&mut loader, &mut claims, chunk_start..text.len())?;
+    }
+    Some(loader.finish())
+}
+
+fn toml_error(error: &toml::de::Error, offset: usize) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    Diagnostic::new(
+        format!("this is not valid TOML: {}", error.message().trim_end()),
+        span.start + offset..span.end + offset,
+    )
+}
+
+/// An id as written in the file, with its place (a byte range of the whole file).
+struct Written {
+    id: String,
+    span: Range<usize>,
+}
+
+/// An entry of a bundle's `includes`, before its ids are looked up.
+enum RawInclude {
+    Service(Written),
+    OneOf {
+        members: Vec<Written>,
+        label: Option<String>,
+    },
+}
+
+/// A bundle whose references are not looked up yet.
+struct RawBundle {
+    bundle: Bundle,
+    key_span: Range<usize>,
+    includes: Vec<RawInclude>,
+}
+
+/// One bundle's entry of `profile.picks`, not looked up yet.
+struct RawPicks {
+    bundle: Written,
+    picks: Vec<Written>,
+}
+
+/// Walks parsed TOML, one tree or one section at a time, collecting catalogue items
+/// and noting each problem; `finish` then looks the references up.
+struct Loader {
     lines: LineIndex,
     problems: Vec<Diagnostic>,
+    /// Where the tree being walked starts in the file: its spans are relative to it.
+    offset: usize,
+    currency: Option<String>,
+    basis: Option<Period>,
+    services: Vec<Service>,
+    bundles: Vec<RawBundle>,
+    wants: Vec<Written>,
+    picks: Vec<RawPicks>,
+    facts: BTreeMap<String, Decimal>,
 }
 
-impl<'t> Loader<'t> {
+impl Loader {
+    fn new(text: &str) -> Self {
+        Loader {
+            lines: LineIndex::new(text),
+            problems: Vec::new(),
+            offset: 0,
+            currency: None,
+            basis: None,
+            services: Vec::new(),
+            bundles: Vec::new(),
+            wants: Vec::new(),
+            picks: Vec::new(),
+            facts: BTreeMap::new(),
+        }
+    }
+
+    /// A span of the tree being walked, as a range of the whole file.
+    fn absolute(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.offset..span.end + self.offset
+    }
+
+    /// A problem at a span of the tree being walked.
     fn problem(&mut self, message: impl Into<String>, span: Range<usize>) {
+        let span = self.absolute(span);
         self.problems.push(Diagnostic::new(message, span));
     }
 
@@ -67,77 +167,113 @@ impl<'t> Loader<'t> {
         span: Range<usize>,
         help: Option<String>,
     ) {
+        let span = self.absolute(span);
         self.problems
             .push(Diagnostic::new(message, span).with_help(help));
     }
 
     fn line_of(&self, span: &Range<usize>) -> usize {
-        self.lines.line(span.start)
+        self.lines.line(span.start + self.offset)
     }
 
-    fn catalog(&mut self, root: &DeTable<'_>) -> Catalog {
+    fn written(&self, id: &str, span: Range<usize>) -> Written {
+        Written {
+            id: id.to_string(),
+            span: self.absolute(span),
+        }
+    }
+
+    /// Collects what a parsed tree (the whole file, or the section at `offset`) holds.
+    fn visit(&mut self, root: &DeTable<'_>, offset: usize) {
+        self.offset = offset;
         self.check_keys(root, TOP_KEYS, "at the top level");
-        let currency = match field(root, "currency") {
-            Some((_, node)) => self.currency(node),
-            None => "CNY".to_string(),
-        };
-        let basis = match field(root, "basis") {
-            Some((_, node)) => self.period(node, "basis"),
-            None => Period::Year,
-        };
-
-        let service_tables = self.tables_in(root, "services");
-        let mut service_index: HashMap<&str, ServiceIx> =
-            HashMap::with_capacity(service_tables.len());
-        let mut services = Vec::with_capacity(service_tables.len());
-        for (key, table) in &service_tables {
-            service_index.insert(key.get_ref(), services.len());
-            services.push(self.service(key, table));
-        }
-
-        let bundle_tables = self.tables_in(root, "bundles");
-        let mut bundle_index: HashMap<&str, BundleIx> = HashMap::with_capacity(bundle_tables.len());
-        let mut bundles = Vec::with_capacity(bundle_tables.len());
-        for (key, table) in &bundle_tables {
-            if service_index.contains_key(key.get_ref().as_ref()) {
-                self.problem(
-                    format!(
-                        "`{}` is both a service and a bundle: ids must be unique across both",
-                        key.get_ref()
-                    ),
-                    key.span(),
-                );
+        for (key, node) in root.iter() {
+            match key.get_ref().as_ref() {
+                "currency" => self.currency = Some(self.currency(node)),
+                "basis" => self.basis = Some(self.period(node, "basis")),
+                "services" => {
+                    for (id, table) in self.tables_in(key, node) {
+                        let service = self.service(id, table);
+                        self.services.push(service);
+                    }
+                }
+                "bundles" => {
+                    for (id, table) in self.tables_in(key, node) {
+                        let bundle = self.bundle(id, table);
+                        self.bundles.push(bundle);
+                    }
+                }
+                "profile" => match node.get_ref().as_table() {
+                    Some(table) => self.profile(table),
+                    None => self.problem("`profile` must be a table", key.span()),
+                },
+                _ => {}
             }
-            bundle_index.insert(key.get_ref(), bundles.len());
-            let references = References {
-                services: &service_index,
-                bundles: &bundle_index,
-            };
-            bundles.push(self.bundle(key, table, &references));
         }
+    }
 
+    /// Looks every reference up and builds the catalogue, or returns every problem.
+    fn finish(mut self) -> Result<Catalog, Vec<Diagnostic>> {
+        let services = std::mem::take(&mut self.services);
+        let raw_bundles = std::mem::take(&mut self.bundles);
+        let service_index: HashMap<&str, ServiceIx> = services
+            .iter()
+            .enumerate()
+            .map(|(ix, s)| (s.id.as_str(), ix))
+            .collect();
+        let bundle_index: HashMap<&str, BundleIx> = raw_bundles
+            .iter()
+            .enumerate()
+            .map(|(ix, raw)| (raw.bundle.id.as_str(), ix))
+            .collect();
         let references = References {
             services: &service_index,
             bundles: &bundle_index,
         };
-        let profile = match field(root, "profile") {
-            Some((key, node)) => match node.get_ref().as_table() {
-                Some(table) => self.profile(table, &references, &bundles),
-                None => {
-                    self.problem("`profile` must be a table", key.span());
-                    Profile::default()
-                }
-            },
-            None => Profile::default(),
+        let mut resolved = Vec::with_capacity(raw_bundles.len());
+        for raw in &raw_bundles {
+            if service_index.contains_key(raw.bundle.id.as_str()) {
+                self.problems.push(Diagnostic::new(
+                    format!(
+                        "`{}` is both a service and a bundle: ids must be unique across both",
+                        raw.bundle.id
+                    ),
+                    raw.key_span.clone(),
+                ));
+            }
+            resolved.push(self.resolve_includes(raw, &references));
+        }
+        let wants = std::mem::take(&mut self.wants);
+        let picks = std::mem::take(&mut self.picks);
+        let profile = Profile {
+            wants: self.resolve_wants(&wants, &references),
+            picks: self.resolve_picks(&picks, &references, &resolved),
+            facts: std::mem::take(&mut self.facts),
         };
+        drop(service_index);
+        drop(bundle_index);
+        let bundles = raw_bundles
+            .into_iter()
+            .zip(resolved)
+            .map(|(raw, includes)| Bundle {
+                includes,
+                ..raw.bundle
+            })
+            .collect();
 
-        Catalog {
-            currency,
-            basis,
+        if !self.problems.is_empty() {
+            // In file order, whatever order the checks ran in.
+            self.problems
+                .sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
+            return Err(self.problems);
+        }
+        Ok(Catalog {
+            currency: self.currency.unwrap_or_else(|| "CNY".to_string()),
+            basis: self.basis.unwrap_or(Period::Year),
             profile,
             services,
             bundles,
-        }
+        })
     }
 
     /// Reports each key of `table` that is not in `allowed`.
@@ -155,15 +291,13 @@ impl<'t> Loader<'t> {
         }
     }
 
-    /// The sub-tables of `root.<name>`, such as each `[services.ID]`.
+    /// The sub-tables of `services` or `bundles`, such as each `[services.ID]`.
     fn tables_in<'a, 'i>(
         &mut self,
-        root: &'a DeTable<'i>,
-        name: &str,
+        key: &Key<'i>,
+        node: &'a Node<'i>,
     ) -> Vec<(&'a Key<'i>, &'a DeTable<'i>)> {
-        let Some((key, node)) = field(root, name) else {
-            return Vec::new();
-        };
+        let name = key.get_ref();
         let Some(table) = node.get_ref().as_table() else {
             self.problem(
                 format!("`{name}` must be a table of tables, as in `[{name}.ID]`"),
@@ -292,12 +426,7 @@ impl<'t> Loader<'t> {
         service
     }
 
-    fn bundle(
-        &mut self,
-        key: &Key<'_>,
-        table: &DeTable<'_>,
-        references: &References<'_>,
-    ) -> Bundle {
+    fn bundle(&mut self, key: &Key<'_>, table: &DeTable<'_>) -> RawBundle {
         let id = key.get_ref().to_string();
         self.check_keys(table, BUNDLE_KEYS, InItem("bundle", &id));
         let mut bundle = Bundle {
@@ -310,6 +439,7 @@ impl<'t> Loader<'t> {
             note: None,
             line: self.line_of(&key.span()),
         };
+        let mut includes = Vec::new();
         for (name, node) in table.iter() {
             let path = KeyPath("bundles", &id, name.get_ref());
             match name.get_ref().as_ref() {
@@ -318,7 +448,7 @@ impl<'t> Loader<'t> {
                 "period" => bundle.period = self.period(node, path),
                 "note" => bundle.note = self.string(node, path),
                 "tiers" => bundle.tiers = self.tiers(node, &id),
-                "includes" => bundle.includes = self.includes(node, &id, references),
+                "includes" => includes = self.includes(node, &id),
                 _ => {}
             }
         }
@@ -331,7 +461,11 @@ impl<'t> Loader<'t> {
                 key.span(),
             );
         }
-        bundle
+        RawBundle {
+            bundle,
+            key_span: self.absolute(key.span()),
+            includes,
+        }
     }
 
     fn tiers(&mut self, node: &Node<'_>, bundle: &str) -> Vec<Tier> {
@@ -399,12 +533,7 @@ impl<'t> Loader<'t> {
         }
     }
 
-    fn includes(
-        &mut self,
-        node: &Node<'_>,
-        bundle: &str,
-        references: &References<'_>,
-    ) -> Vec<Include> {
+    fn includes(&mut self, node: &Node<'_>, bundle: &str) -> Vec<RawInclude> {
         let Some(entries) = node.get_ref().as_array() else {
             self.problem(
                 format!("`bundles.{bundle}.includes` must be a list of service ids"),
@@ -419,26 +548,9 @@ impl<'t> Loader<'t> {
             );
         }
         let mut includes = Vec::with_capacity(entries.len());
-        let mut seen: HashMap<ServiceIx, ()> = HashMap::new();
-        let mut note_member = |loader: &mut Self, service: ServiceIx, span: Range<usize>| {
-            if seen.insert(service, ()).is_some() {
-                loader.problem(
-                    format!(
-                        "service `{}` appears more than once in bundle `{bundle}`",
-                        &loader.text[span.clone()].trim_matches(['"', '\''])
-                    ),
-                    span,
-                );
-            }
-        };
         for entry in entries.iter() {
             match entry.get_ref() {
-                DeValue::String(id) => {
-                    if let Some(service) = self.service_ref(id, entry.span(), references, InItem("bundle", bundle).bare()) {
-                        note_member(self, service, entry.span());
-                        includes.push(Include::Service(service));
-                    }
-                }
+                DeValue::String(id) => includes.push(RawInclude::Service(self.written(id, entry.span()))),
                 DeValue::Table(group) => {
                     self.check_keys(group, GROUP_KEYS, InItem("a group of bundle", bundle));
                     let label = field(group, "label").and_then(|(_, label)| self.string(label, "a group's `label`"));
@@ -461,15 +573,11 @@ impl<'t> Loader<'t> {
                     }
                     let mut members = Vec::with_capacity(member_nodes.len());
                     for member in member_nodes.iter() {
-                        let Some(id) = self.string(member, "each member of `one_of`") else {
-                            continue;
-                        };
-                        if let Some(service) = self.service_ref(&id, member.span(), references, InItem("bundle", bundle).bare()) {
-                            note_member(self, service, member.span());
-                            members.push(service);
+                        if let Some(id) = self.string(member, "each member of `one_of`") {
+                            members.push(self.written(&id, member.span()));
                         }
                     }
-                    includes.push(Include::OneOf { members, label });
+                    includes.push(RawInclude::OneOf { members, label });
                 }
                 other => self.problem(
                     format!(
@@ -478,6 +586,46 @@ impl<'t> Loader<'t> {
                     ),
                     entry.span(),
                 ),
+            }
+        }
+        includes
+    }
+
+    /// A bundle's includes with their ids looked up; each service at most once.
+    fn resolve_includes(&mut self, raw: &RawBundle, references: &References<'_>) -> Vec<Include> {
+        let bundle = raw.bundle.id.as_str();
+        let place = InItem("bundle", bundle).bare();
+        let mut seen: Vec<ServiceIx> = Vec::new();
+        let mut includes = Vec::with_capacity(raw.includes.len());
+        let mut resolve = |loader: &mut Self, written: &Written| {
+            let service =
+                loader.service_ref(&written.id, written.span.clone(), references, place)?;
+            if seen.contains(&service) {
+                loader.problems.push(Diagnostic::new(
+                    format!(
+                        "service `{}` appears more than once in bundle `{bundle}`",
+                        written.id
+                    ),
+                    written.span.clone(),
+                ));
+            }
+            seen.push(service);
+            Some(service)
+        };
+        for include in &raw.includes {
+            match include {
+                RawInclude::Service(written) => {
+                    if let Some(service) = resolve(self, written) {
+                        includes.push(Include::Service(service));
+                    }
+                }
+                RawInclude::OneOf { members, label } => {
+                    let members = members.iter().filter_map(|m| resolve(self, m)).collect();
+                    includes.push(Include::OneOf {
+                        members,
+                        label: label.clone(),
+                    });
+                }
             }
         }
         includes
@@ -501,30 +649,21 @@ impl<'t> Loader<'t> {
         } else {
             did_you_mean(id, references.services.keys().copied())
         };
-        self.problem_with_help(format!("unknown service `{id}` in {place}"), span, help);
+        self.problems.push(
+            Diagnostic::new(format!("unknown service `{id}` in {place}"), span).with_help(help),
+        );
         None
     }
 
-    fn profile(
-        &mut self,
-        table: &DeTable<'_>,
-        references: &References<'_>,
-        bundles: &[Bundle],
-    ) -> Profile {
+    fn profile(&mut self, table: &DeTable<'_>) {
         self.check_keys(table, PROFILE_KEYS, "in `[profile]`");
-        let mut profile = Profile::default();
         if let Some((_, node)) = field(table, "wants") {
             match node.get_ref().as_array() {
                 Some(entries) => {
                     for entry in entries.iter() {
-                        let Some(id) = self.string(entry, "each entry of `profile.wants`") else {
-                            continue;
-                        };
-                        if let Some(service) =
-                            self.service_ref(&id, entry.span(), references, "`profile.wants`")
-                            && !profile.wants.contains(&service)
-                        {
-                            profile.wants.push(service);
+                        if let Some(id) = self.string(entry, "each entry of `profile.wants`") {
+                            let written = self.written(&id, entry.span());
+                            self.wants.push(written);
                         }
                     }
                 }
@@ -533,7 +672,7 @@ impl<'t> Loader<'t> {
         }
         if let Some((_, node)) = field(table, "picks") {
             match node.get_ref().as_table() {
-                Some(picks) => profile.picks = self.picks(picks, references, bundles),
+                Some(picks) => self.picks(picks),
                 None => self.problem(
                     "`profile.picks` must be a table such as { \"88vip\" = [\"netease_music\"] }",
                     node.span(),
@@ -542,69 +681,114 @@ impl<'t> Loader<'t> {
         }
         if let Some((_, node)) = field(table, "facts") {
             match node.get_ref().as_table() {
-                Some(facts) => profile.facts = self.facts(facts),
+                Some(facts) => {
+                    let facts = self.facts(facts);
+                    self.facts.extend(facts);
+                }
                 None => self.problem(
                     "`profile.facts` must be a table such as { taoqi = 1200 }",
                     node.span(),
                 ),
             }
         }
-        profile
     }
 
-    fn picks(
-        &mut self,
-        picks: &DeTable<'_>,
-        references: &References<'_>,
-        bundles: &[Bundle],
-    ) -> BTreeMap<BundleIx, Vec<ServiceIx>> {
-        let mut chosen = BTreeMap::new();
+    fn picks(&mut self, picks: &DeTable<'_>) {
         for (bundle_key, node) in picks.iter() {
-            let bundle_id = bundle_key.get_ref();
-            let Some(&bundle_ix) = references.bundles.get(bundle_id.as_ref()) else {
-                let help = did_you_mean(bundle_id, references.bundles.keys().copied());
-                self.problem_with_help(
-                    format!("unknown bundle `{bundle_id}` in `profile.picks`"),
-                    bundle_key.span(),
-                    help,
-                );
-                continue;
-            };
+            let bundle = self.written(bundle_key.get_ref(), bundle_key.span());
             let Some(entries) = node.get_ref().as_array() else {
                 self.problem(
-                    format!("the picks for `{bundle_id}` must be a list of service ids"),
+                    format!(
+                        "the picks for `{}` must be a list of service ids",
+                        bundle.id
+                    ),
                     node.span(),
                 );
                 continue;
             };
-            let bundle = &bundles[bundle_ix];
+            let mut picked = Vec::with_capacity(entries.len());
+            for entry in entries.iter() {
+                if let Some(id) = self.string(entry, "each pick") {
+                    picked.push(self.written(&id, entry.span()));
+                }
+            }
+            self.picks.push(RawPicks {
+                bundle,
+                picks: picked,
+            });
+        }
+    }
+
+    /// The wanted services, looked up; one listed twice counts once.
+    fn resolve_wants(&mut self, wants: &[Written], references: &References<'_>) -> Vec<ServiceIx> {
+        let mut resolved = Vec::with_capacity(wants.len());
+        for written in wants {
+            if let Some(service) = self.service_ref(
+                &written.id,
+                written.span.clone(),
+                references,
+                "`profile.wants`",
+            ) && !resolved.contains(&service)
+            {
+                resolved.push(service);
+            }
+        }
+        resolved
+    }
+
+    /// The picks, looked up: each a member of a `one_of` group of its bundle, at most
+    /// one per group.
+    fn resolve_picks(
+        &mut self,
+        picks: &[RawPicks],
+        references: &References<'_>,
+        includes: &[Vec<Include>],
+    ) -> BTreeMap<BundleIx, Vec<ServiceIx>> {
+        let mut chosen = BTreeMap::new();
+        for raw in picks {
+            let bundle_id = raw.bundle.id.as_str();
+            let Some(&bundle_ix) = references.bundles.get(bundle_id) else {
+                let help = did_you_mean(bundle_id, references.bundles.keys().copied());
+                self.problems.push(
+                    Diagnostic::new(
+                        format!("unknown bundle `{bundle_id}` in `profile.picks`"),
+                        raw.bundle.span.clone(),
+                    )
+                    .with_help(help),
+                );
+                continue;
+            };
             let mut picked_groups: Vec<usize> = Vec::new();
             let mut members = Vec::new();
-            for entry in entries.iter() {
-                let Some(id) = self.string(entry, "each pick") else {
+            for written in &raw.picks {
+                let Some(service) = self.service_ref(
+                    &written.id,
+                    written.span.clone(),
+                    references,
+                    "`profile.picks`",
+                ) else {
                     continue;
                 };
-                let Some(service) =
-                    self.service_ref(&id, entry.span(), references, "`profile.picks`")
-                else {
-                    continue;
-                };
-                let group = bundle.includes.iter().position(
+                let group = includes[bundle_ix].iter().position(
                     |include| matches!(include, Include::OneOf { members, .. } if members.contains(&service)),
                 );
-                match group {
-                    None => self.problem(
-                        format!("`{id}` is not in a `one_of` group of bundle `{bundle_id}`, so it cannot be picked"),
-                        entry.span(),
-                    ),
-                    Some(group) if picked_groups.contains(&group) => self.problem(
-                        format!("bundle `{bundle_id}` has two picks from the same `one_of` group; keep one"),
-                        entry.span(),
-                    ),
+                let problem = match group {
+                    None => Some(format!(
+                        "`{}` is not in a `one_of` group of bundle `{bundle_id}`, so it cannot be picked",
+                        written.id
+                    )),
+                    Some(group) if picked_groups.contains(&group) => Some(format!(
+                        "bundle `{bundle_id}` has two picks from the same `one_of` group; keep one"
+                    )),
                     Some(group) => {
                         picked_groups.push(group);
                         members.push(service);
+                        None
                     }
+                };
+                if let Some(message) = problem {
+                    self.problems
+                        .push(Diagnostic::new(message, written.span.clone()));
                 }
             }
             chosen.insert(bundle_ix, members);
@@ -844,10 +1028,10 @@ includes = ["a", { one_of = ["b", "c"], label = "music" }]
             messages,
             [
                 "`services.a.price` must not be negative",
-                "unknown key `prise` in service `b`",
-                "service `b` has no `price`"
+                "service `b` has no `price`",
+                "unknown key `prise` in service `b`"
             ]
         );
-        assert_eq!(problems[1].help.as_deref(), Some("did you mean `price`?"));
+        assert_eq!(problems[2].help.as_deref(), Some("did you mean `price`?"));
     }
 }
