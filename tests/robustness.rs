@@ -2,7 +2,7 @@
 //! and compute, or are refused with a message. Never a panic.
 
 use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::load::{parse_by_sections, parse_catalog, parse_whole};
+use bundlecalc::load::{parse_by_sections, parse_catalog, parse_in_chunks, parse_whole};
 use bundlecalc::plan::plan;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use bundlecalc::source::BUILT_IN;
@@ -172,12 +172,13 @@ proptest! {
         mutations in prop::collection::vec(mutation(), 0..4),
         generated in any::<bool>(),
         seed in 0u64..1_000,
+        chunk_bytes in prop_oneof![Just(1usize), 1usize..2_000],
     ) {
         let mut text = if generated { catalogue(40, 12, seed) } else { BUILT_IN.to_string() };
         for mutation in &mutations {
             apply(&mut text, mutation);
         }
-        if let Some(by_sections) = parse_by_sections(&text) {
+        if let Some(by_sections) = parse_in_chunks(&text, chunk_bytes) {
             prop_assert_eq!(by_sections, parse_whole(&text));
         } else {
             prop_assert!(!mutations.is_empty(), "a clean file must split");
@@ -191,6 +192,10 @@ fn large_generated_files_split_and_agree() {
         let text = catalogue(bundles, services, 9);
         let by_sections = parse_by_sections(&text).expect("a generated file splits cleanly");
         assert_eq!(by_sections, parse_whole(&text));
+        assert_eq!(
+            parse_in_chunks(&text, 1).expect("and section by section"),
+            by_sections
+        );
         assert_eq!(by_sections.unwrap().bundles.len(), bundles);
     }
 }

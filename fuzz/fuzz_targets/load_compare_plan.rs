@@ -3,7 +3,7 @@
 #![no_main]
 
 use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::load::{parse_by_sections, parse_catalog, parse_whole};
+use bundlecalc::load::{parse_catalog, parse_in_chunks, parse_whole};
 use bundlecalc::plan::plan;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use libfuzzer_sys::fuzz_target;
@@ -11,7 +11,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
     // Reading by sections saves memory and must never change the answer.
-    if let Some(by_sections) = parse_by_sections(text) {
+    if let Some(by_sections) = parse_in_chunks(text, 1) {
         assert_eq!(by_sections, parse_whole(text), "sections and whole file disagree");
     }
     let catalog = match parse_catalog(text) {

@@ -56,7 +56,11 @@ pub fn parse_whole(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
 /// `parse_whole`, in a fraction of the memory. `None` when the file does not split
 /// cleanly; then it must be parsed whole.
 pub fn parse_by_sections(text: &str) -> Option<Result<Catalog, Vec<Diagnostic>>> {
-    const CHUNK: usize = 64 * 1024;
+    parse_in_chunks(text, 64 * 1024)
+}
+
+/// `parse_by_sections` with chunks of at least `chunk_bytes` (1: every section alone).
+pub fn parse_in_chunks(text: &str, chunk_bytes: usize) -> Option<Result<Catalog, Vec<Diagnostic>>> {
     let mut loader = Loader::new(text);
     let mut claims = Claims::default();
     let mut chunk_start = 0;
@@ -71,7 +75,7 @@ pub fn parse_by_sections(text: &str) -> Option<Result<Catalog, Vec<Diagnostic>>>
         if !claims.claim_header(&text[section.clone()]) {
             return None;
         }
-        if section.end - chunk_start >= CHUNK {
+        if section.end - chunk_start >= chunk_bytes {
             visit(&mut loader, &mut claims, chunk_start..section.end)?;
             chunk_start = section.end;
         }
