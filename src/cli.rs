@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
 use crate::model::{Catalog, Period};
 use crate::plan::{MAX_WANTS, PlanError, plan};
-use crate::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
+use crate::report::{CompareReport, Format, Painter, PlanReport, render_plan, write_compare};
 use crate::source::{BUILT_IN, SearchPath, Source};
 use crate::tui::{
     self,
@@ -166,10 +166,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             .clone()
             .unwrap_or_else(|| PathBuf::from("bundles.toml"));
         write_new_file(&path, BUILT_IN)?;
-        println!(
-            "wrote {}: edit it, then run bundlecalc in this folder",
-            path.display()
-        );
+        emit(|out| {
+            writeln!(
+                out,
+                "wrote {}: edit it, then run bundlecalc in this folder",
+                path.display()
+            )
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     if !cli.ids.is_empty() && cli.compare.is_none() {
@@ -182,27 +185,28 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let source = Source::from_origin(&SearchPath::from_environment(cli.file.clone()).locate())?;
     let catalog = source.catalog()?;
     if cli.check {
-        println!(
-            "{}: ok ({} services, {} bundles)",
-            source.name(),
-            catalog.services.len(),
-            catalog.bundles.len()
-        );
+        emit(|out| {
+            writeln!(
+                out,
+                "{}: ok ({} services, {} bundles)",
+                source.name(),
+                catalog.services.len(),
+                catalog.bundles.len()
+            )
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let facts_for_screen = facts.clone();
     let scenario = scenario(&cli, &catalog, facts)?;
     if cli.plan {
-        print!("{}", plan_output(&cli, &catalog, &source, &scenario)?);
+        let text = plan_output(&cli, &catalog, &source, &scenario)?;
+        emit(|out| out.write_all(text.as_bytes()))?;
         return Ok(ExitCode::SUCCESS);
     }
     match &cli.compare {
         Some(ids) => {
             let ids: Vec<String> = ids.iter().chain(&cli.ids).cloned().collect();
-            print!(
-                "{}",
-                compare_output(&cli, &catalog, &source, &scenario, &ids)?
-            );
+            write_comparison(&cli, &catalog, &source, &scenario, &ids)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
@@ -306,14 +310,14 @@ fn plan_error(catalog: &Catalog, source: &Source, error: PlanError) -> Error {
     }
 }
 
-/// The `--compare` report for the bundles named (all when none are).
-fn compare_output(
+/// Writes the `--compare` report for the bundles named (all when none are).
+fn write_comparison(
     cli: &Cli,
     catalog: &Catalog,
     source: &Source,
     scenario: &Scenario,
     ids: &[String],
-) -> Result<String, Error> {
+) -> Result<(), Error> {
     let selected = ids
         .iter()
         .map(|id| {
@@ -335,11 +339,20 @@ fn compare_output(
         sort,
         comparison: &comparison,
     };
-    Ok(render_compare(
-        &report,
-        cli.format.into(),
-        Painter::for_stdout(),
-    ))
+    emit(|out| write_compare(&report, cli.format.into(), Painter::for_stdout(), out))
+}
+
+/// Writes to stdout through a buffer. A reader that stopped early (as `| head` does)
+/// is not an error; any other failure to write is (exit 74).
+fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
+            path: PathBuf::from("standard output"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The file's scenario with the command line's `--per`, `--want` and `--set` applied.

@@ -33,7 +33,14 @@ impl Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format_hundredths(self.0))
+        write_hundredths(self.0, f)
+    }
+}
+
+/// As its two-decimal text, the form of every money value in JSON.
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(HundredthsText::new(self.0).as_str())
     }
 }
 
@@ -80,7 +87,53 @@ impl Percent {
 
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format_hundredths(self.0))
+        write_hundredths(self.0, f)
+    }
+}
+
+/// As its two-decimal text, like money.
+impl serde::Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(HundredthsText::new(self.0).as_str())
+    }
+}
+
+/// A count of hundredths written as `-12.34` into a buffer on the stack, so the many
+/// figures of a large JSON report are written without allocating.
+struct HundredthsText {
+    bytes: [u8; 48],
+    start: usize,
+}
+
+impl HundredthsText {
+    fn new(value: i128) -> Self {
+        let mut bytes = [0u8; 48];
+        let mut at = bytes.len();
+        let mut magnitude = value.unsigned_abs();
+        let mut push = |digit: u8| {
+            at -= 1;
+            bytes[at] = digit;
+        };
+        push(b'0' + (magnitude % 10) as u8);
+        magnitude /= 10;
+        push(b'0' + (magnitude % 10) as u8);
+        magnitude /= 10;
+        push(b'.');
+        loop {
+            push(b'0' + (magnitude % 10) as u8);
+            magnitude /= 10;
+            if magnitude == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            push(b'-');
+        }
+        HundredthsText { bytes, start: at }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[self.start..]).expect("ASCII digits")
     }
 }
 
@@ -98,11 +151,15 @@ pub fn div_round_half_away(numerator: i128, denominator: i128) -> i128 {
     }
 }
 
-/// Writes a count of hundredths as `-12.34`.
-fn format_hundredths(value: i128) -> String {
+/// Writes a count of hundredths as `-12.34`, padded when the format asks for a width.
+fn write_hundredths(value: i128, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let sign = if value < 0 { "-" } else { "" };
     let magnitude = value.unsigned_abs();
-    format!("{sign}{}.{:02}", magnitude / 100, magnitude % 100)
+    if f.width().is_some() {
+        f.pad(&format!("{sign}{}.{:02}", magnitude / 100, magnitude % 100))
+    } else {
+        write!(f, "{sign}{}.{:02}", magnitude / 100, magnitude % 100)
+    }
 }
 
 #[cfg(test)]
@@ -116,6 +173,34 @@ mod tests {
         assert_eq!(Money::from_fen(-5).to_string(), "-0.05");
         assert_eq!(Money::from_fen(-80000).to_string(), "-800.00");
         assert_eq!(Money::from_fen(1990).to_decimal().to_string(), "19.90");
+        assert_eq!(format!("[{:>7}]", Money::from_fen(1990)), "[  19.90]");
+        assert_eq!(
+            serde_json::to_string(&Money::from_fen(-1)).unwrap(),
+            "\"-0.01\""
+        );
+    }
+
+    #[test]
+    fn stack_text_matches_display() {
+        for fen in [
+            0,
+            1,
+            5,
+            99,
+            100,
+            1990,
+            -1,
+            -100,
+            -80000,
+            i128::from(i64::MAX),
+            -i128::from(i64::MAX),
+        ] {
+            assert_eq!(
+                HundredthsText::new(fen).as_str(),
+                Money::from_fen(fen).to_string(),
+                "{fen}"
+            );
+        }
     }
 
     #[test]

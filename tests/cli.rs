@@ -287,3 +287,23 @@ fn without_a_terminal_the_screen_is_refused_with_a_hint() {
         .stdout("")
         .stderr("error: the interactive screen needs a terminal; use `bundlecalc --compare` for text output\n");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("big.toml", &bundlecalc::synthetic::catalogue(2_000, 50, 1));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("bundlecalc"))
+        .args(["--compare", "--format", "json", "--file"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe closes, like `| head`
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(&first[..2], b"{\n");
+    assert!(output.status.success(), "{:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

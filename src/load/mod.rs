@@ -30,8 +30,10 @@ const BUNDLE_KEYS: &[&str] = &["name", "price", "period", "tiers", "includes", "
 const TIER_KEYS: &[&str] = &["when", "price"];
 const GROUP_KEYS: &[&str] = &["one_of", "label"];
 
-/// Files up to this size are parsed whole; larger ones section by section.
-const WHOLE_FILE_LIMIT: usize = 256 * 1024;
+/// Files up to this size are parsed whole (the parser's tree of the file is about 35
+/// times its size); larger ones a chunk of sections at a time, which is a little
+/// slower but keeps memory near the size of the catalogue itself.
+const WHOLE_FILE_LIMIT: usize = 4 * 1024 * 1024;
 
 /// Parses and validates a bundles file, reporting every problem found, in file order.
 pub fn parse_catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {

@@ -7,7 +7,6 @@
 //! header this module does not fully understand) is parsed whole instead.
 
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use toml::de::DeTable;
@@ -116,10 +115,15 @@ pub struct Claims {
     leaves: HashSet<u64>,
 }
 
+/// FNV-1a over the parts, each followed by a 0xFF byte (which UTF-8 never holds).
 fn hash_of(parts: &[&str]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    parts.hash(&mut hasher);
-    hasher.finish()
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0xFF]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    hash
 }
 
 impl Claims {

@@ -1,5 +1,7 @@
 //! The `--compare` report in its four formats.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use super::Format;
@@ -22,35 +24,112 @@ pub struct CompareReport<'a> {
 }
 
 pub fn render_compare(report: &CompareReport<'_>, format: Format, painter: Painter) -> String {
+    let mut out = Vec::new();
+    write_compare(report, format, painter, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
+/// Writes the report as it goes, so a large one never sits in memory whole.
+pub fn write_compare(
+    report: &CompareReport<'_>,
+    format: Format,
+    painter: Painter,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Table => table(report, painter),
-        Format::Json => json(report),
-        Format::Csv => csv(report),
-        Format::Markdown => markdown(report),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &JsonComparison::of(report))?;
+            out.write_all(b"\n")
+        }
+        Format::Table => out.write_all(table(report, painter).as_bytes()),
+        Format::Csv => out.write_all(csv(report).as_bytes()),
+        Format::Markdown => out.write_all(markdown(report).as_bytes()),
     }
 }
 
+/// The JSON document of SPEC §3.1, serialized straight from the figures.
 #[derive(Serialize)]
 struct JsonComparison<'a> {
     file: &'a str,
     currency: &'a str,
     basis: &'static str,
     notes: &'a [String],
-    bundles: Vec<JsonBundle<'a>>,
+    bundles: JsonBundles<'a>,
+}
+
+impl<'a> JsonComparison<'a> {
+    fn of(report: &'a CompareReport<'a>) -> Self {
+        JsonComparison {
+            file: report.file,
+            currency: &report.catalog.currency,
+            basis: report.basis.name(),
+            notes: &report.comparison.notes,
+            bundles: JsonBundles(report),
+        }
+    }
+}
+
+/// Every bundle, each made into its JSON shape only while it is written.
+struct JsonBundles<'a>(&'a CompareReport<'a>);
+
+impl Serialize for JsonBundles<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let catalog = self.0.catalog;
+        serializer.collect_seq(
+            self.0
+                .comparison
+                .bundles
+                .iter()
+                .map(|figures| JsonBundle::of(catalog, figures)),
+        )
+    }
 }
 
 #[derive(Serialize)]
 struct JsonBundle<'a> {
     id: &'a str,
     name: &'a str,
-    price: String,
+    price: Money,
     price_rule: Option<&'a str>,
-    standalone_value: String,
-    savings: String,
-    savings_pct: Option<String>,
-    personal_value: Option<String>,
-    personal_savings: Option<String>,
+    standalone_value: Money,
+    savings: Money,
+    savings_pct: Option<Percent>,
+    personal_value: Option<Money>,
+    personal_savings: Option<Money>,
     services: Vec<JsonService<'a>>,
+}
+
+impl<'a> JsonBundle<'a> {
+    fn of(catalog: &'a Catalog, figures: &'a BundleFigures) -> Self {
+        let bundle = &catalog.bundles[figures.bundle];
+        JsonBundle {
+            id: &bundle.id,
+            name: &bundle.name,
+            price: figures.price,
+            price_rule: figures.price_rule.as_deref(),
+            standalone_value: figures.standalone_value,
+            savings: figures.savings,
+            savings_pct: figures.savings_pct,
+            personal_value: figures.personal.map(|p| p.value),
+            personal_savings: figures.personal.map(|p| p.savings),
+            services: figures
+                .services
+                .iter()
+                .map(|s| {
+                    let service = &catalog.services[s.service];
+                    JsonService {
+                        id: &service.id,
+                        name: &service.name,
+                        group: s.group.as_deref(),
+                        standalone_price: s.standalone_price,
+                        effective_cost: s.effective_cost,
+                        wanted: s.wanted,
+                        personal_cost: s.personal_cost,
+                    }
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -58,57 +137,10 @@ struct JsonService<'a> {
     id: &'a str,
     name: &'a str,
     group: Option<&'a str>,
-    standalone_price: String,
-    effective_cost: String,
+    standalone_price: Money,
+    effective_cost: Money,
     wanted: Option<bool>,
-    personal_cost: Option<String>,
-}
-
-fn json(report: &CompareReport<'_>) -> String {
-    let catalog = report.catalog;
-    let bundles = report
-        .comparison
-        .bundles
-        .iter()
-        .map(|figures| {
-            let bundle = &catalog.bundles[figures.bundle];
-            JsonBundle {
-                id: &bundle.id,
-                name: &bundle.name,
-                price: figures.price.to_string(),
-                price_rule: figures.price_rule.as_deref(),
-                standalone_value: figures.standalone_value.to_string(),
-                savings: figures.savings.to_string(),
-                savings_pct: figures.savings_pct.map(|p| p.to_string()),
-                personal_value: figures.personal.map(|p| p.value.to_string()),
-                personal_savings: figures.personal.map(|p| p.savings.to_string()),
-                services: figures
-                    .services
-                    .iter()
-                    .map(|s| {
-                        let service = &catalog.services[s.service];
-                        JsonService {
-                            id: &service.id,
-                            name: &service.name,
-                            group: s.group.as_deref(),
-                            standalone_price: s.standalone_price.to_string(),
-                            effective_cost: s.effective_cost.to_string(),
-                            wanted: s.wanted,
-                            personal_cost: s.personal_cost.map(|c| c.to_string()),
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let document = JsonComparison {
-        file: report.file,
-        currency: &catalog.currency,
-        basis: report.basis.name(),
-        notes: &report.comparison.notes,
-        bundles,
-    };
-    serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
+    personal_cost: Option<Money>,
 }
 
 const SUMMARY_HEADINGS: [&str; 8] = [

@@ -7,7 +7,9 @@ mod paint;
 mod plan;
 mod table;
 
-pub use compare::{CompareReport, money_text, percent_text, render_compare, signed_money_text};
+pub use compare::{
+    CompareReport, money_text, percent_text, render_compare, signed_money_text, write_compare,
+};
 pub use paint::Painter;
 pub use plan::{PlanReport, render_plan};
 pub use table::{Cell, TextTable};
