@@ -186,6 +186,20 @@ proptest! {
     }
 }
 
+/// Files the fuzzer once found a problem with: no panic, and chunked reading agrees.
+#[test]
+fn fuzzer_findings_agree_section_by_section() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        exercise(&text);
+        if let Some(by_sections) = parse_in_chunks(&text, 1) {
+            assert_eq!(by_sections, parse_whole(&text));
+        }
+    }
+}
+
 #[test]
 fn large_generated_files_split_and_agree() {
     for (bundles, services) in [(2_000, 300), (500, 40)] {
