@@ -15,7 +15,9 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
 use crate::model::{Catalog, Period};
 use crate::plan::{MAX_WANTS, PlanError, plan};
-use crate::report::{CompareReport, Format, Painter, PlanReport, render_plan, write_compare};
+use crate::report::{
+    CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
+};
 use crate::source::{BUILT_IN, SearchPath, Source};
 use crate::tui::{
     self,
@@ -229,7 +231,6 @@ fn run_screen(
             "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
         ));
     }
-    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     tui::run(AppConfig {
         workspace: Workspace::new(source),
         catalog,
@@ -239,7 +240,7 @@ fn run_screen(
             facts,
         },
         sort: cli.sort.into(),
-        colour,
+        colour: colour_allowed(),
         size: (80, 24),
     })
     .map_err(|source| Error::Terminal { source })

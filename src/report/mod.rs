@@ -10,7 +10,7 @@ mod table;
 pub use compare::{
     CompareReport, money_text, percent_text, render_compare, signed_money_text, write_compare,
 };
-pub use paint::Painter;
+pub use paint::{Painter, colour_allowed};
 pub use plan::{PlanReport, render_plan};
 pub use table::{Cell, TextTable};
 

@@ -2,6 +2,11 @@
 
 use std::io::IsTerminal;
 
+/// Whether the user allows colour: `NO_COLOR` unset or empty.
+pub fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Adds ANSI colour to text, or leaves it plain.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Painter {
@@ -21,11 +26,10 @@ pub enum Tone {
 impl Painter {
     pub const PLAIN: Painter = Painter { enabled: false };
 
-    /// Colour when stdout is a terminal and `NO_COLOR` is unset or empty.
+    /// Colour when stdout is a terminal and the user allows colour.
     pub fn for_stdout() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Painter {
-            enabled: !no_color && std::io::stdout().is_terminal(),
+            enabled: colour_allowed() && std::io::stdout().is_terminal(),
         }
     }
 
