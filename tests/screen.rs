@@ -337,3 +337,21 @@ fn help_lists_every_key_at_80_by_24() {
         assert!(line.contains(key), "{key} missing on: {line}");
     }
 }
+
+#[test]
+fn the_chart_always_shows_the_selected_bundle() {
+    // 80×24 has room in the chart for fewer bundles than the table shows.
+    let mut app = app_of_size(80, 20);
+    app.update(Action::Bottom);
+    let lines = screen(&app);
+    // Below the table, the chart is the rightmost pane.
+    let below_table = lines.iter().skip_while(|l| !l.starts_with('└')).skip(1);
+    let chart_names: Vec<&str> = below_table
+        .map(|l| l.rsplit('│').nth(1).unwrap_or(""))
+        .collect();
+    assert!(
+        chart_names.iter().any(|l| l.contains("88VIP + QQ Music")),
+        "{}",
+        lines.join("\n")
+    );
+}

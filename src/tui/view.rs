@@ -489,13 +489,10 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     frame.render_widget(block, areas.chart);
     let symbol = app.catalog.currency_symbol();
     let per_bundle = 3;
-    let fits = usize::from(inner.height) / per_bundle;
-    let shown: Vec<_> = app
-        .rows
-        .iter()
-        .skip(app.offset)
-        .take(fits.min(areas.bundle_rows().max(1)))
-        .collect();
+    let count = (usize::from(inner.height) / per_bundle).min(areas.bundle_rows().max(1));
+    // The bundles in view in the table, moved down if need be to include the selected one.
+    let first = app.offset.max((app.selected + 1).saturating_sub(count));
+    let shown: Vec<_> = app.rows.iter().skip(first).take(count).collect();
     let largest = shown
         .iter()
         .map(|r| r.price.max(r.standalone_value).fen())
@@ -526,7 +523,7 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
             &app.catalog.bundles[row.bundle].name,
             usize::from(inner.width),
         );
-        let name_style = if app.offset + at == app.selected {
+        let name_style = if first + at == app.selected {
             theme.heading
         } else {
             Style::new()
