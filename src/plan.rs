@@ -27,8 +27,8 @@ use crate::calc::{Scenario, bundle_price, to_basis};
 use crate::model::{BundleIx, Catalog, Include, ServiceIx};
 use crate::money::Money;
 
-/// The most wanted services a plan is computed for (2^24 subsets).
-pub const MAX_WANTS: usize = 24;
+/// The most wanted services a plan is computed for: its tables have 2^20 entries.
+pub const MAX_WANTS: usize = 20;
 
 /// Something that can be bought.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -107,7 +107,10 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
         return Err(PlanError::TooManyWants(wants.len()));
     }
     let mut notes = Vec::new();
-    let candidates = prune(candidates(catalog, scenario, &wants, &mut notes));
+    let candidates = prune(
+        candidates(catalog, scenario, &wants, &mut notes),
+        wants.len(),
+    );
     let everything = (1u32 << wants.len()) - 1;
     let coverable = candidates
         .iter()
@@ -204,24 +207,50 @@ fn maximal(mut masks: Vec<u32>) -> Vec<u32> {
     masks
 }
 
-/// Drops offers that no optimal plan needs: every mask is inside the one mask of an
-/// offer that is cheaper, or as cheap with a smaller id (so it also wins the tie
-/// rules). The other offer must have a single mask: one with a choice can only
+/// Drops offers that no optimal plan needs: all their masks fit inside the one mask
+/// of an offer that is cheaper, or as cheap with a smaller id (so it also wins the
+/// tie rules). The other offer must have a single mask: one with a choice can only
 /// take one role in a plan, so it could not stand in for this offer as well.
-fn prune(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let dominated = |offer: &Candidate| {
-        candidates.iter().any(|other| {
-            let better =
-                other.price < offer.price || (other.price == offer.price && other.id < offer.id);
-            better && other.masks.len() == 1 && offer.masks.iter().all(|m| other.masks[0] & m == *m)
-        })
-    };
-    let keep: Vec<bool> = candidates.iter().map(|c| !dominated(c)).collect();
+///
+/// `best_within[m]` is the best single-mask offer whose mask contains `m`, computed
+/// for every `m` at once over supersets, so this is `O(k 2^k + offers)`, not a
+/// comparison of every pair. `candidates` must be in id order.
+fn prune(candidates: Vec<Candidate>, want_count: usize) -> Vec<Candidate> {
+    // (price, position in id order) of the best offer, per mask.
+    let mut best_within: Vec<Option<(i128, usize)>> = vec![None; 1 << want_count];
+    for (at, offer) in candidates.iter().enumerate() {
+        if let [mask] = offer.masks[..] {
+            let slot = &mut best_within[mask as usize];
+            *slot = better_of(*slot, Some((offer.price.fen(), at)));
+        }
+    }
+    for bit in 0..want_count {
+        for mask in 0..best_within.len() {
+            if mask & (1 << bit) == 0 {
+                best_within[mask] = better_of(best_within[mask], best_within[mask | (1 << bit)]);
+            }
+        }
+    }
     candidates
         .into_iter()
-        .zip(keep)
-        .filter_map(|(c, k)| k.then_some(c))
+        .enumerate()
+        .filter(|(at, offer)| {
+            let union = offer.masks.iter().fold(0, |acc, m| acc | m);
+            match best_within[union as usize] {
+                Some(best) => best >= (offer.price.fen(), *at),
+                None => true,
+            }
+        })
+        .map(|(_, offer)| offer)
         .collect()
+}
+
+/// The smaller of two optional `(price, position)` pairs; nothing loses to anything.
+fn better_of(a: Option<(i128, usize)>, b: Option<(i128, usize)>) -> Option<(i128, usize)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// `best[S]`: the least cost covering the wants in `S`, each offer used at most once.
