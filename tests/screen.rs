@@ -355,3 +355,20 @@ fn the_chart_always_shows_the_selected_bundle() {
         lines.join("\n")
     );
 }
+
+#[test]
+fn pressing_p_keeps_the_selected_bundle_in_any_sort() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::CycleSort); // savings: 88vip_qq, 88vip, jingteng, qq_music_green
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let selected = |app: &App| {
+        app.catalog.bundles[app.selected_row().unwrap().bundle]
+            .id
+            .clone()
+    };
+    assert_eq!(selected(&app), "jingteng");
+    app.update(Action::CyclePeriod);
+    assert_eq!(selected(&app), "jingteng");
+    assert_eq!(app.selected, 2);
+}

@@ -268,7 +268,7 @@ impl App {
             Action::FocusDetail => self.focus = Pane::Detail,
             Action::CycleSort => {
                 self.sort = self.sort.next();
-                self.recompute();
+                self.resort();
                 self.message = Some(format!("sorted by {}", self.sort.name()));
             }
             Action::CyclePeriod => {
@@ -525,10 +525,21 @@ impl App {
     /// same bundle selected.
     pub fn recompute(&mut self) {
         let keep = self.selected_row().map(|row| row.bundle);
-        let mut comparison = compare(&self.catalog, &self.scenario);
-        sort_bundles(&mut comparison.bundles, self.sort, &self.catalog);
+        let comparison = compare(&self.catalog, &self.scenario);
         self.rows = comparison.bundles;
         self.notes = comparison.notes;
+        self.sort_keeping(keep);
+    }
+
+    /// Puts the rows in the current sort order (the figures stay), keeping the same
+    /// bundle selected.
+    fn resort(&mut self) {
+        let keep = self.selected_row().map(|row| row.bundle);
+        self.sort_keeping(keep);
+    }
+
+    fn sort_keeping(&mut self, keep: Option<BundleIx>) {
+        sort_bundles(&mut self.rows, self.sort, &self.catalog);
         if let Some(bundle) = keep {
             self.selected = self
                 .rows
