@@ -360,6 +360,7 @@ fn the_chart_always_shows_the_selected_bundle() {
 fn pressing_p_keeps_the_selected_bundle_in_any_sort() {
     let mut app = app_of_size(80, 24);
     app.update(Action::CycleSort); // savings: 88vip_qq, 88vip, jingteng, qq_music_green
+    app.update(Action::Top);
     app.update(Action::Down);
     app.update(Action::Down);
     let selected = |app: &App| {
