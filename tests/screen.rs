@@ -361,15 +361,14 @@ fn pressing_p_keeps_the_selected_bundle_in_any_sort() {
     let mut app = app_of_size(80, 24);
     app.update(Action::CycleSort); // savings: 88vip_qq, 88vip, jingteng, qq_music_green
     app.update(Action::Top);
-    app.update(Action::Down);
-    app.update(Action::Down);
+    // 88vip_qq is first by savings but last in the file: the two orders differ here.
     let selected = |app: &App| {
         app.catalog.bundles[app.selected_row().unwrap().bundle]
             .id
             .clone()
     };
-    assert_eq!(selected(&app), "jingteng");
+    assert_eq!(selected(&app), "88vip_qq");
     app.update(Action::CyclePeriod);
-    assert_eq!(selected(&app), "jingteng");
-    assert_eq!(app.selected, 2);
+    assert_eq!(selected(&app), "88vip_qq");
+    assert_eq!(app.selected, 0);
 }
