@@ -367,18 +367,10 @@ fn scenario(
         scenario.basis = per.into();
     }
     if let Some(wants) = &cli.want {
-        let mut services = Vec::new();
-        for id in wants.iter().map(|id| id.trim()).filter(|id| !id.is_empty()) {
-            let service = catalog.service_ix(id).ok_or_else(|| {
-                unknown_id(
-                    "service",
-                    id,
-                    catalog.services.iter().map(|s| s.id.as_str()),
-                )
-            })?;
-            if !services.contains(&service) {
-                services.push(service);
-            }
+        let (services, unknown) = catalog.services_named(wants.iter().map(String::as_str));
+        if let Some(id) = unknown.first() {
+            let known = catalog.services.iter().map(|s| s.id.as_str());
+            return Err(unknown_id("service", id, known));
         }
         scenario.set_wants(services);
     }

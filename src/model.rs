@@ -221,6 +221,24 @@ impl Catalog {
         self.services.iter().position(|s| s.id == id)
     }
 
+    /// The services named by `ids` (trimmed, blanks skipped, each once, in order),
+    /// and the ids that name no service.
+    pub fn services_named<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> (Vec<ServiceIx>, Vec<&'a str>) {
+        let mut found = Vec::new();
+        let mut unknown = Vec::new();
+        for id in ids.into_iter().map(str::trim).filter(|id| !id.is_empty()) {
+            match self.service_ix(id) {
+                Some(service) if !found.contains(&service) => found.push(service),
+                Some(_) => {}
+                None => unknown.push(id),
+            }
+        }
+        (found, unknown)
+    }
+
     pub fn bundle_ix(&self, id: &str) -> Option<BundleIx> {
         self.bundles.iter().position(|b| b.id == id)
     }
@@ -254,6 +272,30 @@ mod tests {
             ["year", "half_year", "quarter", "month", "week", "day"]
         );
         assert_eq!(period, Period::Year);
+    }
+
+    #[test]
+    fn services_are_named_once_each_and_unknown_ids_reported() {
+        let service = |id: &str| Service {
+            id: id.into(),
+            name: id.into(),
+            price: Decimal::ONE,
+            period: Period::Year,
+            sold_alone: true,
+            note: None,
+            line: 1,
+        };
+        let catalog = Catalog {
+            currency: "CNY".into(),
+            basis: Period::Year,
+            profile: Profile::default(),
+            services: vec![service("a"), service("b")],
+            bundles: vec![],
+        };
+        assert_eq!(
+            catalog.services_named([" b", "a", "b ", "", "zz"]),
+            (vec![1, 0], vec!["zz"])
+        );
     }
 
     #[test]

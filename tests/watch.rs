@@ -145,3 +145,17 @@ fn r_reloads_by_hand() {
     app.update(Action::Reload);
     assert_eq!(bundle_price(&app, "b"), "9.00");
 }
+
+#[test]
+fn command_line_wants_survive_a_reload_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, FILE).unwrap();
+    let mut app = open_app(&path);
+    app.overrides.wants = Some(vec!["a".into(), " a".into(), "a".into(), "gone".into()]);
+    fs::write(&path, FILE.replace("price = 5", "price = 6")).unwrap();
+    app.update(Action::Reload);
+    assert_eq!(app.scenario.wants, Some(vec![0]));
+    app.update(Action::ShowPlan);
+    assert_eq!(app.plan.clone().unwrap().unwrap().total.to_string(), "6.00");
+}

@@ -490,7 +490,9 @@ impl App {
         let mut scenario = Scenario::from_catalog(catalog);
         scenario.basis = self.scenario.basis;
         if let Some(ids) = &self.overrides.wants {
-            scenario.set_wants(ids.iter().filter_map(|id| catalog.service_ix(id)).collect());
+            // A wanted service that is gone from the file is simply no longer wanted.
+            let (services, _gone) = catalog.services_named(ids.iter().map(String::as_str));
+            scenario.set_wants(services);
         }
         scenario.facts.extend(self.overrides.facts.clone());
         scenario
