@@ -238,3 +238,16 @@ fn sighup_quits_cleanly_and_restores_the_terminal() {
     assert!(status.success());
     session.assert_exits_and_restores();
 }
+
+#[test]
+fn sigint_from_outside_quits_cleanly_and_restores_the_terminal() {
+    let session = Session::start();
+    session.wait_for("Taobao 88VIP (淘宝88VIP)");
+    let pid = session.child.process_id().expect("a process id");
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    session.assert_exits_and_restores();
+}

@@ -92,10 +92,14 @@ fn restore_terminal() {
     }
 }
 
-/// Runs the screen until the user quits or a SIGTERM/SIGHUP arrives.
+/// Runs the screen until the user quits or a SIGTERM, SIGHUP or SIGINT arrives.
 pub fn run(config: AppConfig) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let (changes_tx, changes) = channel();
