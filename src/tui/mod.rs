@@ -103,13 +103,11 @@ pub fn run(config: AppConfig) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let (changes_tx, changes) = channel();
-    // Without a watch the screen still works; `r` reloads by hand.
-    let _watch = config.workspace.path().and_then(|path| {
+    let watch = config.workspace.path().map(|path| {
         let tx = changes_tx.clone();
         watch::watch_file(path, move || {
             let _ = tx.send(());
         })
-        .ok()
     });
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
@@ -117,6 +115,10 @@ pub fn run(config: AppConfig) -> io::Result<()> {
         size: (size.width, size.height),
         ..config
     });
+    // Without a watch the screen still works; say so, and that `r` reloads by hand.
+    if let Some(Err(error)) = &watch {
+        app.message = Some(format!("not following the file ({error}): r reloads it"));
+    }
     while !app.quit {
         run_loop(&mut guard.terminal, &mut app, |mode| {
             next_action(&stop, &changes, mode)
