@@ -239,6 +239,15 @@ impl Catalog {
         (found, unknown)
     }
 
+    /// The services' names, joined with ", ", for messages and reports.
+    pub fn service_names(&self, services: &[ServiceIx]) -> String {
+        services
+            .iter()
+            .map(|s| self.services[*s].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn bundle_ix(&self, id: &str) -> Option<BundleIx> {
         self.bundles.iter().position(|b| b.id == id)
     }

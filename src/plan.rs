@@ -37,6 +37,16 @@ pub enum OfferKind {
     Service(ServiceIx),
 }
 
+impl OfferKind {
+    /// The offer's name as the file gives it.
+    pub fn name(self, catalog: &Catalog) -> &str {
+        match self {
+            OfferKind::Bundle(b) => &catalog.bundles[b].name,
+            OfferKind::Service(s) => &catalog.services[s].name,
+        }
+    }
+}
+
 /// One offer in the plan and what it is used for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlannedOffer {

@@ -8,9 +8,10 @@ mod plan;
 mod table;
 
 pub use compare::{
-    CompareReport, money_text, percent_text, render_compare, signed_money_text, write_compare,
+    CompareReport, money_text, percent_text, render_compare, signed_money_text, tone_of,
+    write_compare,
 };
-pub use paint::{Painter, colour_allowed};
+pub use paint::{Painter, Tone, colour_allowed};
 pub use plan::{PlanReport, render_plan};
 pub use table::{Cell, TextTable};
 

@@ -61,21 +61,6 @@ fn ids<'a>(catalog: &'a Catalog, services: &[ServiceIx]) -> Vec<&'a str> {
         .collect()
 }
 
-fn names(catalog: &Catalog, services: &[ServiceIx]) -> String {
-    services
-        .iter()
-        .map(|s| catalog.services[*s].name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn offer_name(catalog: &Catalog, kind: OfferKind) -> &str {
-    match kind {
-        OfferKind::Bundle(b) => &catalog.bundles[b].name,
-        OfferKind::Service(s) => &catalog.services[s].name,
-    }
-}
-
 fn json(report: &PlanReport<'_>) -> String {
     let (catalog, plan) = (report.catalog, report.plan);
     let document = JsonPlan {
@@ -150,7 +135,7 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     let symbol = catalog.currency_symbol();
     let mut out = format!(
         "Cheapest way to get: {} · {} per {}\n\n",
-        names(catalog, &plan.wants),
+        catalog.service_names(&plan.wants),
         catalog.currency,
         report.basis
     );
@@ -162,10 +147,10 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     ]);
     for offer in &plan.offers {
         offers.push(vec![
-            Cell::plain(offer_name(catalog, offer.kind)),
+            Cell::plain(offer.kind.name(catalog)),
             Cell::plain(kind_name(offer.kind)),
             Cell::plain(money_text(symbol, offer.price)),
-            Cell::plain(names(catalog, &offer.covers)),
+            Cell::plain(catalog.service_names(&offer.covers)),
         ]);
     }
     out += &offers.render("", painter);
@@ -182,7 +167,7 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     }
     out.push('\n');
     if !plan.extras.is_empty() {
-        out += &format!("Also included: {}\n", names(catalog, &plan.extras));
+        out += &format!("Also included: {}\n", catalog.service_names(&plan.extras));
     }
     for note in &plan.notes {
         out += &painter.paint(&format!("note: {note}"), Tone::Faint);

@@ -10,8 +10,8 @@ use super::app::{App, Overlay, Pane, PriceTarget};
 use super::layout::{Areas, DETAIL_FOOTER_LINES, MIN_HEIGHT, MIN_WIDTH, areas};
 use super::theme::Theme;
 use crate::money::Money;
-use crate::plan::{OfferKind, PlanError};
-use crate::report::{money_text, percent_text, signed_money_text};
+use crate::plan::PlanError;
+use crate::report::{Tone, money_text, percent_text, signed_money_text, tone_of};
 use crate::text::{Align, display_width, pad, truncate_to_width};
 
 /// Draws the whole screen for `app`.
@@ -52,13 +52,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
 fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let catalog = &app.catalog;
     let symbol = catalog.currency_symbol();
-    let names = |services: &[usize]| {
-        services
-            .iter()
-            .map(|s| catalog.services[*s].name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = |services: &[usize]| catalog.service_names(services);
     let mut lines: Vec<Line> = Vec::new();
     match &app.plan {
         None => {}
@@ -85,10 +79,7 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             lines.push(Line::raw(format!("For: {}", names(&plan.wants))));
             lines.push(Line::raw(""));
             for offer in &plan.offers {
-                let name = match offer.kind {
-                    OfferKind::Bundle(b) => &catalog.bundles[b].name,
-                    OfferKind::Service(s) => &catalog.services[s].name,
-                };
+                let name = offer.kind.name(catalog);
                 lines.push(Line::from(vec![
                     Span::styled(money_text(symbol, offer.price), theme.heading),
                     Span::raw(format!("  {name}")),
@@ -269,11 +260,12 @@ fn fill_first(columns: &mut [Column], total: usize, longest: usize) {
     columns[0].width = total.saturating_sub(others).min(needed).max(1);
 }
 
+/// The theme's style for a gain or a loss, as the text reports decide it.
 fn tone(theme: &Theme, amount: Money) -> Style {
-    match amount.fen() {
-        0 => Style::new(),
-        fen if fen > 0 => theme.gain,
-        _ => theme.loss,
+    match tone_of(amount) {
+        Tone::Gain => theme.gain,
+        Tone::Loss => theme.loss,
+        _ => Style::new(),
     }
 }
 
