@@ -62,14 +62,21 @@ impl Diagnostic {
                 let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
                 let line = text[line_start..line_end].trim_end_matches('\r');
                 let gutter = " ".repeat(line_no.to_string().len());
-                let lead = display_width(&expand_tabs(&text[line_start..start]));
                 // The span may start past the shown line, on a trimmed `\r`.
-                let line_limit = line_start + line.len();
-                let marked_end = ceil_char_boundary(text, span.end.min(line_limit).max(start));
+                let at = (start - line_start).min(line.len());
+                let part = shown_part(line, at);
+                let cut_left = if part.start > 0 { "…" } else { "" };
+                let cut_right = if part.end < line.len() { "…" } else { "" };
+                let lead = display_width(cut_left)
+                    + display_width(&expand_tabs(&line[part.start..at]))
+                    + (start - line_start - at);
+                let marked_limit = line_start + part.end;
+                let marked_end = ceil_char_boundary(text, span.end.min(marked_limit).max(start));
                 let marked = display_width(&expand_tabs(&text[start..marked_end])).max(1);
                 let _ = writeln!(out, "{gutter}--> {file_name}:{line_no}:{col}");
                 let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{line_no} | {}", expand_tabs(line));
+                let shown = expand_tabs(&line[part]);
+                let _ = writeln!(out, "{line_no} | {cut_left}{shown}{cut_right}");
                 let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(lead), "^".repeat(marked));
                 if let Some(help) = &self.help {
                     let _ = writeln!(out, "{gutter} = help: {help}");
@@ -84,6 +91,44 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// At most this many columns of a source line are shown, around the caret.
+const SHOWN_COLUMNS: usize = 100;
+/// Columns kept before the caret when a long line is cut.
+const COLUMNS_BEFORE: usize = 40;
+
+/// The byte range of `line` to show around byte `at`: all of it when it fits.
+fn shown_part(line: &str, at: usize) -> Range<usize> {
+    let width = |c: char| {
+        if c == '\t' {
+            4
+        } else {
+            display_width(c.encode_utf8(&mut [0; 4]))
+        }
+    };
+    if line.chars().map(width).sum::<usize>() <= SHOWN_COLUMNS {
+        return 0..line.len();
+    }
+    let mut left = at;
+    let mut columns = 0;
+    for (i, c) in line[..at].char_indices().rev() {
+        if columns + width(c) > COLUMNS_BEFORE {
+            break;
+        }
+        columns += width(c);
+        left = i;
+    }
+    let mut right = left;
+    let mut columns = 0;
+    for (i, c) in line[left..].char_indices() {
+        if columns + width(c) > SHOWN_COLUMNS {
+            break;
+        }
+        columns += width(c);
+        right = left + i + c.len_utf8();
+    }
+    left..right
 }
 
 /// 1-based line and character column of byte `offset` in `text`.
@@ -194,6 +239,24 @@ mod tests {
         let text = "a = [1,\r";
         let rendered = Diagnostic::new("bad", text.len()..text.len() + 1).render("f.toml", text);
         assert!(rendered.contains("1 | a = [1,\n"), "{rendered}");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_caret() {
+        let before = "a = 1, ".repeat(2_000);
+        let text = format!("x = {{ {before}淘宝 = 2, {} }}\n", "b = 3, ".repeat(2_000));
+        let start = text.find('淘').unwrap();
+        let rendered = Diagnostic::new("bad", start..start + "淘宝".len()).render("f.toml", &text);
+        let lines: Vec<&str> = rendered.lines().collect();
+        // 40 columns before the caret, 100 in all, and `…` where the line was cut.
+        let after = "b = 3, ".repeat(8);
+        let shown = format!(
+            "…{}淘宝 = 2, {}…",
+            &before[before.len() - 40..],
+            &after[..50]
+        );
+        assert_eq!(lines[3], format!("1 | {shown}"));
+        assert_eq!(lines[4], format!("  | {}^^^^", " ".repeat(41)));
     }
 
     #[test]

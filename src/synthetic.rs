@@ -23,8 +23,23 @@ impl Numbers {
     }
 }
 
+/// How a generated file writes its services and bundles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Each item its own table: `[services.ID]`, `[bundles.ID]`.
+    Tables,
+    /// One `[services]` table of inline tables (`ID = { price = 1 }`) and one
+    /// `[bundles]` table of dotted keys (`ID.price = 1`).
+    Grouped,
+}
+
 /// A valid bundles file with `bundles` bundles over `services` services (at least 4).
 pub fn catalogue(bundles: usize, services: usize, seed: u64) -> String {
+    catalogue_in(Layout::Tables, bundles, services, seed)
+}
+
+/// `catalogue`, written in the given layout.
+pub fn catalogue_in(layout: Layout, bundles: usize, services: usize, seed: u64) -> String {
     let services = services.max(4);
     let mut numbers = Numbers(seed);
     let mut out = String::with_capacity(bundles * 200 + services * 120);
@@ -39,6 +54,7 @@ pub fn catalogue(bundles: usize, services: usize, seed: u64) -> String {
         out.push_str("picks = { \"b0\" = [\"s1\"] }\n");
     }
     out.push_str("\n[profile.facts]\ntaoqi = 1200\nlevel = 3\n\n");
+    let mut items = Items::new(layout, &mut out, "services");
     for s in 0..services {
         let period = Period::CYCLE[numbers.below(6) as usize];
         let fen = 100 + numbers.below(50_000);
@@ -52,15 +68,17 @@ pub fn catalogue(bundles: usize, services: usize, seed: u64) -> String {
         } else {
             format!("Service {s}")
         };
-        let _ = writeln!(
-            out,
-            "[services.s{s}]\nname = \"{name}\"\nprice = {price}\nperiod = \"{period}\""
-        );
+        let mut fields = vec![
+            ("name", format!("\"{name}\"")),
+            ("price", price),
+            ("period", format!("\"{period}\"")),
+        ];
         if s % 11 == 3 {
-            out.push_str("sold_alone = false\n");
+            fields.push(("sold_alone", "false".into()));
         }
-        out.push('\n');
+        items.write(&format!("s{s}"), &fields);
     }
+    let mut items = Items::new(layout, &mut out, "bundles");
     for b in 0..bundles {
         let size = 2 + numbers.below(5) as usize;
         let mut members: Vec<usize> = Vec::with_capacity(size + 2);
@@ -85,21 +103,58 @@ pub fn catalogue(bundles: usize, services: usize, seed: u64) -> String {
         } else {
             format!("Bundle {b}")
         };
-        let _ = writeln!(out, "[bundles.b{b}]\nname = \"{name}\"\nprice = {price}");
+        let mut fields = vec![
+            ("name", format!("\"{name}\"")),
+            ("price", price.to_string()),
+        ];
         if b % 5 == 0 {
-            let _ = writeln!(
-                out,
-                "tiers = [{{ when = \"taoqi >= 1000\", price = {} }}]",
-                price / 2
-            );
+            let tier = format!("[{{ when = \"taoqi >= 1000\", price = {} }}]", price / 2);
+            fields.push(("tiers", tier));
         }
-        let _ = writeln!(
-            out,
-            "includes = [{}]\nnote = \"generated\"\n",
-            includes.join(", ")
-        );
+        fields.push(("includes", format!("[{}]", includes.join(", "))));
+        fields.push(("note", "\"generated\"".into()));
+        items.write(&format!("b{b}"), &fields);
     }
     out
+}
+
+/// Writes the items of one table (`services` or `bundles`) in a layout.
+struct Items<'o> {
+    layout: Layout,
+    out: &'o mut String,
+    table: &'static str,
+}
+
+impl<'o> Items<'o> {
+    fn new(layout: Layout, out: &'o mut String, table: &'static str) -> Self {
+        if layout == Layout::Grouped {
+            let _ = writeln!(out, "[{table}]");
+        }
+        Items { layout, out, table }
+    }
+
+    fn write(&mut self, id: &str, fields: &[(&str, String)]) {
+        let table = self.table;
+        match (self.layout, table) {
+            (Layout::Tables, _) => {
+                let _ = writeln!(self.out, "[{table}.{id}]");
+                for (key, value) in fields {
+                    let _ = writeln!(self.out, "{key} = {value}");
+                }
+                self.out.push('\n');
+            }
+            (Layout::Grouped, "services") => {
+                let fields: Vec<String> =
+                    fields.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                let _ = writeln!(self.out, "{id} = {{ {} }}", fields.join(", "));
+            }
+            (Layout::Grouped, _) => {
+                for (key, value) in fields {
+                    let _ = writeln!(self.out, "{id}.{key} = {value}");
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -111,9 +166,18 @@ mod tests {
     fn generated_files_are_valid_and_of_the_asked_size() {
         for (bundles, services) in [(0, 4), (1, 4), (50, 20), (300, 300)] {
             let text = catalogue(bundles, services, 7);
-            let catalog = parse_catalog(&text).unwrap_or_else(|e| panic!("{e:?}"));
+            let mut catalog = parse_catalog(&text).unwrap_or_else(|e| panic!("{e:?}"));
             assert_eq!(catalog.bundles.len(), bundles);
             assert_eq!(catalog.services.len(), services);
+            let grouped = catalogue_in(Layout::Grouped, bundles, services, 7);
+            assert_ne!(grouped, text);
+            let mut grouped = parse_catalog(&grouped).unwrap_or_else(|e| panic!("{e:?}"));
+            // The same catalogue, on other lines.
+            for catalog in [&mut catalog, &mut grouped] {
+                catalog.services.iter_mut().for_each(|s| s.line = 0);
+                catalog.bundles.iter_mut().for_each(|b| b.line = 0);
+            }
+            assert_eq!(grouped, catalog);
         }
     }
 }

@@ -2,11 +2,12 @@
 //! and compute, or are refused with a message. Never a panic.
 
 use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::load::{parse_by_sections, parse_catalog, parse_in_chunks, parse_whole};
+use bundlecalc::diagnostic::Diagnostic;
+use bundlecalc::load::{WHOLE_FILE_LIMIT, parse_catalog, parse_in_pieces, parse_whole};
 use bundlecalc::plan::plan;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use bundlecalc::source::BUILT_IN;
-use bundlecalc::synthetic::catalogue;
+use bundlecalc::synthetic::{Layout, catalogue, catalogue_in};
 use proptest::prelude::*;
 
 /// Everything a user can ask of a file, end to end.
@@ -48,6 +49,30 @@ fn exercise(text: &str) {
             render_plan(&report, format, Painter::PLAIN);
         }
     }
+}
+
+/// Reads `text` in pieces of at least `piece_bytes` and checks that it gives the
+/// whole-file answer: the same catalogue, or the same problems. Only when a piece is
+/// not valid TOML may the whole-file parse report another of the file's TOML errors
+/// first. False when the file did not split.
+fn pieces_agree(text: &str, piece_bytes: usize) -> bool {
+    let Ok(by_pieces) = parse_in_pieces(text, piece_bytes) else {
+        return false;
+    };
+    let whole = parse_whole(text);
+    let not_toml = |problems: &[Diagnostic]| {
+        problems.len() == 1 && problems[0].message.starts_with("this is not valid TOML")
+    };
+    match (&by_pieces, &whole) {
+        (Err(pieces), Err(whole)) if not_toml(pieces) => {
+            assert!(
+                not_toml(whole),
+                "{pieces:?} but the whole file gives {whole:?}"
+            )
+        }
+        _ => assert_eq!(by_pieces, whole, "pieces of {piece_bytes} bytes"),
+    }
+    true
 }
 
 /// A small edit to a valid file, of the kind that breaks files in real life.
@@ -170,19 +195,19 @@ proptest! {
     #[test]
     fn sections_give_the_whole_file_answer(
         mutations in prop::collection::vec(mutation(), 0..4),
-        generated in any::<bool>(),
+        generated in prop_oneof![Just(None), Just(Some(Layout::Tables)), Just(Some(Layout::Grouped))],
         seed in 0u64..1_000,
         chunk_bytes in prop_oneof![Just(1usize), 1usize..2_000],
     ) {
-        let mut text = if generated { catalogue(40, 12, seed) } else { BUILT_IN.to_string() };
+        let mut text = match generated {
+            Some(layout) => catalogue_in(layout, 40, 12, seed),
+            None => BUILT_IN.to_string(),
+        };
         for mutation in &mutations {
             apply(&mut text, mutation);
         }
-        if let Some(by_sections) = parse_in_chunks(&text, chunk_bytes) {
-            prop_assert_eq!(by_sections, parse_whole(&text));
-        } else {
-            prop_assert!(!mutations.is_empty(), "a clean file must split");
-        }
+        let split = pieces_agree(&text, chunk_bytes);
+        prop_assert!(split || !mutations.is_empty(), "a clean file must split");
     }
 }
 
@@ -194,24 +219,88 @@ fn fuzzer_findings_agree_section_by_section() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         exercise(&text);
-        if let Some(by_sections) = parse_in_chunks(&text, 1) {
-            assert_eq!(by_sections, parse_whole(&text));
-        }
+        pieces_agree(&text, 1);
     }
 }
 
 #[test]
 fn large_generated_files_split_and_agree() {
-    for (bundles, services) in [(2_000, 300), (500, 40)] {
-        let text = catalogue(bundles, services, 9);
-        let by_sections = parse_by_sections(&text).expect("a generated file splits cleanly");
-        assert_eq!(by_sections, parse_whole(&text));
-        assert_eq!(
-            parse_in_chunks(&text, 1).expect("and section by section"),
-            by_sections
-        );
-        assert_eq!(by_sections.unwrap().bundles.len(), bundles);
+    for layout in [Layout::Tables, Layout::Grouped] {
+        for (bundles, services) in [(2_000, 300), (500, 40)] {
+            let text = catalogue_in(layout, bundles, services, 9);
+            assert!(
+                pieces_agree(&text, 64 * 1024),
+                "a generated file splits cleanly"
+            );
+            assert!(pieces_agree(&text, 1), "and item by item");
+            assert_eq!(parse_catalog(&text).unwrap().bundles.len(), bundles);
+        }
     }
+}
+
+/// Files over the whole-file limit are read in pieces or refused: never parsed whole.
+#[test]
+fn large_files_that_cannot_be_read_in_pieces_are_refused_with_the_reason() {
+    let refusal = |text: &str| {
+        assert!(text.len() > WHOLE_FILE_LIMIT);
+        let problems = parse_catalog(text).expect_err("refused");
+        assert_eq!(problems.len(), 1);
+        problems[0].one_line("big.toml", text)
+    };
+    // One inline table of everything: no piece smaller than the file.
+    let services: Vec<String> = (0..80_000)
+        .map(|s| format!("s{s} = {{ price = 1 }}"))
+        .collect();
+    let text = format!("services = {{ {} }}\n", services.join(", "));
+    let message = refusal(&text);
+    assert!(
+        message.starts_with("big.toml:1:1: this file (1.8 MiB) is too large to read in one go"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("this entry takes 1.8 MiB of text, over the 1.0 MiB read at once"),
+        "{message}"
+    );
+
+    // One long value among ordinary tables: the refusal points at it.
+    let mut text = catalogue(100, 20, 2);
+    let line = text.lines().count() + 2;
+    text.push_str(&format!(
+        "[services.long]\nnote = \"{}\"\n",
+        "长".repeat(400_000)
+    ));
+    let message = refusal(&text);
+    assert!(
+        message.starts_with(&format!("big.toml:{line}:1: ")),
+        "{message}"
+    );
+    assert!(
+        message.contains("this entry takes 1.1 MiB of text"),
+        "{message}"
+    );
+
+    // A service defined in two places far apart.
+    let mut text = catalogue(9_000, 300, 2);
+    let line = text.lines().count() + 1;
+    text.push_str("[services.s5.more]\nx = 1\n");
+    let message = refusal(&text);
+    assert!(
+        message.starts_with(&format!("big.toml:{line}:")),
+        "{message} (expected line {line})"
+    );
+    assert!(
+        message.contains("`services.s5` is defined here and also in another part"),
+        "{message}"
+    );
+
+    // Small enough to parse whole, the same mistake gets the schema's message.
+    let small =
+        catalogue(20, 10, 2).replace("[bundles.b0]", "[services.s5.more]\nx = 1\n[bundles.b0]");
+    let problems = parse_catalog(&small).expect_err("refused");
+    assert!(
+        problems[0].message.contains("unknown key `more`"),
+        "{problems:?}"
+    );
 }
 
 #[test]

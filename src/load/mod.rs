@@ -16,7 +16,7 @@ use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
     Tier,
 };
-use sections::{Claims, sections};
+use sections::{Claims, Conflict, Header, item_starts, longest_entry, sections};
 
 mod sections;
 
@@ -30,19 +30,22 @@ const BUNDLE_KEYS: &[&str] = &["name", "price", "period", "tiers", "includes", "
 const TIER_KEYS: &[&str] = &["when", "price"];
 const GROUP_KEYS: &[&str] = &["one_of", "label"];
 
-/// Files up to this size are parsed whole (the parser's tree of the file is about 35
-/// times its size); larger ones a chunk of sections at a time, which is a little
-/// slower but keeps memory near the size of the catalogue itself.
-const WHOLE_FILE_LIMIT: usize = 4 * 1024 * 1024;
+/// Files up to this size are parsed whole. The parser's tree of a text is about 35
+/// times its size, so larger files are read a piece at a time (about 64 KiB of whole
+/// tables each), and no single piece may be larger than this either: whatever the
+/// input, the parser never holds more than about 35 MiB.
+pub const WHOLE_FILE_LIMIT: usize = 1024 * 1024;
+
+/// The size the pieces of a large file are gathered up to.
+const PIECE_BYTES: usize = 64 * 1024;
 
 /// Parses and validates a bundles file, reporting every problem found, in file order.
 pub fn parse_catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
-    if text.len() > WHOLE_FILE_LIMIT
-        && let Some(result) = parse_by_sections(text)
-    {
-        return result;
+    if text.len() <= WHOLE_FILE_LIMIT {
+        return parse_whole(text);
     }
-    parse_whole(text)
+    parse_in_pieces(text, PIECE_BYTES)
+        .unwrap_or_else(|unsplittable| Err(vec![unsplittable.diagnostic(text.len())]))
 }
 
 /// Parses the file as one TOML document.
@@ -53,39 +56,219 @@ pub fn parse_whole(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     loader.finish()
 }
 
-/// Parses the file a few top-level tables at a time (chunks of about 64 KiB of
-/// whole sections), keeping only catalogue items between them: the same result as
-/// `parse_whole`, in a fraction of the memory. `None` when the file does not split
-/// cleanly; then it must be parsed whole.
-pub fn parse_by_sections(text: &str) -> Option<Result<Catalog, Vec<Diagnostic>>> {
-    parse_in_chunks(text, 64 * 1024)
+/// Why a file cannot be read a piece at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsplittable {
+    /// The part of the file that cannot be read on its own.
+    pub span: Range<usize>,
+    pub reason: String,
 }
 
-/// `parse_by_sections` with chunks of at least `chunk_bytes` (1: every section alone).
-pub fn parse_in_chunks(text: &str, chunk_bytes: usize) -> Option<Result<Catalog, Vec<Diagnostic>>> {
-    let mut loader = Loader::new(text);
-    let mut claims = Claims::default();
-    let mut chunk_start = 0;
-    let visit = |loader: &mut Loader, claims: &mut Claims, range: Range<usize>| {
-        let chunk = &text[range.clone()];
-        let root = DeTable::parse(chunk).ok()?;
-        claims
-            .claim_items(chunk, root.get_ref())
-            .then(|| loader.visit(root.get_ref(), range.start))
+impl Unsplittable {
+    fn new(span: Range<usize>, reason: impl Into<String>) -> Self {
+        Unsplittable {
+            span,
+            reason: reason.into(),
+        }
+    }
+
+    /// The refusal of a file of `file_bytes` that had to be read in pieces.
+    pub fn diagnostic(&self, file_bytes: usize) -> Diagnostic {
+        Diagnostic::new(
+            format!(
+                "this file ({}) is too large to read in one go, and bundlecalc cannot read it \
+                 a table at a time: {}",
+                mebibytes(file_bytes),
+                self.reason
+            ),
+            self.span.clone(),
+        )
+        .with_help(Some(format!(
+            "in files over {}, keep all of a service or bundle in one place, as its own \
+             `[services.ID]` or `[bundles.ID]` table, each under {} of text",
+            mebibytes(WHOLE_FILE_LIMIT),
+            mebibytes(WHOLE_FILE_LIMIT)
+        )))
+    }
+}
+
+fn mebibytes(bytes: usize) -> String {
+    let tenths = (bytes as u128 * 10 + 512 * 1024) / (1024 * 1024);
+    format!("{}.{} MiB", tenths / 10, tenths % 10)
+}
+
+/// Parses the file a piece at a time: whole tables, gathered into pieces of at least
+/// `piece_bytes`, and the items of a large `[services]` or `[bundles]` table. Only
+/// catalogue items are kept between pieces, so the result is the whole-file result
+/// in a fraction of the memory. When a piece is not valid TOML, its first error is
+/// reported (the whole-file parse may report another of the file's errors first).
+pub fn parse_in_pieces(
+    text: &str,
+    piece_bytes: usize,
+) -> Result<Result<Catalog, Vec<Diagnostic>>, Unsplittable> {
+    let mut reader = PieceReader {
+        text,
+        loader: Loader::new(text),
+        claims: Claims::default(),
     };
-    for section in sections(text) {
-        if !claims.claim_header(&text[section.clone()]) {
-            return None;
-        }
-        if section.end - chunk_start >= chunk_bytes {
-            visit(&mut loader, &mut claims, chunk_start..section.end)?;
-            chunk_start = section.end;
-        }
+    match reader.read_all(piece_bytes) {
+        Ok(()) => Ok(reader.loader.finish()),
+        Err(Stop::Invalid(problem)) => Ok(Err(vec![problem])),
+        Err(Stop::Unsplittable(unsplittable)) => Err(unsplittable),
     }
-    if chunk_start < text.len() {
-        visit(&mut loader, &mut claims, chunk_start..text.len())?;
+}
+
+/// Why reading by pieces stopped early.
+enum Stop {
+    /// A piece is not valid TOML: so neither is the file.
+    Invalid(Diagnostic),
+    Unsplittable(Unsplittable),
+}
+
+/// Reads a file piece by piece into one `Loader`, claiming what each piece defines.
+struct PieceReader<'t> {
+    text: &'t str,
+    loader: Loader,
+    claims: Claims,
+}
+
+impl PieceReader<'_> {
+    fn read_all(&mut self, piece_bytes: usize) -> Result<(), Stop> {
+        let text = self.text;
+        let mut piece_start = 0;
+        let mut previous_item: Option<Vec<String>> = None;
+        for section in sections(text) {
+            let header = Header::of(&text[section.clone()]);
+            let item = header.item().map(<[String]>::to_vec);
+            // The sections of one item (`[bundles.x]`, `[[bundles.x.tiers]]`) stay together.
+            let same_item = item.is_some() && item == previous_item;
+            if section.start - piece_start >= piece_bytes && !same_item {
+                self.read_sections(piece_start..section.start)?;
+                piece_start = section.start;
+            }
+            let header_line = section.start..section.start;
+            if header == Header::Unreadable {
+                return Err(Stop::Unsplittable(Unsplittable::new(
+                    header_line,
+                    "this table header is written in a way bundlecalc does not read on its own",
+                )));
+            }
+            if !self.claims.claim_header(&header) {
+                return Err(Stop::Unsplittable(Unsplittable::new(
+                    header_line,
+                    "this table header names a table that an earlier one already named",
+                )));
+            }
+            if let Header::Table(path) = &header
+                && let [parent] = path.as_slice()
+                && matches!(parent.as_str(), "services" | "bundles")
+                && section.len() > piece_bytes
+            {
+                let body_start = line_end(text, section.start);
+                self.read_sections(piece_start..body_start)?;
+                self.read_body(parent, body_start..section.end, piece_bytes)?;
+                piece_start = section.end;
+            }
+            previous_item = item;
+        }
+        if piece_start < text.len() || piece_start == 0 {
+            self.read_sections(piece_start..text.len())?;
+        }
+        Ok(())
     }
-    Some(loader.finish())
+
+    /// Reads whole sections: a piece that is a TOML document of its own.
+    fn read_sections(&mut self, range: Range<usize>) -> Result<(), Stop> {
+        let piece = &self.text[range.clone()];
+        let root = parse_piece(piece, range.start)?;
+        self.claims
+            .claim_items(piece, root.get_ref())
+            .map_err(|conflict| overlap(conflict, range.start))?;
+        self.loader.visit(root.get_ref(), range.start);
+        Ok(())
+    }
+
+    /// Reads the body of a `[services]` or `[bundles]` table a few items at a time.
+    fn read_body(
+        &mut self,
+        parent: &str,
+        body: Range<usize>,
+        piece_bytes: usize,
+    ) -> Result<(), Stop> {
+        let Some(item_starts) = item_starts(&self.text[body.clone()]) else {
+            return Err(Stop::Unsplittable(Unsplittable::new(
+                body.start..body.start,
+                format!(
+                    "a key in `[{parent}]` is written in a way bundlecalc does not read on its own"
+                ),
+            )));
+        };
+        let mut piece_start = body.start;
+        for item_start in item_starts.into_iter().map(|at| at + body.start) {
+            if item_start - piece_start >= piece_bytes {
+                self.read_items(parent, piece_start..item_start)?;
+                piece_start = item_start;
+            }
+        }
+        if piece_start < body.end {
+            self.read_items(parent, piece_start..body.end)?;
+        }
+        Ok(())
+    }
+
+    fn read_items(&mut self, parent: &str, range: Range<usize>) -> Result<(), Stop> {
+        let items = parse_piece(&self.text[range.clone()], range.start)?;
+        self.claims
+            .claim_items_of(parent, items.get_ref())
+            .map_err(|conflict| overlap(conflict, range.start))?;
+        self.loader
+            .visit_items(parent, items.get_ref(), range.start);
+        Ok(())
+    }
+}
+
+/// Parses one piece of the file, which starts at `offset`.
+fn parse_piece(piece: &str, offset: usize) -> Result<Spanned<DeTable<'_>>, Stop> {
+    if piece.len() > WHOLE_FILE_LIMIT {
+        // Point at the entry that makes it too large, or else at the whole piece (one
+        // item's many tables).
+        let entry = longest_entry(piece);
+        let (at, bytes, what) = if entry.len() > WHOLE_FILE_LIMIT {
+            (entry.start, entry.len(), "this entry takes")
+        } else {
+            (
+                0,
+                piece.len(),
+                "this table and the tables that continue it take",
+            )
+        };
+        return Err(Stop::Unsplittable(Unsplittable::new(
+            offset + at..offset + at,
+            format!(
+                "{what} {} of text, over the {} read at once",
+                mebibytes(bytes),
+                mebibytes(WHOLE_FILE_LIMIT)
+            ),
+        )));
+    }
+    DeTable::parse(piece).map_err(|error| Stop::Invalid(toml_error(&error, offset)))
+}
+
+fn overlap(conflict: Conflict, offset: usize) -> Stop {
+    Stop::Unsplittable(Unsplittable::new(
+        conflict.span.start + offset..conflict.span.end + offset,
+        format!(
+            "`{}` is defined here and also in another part of the file, apart from this one",
+            conflict.name
+        ),
+    ))
+}
+
+/// Where the line holding `at` ends, past its newline.
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .find('\n')
+        .map_or(text.len(), |newline| at + newline + 1)
 }
 
 fn toml_error(error: &toml::de::Error, offset: usize) -> Diagnostic {
@@ -197,18 +380,16 @@ impl Loader {
             match key.get_ref().as_ref() {
                 "currency" => self.currency = Some(self.currency(node)),
                 "basis" => self.basis = Some(self.period(node, "basis")),
-                "services" => {
-                    for (id, table) in self.tables_in(key, node) {
-                        let service = self.service(id, table);
-                        self.services.push(service);
+                "services" | "bundles" => match node.get_ref().as_table() {
+                    Some(items) => self.items(key.get_ref(), items),
+                    None => {
+                        let name = key.get_ref();
+                        self.problem(
+                            format!("`{name}` must be a table of tables, as in `[{name}.ID]`"),
+                            key.span(),
+                        );
                     }
-                }
-                "bundles" => {
-                    for (id, table) in self.tables_in(key, node) {
-                        let bundle = self.bundle(id, table);
-                        self.bundles.push(bundle);
-                    }
-                }
+                },
                 "profile" => match node.get_ref().as_table() {
                     Some(table) => self.profile(table),
                     None => self.problem("`profile` must be a table", key.span()),
@@ -297,35 +478,33 @@ impl Loader {
         }
     }
 
-    /// The sub-tables of `services` or `bundles`, such as each `[services.ID]`.
-    fn tables_in<'a, 'i>(
-        &mut self,
-        key: &Key<'i>,
-        node: &'a Node<'i>,
-    ) -> Vec<(&'a Key<'i>, &'a DeTable<'i>)> {
-        let name = key.get_ref();
-        let Some(table) = node.get_ref().as_table() else {
-            self.problem(
-                format!("`{name}` must be a table of tables, as in `[{name}.ID]`"),
-                key.span(),
-            );
-            return Vec::new();
-        };
-        let mut tables = Vec::with_capacity(table.len());
-        for (id, value) in table.iter() {
-            match value.get_ref().as_table() {
-                Some(inner) => tables.push((id, inner)),
-                None => self.problem(
-                    format!(
-                        "`{name}.{}` must be a table, as in `[{name}.{}]`",
-                        id.get_ref(),
-                        id.get_ref()
-                    ),
+    /// Collects the items of one piece of a `[services]` or `[bundles]` table's body,
+    /// parsed on its own at `offset`.
+    fn visit_items(&mut self, parent: &str, items: &DeTable<'_>, offset: usize) {
+        self.offset = offset;
+        self.items(parent, items);
+    }
+
+    /// Collects the services or bundles (as `parent` says) of `items`, each of which
+    /// must be a table such as `[services.ID]`.
+    fn items(&mut self, parent: &str, items: &DeTable<'_>) {
+        for (id, value) in items.iter() {
+            let Some(table) = value.get_ref().as_table() else {
+                let name = id.get_ref();
+                self.problem(
+                    format!("`{parent}.{name}` must be a table, as in `[{parent}.{name}]`"),
                     id.span(),
-                ),
+                );
+                continue;
+            };
+            if parent == "services" {
+                let service = self.service(id, table);
+                self.services.push(service);
+            } else {
+                let bundle = self.bundle(id, table);
+                self.bundles.push(bundle);
             }
         }
-        tables
     }
 
     fn currency(&mut self, node: &Node<'_>) -> String {
