@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, count_problems};
 
 /// A reason a command cannot finish.
 #[derive(Debug, thiserror::Error)]
@@ -13,7 +13,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// The bundles file has problems (exit 65).
-    #[error("{file} is not a valid bundles file ({} problem(s))", problems.len())]
+    #[error("{file} is not a valid bundles file ({} problem(s))", count_problems(problems))]
     Invalid {
         file: String,
         text: String,
@@ -60,8 +60,9 @@ impl Error {
                     .iter()
                     .map(|problem| problem.render(file, text) + "\n")
                     .collect();
-                if problems.len() > 1 {
-                    out.push_str(&format!("{} problems found in {file}\n", problems.len()));
+                let count = count_problems(problems);
+                if count > 1 {
+                    out.push_str(&format!("{count} problems found in {file}\n"));
                 }
                 out
             }

@@ -102,9 +102,8 @@ impl Source {
             file: path.display().to_string(),
             text,
             problems: vec![Diagnostic {
-                message,
                 span,
-                help: None,
+                ..Diagnostic::without_place(message)
             }],
         };
         if size > MAX_FILE_BYTES {

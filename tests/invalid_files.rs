@@ -348,3 +348,38 @@ fn a_file_over_64_mib_is_refused_before_it_is_read() {
             "the file is 65 MiB; bundles files larger than 64 MiB are refused",
         ));
 }
+
+/// A file with thousands of mistakes lists the first hundred, in file order, and says
+/// how many there are in all.
+#[test]
+fn a_file_of_many_mistakes_lists_the_first_hundred_and_counts_all() {
+    let sandbox = Sandbox::new();
+    let services: String = (0..2_500)
+        .map(|s| format!("[services.s{s}]\nprise = 1\n"))
+        .collect();
+    let path = sandbox.write("typos.toml", &services);
+    let output = sandbox
+        .command()
+        .args(["--check", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let file = path.display();
+    let places: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("--> "))
+        .map(str::trim_start)
+        .collect();
+    // Each service has two problems: the unknown `prise` (line 2) and no `price` (line 1).
+    assert_eq!(places.len(), 101, "100 listed, then the note");
+    assert_eq!(places[0], format!("--> {file}:1:11"));
+    assert_eq!(places[1], format!("--> {file}:2:1"));
+    assert_eq!(places[99], format!("--> {file}:100:1"));
+    assert_eq!(places[100], format!("--> {file}"));
+    assert!(stderr.contains(
+        "error: and 4900 more problems, not listed (5000 in all): fix these first\n"
+    ));
+    assert!(stderr.ends_with(&format!("5000 problems found in {file}\n")));
+}

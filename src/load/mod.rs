@@ -11,7 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::amount::{parse_amount, parse_decimal};
-use crate::diagnostic::{Diagnostic, LineIndex, did_you_mean};
+use crate::diagnostic::{Diagnostic, LineIndex, Problems, did_you_mean};
 use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
     Tier,
@@ -128,7 +128,7 @@ enum Stop {
 /// Reads a file piece by piece into one `Loader`, claiming what each piece defines.
 struct PieceReader<'t> {
     text: &'t str,
-    loader: Loader,
+    loader: Loader<'t>,
     claims: Claims,
 }
 
@@ -309,9 +309,9 @@ struct RawPicks {
 
 /// Walks parsed TOML, one tree or one section at a time, collecting catalogue items
 /// and noting each problem; `finish` then looks the references up.
-struct Loader {
-    lines: LineIndex,
-    problems: Vec<Diagnostic>,
+struct Loader<'t> {
+    lines: LineIndex<'t>,
+    problems: Problems,
     /// Where the tree being walked starts in the file: its spans are relative to it.
     offset: usize,
     currency: Option<String>,
@@ -323,11 +323,11 @@ struct Loader {
     facts: BTreeMap<String, Decimal>,
 }
 
-impl Loader {
-    fn new(text: &str) -> Self {
+impl<'t> Loader<'t> {
+    fn new(text: &'t str) -> Self {
         Loader {
             lines: LineIndex::new(text),
-            problems: Vec::new(),
+            problems: Problems::default(),
             offset: 0,
             currency: None,
             basis: None,
@@ -450,9 +450,7 @@ impl Loader {
 
         if !self.problems.is_empty() {
             // In file order, whatever order the checks ran in.
-            self.problems
-                .sort_by_key(|p| p.span.as_ref().map_or(0, |s| s.start));
-            return Err(self.problems);
+            return Err(self.problems.into_list());
         }
         Ok(Catalog {
             currency: self.currency.unwrap_or_else(|| "CNY".to_string()),

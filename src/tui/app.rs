@@ -11,6 +11,7 @@ use super::layout::{Areas, areas, contains};
 use crate::amount::parse_amount;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare, sort_bundles};
 use crate::edit::Edit;
+use crate::diagnostic::count_problems;
 use crate::error::Error;
 use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::plan::{Plan, PlanError, plan};
@@ -474,7 +475,7 @@ impl App {
                     .first()
                     .map(|p| p.one_line(&file, &text))
                     .unwrap_or_default();
-                let more = match problems.len() {
+                let more = match count_problems(&problems) {
                     0 | 1 => String::new(),
                     n => format!(" (and {} more)", n - 1),
                 };
