@@ -371,7 +371,10 @@ mod tests {
         few.push(Diagnostic::new("b", 5..6));
         few.push(Diagnostic::without_place("placeless"));
         let list = few.into_list();
-        assert_eq!(list.iter().map(|p| p.message.as_str()).collect::<Vec<_>>(), ["placeless", "b"]);
+        assert_eq!(
+            list.iter().map(|p| p.message.as_str()).collect::<Vec<_>>(),
+            ["placeless", "b"]
+        );
         assert_eq!(count_problems(&list), 2);
     }
 

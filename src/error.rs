@@ -13,7 +13,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// The bundles file has problems (exit 65).
-    #[error("{file} is not a valid bundles file ({} problem(s))", count_problems(problems))]
+    #[error(
+        "{file} is not a valid bundles file ({} problem(s))",
+        count_problems(problems)
+    )]
     Invalid {
         file: String,
         text: String,

@@ -378,8 +378,9 @@ fn a_file_of_many_mistakes_lists_the_first_hundred_and_counts_all() {
     assert_eq!(places[1], format!("--> {file}:2:1"));
     assert_eq!(places[99], format!("--> {file}:100:1"));
     assert_eq!(places[100], format!("--> {file}"));
-    assert!(stderr.contains(
-        "error: and 4900 more problems, not listed (5000 in all): fix these first\n"
-    ));
+    assert!(
+        stderr
+            .contains("error: and 4900 more problems, not listed (5000 in all): fix these first\n")
+    );
     assert!(stderr.ends_with(&format!("5000 problems found in {file}\n")));
 }

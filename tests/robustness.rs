@@ -119,6 +119,15 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         "price = 99999999999999999999999999999",
         "\"\"\"",
         "inf",
+        // Lines that decide where a large file may be cut.
+        "\nservices.zz.price = 1\n",
+        "\nprofile.wants = []\n",
+        "\n[services]\nzz.price = 1\n",
+        "\n[bundles]\n",
+        "\n[profile]\n",
+        "\n[[bundles.88vip.tiers]]\n",
+        "\n# note\n\n",
+        "\nqq_music.name = \"Q\"\n",
     ]);
     prop_oneof![
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),

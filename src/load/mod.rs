@@ -16,7 +16,7 @@ use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
     Tier,
 };
-use sections::{Claims, Conflict, Header, item_starts, longest_entry, sections};
+use sections::{Claims, Conflict, Context, Uncuttable, longest_entry, plan_cuts};
 
 mod sections;
 
@@ -134,97 +134,55 @@ struct PieceReader<'t> {
 
 impl PieceReader<'_> {
     fn read_all(&mut self, piece_bytes: usize) -> Result<(), Stop> {
-        let text = self.text;
-        let mut piece_start = 0;
-        let mut previous_item: Option<Vec<String>> = None;
-        for section in sections(text) {
-            let header = Header::of(&text[section.clone()]);
-            let item = header.item().map(<[String]>::to_vec);
-            // The sections of one item (`[bundles.x]`, `[[bundles.x.tiers]]`) stay together.
-            let same_item = item.is_some() && item == previous_item;
-            if section.start - piece_start >= piece_bytes && !same_item {
-                self.read_sections(piece_start..section.start)?;
-                piece_start = section.start;
+        let cuts = plan_cuts(self.text, piece_bytes, &mut self.claims)
+            .map_err(|uncuttable| Stop::Unsplittable(why_uncuttable(uncuttable)))?;
+        let mut start = 0;
+        let mut context = Context::Document;
+        for cut in cuts {
+            if cut.at > start {
+                self.read(start..cut.at, &context)?;
             }
-            let header_line = section.start..section.start;
-            if header == Header::Unreadable {
-                return Err(Stop::Unsplittable(Unsplittable::new(
-                    header_line,
-                    "this table header is written in a way bundlecalc does not read on its own",
-                )));
-            }
-            if !self.claims.claim_header(&header) {
-                return Err(Stop::Unsplittable(Unsplittable::new(
-                    header_line,
-                    "this table header names a table that an earlier one already named",
-                )));
-            }
-            if let Header::Table(path) = &header
-                && let [parent] = path.as_slice()
-                && matches!(parent.as_str(), "services" | "bundles")
-                && section.len() > piece_bytes
-            {
-                let body_start = line_end(text, section.start);
-                self.read_sections(piece_start..body_start)?;
-                self.read_body(parent, body_start..section.end, piece_bytes)?;
-                piece_start = section.end;
-            }
-            previous_item = item;
+            start = cut.at;
+            context = cut.context;
         }
-        if piece_start < text.len() || piece_start == 0 {
-            self.read_sections(piece_start..text.len())?;
-        }
-        Ok(())
+        self.read(start..self.text.len(), &context)
     }
 
-    /// Reads whole sections: a piece that is a TOML document of its own.
-    fn read_sections(&mut self, range: Range<usize>) -> Result<(), Stop> {
+    /// Reads one piece and claims what it defines.
+    fn read(&mut self, range: Range<usize>, context: &Context) -> Result<(), Stop> {
         let piece = &self.text[range.clone()];
         let root = parse_piece(piece, range.start)?;
-        self.claims
-            .claim_items(piece, root.get_ref())
-            .map_err(|conflict| overlap(conflict, range.start))?;
-        self.loader.visit(root.get_ref(), range.start);
-        Ok(())
-    }
-
-    /// Reads the body of a `[services]` or `[bundles]` table a few items at a time.
-    fn read_body(
-        &mut self,
-        parent: &str,
-        body: Range<usize>,
-        piece_bytes: usize,
-    ) -> Result<(), Stop> {
-        let Some(item_starts) = item_starts(&self.text[body.clone()]) else {
-            return Err(Stop::Unsplittable(Unsplittable::new(
-                body.start..body.start,
-                format!(
-                    "a key in `[{parent}]` is written in a way bundlecalc does not read on its own"
-                ),
-            )));
+        let claimed = match context {
+            Context::Document => self.claims.claim_items(piece, root.get_ref()),
+            Context::ItemsOf(parent) => self.claims.claim_items_of(parent, root.get_ref()),
         };
-        let mut piece_start = body.start;
-        for item_start in item_starts.into_iter().map(|at| at + body.start) {
-            if item_start - piece_start >= piece_bytes {
-                self.read_items(parent, piece_start..item_start)?;
-                piece_start = item_start;
+        claimed.map_err(|conflict| overlap(conflict, range.start))?;
+        match context {
+            Context::Document => self.loader.visit(root.get_ref(), range.start),
+            Context::ItemsOf(parent) => {
+                self.loader.visit_items(parent, root.get_ref(), range.start)
             }
         }
-        if piece_start < body.end {
-            self.read_items(parent, piece_start..body.end)?;
-        }
         Ok(())
     }
+}
 
-    fn read_items(&mut self, parent: &str, range: Range<usize>) -> Result<(), Stop> {
-        let items = parse_piece(&self.text[range.clone()], range.start)?;
-        self.claims
-            .claim_items_of(parent, items.get_ref())
-            .map_err(|conflict| overlap(conflict, range.start))?;
-        self.loader
-            .visit_items(parent, items.get_ref(), range.start);
-        Ok(())
-    }
+fn why_uncuttable(uncuttable: Uncuttable) -> Unsplittable {
+    let (at, reason) = match uncuttable {
+        Uncuttable::UnreadableHeader(at) => (
+            at,
+            "this table header is written in a way bundlecalc does not read on its own",
+        ),
+        Uncuttable::RepeatedHeader(at) => (
+            at,
+            "this table header names a table that an earlier one already named",
+        ),
+        Uncuttable::UnreadableKey(at) => (
+            at,
+            "this key is written in a way bundlecalc does not read on its own",
+        ),
+    };
+    Unsplittable::new(at..at, reason)
 }
 
 /// Parses one piece of the file, which starts at `offset`.
@@ -262,13 +220,6 @@ fn overlap(conflict: Conflict, offset: usize) -> Stop {
             conflict.name
         ),
     ))
-}
-
-/// Where the line holding `at` ends, past its newline.
-fn line_end(text: &str, at: usize) -> usize {
-    text[at..]
-        .find('\n')
-        .map_or(text.len(), |newline| at + newline + 1)
 }
 
 fn toml_error(error: &toml::de::Error, offset: usize) -> Diagnostic {

@@ -11,43 +11,180 @@ use std::ops::Range;
 
 use toml::de::DeTable;
 
-/// The byte ranges of the sections: the part before the first header, then each
-/// header line with everything up to the next one.
-pub fn sections(text: &str) -> Vec<Range<usize>> {
-    let mut starts = vec![0];
-    scan_lines(text, |at, first| {
-        if first == b'[' && at > 0 {
-            starts.push(at);
-        }
-    });
-    let mut ends: Vec<usize> = starts[1..].to_vec();
-    ends.push(text.len());
-    starts
-        .into_iter()
-        .zip(ends)
-        .map(|(start, end)| start..end)
-        .collect()
+/// How the piece that starts at a cut is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// As a TOML document of its own: whole tables, or top-level keys.
+    Document,
+    /// As items of the `[services]` or `[bundles]` table it is part of.
+    ItemsOf(String),
 }
 
-/// Where the items of a table body start (as offsets in `body`): each line starting a
-/// key/value whose first key differs from the line before's, as `a.name` and
-/// `a.price` both belong to item `a`. `None` when a key cannot be read.
-pub fn item_starts(body: &str) -> Option<Vec<usize>> {
-    let mut starts = Vec::new();
-    let mut previous: Option<String> = None;
-    let mut readable = true;
-    scan_lines(body, |at, _| {
-        let Some((path, _)) = read_key_path(&body[at..]) else {
-            readable = false;
+/// A place where the file may be cut, and how the piece starting there is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cut {
+    pub at: usize,
+    pub context: Context,
+}
+
+/// Why a file cannot be cut into pieces: the place, and what is there.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Uncuttable {
+    /// A table header with escapes or other forms this module does not read.
+    UnreadableHeader(usize),
+    /// A table header naming a table an earlier header named.
+    RepeatedHeader(usize),
+    /// A key in `[services]` or `[bundles]` this module does not read.
+    UnreadableKey(usize),
+}
+
+/// Plans where `text` may be cut into pieces that each parse on their own and mean
+/// what they mean in the whole file, with at least `min_gap` bytes between cuts
+/// (1: every place). A cut may come:
+/// - before a table header, unless it continues the item before it (`[bundles.x]`
+///   then `[[bundles.x.tiers]]`);
+/// - before a line of the top-level keys, or of a `[services]` or `[bundles]` table,
+///   whose first key is not the one of the line before (`a.name`, `a.price` stay
+///   together);
+/// - anywhere in the comments and blank lines before such a place, or at the end.
+///
+/// Claims every `[header]` on the way.
+pub fn plan_cuts(text: &str, min_gap: usize, claims: &mut Claims) -> Result<Vec<Cut>, Uncuttable> {
+    let mut planner = CutPlanner {
+        min_gap: min_gap.max(1),
+        cuts: Vec::new(),
+        last_cut: 0,
+        pending: Vec::new(),
+        section: Some(Context::Document),
+        previous_key: None,
+        previous_item: None,
+    };
+    let mut failure = None;
+    scan_lines(text, |at, first| {
+        if failure.is_some() {
             return;
-        };
-        let first = path.into_iter().next();
-        if first != previous {
-            starts.push(at);
-            previous = first;
         }
+        let line = &text[at..];
+        let outcome = match first {
+            b'#' | b'\n' => {
+                planner.trivia(at);
+                Ok(())
+            }
+            b'[' => planner.header(at, Header::of(line), claims),
+            _ => planner.key_line(at, line),
+        };
+        failure = outcome.err();
     });
-    readable.then_some(starts)
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    // Comments and blank lines at the end may be cut anywhere.
+    planner.flush(Context::Document);
+    Ok(planner.cuts)
+}
+
+struct CutPlanner {
+    min_gap: usize,
+    cuts: Vec<Cut>,
+    /// Where the last cut (made or pending) is.
+    last_cut: usize,
+    /// Cuts in the comments and blank lines since the last line of code, made only if
+    /// the line of code that follows allows a cut before it.
+    pending: Vec<usize>,
+    /// How the current section's lines may be read apart: `None` when they may not.
+    section: Option<Context>,
+    /// The first key of the current section's last line of code.
+    previous_key: Option<String>,
+    /// The item of the last table header: `[bundles.x]` for `[[bundles.x.tiers]]`.
+    previous_item: Option<Vec<String>>,
+}
+
+impl CutPlanner {
+    fn far_enough(&self, at: usize) -> bool {
+        at >= self.last_cut + self.min_gap
+    }
+
+    fn trivia(&mut self, at: usize) {
+        if self.far_enough(at) {
+            self.pending.push(at);
+            self.last_cut = at;
+        }
+    }
+
+    fn header(&mut self, at: usize, header: Header, claims: &mut Claims) -> Result<(), Uncuttable> {
+        if header == Header::Unreadable {
+            return Err(Uncuttable::UnreadableHeader(at));
+        }
+        if !claims.claim_header(&header) {
+            return Err(Uncuttable::RepeatedHeader(at));
+        }
+        let item = header.item().map(<[String]>::to_vec);
+        let allowed = item != self.previous_item;
+        if !allowed && matches!(self.piece_context(), Context::ItemsOf(_)) {
+            // Only `[[services]]` after `[services]` gets here: invalid TOML anyway.
+            return Err(Uncuttable::RepeatedHeader(at));
+        }
+        self.cut_before(at, allowed, Context::Document);
+        self.section = match &header {
+            Header::Table(path)
+                if path.len() == 1 && matches!(path[0].as_str(), "services" | "bundles") =>
+            {
+                Some(Context::ItemsOf(path[0].clone()))
+            }
+            _ => None,
+        };
+        self.previous_key = None;
+        self.previous_item = item;
+        Ok(())
+    }
+
+    fn key_line(&mut self, at: usize, line: &str) -> Result<(), Uncuttable> {
+        let Some(context) = self.section.clone() else {
+            self.cut_before(at, false, Context::Document);
+            return Ok(());
+        };
+        let Some((path, _)) = read_key_path(line) else {
+            return Err(Uncuttable::UnreadableKey(at));
+        };
+        let key = path.into_iter().next();
+        self.cut_before(at, key != self.previous_key, context);
+        self.previous_key = key;
+        Ok(())
+    }
+
+    /// Before a line of code: makes the pending cuts and one at `at` if `allowed`,
+    /// else drops them.
+    fn cut_before(&mut self, at: usize, allowed: bool, context: Context) {
+        if !allowed {
+            self.pending.clear();
+            self.last_cut = self.cuts.last().map_or(0, |cut| cut.at);
+            return;
+        }
+        self.flush(context.clone());
+        // A piece read as items of a table must end where that table's body does.
+        let body_ends =
+            *self.piece_context() != context && matches!(self.piece_context(), Context::ItemsOf(_));
+        if body_ends || self.far_enough(at) {
+            self.cuts.push(Cut { at, context });
+            self.last_cut = at;
+        }
+    }
+
+    /// How the piece being gathered is read: as its first cut says.
+    fn piece_context(&self) -> &Context {
+        self.cuts
+            .last()
+            .map_or(&Context::Document, |cut| &cut.context)
+    }
+
+    fn flush(&mut self, context: Context) {
+        for at in self.pending.drain(..) {
+            self.cuts.push(Cut {
+                at,
+                context: context.clone(),
+            });
+        }
+    }
 }
 
 /// The longest entry of `text`: a header or key/value line with the lines that
@@ -62,8 +199,9 @@ pub fn longest_entry(text: &str) -> Range<usize> {
         .map_or(0..0, |pair| pair[0]..pair[1])
 }
 
-/// Calls `found(line_start, first_byte)` for each line whose first byte (after blanks)
-/// is code at the top level: outside strings, comments, arrays and inline tables.
+/// Calls `found(line_start, first_byte)` for each line that starts at the top level
+/// (outside strings, arrays and inline tables), with its first byte after blanks:
+/// `#` for a comment line, `\n` for a blank line.
 fn scan_lines(text: &str, mut found: impl FnMut(usize, u8)) {
     #[derive(PartialEq)]
     enum In {
@@ -84,7 +222,7 @@ fn scan_lines(text: &str, mut found: impl FnMut(usize, u8)) {
         let byte = bytes[at];
         let rest = &bytes[at..];
         let blank = matches!(byte, b' ' | b'\t' | b'\r' | b'\n');
-        if state == In::Code && depth == 0 && only_blanks && !blank && byte != b'#' {
+        if state == In::Code && depth == 0 && only_blanks && !matches!(byte, b' ' | b'\t' | b'\r') {
             found(line_start, byte);
         }
         match state {
@@ -266,7 +404,16 @@ impl Claims {
                 // Only the known sections collect items from several pieces; any other
                 // key may appear once (it is an error anyway, reported once).
                 Some(table) if !inline && is_parent(name) => {
-                    if self.leaves.contains(&hash_of(&[name])) {
+                    // `services.a.price = 1` then `[services]`: TOML's rules forbid a
+                    // header for a table that dotted keys made. Every header was
+                    // claimed before any piece is read.
+                    let by_header = piece.as_bytes().get(node.span().start) == Some(&b'[')
+                        || piece[..key.span().start]
+                            .trim_end_matches([' ', '\t'])
+                            .ends_with('[');
+                    if self.leaves.contains(&hash_of(&[name]))
+                        || (!by_header && self.headers.contains(&hash_of(&[name])))
+                    {
                         return Err(Conflict::at(key.span(), name.to_string()));
                     }
                     self.parents.insert(name.to_string());
@@ -313,15 +460,38 @@ impl Conflict {
 mod tests {
     use super::*;
 
-    fn section_texts(text: &str) -> Vec<&str> {
-        sections(text).into_iter().map(|r| &text[r]).collect()
+    /// The pieces `plan_cuts` makes, as texts with their contexts.
+    fn pieces(text: &str, min_gap: usize) -> Vec<(&str, Context)> {
+        let cuts = plan_cuts(text, min_gap, &mut Claims::default()).unwrap();
+        let mut starts = vec![Cut {
+            at: 0,
+            context: Context::Document,
+        }];
+        starts.extend(cuts);
+        let ends: Vec<usize> = starts[1..]
+            .iter()
+            .map(|cut| cut.at)
+            .chain([text.len()])
+            .collect();
+        starts
+            .into_iter()
+            .zip(ends)
+            .map(|(cut, end)| (&text[cut.at..end], cut.context))
+            .collect()
+    }
+
+    fn texts(text: &str, min_gap: usize) -> Vec<&str> {
+        pieces(text, min_gap)
+            .into_iter()
+            .map(|(piece, _)| piece)
+            .collect()
     }
 
     #[test]
-    fn splits_at_headers_only() {
+    fn cuts_before_headers_outside_strings_arrays_and_comments() {
         let text = "a = 1\n[x]\nb = [\n  [1],\n]\ns = \"\"\"\n[not]\n\"\"\"\nt = '[no]' # [no]\n  [[y]]\nc = 2\n[z.'q']\n";
         assert_eq!(
-            section_texts(text),
+            texts(text, 1),
             [
                 "a = 1\n",
                 "[x]\nb = [\n  [1],\n]\ns = \"\"\"\n[not]\n\"\"\"\nt = '[no]' # [no]\n",
@@ -332,17 +502,94 @@ mod tests {
     }
 
     #[test]
-    fn a_file_starting_with_a_header_has_an_empty_first_section() {
-        assert_eq!(section_texts("[a]\nx = 1\n"), ["[a]\nx = 1\n"]);
+    fn the_sections_of_one_item_stay_together() {
+        let text = "[bundles.x]\nprice = 1\n# tiers\n\n[[bundles.x.tiers]]\nprice = 2\n[[bundles.x.tiers]]\nprice = 3\n[bundles.y]\n";
+        assert_eq!(
+            texts(text, 1),
+            [
+                "[bundles.x]\nprice = 1\n# tiers\n\n[[bundles.x.tiers]]\nprice = 2\n[[bundles.x.tiers]]\nprice = 3\n",
+                "[bundles.y]\n"
+            ]
+        );
     }
 
     #[test]
-    fn items_start_where_the_first_key_changes() {
-        let body = "# c\na.name = \"x\"\na.price = 1\n b = { price = [\n2] }\n'c'.p = \"\"\"\nd = 1\n\"\"\"\nc.q = 1\n\"e\" = {}\n";
-        let starts = item_starts(body).unwrap();
-        let firsts: Vec<&str> = starts.iter().map(|&at| &body[at..at + 3]).collect();
-        assert_eq!(firsts, ["a.n", " b ", "'c'", "\"e\""]);
-        assert_eq!(item_starts("\"a\\u0041\" = 1\n"), None);
+    fn services_and_bundles_tables_are_cut_between_items() {
+        let text = "v = 1\n[services]\n# c\na.name = \"x\"\na.price = 1\n b = { price = [\n2] }\n'c'.p = \"\"\"\nd = 1\n\"\"\"\nc.q = 1\n[profile]\nwants = []\n";
+        let items = |name: &str| Context::ItemsOf(name.to_string());
+        assert_eq!(
+            pieces(text, 1),
+            [
+                ("v = 1\n", Context::Document),
+                ("[services]\n", Context::Document),
+                ("# c\n", items("services")),
+                ("a.name = \"x\"\na.price = 1\n", items("services")),
+                (" b = { price = [\n2] }\n", items("services")),
+                (
+                    "'c'.p = \"\"\"\nd = 1\n\"\"\"\nc.q = 1\n",
+                    items("services")
+                ),
+                ("[profile]\nwants = []\n", Context::Document),
+            ]
+        );
+        // Other tables are not cut inside, and gaps gather lines into larger pieces.
+        assert_eq!(
+            texts("[profile]\na = 1\nb = 2\n", 1),
+            ["[profile]\na = 1\nb = 2\n"]
+        );
+        assert_eq!(texts(text, 40).len(), 3);
+        // However far apart cuts must be, a piece of items ends with its table.
+        let text = "[services]\na.price = 1\nb.price = 2\n[bundles]\nc.price = 3\n";
+        assert_eq!(
+            pieces(text, 12),
+            [
+                ("[services]\na.price = 1\n", Context::Document),
+                ("b.price = 2\n", items("services")),
+                ("[bundles]\nc.price = 3\n", Context::Document),
+            ]
+        );
+        let mut claims = Claims::default();
+        let text = "[services]\na.price = 1\n[[services]]\n";
+        assert_eq!(
+            plan_cuts(text, 1, &mut claims),
+            Err(Uncuttable::RepeatedHeader(23))
+        );
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_cut_only_between_items() {
+        let text = "[services]\na.x = 1\n# in a\na.y = 2\n\n# between\nb.x = 1\n";
+        assert_eq!(
+            texts(text, 1),
+            [
+                "[services]\n",
+                "a.x = 1\n# in a\na.y = 2\n",
+                "\n",
+                "# between\n",
+                "b.x = 1\n"
+            ]
+        );
+        let comments = "# one\n#two\n\n";
+        assert_eq!(texts(comments, 1), ["# one\n", "#two\n", "\n"]);
+        assert_eq!(texts(comments, 7), ["# one\n#two\n", "\n"]);
+    }
+
+    #[test]
+    fn plans_refuse_unreadable_and_repeated_headers() {
+        let plan = |text: &str| plan_cuts(text, 1, &mut Claims::default());
+        assert_eq!(
+            plan("a = 1\n[\"x\\u0041\"]\n"),
+            Err(Uncuttable::UnreadableHeader(6))
+        );
+        assert_eq!(plan("[x]\n[y]\n[x]\n"), Err(Uncuttable::RepeatedHeader(8)));
+        assert_eq!(
+            plan("[bundles]\n\"a\\u0041\" = {}\n"),
+            Err(Uncuttable::UnreadableKey(10))
+        );
+        assert!(
+            plan("[profile]\n\"a\\u0041\" = {}\n").is_ok(),
+            "not cut there"
+        );
     }
 
     #[test]
@@ -412,6 +659,21 @@ mod tests {
         let mut claims = Claims::default();
         assert!(claim(&mut claims, "[a.a]\n"));
         assert!(!claim(&mut claims, "[a]\n"));
+        // Dotted keys make a table a later header may not name again.
+        let mut claims = Claims::default();
+        let text = "services.a.price = 1\n[services]\nb.price = 2\n";
+        plan_cuts(text, 1, &mut claims).unwrap();
+        let first = DeTable::parse("services.a.price = 1\n").unwrap();
+        let conflict = claims.claim_items("services.a.price = 1\n", first.get_ref());
+        assert_eq!(conflict.unwrap_err().name, "services");
+        let mut claims = Claims::default();
+        let text = "services.a.price = 1\n[services.b]\nprice = 2\n";
+        plan_cuts(text, 1, &mut claims).unwrap();
+        assert!(
+            claims
+                .claim_items("services.a.price = 1\n", first.get_ref())
+                .is_ok()
+        );
         // Arrays of tables far apart define their key twice.
         let mut claims = Claims::default();
         assert!(claim(&mut claims, "[[a]]\nx = 1\n"));
