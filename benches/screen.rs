@@ -1,6 +1,8 @@
-//! The interactive screen on a 10,000-bundle catalogue: a full frame, a sort, a period change.
+//! The interactive screen on a 10,000-bundle catalogue: a full frame, a sort, a period
+//! change, the plan key, opening.
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use bundlecalc::source::{Origin, Source};
 use bundlecalc::synthetic::catalogue;
@@ -46,6 +48,28 @@ fn screen(c: &mut Criterion) {
             terminal.draw(|frame| draw(&app, frame)).unwrap();
         })
     });
+    // `P` answers at once and finds the plan on a worker thread: the key and its
+    // frame are timed, then the search is waited for (untimed) before the next.
+    let mut group = c.benchmark_group("plan key");
+    group.sample_size(10);
+    group.bench_function("key: plan (P) answered and drawn, 10k bundles", |b| {
+        b.iter_custom(|iterations| {
+            let mut answered = Duration::ZERO;
+            for _ in 0..iterations {
+                let start = Instant::now();
+                app.update(Action::ShowPlan);
+                terminal.draw(|frame| draw(&app, frame)).unwrap();
+                answered += start.elapsed();
+                while app.is_busy() {
+                    std::thread::sleep(Duration::from_millis(1));
+                    app.poll_background();
+                }
+                app.update(Action::Back);
+            }
+            answered
+        })
+    });
+    group.finish();
     c.bench_function("open: parse + compute + first frame, 10k bundles", |b| {
         let text = catalogue(10_000, 300, 1);
         b.iter(|| {

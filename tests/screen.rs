@@ -1,10 +1,13 @@
 //! The interactive screen rendered into ratatui's TestBackend, and journeys through it.
 
+mod common;
+
 use bundlecalc::calc::SortKey;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Pane};
 use bundlecalc::tui::view::draw;
+use common::app::wait_for_plan;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
@@ -269,6 +272,12 @@ fn a_click_selects_the_row_under_it_and_the_wheel_moves() {
 fn capital_p_shows_the_same_plan_as_the_command_line() {
     let mut app = app_of_size(100, 30);
     app.update(Action::ShowPlan);
+    // The key is answered at once; the search runs in the background.
+    assert!(app.is_busy());
+    let finding = screen(&app);
+    assert!(row_with(&finding, "Cheapest plan").contains("Cheapest plan · per year"));
+    assert!(row_with(&finding, "Finding").contains("Finding the cheapest plan…"));
+    wait_for_plan(&mut app).expect("the built-in wants have a plan");
     let lines = screen(&app);
     // The built-in wants: QQ Music, Tencent Video, Youku. `--plan --format json` agrees.
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_bundlecalc"))
@@ -298,7 +307,7 @@ fn the_plan_follows_wants_toggled_with_w() {
     app.update(Action::Down); // Ele.me, in 88VIP: still covered by the 88.00 bundle
     app.update(Action::ToggleWanted);
     app.update(Action::ShowPlan);
-    let plan = app.plan.clone().unwrap().unwrap();
+    let plan = wait_for_plan(&mut app).unwrap();
     let wanted: Vec<&str> = plan
         .wants
         .iter()

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::watch::{FileWatch, watch_file};
-use common::app::{bundle_price, open_app};
+use common::app::{bundle_price, open_app, wait_for_plan};
 
 const FILE: &str = "[services.a]\nprice = 10\n\n[bundles.b]\nprice = 5\nincludes = [\"a\"]\n";
 
@@ -157,5 +157,10 @@ fn command_line_wants_survive_a_reload_once_each() {
     app.update(Action::Reload);
     assert_eq!(app.scenario.wants, Some(vec![0]));
     app.update(Action::ShowPlan);
-    assert_eq!(app.plan.clone().unwrap().unwrap().total.to_string(), "6.00");
+    assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "6.00");
+    // A change to the file while the plan is shown finds it again.
+    fs::write(&path, FILE.replace("price = 5", "price = 7")).unwrap();
+    app.update(Action::FileChanged);
+    assert!(app.is_busy(), "the plan is being found again");
+    assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "7.00");
 }

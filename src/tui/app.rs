@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 use rust_decimal::Decimal;
@@ -14,8 +15,8 @@ use crate::diagnostic::count_problems;
 use crate::edit::Edit;
 use crate::error::Error;
 use crate::model::{BundleIx, Catalog, ServiceIx};
-use crate::plan::{Plan, PlanError, plan};
 use crate::source::{Origin, Source};
+use crate::tui::planning::Planning;
 use crate::workspace::{DiskState, Workspace};
 
 /// Which list has the keyboard.
@@ -131,7 +132,7 @@ impl AppConfig {
 /// Everything the screen shows, and where the user is in it.
 pub struct App {
     pub workspace: Workspace,
-    pub catalog: Catalog,
+    pub catalog: Arc<Catalog>,
     /// The file as shown in the status line ("built-in" for the compiled-in copy).
     pub file_label: String,
     /// Where the file lives, for the help screen.
@@ -152,8 +153,8 @@ pub struct App {
     pub selected_service: usize,
     pub service_offset: usize,
     pub overlay: Option<Overlay>,
-    /// The plan shown by the plan overlay.
-    pub plan: Option<Result<Plan, PlanError>>,
+    /// The plan shown by the plan overlay: being found, or found.
+    pub plan: Option<Planning>,
     pub prompt: Option<Prompt>,
     pub field: Option<PriceField>,
     /// The error that stops the file from loading, shown until it is fixed.
@@ -172,7 +173,7 @@ impl App {
         let (file_label, file_location) = describe_origin(&config.workspace.origin);
         let mut app = App {
             workspace: config.workspace,
-            catalog: config.catalog,
+            catalog: Arc::new(config.catalog),
             file_label,
             file_location,
             scenario: config.scenario,
@@ -243,7 +244,11 @@ impl App {
         }
         if self.overlay.is_some() {
             match action {
-                Action::Back | Action::ToggleHelp | Action::ShowPlan => self.overlay = None,
+                Action::Back | Action::ToggleHelp | Action::ShowPlan => {
+                    self.overlay = None;
+                    // A search still running is of no more use.
+                    self.plan = None;
+                }
                 Action::Quit => self.quit = true,
                 Action::Resize { width, height } => self.resize(width, height),
                 _ => {}
@@ -282,8 +287,8 @@ impl App {
             Action::ScrollUp { column, row } => self.scroll(column, row, -3),
             Action::ScrollDown { column, row } => self.scroll(column, row, 3),
             Action::ShowPlan => {
-                self.plan = Some(plan(&self.catalog, &self.scenario));
                 self.overlay = Some(Overlay::Plan);
+                self.start_plan();
             }
             Action::EditPrice => self.open_price_field(),
             Action::Save => self.save(),
@@ -385,7 +390,7 @@ impl App {
     fn set_price(&mut self, target: PriceTarget, price: Decimal) {
         let (edit, name) = match target {
             PriceTarget::Service(s) => {
-                let service = &mut self.catalog.services[s];
+                let service = &mut Arc::make_mut(&mut self.catalog).services[s];
                 service.price = price;
                 (
                     Edit::ServicePrice {
@@ -396,7 +401,7 @@ impl App {
                 )
             }
             PriceTarget::Bundle(b) => {
-                let bundle = &mut self.catalog.bundles[b];
+                let bundle = &mut Arc::make_mut(&mut self.catalog).bundles[b];
                 bundle.price = price;
                 (
                     Edit::BundlePrice {
@@ -461,7 +466,7 @@ impl App {
         match self.workspace.reload() {
             Ok(catalog) => {
                 self.scenario = self.scenario_for(&catalog);
-                self.catalog = catalog;
+                self.catalog = Arc::new(catalog);
                 self.banner = None;
                 self.recompute();
                 self.message = Some(format!("reloaded {}", self.file_label));
@@ -525,13 +530,37 @@ impl App {
     }
 
     /// Recomputes every figure for the current scenario and sort, keeping the
-    /// same bundle selected.
+    /// same bundle selected; and the plan, if it is shown.
     pub fn recompute(&mut self) {
         let keep = self.selected_row().map(|row| row.bundle);
         let comparison = compare(&self.catalog, &self.scenario);
         self.rows = comparison.bundles;
         self.notes = comparison.notes;
         self.sort_keeping(keep);
+        if self.overlay == Some(Overlay::Plan) {
+            self.start_plan();
+        }
+    }
+
+    /// Starts finding the cheapest plan on a worker thread (the previous search, if
+    /// any, is dropped); `poll_background` shows it when found.
+    fn start_plan(&mut self) {
+        self.plan = Some(Planning::start(
+            Arc::clone(&self.catalog),
+            self.scenario.clone(),
+        ));
+    }
+
+    /// Takes in work finished in the background: the plan, when found.
+    pub fn poll_background(&mut self) {
+        if let Some(planning) = &mut self.plan {
+            planning.poll();
+        }
+    }
+
+    /// Whether work is under way in the background.
+    pub fn is_busy(&self) -> bool {
+        self.plan.as_ref().is_some_and(Planning::is_finding)
     }
 
     /// Puts the rows in the current sort order (the figures stay), keeping the same

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod layout;
+pub mod planning;
 pub mod theme;
 pub mod view;
 pub mod watch;
@@ -120,8 +121,8 @@ pub fn run(config: AppConfig) -> io::Result<()> {
         app.message = Some(format!("not following the file ({error}): r reloads it"));
     }
     while !app.quit {
-        run_loop(&mut guard.terminal, &mut app, |mode| {
-            next_action(&stop, &changes, mode)
+        run_loop(&mut guard.terminal, &mut app, |mode, busy| {
+            next_action(&stop, &changes, mode, busy)
         })?;
         if let Some(Request::OpenEditor { path, line }) = app.request.take() {
             let result = guard.suspend_while(|| open_editor(&path, line))?;
@@ -134,18 +135,19 @@ pub fn run(config: AppConfig) -> io::Result<()> {
     Ok(())
 }
 
-/// Draws, waits for an action, applies it; until the app wants to quit or needs
+/// Takes in background work, draws, waits for an action, applies it; until the app wants to quit or needs
 /// the event loop to do something that takes the terminal.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut next: impl FnMut(KeyMode) -> io::Result<Option<Action>>,
+    mut next: impl FnMut(KeyMode, bool) -> io::Result<Option<Action>>,
 ) -> io::Result<()> {
     while !app.quit && app.request.is_none() {
+        app.poll_background();
         terminal
             .draw(|frame| view::draw(app, frame))
             .map_err(|error| io::Error::other(error.to_string()))?;
-        if let Some(action) = next(app.key_mode())? {
+        if let Some(action) = next(app.key_mode(), app.is_busy())? {
             app.update(action);
         }
     }
@@ -153,10 +155,13 @@ pub fn run_loop<B: Backend>(
 }
 
 /// The next action: `Quit` once a signal asked to stop, a file change, or a key.
+/// Waits at most a frame while work runs in the background, so its result shows
+/// as soon as it is ready.
 fn next_action(
     stop: &AtomicBool,
     changes: &Receiver<()>,
     mode: KeyMode,
+    busy: bool,
 ) -> io::Result<Option<Action>> {
     if stop.load(Ordering::SeqCst) {
         return Ok(Some(Action::Quit));
@@ -165,7 +170,8 @@ fn next_action(
         while changes.try_recv().is_ok() {}
         return Ok(Some(Action::FileChanged));
     }
-    if event::poll(Duration::from_millis(100))? {
+    let wait = if busy { 16 } else { 100 };
+    if event::poll(Duration::from_millis(wait))? {
         return Ok(action_for(&event::read()?, mode));
     }
     Ok(None)

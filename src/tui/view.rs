@@ -13,6 +13,7 @@ use crate::money::Money;
 use crate::plan::PlanError;
 use crate::report::{Tone, money_text, percent_text, signed_money_text, tone_of};
 use crate::text::{Align, display_width, pad, truncate_to_width};
+use crate::tui::planning::Planning;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
@@ -56,7 +57,13 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let mut lines: Vec<Line> = Vec::new();
     match &app.plan {
         None => {}
-        Some(Err(error)) => {
+        Some(Planning::Finding(_)) => {
+            lines.push(Line::styled("Finding the cheapest plan…", theme.faint));
+        }
+        Some(Planning::Failed) => {
+            lines.push(Line::styled("The plan could not be found.", theme.loss));
+        }
+        Some(Planning::Found(Err(error))) => {
             let text = match error {
                 PlanError::NoWants => {
                     "No wants are set: press Tab, then w on the services you want.".to_string()
@@ -75,7 +82,7 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             };
             lines.push(Line::styled(text, theme.loss));
         }
-        Some(Ok(plan)) => {
+        Some(Planning::Found(Ok(plan))) => {
             lines.push(Line::raw(format!("For: {}", names(&plan.wants))));
             lines.push(Line::raw(""));
             for offer in &plan.offers {

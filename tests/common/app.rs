@@ -1,7 +1,9 @@
 //! Building the interactive screen's state from a file, without a terminal.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
+use bundlecalc::plan::{Plan, PlanError};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
@@ -36,4 +38,18 @@ pub fn bundle_price(app: &App, id: &str) -> String {
         .find(|row| app.catalog.bundles[row.bundle].id == id)
         .map(|row| row.price.to_string())
         .unwrap_or_else(|| panic!("no bundle {id}"))
+}
+
+/// Waits for the plan the screen is finding in the background, as the event loop
+/// would, and returns it.
+#[allow(dead_code)]
+pub fn wait_for_plan(app: &mut App) -> Result<Plan, PlanError> {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while app.is_busy() {
+        assert!(Instant::now() < deadline, "the plan was never found");
+        std::thread::sleep(Duration::from_millis(1));
+        app.poll_background();
+    }
+    let planning = app.plan.as_ref().expect("a plan was asked for");
+    planning.found().expect("the plan was found").clone()
 }
