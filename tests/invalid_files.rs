@@ -234,11 +234,8 @@ fn hostile_input_is_refused_without_crashing() {
     );
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("deep.toml", deep.into_bytes(), "not valid TOML"),
-        (
-            "huge.toml",
-            huge_string.into_bytes(),
-            "this entry takes 50.0 MiB of text, over the 1.0 MiB read at once",
-        ),
+        // A long string costs the parser little: the file is read, and its mistake found.
+        ("huge.toml", huge_string.into_bytes(), "unknown key `bad`"),
         (
             "latin1.toml",
             b"[services.a]\nname = \"caf\xe9\"\nprice = 1\n".to_vec(),

@@ -267,16 +267,18 @@ fn large_files_that_cannot_be_read_in_pieces_are_refused_with_the_reason() {
         "{message}"
     );
     assert!(
-        message.ends_with("this entry takes 1.8 MiB of text, over the 1.0 MiB read at once"),
+        message.ends_with(
+            "this entry is 1.8 MiB of TOML outside strings and comments, over the 1.0 MiB read at once"
+        ),
         "{message}"
     );
 
-    // One long value among ordinary tables: the refusal points at it.
+    // One long list among ordinary tables: the refusal points at it.
     let mut text = catalogue(100, 20, 2);
     let line = text.lines().count() + 2;
     text.push_str(&format!(
-        "[services.long]\nnote = \"{}\"\n",
-        "长".repeat(400_000)
+        "[services.long]\nnote = [{}]\n",
+        "1, ".repeat(400_000)
     ));
     let message = refusal(&text);
     assert!(
@@ -284,9 +286,21 @@ fn large_files_that_cannot_be_read_in_pieces_are_refused_with_the_reason() {
         "{message}"
     );
     assert!(
-        message.contains("this entry takes 1.1 MiB of text"),
+        message.contains("this entry is 1.1 MiB of TOML"),
         "{message}"
     );
+
+    // Long strings and comments cost the parser little, and are read.
+    let mut text = catalogue(100, 20, 2);
+    text.push_str(&format!(
+        "# {}\n[services.long]\nprice = 1\n",
+        "长".repeat(400_000)
+    ));
+    text.push_str(&format!("note = \"{}\"\n", "长".repeat(400_000)));
+    assert!(text.len() > 2 * WHOLE_FILE_LIMIT);
+    let catalog = parse_catalog(&text).expect("read");
+    let note = catalog.services.last().unwrap().note.as_ref().unwrap();
+    assert_eq!(note.len(), 1_200_000);
 
     // A service defined in two places far apart.
     let mut text = catalogue(9_000, 300, 2);

@@ -16,7 +16,7 @@ use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
     Tier,
 };
-use sections::{Claims, Conflict, Context, Uncuttable, longest_entry, plan_cuts};
+use sections::{Claims, Conflict, Context, Uncuttable, heaviest_entry, plan_cuts, weight};
 
 mod sections;
 
@@ -185,26 +185,27 @@ fn why_uncuttable(uncuttable: Uncuttable) -> Unsplittable {
     Unsplittable::new(at..at, reason)
 }
 
-/// Parses one piece of the file, which starts at `offset`.
+/// Parses one piece of the file, which starts at `offset`, unless it is too heavy.
 fn parse_piece(piece: &str, offset: usize) -> Result<Spanned<DeTable<'_>>, Stop> {
-    if piece.len() > WHOLE_FILE_LIMIT {
-        // Point at the entry that makes it too large, or else at the whole piece (one
+    let piece_weight = weight(piece);
+    if piece_weight > WHOLE_FILE_LIMIT {
+        // Point at the entry that makes it too heavy, or else at the whole piece (one
         // item's many tables).
-        let entry = longest_entry(piece);
-        let (at, bytes, what) = if entry.len() > WHOLE_FILE_LIMIT {
-            (entry.start, entry.len(), "this entry takes")
+        let (entry, entry_weight) = heaviest_entry(piece);
+        let (at, too_much, what) = if entry_weight > WHOLE_FILE_LIMIT {
+            (entry.start, entry_weight, "this entry is")
         } else {
             (
                 0,
-                piece.len(),
-                "this table and the tables that continue it take",
+                piece_weight,
+                "this table and the tables that continue it are",
             )
         };
         return Err(Stop::Unsplittable(Unsplittable::new(
             offset + at..offset + at,
             format!(
-                "{what} {} of text, over the {} read at once",
-                mebibytes(bytes),
+                "{what} {} of TOML outside strings and comments, over the {} read at once",
+                mebibytes(too_much),
                 mebibytes(WHOLE_FILE_LIMIT)
             ),
         )));

@@ -60,7 +60,7 @@ pub fn plan_cuts(text: &str, min_gap: usize, claims: &mut Claims) -> Result<Vec<
         previous_item: None,
     };
     let mut failure = None;
-    scan_lines(text, |at, first| {
+    scan_lines(text, |at, first, _| {
         if failure.is_some() {
             return;
         }
@@ -187,22 +187,34 @@ impl CutPlanner {
     }
 }
 
-/// The longest entry of `text`: a header or key/value line with the lines that
-/// continue it. A way to point at what makes a piece too large.
-pub fn longest_entry(text: &str) -> Range<usize> {
-    let mut starts = Vec::new();
-    scan_lines(text, |at, _| starts.push(at));
-    starts.push(text.len());
-    starts
-        .windows(2)
-        .max_by_key(|pair| pair[1] - pair[0])
-        .map_or(0..0, |pair| pair[0]..pair[1])
+/// How much of `text` the TOML parser turns into tokens, roughly: its bytes outside
+/// strings and comments. A string or comment is one token however long it is, and
+/// it is borrowed from the text, so the parser's memory grows with this weight, not
+/// with the length.
+pub fn weight(text: &str) -> usize {
+    scan_lines(text, |_, _, _| {})
 }
 
-/// Calls `found(line_start, first_byte)` for each line that starts at the top level
-/// (outside strings, arrays and inline tables), with its first byte after blanks:
-/// `#` for a comment line, `\n` for a blank line.
-fn scan_lines(text: &str, mut found: impl FnMut(usize, u8)) {
+/// The heaviest entry of `text` (a header or key/value line with the lines that
+/// continue it) and its weight: a way to point at what makes a piece too heavy.
+pub fn heaviest_entry(text: &str) -> (Range<usize>, usize) {
+    let mut starts = Vec::new();
+    let total = scan_lines(text, |at, _, weight_before| {
+        starts.push((at, weight_before))
+    });
+    starts.push((text.len(), total));
+    starts
+        .windows(2)
+        .map(|pair| (pair[0].0..pair[1].0, pair[1].1 - pair[0].1))
+        .max_by_key(|(_, weight)| *weight)
+        .unwrap_or((0..0, 0))
+}
+
+/// Calls `found(line_start, first_byte, weight_before)` for each line that starts at
+/// the top level (outside strings, arrays and inline tables), with its first byte
+/// after blanks (`#` for a comment line, `\n` for a blank line) and the `weight` of
+/// the text before it. Returns the weight of the whole text.
+fn scan_lines(text: &str, mut found: impl FnMut(usize, u8, usize)) -> usize {
     #[derive(PartialEq)]
     enum In {
         Code,
@@ -217,13 +229,17 @@ fn scan_lines(text: &str, mut found: impl FnMut(usize, u8)) {
     let mut depth = 0usize;
     let mut line_start = 0;
     let mut only_blanks = true;
+    let mut weight = 0;
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
         let rest = &bytes[at..];
         let blank = matches!(byte, b' ' | b'\t' | b'\r' | b'\n');
-        if state == In::Code && depth == 0 && only_blanks && !matches!(byte, b' ' | b'\t' | b'\r') {
-            found(line_start, byte);
+        if state == In::Code {
+            if depth == 0 && only_blanks && !matches!(byte, b' ' | b'\t' | b'\r') {
+                found(line_start, byte, weight);
+            }
+            weight += 1;
         }
         match state {
             In::Comment if byte == b'\n' => state = In::Code,
@@ -265,6 +281,7 @@ fn scan_lines(text: &str, mut found: impl FnMut(usize, u8)) {
         }
         at += 1;
     }
+    weight
 }
 
 /// How many `quote` bytes start `rest` (a closing `"""` may carry up to two more).
@@ -593,10 +610,17 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_entry_includes_its_continuation_lines() {
-        let text = "a = 1\nb = [\n  1,\n  2,\n]\n[c]\nd = \"string\"\n";
-        assert_eq!(&text[longest_entry(text)], "b = [\n  1,\n  2,\n]\n");
-        assert_eq!(longest_entry(""), 0..0);
+    fn the_heaviest_entry_includes_its_continuation_lines_but_not_strings() {
+        let text = "a = 1\nb = [\n  1,\n  2,\n]\n[c]\nd = \"a long string\" # and a comment\n";
+        let (entry, weight_of_entry) = heaviest_entry(text);
+        assert_eq!(
+            (&text[entry], weight_of_entry),
+            ("b = [\n  1,\n  2,\n]\n", 18)
+        );
+        assert_eq!(heaviest_entry(""), (0..0, 0));
+        // Quotes and `#` count once each; what they hold does not.
+        assert_eq!(weight("d = \"a long string\" # and a comment\n"), 7);
+        assert_eq!(weight("s = '''\nx\n'''\n"), 6);
     }
 
     #[test]
