@@ -1,5 +1,5 @@
 //! The interactive screen on a 10,000-bundle catalogue: a full frame, a sort, a period
-//! change, the plan key, opening.
+//! change, wanting a service, a price edit, the plan key, reloading, saving, opening.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -25,6 +25,31 @@ fn open(text: String) -> App {
         size: (160, 50),
         ..config
     })
+}
+
+/// `e` on the selected bundle, its price replaced by `price`, then Enter.
+fn set_price(app: &mut App, price: &str) {
+    app.update(Action::EditPrice);
+    let typed = app
+        .field
+        .as_ref()
+        .map_or(0, |field| field.text.chars().count());
+    for _ in 0..typed {
+        app.update(Action::Erase);
+    }
+    for key in price.chars() {
+        app.update(Action::Type(key));
+    }
+    app.update(Action::Submit);
+}
+
+/// Waits for the screen's background work, taking it in as the event loop would.
+fn settle(app: &mut App) {
+    app.poll_background();
+    while app.is_busy() {
+        std::thread::sleep(Duration::from_millis(1));
+        app.poll_background();
+    }
 }
 
 fn screen(c: &mut Criterion) {
@@ -60,15 +85,75 @@ fn screen(c: &mut Criterion) {
                 app.update(Action::ShowPlan);
                 terminal.draw(|frame| draw(&app, frame)).unwrap();
                 answered += start.elapsed();
-                while app.is_busy() {
-                    std::thread::sleep(Duration::from_millis(1));
-                    app.poll_background();
-                }
+                settle(&mut app);
                 app.update(Action::Back);
             }
             answered
         })
     });
+    group.finish();
+    c.bench_function("key: want a service (w) and draw, 10k bundles", |b| {
+        app.update(Action::FocusDetail);
+        b.iter(|| {
+            app.update(Action::ToggleWanted);
+            terminal.draw(|frame| draw(&app, frame)).unwrap();
+        })
+    });
+    c.bench_function(
+        "key: set a price (e, digits, Enter) and draw, 10k bundles",
+        |b| {
+            app.update(Action::FocusBundles);
+            b.iter(|| {
+                set_price(&mut app, "12.50");
+                terminal.draw(|frame| draw(&app, frame)).unwrap();
+            })
+        },
+    );
+    // Keys that read or write the file: the file is on disk, in a temporary folder.
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("bundles.toml");
+    std::fs::write(&path, catalogue(10_000, 300, 1)).unwrap();
+    let mut on_disk = App::new(AppConfig {
+        size: (160, 50),
+        ..AppConfig::for_source(Source::read(&path).unwrap()).unwrap()
+    });
+    // `r` and Ctrl-S read or write the file on a worker thread: the key and its frame
+    // are timed, the work itself is waited for (untimed) before the next key.
+    let mut group = c.benchmark_group("file keys");
+    group.sample_size(10);
+    let mut answer = |app: &mut App, keys: &dyn Fn(&mut App)| {
+        let start = Instant::now();
+        keys(app);
+        terminal.draw(|frame| draw(app, frame)).unwrap();
+        let answered = start.elapsed();
+        settle(app);
+        answered
+    };
+    group.bench_function(
+        "key: reload (r) 10k bundles from disk, answered and drawn",
+        |b| {
+            b.iter_custom(|iterations| {
+                (0..iterations)
+                    .map(|_| answer(&mut on_disk, &|app| app.update(Action::Reload)))
+                    .sum()
+            })
+        },
+    );
+    let mut cents = 0;
+    group.bench_function(
+        "key: save (Ctrl-S) a price edit, 10k bundles, answered and drawn",
+        |b| {
+            b.iter_custom(|iterations| {
+                (0..iterations)
+                    .map(|_| {
+                        cents = (cents + 1) % 100;
+                        set_price(&mut on_disk, &format!("12.{cents:02}"));
+                        answer(&mut on_disk, &|app| app.update(Action::Save))
+                    })
+                    .sum()
+            })
+        },
+    );
     group.finish();
     c.bench_function("open: parse + compute + first frame, 10k bundles", |b| {
         let text = catalogue(10_000, 300, 1);

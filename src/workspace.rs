@@ -21,6 +21,8 @@ pub struct Workspace {
     /// changes made by others.
     pub text: String,
     edits: Vec<Edit>,
+    /// How many edits were ever recorded.
+    revision: u64,
 }
 
 /// What is on disk now, compared with what was loaded.
@@ -51,6 +53,7 @@ impl Workspace {
             origin: source.origin,
             text: source.text,
             edits: Vec::new(),
+            revision: 0,
         }
     }
 
@@ -73,6 +76,7 @@ impl Workspace {
     pub fn record(&mut self, edit: Edit) {
         self.edits.retain(|earlier| !same_target(earlier, &edit));
         self.edits.push(edit);
+        self.revision += 1;
     }
 
     /// Whether the file on disk still holds what was loaded, compared by content.
@@ -90,17 +94,76 @@ impl Workspace {
     /// Reads the file again. On success the edits are dropped and the new text kept;
     /// on failure nothing changes.
     pub fn reload(&mut self) -> Result<Catalog, Error> {
-        let source = Source::from_origin(&self.origin)?;
+        let (source, catalog) = Self::read_again(&self.origin)?;
+        self.reloaded(source);
+        Ok(catalog)
+    }
+
+    /// Reads and validates the file at `origin`: the work of a reload, on any thread.
+    pub fn read_again(origin: &Origin) -> Result<(Source, Catalog), Error> {
+        let source = Source::from_origin(origin)?;
         let catalog = source.catalog()?;
+        Ok((source, catalog))
+    }
+
+    /// Takes in a file read again: its text is the new base, and the edits are dropped.
+    pub fn reloaded(&mut self, source: Source) {
+        self.origin = source.origin;
         self.text = source.text;
         self.edits.clear();
-        Ok(catalog)
+    }
+
+    /// Counts the edits recorded, to tell whether any came while work was under way.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Writes the edits into the file, atomically. The built-in offers go to a new
     /// `./bundles.toml`, never over an existing one.
     pub fn save(&mut self) -> Result<(), SaveError> {
-        let new_text = apply_edits(&self.text, &self.edits)?;
+        let job = self.save_job();
+        let saved = job.run()?;
+        self.saved(&job, saved);
+        Ok(())
+    }
+
+    /// What saving now would write: the work of a save, to run on any thread.
+    pub fn save_job(&self) -> SaveJob {
+        SaveJob {
+            origin: self.origin.clone(),
+            text: self.text.clone(),
+            edits: self.edits.clone(),
+        }
+    }
+
+    /// Takes in a finished save: the file now holds `job`'s edits; any recorded
+    /// since it started stay unsaved.
+    pub fn saved(&mut self, job: &SaveJob, saved: Saved) {
+        self.origin = Origin::File(saved.path);
+        self.text = saved.text;
+        self.edits.retain(|edit| !job.edits.contains(edit));
+    }
+}
+
+/// A save taken from a workspace: the text as loaded and the edits to write into it.
+#[derive(Clone, Debug)]
+pub struct SaveJob {
+    origin: Origin,
+    text: String,
+    edits: Vec<Edit>,
+}
+
+/// What a save wrote, and where.
+#[derive(Debug)]
+pub struct Saved {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SaveJob {
+    /// Applies the edits to the text and writes it, atomically.
+    pub fn run(&self) -> Result<Saved, SaveError> {
+        let text = apply_edits(&self.text, &self.edits)?;
         let path = match &self.origin {
             Origin::File(path) => path.clone(),
             Origin::BuiltIn => {
@@ -111,14 +174,11 @@ impl Workspace {
                 path
             }
         };
-        write_atomically(&path, new_text.as_bytes()).map_err(|source| SaveError::Write {
+        write_atomically(&path, text.as_bytes()).map_err(|source| SaveError::Write {
             path: path.clone(),
             source,
         })?;
-        self.origin = Origin::File(path);
-        self.text = new_text;
-        self.edits.clear();
-        Ok(())
+        Ok(Saved { path, text })
     }
 }
 

@@ -7,7 +7,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{Pane, Prompt};
-use common::app::{bundle_price, edit_price, open_app, type_text};
+use common::app::{bundle_price, edit_price, open_app, settle, type_text};
 
 /// A file written the way people write files: comments everywhere, odd spacing,
 /// quoted and bare keys, CJK, a quoted amount.
@@ -51,6 +51,7 @@ fn saving_one_edited_price_changes_exactly_that_value() {
     assert_eq!(bundle_price(&app, "jingteng"), "129.90");
     assert!(app.is_modified());
     app.update(Action::Save);
+    settle(&mut app);
     assert!(!app.is_modified(), "{:?}", app.message);
 
     let saved = fs::read_to_string(&path).unwrap();
@@ -72,6 +73,7 @@ fn a_quoted_service_price_stays_quoted_and_wants_are_saved_in_place() {
     app.update(Action::Down);
     app.update(Action::ToggleWanted); // shop becomes wanted
     app.update(Action::Save);
+    settle(&mut app);
 
     let saved = fs::read_to_string(&path).unwrap();
     let expected = HAND_WRITTEN
@@ -150,6 +152,7 @@ fn the_status_line_says_modified_until_saved() {
     edit_price(&mut app, "100");
     assert!(status(&app).contains("[modified]"), "{}", status(&app));
     app.update(Action::Save);
+    settle(&mut app);
     assert!(!status(&app).contains("[modified]"));
 }
 
@@ -163,6 +166,7 @@ fn saving_renames_a_new_file_over_the_old_and_keeps_permissions() {
     let mut app = open_app(&path);
     edit_price(&mut app, "100");
     app.update(Action::Save);
+    settle(&mut app);
     let metadata = fs::metadata(&path).unwrap();
     assert_ne!(metadata.ino(), inode);
     assert_eq!(metadata.permissions().mode() & 0o777, 0o604);
@@ -178,6 +182,7 @@ fn a_symlinked_file_is_written_through_and_the_link_stays() {
     let mut app = open_app(&link);
     edit_price(&mut app, "100");
     app.update(Action::Save);
+    settle(&mut app);
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -202,6 +207,7 @@ fn an_outside_change_is_never_silently_overwritten() {
     fs::write(&path, &theirs).unwrap();
 
     app.update(Action::Save);
+    settle(&mut app);
     assert_eq!(app.prompt, Some(Prompt::SaveConflict));
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
@@ -214,7 +220,9 @@ fn an_outside_change_is_never_silently_overwritten() {
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
 
     app.update(Action::Save);
+    settle(&mut app);
     app.update(Action::Type('r')); // reload: their file, our edit dropped
+    settle(&mut app);
     assert!(!app.is_modified());
     assert_eq!(bundle_price(&app, "jingteng"), "136.00");
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
@@ -229,7 +237,9 @@ fn overwrite_after_a_conflict_writes_our_version() {
     edit_price(&mut app, "100");
     fs::write(&path, "# someone else\n").unwrap();
     app.update(Action::Save);
+    settle(&mut app);
     app.update(Action::Type('o'));
+    settle(&mut app);
     assert!(!app.is_modified());
     assert!(
         fs::read_to_string(&path)
@@ -256,6 +266,7 @@ fn quitting_with_unsaved_edits_asks_first() {
     assert!(!app.quit);
     app.update(Action::Quit);
     app.update(Action::Type('y'));
+    settle(&mut app);
     assert!(app.quit);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
@@ -275,8 +286,10 @@ fn the_built_in_file_is_saved_only_to_a_new_local_file() {
     let mut app = bundlecalc::tui::app::App::new(config);
     edit_price(&mut app, "99");
     app.update(Action::Save);
+    settle(&mut app);
     assert_eq!(app.prompt, Some(Prompt::SaveBuiltIn));
     app.update(Action::Type('y'));
+    settle(&mut app);
     let written = fs::read_to_string(dir.path().join("bundles.toml")).unwrap();
     assert_eq!(
         written,
@@ -288,4 +301,64 @@ fn the_built_in_file_is_saved_only_to_a_new_local_file() {
     );
     assert_eq!(app.file_label, "bundles.toml");
     assert_eq!(app.focus, Pane::Bundles);
+}
+
+/// Saving and reading the file run in the background: keys are answered meanwhile,
+/// and nothing typed while they run is lost.
+#[test]
+fn edits_made_while_saving_stay_unsaved_and_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    app.update(Action::Save);
+    assert!(app.is_busy());
+    assert_eq!(app.message.as_deref(), Some("saving…"));
+    // While the file is written: another price, a second save, the watcher's event.
+    edit_price(&mut app, "99");
+    app.update(Action::Save);
+    assert_eq!(app.message.as_deref(), Some("still saving…"));
+    app.update(Action::FileChanged);
+    settle(&mut app);
+
+    // The first edit is in the file; the second is shown and still unsaved.
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("price    =    129.9        # 136"),
+        "{saved}"
+    );
+    assert_eq!(bundle_price(&app, "jingteng"), "99.00");
+    assert!(app.is_modified());
+    // Our own write is not an outside change.
+    assert_eq!(app.banner, None);
+    app.update(Action::Save);
+    settle(&mut app);
+    assert!(!app.is_modified());
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("price    =    99        # 136")
+    );
+}
+
+#[test]
+fn an_edit_made_while_the_file_is_read_again_is_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    fs::write(&path, HAND_WRITTEN.replace("price = 198", "price = 200")).unwrap();
+    app.update(Action::Reload);
+    assert!(app.is_busy());
+    edit_price(&mut app, "129.9");
+    settle(&mut app);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("not reloaded: you edited meanwhile (r reloads)")
+    );
+    assert_eq!(bundle_price(&app, "jingteng"), "129.90");
+    assert!(app.is_modified());
 }

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 
 use bundlecalc::tui::action::Action;
-use common::app::{edit_price, open_app};
+use common::app::{edit_price, open_app, settle};
 
 #[test]
 fn a_failed_write_leaves_the_original_untouched_and_shows_an_error() {
@@ -31,6 +31,7 @@ fn a_failed_write_leaves_the_original_untouched_and_shows_an_error() {
         assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
     }
     app.update(Action::Save);
+    settle(&mut app);
     unsafe {
         let limit = libc::rlimit {
             rlim_cur: libc::RLIM_INFINITY,
@@ -51,6 +52,7 @@ fn a_failed_write_leaves_the_original_untouched_and_shows_an_error() {
 
     // With room again, the same edit saves.
     app.update(Action::Save);
+    settle(&mut app);
     assert!(!app.is_modified());
     assert!(
         fs::read_to_string(&path)

@@ -7,7 +7,7 @@ use bundlecalc::money::Money;
 use bundlecalc::source::BUILT_IN;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::view::draw;
-use common::app::open_app;
+use common::app::{open_app, settle};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -50,16 +50,24 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(120))]
 
     #[test]
-    fn any_sequence_of_actions_draws_and_keeps_the_sums(actions in prop::collection::vec(action(), 1..60)) {
+    fn any_sequence_of_actions_draws_and_keeps_the_sums(
+        actions in prop::collection::vec((action(), any::<bool>()), 1..60),
+    ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bundles.toml");
         std::fs::write(&path, BUILT_IN).unwrap();
         let mut app = open_app(&path);
-        for action in actions {
+        for (action, wait) in actions {
             if action == Action::Quit || app.quit {
                 break;
             }
             app.update(action);
+            // Keys come while background work runs, or after it is done.
+            if wait {
+                settle(&mut app);
+            } else {
+                app.poll_background();
+            }
             let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
             terminal.draw(|frame| draw(&app, frame)).unwrap();
             prop_assert!(app.selected < app.rows.len().max(1));

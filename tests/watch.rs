@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::watch::{FileWatch, watch_file};
-use common::app::{bundle_price, open_app, wait_for_plan};
+use common::app::{bundle_price, open_app, settle, wait_for_plan};
 
 const FILE: &str = "[services.a]\nprice = 10\n\n[bundles.b]\nprice = 5\nincludes = [\"a\"]\n";
 
@@ -45,6 +45,7 @@ fn a_change_written_in_place_shows() {
     fs::write(&path, FILE.replace("price = 5", "price = 7")).unwrap();
     expect_change(&changes);
     app.update(Action::FileChanged);
+    settle(&mut app);
     assert_eq!(bundle_price(&app, "b"), "7.00");
 }
 
@@ -63,6 +64,7 @@ fn a_change_saved_by_renaming_a_new_file_over_the_old_shows() {
         fs::rename(&new, &path).unwrap();
         expect_change(&changes);
         app.update(Action::FileChanged);
+        settle(&mut app);
         assert_eq!(bundle_price(&app, "b"), format!("{price}.00"));
     }
 }
@@ -88,6 +90,7 @@ fn a_broken_file_shows_a_banner_and_keeps_the_figures_until_fixed() {
     fs::write(&path, FILE.replace("price = 5", "price = -5")).unwrap();
     expect_change(&changes);
     app.update(Action::FileChanged);
+    settle(&mut app);
     let banner = app.banner.clone().expect("a banner");
     assert_eq!(
         banner,
@@ -117,6 +120,7 @@ fn a_broken_file_shows_a_banner_and_keeps_the_figures_until_fixed() {
     fs::write(&path, FILE).unwrap();
     expect_change(&changes);
     app.update(Action::FileChanged);
+    settle(&mut app);
     assert_eq!(app.banner, None);
     assert_eq!(bundle_price(&app, "b"), "5.00");
 }
@@ -130,6 +134,7 @@ fn an_outside_change_does_not_drop_unsaved_edits() {
     common::app::edit_price(&mut app, "6");
     fs::write(&path, FILE.replace("price = 10", "price = 11")).unwrap();
     app.update(Action::FileChanged);
+    settle(&mut app);
     assert_eq!(bundle_price(&app, "b"), "6.00");
     assert!(app.is_modified());
     assert!(app.banner.as_deref().unwrap().contains("changed on disk"));
@@ -143,6 +148,7 @@ fn r_reloads_by_hand() {
     let mut app = open_app(&path);
     fs::write(&path, FILE.replace("price = 5", "price = 9")).unwrap();
     app.update(Action::Reload);
+    settle(&mut app);
     assert_eq!(bundle_price(&app, "b"), "9.00");
 }
 
@@ -155,6 +161,7 @@ fn command_line_wants_survive_a_reload_once_each() {
     app.overrides.wants = Some(vec!["a".into(), " a".into(), "a".into(), "gone".into()]);
     fs::write(&path, FILE.replace("price = 5", "price = 6")).unwrap();
     app.update(Action::Reload);
+    settle(&mut app);
     assert_eq!(app.scenario.wants, Some(vec![0]));
     app.update(Action::ShowPlan);
     assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "6.00");

@@ -16,8 +16,9 @@ use crate::edit::Edit;
 use crate::error::Error;
 use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::source::{Origin, Source};
+use crate::tui::background::{Job, Polled};
 use crate::tui::planning::Planning;
-use crate::workspace::{DiskState, Workspace};
+use crate::workspace::{DiskState, SaveError, SaveJob, Saved, Workspace};
 
 /// Which list has the keyboard.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -32,6 +33,25 @@ pub enum Overlay {
     Help,
     /// The cheapest plan for the wants at the time `P` was pressed.
     Plan,
+}
+
+/// The file being read or written on a worker thread.
+enum FileJob {
+    /// Reading it again; `revision` tells whether edits were made meanwhile.
+    Reading {
+        job: Job<Result<(Source, Catalog), Error>>,
+        revision: u64,
+    },
+    Saving {
+        job: Job<Result<Saved, SaveError>>,
+        save: SaveJob,
+    },
+}
+
+/// What a finished `FileJob` answered.
+enum FileAnswer {
+    Read(Result<(Source, Catalog), Error>),
+    Saved(Result<Saved, SaveError>),
 }
 
 /// A question the user must answer before anything else happens.
@@ -155,6 +175,10 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The plan shown by the plan overlay: being found, or found.
     pub plan: Option<Planning>,
+    /// The file being read or written in the background.
+    file_job: Option<FileJob>,
+    /// The watcher saw a change while the file was being read or written.
+    changed_while_busy: bool,
     pub prompt: Option<Prompt>,
     pub field: Option<PriceField>,
     /// The error that stops the file from loading, shown until it is fixed.
@@ -188,6 +212,8 @@ impl App {
             service_offset: 0,
             overlay: None,
             plan: None,
+            file_job: None,
+            changed_while_busy: false,
             prompt: None,
             field: None,
             banner: None,
@@ -291,6 +317,12 @@ impl App {
                 self.start_plan();
             }
             Action::EditPrice => self.open_price_field(),
+            Action::Save | Action::Reload | Action::OpenEditor if self.file_job.is_some() => {
+                self.message = Some(match self.file_job {
+                    Some(FileJob::Saving { .. }) => "still saving…".into(),
+                    _ => "still reading the file…".into(),
+                });
+            }
             Action::Save => self.save(),
             Action::Reload => {
                 if self.is_modified() {
@@ -432,9 +464,22 @@ impl App {
         }
     }
 
+    /// Starts writing the edits on a worker thread; `poll_background` takes in the
+    /// result. A large file takes longer to write than a frame lasts.
     fn write_edits(&mut self) {
-        match self.workspace.save() {
-            Ok(()) => {
+        let save = self.workspace.save_job();
+        let work = save.clone();
+        self.file_job = Some(FileJob::Saving {
+            job: Job::start(move || work.run()),
+            save,
+        });
+        self.message = Some("saving…".into());
+    }
+
+    fn saved(&mut self, save: &SaveJob, result: Result<Saved, SaveError>) {
+        match result {
+            Ok(saved) => {
+                self.workspace.saved(save, saved);
                 // The file now says what the screen shows.
                 self.overrides.wants = None;
                 (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
@@ -447,6 +492,11 @@ impl App {
 
     /// The watcher saw the file change: reload unless that would lose edits.
     fn file_changed(&mut self) {
+        if self.file_job.is_some() {
+            // Looked at once the read or write under way is done: it may be our own.
+            self.changed_while_busy = true;
+            return;
+        }
         if self.banner.is_none() && matches!(self.workspace.disk_state(), DiskState::Unchanged) {
             return; // our own save, or a write that changed nothing
         }
@@ -460,11 +510,23 @@ impl App {
         }
     }
 
-    /// Reads the file again; on failure the last good figures stay and the banner
-    /// shows why.
+    /// Starts reading the file again on a worker thread; `poll_background` takes in
+    /// the result.
     fn reload(&mut self) {
-        match self.workspace.reload() {
-            Ok(catalog) => {
+        let origin = self.workspace.origin.clone();
+        self.file_job = Some(FileJob::Reading {
+            job: Job::start(move || Workspace::read_again(&origin)),
+            revision: self.workspace.revision(),
+        });
+        self.message = Some("reading the file…".into());
+    }
+
+    /// Takes in the file read again; on failure the last good figures stay and the
+    /// banner shows why.
+    fn reloaded(&mut self, result: Result<(Source, Catalog), Error>) {
+        match result {
+            Ok((source, catalog)) => {
+                self.workspace.reloaded(source);
                 self.scenario = self.scenario_for(&catalog);
                 self.catalog = Arc::new(catalog);
                 self.banner = None;
@@ -551,16 +613,62 @@ impl App {
         ));
     }
 
-    /// Takes in work finished in the background: the plan, when found.
+    /// Takes in work finished in the background: the plan, the file read or written.
     pub fn poll_background(&mut self) {
         if let Some(planning) = &mut self.plan {
             planning.poll();
+        }
+        let polled = match &self.file_job {
+            Some(FileJob::Reading { job, .. }) => job.poll().map(FileAnswer::Read),
+            Some(FileJob::Saving { job, .. }) => job.poll().map(FileAnswer::Saved),
+            None => return,
+        };
+        match polled {
+            Polled::Pending => {}
+            Polled::Ready(answer) => {
+                let finished = self.file_job.take();
+                self.take_in(finished, answer);
+            }
+            Polled::Lost => {
+                self.file_job = None;
+                self.message = Some("the file could not be read or written: try again".into());
+            }
+        }
+    }
+
+    /// Takes in a finished read or write, then looks at changes seen meanwhile.
+    fn take_in(&mut self, finished: Option<FileJob>, answer: FileAnswer) {
+        match (finished, answer) {
+            (Some(FileJob::Reading { revision, .. }), FileAnswer::Read(result)) => {
+                if revision == self.workspace.revision() {
+                    self.reloaded(result);
+                } else {
+                    // Dropping edits made while the file was read would lose them.
+                    self.message = Some("not reloaded: you edited meanwhile (r reloads)".into());
+                }
+            }
+            (Some(FileJob::Saving { save, .. }), FileAnswer::Saved(result)) => {
+                self.saved(&save, result)
+            }
+            _ => {}
+        }
+        if std::mem::take(&mut self.changed_while_busy) {
+            self.file_changed();
         }
     }
 
     /// Whether work is under way in the background.
     pub fn is_busy(&self) -> bool {
-        self.plan.as_ref().is_some_and(Planning::is_finding)
+        self.file_job.is_some() || self.plan.as_ref().is_some_and(Planning::is_finding)
+    }
+
+    /// Waits for a save under way to finish, so that quitting never leaves it undone.
+    pub fn finish_saving(&mut self) {
+        if let Some(FileJob::Saving { job, save }) = self.file_job.take()
+            && let Some(result) = job.wait()
+        {
+            self.saved(&save, result);
+        }
     }
 
     /// Puts the rows in the current sort order (the figures stay), keeping the same

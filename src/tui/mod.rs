@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod layout;
 pub mod planning;
 pub mod theme;
@@ -132,6 +133,8 @@ pub fn run(config: AppConfig) -> io::Result<()> {
             }
         }
     }
+    // A save under way is finished before the terminal is given back.
+    app.finish_saving();
     Ok(())
 }
 

@@ -40,16 +40,26 @@ pub fn bundle_price(app: &App, id: &str) -> String {
         .unwrap_or_else(|| panic!("no bundle {id}"))
 }
 
-/// Waits for the plan the screen is finding in the background, as the event loop
-/// would, and returns it.
+/// Lets the work the screen started in the background finish and takes it in, as
+/// the event loop would.
 #[allow(dead_code)]
-pub fn wait_for_plan(app: &mut App) -> Result<Plan, PlanError> {
+pub fn settle(app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(120);
+    app.poll_background();
     while app.is_busy() {
-        assert!(Instant::now() < deadline, "the plan was never found");
+        assert!(
+            Instant::now() < deadline,
+            "the background work never finished"
+        );
         std::thread::sleep(Duration::from_millis(1));
         app.poll_background();
     }
+}
+
+/// Waits for the plan the screen is finding in the background, and returns it.
+#[allow(dead_code)]
+pub fn wait_for_plan(app: &mut App) -> Result<Plan, PlanError> {
+    settle(app);
     let planning = app.plan.as_ref().expect("a plan was asked for");
     planning.found().expect("the plan was found").clone()
 }
