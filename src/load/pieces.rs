@@ -1,0 +1,181 @@
+//! Reading a large file a piece at a time (see `sections` for where it is cut), so
+//! that the TOML parser's tree, about 35 times the text, never covers more than
+//! `WHOLE_FILE_LIMIT` of TOML. Only catalogue items are kept between pieces.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+use super::claims::{Claims, Conflict};
+use super::sections::{Context, Uncuttable, heaviest_entry, plan_cuts, weight};
+use super::{Loader, WHOLE_FILE_LIMIT, toml_error};
+use crate::diagnostic::Diagnostic;
+use crate::model::Catalog;
+
+/// Why a file cannot be read a piece at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsplittable {
+    /// The part of the file that cannot be read on its own.
+    pub span: Range<usize>,
+    pub reason: String,
+}
+
+impl Unsplittable {
+    fn new(span: Range<usize>, reason: impl Into<String>) -> Self {
+        Unsplittable {
+            span,
+            reason: reason.into(),
+        }
+    }
+
+    /// The refusal of a file of `file_bytes` that had to be read in pieces.
+    pub fn diagnostic(&self, file_bytes: usize) -> Diagnostic {
+        Diagnostic::new(
+            format!(
+                "this file ({}) is too large to read in one go, and bundlecalc cannot read it \
+                 a table at a time: {}",
+                mebibytes(file_bytes),
+                self.reason
+            ),
+            self.span.clone(),
+        )
+        .with_help(Some(format!(
+            "in files over {}, keep all of a service or bundle in one place, as its own \
+             `[services.ID]` or `[bundles.ID]` table, each under {} of text",
+            mebibytes(WHOLE_FILE_LIMIT),
+            mebibytes(WHOLE_FILE_LIMIT)
+        )))
+    }
+}
+
+fn mebibytes(bytes: usize) -> String {
+    let tenths = (bytes as u128 * 10 + 512 * 1024) / (1024 * 1024);
+    format!("{}.{} MiB", tenths / 10, tenths % 10)
+}
+
+/// Parses the file a piece at a time: whole tables, gathered into pieces of at least
+/// `piece_bytes`, and the items of a large `[services]` or `[bundles]` table. Only
+/// catalogue items are kept between pieces, so the result is the whole-file result
+/// in a fraction of the memory. When a piece is not valid TOML, its first error is
+/// reported (the whole-file parse may report another of the file's errors first).
+pub fn parse_in_pieces(
+    text: &str,
+    piece_bytes: usize,
+) -> Result<Result<Catalog, Vec<Diagnostic>>, Unsplittable> {
+    let mut reader = PieceReader {
+        text,
+        loader: Loader::new(text),
+        claims: Claims::default(),
+    };
+    match reader.read_all(piece_bytes) {
+        Ok(()) => Ok(reader.loader.finish()),
+        Err(Stop::Invalid(problem)) => Ok(Err(vec![problem])),
+        Err(Stop::Unsplittable(unsplittable)) => Err(unsplittable),
+    }
+}
+
+/// Why reading by pieces stopped early.
+enum Stop {
+    /// A piece is not valid TOML: so neither is the file.
+    Invalid(Diagnostic),
+    Unsplittable(Unsplittable),
+}
+
+/// Reads a file piece by piece into one `Loader`, claiming what each piece defines.
+struct PieceReader<'t> {
+    text: &'t str,
+    loader: Loader<'t>,
+    claims: Claims,
+}
+
+impl PieceReader<'_> {
+    fn read_all(&mut self, piece_bytes: usize) -> Result<(), Stop> {
+        let cuts = plan_cuts(self.text, piece_bytes, &mut self.claims)
+            .map_err(|uncuttable| Stop::Unsplittable(why_uncuttable(uncuttable)))?;
+        let mut start = 0;
+        let mut context = Context::Document;
+        for cut in cuts {
+            if cut.at > start {
+                self.read(start..cut.at, &context)?;
+            }
+            start = cut.at;
+            context = cut.context;
+        }
+        self.read(start..self.text.len(), &context)
+    }
+
+    /// Reads one piece and claims what it defines.
+    fn read(&mut self, range: Range<usize>, context: &Context) -> Result<(), Stop> {
+        let piece = &self.text[range.clone()];
+        let root = parse_piece(piece, range.start)?;
+        let claimed = match context {
+            Context::Document => self.claims.claim_items(piece, root.get_ref()),
+            Context::ItemsOf(parent) => self.claims.claim_items_of(parent, root.get_ref()),
+        };
+        claimed.map_err(|conflict| overlap(conflict, range.start))?;
+        match context {
+            Context::Document => self.loader.visit(root.get_ref(), range.start),
+            Context::ItemsOf(parent) => {
+                self.loader.visit_items(parent, root.get_ref(), range.start)
+            }
+        }
+        Ok(())
+    }
+}
+
+fn why_uncuttable(uncuttable: Uncuttable) -> Unsplittable {
+    let (at, reason) = match uncuttable {
+        Uncuttable::UnreadableHeader(at) => (
+            at,
+            "this table header is written in a way bundlecalc does not read on its own",
+        ),
+        Uncuttable::RepeatedHeader(at) => (
+            at,
+            "this table header names a table that an earlier one already named",
+        ),
+        Uncuttable::UnreadableKey(at) => (
+            at,
+            "this key is written in a way bundlecalc does not read on its own",
+        ),
+    };
+    Unsplittable::new(at..at, reason)
+}
+
+/// Parses one piece of the file, which starts at `offset`, unless it is too heavy.
+fn parse_piece(piece: &str, offset: usize) -> Result<Spanned<DeTable<'_>>, Stop> {
+    let piece_weight = weight(piece);
+    if piece_weight > WHOLE_FILE_LIMIT {
+        // Point at the entry that makes it too heavy, or else at the whole piece (one
+        // item's many tables).
+        let (entry, entry_weight) = heaviest_entry(piece);
+        let (at, too_much, what) = if entry_weight > WHOLE_FILE_LIMIT {
+            (entry.start, entry_weight, "this entry is")
+        } else {
+            (
+                0,
+                piece_weight,
+                "this table and the tables that continue it are",
+            )
+        };
+        return Err(Stop::Unsplittable(Unsplittable::new(
+            offset + at..offset + at,
+            format!(
+                "{what} {} of TOML outside strings and comments, over the {} read at once",
+                mebibytes(too_much),
+                mebibytes(WHOLE_FILE_LIMIT)
+            ),
+        )));
+    }
+    DeTable::parse(piece).map_err(|error| Stop::Invalid(toml_error(&error, offset)))
+}
+
+fn overlap(conflict: Conflict, offset: usize) -> Stop {
+    Stop::Unsplittable(Unsplittable::new(
+        conflict.span.start + offset..conflict.span.end + offset,
+        format!(
+            "`{}` is defined here and also in another part of the file, apart from this one",
+            conflict.name
+        ),
+    ))
+}
