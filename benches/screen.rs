@@ -87,6 +87,8 @@ fn screen(c: &mut Criterion) {
                 answered += start.elapsed();
                 settle(&mut app);
                 app.update(Action::Back);
+                // Forget it, so that the next `P` searches again.
+                app.plan = None;
             }
             answered
         })

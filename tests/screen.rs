@@ -301,6 +301,24 @@ fn capital_p_shows_the_same_plan_as_the_command_line() {
 }
 
 #[test]
+fn the_plan_is_searched_again_only_when_what_it_is_for_changes() {
+    let mut app = app_of_size(100, 30);
+    app.update(Action::ShowPlan);
+    wait_for_plan(&mut app).expect("found");
+    app.update(Action::Back);
+    // Shown again at once: the same catalogue, the same scenario.
+    app.update(Action::ShowPlan);
+    assert!(!app.is_busy());
+    assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥224.00"));
+    app.update(Action::Back);
+    // Per half year, the plan is searched again.
+    app.update(Action::CyclePeriod);
+    app.update(Action::ShowPlan);
+    assert!(app.is_busy());
+    assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "112.00");
+}
+
+#[test]
 fn the_plan_follows_wants_toggled_with_w() {
     let mut app = app_of_size(100, 30);
     app.update(Action::SwitchPane);

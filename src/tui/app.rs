@@ -270,11 +270,7 @@ impl App {
         }
         if self.overlay.is_some() {
             match action {
-                Action::Back | Action::ToggleHelp | Action::ShowPlan => {
-                    self.overlay = None;
-                    // A search still running is of no more use.
-                    self.plan = None;
-                }
+                Action::Back | Action::ToggleHelp | Action::ShowPlan => self.overlay = None,
                 Action::Quit => self.quit = true,
                 Action::Resize { width, height } => self.resize(width, height),
                 _ => {}
@@ -604,13 +600,16 @@ impl App {
         }
     }
 
-    /// Starts finding the cheapest plan on a worker thread (the previous search, if
-    /// any, is dropped); `poll_background` shows it when found.
+    /// Starts finding the cheapest plan on a worker thread, unless the plan for the
+    /// same catalogue and scenario is already found or being found (as when `P` is
+    /// pressed twice); `poll_background` shows it when found.
     fn start_plan(&mut self) {
-        self.plan = Some(Planning::start(
-            Arc::clone(&self.catalog),
-            self.scenario.clone(),
-        ));
+        if let Some(planning) = &self.plan
+            && planning.is_for(&self.catalog, &self.scenario)
+        {
+            return;
+        }
+        self.plan = Some(Planning::start(&self.catalog, &self.scenario));
     }
 
     /// Takes in work finished in the background: the plan, the file read or written.
@@ -657,9 +656,12 @@ impl App {
         }
     }
 
-    /// Whether work is under way in the background.
+    /// Whether work the screen waits for is under way in the background: a file
+    /// read or written, the plan being shown.
     pub fn is_busy(&self) -> bool {
-        self.file_job.is_some() || self.plan.as_ref().is_some_and(Planning::is_finding)
+        let showing_plan = self.overlay == Some(Overlay::Plan);
+        self.file_job.is_some()
+            || (showing_plan && self.plan.as_ref().is_some_and(Planning::is_finding))
     }
 
     /// Waits for a save under way to finish, so that quitting never leaves it undone.

@@ -13,7 +13,6 @@ use crate::money::Money;
 use crate::plan::PlanError;
 use crate::report::{Tone, money_text, percent_text, signed_money_text, tone_of};
 use crate::text::{Align, display_width, pad, truncate_to_width};
-use crate::tui::planning::Planning;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
@@ -55,15 +54,19 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let symbol = catalog.currency_symbol();
     let names = |services: &[usize]| catalog.service_names(services);
     let mut lines: Vec<Line> = Vec::new();
-    match &app.plan {
+    match app
+        .plan
+        .as_ref()
+        .map(|planning| (planning, planning.found()))
+    {
         None => {}
-        Some(Planning::Finding(_)) => {
-            lines.push(Line::styled("Finding the cheapest plan…", theme.faint));
-        }
-        Some(Planning::Failed) => {
+        Some((planning, None)) if planning.failed() => {
             lines.push(Line::styled("The plan could not be found.", theme.loss));
         }
-        Some(Planning::Found(Err(error))) => {
+        Some((_, None)) => {
+            lines.push(Line::styled("Finding the cheapest plan…", theme.faint));
+        }
+        Some((_, Some(Err(error)))) => {
             let text = match error {
                 PlanError::NoWants => {
                     "No wants are set: press Tab, then w on the services you want.".to_string()
@@ -82,7 +85,7 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             };
             lines.push(Line::styled(text, theme.loss));
         }
-        Some(Planning::Found(Ok(plan))) => {
+        Some((_, Some(Ok(plan)))) => {
             lines.push(Line::raw(format!("For: {}", names(&plan.wants))));
             lines.push(Line::raw(""));
             for offer in &plan.offers {
