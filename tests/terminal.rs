@@ -111,7 +111,7 @@ impl Session {
     }
 
     /// Waits for the process to end, then checks the terminal was given back.
-    fn assert_exits_and_restores(mut self) {
+    fn assert_exits_and_restores(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -215,7 +215,7 @@ fn keys_drive_the_screen_and_q_restores_the_terminal() {
 
 #[test]
 fn sigterm_quits_cleanly_and_restores_the_terminal() {
-    let session = Session::start();
+    let mut session = Session::start();
     session.wait_for("Taobao 88VIP (淘宝88VIP)");
     let pid = session.child.process_id().expect("a process id");
     let status = std::process::Command::new("kill")
@@ -228,7 +228,7 @@ fn sigterm_quits_cleanly_and_restores_the_terminal() {
 
 #[test]
 fn sighup_quits_cleanly_and_restores_the_terminal() {
-    let session = Session::start();
+    let mut session = Session::start();
     session.wait_for("Taobao 88VIP (淘宝88VIP)");
     let pid = session.child.process_id().expect("a process id");
     let status = std::process::Command::new("kill")
@@ -241,7 +241,7 @@ fn sighup_quits_cleanly_and_restores_the_terminal() {
 
 #[test]
 fn sigint_from_outside_quits_cleanly_and_restores_the_terminal() {
-    let session = Session::start();
+    let mut session = Session::start();
     session.wait_for("Taobao 88VIP (淘宝88VIP)");
     let pid = session.child.process_id().expect("a process id");
     let status = std::process::Command::new("kill")
@@ -250,4 +250,34 @@ fn sigint_from_outside_quits_cleanly_and_restores_the_terminal() {
         .unwrap();
     assert!(status.success());
     session.assert_exits_and_restores();
+}
+
+#[test]
+fn quitting_while_a_large_file_is_saved_waits_for_the_save() {
+    let folder = std::cell::RefCell::new(None);
+    let text = bundlecalc::synthetic::catalogue(10_000, 300, 1);
+    let mut session = Session::start_with(|setup| {
+        std::fs::write(setup.folder.join("bundles.toml"), &text).unwrap();
+        *folder.borrow_mut() = Some(setup.folder.to_path_buf());
+    });
+    let path = folder.into_inner().unwrap().join("bundles.toml");
+    session.wait_for("联合会员 0");
+    session.press("e");
+    session.wait_for("Edit price");
+    session.press(&format!("{}7\r", "\x7f".repeat(10))); // the price becomes 7
+    session.wait_for("[modified]");
+    // Save, then quit at once: while saving, the edit still counts as unsaved, so
+    // quitting asks; either way the save is finished before the program ends.
+    session.press("\x13q");
+    session.press("y");
+    session.assert_exits_and_restores();
+    // Exactly bundle b0's price changed.
+    let at = text.find("[bundles.b0]").unwrap();
+    let price_at = at + text[at..].find("price = ").unwrap() + "price = ".len();
+    let price_end = price_at + text[price_at..].find('\n').unwrap();
+    let expected = format!("{}7{}", &text[..price_at], &text[price_end..]);
+    assert!(
+        std::fs::read_to_string(&path).unwrap() == expected,
+        "not saved as expected"
+    );
 }
