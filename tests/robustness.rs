@@ -199,14 +199,14 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1_500))]
 
-    /// Reading a file section by section is only ever a way to save memory: when it
+    /// Reading a file a piece at a time is only ever a way to save memory: when it
     /// gives an answer, it is the whole-file answer, figures and problems alike.
     #[test]
-    fn sections_give_the_whole_file_answer(
+    fn pieces_give_the_whole_file_answer(
         mutations in prop::collection::vec(mutation(), 0..4),
         generated in prop_oneof![Just(None), Just(Some(Layout::Tables)), Just(Some(Layout::Grouped))],
         seed in 0u64..1_000,
-        chunk_bytes in prop_oneof![Just(1usize), 1usize..2_000],
+        piece_bytes in prop_oneof![Just(1usize), 1usize..2_000],
     ) {
         let mut text = match generated {
             Some(layout) => catalogue_in(layout, 40, 12, seed),
@@ -215,14 +215,14 @@ proptest! {
         for mutation in &mutations {
             apply(&mut text, mutation);
         }
-        let split = pieces_agree(&text, chunk_bytes);
+        let split = pieces_agree(&text, piece_bytes);
         prop_assert!(split || !mutations.is_empty(), "a clean file must split");
     }
 }
 
-/// Files the fuzzer once found a problem with: no panic, and chunked reading agrees.
+/// Files the fuzzer once found a problem with: no panic, and reading by pieces agrees.
 #[test]
-fn fuzzer_findings_agree_section_by_section() {
+fn fuzzer_findings_agree_piece_by_piece() {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
     for entry in std::fs::read_dir(folder).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
