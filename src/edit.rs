@@ -1,8 +1,12 @@
 //! Changing values in a bundles file's text while keeping every other byte: comments,
 //! key order, spacing and quoting stay exactly as the user wrote them.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use toml_edit::{Array, DocumentMut, Item, Value};
+
+use crate::load::{WHOLE_FILE_LIMIT, pieces};
 
 /// One change made in the screen, to be written into the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,55 +30,134 @@ pub enum EditError {
 
 /// `text` with `edits` applied, in order. Only the edited values change.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, EditError> {
+    if text.len() > WHOLE_FILE_LIMIT
+        && let Some(edited) = apply_in_pieces(text, edits, PIECE_BYTES)
+    {
+        return Ok(edited);
+    }
+    apply_to_document(text, edits)
+}
+
+/// The size of the pieces a large file is edited in.
+const PIECE_BYTES: usize = 64 * 1024;
+
+/// `apply_edits` parsing the whole text as one document.
+pub fn apply_to_document(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     let mut document: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| EditError::NotToml(e.message().to_string()))?;
     for edit in edits {
-        match edit {
-            Edit::ServicePrice { id, price } => set_price(&mut document, "services", id, *price)?,
-            Edit::BundlePrice { id, price } => set_price(&mut document, "bundles", id, *price)?,
-            Edit::Wants(wants) => set_wants(&mut document, wants),
+        if !edit_document(&mut document, None, edit) {
+            match edit {
+                Edit::ServicePrice { id, .. } => return Err(missing("services", id)),
+                Edit::BundlePrice { id, .. } => return Err(missing("bundles", id)),
+                Edit::Wants(wants) => add_wants(&mut document, wants),
+            }
         }
     }
     Ok(document.to_string())
 }
 
-fn set_price(
-    document: &mut DocumentMut,
-    section: &str,
-    id: &str,
-    price: Decimal,
-) -> Result<(), EditError> {
-    let path = format!("{section}.{id}.price");
-    let value = document
-        .get_mut(section)
-        .and_then(|items| items.get_mut(id))
-        .and_then(|item| item.get_mut("price"))
-        .and_then(Item::as_value_mut)
-        .ok_or(EditError::Missing(path))?;
-    // Keep the style the user chose: a quoted amount stays quoted.
-    let written = if value.is_str() {
-        Value::from(price.to_string())
-    } else {
-        price
-            .to_string()
-            .parse::<Value>()
-            .expect("a decimal is a TOML number")
-    };
-    replace_keeping_decor(value, written);
-    Ok(())
+/// `apply_edits` on a large file, parsing only the pieces (as the loader cuts them,
+/// of at least `piece_bytes`) that hold what is edited: the editing parser's tree
+/// is about 50 times its text, so a whole large file would take gigabytes. `None`
+/// when the file cannot be cut or an edit's place is not found in one piece; the
+/// whole document is edited then.
+pub fn apply_in_pieces(text: &str, edits: &[Edit], piece_bytes: usize) -> Option<String> {
+    let pieces = pieces(text, piece_bytes)?;
+    let mut edited: BTreeMap<usize, String> = BTreeMap::new();
+    for edit in edits {
+        let (at, new_text) = pieces.iter().enumerate().find_map(|(at, piece)| {
+            let current = edited
+                .get(&at)
+                .map_or(&text[piece.range.clone()], String::as_str);
+            if !current.contains(edit.key_text()) {
+                return None; // cannot hold it: no need to parse it
+            }
+            let mut document: DocumentMut = current.parse().ok()?;
+            edit_document(&mut document, piece.items_of.as_deref(), edit)
+                .then(|| (at, document.to_string()))
+        })?;
+        edited.insert(at, new_text);
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for (at, piece) in pieces.iter().enumerate() {
+        out.push_str(
+            edited
+                .get(&at)
+                .map_or(&text[piece.range.clone()], String::as_str),
+        );
+    }
+    Some(out)
 }
 
-fn set_wants(document: &mut DocumentMut, wants: &[String]) {
+impl Edit {
+    /// A text any place that holds the edited value contains.
+    fn key_text(&self) -> &str {
+        match self {
+            Edit::ServicePrice { id, .. } | Edit::BundlePrice { id, .. } => id,
+            Edit::Wants(_) => "wants",
+        }
+    }
+}
+
+/// Applies `edit` to a document that is the whole file, or (`items_of`) the items
+/// of its `[services]` or `[bundles]` table; false when the value is not in it.
+fn edit_document(document: &mut DocumentMut, items_of: Option<&str>, edit: &Edit) -> bool {
+    let (table, key, new) = match edit {
+        Edit::ServicePrice { id, price } => ("services", id.as_str(), Edited::Price(*price)),
+        Edit::BundlePrice { id, price } => ("bundles", id.as_str(), Edited::Price(*price)),
+        Edit::Wants(wants) => ("profile", "wants", Edited::Wants(wants)),
+    };
+    let path: Vec<&str> = match (items_of, new) {
+        (None, Edited::Price(_)) => vec![table, key, "price"],
+        (None, Edited::Wants(_)) => vec![table, key],
+        (Some(items), Edited::Price(_)) if items == table => vec![key, "price"],
+        (Some(_), _) => return false,
+    };
+    let Some(value) = value_at(document, &path) else {
+        return false;
+    };
+    let written = match new {
+        // Keep the style the user chose: a quoted amount stays quoted.
+        Edited::Price(price) if value.is_str() => Value::from(price.to_string()),
+        Edited::Price(price) => price
+            .to_string()
+            .parse::<Value>()
+            .expect("a decimal is a TOML number"),
+        Edited::Wants(wants) => Value::Array(wants.iter().map(String::as_str).collect::<Array>()),
+    };
+    replace_keeping_decor(value, written);
+    true
+}
+
+/// The new value an edit writes.
+#[derive(Clone, Copy)]
+enum Edited<'e> {
+    Price(Decimal),
+    Wants(&'e [String]),
+}
+
+/// The value at a dotted path of a document, if there is one. (Indexing an `Item`
+/// would add the missing tables on the way.)
+fn value_at<'d>(document: &'d mut DocumentMut, path: &[&str]) -> Option<&'d mut Value> {
+    let mut item = document.as_item_mut();
+    for key in path {
+        item = item.as_table_like_mut()?.get_mut(key)?;
+    }
+    item.as_value_mut()
+}
+
+fn missing(table: &str, id: &str) -> EditError {
+    EditError::Missing(format!("{table}.{id}.price"))
+}
+
+/// Adds `profile.wants` to a file that has none.
+fn add_wants(document: &mut DocumentMut, wants: &[String]) {
     let list = Value::Array(wants.iter().map(String::as_str).collect::<Array>());
     let profile = document.entry("profile").or_insert_with(toml_edit::table);
-    match profile.get_mut("wants").and_then(Item::as_value_mut) {
-        Some(old) => replace_keeping_decor(old, list),
-        None => {
-            if let Some(table) = profile.as_table_like_mut() {
-                table.insert("wants", Item::Value(list));
-            }
-        }
+    if let Some(table) = profile.as_table_like_mut() {
+        table.insert("wants", Item::Value(list));
     }
 }
 
@@ -182,6 +265,48 @@ includes = ["qq_music",
         let edited = apply_edits(without, &[Edit::Wants(vec!["a".into()])]).unwrap();
         assert!(edited.starts_with(without), "{edited}");
         assert!(edited.contains("[profile]\nwants = [\"a\"]\n"), "{edited}");
+    }
+
+    #[test]
+    fn editing_by_pieces_writes_what_editing_the_whole_document_writes() {
+        use crate::synthetic::{Layout, catalogue_in};
+        let edits = [
+            Edit::ServicePrice {
+                id: "s2".into(),
+                price: dec("9.99"),
+            },
+            Edit::BundlePrice {
+                id: "b7".into(),
+                price: dec("1234.5"),
+            },
+            Edit::Wants(vec!["s1".into(), "s3".into()]),
+            Edit::ServicePrice {
+                id: "s2".into(),
+                price: dec("10"),
+            },
+        ];
+        let texts = [
+            FILE.to_string(),
+            catalogue_in(Layout::Tables, 40, 12, 3),
+            catalogue_in(Layout::Grouped, 40, 12, 3),
+        ];
+        for text in &texts {
+            let whole = apply_to_document(text, &edits);
+            for piece_bytes in [1, 100, 1_000, 100_000] {
+                match apply_in_pieces(text, &edits, piece_bytes) {
+                    Some(by_pieces) => assert_eq!(Ok(by_pieces), whole, "pieces of {piece_bytes}"),
+                    // Only when an edit's place is not in the file: FILE has no s2.
+                    None => assert!(whole.is_err(), "pieces of {piece_bytes}"),
+                }
+            }
+        }
+        // And an edit in the generated files does change them.
+        let edited = apply_in_pieces(&texts[2], &edits, 1).unwrap();
+        assert!(
+            edited.contains("s2 = { name = \"Service 2\", price = \"10\","),
+            "{edited}"
+        );
+        assert!(edited.contains("b7.price = 1234.5\n"));
     }
 
     #[test]

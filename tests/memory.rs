@@ -5,6 +5,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use bundlecalc::edit::{Edit, apply_edits};
 use bundlecalc::load::{WHOLE_FILE_LIMIT, parse_catalog};
 use bundlecalc::synthetic::{Layout as FileLayout, catalogue_in};
 
@@ -33,14 +34,18 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// The most heap bytes parsing `text` held at once, beyond what was live before.
-fn parse_peak(text: &str) -> usize {
+/// The most heap bytes `work` held at once, beyond what was live before.
+fn peak_of<T>(work: impl FnOnce() -> T) -> usize {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let parsed = parse_catalog(text);
+    let done = work();
     let peak = PEAK.load(Ordering::Relaxed) - before;
-    drop(parsed);
+    drop(done);
     peak
+}
+
+fn parse_peak(text: &str) -> usize {
+    peak_of(|| parse_catalog(text))
 }
 
 /// One test, so that no other test allocates while a peak is measured.
@@ -92,6 +97,16 @@ fn memory_stays_a_small_multiple_of_the_file() {
             text.len()
         );
     }
+    // Saving an edit into a large file edits only the piece that holds it (the
+    // editing parser's tree of the whole file would be about 50 times the file).
+    let large = catalogue_in(FileLayout::Grouped, 9_000, 300, 1);
+    let edit = Edit::BundlePrice {
+        id: "b8000".into(),
+        price: "12.5".parse().unwrap(),
+    };
+    let peak = peak_of(|| apply_edits(&large, std::slice::from_ref(&edit)).unwrap());
+    println!("edit: {} bytes, peak {peak}", large.len());
+    assert!(peak <= 4 * large.len(), "editing took {peak} bytes");
     // A file parsed whole costs the parser's tree, about 35 times a file that is at
     // most WHOLE_FILE_LIMIT: bounded whatever the input.
     let small = catalogue_in(FileLayout::Tables, 6_000, 300, 1);

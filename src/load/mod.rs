@@ -16,7 +16,7 @@ use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
     Tier,
 };
-pub use pieces::{Unsplittable, parse_in_pieces};
+pub use pieces::{Piece, Unsplittable, parse_in_pieces, pieces};
 
 mod claims;
 mod pieces;

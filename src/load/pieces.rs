@@ -75,6 +75,42 @@ pub fn parse_in_pieces(
     }
 }
 
+/// One piece of a file, as the loader reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub range: Range<usize>,
+    /// `Some(table)` when the piece holds items of `[services]` or `[bundles]`
+    /// (`ID = { ... }`, `ID.price = 1`); `None` when it is a document of its own.
+    pub items_of: Option<String>,
+}
+
+/// The pieces `text` is read in, with at least `piece_bytes` each, in order and
+/// covering the whole text; `None` when it cannot be cut.
+pub fn pieces(text: &str, piece_bytes: usize) -> Option<Vec<Piece>> {
+    let cuts = plan_cuts(text, piece_bytes, &mut Claims::default()).ok()?;
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    let mut items_of = None;
+    for cut in cuts {
+        if cut.at > start {
+            pieces.push(Piece {
+                range: start..cut.at,
+                items_of: items_of.take(),
+            });
+        }
+        start = cut.at;
+        items_of = match cut.context {
+            Context::Document => None,
+            Context::ItemsOf(table) => Some(table),
+        };
+    }
+    pieces.push(Piece {
+        range: start..text.len(),
+        items_of,
+    });
+    Some(pieces)
+}
+
 /// Why reading by pieces stopped early.
 enum Stop {
     /// A piece is not valid TOML: so neither is the file.
