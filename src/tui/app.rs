@@ -463,6 +463,10 @@ impl App {
     /// Starts writing the edits on a worker thread; `poll_background` takes in the
     /// result. A large file takes longer to write than a frame lasts.
     fn write_edits(&mut self) {
+        if self.file_job.is_some() {
+            self.message = Some("still busy with the file: try again".into());
+            return;
+        }
         let save = self.workspace.save_job();
         let work = save.clone();
         self.file_job = Some(FileJob::Saving {
@@ -509,6 +513,10 @@ impl App {
     /// Starts reading the file again on a worker thread; `poll_background` takes in
     /// the result.
     fn reload(&mut self) {
+        if self.file_job.is_some() {
+            self.message = Some("still busy with the file: try again".into());
+            return;
+        }
         let origin = self.workspace.origin.clone();
         self.file_job = Some(FileJob::Reading {
             job: Job::start(move || Workspace::read_again(&origin)),
