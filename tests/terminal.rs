@@ -281,3 +281,66 @@ fn quitting_while_a_large_file_is_saved_waits_for_the_save() {
         "not saved as expected"
     );
 }
+
+/// Closing the terminal (its window, an ssh connection) ends the program: the
+/// terminal library would otherwise spin reading the closed terminal for ever. The
+/// terminal here is a tmux pane, closed by killing its session, as a window is.
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    let home = tempfile::tempdir().unwrap();
+    let socket = format!("bundlecalc-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .env("HOME", home.path())
+            .output()
+            .expect("tmux runs")
+    };
+    let command = format!(
+        "exec env XDG_CONFIG_HOME={0} {1}",
+        home.path().display(),
+        env!("CARGO_BIN_EXE_bundlecalc")
+    );
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        &command,
+    ]);
+    assert!(started.status.success(), "{started:?}");
+    let pane_pid = tmux(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]);
+    let pid = String::from_utf8_lossy(&pane_pid.stdout).trim().to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let screen = tmux(&["capture-pane", "-t", "t", "-p"]);
+        if String::from_utf8_lossy(&screen.stdout).contains("Taobao 88VIP") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the screen never showed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tmux(&["kill-server"]);
+    let alive = || {
+        std::process::Command::new("kill")
+            .args(["-0", &pid])
+            .status()
+            .unwrap()
+            .success()
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while alive() {
+        if Instant::now() > deadline {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid])
+                .status();
+            panic!("still running 30 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

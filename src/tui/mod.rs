@@ -97,13 +97,7 @@ fn restore_terminal() {
 /// Runs the screen until the user quits or a SIGTERM, SIGHUP or SIGINT arrives.
 pub fn run(config: AppConfig) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    stop_on_signals(Arc::clone(&stop))?;
     let (changes_tx, changes) = channel();
     let watch = config.workspace.path().map(|path| {
         let tx = changes_tx.clone();
@@ -154,6 +148,27 @@ pub fn run_loop<B: Backend>(
             app.update(action);
         }
     }
+    Ok(())
+}
+
+/// How long the screen has to quit after a signal before the process ends anyway.
+const GRACE: Duration = Duration::from_secs(5);
+
+/// Sets `stop` on SIGTERM, SIGHUP or SIGINT, and the event loop quits cleanly; a
+/// save under way is finished first. If the loop has not ended `GRACE` later, the
+/// process ends anyway: when the terminal is closed, the terminal library spins
+/// reading it and never returns to the loop. (The file is written atomically, so
+/// even then it is never left half written.)
+fn stop_on_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
+            std::process::exit(128 + signal);
+        }
+    });
     Ok(())
 }
 
