@@ -87,7 +87,9 @@ pub struct Piece {
 /// The pieces `text` is read in, with at least `piece_bytes` each, in order and
 /// covering the whole text; `None` when it cannot be cut.
 pub fn pieces(text: &str, piece_bytes: usize) -> Option<Vec<Piece>> {
-    let cuts = plan_cuts(text, piece_bytes, &mut Claims::default()).ok()?;
+    let cuts = plan_cuts(text, piece_bytes, &mut Claims::default())
+        .ok()?
+        .cuts;
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     let mut items_of = None;
@@ -127,24 +129,31 @@ struct PieceReader<'t> {
 
 impl PieceReader<'_> {
     fn read_all(&mut self, piece_bytes: usize) -> Result<(), Stop> {
-        let cuts = plan_cuts(self.text, piece_bytes, &mut self.claims)
+        let plan = plan_cuts(self.text, piece_bytes, &mut self.claims)
             .map_err(|uncuttable| Stop::Unsplittable(why_uncuttable(uncuttable)))?;
         let mut start = 0;
+        let mut weight_before = 0;
         let mut context = Context::Document;
-        for cut in cuts {
+        for cut in plan.cuts {
             if cut.at > start {
-                self.read(start..cut.at, &context)?;
+                let weight = cut.weight_before - weight_before;
+                self.read(start..cut.at, &context, weight)?;
             }
             start = cut.at;
+            weight_before = cut.weight_before;
             context = cut.context;
         }
-        self.read(start..self.text.len(), &context)
+        self.read(
+            start..self.text.len(),
+            &context,
+            plan.weight - weight_before,
+        )
     }
 
-    /// Reads one piece and claims what it defines.
-    fn read(&mut self, range: Range<usize>, context: &Context) -> Result<(), Stop> {
+    /// Reads one piece, of the given `weight`, and claims what it defines.
+    fn read(&mut self, range: Range<usize>, context: &Context, weight: usize) -> Result<(), Stop> {
         let piece = &self.text[range.clone()];
-        let root = parse_piece(piece, range.start)?;
+        let root = parse_piece(piece, range.start, weight)?;
         let claimed = match context {
             Context::Document => self.claims.claim_items(piece, root.get_ref()),
             Context::ItemsOf(parent) => self.claims.claim_items_of(parent, root.get_ref()),
@@ -179,8 +188,16 @@ fn why_uncuttable(uncuttable: Uncuttable) -> Unsplittable {
 }
 
 /// Parses one piece of the file, which starts at `offset`, unless it is too heavy.
-fn parse_piece(piece: &str, offset: usize) -> Result<Spanned<DeTable<'_>>, Stop> {
-    let piece_weight = weight(piece);
+fn parse_piece(
+    piece: &str,
+    offset: usize,
+    piece_weight: usize,
+) -> Result<Spanned<DeTable<'_>>, Stop> {
+    debug_assert_eq!(
+        piece_weight,
+        weight(piece),
+        "the plan weighs pieces exactly"
+    );
     if piece_weight > WHOLE_FILE_LIMIT {
         // Point at the entry that makes it too heavy, or else at the whole piece (one
         // item's many tables).

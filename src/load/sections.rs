@@ -24,6 +24,15 @@ pub enum Context {
 pub struct Cut {
     pub at: usize,
     pub context: Context,
+    /// The `weight` of the text before the cut.
+    pub weight_before: usize,
+}
+
+/// Where a text may be cut, and its whole `weight`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CutPlan {
+    pub cuts: Vec<Cut>,
+    pub weight: usize,
 }
 
 /// Why a file cannot be cut into pieces: the place, and what is there.
@@ -48,21 +57,23 @@ pub enum Uncuttable {
 /// - anywhere in the comments and blank lines before such a place, or at the end.
 ///
 /// Claims every `[header]` on the way.
-pub fn plan_cuts(text: &str, min_gap: usize, claims: &mut Claims) -> Result<Vec<Cut>, Uncuttable> {
+pub fn plan_cuts(text: &str, min_gap: usize, claims: &mut Claims) -> Result<CutPlan, Uncuttable> {
     let mut planner = CutPlanner {
         min_gap: min_gap.max(1),
         cuts: Vec::new(),
         last_cut: 0,
         pending: Vec::new(),
+        weight_here: 0,
         section: Some(Context::Document),
         previous_key: None,
         previous_item: None,
     };
     let mut failure = None;
-    scan_lines(text, |at, first, _| {
+    let weight = scan_lines(text, |at, first, weight_before| {
         if failure.is_some() {
             return;
         }
+        planner.weight_here = weight_before;
         let line = &text[at..];
         let outcome = match first {
             b'#' | b'\n' => {
@@ -79,7 +90,10 @@ pub fn plan_cuts(text: &str, min_gap: usize, claims: &mut Claims) -> Result<Vec<
     }
     // Comments and blank lines at the end may be cut anywhere.
     planner.flush(Context::Document);
-    Ok(planner.cuts)
+    Ok(CutPlan {
+        cuts: planner.cuts,
+        weight,
+    })
 }
 
 struct CutPlanner {
@@ -89,7 +103,9 @@ struct CutPlanner {
     last_cut: usize,
     /// Cuts in the comments and blank lines since the last line of code, made only if
     /// the line of code that follows allows a cut before it.
-    pending: Vec<usize>,
+    pending: Vec<(usize, usize)>,
+    /// The weight of the text before the line being planned.
+    weight_here: usize,
     /// How the current section's lines may be read apart: `None` when they may not.
     section: Option<Context>,
     /// The first key of the current section's last line of code.
@@ -105,7 +121,7 @@ impl CutPlanner {
 
     fn trivia(&mut self, at: usize) {
         if self.far_enough(at) {
-            self.pending.push(at);
+            self.pending.push((at, self.weight_here));
             self.last_cut = at;
         }
     }
@@ -164,7 +180,11 @@ impl CutPlanner {
         let body_ends =
             *self.piece_context() != context && matches!(self.piece_context(), Context::ItemsOf(_));
         if body_ends || self.far_enough(at) {
-            self.cuts.push(Cut { at, context });
+            self.cuts.push(Cut {
+                at,
+                context,
+                weight_before: self.weight_here,
+            });
             self.last_cut = at;
         }
     }
@@ -177,10 +197,11 @@ impl CutPlanner {
     }
 
     fn flush(&mut self, context: Context) {
-        for at in self.pending.drain(..) {
+        for (at, weight_before) in self.pending.drain(..) {
             self.cuts.push(Cut {
                 at,
                 context: context.clone(),
+                weight_before,
             });
         }
     }
@@ -212,7 +233,7 @@ pub fn heaviest_entry(text: &str) -> (Range<usize>, usize) {
 /// Calls `found(line_start, first_byte, weight_before)` for each line that starts at
 /// the top level (outside strings, arrays and inline tables), with its first byte
 /// after blanks (`#` for a comment line, `\n` for a blank line) and the `weight` of
-/// the text before it. Returns the weight of the whole text.
+/// the text before the line. Returns the weight of the whole text.
 fn scan_lines(text: &str, mut found: impl FnMut(usize, u8, usize)) -> usize {
     #[derive(PartialEq)]
     enum In {
@@ -229,6 +250,7 @@ fn scan_lines(text: &str, mut found: impl FnMut(usize, u8, usize)) -> usize {
     let mut line_start = 0;
     let mut only_blanks = true;
     let mut weight = 0;
+    let mut line_start_weight = 0;
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
@@ -236,7 +258,7 @@ fn scan_lines(text: &str, mut found: impl FnMut(usize, u8, usize)) -> usize {
         let blank = matches!(byte, b' ' | b'\t' | b'\r' | b'\n');
         if state == In::Code {
             if depth == 0 && only_blanks && !matches!(byte, b' ' | b'\t' | b'\r') {
-                found(line_start, byte, weight);
+                found(line_start, byte, line_start_weight);
             }
             weight += 1;
         }
@@ -274,6 +296,7 @@ fn scan_lines(text: &str, mut found: impl FnMut(usize, u8, usize)) -> usize {
         }
         if byte == b'\n' {
             line_start = at + 1;
+            line_start_weight = weight;
             only_blanks = true;
         } else if !blank {
             only_blanks = false;
@@ -371,12 +394,13 @@ mod tests {
 
     /// The pieces `plan_cuts` makes, as texts with their contexts.
     fn pieces(text: &str, min_gap: usize) -> Vec<(&str, Context)> {
-        let cuts = plan_cuts(text, min_gap, &mut Claims::default()).unwrap();
+        let plan = plan_cuts(text, min_gap, &mut Claims::default()).unwrap();
         let mut starts = vec![Cut {
             at: 0,
             context: Context::Document,
+            weight_before: 0,
         }];
-        starts.extend(cuts);
+        starts.extend(plan.cuts);
         let ends: Vec<usize> = starts[1..]
             .iter()
             .map(|cut| cut.at)
