@@ -91,14 +91,6 @@ impl Workspace {
         }
     }
 
-    /// Reads the file again. On success the edits are dropped and the new text kept;
-    /// on failure nothing changes.
-    pub fn reload(&mut self) -> Result<Catalog, Error> {
-        let (source, catalog) = Self::read_again(&self.origin)?;
-        self.reloaded(source);
-        Ok(catalog)
-    }
-
     /// Reads and validates the file at `origin`: the work of a reload, on any thread.
     pub fn read_again(origin: &Origin) -> Result<(Source, Catalog), Error> {
         let source = Source::from_origin(origin)?;
@@ -116,15 +108,6 @@ impl Workspace {
     /// Counts the edits recorded, to tell whether any came while work was under way.
     pub fn revision(&self) -> u64 {
         self.revision
-    }
-
-    /// Writes the edits into the file, atomically. The built-in offers go to a new
-    /// `./bundles.toml`, never over an existing one.
-    pub fn save(&mut self) -> Result<(), SaveError> {
-        let job = self.save_job();
-        let saved = job.run()?;
-        self.saved(&job, saved);
-        Ok(())
     }
 
     /// What saving now would write: the work of a save, to run on any thread.
@@ -161,7 +144,8 @@ pub struct Saved {
 }
 
 impl SaveJob {
-    /// Applies the edits to the text and writes it, atomically.
+    /// Applies the edits to the text and writes it, atomically. The built-in offers
+    /// go to a new `./bundles.toml`, never over an existing one.
     pub fn run(&self) -> Result<Saved, SaveError> {
         let text = apply_edits(&self.text, &self.edits)?;
         let path = match &self.origin {

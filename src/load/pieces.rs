@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 use super::claims::{Claims, Conflict};
-use super::sections::{Context, Uncuttable, heaviest_entry, plan_cuts, weight};
+use super::sections::{Context, PlannedPiece, Uncuttable, heaviest_entry, plan_cuts, weight};
 use super::{Loader, WHOLE_FILE_LIMIT, toml_error};
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
@@ -87,30 +87,15 @@ pub struct Piece {
 /// The pieces `text` is read in, with at least `piece_bytes` each, in order and
 /// covering the whole text; `None` when it cannot be cut.
 pub fn pieces(text: &str, piece_bytes: usize) -> Option<Vec<Piece>> {
-    let cuts = plan_cuts(text, piece_bytes, &mut Claims::default())
-        .ok()?
-        .cuts;
-    let mut pieces = Vec::with_capacity(cuts.len() + 1);
-    let mut start = 0;
-    let mut items_of = None;
-    for cut in cuts {
-        if cut.at > start {
-            pieces.push(Piece {
-                range: start..cut.at,
-                items_of: items_of.take(),
-            });
-        }
-        start = cut.at;
-        items_of = match cut.context {
+    let plan = plan_cuts(text, piece_bytes, &mut Claims::default()).ok()?;
+    let pieces = plan.into_pieces(text.len()).into_iter().map(|piece| Piece {
+        range: piece.range,
+        items_of: match piece.context {
             Context::Document => None,
             Context::ItemsOf(table) => Some(table),
-        };
-    }
-    pieces.push(Piece {
-        range: start..text.len(),
-        items_of,
+        },
     });
-    Some(pieces)
+    Some(pieces.collect())
 }
 
 /// Why reading by pieces stopped early.
@@ -131,35 +116,27 @@ impl PieceReader<'_> {
     fn read_all(&mut self, piece_bytes: usize) -> Result<(), Stop> {
         let plan = plan_cuts(self.text, piece_bytes, &mut self.claims)
             .map_err(|uncuttable| Stop::Unsplittable(why_uncuttable(uncuttable)))?;
-        let mut start = 0;
-        let mut weight_before = 0;
-        let mut context = Context::Document;
-        for cut in plan.cuts {
-            if cut.at > start {
-                let weight = cut.weight_before - weight_before;
-                self.read(start..cut.at, &context, weight)?;
-            }
-            start = cut.at;
-            weight_before = cut.weight_before;
-            context = cut.context;
+        for piece in plan.into_pieces(self.text.len()) {
+            self.read(piece)?;
         }
-        self.read(
-            start..self.text.len(),
-            &context,
-            plan.weight - weight_before,
-        )
+        Ok(())
     }
 
-    /// Reads one piece, of the given `weight`, and claims what it defines.
-    fn read(&mut self, range: Range<usize>, context: &Context, weight: usize) -> Result<(), Stop> {
-        let piece = &self.text[range.clone()];
-        let root = parse_piece(piece, range.start, weight)?;
-        let claimed = match context {
-            Context::Document => self.claims.claim_items(piece, root.get_ref()),
+    /// Reads one piece and claims what it defines.
+    fn read(&mut self, piece: PlannedPiece) -> Result<(), Stop> {
+        let PlannedPiece {
+            range,
+            context,
+            weight,
+        } = piece;
+        let text = &self.text[range.clone()];
+        let root = parse_piece(text, range.start, weight)?;
+        let claimed = match &context {
+            Context::Document => self.claims.claim_items(text, root.get_ref()),
             Context::ItemsOf(parent) => self.claims.claim_items_of(parent, root.get_ref()),
         };
         claimed.map_err(|conflict| overlap(conflict, range.start))?;
-        match context {
+        match &context {
             Context::Document => self.loader.visit(root.get_ref(), range.start),
             Context::ItemsOf(parent) => {
                 self.loader.visit_items(parent, root.get_ref(), range.start)

@@ -35,6 +35,43 @@ pub struct CutPlan {
     pub weight: usize,
 }
 
+/// The text between two cuts: where it is, how it is read, and its `weight`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedPiece {
+    pub range: Range<usize>,
+    pub context: Context,
+    pub weight: usize,
+}
+
+impl CutPlan {
+    /// The pieces between the cuts, in order, covering all `len` bytes of the text
+    /// (the last one even when empty, so an empty text is one empty piece).
+    pub fn into_pieces(self, len: usize) -> Vec<PlannedPiece> {
+        let mut pieces = Vec::with_capacity(self.cuts.len() + 1);
+        let mut from = Cut {
+            at: 0,
+            context: Context::Document,
+            weight_before: 0,
+        };
+        for cut in self.cuts {
+            if cut.at > from.at {
+                pieces.push(PlannedPiece {
+                    range: from.at..cut.at,
+                    context: from.context,
+                    weight: cut.weight_before - from.weight_before,
+                });
+            }
+            from = cut;
+        }
+        pieces.push(PlannedPiece {
+            range: from.at..len,
+            context: from.context,
+            weight: self.weight - from.weight_before,
+        });
+        pieces
+    }
+}
+
 /// Why a file cannot be cut into pieces: the place, and what is there.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Uncuttable {
@@ -395,21 +432,9 @@ mod tests {
     /// The pieces `plan_cuts` makes, as texts with their contexts.
     fn pieces(text: &str, min_gap: usize) -> Vec<(&str, Context)> {
         let plan = plan_cuts(text, min_gap, &mut Claims::default()).unwrap();
-        let mut starts = vec![Cut {
-            at: 0,
-            context: Context::Document,
-            weight_before: 0,
-        }];
-        starts.extend(plan.cuts);
-        let ends: Vec<usize> = starts[1..]
-            .iter()
-            .map(|cut| cut.at)
-            .chain([text.len()])
-            .collect();
-        starts
+        plan.into_pieces(text.len())
             .into_iter()
-            .zip(ends)
-            .map(|(cut, end)| (&text[cut.at..end], cut.context))
+            .map(|piece| (&text[piece.range], piece.context))
             .collect()
     }
 
