@@ -83,7 +83,7 @@ fn a_quoted_service_price_stays_quoted_and_wants_are_saved_in_place() {
         )
         .replace(
             "wants = [ \"music\" ,\"video\" ]   #",
-            "wants = [\"music\", \"video\", \"shop\"]   #",
+            "wants = [ \"music\" ,\"video\", \"shop\" ]   #",
         );
     assert_eq!(saved, expected);
 }

@@ -1,12 +1,18 @@
 //! Changing values in a bundles file's text while keeping every other byte: comments,
-//! key order, spacing and quoting stay exactly as the user wrote them.
+//! key order, spacing, quoting, line endings, a byte-order mark and a missing final
+//! newline stay exactly as the user wrote them. `style` decides how a value is
+//! written, `splice` where it goes.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use toml_edit::{Array, DocumentMut, Item, Value};
 
 use crate::load::{WHOLE_FILE_LIMIT, pieces};
+
+mod splice;
+pub mod style;
+
+use splice::{Parsed, replace, set_string_list};
 
 /// One change made in the screen, to be written into the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,21 +47,21 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, EditError> {
 /// The size of the pieces a large file is edited in.
 const PIECE_BYTES: usize = 64 * 1024;
 
-/// `apply_edits` parsing the whole text as one document.
+/// `apply_edits` on the whole text as one document.
 pub fn apply_to_document(text: &str, edits: &[Edit]) -> Result<String, EditError> {
-    let mut document: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| EditError::NotToml(e.message().to_string()))?;
+    let mut text = text.to_string();
     for edit in edits {
-        if !edit_document(&mut document, None, edit) {
-            match edit {
+        Parsed::new(&text).map_err(EditError::NotToml)?;
+        text = match edit_text(&text, None, edit) {
+            Some(edited) => edited,
+            None => match edit {
                 Edit::ServicePrice { id, .. } => return Err(missing("services", id)),
                 Edit::BundlePrice { id, .. } => return Err(missing("bundles", id)),
-                Edit::Wants(wants) => add_wants(&mut document, wants),
-            }
-        }
+                Edit::Wants(_) => return Err(EditError::Missing("profile.wants".into())),
+            },
+        };
     }
-    Ok(document.to_string())
+    Ok(text)
 }
 
 /// `apply_edits` on a large file, parsing only the pieces (as the loader cuts them,
@@ -74,9 +80,7 @@ pub fn apply_in_pieces(text: &str, edits: &[Edit], piece_bytes: usize) -> Option
             if !current.contains(edit.key_text()) {
                 return None; // cannot hold it: no need to parse it
             }
-            let mut document: DocumentMut = current.parse().ok()?;
-            edit_document(&mut document, piece.items_of.as_deref(), edit)
-                .then(|| (at, document.to_string()))
+            edit_in_place(current, piece.items_of.as_deref(), edit).map(|new| (at, new))
         })?;
         edited.insert(at, new_text);
     }
@@ -101,70 +105,42 @@ impl Edit {
     }
 }
 
-/// Applies `edit` to a document that is the whole file, or (`items_of`) the items
-/// of its `[services]` or `[bundles]` table; false when the value is not in it.
-fn edit_document(document: &mut DocumentMut, items_of: Option<&str>, edit: &Edit) -> bool {
-    let (table, key, new) = match edit {
-        Edit::ServicePrice { id, price } => ("services", id.as_str(), Edited::Price(*price)),
-        Edit::BundlePrice { id, price } => ("bundles", id.as_str(), Edited::Price(*price)),
-        Edit::Wants(wants) => ("profile", "wants", Edited::Wants(wants)),
+/// `text` (the whole file, or with `items_of` the items of its `[services]` or
+/// `[bundles]` table) with `edit` made where the value already is; `None` when it
+/// is not there.
+fn edit_in_place(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<String> {
+    let (table, id, price) = match edit {
+        Edit::ServicePrice { id, price } => ("services", id, *price),
+        Edit::BundlePrice { id, price } => ("bundles", id, *price),
+        Edit::Wants(wants) => {
+            if items_of.is_some() {
+                return None;
+            }
+            let parsed = Parsed::new(text).ok()?;
+            parsed.value(&["profile", "wants"])?;
+            return set_string_list(text, &["profile"], "wants", wants);
+        }
     };
-    let path: Vec<&str> = match (items_of, new) {
-        (None, Edited::Price(_)) => vec![table, key, "price"],
-        (None, Edited::Wants(_)) => vec![table, key],
-        (Some(items), Edited::Price(_)) if items == table => vec![key, "price"],
-        (Some(_), _) => return false,
+    let path: Vec<&str> = match items_of {
+        None => vec![table, id, "price"],
+        Some(items) if items == table => vec![id, "price"],
+        Some(_) => return None,
     };
-    let Some(value) = value_at(document, &path) else {
-        return false;
-    };
-    let written = match new {
-        // Keep the style the user chose: a quoted amount stays quoted.
-        Edited::Price(price) if value.is_str() => Value::from(price.to_string()),
-        Edited::Price(price) => price
-            .to_string()
-            .parse::<Value>()
-            .expect("a decimal is a TOML number"),
-        Edited::Wants(wants) => Value::Array(wants.iter().map(String::as_str).collect::<Array>()),
-    };
-    replace_keeping_decor(value, written);
-    true
+    let parsed = Parsed::new(text).ok()?;
+    let (span, old) = parsed.value(&path)?;
+    Some(replace(text, span, &style::amount(old, price)))
 }
 
-/// The new value an edit writes.
-#[derive(Clone, Copy)]
-enum Edited<'e> {
-    Price(Decimal),
-    Wants(&'e [String]),
-}
-
-/// The value at a dotted path of a document, if there is one. (Indexing an `Item`
-/// would add the missing tables on the way.)
-fn value_at<'d>(document: &'d mut DocumentMut, path: &[&str]) -> Option<&'d mut Value> {
-    let mut item = document.as_item_mut();
-    for key in path {
-        item = item.as_table_like_mut()?.get_mut(key)?;
-    }
-    item.as_value_mut()
+/// `edit_in_place`, or for a value that may be added (`profile.wants`), added.
+fn edit_text(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<String> {
+    edit_in_place(text, items_of, edit).or_else(|| match edit {
+        Edit::Wants(wants) => set_string_list(text, &["profile"], "wants", wants),
+        _ => None,
+    })
 }
 
 fn missing(table: &str, id: &str) -> EditError {
     EditError::Missing(format!("{table}.{id}.price"))
-}
-
-/// Adds `profile.wants` to a file that has none.
-fn add_wants(document: &mut DocumentMut, wants: &[String]) {
-    let list = Value::Array(wants.iter().map(String::as_str).collect::<Array>());
-    let profile = document.entry("profile").or_insert_with(toml_edit::table);
-    if let Some(table) = profile.as_table_like_mut() {
-        table.insert("wants", Item::Value(list));
-    }
-}
-
-/// Puts `new` where `old` was, with the old spacing and trailing comment.
-fn replace_keeping_decor(old: &mut Value, mut new: Value) {
-    *new.decor_mut() = old.decor().clone();
-    *old = new;
 }
 
 #[cfg(test)]
