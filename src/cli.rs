@@ -212,20 +212,24 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            run_screen(&cli, catalog, source, scenario, facts_for_screen)?;
-            Ok(ExitCode::SUCCESS)
+            let signal = run_screen(&cli, catalog, source, scenario, facts_for_screen)?;
+            // Ended by a signal: say so in the exit status, as shells expect.
+            Ok(signal.map_or(ExitCode::SUCCESS, |signal| {
+                ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+            }))
         }
     }
 }
 
-/// Opens the interactive screen, or refuses when there is no terminal to draw on.
+/// Opens the interactive screen, or refuses when there is no terminal to draw on;
+/// the signal that ended it, if one did.
 fn run_screen(
     cli: &Cli,
     catalog: Catalog,
     source: Source,
     scenario: Scenario,
     facts: BTreeMap<String, Decimal>,
-) -> Result<(), Error> {
+) -> Result<Option<i32>, Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::usage(
             "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",

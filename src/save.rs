@@ -1,6 +1,6 @@
 //! Writing a file atomically: a temporary file in the same folder, flushed to disk,
 //! then renamed over the original. A symlink is written through (the link stays a
-//! link) and the file keeps its permissions.
+//! link) and the file keeps its permissions; a new file gets 0666 less the umask.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -20,10 +20,15 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
     };
     let permissions = fs::metadata(&target).map(|m| m.permissions()).ok();
 
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".bundlecalc-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bundlecalc-").suffix(".tmp");
+    if permissions.is_none() {
+        // A new file gets the ordinary mode, 0666 less the umask (which the system
+        // applies on creation), as `--init` and editors give; not tempfile's 0600.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(&folder)?;
     temporary.write_all(contents)?;
     if let Some(permissions) = permissions {
         temporary.as_file().set_permissions(permissions)?;

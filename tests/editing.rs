@@ -362,3 +362,57 @@ fn an_edit_made_while_the_file_is_read_again_is_not_dropped() {
     assert_eq!(bundle_price(&app, "jingteng"), "129.90");
     assert!(app.is_modified());
 }
+
+#[test]
+fn wants_from_the_command_line_are_a_view_and_never_reach_the_file() {
+    use bundlecalc::tui::app::{App, AppConfig, Overrides};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut config =
+        AppConfig::for_source(bundlecalc::source::Source::read(&path).unwrap()).unwrap();
+    config.overrides = Overrides {
+        wants: Some(vec!["shop".into()]),
+        facts: [("taoqi".to_string(), rust_decimal::Decimal::from(500))].into(),
+    };
+    config
+        .scenario
+        .set_wants(vec![config.catalog.service_ix("shop").unwrap()]);
+    let mut app = App::new(config);
+    app.update(Action::SwitchPane); // detail of 京腾年卡: video, shop
+    app.update(Action::ToggleWanted); // video joins the view's wants
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("not saved"), "{message}");
+    assert!(
+        !app.is_modified(),
+        "a mark on --want's wants is not an edit"
+    );
+    let wanted: Vec<&str> = app
+        .scenario
+        .wants
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|&s| app.catalog.services[s].id.as_str())
+        .collect();
+    assert_eq!(wanted, ["shop", "video"]);
+
+    // A price edit is saved; the view's wants and facts are not.
+    app.update(Action::FocusBundles);
+    edit_price(&mut app, "130");
+    app.update(Action::Save);
+    settle(&mut app);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("wants from --want are not saved")
+    );
+    let saved = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        saved,
+        HAND_WRITTEN.replace("price    =    136        #", "price    =    130        #")
+    );
+    // The view goes on after the save.
+    assert_eq!(app.scenario.wants.as_ref().unwrap().len(), 2);
+}

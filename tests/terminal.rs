@@ -110,12 +110,18 @@ impl Session {
         writer.flush().unwrap();
     }
 
-    /// Waits for the process to end, then checks the terminal was given back.
+    /// Waits for the process to end successfully, then checks the terminal was given back.
     fn assert_exits_and_restores(&mut self) {
+        self.assert_exits_with_and_restores(0);
+    }
+
+    /// Waits for the process to end with exit status `code`, then checks the
+    /// terminal was given back.
+    fn assert_exits_with_and_restores(&mut self, code: u32) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "exit status {status:?}");
+                assert_eq!(status.exit_code(), code, "exit status {status:?}");
                 break;
             }
             assert!(Instant::now() < deadline, "did not exit");
@@ -223,7 +229,8 @@ fn sigterm_quits_cleanly_and_restores_the_terminal() {
         .status()
         .unwrap();
     assert!(status.success());
-    session.assert_exits_and_restores();
+    // 128 + the signal's number, as shells report a program a signal ended.
+    session.assert_exits_with_and_restores(128 + 15);
 }
 
 #[test]
@@ -236,7 +243,8 @@ fn sighup_quits_cleanly_and_restores_the_terminal() {
         .status()
         .unwrap();
     assert!(status.success());
-    session.assert_exits_and_restores();
+    // 128 + the signal's number, as shells report a program a signal ended.
+    session.assert_exits_with_and_restores(128 + 1);
 }
 
 #[test]
@@ -249,7 +257,8 @@ fn sigint_from_outside_quits_cleanly_and_restores_the_terminal() {
         .status()
         .unwrap();
     assert!(status.success());
-    session.assert_exits_and_restores();
+    // 128 + the signal's number, as shells report a program a signal ended.
+    session.assert_exits_with_and_restores(128 + 2);
 }
 
 #[test]

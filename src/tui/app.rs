@@ -447,7 +447,11 @@ impl App {
 
     fn save(&mut self) {
         if !self.is_modified() {
-            self.message = Some("nothing to save".into());
+            self.message = Some(if self.overrides.wants.is_some() {
+                "nothing to save (wants from --want are not saved)".into()
+            } else {
+                "nothing to save".into()
+            });
         } else if self.workspace.is_built_in() {
             self.prompt = Some(Prompt::SaveBuiltIn);
         } else {
@@ -480,11 +484,16 @@ impl App {
         match result {
             Ok(saved) => {
                 self.workspace.saved(save, saved);
-                // The file now says what the screen shows.
-                self.overrides.wants = None;
                 (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
                 self.banner = None;
-                self.message = Some(format!("saved {}", self.file_label));
+                self.message = Some(if self.overrides.wants.is_some() {
+                    format!(
+                        "saved {} (wants from --want are not saved)",
+                        self.file_label
+                    )
+                } else {
+                    format!("saved {}", self.file_label)
+                });
             }
             Err(error) => self.message = Some(format!("not saved: {error}")),
         }
@@ -757,23 +766,36 @@ impl App {
             return;
         };
         let mut wants = self.scenario.wants.clone().unwrap_or_default();
-        let name = &self.catalog.services[service].name;
-        if let Some(at) = wants.iter().position(|w| *w == service) {
-            wants.remove(at);
-            self.message = Some(format!("{name}: not wanted"));
-        } else {
-            wants.push(service);
-            self.message = Some(format!("{name}: wanted"));
-        }
-        let message = self.message.take();
-        let ids = wants
+        let name = self.catalog.services[service].name.clone();
+        let now_wanted = match wants.iter().position(|w| *w == service) {
+            Some(at) => {
+                wants.remove(at);
+                false
+            }
+            None => {
+                wants.push(service);
+                true
+            }
+        };
+        let ids: Vec<String> = wants
             .iter()
             .map(|w| self.catalog.services[*w].id.clone())
             .collect();
-        self.workspace.record(Edit::Wants(ids));
+        // Wants given with --want are a view: marks change it, never the file.
+        let from_command_line = self.overrides.wants.is_some();
+        if from_command_line {
+            self.overrides.wants = Some(ids);
+        } else {
+            self.workspace.record(Edit::Wants(ids));
+        }
         self.scenario.set_wants(wants);
         self.recompute();
-        self.message = message;
+        let mark = if now_wanted { "wanted" } else { "not wanted" };
+        self.message = Some(if from_command_line {
+            format!("{name}: {mark} (wants from --want are not saved)")
+        } else {
+            format!("{name}: {mark}")
+        });
     }
 
     /// The service selected in the detail list.

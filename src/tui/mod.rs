@@ -14,7 +14,7 @@ use std::io::{self, Stdout};
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
@@ -94,9 +94,10 @@ fn restore_terminal() {
     }
 }
 
-/// Runs the screen until the user quits or a SIGTERM, SIGHUP or SIGINT arrives.
-pub fn run(config: AppConfig) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
+/// Runs the screen until the user quits or a SIGTERM, SIGHUP or SIGINT arrives;
+/// returns the signal, if one ended it, once the terminal is given back.
+pub fn run(config: AppConfig) -> io::Result<Option<i32>> {
+    let stop = Arc::new(AtomicI32::new(0));
     stop_on_signals(Arc::clone(&stop))?;
     let (changes_tx, changes) = channel();
     let watch = config.workspace.path().map(|path| {
@@ -129,7 +130,8 @@ pub fn run(config: AppConfig) -> io::Result<()> {
     }
     // A save under way is finished before the terminal is given back.
     app.finish_saving();
-    Ok(())
+    drop(guard);
+    Ok(Some(stop.load(Ordering::SeqCst)).filter(|&signal| signal != 0))
 }
 
 /// Takes in background work, draws, waits for an action, applies it; until the app wants to quit or needs
@@ -154,17 +156,17 @@ pub fn run_loop<B: Backend>(
 /// How long the screen has to quit after a signal before the process ends anyway.
 const GRACE: Duration = Duration::from_secs(5);
 
-/// Sets `stop` on SIGTERM, SIGHUP or SIGINT, and the event loop quits cleanly; a
+/// Sets `stop` to the signal on SIGTERM, SIGHUP or SIGINT, and the event loop quits cleanly; a
 /// save under way is finished first. If the loop has not ended `GRACE` later, the
 /// process ends anyway: when the terminal is closed, the terminal library spins
 /// reading it and never returns to the loop. (The file is written atomically, so
 /// even then it is never left half written.)
-fn stop_on_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+fn stop_on_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            stop.store(true, Ordering::SeqCst);
+            stop.store(signal, Ordering::SeqCst);
             std::thread::sleep(GRACE);
             std::process::exit(128 + signal);
         }
@@ -176,12 +178,12 @@ fn stop_on_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
 /// Waits at most a frame while work runs in the background, so its result shows
 /// as soon as it is ready.
 fn next_action(
-    stop: &AtomicBool,
+    stop: &AtomicI32,
     changes: &Receiver<()>,
     mode: KeyMode,
     busy: bool,
 ) -> io::Result<Option<Action>> {
-    if stop.load(Ordering::SeqCst) {
+    if stop.load(Ordering::SeqCst) != 0 {
         return Ok(Some(Action::Quit));
     }
     if changes.try_recv().is_ok() {
