@@ -6,6 +6,10 @@ use rust_decimal::Decimal;
 /// The most significant digits an amount may have.
 pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
 
+/// The most digits an amount may have after its decimal point (the scale of an exact
+/// decimal).
+pub const MAX_DECIMAL_PLACES: u32 = 28;
+
 /// The largest amount accepted (one trillion), so that no sum or split can overflow.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
 
@@ -15,6 +19,8 @@ pub enum NumberError {
     NotANumber,
     NotFinite,
     TooPrecise,
+    /// More decimal places than an exact decimal holds, however few its digits.
+    TooManyDecimals,
     TooLarge,
 }
 
@@ -25,6 +31,9 @@ impl NumberError {
             NumberError::NotFinite => "must be a finite number".into(),
             NumberError::TooPrecise => {
                 format!("has more than {MAX_SIGNIFICANT_DIGITS} significant digits")
+            }
+            NumberError::TooManyDecimals => {
+                format!("has more than {MAX_DECIMAL_PLACES} digits after the decimal point")
             }
             NumberError::TooLarge => "is too large (at most 1,000,000,000,000)".into(),
         }
@@ -44,6 +53,10 @@ pub fn parse_decimal(written: &str) -> Result<Decimal, NumberError> {
         None => (text.as_str(), None),
     };
     check_mantissa_shape(mantissa)?;
+    let decimals = mantissa.split_once('.').map_or(0, |(_, f)| f.len());
+    if decimals > MAX_DECIMAL_PLACES as usize {
+        return Err(NumberError::TooManyDecimals);
+    }
     let significant = mantissa
         .chars()
         .filter(char::is_ascii_digit)
@@ -125,16 +138,16 @@ fn apply_exponent(mut value: Decimal, exponent: i32) -> Result<Decimal, NumberEr
         return Err(NumberError::TooLarge);
     }
     if exponent < -60 {
-        return Err(NumberError::TooPrecise);
+        return Err(NumberError::TooManyDecimals);
     }
     if exponent < 0 {
         let scale = value.scale() + exponent.unsigned_abs();
-        if scale > 28 {
-            return Err(NumberError::TooPrecise);
+        if scale > MAX_DECIMAL_PLACES {
+            return Err(NumberError::TooManyDecimals);
         }
         value
             .set_scale(scale)
-            .map_err(|_| NumberError::TooPrecise)?;
+            .map_err(|_| NumberError::TooManyDecimals)?;
         return Ok(value);
     }
     let mut remaining = exponent;
@@ -196,9 +209,29 @@ mod tests {
             parse_decimal("1.0000000000000000000000000000"),
             Err(NumberError::TooPrecise)
         );
-        assert_eq!(parse_decimal("1e-40"), Err(NumberError::TooPrecise));
+        assert_eq!(parse_decimal("1e-40"), Err(NumberError::TooManyDecimals));
         assert_eq!(parse_decimal("1e99999999999"), Err(NumberError::TooLarge));
         assert_eq!(parse_decimal("9e40"), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn a_tiny_number_is_refused_for_its_decimal_places_not_its_digits() {
+        // One significant digit, 31 places after the point.
+        let tiny = parse_decimal("0.0000000000000000000000000000001");
+        assert_eq!(tiny, Err(NumberError::TooManyDecimals));
+        assert_eq!(
+            NumberError::TooManyDecimals.describe(),
+            "has more than 28 digits after the decimal point"
+        );
+        assert_eq!(parse_decimal("1e-29"), Err(NumberError::TooManyDecimals));
+        assert_eq!(
+            parse_decimal("1e-28"),
+            Ok(dec("0.0000000000000000000000000001"))
+        );
+        assert_eq!(
+            parse_decimal("0.0000000000000000000000000001"),
+            Ok(dec("0.0000000000000000000000000001"))
+        );
     }
 
     #[test]

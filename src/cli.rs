@@ -13,7 +13,7 @@ use crate::amount::parse_decimal;
 use crate::calc::{Scenario, SortKey, compare, sort_bundles};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
-use crate::model::{Catalog, Period};
+use crate::model::{Catalog, Include, Period};
 use crate::plan::{MAX_WANTS, PlanError, plan};
 use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
@@ -168,13 +168,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             .clone()
             .unwrap_or_else(|| PathBuf::from("bundles.toml"));
         write_new_file(&path, BUILT_IN)?;
-        emit(|out| {
-            writeln!(
-                out,
-                "wrote {}: edit it, then run bundlecalc in this folder",
-                path.display()
-            )
-        })?;
+        // bundlecalc finds ./bundles.toml by itself; any other file is named with --file.
+        let how_to_use = if path == Path::new("bundles.toml") || path == Path::new("./bundles.toml")
+        {
+            "edit it, then run bundlecalc in this folder".to_string()
+        } else {
+            format!("edit it, then run `bundlecalc --file {}`", path.display())
+        };
+        emit(|out| writeln!(out, "wrote {}: {how_to_use}", path.display()))?;
         return Ok(ExitCode::SUCCESS);
     }
     if !cli.ids.is_empty() && cli.compare.is_none() {
@@ -373,13 +374,55 @@ fn scenario(
     if let Some(wants) = &cli.want {
         let (services, unknown) = catalog.services_named(wants.iter().map(String::as_str));
         if let Some(id) = unknown.first() {
-            let known = catalog.services.iter().map(|s| s.id.as_str());
-            return Err(unknown_id("service", id, known));
+            return Err(unknown_want(catalog, id));
         }
         scenario.set_wants(services);
     }
+    if let Some(name) = facts
+        .keys()
+        .find(|name| !catalog.tested_facts().contains(*name))
+    {
+        return Err(unknown_fact(catalog, name));
+    }
     scenario.facts.extend(facts);
     Ok(scenario)
+}
+
+/// `--want` of an id that is no service: perhaps a bundle, perhaps a typo.
+fn unknown_want(catalog: &Catalog, id: &str) -> Error {
+    if let Some(bundle) = catalog.bundle_ix(id) {
+        let ids: Vec<&str> = catalog.bundles[bundle]
+            .includes
+            .iter()
+            .flat_map(Include::members)
+            .map(|&s| catalog.services[s].id.as_str())
+            .collect();
+        return Error::usage(format!(
+            "`{id}` is a bundle, not a service: --want names the services you want\n  = help: `{id}` includes {}",
+            ids.join(", ")
+        ));
+    }
+    unknown_id(
+        "service",
+        id,
+        catalog.services.iter().map(|s| s.id.as_str()),
+    )
+}
+
+/// `--set` of a fact that nothing in the file tests.
+fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
+    let tested = catalog.tested_facts();
+    let help = match did_you_mean(name, tested.iter().map(String::as_str)) {
+        Some(suggestion) => suggestion,
+        None if tested.is_empty() => "no price tier in the file tests a fact".to_string(),
+        None => format!(
+            "the facts the file tests are: {}",
+            tested.iter().cloned().collect::<Vec<_>>().join(", ")
+        ),
+    };
+    Error::usage(format!(
+        "--set `{name}`: no price tier tests a fact of that name, so it would change nothing\n  = help: {help}"
+    ))
 }
 
 /// Reads each `--set FACT=NUMBER`.
@@ -407,8 +450,11 @@ fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decimal>, Error> 
 
 fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str>) -> Error {
     let known: Vec<&str> = known.collect();
-    let help = did_you_mean(id, known.iter().copied())
-        .unwrap_or_else(|| format!("the {kind}s are: {}", known.join(", ")));
+    let help = match did_you_mean(id, known.iter().copied()) {
+        Some(suggestion) => suggestion,
+        None if known.is_empty() => format!("the file has no {kind}s"),
+        None => format!("the {kind}s are: {}", known.join(", ")),
+    };
     Error::usage(format!("unknown {kind} `{id}`\n  = help: {help}"))
 }
 

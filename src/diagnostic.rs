@@ -60,9 +60,11 @@ impl Diagnostic {
         let mut out = format!("error: {}\n", self.message);
         match &self.span {
             Some(span) => {
-                let start = floor_char_boundary(text, span.start);
+                // A byte-order mark is not part of the first line a person sees.
+                let bom = bom_len(text);
+                let start = floor_char_boundary(text, span.start.max(bom));
                 let (line_no, col) = line_col(text, start);
-                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let line_start = text[..start].rfind('\n').map_or(bom, |i| i + 1);
                 let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
                 let line = text[line_start..line_end].trim_end_matches('\r');
                 let gutter = " ".repeat(line_no.to_string().len());
@@ -198,9 +200,20 @@ pub fn count_problems(problems: &[Diagnostic]) -> usize {
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..floor_char_boundary(text, offset)];
     let line = count_newlines(before.as_bytes()) + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .rfind('\n')
+        .map_or(bom_len(text).min(before.len()), |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
     (line, col)
+}
+
+/// The length of the byte-order mark `text` starts with, if any: it takes no column.
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
 }
 
 /// Line numbers of a text found quickly: how many lines start before each block of
@@ -277,9 +290,14 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
     let limit = (wrong.chars().count() / 3).max(1);
+    // Case is no distance: `QQ_Music` means `qq_music`.
+    let wrong = wrong.to_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (strsim::damerau_levenshtein(wrong, candidate), candidate))
+        .map(|candidate| {
+            let distance = strsim::damerau_levenshtein(&wrong, &candidate.to_lowercase());
+            (distance, candidate)
+        })
         .filter(|(distance, _)| *distance <= limit)
         // Ties go to the alphabetically first, so the suggestion never depends on
         // the order candidates come in.
@@ -290,6 +308,21 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column_and_is_not_shown() {
+        let text = "\u{feff}currency = 5\n";
+        let start = text.find('5').unwrap();
+        let diagnostic = Diagnostic::new("bad currency", start..start + 1);
+        assert_eq!(diagnostic.line_col(text), Some((1, 12)));
+        assert_eq!(
+            diagnostic.render("b.toml", text),
+            "error: bad currency\n --> b.toml:1:12\n  |\n1 | currency = 5\n  |            ^\n"
+        );
+        let at_start = Diagnostic::new("at the start", 0..3);
+        assert_eq!(at_start.line_col(text), Some((1, 1)));
+        assert!(!at_start.render("b.toml", text).contains('\u{feff}'));
+    }
 
     #[test]
     fn renders_like_rustc_with_a_caret_under_the_span() {
@@ -400,6 +433,10 @@ mod tests {
             Some("did you mean `qq_music`?".into())
         );
         assert_eq!(did_you_mean("netflix", ["youku", "qq_music"]), None);
+        assert_eq!(
+            did_you_mean("QQ_MUSIC", ["youku", "qq_music"]),
+            Some("did you mean `qq_music`?".into())
+        );
         // Equally close: the alphabetically first, whatever the order given.
         assert_eq!(
             did_you_mean("s11", ["s10", "s1"]),

@@ -252,6 +252,15 @@ impl Catalog {
         self.bundles.iter().position(|b| b.id == id)
     }
 
+    /// The facts some price tier tests, sorted: the facts `--set` can change.
+    pub fn tested_facts(&self) -> std::collections::BTreeSet<String> {
+        self.bundles
+            .iter()
+            .flat_map(|bundle| &bundle.tiers)
+            .map(|tier| tier.when.fact.clone())
+            .collect()
+    }
+
     /// The currency's symbol for tables, or its code when it has none we know.
     pub fn currency_symbol(&self) -> &str {
         match self.currency.as_str() {
