@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::text::display_width;
+use crate::text::{display_width, printable};
 
 /// One problem in a file: what is wrong, where, and perhaps how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +57,8 @@ impl Diagnostic {
 
     /// The full report: `error: ...`, `--> FILE:LINE:COL`, the line and a caret.
     pub fn render(&self, file_name: &str, text: &str) -> String {
-        let mut out = format!("error: {}\n", self.message);
+        // Names from the file may hold control characters: shown escaped.
+        let mut out = format!("error: {}\n", printable(&self.message));
         match &self.span {
             Some(span) => {
                 // A byte-order mark is not part of the first line a person sees.
@@ -74,24 +75,25 @@ impl Diagnostic {
                 let cut_left = if part.start > 0 { "…" } else { "" };
                 let cut_right = if part.end < line.len() { "…" } else { "" };
                 let lead = display_width(cut_left)
-                    + display_width(&expand_tabs(&line[part.start..at]))
+                    + display_width(&printable(&expand_tabs(&line[part.start..at])))
                     + (start - line_start - at);
                 let marked_limit = line_start + part.end;
                 let marked_end = ceil_char_boundary(text, span.end.min(marked_limit).max(start));
-                let marked = display_width(&expand_tabs(&text[start..marked_end])).max(1);
+                let marked =
+                    display_width(&printable(&expand_tabs(&text[start..marked_end]))).max(1);
                 let _ = writeln!(out, "{gutter}--> {file_name}:{line_no}:{col}");
                 let _ = writeln!(out, "{gutter} |");
-                let shown = expand_tabs(&line[part]);
+                let shown = printable(&expand_tabs(&line[part])).into_owned();
                 let _ = writeln!(out, "{line_no} | {cut_left}{shown}{cut_right}");
                 let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(lead), "^".repeat(marked));
                 if let Some(help) = &self.help {
-                    let _ = writeln!(out, "{gutter} = help: {help}");
+                    let _ = writeln!(out, "{gutter} = help: {}", printable(help));
                 }
             }
             None => {
                 let _ = writeln!(out, " --> {file_name}");
                 if let Some(help) = &self.help {
-                    let _ = writeln!(out, "  = help: {help}");
+                    let _ = writeln!(out, "  = help: {}", printable(help));
                 }
             }
         }

@@ -252,6 +252,57 @@ impl Catalog {
         self.bundles.iter().position(|b| b.id == id)
     }
 
+    /// This catalogue as text for people is written from: every name, id, note and
+    /// label with its control characters escaped (`text::printable`). Borrowed when
+    /// nothing needs escaping, as in every ordinary file.
+    pub fn for_people(&self) -> std::borrow::Cow<'_, Catalog> {
+        use crate::text::printable;
+        use std::borrow::Cow;
+        let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
+        let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
+        let all_clean = self
+            .services
+            .iter()
+            .all(|s| clean(&s.id) && clean(&s.name) && clean_note(&s.note))
+            && self.bundles.iter().all(|b| {
+                clean(&b.id)
+                    && clean(&b.name)
+                    && clean_note(&b.note)
+                    && b.includes.iter().all(|include| match include {
+                        Include::OneOf {
+                            label: Some(label), ..
+                        } => clean(label),
+                        _ => true,
+                    })
+            })
+            && clean(&self.currency);
+        if all_clean {
+            return Cow::Borrowed(self);
+        }
+        let shown = |text: &mut String| *text = printable(text).into_owned();
+        let mut copy = self.clone();
+        shown(&mut copy.currency);
+        for service in &mut copy.services {
+            shown(&mut service.id);
+            shown(&mut service.name);
+            service.note.as_mut().map(shown);
+        }
+        for bundle in &mut copy.bundles {
+            shown(&mut bundle.id);
+            shown(&mut bundle.name);
+            bundle.note.as_mut().map(shown);
+            for include in &mut bundle.includes {
+                if let Include::OneOf {
+                    label: Some(label), ..
+                } = include
+                {
+                    shown(label);
+                }
+            }
+        }
+        Cow::Owned(copy)
+    }
+
     /// The facts some price tier tests, sorted: the facts `--set` can change.
     pub fn tested_facts(&self) -> std::collections::BTreeSet<String> {
         self.bundles

@@ -1,6 +1,37 @@
 //! Text measured in terminal cells: CJK and other wide characters count 2.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` safe to show to a person on a terminal: control characters (ESC, BEL,
+/// CR, tabs, newlines, DEL, C1) and the bidirectional overrides that reorder what
+/// is shown are written as escapes (`\n`, `\t`, `\u{1b}`), so a name in a shared
+/// file can neither drive the terminal nor break a table's columns.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `ch` must not reach a terminal as it is.
+fn needs_escape(ch: char) -> bool {
+    ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
 
 /// The number of terminal cells `text` occupies.
 pub fn display_width(text: &str) -> usize {
@@ -50,6 +81,21 @@ pub enum Align {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(printable("QQ音乐"), Cow::Borrowed("QQ音乐"));
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(
+            printable("\t\r\n\u{7}\u{7f}\u{9b}"),
+            "\\t\\r\\n\\u{7}\\u{7f}\\u{9b}"
+        );
+        assert_eq!(printable("\u{202e}evil"), "\\u{202e}evil");
+        for ch in (0u32..0x20).chain(0x7f..0xa0) {
+            let shown = printable(&char::from_u32(ch).unwrap().to_string()).into_owned();
+            assert!(shown.chars().all(|c| !c.is_control()), "{ch:#x}");
+        }
+    }
 
     #[test]
     fn cjk_counts_two_cells() {

@@ -11,7 +11,7 @@ use super::table::{Cell, TextTable};
 use crate::calc::{BundleFigures, Comparison, SortKey};
 use crate::model::{Catalog, Period};
 use crate::money::{Money, Percent};
-use crate::text::Align;
+use crate::text::{Align, printable};
 
 /// What a comparison report shows and for whom.
 pub struct CompareReport<'a> {
@@ -41,9 +41,22 @@ pub fn write_compare(
             serde_json::to_writer_pretty(&mut *out, &JsonComparison::of(report))?;
             out.write_all(b"\n")
         }
-        Format::Table => out.write_all(table(report, painter).as_bytes()),
         Format::Csv => out.write_all(csv(report).as_bytes()),
-        Format::Markdown => out.write_all(markdown(report).as_bytes()),
+        // Text for people: written from the catalogue with control characters escaped.
+        Format::Table | Format::Markdown => {
+            let catalog = report.catalog.for_people();
+            let file = printable(report.file);
+            let shown = CompareReport {
+                catalog: &catalog,
+                file: &file,
+                ..*report
+            };
+            let text = match format {
+                Format::Table => table(&shown, painter),
+                _ => markdown(&shown),
+            };
+            out.write_all(text.as_bytes())
+        }
     }
 }
 
@@ -286,7 +299,7 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
     if !report.comparison.notes.is_empty() {
         out.push('\n');
         for note in &report.comparison.notes {
-            out += &painter.paint(&format!("note: {note}"), Tone::Faint);
+            out += &painter.paint(&format!("note: {}", printable(note)), Tone::Faint);
             out.push('\n');
         }
     }
@@ -329,7 +342,7 @@ fn bundle_detail(
     for service in &figures.services {
         let mut row = vec![
             Cell::plain(catalog.services[service.service].name.clone()),
-            Cell::plain(service.group.clone().unwrap_or_default()),
+            Cell::plain(printable(service.group.as_deref().unwrap_or_default()).into_owned()),
             Cell::plain(money_text(symbol, service.standalone_price)),
             Cell::plain(money_text(symbol, service.effective_cost)),
         ];

@@ -17,10 +17,12 @@ pub fn csv_line(fields: &[Option<String>]) -> String {
 
 /// A GitHub Markdown table; `right` marks the columns aligned right.
 pub fn markdown_table(headings: &[&str], right: &[bool], rows: &[Vec<Option<String>>]) -> String {
+    // Control characters shown escaped (no raw byte reaches a terminal), then
+    // Markdown's own escapes.
     let escape = |text: &str| {
-        text.replace('\\', "\\\\")
+        crate::text::printable(text)
+            .replace('\\', "\\\\")
             .replace('|', "\\|")
-            .replace(['\n', '\r'], " ")
     };
     let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     let mut out = line(headings.iter().map(|h| escape(h)).collect());

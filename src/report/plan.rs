@@ -9,7 +9,7 @@ use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
 use crate::model::{Catalog, Period, ServiceIx};
 use crate::plan::{OfferKind, Plan};
-use crate::text::Align;
+use crate::text::{Align, printable};
 
 /// What a plan report shows.
 pub struct PlanReport<'a> {
@@ -20,10 +20,20 @@ pub struct PlanReport<'a> {
 
 pub fn render_plan(report: &PlanReport<'_>, format: Format, painter: Painter) -> String {
     match format {
-        Format::Table => table(report, painter),
         Format::Json => json(report),
         Format::Csv => csv(report),
-        Format::Markdown => markdown(report),
+        // Text for people: written from the catalogue with control characters escaped.
+        Format::Table | Format::Markdown => {
+            let catalog = report.catalog.for_people();
+            let shown = PlanReport {
+                catalog: &catalog,
+                ..*report
+            };
+            match format {
+                Format::Table => table(&shown, painter),
+                _ => markdown(&shown),
+            }
+        }
     }
 }
 
@@ -170,7 +180,7 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out += &format!("Also included: {}\n", catalog.service_names(&plan.extras));
     }
     for note in &plan.notes {
-        out += &painter.paint(&format!("note: {note}"), Tone::Faint);
+        out += &painter.paint(&format!("note: {}", printable(note)), Tone::Faint);
         out.push('\n');
     }
     out

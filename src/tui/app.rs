@@ -153,6 +153,9 @@ impl AppConfig {
 pub struct App {
     pub workspace: Workspace,
     pub catalog: Arc<Catalog>,
+    /// `catalog` with control characters escaped, when it has any: what names are
+    /// drawn from (`shown`).
+    escaped: Option<Arc<Catalog>>,
     /// The file as shown in the status line ("built-in" for the compiled-in copy).
     pub file_label: String,
     /// Where the file lives, for the help screen.
@@ -198,6 +201,7 @@ impl App {
         let mut app = App {
             workspace: config.workspace,
             catalog: Arc::new(config.catalog),
+            escaped: None,
             file_label,
             file_location,
             scenario: config.scenario,
@@ -225,6 +229,12 @@ impl App {
         };
         app.recompute();
         app
+    }
+
+    /// The catalogue as the screen shows it: names, ids, notes and labels with
+    /// their control characters escaped.
+    pub fn shown(&self) -> &Catalog {
+        self.escaped.as_deref().unwrap_or(&self.catalog)
     }
 
     /// The figures of the selected bundle, if there is one.
@@ -609,6 +619,10 @@ impl App {
     pub fn recompute(&mut self) {
         let keep = self.selected_row().map(|row| row.bundle);
         let comparison = compare(&self.catalog, &self.scenario);
+        self.escaped = match self.catalog.for_people() {
+            std::borrow::Cow::Borrowed(_) => None,
+            std::borrow::Cow::Owned(escaped) => Some(Arc::new(escaped)),
+        };
         self.rows = comparison.bundles;
         self.notes = comparison.notes;
         self.sort_keeping(keep);

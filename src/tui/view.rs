@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::money::Money;
 use crate::plan::PlanError;
 use crate::report::{Tone, money_text, percent_text, signed_money_text, tone_of};
-use crate::text::{Align, display_width, pad, truncate_to_width};
+use crate::text::{Align, display_width, pad, printable, truncate_to_width};
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
@@ -22,7 +22,10 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         return;
     };
     if let (Some(area), Some(banner)) = (areas.banner, &app.banner) {
-        let text = truncate_to_width(&format!(" ⚠ {banner}"), usize::from(area.width));
+        let text = truncate_to_width(
+            &format!(" ⚠ {}", printable(banner)),
+            usize::from(area.width),
+        );
         frame.render_widget(Paragraph::new(text).style(theme.warning), area);
     }
     draw_bundles(app, &theme, frame, &areas);
@@ -50,7 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
 
 /// The plan overlay: offers, what each is used for, totals and extras.
 fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
-    let catalog = &app.catalog;
+    let catalog = &app.shown();
     let symbol = catalog.currency_symbol();
     let names = |services: &[usize]| catalog.service_names(services);
     let mut lines: Vec<Line> = Vec::new();
@@ -170,11 +173,11 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let Some(field) = &app.field else { return };
     let (what, period) = match field.target {
         PriceTarget::Service(s) => {
-            let service = &app.catalog.services[s];
+            let service = &app.shown().services[s];
             (service.name.as_str(), service.period)
         }
         PriceTarget::Bundle(b) => {
-            let bundle = &app.catalog.bundles[b];
+            let bundle = &app.shown().bundles[b];
             (bundle.name.as_str(), bundle.period)
         }
     };
@@ -182,11 +185,11 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         Line::raw(format!("Price of {what}, per {period}:")),
         Line::from(vec![
             Span::raw("> "),
-            Span::styled(format!("{}▏", field.text), theme.heading),
+            Span::styled(format!("{}▏", printable(&field.text)), theme.heading),
         ]),
     ];
     match &field.error {
-        Some(error) => lines.push(Line::styled(error.clone(), theme.loss)),
+        Some(error) => lines.push(Line::styled(printable(error).into_owned(), theme.loss)),
         None => lines.push(Line::styled("Enter applies, Esc cancels", theme.faint)),
     }
     draw_dialog(frame, theme, " Edit price ", lines, 70);
@@ -280,7 +283,7 @@ fn tone(theme: &Theme, amount: Money) -> Style {
 }
 
 fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
-    let symbol = app.catalog.currency_symbol();
+    let symbol = app.shown().currency_symbol();
     let title = format!(
         " Bundles ({}) · per {} ",
         app.rows.len(),
@@ -332,14 +335,14 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
     }
     let longest = visible
         .clone()
-        .map(|r| display_width(&app.catalog.bundles[r.bundle].name))
+        .map(|r| display_width(&app.shown().bundles[r.bundle].name))
         .max();
     fill_first(&mut columns, usize::from(inner.width), longest.unwrap_or(0));
 
     let mut lines = vec![heading_line(&columns, theme)];
     for (at, row) in visible.enumerate() {
         let mut cells = vec![
-            (app.catalog.bundles[row.bundle].name.clone(), Style::new()),
+            (app.shown().bundles[row.bundle].name.clone(), Style::new()),
             (money_text(symbol, row.price), Style::new()),
             (money_text(symbol, row.standalone_value), Style::new()),
             (
@@ -370,8 +373,8 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         frame.render_widget(pane_block(" Detail ".into(), false, theme), area);
         return;
     };
-    let bundle = &app.catalog.bundles[row.bundle];
-    let symbol = app.catalog.currency_symbol();
+    let bundle = &app.shown().bundles[row.bundle];
+    let symbol = app.shown().currency_symbol();
     let block = pane_block(
         format!(" {} ", bundle.name),
         app.focus == Pane::Detail,
@@ -420,8 +423,11 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         columns.push(fit("For you", costs, Align::Right));
     }
     let longest = visible.clone().map(|s| {
-        let group = s.group.as_ref().map_or(0, |g| display_width(g) + 3);
-        display_width(&app.catalog.services[s.service].name) + group
+        let group = s
+            .group
+            .as_ref()
+            .map_or(0, |g| display_width(&printable(g)) + 3);
+        display_width(&app.shown().services[s.service].name) + group
     });
     fill_first(
         &mut columns,
@@ -432,10 +438,10 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 
     let mut lines = vec![heading_line(&columns, theme)];
     for (at, service) in visible.enumerate() {
-        let name = &app.catalog.services[service.service].name;
+        let name = &app.shown().services[service.service].name;
         let label = match &service.group {
             Some(group) => {
-                let suffix = format!(" ({group})");
+                let suffix = format!(" ({})", printable(group));
                 let room = name_width.saturating_sub(display_width(&suffix));
                 format!("{}{suffix}", truncate_to_width(name, room))
             }
@@ -489,7 +495,7 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let block = pane_block(" Price ▒ vs value █ ".into(), false, theme);
     let inner = block.inner(areas.chart);
     frame.render_widget(block, areas.chart);
-    let symbol = app.catalog.currency_symbol();
+    let symbol = app.shown().currency_symbol();
     let per_bundle = 3;
     let count = (usize::from(inner.height) / per_bundle).min(areas.bundle_rows().max(1));
     // The bundles in view in the table, moved down if need be to include the selected one.
@@ -522,7 +528,7 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let mut lines = Vec::with_capacity(shown.len() * per_bundle);
     for (at, row) in shown.iter().enumerate() {
         let name = truncate_to_width(
-            &app.catalog.bundles[row.bundle].name,
+            &app.shown().bundles[row.bundle].name,
             usize::from(inner.width),
         );
         let name_style = if first + at == app.selected {
@@ -555,10 +561,10 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let modified = if app.is_modified() { " [modified]" } else { "" };
     let text = format!(
         " {}{modified} · per {} · sort: {} │ {}",
-        app.file_label,
+        printable(&app.file_label),
         app.scenario.basis,
         app.sort.name(),
-        app.message.as_deref().unwrap_or(hints)
+        printable(app.message.as_deref().unwrap_or(hints))
     );
     let line = truncate_to_width(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.selected), area);
@@ -598,7 +604,10 @@ fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::raw(format!("File: {}", app.file_location)));
+    lines.push(Line::raw(format!(
+        "File: {}",
+        printable(&app.file_location)
+    )));
     lines.push(Line::styled("Esc or ? closes this help", theme.faint));
     draw_dialog(frame, theme, " Help ", lines, 78);
 }
