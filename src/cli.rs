@@ -18,7 +18,7 @@ use crate::plan::{MAX_WANTS, PlanError, plan};
 use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
 };
-use crate::source::{BUILT_IN, SearchPath, Source};
+use crate::source::{BUILT_IN, Origin, SearchPath, Source};
 use crate::tui::{
     self,
     app::{AppConfig, Overrides},
@@ -185,7 +185,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         )));
     }
     let facts = parse_facts(&cli.set)?;
-    let source = Source::from_origin(&SearchPath::from_environment(cli.file.clone()).locate())?;
+    let origin = SearchPath::from_environment(cli.file.clone()).locate();
+    if cli.check && cli.format != FormatArg::Table {
+        return check_for_machines(&origin, cli.format);
+    }
+    let source = Source::from_origin(&origin)?;
     let catalog = source.catalog()?;
     if cli.check {
         emit(|out| {
@@ -218,6 +222,62 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(signal.map_or(ExitCode::SUCCESS, |signal| {
                 ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
             }))
+        }
+    }
+}
+
+/// `--check --format json`: every problem as a JSON array, for editors and CI;
+/// `[]` for a valid file. Exit 65 when there are problems, as for `--check`.
+fn check_for_machines(origin: &Origin, format: FormatArg) -> Result<ExitCode, Error> {
+    if format != FormatArg::Json {
+        return Err(Error::usage(
+            "--check prints a table (the default) or JSON (--format json)",
+        ));
+    }
+    let problems = match Source::from_origin(origin).and_then(|source| source.catalog()) {
+        Ok(_) => Vec::new(),
+        Err(Error::Invalid {
+            file,
+            text,
+            problems,
+        }) => problems
+            .iter()
+            .map(|problem| JsonProblem::of(problem, &file, &text))
+            .collect(),
+        Err(other) => return Err(other),
+    };
+    emit(|out| {
+        serde_json::to_writer_pretty(&mut *out, &problems)?;
+        out.write_all(b"\n")
+    })?;
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(65)
+    })
+}
+
+/// One problem of `--check --format json`.
+#[derive(serde::Serialize)]
+struct JsonProblem {
+    file: String,
+    /// 1-based; null for a problem of the whole file.
+    line: Option<usize>,
+    /// 1-based, in characters; null with `line`.
+    column: Option<usize>,
+    message: String,
+    help: Option<String>,
+}
+
+impl JsonProblem {
+    fn of(problem: &Diagnostic, file: &str, text: &str) -> JsonProblem {
+        let place = problem.line_col(text);
+        JsonProblem {
+            file: file.to_string(),
+            line: place.map(|(line, _)| line),
+            column: place.map(|(_, column)| column),
+            message: problem.message.clone(),
+            help: problem.help.clone(),
         }
     }
 }

@@ -117,3 +117,48 @@ fn want_of_an_unknown_id_exits_2_and_names_a_bundle_as_a_bundle() {
         ))
         .stderr(predicate::str::contains("includes tencent_video, jd_plus"));
 }
+
+#[test]
+fn check_format_json_lists_every_problem_for_editors() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "bad.toml",
+        "[services.a]\nprice = -1\n\n[services.b]\nprise = 5\n",
+    );
+    let output = sandbox
+        .command()
+        .args(["--check", "--format", "json", "--file", "bad.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let problems: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        problems,
+        serde_json::json!([
+            {"file": "bad.toml", "line": 2, "column": 9,
+             "message": "`services.a.price` must not be negative", "help": null},
+            {"file": "bad.toml", "line": 4, "column": 11,
+             "message": "service `b` has no `price`", "help": null},
+            {"file": "bad.toml", "line": 5, "column": 1,
+             "message": "unknown key `prise` in service `b`", "help": "did you mean `price`?"},
+        ])
+    );
+    // A valid file: an empty list, exit 0.
+    sandbox
+        .command()
+        .args(["--check", "--format", "json"])
+        .assert()
+        .success()
+        .stdout("[]\n");
+    // Not TOML at all: still one problem with its place.
+    sandbox.write("broken.toml", "[services.a\nprice = 1\n");
+    let output = sandbox
+        .command()
+        .args(["--check", "--format", "json", "--file", "broken.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let problems: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(problems[0]["line"], 1);
+    assert!(problems[0]["message"].as_str().unwrap().contains("not valid TOML"));
+}
