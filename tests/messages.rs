@@ -160,5 +160,10 @@ fn check_format_json_lists_every_problem_for_editors() {
     assert_eq!(output.status.code(), Some(65));
     let problems: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(problems[0]["line"], 1);
-    assert!(problems[0]["message"].as_str().unwrap().contains("not valid TOML"));
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid TOML")
+    );
 }
