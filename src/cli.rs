@@ -190,7 +190,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return check_for_machines(&origin, cli.format);
     }
     let source = Source::from_origin(&origin)?;
-    let catalog = source.catalog()?;
+    let opens_screen = !cli.check && !cli.plan && cli.compare.is_none();
+    let catalog = match source.catalog() {
+        Ok(catalog) => catalog,
+        // The screen opens on a broken file, showing where, so it can be fixed there.
+        Err(problem @ Error::Invalid { .. }) if opens_screen => {
+            return open_broken_screen(&cli, source, problem, parse_facts(&cli.set)?);
+        }
+        Err(problem) => return Err(problem),
+    };
     if cli.check {
         emit(|out| {
             writeln!(
@@ -218,10 +226,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         None => {
             let signal = run_screen(&cli, catalog, source, scenario, facts_for_screen)?;
-            // Ended by a signal: say so in the exit status, as shells expect.
-            Ok(signal.map_or(ExitCode::SUCCESS, |signal| {
-                ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
-            }))
+            Ok(exit_after(signal))
         }
     }
 }
@@ -307,8 +312,52 @@ fn run_screen(
         sort: cli.sort.into(),
         colour: colour_allowed(),
         size: (80, 24),
+        problem: None,
     })
     .map_err(|source| Error::Terminal { source })
+}
+
+/// Opens the screen on a file that does not load: no figures yet, the problem and
+/// its place in the banner, `E` to fix it there and `r` to read it again. (`--want`
+/// and `--set` are checked once the file loads.) Without a terminal, the problem
+/// is reported as `--check` would.
+fn open_broken_screen(
+    cli: &Cli,
+    source: Source,
+    problem: Error,
+    facts: BTreeMap<String, Decimal>,
+) -> Result<ExitCode, Error> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(problem);
+    }
+    let catalog = Catalog::empty();
+    let mut scenario = Scenario::from_catalog(&catalog);
+    if let Some(per) = cli.per {
+        scenario.basis = per.into();
+    }
+    scenario.facts.extend(facts.clone());
+    let signal = tui::run(AppConfig {
+        workspace: Workspace::new(source),
+        catalog,
+        scenario,
+        overrides: Overrides {
+            wants: cli.want.clone(),
+            facts,
+        },
+        sort: cli.sort.into(),
+        colour: colour_allowed(),
+        size: (80, 24),
+        problem: Some(problem),
+    })
+    .map_err(|source| Error::Terminal { source })?;
+    Ok(exit_after(signal))
+}
+
+/// Success, or 128 + the signal that ended the screen, as shells expect.
+fn exit_after(signal: Option<i32>) -> ExitCode {
+    signal.map_or(ExitCode::SUCCESS, |signal| {
+        ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+    })
 }
 
 /// The `--plan` report, or why there is no plan.

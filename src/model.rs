@@ -217,6 +217,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// No offers at all: what the screen shows before a broken file is fixed.
+    pub fn empty() -> Catalog {
+        Catalog {
+            currency: "CNY".into(),
+            basis: Period::Year,
+            profile: Profile::default(),
+            services: Vec::new(),
+            bundles: Vec::new(),
+        }
+    }
+
     pub fn service_ix(&self, id: &str) -> Option<ServiceIx> {
         self.services.iter().position(|s| s.id == id)
     }

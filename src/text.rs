@@ -62,6 +62,38 @@ pub fn truncate_to_width(text: &str, max_width: usize) -> String {
     kept
 }
 
+/// `text` broken into lines of at most `width` cells: at spaces where it can, inside
+/// a word only when the word alone is wider than a line.
+pub fn wrap_to_width(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = display_width(&line) + usize::from(!line.is_empty()) + display_width(word);
+        if needed <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than a line is cut at character boundaries.
+        for ch in word.chars() {
+            if display_width(&line) + ch.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(ch);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// `text` padded with spaces to `width` cells, on the right (`Align::Left`) or the left.
 pub fn pad(text: &str, width: usize, align: Align) -> String {
     let fill = " ".repeat(width.saturating_sub(display_width(text)));
@@ -94,6 +126,20 @@ mod tests {
         for ch in (0u32..0x20).chain(0x7f..0xa0) {
             let shown = printable(&char::from_u32(ch).unwrap().to_string()).into_owned();
             assert!(shown.chars().all(|c| !c.is_control()), "{ch:#x}");
+        }
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_never_overflows() {
+        assert_eq!(wrap_to_width("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap_to_width("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap_to_width("淘宝88VIP 会员", 5),
+            ["淘宝8", "8VIP", "会员"]
+        );
+        assert_eq!(wrap_to_width("", 5), [""]);
+        for line in wrap_to_width("网易云音乐黑胶 VIP is a long name indeed", 9) {
+            assert!(display_width(&line) <= 9, "{line}");
         }
     }
 

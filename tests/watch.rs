@@ -95,7 +95,7 @@ fn a_broken_file_shows_a_banner_and_keeps_the_figures_until_fixed() {
     assert_eq!(
         banner,
         format!(
-            "{}:5:9: `bundles.b.price` must not be negative",
+            "{}:5:9: `bundles.b.price` must not be negative. E fixes it at line 5, r reads it again.",
             path.display()
         )
     );

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use rust_decimal::Decimal;
 
 use super::action::{Action, KeyMode};
-use super::layout::{Areas, areas, contains};
+use super::layout::{Areas, areas, banner_lines, contains};
 use crate::amount::parse_amount;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare, sort_bundles};
 use crate::diagnostic::count_problems;
@@ -45,6 +45,11 @@ enum FileJob {
     Saving {
         job: Job<Result<Saved, SaveError>>,
         save: SaveJob,
+    },
+    /// Reading it to see whether an outside change broke it, without taking it in:
+    /// there are unsaved edits.
+    Checking {
+        job: Job<Result<(Source, Catalog), Error>>,
     },
 }
 
@@ -129,6 +134,9 @@ pub struct AppConfig {
     pub sort: SortKey,
     pub colour: bool,
     pub size: (u16, u16),
+    /// Why the file did not load, when the screen opens on a broken file (with an
+    /// empty catalogue): shown with its place until the file is fixed.
+    pub problem: Option<Error>,
 }
 
 impl AppConfig {
@@ -145,6 +153,7 @@ impl AppConfig {
             sort: SortKey::File,
             colour: false,
             size: (80, 24),
+            problem: None,
         })
     }
 }
@@ -184,8 +193,12 @@ pub struct App {
     changed_while_busy: bool,
     pub prompt: Option<Prompt>,
     pub field: Option<PriceField>,
-    /// The error that stops the file from loading, shown until it is fixed.
+    /// The error that stops the file from loading, or news of an outside change,
+    /// shown until the file loads again.
     pub banner: Option<String>,
+    /// The line of the first problem of the file on disk, while it fails to load:
+    /// where `E` opens the editor.
+    pub broken_at: Option<usize>,
     /// Work for the event loop.
     pub request: Option<Request>,
     /// A one-line message for the status line, cleared by the next key.
@@ -221,6 +234,7 @@ impl App {
             prompt: None,
             field: None,
             banner: None,
+            broken_at: None,
             request: None,
             message: None,
             colour: config.colour,
@@ -228,6 +242,9 @@ impl App {
             quit: false,
         };
         app.recompute();
+        if let Some(problem) = config.problem {
+            app.show_problem(problem);
+        }
         app
     }
 
@@ -244,7 +261,10 @@ impl App {
 
     /// The screen's layout at its current size.
     pub fn areas(&self) -> Option<Areas> {
-        areas(self.size, self.rows.len(), self.banner.is_some())
+        let banner_height = self.banner.as_deref().map_or(0, |banner| {
+            banner_lines(banner, self.size.width).len() as u16
+        });
+        areas(self.size, self.rows.len(), banner_height)
     }
 
     /// Whether keys are commands or text for a field or question.
@@ -520,13 +540,62 @@ impl App {
             return; // our own save, or a write that changed nothing
         }
         if self.is_modified() {
-            self.banner = Some(
-                "The file changed on disk. Your edits are kept: r reloads (dropping them), Ctrl-S asks before overwriting."
-                    .into(),
-            );
+            // Not taken in over the edits; but read, so a broken file says where.
+            let origin = self.workspace.origin.clone();
+            self.file_job = Some(FileJob::Checking {
+                job: Job::start(move || Workspace::read_again(&origin)),
+            });
         } else {
             self.reload();
         }
+    }
+
+    /// Takes in the file read after an outside change while there are unsaved
+    /// edits: the edits stay, and the banner says what happened to the file.
+    fn checked(&mut self, result: Result<(Source, Catalog), Error>) {
+        match result {
+            Ok(_) => {
+                self.broken_at = None;
+                self.banner = Some(
+                    "The file changed on disk. Your edits are kept: r reloads (dropping them), Ctrl-S asks before overwriting."
+                        .into(),
+                );
+            }
+            Err(error) => self.show_problem(error),
+        }
+    }
+
+    /// Shows why the file does not load, with its place, in the banner; the last
+    /// good figures (and any edits) stay.
+    fn show_problem(&mut self, error: Error) {
+        let (what, line) = match &error {
+            Error::Invalid {
+                file,
+                text,
+                problems,
+            } => {
+                let first = problems.first();
+                let line = first.and_then(|p| p.line_col(text)).map(|(line, _)| line);
+                let first = first.map(|p| p.one_line(file, text)).unwrap_or_default();
+                let more = match count_problems(problems) {
+                    0 | 1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                (format!("{first}{more}"), line)
+            }
+            other => (other.to_string(), None),
+        };
+        self.broken_at = line;
+        let kept = if self.is_modified() {
+            " Your edits are kept."
+        } else {
+            ""
+        };
+        let fix = match line {
+            Some(line) => format!(" E fixes it at line {line}, r reads it again."),
+            None => " r reads it again.".to_string(),
+        };
+        self.banner = Some(format!("{what}.{kept}{fix}"));
     }
 
     /// Starts reading the file again on a worker thread; `poll_background` takes in
@@ -553,25 +622,15 @@ impl App {
                 self.scenario = self.scenario_for(&catalog);
                 self.catalog = Arc::new(catalog);
                 self.banner = None;
+                self.broken_at = None;
                 self.recompute();
                 self.message = Some(format!("reloaded {}", self.file_label));
             }
-            Err(Error::Invalid {
-                file,
-                text,
-                problems,
-            }) => {
-                let first = problems
-                    .first()
-                    .map(|p| p.one_line(&file, &text))
-                    .unwrap_or_default();
-                let more = match count_problems(&problems) {
-                    0 | 1 => String::new(),
-                    n => format!(" (and {} more)", n - 1),
-                };
-                self.banner = Some(format!("{first}{more}"));
+            Err(error) => {
+                self.show_problem(error);
+                // The banner says what and where; the figures and edits stay.
+                self.message = Some("not reloaded: see above".into());
             }
-            Err(other) => self.banner = Some(other.to_string()),
         }
         self.keep_selection_visible();
     }
@@ -596,6 +655,14 @@ impl App {
             );
             return;
         };
+        if let Some(line) = self.broken_at {
+            // Fix the file where it breaks; edits stay, and are not reloaded over.
+            self.request = Some(Request::OpenEditor {
+                path: path.to_path_buf(),
+                line,
+            });
+            return;
+        }
         if self.is_modified() {
             self.message =
                 Some("save (Ctrl-S) or drop (r) your edits before opening the editor".into());
@@ -650,6 +717,7 @@ impl App {
         }
         let polled = match &self.file_job {
             Some(FileJob::Reading { job, .. }) => job.poll().map(FileAnswer::Read),
+            Some(FileJob::Checking { job }) => job.poll().map(FileAnswer::Read),
             Some(FileJob::Saving { job, .. }) => job.poll().map(FileAnswer::Saved),
             None => return,
         };
@@ -680,6 +748,7 @@ impl App {
             (Some(FileJob::Saving { save, .. }), FileAnswer::Saved(result)) => {
                 self.saved(&save, result)
             }
+            (Some(FileJob::Checking { .. }), FileAnswer::Read(result)) => self.checked(result),
             _ => {}
         }
         if std::mem::take(&mut self.changed_while_busy) {

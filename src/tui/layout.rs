@@ -42,12 +42,31 @@ impl Areas {
     }
 }
 
-/// Lays out a screen of `size` for `bundle_count` bundles; `None` when too small.
-pub fn areas(size: Rect, bundle_count: usize, banner: bool) -> Option<Areas> {
+/// The most lines the banner takes; a longer message is cut.
+pub const MAX_BANNER_LINES: usize = 3;
+
+/// The banner's lines at `width`: the message wrapped, at most `MAX_BANNER_LINES`.
+pub fn banner_lines(banner: &str, width: u16) -> Vec<String> {
+    let text = format!(" ⚠ {}", crate::text::printable(banner));
+    let mut lines = crate::text::wrap_to_width(&text, usize::from(width));
+    if lines.len() > MAX_BANNER_LINES {
+        lines.truncate(MAX_BANNER_LINES);
+        let last = &mut lines[MAX_BANNER_LINES - 1];
+        *last = crate::text::truncate_to_width(&format!("{last}…"), usize::from(width));
+        if !last.ends_with('…') {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// Lays out a screen of `size` for `bundle_count` bundles, under a banner of
+/// `banner_height` lines; `None` when too small.
+pub fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
-    let banner_height = u16::from(banner);
+    let banner = banner_height > 0;
     let [banner_area, main, status] = Layout::vertical([
         Constraint::Length(banner_height),
         Constraint::Fill(1),
@@ -83,14 +102,14 @@ mod tests {
 
     #[test]
     fn too_small_screens_have_no_layout() {
-        assert_eq!(areas(Rect::new(0, 0, 1, 1), 4, false), None);
-        assert_eq!(areas(Rect::new(0, 0, 59, 24), 4, false), None);
-        assert!(areas(Rect::new(0, 0, 60, 15), 4, false).is_some());
+        assert_eq!(areas(Rect::new(0, 0, 1, 1), 4, 0), None);
+        assert_eq!(areas(Rect::new(0, 0, 59, 24), 4, 0), None);
+        assert!(areas(Rect::new(0, 0, 60, 15), 4, 0).is_some());
     }
 
     #[test]
     fn a_short_catalogue_gets_a_table_just_tall_enough() {
-        let areas = areas(Rect::new(0, 0, 80, 24), 4, false).unwrap();
+        let areas = areas(Rect::new(0, 0, 80, 24), 4, 0).unwrap();
         assert_eq!(areas.bundles.height, 7);
         assert_eq!(areas.bundle_rows(), 4);
         assert_eq!(areas.status, Rect::new(0, 23, 80, 1));

@@ -123,7 +123,8 @@ pub fn run(config: AppConfig) -> io::Result<Option<i32>> {
         if let Some(Request::OpenEditor { path, line }) = app.request.take() {
             let result = guard.suspend_while(|| open_editor(&path, line))?;
             match result {
-                Ok(()) => app.update(Action::Reload),
+                // As for any outside change: read again, or checked when there are edits.
+                Ok(()) => app.update(Action::FileChanged),
                 Err(error) => app.message = Some(error),
             }
         }

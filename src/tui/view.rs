@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Overlay, Pane, PriceTarget};
-use super::layout::{Areas, DETAIL_FOOTER_LINES, MIN_HEIGHT, MIN_WIDTH, areas};
+use super::layout::{Areas, DETAIL_FOOTER_LINES, MIN_HEIGHT, MIN_WIDTH, areas, banner_lines};
 use super::theme::Theme;
 use crate::money::Money;
 use crate::plan::PlanError;
@@ -17,16 +17,18 @@ use crate::text::{Align, display_width, pad, printable, truncate_to_width};
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let theme = Theme::new(app.colour);
-    let Some(areas) = areas(frame.area(), app.rows.len(), app.banner.is_some()) else {
+    let banner = app
+        .banner
+        .as_deref()
+        .map(|banner| banner_lines(banner, frame.area().width));
+    let banner_height = banner.as_ref().map_or(0, |lines| lines.len() as u16);
+    let Some(areas) = areas(frame.area(), app.rows.len(), banner_height) else {
         draw_too_small(frame);
         return;
     };
-    if let (Some(area), Some(banner)) = (areas.banner, &app.banner) {
-        let text = truncate_to_width(
-            &format!(" ⚠ {}", printable(banner)),
-            usize::from(area.width),
-        );
-        frame.render_widget(Paragraph::new(text).style(theme.warning), area);
+    if let (Some(area), Some(lines)) = (areas.banner, banner) {
+        let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.warning), area);
     }
     draw_bundles(app, &theme, frame, &areas);
     draw_detail(app, &theme, frame, areas.detail);
@@ -362,7 +364,11 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
     }
     if app.rows.is_empty() {
         lines.push(Line::from(
-            "No bundles in this file: add a [bundles.ID] table.",
+            if app.broken_at.is_some() || app.banner.is_some() {
+                "No figures yet: the file does not load (see above)."
+            } else {
+                "No bundles in this file: add a [bundles.ID] table."
+            },
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
