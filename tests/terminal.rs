@@ -99,7 +99,11 @@ impl Session {
     fn wait_until_gone(&self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.contents().contains(text) {
-            assert!(Instant::now() < deadline, "still shows {text:?}");
+            assert!(
+                Instant::now() < deadline,
+                "still shows {text:?}; screen:\n{}",
+                self.contents()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -352,4 +356,114 @@ fn closing_the_terminal_ends_the_program() {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// A small valid file, and the same file broken: service `a` (line 3) lost its
+/// price to a misspelt key.
+const GOOD: &str = "currency = \"CNY\"\n\n[services.a]\nname = \"Alpha\"\nprice = 10\n\n[bundles.b]\nname = \"Combo Deal\"\nprice = 4\nincludes = [\"a\"]\n";
+
+fn broken() -> String {
+    GOOD.replace("price = 10", "prise = 10")
+}
+
+/// An `$EDITOR` that notes its arguments in `editor-args` and fixes the file.
+fn fixing_editor(folder: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = folder.join("fix.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$@\" > '{}'\nsed -i 's/^prise = 10$/price = 12/' \"$2\"\n",
+            folder.join("editor-args").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// Starts in a folder holding `bundles.toml` with `text`, with the fixing editor.
+fn start_on(text: &str) -> (Session, std::path::PathBuf) {
+    let folder = std::cell::RefCell::new(None);
+    let session = Session::start_with(|setup| {
+        std::fs::write(setup.folder.join("bundles.toml"), text).unwrap();
+        let editor = fixing_editor(setup.folder);
+        setup.command.env("EDITOR", editor);
+        *folder.borrow_mut() = Some(setup.folder.to_path_buf());
+    });
+    let folder = folder.into_inner().unwrap();
+    (session, folder)
+}
+
+#[test]
+fn the_screen_opens_on_a_broken_file_and_e_fixes_it_at_the_error_s_line() {
+    let (mut session, folder) = start_on(&broken());
+    session.wait_for("bundles.toml:3:11: service `a` has no `price` (and 1 more)");
+    session.wait_for("E fixes it at line");
+    session.wait_for("3, r reads it again");
+    session.wait_for("the file does not load");
+    session.press("E");
+    session.wait_for("Combo Deal");
+    session.wait_until_gone("has no `price`");
+    let args = std::fs::read_to_string(folder.join("editor-args")).unwrap();
+    assert!(args.starts_with("+3 "), "{args}");
+    // Price 4 for Alpha at its fixed price of 12: saves 8.00.
+    session.wait_for("+¥8.00");
+    session.press("q");
+    session.assert_exits_and_restores();
+}
+
+#[test]
+fn a_file_broken_outside_shows_its_error_and_r_keeps_the_last_good_figures() {
+    let (mut session, folder) = start_on(GOOD);
+    let path = folder.join("bundles.toml");
+    session.wait_for("Combo Deal");
+    session.wait_for("+¥6.00");
+    std::fs::write(&path, broken()).unwrap();
+    session.wait_for("bundles.toml:3:11: service `a` has no `price`");
+    session.press("r");
+    session.wait_for("not reloaded: see above");
+    assert!(!session.contents().contains("reading the file"));
+    assert!(
+        session.contents().contains("+¥6.00"),
+        "the last good figures stay"
+    );
+    // `E` on the broken file opens at the error's line; the fixed file loads.
+    session.press("E");
+    session.wait_until_gone("has no `price`");
+    session.wait_for("+¥8.00");
+    let args = std::fs::read_to_string(folder.join("editor-args")).unwrap();
+    assert!(args.starts_with("+3 "), "{args}");
+    session.press("q");
+    session.assert_exits_and_restores();
+}
+
+#[test]
+fn with_unsaved_edits_a_file_broken_outside_shows_its_error_and_keeps_the_edits() {
+    let (mut session, folder) = start_on(GOOD);
+    let path = folder.join("bundles.toml");
+    session.wait_for("Combo Deal");
+    session.press("e");
+    session.wait_for("Edit price");
+    session.press("\x7f3\r"); // the bundle's price 4 becomes 3
+    session.wait_for("[modified]");
+    session.wait_for("+¥7.00");
+    std::fs::write(&path, broken()).unwrap();
+    session.wait_for("bundles.toml:3:11: service `a` has no `price`");
+    session.wait_for("Your edits are");
+    // `r` then `y`: the broken file cannot be taken in, so nothing is lost.
+    session.press("r");
+    session.wait_for("drop your unsaved edits?");
+    session.press("y");
+    session.wait_for("not reloaded: see above");
+    assert!(session.contents().contains("[modified]"));
+    assert!(session.contents().contains("+¥7.00"), "the edit stays");
+    // Fixed outside: the banner says so, and the edits are still kept.
+    std::fs::write(&path, GOOD).unwrap();
+    session.wait_for("The file changed on disk. Your edits are kept");
+    session.wait_until_gone("has no `price`");
+    session.press("q");
+    session.wait_for("Quit without saving?");
+    session.press("y");
+    session.assert_exits_and_restores();
 }

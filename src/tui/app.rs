@@ -37,10 +37,12 @@ pub enum Overlay {
 
 /// The file being read or written on a worker thread.
 enum FileJob {
-    /// Reading it again; `revision` tells whether edits were made meanwhile.
+    /// Reading it again; `revision` tells whether edits were made meanwhile, and
+    /// `asked` whether the user asked (`r`) or the file changed.
     Reading {
         job: Job<Result<(Source, Catalog), Error>>,
         revision: u64,
+        asked: bool,
     },
     Saving {
         job: Job<Result<Saved, SaveError>>,
@@ -57,6 +59,15 @@ enum FileJob {
 enum FileAnswer {
     Read(Result<(Source, Catalog), Error>),
     Saved(Result<Saved, SaveError>),
+}
+
+/// Why the file is read again.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Reason {
+    /// The user asked (`r`, or an answer to a question).
+    Asked,
+    /// It changed on disk.
+    Changed,
 }
 
 /// A question the user must answer before anything else happens.
@@ -354,7 +365,7 @@ impl App {
                 if self.is_modified() {
                     self.prompt = Some(Prompt::ReloadUnsaved);
                 } else {
-                    self.reload();
+                    self.reload(Reason::Asked);
                 }
             }
             Action::OpenEditor => self.open_editor(),
@@ -381,7 +392,9 @@ impl App {
         self.prompt = None;
         match (prompt, answer) {
             (Prompt::QuitUnsaved, 'y') => self.quit = true,
-            (Prompt::ReloadUnsaved, 'y') | (Prompt::SaveConflict, 'r') => self.reload(),
+            (Prompt::ReloadUnsaved, 'y') | (Prompt::SaveConflict, 'r') => {
+                self.reload(Reason::Asked)
+            }
             (Prompt::SaveConflict, 'o') | (Prompt::SaveBuiltIn, 'y') => self.write_edits(),
             (Prompt::SaveConflict, 'c' | 'n') | (_, 'n') => self.message = Some("cancelled".into()),
             // Any other key leaves the question open.
@@ -546,7 +559,7 @@ impl App {
                 job: Job::start(move || Workspace::read_again(&origin)),
             });
         } else {
-            self.reload();
+            self.reload(Reason::Changed);
         }
     }
 
@@ -600,22 +613,26 @@ impl App {
 
     /// Starts reading the file again on a worker thread; `poll_background` takes in
     /// the result.
-    fn reload(&mut self) {
+    fn reload(&mut self, reason: Reason) {
         if self.file_job.is_some() {
             self.message = Some("still busy with the file: try again".into());
             return;
         }
         let origin = self.workspace.origin.clone();
+        let asked = reason == Reason::Asked;
         self.file_job = Some(FileJob::Reading {
             job: Job::start(move || Workspace::read_again(&origin)),
             revision: self.workspace.revision(),
+            asked,
         });
-        self.message = Some("reading the file…".into());
+        if asked {
+            self.message = Some("reading the file…".into());
+        }
     }
 
     /// Takes in the file read again; on failure the last good figures stay and the
     /// banner shows why.
-    fn reloaded(&mut self, result: Result<(Source, Catalog), Error>) {
+    fn reloaded(&mut self, result: Result<(Source, Catalog), Error>, asked: bool) {
         match result {
             Ok((source, catalog)) => {
                 self.workspace.reloaded(source);
@@ -629,7 +646,9 @@ impl App {
             Err(error) => {
                 self.show_problem(error);
                 // The banner says what and where; the figures and edits stay.
-                self.message = Some("not reloaded: see above".into());
+                if asked {
+                    self.message = Some("not reloaded: see above".into());
+                }
             }
         }
         self.keep_selection_visible();
@@ -737,9 +756,14 @@ impl App {
     /// Takes in a finished read or write, then looks at changes seen meanwhile.
     fn take_in(&mut self, finished: Option<FileJob>, answer: FileAnswer) {
         match (finished, answer) {
-            (Some(FileJob::Reading { revision, .. }), FileAnswer::Read(result)) => {
+            (
+                Some(FileJob::Reading {
+                    revision, asked, ..
+                }),
+                FileAnswer::Read(result),
+            ) => {
                 if revision == self.workspace.revision() {
-                    self.reloaded(result);
+                    self.reloaded(result, asked);
                 } else {
                     // Dropping edits made while the file was read would lose them.
                     self.message = Some("not reloaded: you edited meanwhile (r reloads)".into());
