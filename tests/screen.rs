@@ -351,7 +351,7 @@ fn help_lists_every_key_at_80_by_24() {
         ("w ", "mark a service wanted"),
         ("e ", "edit the price"),
         ("Ctrl-S", "save the edits"),
-        ("E ", "open the file in $VISUAL/$EDITOR"),
+        ("E ", "open $VISUAL/$EDITOR at this item"),
         ("r ", "reload the file now"),
         ("P ", "the cheapest plan"),
         ("mouse", "click selects a row"),

@@ -588,7 +588,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("w", "in the detail list: mark a service wanted or not"),
     ("e", "edit the price of the selected bundle or service"),
     ("Ctrl-S", "save the edits into the file"),
-    ("E", "open the file in $VISUAL/$EDITOR at this item"),
+    ("E", "open $VISUAL/$EDITOR at this item, or at the problem"),
     ("r", "reload the file now"),
     ("P", "the cheapest plan for the current wants"),
     ("mouse", "click selects a row, the wheel scrolls"),
