@@ -225,7 +225,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let signal = run_screen(&cli, catalog, source, scenario, facts_for_screen)?;
+            let signal = run_screen(&cli, catalog, source, scenario, facts_for_screen, None)?;
             Ok(exit_after(signal))
         }
     }
@@ -288,18 +288,23 @@ impl JsonProblem {
 }
 
 /// Opens the interactive screen, or refuses when there is no terminal to draw on;
-/// the signal that ended it, if one did.
+/// the signal that ended it, if one did. With `problem`, the screen opens on a
+/// file that does not load (the catalogue is empty), or without a terminal the
+/// problem is reported as `--check` would.
 fn run_screen(
     cli: &Cli,
     catalog: Catalog,
     source: Source,
     scenario: Scenario,
     facts: BTreeMap<String, Decimal>,
+    problem: Option<Error>,
 ) -> Result<Option<i32>, Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::usage(
-            "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
-        ));
+        return Err(problem.unwrap_or_else(|| {
+            Error::usage(
+                "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
+            )
+        }));
     }
     tui::run(AppConfig {
         workspace: Workspace::new(source),
@@ -312,44 +317,27 @@ fn run_screen(
         sort: cli.sort.into(),
         colour: colour_allowed(),
         size: (80, 24),
-        problem: None,
+        problem,
     })
     .map_err(|source| Error::Terminal { source })
 }
 
 /// Opens the screen on a file that does not load: no figures yet, the problem and
 /// its place in the banner, `E` to fix it there and `r` to read it again. (`--want`
-/// and `--set` are checked once the file loads.) Without a terminal, the problem
-/// is reported as `--check` would.
+/// and `--set` are checked once the file loads.)
 fn open_broken_screen(
     cli: &Cli,
     source: Source,
     problem: Error,
     facts: BTreeMap<String, Decimal>,
 ) -> Result<ExitCode, Error> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(problem);
-    }
     let catalog = Catalog::empty();
     let mut scenario = Scenario::from_catalog(&catalog);
     if let Some(per) = cli.per {
         scenario.basis = per.into();
     }
     scenario.facts.extend(facts.clone());
-    let signal = tui::run(AppConfig {
-        workspace: Workspace::new(source),
-        catalog,
-        scenario,
-        overrides: Overrides {
-            wants: cli.want.clone(),
-            facts,
-        },
-        sort: cli.sort.into(),
-        colour: colour_allowed(),
-        size: (80, 24),
-        problem: Some(problem),
-    })
-    .map_err(|source| Error::Terminal { source })?;
+    let signal = run_screen(cli, catalog, source, scenario, facts, Some(problem))?;
     Ok(exit_after(signal))
 }
 
