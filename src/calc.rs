@@ -6,16 +6,48 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Bundle, BundleIx, Catalog, Include, Period, ServiceIx, Tier};
+use crate::model::{Bundle, BundleIx, Catalog, Include, Period, ServiceIx, Status, Tier};
 use crate::money::{Money, Percent, div_round_half_away};
 
-/// The circumstances figures are computed for: period, wants and facts.
+/// The circumstances figures are computed for: period, wants, facts, and the
+/// offers a plan may use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub basis: Period,
     /// The wanted services; `None` when no wants are set.
     pub wants: Option<Vec<ServiceIx>>,
     pub facts: BTreeMap<String, Decimal>,
+    pub include: Includes,
+}
+
+/// The offers a plan may use besides available ones (`--include`, `i`).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Includes {
+    pub rumoured: bool,
+    pub ended: bool,
+}
+
+impl Includes {
+    /// Whether a plan may buy an offer of this status.
+    pub fn allows(self, status: Status) -> bool {
+        match status {
+            Status::Available => true,
+            Status::Rumoured => self.rumoured,
+            Status::Ended => self.ended,
+        }
+    }
+
+    /// The statuses a plan may use: `available` first, then the others in
+    /// alphabetical order.
+    pub fn statuses(self) -> Vec<Status> {
+        let mut statuses = vec![Status::Available];
+        statuses.extend(
+            [Status::Ended, Status::Rumoured]
+                .into_iter()
+                .filter(|s| self.allows(*s)),
+        );
+        statuses
+    }
 }
 
 impl Scenario {
@@ -26,6 +58,7 @@ impl Scenario {
             basis: catalog.basis,
             wants: (!wants.is_empty()).then(|| wants.clone()),
             facts: catalog.profile.facts.clone(),
+            include: Includes::default(),
         }
     }
 
@@ -163,6 +196,8 @@ pub struct Prices {
     pub services: Vec<Money>,
     /// Whether each service is wanted; `None` when no wants are set.
     pub wanted: Option<Vec<bool>>,
+    /// Whether each service has ended: a group chooses it only when picked.
+    pub ended: Vec<bool>,
 }
 
 impl Prices {
@@ -179,7 +214,16 @@ impl Prices {
             }
             flags
         });
-        Prices { services, wanted }
+        let ended = catalog
+            .services
+            .iter()
+            .map(|s| s.status == Status::Ended)
+            .collect();
+        Prices {
+            services,
+            wanted,
+            ended,
+        }
     }
 
     fn is_wanted(&self, service: ServiceIx) -> bool {
@@ -218,6 +262,13 @@ fn choose_member(members: &[ServiceIx], picks: &[ServiceIx], prices: &Prices) ->
             _ => Some(m),
         })
     };
+    // Ended members are left out unless picked; if all have ended, all count.
+    let open: Vec<ServiceIx> = members
+        .iter()
+        .copied()
+        .filter(|m| !prices.ended[*m])
+        .collect();
+    let members = if open.is_empty() { members } else { &open[..] };
     dearest(&mut members.iter().copied().filter(|m| prices.is_wanted(*m)))
         .or_else(|| dearest(&mut members.iter().copied()))
         .expect("a group has members")
@@ -312,19 +363,23 @@ pub enum SortKey {
     Price,
     Value,
     Name,
+    /// Personal savings, when wants are set.
+    Personal,
 }
 
 impl SortKey {
-    /// The order the TUI cycles through.
-    pub const CYCLE: [SortKey; 6] = [
+    /// The order the TUI cycles through (personal savings only when wants are set).
+    pub const CYCLE: [SortKey; 7] = [
         SortKey::File,
         SortKey::Savings,
         SortKey::SavingsPct,
         SortKey::Price,
         SortKey::Value,
         SortKey::Name,
+        SortKey::Personal,
     ];
 
+    /// The name on the command line (`--sort`).
     pub const fn name(self) -> &'static str {
         match self {
             SortKey::File => "file",
@@ -333,31 +388,78 @@ impl SortKey {
             SortKey::Price => "price",
             SortKey::Value => "value",
             SortKey::Name => "name",
+            SortKey::Personal => "personal",
         }
     }
 
-    pub fn next(self) -> SortKey {
+    /// The order in words, for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            SortKey::File => "file order",
+            SortKey::Savings => "savings",
+            SortKey::SavingsPct => "savings %",
+            SortKey::Price => "price",
+            SortKey::Value => "value",
+            SortKey::Name => "name",
+            SortKey::Personal => "personal savings",
+        }
+    }
+
+    /// The next order in `CYCLE`, wrapping around; personal savings only when
+    /// `personal` (wants are set).
+    pub fn next(self, personal: bool) -> SortKey {
         let at = SortKey::CYCLE.iter().position(|k| *k == self).unwrap_or(0);
-        SortKey::CYCLE[(at + 1) % SortKey::CYCLE.len()]
+        let next = SortKey::CYCLE[(at + 1) % SortKey::CYCLE.len()];
+        if next == SortKey::Personal && !personal {
+            SortKey::File
+        } else {
+            next
+        }
     }
 }
 
-/// Orders figures by `key`: money and percentages descending, names ascending
-/// (ignoring case), a missing percentage last; ties keep file order.
+/// Puts bundles in `key`'s order: money and percentages descending, names ascending
+/// ignoring case, ties in file order.
 pub fn sort_bundles(figures: &mut [BundleFigures], key: SortKey, catalog: &Catalog) {
+    sort_bundles_by(figures, key, false, catalog);
+}
+
+/// `sort_bundles`, or with `reverse` its opposite: each key in the other direction
+/// (ties still in file order, bundles without the figure still last), and file
+/// order from the end.
+pub fn sort_bundles_by(
+    figures: &mut [BundleFigures],
+    key: SortKey,
+    reverse: bool,
+    catalog: &Catalog,
+) {
     let by_file = |a: &BundleFigures, b: &BundleFigures| a.bundle.cmp(&b.bundle);
+    let turn = |order: Ordering| if reverse { order.reverse() } else { order };
+    // Descending money, a missing figure last whichever the direction.
+    let descending = |a: Option<Money>, b: Option<Money>| match (a, b) {
+        (Some(x), Some(y)) => turn(y.cmp(&x)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
     match key {
-        SortKey::File => figures.sort_by(by_file),
-        SortKey::Savings => figures.sort_by(|a, b| b.savings.cmp(&a.savings).then(by_file(a, b))),
-        SortKey::Price => figures.sort_by(|a, b| b.price.cmp(&a.price).then(by_file(a, b))),
+        SortKey::File => figures.sort_by(|a, b| turn(by_file(a, b))),
+        SortKey::Savings => {
+            figures.sort_by(|a, b| descending(Some(a.savings), Some(b.savings)).then(by_file(a, b)))
+        }
+        SortKey::Price => {
+            figures.sort_by(|a, b| descending(Some(a.price), Some(b.price)).then(by_file(a, b)))
+        }
         SortKey::Value => figures.sort_by(|a, b| {
-            b.standalone_value
-                .cmp(&a.standalone_value)
-                .then(by_file(a, b))
+            descending(Some(a.standalone_value), Some(b.standalone_value)).then(by_file(a, b))
+        }),
+        SortKey::Personal => figures.sort_by(|a, b| {
+            let savings = |f: &BundleFigures| f.personal.map(|p| p.savings);
+            descending(savings(a), savings(b)).then(by_file(a, b))
         }),
         SortKey::SavingsPct => figures.sort_by(|a, b| {
             let order = match (a.savings_pct, b.savings_pct) {
-                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(x), Some(y)) => turn(y.cmp(&x)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
@@ -366,7 +468,7 @@ pub fn sort_bundles(figures: &mut [BundleFigures], key: SortKey, catalog: &Catal
         }),
         SortKey::Name => {
             let name = |f: &BundleFigures| catalog.bundles[f.bundle].name.to_lowercase();
-            figures.sort_by_cached_key(|f| (name(f), f.bundle));
+            figures.sort_by(|a, b| turn(name(a).cmp(&name(b))).then(by_file(a, b)));
         }
     }
 }
@@ -488,8 +590,18 @@ mod tests {
         let names: Vec<_> = SortKey::CYCLE.iter().map(|k| k.name()).collect();
         assert_eq!(
             names,
-            ["file", "savings", "savings_pct", "price", "value", "name"]
+            [
+                "file",
+                "savings",
+                "savings_pct",
+                "price",
+                "value",
+                "name",
+                "personal"
+            ]
         );
-        assert_eq!(SortKey::Name.next(), SortKey::File);
+        assert_eq!(SortKey::Name.next(false), SortKey::File);
+        assert_eq!(SortKey::Name.next(true), SortKey::Personal);
+        assert_eq!(SortKey::Personal.next(true), SortKey::File);
     }
 }

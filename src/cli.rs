@@ -10,10 +10,10 @@ use clap::{Parser, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::amount::parse_decimal;
-use crate::calc::{Scenario, SortKey, compare, sort_bundles};
+use crate::calc::{Includes, Scenario, SortKey, compare, sort_bundles_by};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
-use crate::model::{Catalog, Include, Period};
+use crate::model::{Catalog, Include, Period, Status};
 use crate::plan::{MAX_WANTS, PlanError, plan};
 use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
@@ -85,8 +85,17 @@ pub struct Cli {
     pub set: Vec<String>,
 
     /// Order of the bundles: money and percentages descending, names ascending
+    /// (personal: personal savings, needs wants)
     #[arg(long, value_enum, default_value_t = SortArg::File)]
     pub sort: SortArg,
+
+    /// The sort's opposite order (file order from the end, for file)
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// Offers a plan may use besides available ones
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS,...")]
+    pub include: Vec<IncludeArg>,
 
     /// Bundle ids for --compare written after other options, as in
     /// `--compare --per month 88vip`
@@ -122,6 +131,13 @@ pub enum SortArg {
     Price,
     Value,
     Name,
+    Personal,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IncludeArg {
+    Rumoured,
+    Ended,
 }
 
 impl From<FormatArg> for Format {
@@ -157,6 +173,7 @@ impl From<SortArg> for SortKey {
             SortArg::Price => SortKey::Price,
             SortArg::Value => SortKey::Value,
             SortArg::Name => SortKey::Name,
+            SortArg::Personal => SortKey::Personal,
         }
     }
 }
@@ -315,6 +332,7 @@ fn run_screen(
             facts,
         },
         sort: cli.sort.into(),
+        reverse: cli.reverse,
         colour: colour_allowed(),
         size: (80, 24),
         problem,
@@ -355,7 +373,8 @@ fn plan_output(
     source: &Source,
     scenario: &Scenario,
 ) -> Result<String, Error> {
-    let plan = plan(catalog, scenario).map_err(|error| plan_error(catalog, source, error))?;
+    let plan = plan(catalog, scenario)
+        .map_err(|error| plan_error(catalog, source, scenario.include, error))?;
     let report = PlanReport {
         catalog,
         basis: scenario.basis,
@@ -369,7 +388,7 @@ fn plan_output(
 }
 
 /// No wants is a command-line problem (2); a want nothing sells is a file problem (65).
-fn plan_error(catalog: &Catalog, source: &Source, error: PlanError) -> Error {
+fn plan_error(catalog: &Catalog, source: &Source, include: Includes, error: PlanError) -> Error {
     match error {
         PlanError::NoWants => Error::usage(
             "--plan needs wanted services\n  = help: name them with --want qq_music,youku or set `wants` under [profile]",
@@ -398,7 +417,15 @@ fn plan_error(catalog: &Catalog, source: &Source, error: PlanError) -> Error {
                 .iter()
                 .map(|&s| {
                     let service = &catalog.services[s];
-                    let why = if service.sold_alone {
+                    let in_rumoured = catalog.bundles.iter().any(|b| {
+                        b.status == Status::Rumoured
+                            && b.includes.iter().any(|i| i.members().contains(&s))
+                    });
+                    let why = if service.status == Status::Ended && !include.ended {
+                        "it has ended (--include ended lets plans use ended offers)"
+                    } else if in_rumoured && !include.rumoured {
+                        "only rumoured offers include it (--include rumoured lets plans use them)"
+                    } else if service.sold_alone {
                         "no offer includes it"
                     } else {
                         "it is not sold alone (`sold_alone = false`) and no bundle includes it"
@@ -434,7 +461,7 @@ fn write_comparison(
         comparison.bundles.retain(|f| selected.contains(&f.bundle));
     }
     let sort = SortKey::from(cli.sort);
-    sort_bundles(&mut comparison.bundles, sort, catalog);
+    sort_bundles_by(&mut comparison.bundles, sort, cli.reverse, catalog);
     let report = CompareReport {
         catalog,
         file: &source.name(),
@@ -482,6 +509,15 @@ fn scenario(
         return Err(unknown_fact(catalog, name));
     }
     scenario.facts.extend(facts);
+    scenario.include = Includes {
+        rumoured: cli.include.contains(&IncludeArg::Rumoured),
+        ended: cli.include.contains(&IncludeArg::Ended),
+    };
+    if cli.sort == SortArg::Personal && scenario.wants.is_none() {
+        return Err(Error::usage(
+            "--sort personal sorts by personal savings, which need wanted services\n  = help: name them with --want qq_music,youku or set `wants` under [profile]",
+        ));
+    }
     Ok(scenario)
 }
 

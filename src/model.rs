@@ -72,6 +72,55 @@ impl fmt::Display for Period {
     }
 }
 
+/// Whether an offer can be bought now (SPEC §1.4).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// On sale.
+    #[default]
+    Available,
+    /// Announced or leaked, not on sale.
+    Rumoured,
+    /// Sold once, no longer.
+    Ended,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Available, Status::Rumoured, Status::Ended];
+
+    /// The name in files, JSON and CSV.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Status::Available => "available",
+            Status::Rumoured => "rumoured",
+            Status::Ended => "ended",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.name() == name)
+    }
+
+    pub fn is_available(self) -> bool {
+        self == Status::Available
+    }
+
+    /// What follows a name wherever an offer is named: nothing for an available
+    /// one, " (rumoured)" or " (ended)" otherwise.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Status::Available => "",
+            Status::Rumoured => " (rumoured)",
+            Status::Ended => " (ended)",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A membership that can be counted in bundles and, usually, bought alone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Service {
@@ -80,9 +129,17 @@ pub struct Service {
     pub price: Decimal,
     pub period: Period,
     pub sold_alone: bool,
+    pub status: Status,
     pub note: Option<String>,
     /// 1-based line of the service's table in the file.
     pub line: usize,
+}
+
+impl Service {
+    /// The name with its status tag, as people see it.
+    pub fn tagged_name(&self) -> String {
+        format!("{}{}", self.name, self.status.tag())
+    }
 }
 
 /// A joint membership: one price, several services.
@@ -93,11 +150,19 @@ pub struct Bundle {
     /// The base price, in `period`, used when no tier applies.
     pub price: Decimal,
     pub period: Period,
+    pub status: Status,
     pub tiers: Vec<Tier>,
     pub includes: Vec<Include>,
     pub note: Option<String>,
     /// 1-based line of the bundle's table in the file.
     pub line: usize,
+}
+
+impl Bundle {
+    /// The name with its status tag, as people see it.
+    pub fn tagged_name(&self) -> String {
+        format!("{}{}", self.name, self.status.tag())
+    }
 }
 
 /// One entry of a bundle's `includes`.
@@ -362,6 +427,7 @@ mod tests {
             price: Decimal::ONE,
             period: Period::Year,
             sold_alone: true,
+            status: Status::Available,
             note: None,
             line: 1,
         };

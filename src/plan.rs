@@ -24,7 +24,7 @@
 //! equally priced one with a smaller id, which also wins the tie rules).
 
 use crate::calc::{Scenario, bundle_price, to_basis};
-use crate::model::{BundleIx, Catalog, Include, ServiceIx};
+use crate::model::{BundleIx, Catalog, Include, ServiceIx, Status};
 use crate::money::Money;
 
 /// The most wanted services a plan is computed for: its tables have 2^20 entries.
@@ -38,11 +38,19 @@ pub enum OfferKind {
 }
 
 impl OfferKind {
-    /// The offer's name as the file gives it.
-    pub fn name(self, catalog: &Catalog) -> &str {
+    /// Whether it is on sale (SPEC §1.4).
+    pub fn status(self, catalog: &Catalog) -> Status {
         match self {
-            OfferKind::Bundle(b) => &catalog.bundles[b].name,
-            OfferKind::Service(s) => &catalog.services[s].name,
+            OfferKind::Bundle(b) => catalog.bundles[b].status,
+            OfferKind::Service(s) => catalog.services[s].status,
+        }
+    }
+
+    /// The offer's name as people see it, with its status tag.
+    pub fn name(self, catalog: &Catalog) -> String {
+        match self {
+            OfferKind::Bundle(b) => catalog.bundles[b].tagged_name(),
+            OfferKind::Service(s) => catalog.services[s].tagged_name(),
         }
     }
 }
@@ -71,6 +79,32 @@ pub struct Plan {
     pub extras: Vec<ServiceIx>,
     /// Notes on tiers whose fact is not set.
     pub notes: Vec<String>,
+    /// The statuses the plan could use: `available`, then what `--include` added.
+    pub include: Vec<Status>,
+    /// When rumoured offers were not included: the plan that would use them too.
+    pub if_rumoured: IfRumoured,
+}
+
+/// What the plan would be if rumoured offers launched (SPEC §3.2 `if_rumoured`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IfRumoured {
+    /// Rumoured offers were included already: nothing to compare.
+    Included,
+    /// They would not make the plan cheaper.
+    NoCheaper,
+    /// They would.
+    Cheaper(Box<RumouredPlan>),
+}
+
+/// The cheaper plan rumoured offers would allow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RumouredPlan {
+    /// Sorted by id.
+    pub offers: Vec<OfferKind>,
+    pub ids: Vec<String>,
+    pub total: Money,
+    /// How much less than the plan without them.
+    pub saves: Money,
 }
 
 /// Why there is no plan.
@@ -107,8 +141,28 @@ fn plus(a: Cost, b: Cost) -> Cost {
     }
 }
 
-/// The cheapest plan for `scenario`'s wants.
+/// The cheapest plan for `scenario`'s wants, with offers of the statuses it
+/// includes, and what rumoured offers would change when they are not included.
 pub fn plan(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
+    let mut found = cheapest(catalog, scenario)?;
+    if !scenario.include.rumoured {
+        let mut with_rumours = scenario.clone();
+        with_rumours.include.rumoured = true;
+        found.if_rumoured = match cheapest(catalog, &with_rumours) {
+            Ok(other) if other.total < found.total => IfRumoured::Cheaper(Box::new(RumouredPlan {
+                offers: other.offers.iter().map(|o| o.kind).collect(),
+                ids: other.offers.iter().map(|o| o.id.clone()).collect(),
+                total: other.total,
+                saves: found.total - other.total,
+            })),
+            _ => IfRumoured::NoCheaper,
+        };
+    }
+    Ok(found)
+}
+
+/// The cheapest plan for `scenario`'s wants, without looking at rumours.
+fn cheapest(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
     let wants: Vec<ServiceIx> = scenario.wants.clone().unwrap_or_default();
     if wants.is_empty() {
         return Err(PlanError::NoWants);
@@ -166,8 +220,22 @@ fn candidates(
 ) -> Vec<Candidate> {
     let bit_of = |service: ServiceIx| wants.iter().position(|w| *w == service).map(|i| 1u32 << i);
     let mut offers = Vec::with_capacity(catalog.bundles.len() + catalog.services.len());
+    let allowed = |status| scenario.include.allows(status);
     for (ix, bundle) in catalog.bundles.iter().enumerate() {
+        if !allowed(bundle.status) {
+            continue;
+        }
         let (price, _) = bundle_price(bundle, scenario, notes);
+        // An ended member of a group is chosen only when picked (SPEC §1.4), or
+        // when the plan may use ended offers.
+        let picks = catalog
+            .profile
+            .picks
+            .get(&ix)
+            .map_or(&[][..], Vec::as_slice);
+        let open = |member: &ServiceIx| {
+            allowed(catalog.services[*member].status) || picks.contains(member)
+        };
         let mut masks = vec![0u32];
         for include in &bundle.includes {
             match include {
@@ -176,7 +244,11 @@ fn candidates(
                     masks.iter_mut().for_each(|m| *m |= bit);
                 }
                 Include::OneOf { members, .. } => {
-                    let bits: Vec<u32> = members.iter().filter_map(|m| bit_of(*m)).collect();
+                    let bits: Vec<u32> = members
+                        .iter()
+                        .filter(|m| open(m))
+                        .filter_map(|m| bit_of(*m))
+                        .collect();
                     if !bits.is_empty() {
                         masks = masks
                             .iter()
@@ -194,7 +266,7 @@ fn candidates(
         });
     }
     for (ix, service) in catalog.services.iter().enumerate() {
-        if let (true, Some(bit)) = (service.sold_alone, bit_of(ix)) {
+        if let (true, Some(bit)) = (service.sold_alone && allowed(service.status), bit_of(ix)) {
             offers.push(Candidate {
                 kind: OfferKind::Service(ix),
                 id: service.id.clone(),
@@ -434,5 +506,7 @@ fn describe(
         standalone_total,
         extras,
         notes,
+        include: scenario.include.statuses(),
+        if_rumoured: IfRumoured::Included,
     }
 }

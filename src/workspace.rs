@@ -74,7 +74,7 @@ impl Workspace {
 
     /// Notes an edit; a later edit of the same value replaces the earlier one.
     pub fn record(&mut self, edit: Edit) {
-        self.edits.retain(|earlier| !same_target(earlier, &edit));
+        self.edits.retain(|earlier| !earlier.same_target(&edit));
         self.edits.push(edit);
         self.revision += 1;
     }
@@ -163,14 +163,5 @@ impl SaveJob {
             source,
         })?;
         Ok(Saved { path, text })
-    }
-}
-
-fn same_target(a: &Edit, b: &Edit) -> bool {
-    match (a, b) {
-        (Edit::ServicePrice { id: x, .. }, Edit::ServicePrice { id: y, .. }) => x == y,
-        (Edit::BundlePrice { id: x, .. }, Edit::BundlePrice { id: y, .. }) => x == y,
-        (Edit::Wants(_), Edit::Wants(_)) => true,
-        _ => false,
     }
 }

@@ -18,7 +18,16 @@ fn from_an_empty_folder_the_built_in_offers_are_compared() {
         .iter()
         .map(|b| b["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["88vip", "qq_music_green", "jingteng", "88vip_qq"]);
+    assert_eq!(
+        ids,
+        [
+            "88vip",
+            "qq_music_green",
+            "jingteng",
+            "88vip_qq",
+            "88vip_tencent"
+        ]
+    );
     assert_eq!(bundle(&json, "88vip")["price"], "88.00");
     assert_eq!(bundle(&json, "88vip")["price_rule"], "taoqi >= 1000");
     assert_eq!(bundle(&json, "qq_music_green")["price"], "188.00");
@@ -257,7 +266,7 @@ fn check_accepts_the_shipped_file() {
         .arg("--check")
         .assert()
         .success()
-        .stdout("(built-in): ok (8 services, 4 bundles)\n");
+        .stdout("(built-in): ok (8 services, 5 bundles)\n");
 }
 
 #[test]

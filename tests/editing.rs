@@ -293,9 +293,10 @@ fn the_built_in_file_is_saved_only_to_a_new_local_file() {
     let written = fs::read_to_string(dir.path().join("bundles.toml")).unwrap();
     assert_eq!(
         written,
+        // 88VIP is priced by its tier (taoqi 1200 >= 1000): `e` edits that tier.
         bundlecalc::source::BUILT_IN.replacen(
-            "price = 888             #",
-            "price = 99             #",
+            "tiers = [ { when = \"taoqi >= 1000\", price = 88 } ]",
+            "tiers = [ { when = \"taoqi >= 1000\", price = 99 } ]",
             1
         )
     );

@@ -72,7 +72,10 @@ fn csv_has_a_header_and_one_row_per_bundle() {
 fn csv_leaves_nulls_empty() {
     let text = compare(&["--format", "csv", "--want", ""]);
     assert!(
-        text.lines().nth(1).unwrap().ends_with(",512.00,85.33,,"),
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(",512.00,85.33,,,available"),
         "{text}"
     );
 }

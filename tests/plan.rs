@@ -22,19 +22,89 @@ fn plan_json(args: &[&str]) -> Value {
 }
 
 #[test]
-fn qq_music_and_tencent_video_cost_224_with_the_rumoured_bundle_and_jingteng() {
-    // 88vip_qq (88.00) covers QQ Music; jingteng (136.00) covers Tencent Video: 224.00.
-    // Bought alone they would be 188.00 + 253.00 = 441.00, so the plan saves 217.00.
-    // (qq_music alone + jingteng would be 188.00 + 136.00 = 324.00.)
+fn qq_music_and_tencent_video_cost_324_on_sale_and_176_if_the_rumours_come_true() {
+    // On sale: jingteng (136.00) covers Tencent Video; QQ Music alone costs 188.00
+    // (the service and the one-service bundle tie on price and count; "qq_music" <
+    // "qq_music_green"). 136.00 + 188.00 = 324.00; alone 188.00 + 253.00 = 441.00,
+    // so the plan saves 117.00.
     let plan = plan_json(&["--want", "qq_music,tencent_video"]);
     insta::assert_snapshot!("plan_json", serde_json::to_string_pretty(&plan).unwrap());
-    assert_eq!(plan["total"], "224.00");
+    assert_eq!(plan["total"], "324.00");
     assert_eq!(plan["standalone_total"], "441.00");
-    assert_eq!(plan["savings"], "217.00");
+    assert_eq!(plan["savings"], "117.00");
+    assert_eq!(plan["extras"], json!(["jd_plus"]));
+    assert_eq!(plan["include"], json!(["available"]));
+    // If both rumoured 88VIP variants launched, at 88.00 each (taoqi 1200 >= 1000),
+    // one covers QQ Music and the other Tencent Video: 88.00 + 88.00 = 176.00,
+    // 324.00 - 176.00 = 148.00 less.
     assert_eq!(
-        plan["extras"],
-        json!(["eleme", "jd_plus", "taopiaopiao", "youku"])
+        plan["if_rumoured"],
+        json!({ "offers": ["88vip_qq", "88vip_tencent"], "total": "176.00", "saves": "148.00" })
     );
+}
+
+#[test]
+fn a_rumoured_offer_is_used_only_when_included() {
+    // On sale, QQ Music costs 188.00 (the service itself).
+    let plan = plan_json(&["--want", "qq_music"]);
+    assert_eq!(
+        plan["offers"],
+        json!([{ "id": "qq_music", "kind": "service", "price": "188.00", "covers": ["qq_music"] }])
+    );
+    // The rumoured 88VIP + QQ Music would cost 88.00: 188.00 - 88.00 = 100.00 less.
+    assert_eq!(
+        plan["if_rumoured"],
+        json!({ "offers": ["88vip_qq"], "total": "88.00", "saves": "100.00" })
+    );
+    let with_rumours = plan_json(&["--want", "qq_music", "--include", "rumoured"]);
+    assert_eq!(
+        with_rumours["offers"],
+        json!([{ "id": "88vip_qq", "kind": "bundle", "price": "88.00", "covers": ["qq_music"] }])
+    );
+    assert_eq!(with_rumours["include"], json!(["available", "rumoured"]));
+    assert!(
+        with_rumours.get("if_rumoured").is_none(),
+        "absent when included"
+    );
+    // The table says it in a sentence.
+    Sandbox::new()
+        .command()
+        .args(["--plan", "--want", "qq_music"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "If 88VIP + QQ Music (rumoured) launches: ¥88.00, ¥100.00 less",
+        ));
+}
+
+#[test]
+fn the_default_plan_and_what_the_rumours_would_change() {
+    // The shipped wants: QQ Music, Tencent Video, Youku. On sale: 88VIP (88.00) for
+    // Youku, jingteng (136.00) for Tencent Video, QQ Music alone (188.00):
+    // 88.00 + 136.00 + 188.00 = 412.00.
+    let plan = plan_json(&[]);
+    let ids: Vec<&str> = plan["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["88vip", "jingteng", "qq_music"]);
+    assert_eq!(plan["total"], "412.00");
+    // Rumoured: 88vip_qq covers QQ Music and Youku, 88vip_tencent Tencent Video:
+    // 88.00 + 88.00 = 176.00, which is 412.00 - 176.00 = 236.00 less.
+    assert_eq!(
+        plan["if_rumoured"],
+        json!({ "offers": ["88vip_qq", "88vip_tencent"], "total": "176.00", "saves": "236.00" })
+    );
+}
+
+#[test]
+fn when_rumours_would_not_help_if_rumoured_is_null() {
+    // JD PLUS: jingteng (136.00) beats it alone (198.00); no rumoured offer has it.
+    let plan = plan_json(&["--want", "jd_plus"]);
+    assert_eq!(plan["total"], "136.00");
+    assert_eq!(plan["if_rumoured"], Value::Null);
 }
 
 #[test]
@@ -66,33 +136,40 @@ fn set_changes_tier_prices_in_the_plan() {
 }
 
 #[test]
-fn two_members_of_one_group_need_two_bundles() {
-    // Xiami is only in the music groups; NetEase is sold alone at 158.00, but two
-    // bundles at 88.00 each (one pick per group) cost 176.00 and are cheaper than 88 + 158.
-    let plan = plan_json(&["--want", "netease_music,xiami"]);
-    assert_eq!(plan["total"], "176.00");
+fn an_ended_service_is_planned_only_when_ended_offers_are_included() {
+    // Xiami has ended: no plan may use it, and the error says why.
+    Sandbox::new()
+        .command()
+        .args(["--plan", "--want", "netease_music,xiami"])
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "`xiami` is wanted, but no offer covers it: it has ended",
+        ));
+    // Included: 88VIP (88.00) gives NetEase (its pick), Xiami alone is 108.00:
+    // 88.00 + 108.00 = 196.00 (cheaper than 88VIP for Xiami and NetEase alone at
+    // 158.00: 246.00).
+    let plan = plan_json(&["--want", "netease_music,xiami", "--include", "ended"]);
+    assert_eq!(plan["total"], "196.00");
     assert_eq!(
         plan["offers"],
         json!([
             { "id": "88vip", "kind": "bundle", "price": "88.00", "covers": ["netease_music"] },
-            { "id": "88vip_qq", "kind": "bundle", "price": "88.00", "covers": ["xiami"] }
+            { "id": "xiami", "kind": "service", "price": "108.00", "covers": ["xiami"] }
         ])
     );
-    assert_eq!(
-        plan["standalone_total"],
-        Value::Null,
-        "xiami is not sold alone"
-    );
-    assert_eq!(plan["savings"], Value::Null);
+    assert_eq!(plan["include"], json!(["available", "ended"]));
 }
 
 #[test]
 fn per_month_plans_in_monthly_prices() {
-    // 88.00 / 12 = 7.33 beats 188.00 / 12 = 15.67.
+    // 188.00 / 12 = 15.67 on sale; the rumoured 88.00 / 12 = 7.33 would save 8.34.
     let plan = plan_json(&["--want", "qq_music", "--per", "month"]);
     assert_eq!(plan["basis"], "month");
-    assert_eq!(plan["total"], "7.33");
+    assert_eq!(plan["total"], "15.67");
     assert_eq!(plan["standalone_total"], "15.67");
+    assert_eq!(plan["if_rumoured"]["total"], "7.33");
+    assert_eq!(plan["if_rumoured"]["saves"], "8.34");
 }
 
 #[test]
@@ -131,17 +208,21 @@ fn the_table_csv_and_markdown_show_the_same_plan() {
     };
     let table = run("table");
     assert!(
-        table.contains("Total ¥224.00 · bought one by one ¥441.00 · saves +¥217.00"),
+        table.contains("Total ¥324.00 · bought one by one ¥441.00 · saves +¥117.00"),
         "{table}"
     );
     assert_eq!(
         run("csv"),
-        "id,kind,price,covers\r\n88vip_qq,bundle,88.00,qq_music\r\njingteng,bundle,136.00,tencent_video\r\n"
+        "id,kind,price,covers\r\njingteng,bundle,136.00,tencent_video\r\nqq_music,service,188.00,qq_music\r\n"
     );
     let markdown = run("markdown");
-    assert!(markdown.starts_with("| id | kind | price | covers |\n| --- | --- | ---: | --- |\n| 88vip_qq | bundle | 88.00 | qq_music |\n"), "{markdown}");
+    assert!(markdown.starts_with("| id | kind | price | covers |\n| --- | --- | ---: | --- |\n| jingteng | bundle | 136.00 | tencent_video |\n"), "{markdown}");
     assert!(
-        markdown.contains("**Total:** 224.00 · bought one by one: 441.00 · savings: 217.00"),
+        markdown.contains("**Total:** 324.00 · bought one by one: 441.00 · savings: 117.00"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("If 88VIP + QQ Music (rumoured) and 88VIP + Tencent Video (rumoured) launch: 176.00, 148.00 less"),
         "{markdown}"
     );
 }

@@ -177,15 +177,24 @@ fn pressing_s_re_sorts_and_keeps_the_selection() {
         .iter()
         .map(|r| app.catalog.bundles[r.bundle].id.as_str())
         .collect();
-    // savings: 88vip_qq 700, 88vip 512, jingteng 315, qq_music_green 0
-    assert_eq!(ids, ["88vip_qq", "88vip", "jingteng", "qq_music_green"]);
+    // savings: 88vip_tencent 765, 88vip_qq 700, 88vip 512, jingteng 315, qq_music_green 0
+    assert_eq!(
+        ids,
+        [
+            "88vip_tencent",
+            "88vip_qq",
+            "88vip",
+            "jingteng",
+            "qq_music_green"
+        ]
+    );
     assert_eq!(
         app.catalog.bundles[app.selected_row().unwrap().bundle].id,
         "qq_music_green"
     );
     let lines = screen(&app);
     assert!(
-        lines[2].contains("88VIP + QQ Music (rumoured)"),
+        lines[2].contains("88VIP + Tencent Video (rumoured)"),
         "{}",
         lines[2]
     );
@@ -242,13 +251,13 @@ fn movement_keys_stop_at_the_ends() {
     app.update(Action::Up);
     assert_eq!(app.selected, 0);
     app.update(Action::Bottom);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.selected, 4);
     app.update(Action::Down);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.selected, 4);
     app.update(Action::PageUp);
     assert_eq!(app.selected, 0);
     app.update(Action::PageDown);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.selected, 4);
     app.update(Action::Top);
     assert_eq!(app.selected, 0);
 }
@@ -260,8 +269,9 @@ fn a_click_selects_the_row_under_it_and_the_wheel_moves() {
     app.update(Action::Click { column: 10, row: 4 });
     assert_eq!(app.selected, 2);
     assert_eq!(app.focus, Pane::Bundles);
-    // A click on the second service in the detail list focuses it.
-    app.update(Action::Click { column: 5, row: 10 });
+    // A click on the second service in the detail list focuses it (the table of
+    // five bundles takes rows 0 to 7; the detail's border, header, then services).
+    app.update(Action::Click { column: 5, row: 11 });
     assert_eq!(app.focus, Pane::Detail);
     assert_eq!(app.selected_service, 1);
     app.update(Action::ScrollUp { column: 10, row: 3 });
@@ -275,7 +285,9 @@ fn capital_p_shows_the_same_plan_as_the_command_line() {
     // The key is answered at once; the search runs in the background.
     assert!(app.is_busy());
     let finding = screen(&app);
-    assert!(row_with(&finding, "Cheapest plan").contains("Cheapest plan · per year"));
+    assert!(
+        row_with(&finding, "Cheapest plan").contains("Cheapest plan · offers on sale · per year")
+    );
     assert!(row_with(&finding, "Finding").contains("Finding the cheapest plan…"));
     wait_for_plan(&mut app).expect("the built-in wants have a plan");
     let lines = screen(&app);
@@ -290,7 +302,8 @@ fn capital_p_shows_the_same_plan_as_the_command_line() {
         .unwrap();
     let cli: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let total = format!("Total ¥{}", cli["total"].as_str().unwrap());
-    assert_eq!(total, "Total ¥224.00");
+    // On sale: 88VIP 88.00 + jingteng 136.00 + QQ Music 188.00.
+    assert_eq!(total, "Total ¥412.00");
     assert!(
         row_with(&lines, "Total ¥").contains(&total),
         "{}",
@@ -309,13 +322,13 @@ fn the_plan_is_searched_again_only_when_what_it_is_for_changes() {
     // Shown again at once: the same catalogue, the same scenario.
     app.update(Action::ShowPlan);
     assert!(!app.is_busy());
-    assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥224.00"));
+    assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥412.00"));
     app.update(Action::Back);
-    // Per half year, the plan is searched again.
+    // Per half year, the plan is searched again: 44.00 + 68.00 + 94.00.
     app.update(Action::CyclePeriod);
     app.update(Action::ShowPlan);
     assert!(app.is_busy());
-    assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "112.00");
+    assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "206.00");
 }
 
 #[test]
@@ -332,8 +345,8 @@ fn the_plan_follows_wants_toggled_with_w() {
         .map(|s| app.catalog.services[*s].id.as_str())
         .collect();
     assert_eq!(wanted, ["qq_music", "tencent_video", "youku", "eleme"]);
-    assert_eq!(plan.total.to_string(), "224.00");
-    assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥224.00"));
+    assert_eq!(plan.total.to_string(), "412.00");
+    assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥412.00"));
 }
 
 #[test]
@@ -346,10 +359,13 @@ fn help_lists_every_key_at_80_by_24() {
         ("↑ ↓  j k", "move the selection"),
         ("PgUp PgDn  g G", "move a page"),
         ("Tab  ← →  h l", "switch between"),
-        ("s ", "sort by"),
+        ("s  S", "sort: file"),
+        ("c ", "choose the group"),
+        ("f ", "the facts tiers test"),
+        ("i ", "plans with rumoured"),
         ("p ", "period"),
         ("w ", "mark a service wanted"),
-        ("e ", "edit the price"),
+        ("e ", "edit the selected price"),
         ("Ctrl-S", "save the edits"),
         ("E ", "open $VISUAL/$EDITOR at this item"),
         ("r ", "reload the file now"),
@@ -386,16 +402,16 @@ fn the_chart_always_shows_the_selected_bundle() {
 #[test]
 fn pressing_p_keeps_the_selected_bundle_in_any_sort() {
     let mut app = app_of_size(80, 24);
-    app.update(Action::CycleSort); // savings: 88vip_qq, 88vip, jingteng, qq_music_green
+    app.update(Action::CycleSort); // savings: 88vip_tencent, 88vip_qq, 88vip, ...
     app.update(Action::Top);
-    // 88vip_qq is first by savings but last in the file: the two orders differ here.
+    // 88vip_tencent is first by savings but last in the file: the orders differ here.
     let selected = |app: &App| {
         app.catalog.bundles[app.selected_row().unwrap().bundle]
             .id
             .clone()
     };
-    assert_eq!(selected(&app), "88vip_qq");
+    assert_eq!(selected(&app), "88vip_tencent");
     app.update(Action::CyclePeriod);
-    assert_eq!(selected(&app), "88vip_qq");
+    assert_eq!(selected(&app), "88vip_tencent");
     assert_eq!(app.selected, 0);
 }

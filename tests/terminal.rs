@@ -275,6 +275,8 @@ fn quitting_while_a_large_file_is_saved_waits_for_the_save() {
     });
     let path = folder.into_inner().unwrap().join("bundles.toml");
     session.wait_for("联合会员 0");
+    // b1: b0 is priced by its tier, which `e` would edit instead of the base price.
+    session.press("j");
     session.press("e");
     session.wait_for("Edit price");
     session.press(&format!("{}7\r", "\x7f".repeat(10))); // the price becomes 7
@@ -284,8 +286,8 @@ fn quitting_while_a_large_file_is_saved_waits_for_the_save() {
     session.press("\x13q");
     session.press("y");
     session.assert_exits_and_restores();
-    // Exactly bundle b0's price changed.
-    let at = text.find("[bundles.b0]").unwrap();
+    // Exactly bundle b1's price changed.
+    let at = text.find("[bundles.b1]").unwrap();
     let price_at = at + text[at..].find("price = ").unwrap() + "price = ".len();
     let price_end = price_at + text[price_at..].find('\n').unwrap();
     let expected = format!("{}7{}", &text[..price_at], &text[price_end..]);

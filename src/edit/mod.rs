@@ -12,7 +12,7 @@ use crate::load::{WHOLE_FILE_LIMIT, pieces};
 mod splice;
 pub mod style;
 
-use splice::{Parsed, replace, set_string_list};
+use splice::{Parsed, insert_key, replace, set_string_list};
 
 /// One change made in the screen, to be written into the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,8 +21,21 @@ pub enum Edit {
     ServicePrice { id: String, price: Decimal },
     /// The base `price` of `[bundles.ID]`.
     BundlePrice { id: String, price: Decimal },
+    /// The `price` of tier `tier` (0-based) of `[bundles.ID]`.
+    TierPrice {
+        id: String,
+        tier: usize,
+        price: Decimal,
+    },
     /// `profile.wants`, as a whole.
     Wants(Vec<String>),
+    /// A fact under `[profile.facts]`, added when the file has none of that name.
+    Fact { name: String, value: Decimal },
+    /// The picks of one bundle, `profile.picks.ID`, as a whole.
+    Picks {
+        bundle: String,
+        members: Vec<String>,
+    },
 }
 
 /// Why edits could not be written into a text.
@@ -54,11 +67,7 @@ pub fn apply_to_document(text: &str, edits: &[Edit]) -> Result<String, EditError
         Parsed::new(&text).map_err(EditError::NotToml)?;
         text = match edit_text(&text, None, edit) {
             Some(edited) => edited,
-            None => match edit {
-                Edit::ServicePrice { id, .. } => return Err(missing("services", id)),
-                Edit::BundlePrice { id, .. } => return Err(missing("bundles", id)),
-                Edit::Wants(_) => return Err(EditError::Missing("profile.wants".into())),
-            },
+            None => return Err(EditError::Missing(edit.place())),
         };
     }
     Ok(text)
@@ -99,9 +108,30 @@ impl Edit {
     /// A text any place that holds the edited value contains.
     fn key_text(&self) -> &str {
         match self {
-            Edit::ServicePrice { id, .. } | Edit::BundlePrice { id, .. } => id,
+            Edit::ServicePrice { id, .. }
+            | Edit::BundlePrice { id, .. }
+            | Edit::TierPrice { id, .. } => id,
             Edit::Wants(_) => "wants",
+            Edit::Fact { name, .. } => name,
+            Edit::Picks { bundle, .. } => bundle,
         }
+    }
+
+    /// Where the edited value lives, as a dotted path for messages.
+    fn place(&self) -> String {
+        match self {
+            Edit::ServicePrice { id, .. } => format!("services.{id}.price"),
+            Edit::BundlePrice { id, .. } => format!("bundles.{id}.price"),
+            Edit::TierPrice { id, tier, .. } => format!("bundles.{id}.tiers[{tier}].price"),
+            Edit::Wants(_) => "profile.wants".into(),
+            Edit::Fact { name, .. } => format!("profile.facts.{name}"),
+            Edit::Picks { bundle, .. } => format!("profile.picks.{bundle}"),
+        }
+    }
+
+    /// Whether this edit and `other` set the same value (the later one wins).
+    pub fn same_target(&self, other: &Edit) -> bool {
+        self.place() == other.place()
     }
 }
 
@@ -109,38 +139,62 @@ impl Edit {
 /// `[bundles]` table) with `edit` made where the value already is; `None` when it
 /// is not there.
 fn edit_in_place(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<String> {
-    let (table, id, price) = match edit {
-        Edit::ServicePrice { id, price } => ("services", id, *price),
-        Edit::BundlePrice { id, price } => ("bundles", id, *price),
-        Edit::Wants(wants) => {
-            if items_of.is_some() {
-                return None;
-            }
-            let parsed = Parsed::new(text).ok()?;
-            parsed.value(&["profile", "wants"])?;
-            return set_string_list(text, &["profile"], "wants", wants);
+    let tier;
+    let (path, new): (Vec<&str>, Edited) = match edit {
+        Edit::ServicePrice { id, price } => (vec!["services", id, "price"], Edited::Amount(*price)),
+        Edit::BundlePrice { id, price } => (vec!["bundles", id, "price"], Edited::Amount(*price)),
+        Edit::TierPrice {
+            id,
+            tier: at,
+            price,
+        } => {
+            tier = at.to_string();
+            (
+                vec!["bundles", id, "tiers", &tier, "price"],
+                Edited::Amount(*price),
+            )
+        }
+        Edit::Fact { name, value } => (vec!["profile", "facts", name], Edited::Amount(*value)),
+        Edit::Wants(wants) => (vec!["profile", "wants"], Edited::List(wants)),
+        Edit::Picks { bundle, members } => {
+            (vec!["profile", "picks", bundle], Edited::List(members))
         }
     };
-    let path: Vec<&str> = match items_of {
-        None => vec![table, id, "price"],
-        Some(items) if items == table => vec![id, "price"],
+    // In the items of `[services]` or `[bundles]`, paths start at the item.
+    let path = match items_of {
+        None => &path[..],
+        Some(items) if items == path[0] => &path[1..],
         Some(_) => return None,
     };
     let parsed = Parsed::new(text).ok()?;
-    let (span, old) = parsed.value(&path)?;
-    Some(replace(text, span, &style::amount(old, price)))
+    let (span, old) = parsed.value(path)?;
+    match new {
+        Edited::Amount(value) => Some(replace(text, span, &style::amount(old, value))),
+        Edited::List(items) => {
+            let (key, table) = path.split_last()?;
+            set_string_list(text, table, key, items)
+        }
+    }
 }
 
-/// `edit_in_place`, or for a value that may be added (`profile.wants`), added.
+/// The new value an edit writes.
+enum Edited<'e> {
+    Amount(Decimal),
+    List(&'e [String]),
+}
+
+/// `edit_in_place`, or for a value that may be added (wants, facts, picks), added.
 fn edit_text(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<String> {
     edit_in_place(text, items_of, edit).or_else(|| match edit {
         Edit::Wants(wants) => set_string_list(text, &["profile"], "wants", wants),
+        Edit::Picks { bundle, members } => {
+            set_string_list(text, &["profile", "picks"], bundle, members)
+        }
+        Edit::Fact { name, value } => {
+            insert_key(text, &["profile", "facts"], name, &value.to_string())
+        }
         _ => None,
     })
-}
-
-fn missing(table: &str, id: &str) -> EditError {
-    EditError::Missing(format!("{table}.{id}.price"))
 }
 
 #[cfg(test)]

@@ -20,25 +20,54 @@ impl<'t> Parsed<'t> {
         Ok(Parsed { text, document })
     }
 
-    /// The item at a path of keys, if there is one.
-    fn item(&self, path: &[&str]) -> Option<&Item> {
-        let mut item = self.document.as_item();
+    /// What is at a path of keys, if anything. In a list (`tiers`, written inline
+    /// or as `[[…]]` tables) a key is a 0-based position.
+    fn node(&self, path: &[&str]) -> Option<Node<'_>> {
+        let mut node = Node::Item(self.document.as_item());
         for key in path {
-            item = item.as_table_like()?.get(key)?;
+            let position = || key.parse::<usize>().ok();
+            node = match node {
+                Node::Item(Item::ArrayOfTables(tables)) => Node::Table(tables.get(position()?)?),
+                Node::Item(Item::Value(Value::Array(array))) | Node::Value(Value::Array(array)) => {
+                    Node::Value(array.get(position()?)?)
+                }
+                Node::Item(item) => Node::Item(item.as_table_like()?.get(key)?),
+                Node::Table(table) => Node::Item(table.get(key)?),
+                Node::Value(Value::InlineTable(table)) => {
+                    Node::Item(toml_edit::TableLike::get(table, key)?)
+                }
+                Node::Value(_) => return None,
+            };
         }
-        Some(item)
+        Some(node)
+    }
+
+    /// The value at `path`, if what is there is a value.
+    fn value_at(&self, path: &[&str]) -> Option<&Value> {
+        match self.node(path)? {
+            Node::Item(Item::Value(value)) | Node::Value(value) => Some(value),
+            _ => None,
+        }
     }
 
     /// The span and source text of the value at `path`.
     pub fn value(&self, path: &[&str]) -> Option<(Range<usize>, &'t str)> {
-        let span = self.item(path)?.as_value()?.span()?;
+        let span = self.value_at(path)?.span()?;
         Some((span.clone(), &self.text[span]))
     }
 
     /// The array at `path`, if the value there is one.
     fn array(&self, path: &[&str]) -> Option<&Array> {
-        self.item(path)?.as_array()
+        self.value_at(path)?.as_array()
     }
+}
+
+/// A place in a parsed document.
+#[derive(Clone, Copy)]
+enum Node<'d> {
+    Item(&'d Item),
+    Table(&'d Table),
+    Value(&'d Value),
 }
 
 /// `text` with `range` replaced by `new`.
@@ -60,7 +89,7 @@ pub fn set_string_list(text: &str, table: &[&str], key: &str, items: &[String]) 
     path.push(key);
     let mut text = text.to_string();
     let parsed = Parsed::new(&text).ok()?;
-    if parsed.item(&path).is_none() {
+    if parsed.node(&path).is_none() {
         let like = None;
         let value = style::string_list(items, like);
         return insert_key(&text, table, key, &value);

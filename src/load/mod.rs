@@ -14,7 +14,7 @@ use crate::amount::{parse_amount, parse_decimal};
 use crate::diagnostic::{Diagnostic, LineIndex, Problems, did_you_mean};
 use crate::model::{
     Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
-    Tier,
+    Status, Tier,
 };
 pub use pieces::{Piece, Unsplittable, parse_in_pieces, pieces};
 
@@ -27,8 +27,10 @@ type Node<'i> = Spanned<DeValue<'i>>;
 
 const TOP_KEYS: &[&str] = &["currency", "basis", "profile", "services", "bundles"];
 const PROFILE_KEYS: &[&str] = &["wants", "picks", "facts"];
-const SERVICE_KEYS: &[&str] = &["name", "price", "period", "sold_alone", "note"];
-const BUNDLE_KEYS: &[&str] = &["name", "price", "period", "tiers", "includes", "note"];
+const SERVICE_KEYS: &[&str] = &["name", "price", "period", "sold_alone", "status", "note"];
+const BUNDLE_KEYS: &[&str] = &[
+    "name", "price", "period", "status", "tiers", "includes", "note",
+];
 const TIER_KEYS: &[&str] = &["when", "price"];
 const GROUP_KEYS: &[&str] = &["one_of", "label"];
 
@@ -308,6 +310,23 @@ impl<'t> Loader<'t> {
         }
     }
 
+    fn status(&mut self, node: &Node<'_>, place: impl Display) -> Status {
+        let names = Status::ALL.map(Status::name);
+        let name = node.get_ref().as_str();
+        if let Some(status) = name.and_then(Status::parse) {
+            return status;
+        }
+        let help = name
+            .and_then(|name| did_you_mean(name, names))
+            .or_else(|| Some(format!("the statuses are: {}", names.join(", "))));
+        let what = match name {
+            Some(name) => format!("unknown status `{name}` in {place}"),
+            None => format!("{place} must be a status name, such as \"rumoured\""),
+        };
+        self.problem_with_help(what, node.span(), help);
+        Status::Available
+    }
+
     fn period(&mut self, node: &Node<'_>, place: impl Display) -> Period {
         let names = Period::CYCLE.map(Period::name);
         match node.get_ref().as_str() {
@@ -374,6 +393,7 @@ impl<'t> Loader<'t> {
             price: Decimal::ZERO,
             period: Period::Year,
             sold_alone: true,
+            status: Status::Available,
             note: None,
             line: self.line_of(&key.span()),
         };
@@ -383,6 +403,7 @@ impl<'t> Loader<'t> {
                 "name" => service.name = self.string(node, path).unwrap_or(service.name),
                 "price" => service.price = self.amount(node, path),
                 "period" => service.period = self.period(node, path),
+                "status" => service.status = self.status(node, path),
                 "note" => service.note = self.string(node, path),
                 "sold_alone" => match node.get_ref().as_bool() {
                     Some(flag) => service.sold_alone = flag,
@@ -405,6 +426,7 @@ impl<'t> Loader<'t> {
             id: id.clone(),
             price: Decimal::ZERO,
             period: Period::Year,
+            status: Status::Available,
             tiers: Vec::new(),
             includes: Vec::new(),
             note: None,
@@ -417,6 +439,7 @@ impl<'t> Loader<'t> {
                 "name" => bundle.name = self.string(node, path).unwrap_or(bundle.name),
                 "price" => bundle.price = self.amount(node, path),
                 "period" => bundle.period = self.period(node, path),
+                "status" => bundle.status = self.status(node, path),
                 "note" => bundle.note = self.string(node, path),
                 "tiers" => bundle.tiers = self.tiers(node, &id),
                 "includes" => includes = self.includes(node, &id),

@@ -102,6 +102,7 @@ impl Serialize for JsonBundles<'_> {
 struct JsonBundle<'a> {
     id: &'a str,
     name: &'a str,
+    status: &'static str,
     price: Money,
     price_rule: Option<&'a str>,
     standalone_value: Money,
@@ -118,6 +119,7 @@ impl<'a> JsonBundle<'a> {
         JsonBundle {
             id: &bundle.id,
             name: &bundle.name,
+            status: bundle.status.name(),
             price: figures.price,
             price_rule: figures.price_rule.as_deref(),
             standalone_value: figures.standalone_value,
@@ -156,7 +158,7 @@ struct JsonService<'a> {
     personal_cost: Option<Money>,
 }
 
-const SUMMARY_HEADINGS: [&str; 8] = [
+const SUMMARY_HEADINGS: [&str; 9] = [
     "id",
     "name",
     "price",
@@ -165,6 +167,7 @@ const SUMMARY_HEADINGS: [&str; 8] = [
     "savings_pct",
     "personal_value",
     "personal_savings",
+    "status",
 ];
 
 /// One row of the CSV and Markdown summaries.
@@ -179,6 +182,7 @@ fn summary_row(catalog: &Catalog, figures: &BundleFigures) -> Vec<Option<String>
         figures.savings_pct.map(|p| p.to_string()),
         figures.personal.map(|p| p.value.to_string()),
         figures.personal.map(|p| p.savings.to_string()),
+        Some(bundle.status.name().to_string()),
     ]
 }
 
@@ -201,7 +205,7 @@ fn markdown(report: &CompareReport<'_>) -> String {
         .iter()
         .map(|figures| summary_row(report.catalog, figures))
         .collect();
-    let right = [false, false, true, true, true, true, true, true];
+    let right = [false, false, true, true, true, true, true, true, false];
     markdown_table(&SUMMARY_HEADINGS, &right, &rows)
 }
 
@@ -269,8 +273,15 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
     }
     let mut summary = TextTable::new(&headings);
     for figures in &report.comparison.bundles {
+        // Offers not on sale are named with their status, and dimmed.
+        let bundle = &catalog.bundles[figures.bundle];
+        let dim = if bundle.status.is_available() {
+            Tone::Plain
+        } else {
+            Tone::Faint
+        };
         let mut row = vec![
-            Cell::plain(catalog.bundles[figures.bundle].name.clone()),
+            Cell::toned(bundle.tagged_name(), dim),
             Cell::plain(money_text(symbol, figures.price)),
             Cell::plain(money_text(symbol, figures.standalone_value)),
             Cell::toned(
@@ -322,7 +333,7 @@ fn bundle_detail(
     let mut out = painter.paint(
         &format!(
             "{} [{}]: {} ({rule})",
-            bundle.name,
+            bundle.tagged_name(),
             bundle.id,
             money_text(symbol, figures.price)
         ),
@@ -341,7 +352,7 @@ fn bundle_detail(
     let mut services = TextTable::new(&headings);
     for service in &figures.services {
         let mut row = vec![
-            Cell::plain(catalog.services[service.service].name.clone()),
+            Cell::plain(catalog.services[service.service].tagged_name()),
             Cell::plain(printable(service.group.as_deref().unwrap_or_default()).into_owned()),
             Cell::plain(money_text(symbol, service.standalone_price)),
             Cell::plain(money_text(symbol, service.effective_cost)),

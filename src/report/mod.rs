@@ -12,7 +12,7 @@ pub use compare::{
     write_compare,
 };
 pub use paint::{Painter, Tone, colour_allowed};
-pub use plan::{PlanReport, render_plan};
+pub use plan::{PlanReport, if_rumoured_sentence, render_plan};
 pub use table::{Cell, TextTable};
 
 /// The output formats of `--format`.

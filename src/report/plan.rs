@@ -7,8 +7,8 @@ use super::compare::{money_text, signed_money_text, tone_of};
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
-use crate::model::{Catalog, Period, ServiceIx};
-use crate::plan::{OfferKind, Plan};
+use crate::model::{Catalog, Period, ServiceIx, Status};
+use crate::plan::{IfRumoured, OfferKind, Plan, RumouredPlan};
 use crate::text::{Align, printable};
 
 /// What a plan report shows.
@@ -47,6 +47,17 @@ struct JsonPlan<'a> {
     standalone_total: Option<String>,
     savings: Option<String>,
     extras: Vec<&'a str>,
+    include: Vec<&'static str>,
+    /// Absent when rumoured offers were included; null when they would not help.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    if_rumoured: Option<Option<JsonIfRumoured<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonIfRumoured<'a> {
+    offers: Vec<&'a str>,
+    total: String,
+    saves: String,
 }
 
 #[derive(Serialize)]
@@ -91,6 +102,16 @@ fn json(report: &PlanReport<'_>) -> String {
         standalone_total: plan.standalone_total.map(|m| m.to_string()),
         savings: plan.savings.map(|m| m.to_string()),
         extras: ids(catalog, &plan.extras),
+        include: plan.include.iter().map(|s| s.name()).collect(),
+        if_rumoured: match &plan.if_rumoured {
+            IfRumoured::Included => None,
+            IfRumoured::NoCheaper => Some(None),
+            IfRumoured::Cheaper(other) => Some(Some(JsonIfRumoured {
+                offers: other.ids.iter().map(String::as_str).collect(),
+                total: other.total.to_string(),
+                saves: other.saves.to_string(),
+            })),
+        },
     };
     serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
 }
@@ -123,6 +144,39 @@ fn csv(report: &PlanReport<'_>) -> String {
     out
 }
 
+/// The plan's answer to "what if the rumours come true?", in a sentence: "If
+/// 88VIP + QQ Music (rumoured) launches: ¥224.00, ¥100.00 less". `None` when
+/// rumoured offers were part of the plan already.
+pub fn if_rumoured_sentence(catalog: &Catalog, plan: &Plan, symbol: &str) -> Option<String> {
+    match &plan.if_rumoured {
+        IfRumoured::Included => None,
+        IfRumoured::NoCheaper => {
+            Some("Rumoured offers would not make this plan cheaper.".to_string())
+        }
+        IfRumoured::Cheaper(other) => Some(rumoured_plan_sentence(catalog, other, symbol)),
+    }
+}
+
+fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str) -> String {
+    let rumoured: Vec<String> = other
+        .offers
+        .iter()
+        .filter(|kind| kind.status(catalog) == Status::Rumoured)
+        .map(|kind| kind.name(catalog))
+        .collect();
+    let verb = if rumoured.len() == 1 {
+        "launches"
+    } else {
+        "launch"
+    };
+    format!(
+        "If {} {verb}: {}, {} less",
+        rumoured.join(" and "),
+        money_text(symbol, other.total),
+        money_text(symbol, other.saves)
+    )
+}
+
 fn markdown(report: &PlanReport<'_>) -> String {
     let plan = report.plan;
     let mut out = markdown_table(&HEADINGS, &[false, false, true, false], &offer_rows(report));
@@ -136,6 +190,9 @@ fn markdown(report: &PlanReport<'_>) -> String {
             "\n**Also included:** {}\n",
             ids(report.catalog, &plan.extras).join(", ")
         );
+    }
+    if let Some(sentence) = if_rumoured_sentence(report.catalog, plan, "") {
+        out += &format!("\n{sentence}\n");
     }
     out
 }
@@ -178,6 +235,10 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     out.push('\n');
     if !plan.extras.is_empty() {
         out += &format!("Also included: {}\n", catalog.service_names(&plan.extras));
+    }
+    if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
+        out += &sentence;
+        out.push('\n');
     }
     for note in &plan.notes {
         out += &painter.paint(&format!("note: {}", printable(note)), Tone::Faint);

@@ -23,10 +23,18 @@ pub enum Action {
     FocusBundles,
     FocusDetail,
     CycleSort,
+    /// `S`: the sort's opposite order.
+    ReverseSort,
     CyclePeriod,
     ToggleWanted,
     /// `e`: open the price field for the selected bundle or service.
     EditPrice,
+    /// `c`: choose the next member of the selected service's group.
+    ChooseMember,
+    /// `f`: the facts tiers test, to see and edit.
+    ShowFacts,
+    /// `i`: let plans use rumoured offers, or not.
+    ToggleRumoured,
     /// `Ctrl-S`: write the edits into the file.
     Save,
     /// `E`: open the file in the user's editor.
@@ -130,6 +138,10 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Left | KeyCode::Char('h') => Action::FocusBundles,
         KeyCode::Right | KeyCode::Char('l') => Action::FocusDetail,
         KeyCode::Char('s') => Action::CycleSort,
+        KeyCode::Char('S') => Action::ReverseSort,
+        KeyCode::Char('c') => Action::ChooseMember,
+        KeyCode::Char('f') => Action::ShowFacts,
+        KeyCode::Char('i') => Action::ToggleRumoured,
         KeyCode::Char('p') => Action::CyclePeriod,
         KeyCode::Char('w') => Action::ToggleWanted,
         KeyCode::Char('e') => Action::EditPrice,
@@ -205,6 +217,22 @@ mod tests {
         assert_eq!(
             action_for(&key(KeyCode::Char('l'), none)),
             Some(Action::FocusDetail)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('S'), KeyModifiers::SHIFT)),
+            Some(Action::ReverseSort)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('c'), none)),
+            Some(Action::ChooseMember)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('f'), none)),
+            Some(Action::ShowFacts)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('i'), none)),
+            Some(Action::ToggleRumoured)
         );
         assert_eq!(action_for(&key(KeyCode::Char('x'), none)), None);
     }

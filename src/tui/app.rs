@@ -8,13 +8,14 @@ use ratatui::layout::Rect;
 use rust_decimal::Decimal;
 
 use super::action::{Action, KeyMode};
+use super::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
 use super::layout::{Areas, areas, banner_lines, contains};
-use crate::amount::parse_amount;
-use crate::calc::{BundleFigures, Scenario, SortKey, compare, sort_bundles};
+use crate::amount::{parse_amount, parse_decimal};
+use crate::calc::{BundleFigures, Scenario, SortKey, compare, sort_bundles_by};
 use crate::diagnostic::count_problems;
 use crate::edit::Edit;
 use crate::error::Error;
-use crate::model::{BundleIx, Catalog, ServiceIx};
+use crate::model::{BundleIx, Catalog, Include, ServiceIx};
 use crate::source::{Origin, Source};
 use crate::tui::background::{Job, Polled};
 use crate::tui::planning::Planning;
@@ -33,6 +34,8 @@ pub enum Overlay {
     Help,
     /// The cheapest plan for the wants at the time `P` was pressed.
     Plan,
+    /// The facts tiers test (`f`).
+    Facts,
 }
 
 /// The file being read or written on a worker thread.
@@ -103,12 +106,19 @@ impl Prompt {
     }
 }
 
-/// Which price the open field edits.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+/// Which value the open field edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PriceTarget {
     Service(ServiceIx),
     /// The bundle's base price (tiers are left alone).
     Bundle(BundleIx),
+    /// The price of a bundle's tier (0-based), the one that priced it.
+    Tier {
+        bundle: BundleIx,
+        tier: usize,
+    },
+    /// A fact tiers test.
+    Fact(String),
 }
 
 /// The price field opened by `e`.
@@ -143,6 +153,7 @@ pub struct AppConfig {
     pub scenario: Scenario,
     pub overrides: Overrides,
     pub sort: SortKey,
+    pub reverse: bool,
     pub colour: bool,
     pub size: (u16, u16),
     /// Why the file did not load, when the screen opens on a broken file (with an
@@ -162,6 +173,7 @@ impl AppConfig {
             scenario,
             overrides: Overrides::default(),
             sort: SortKey::File,
+            reverse: false,
             colour: false,
             size: (80, 24),
             problem: None,
@@ -183,6 +195,12 @@ pub struct App {
     pub scenario: Scenario,
     pub overrides: Overrides,
     pub sort: SortKey,
+    /// The sort's opposite order (`S`, `--reverse`).
+    pub reverse: bool,
+    /// Facts edited in this screen (saved by `Ctrl-S`).
+    pub edited_facts: std::collections::BTreeSet<String>,
+    /// The facts window's state, while it is shown.
+    pub facts: FactsWindow,
     /// Every bundle's figures, in the current sort order.
     pub rows: Vec<BundleFigures>,
     /// Notes from the last computation, such as tiers whose fact is not set.
@@ -231,6 +249,9 @@ impl App {
             scenario: config.scenario,
             overrides: config.overrides,
             sort: config.sort,
+            reverse: config.reverse,
+            edited_facts: Default::default(),
+            facts: FactsWindow::default(),
             rows: Vec::new(),
             notes: Vec::new(),
             focus: Pane::Bundles,
@@ -309,6 +330,14 @@ impl App {
             self.type_into_field(action);
             return;
         }
+        if self.overlay == Some(Overlay::Facts) {
+            self.in_facts(action);
+            return;
+        }
+        if self.overlay == Some(Overlay::Plan) && action == Action::ToggleRumoured {
+            self.toggle_rumoured();
+            return;
+        }
         if self.overlay.is_some() {
             match action {
                 Action::Back | Action::ToggleHelp | Action::ShowPlan => self.overlay = None,
@@ -336,10 +365,22 @@ impl App {
             Action::FocusBundles => self.focus = Pane::Bundles,
             Action::FocusDetail => self.focus = Pane::Detail,
             Action::CycleSort => {
-                self.sort = self.sort.next();
+                self.sort = self.sort.next(self.scenario.wants.is_some());
                 self.resort();
-                self.message = Some(format!("sorted by {}", self.sort.name()));
+                self.message = Some(format!("sorted by {}", self.sort_words()));
             }
+            Action::ReverseSort => {
+                self.reverse = !self.reverse;
+                self.resort();
+                self.message = Some(format!("sorted by {}", self.sort_words()));
+            }
+            Action::ShowFacts => {
+                self.overlay = Some(Overlay::Facts);
+                let count = self.fact_rows().len();
+                self.facts.move_by(0, count);
+            }
+            Action::ChooseMember => self.choose_next_member(),
+            Action::ToggleRumoured => self.toggle_rumoured(),
             Action::CyclePeriod => {
                 self.scenario.basis = self.scenario.basis.next();
                 self.recompute();
@@ -404,19 +445,44 @@ impl App {
 
     fn open_price_field(&mut self) {
         let target = match self.focus {
-            Pane::Bundles => self
-                .selected_row()
-                .map(|row| PriceTarget::Bundle(row.bundle)),
+            Pane::Bundles => self.selected_row().map(|row| self.bundle_price_target(row)),
             Pane::Detail => self.selected_service_ix().map(PriceTarget::Service),
         };
         let Some(target) = target else { return };
-        let price = match target {
-            PriceTarget::Service(s) => self.catalog.services[s].price,
-            PriceTarget::Bundle(b) => self.catalog.bundles[b].price,
+        self.open_field(target);
+    }
+
+    /// The price that set a bundle's figures: the tier that applied, else the base.
+    fn bundle_price_target(&self, row: &BundleFigures) -> PriceTarget {
+        let bundle = &self.catalog.bundles[row.bundle];
+        let applied = bundle.tiers.iter().position(|tier| {
+            self.scenario
+                .facts
+                .get(&tier.when.fact)
+                .is_some_and(|value| tier.when.holds_for(*value))
+        });
+        match applied {
+            Some(tier) if row.price_rule.is_some() => PriceTarget::Tier {
+                bundle: row.bundle,
+                tier,
+            },
+            _ => PriceTarget::Bundle(row.bundle),
+        }
+    }
+
+    /// Opens the field on `target`, holding its current value.
+    fn open_field(&mut self, target: PriceTarget) {
+        let value = match &target {
+            PriceTarget::Service(s) => Some(self.catalog.services[*s].price),
+            PriceTarget::Bundle(b) => Some(self.catalog.bundles[*b].price),
+            PriceTarget::Tier { bundle, tier } => {
+                Some(self.catalog.bundles[*bundle].tiers[*tier].price)
+            }
+            PriceTarget::Fact(name) => self.scenario.facts.get(name).copied(),
         };
         self.field = Some(PriceField {
             target,
-            text: price.to_string(),
+            text: value.map(|v| v.to_string()).unwrap_or_default(),
             error: None,
         });
     }
@@ -439,53 +505,180 @@ impl App {
                 self.field = None;
                 self.ask_to_quit();
             }
-            Action::Submit => match parse_amount(field.text.trim()) {
-                Ok(price) => {
-                    let target = field.target;
-                    self.field = None;
-                    self.set_price(target, price);
+            Action::Submit => {
+                // Facts may be any number; prices are amounts of money.
+                let text = field.text.trim();
+                let parsed = match field.target {
+                    PriceTarget::Fact(_) => parse_decimal(text).map_err(|e| e.describe()),
+                    _ => parse_amount(text).map_err(|e| e.describe()),
+                };
+                match parsed {
+                    Ok(value) => {
+                        let target = field.target.clone();
+                        self.field = None;
+                        self.set_value(target, value);
+                    }
+                    Err(why) => {
+                        let what = match field.target {
+                            PriceTarget::Fact(_) => "the fact",
+                            _ => "the price",
+                        };
+                        field.error = Some(format!("`{text}` {why}: {what} is unchanged"));
+                    }
                 }
-                Err(why) => {
-                    field.error = Some(format!(
-                        "`{}` {}: the price is unchanged",
-                        field.text.trim(),
-                        why.describe()
-                    ));
-                }
-            },
+            }
             _ => {}
         }
     }
 
-    /// Changes a price in memory and notes the edit for saving.
-    fn set_price(&mut self, target: PriceTarget, price: Decimal) {
-        let (edit, name) = match target {
+    /// Changes a price or fact in memory, notes the edit for saving, and
+    /// recomputes every figure.
+    fn set_value(&mut self, target: PriceTarget, value: Decimal) {
+        let catalog = Arc::make_mut(&mut self.catalog);
+        let (edit, what) = match target {
             PriceTarget::Service(s) => {
-                let service = &mut Arc::make_mut(&mut self.catalog).services[s];
-                service.price = price;
+                let service = &mut catalog.services[s];
+                service.price = value;
+                let id = service.id.clone();
                 (
-                    Edit::ServicePrice {
-                        id: service.id.clone(),
-                        price,
-                    },
-                    service.name.clone(),
+                    Edit::ServicePrice { id, price: value },
+                    format!("{}: price set to {value}", service.name),
                 )
             }
             PriceTarget::Bundle(b) => {
-                let bundle = &mut Arc::make_mut(&mut self.catalog).bundles[b];
-                bundle.price = price;
+                let bundle = &mut catalog.bundles[b];
+                bundle.price = value;
+                let id = bundle.id.clone();
                 (
-                    Edit::BundlePrice {
-                        id: bundle.id.clone(),
-                        price,
+                    Edit::BundlePrice { id, price: value },
+                    format!("{}: price set to {value}", bundle.name),
+                )
+            }
+            PriceTarget::Tier { bundle: b, tier } => {
+                let bundle = &mut catalog.bundles[b];
+                bundle.tiers[tier].price = value;
+                let when = bundle.tiers[tier].when.to_string();
+                let id = bundle.id.clone();
+                (
+                    Edit::TierPrice {
+                        id,
+                        tier,
+                        price: value,
                     },
-                    bundle.name.clone(),
+                    format!("{}: price at `{when}` set to {value}", bundle.name),
+                )
+            }
+            PriceTarget::Fact(name) => {
+                // The edit wins over --set, and is what the screen shows now.
+                catalog.profile.facts.insert(name.clone(), value);
+                self.overrides.facts.remove(&name);
+                self.scenario.facts.insert(name.clone(), value);
+                self.edited_facts.insert(name.clone());
+                (
+                    Edit::Fact {
+                        name: name.clone(),
+                        value,
+                    },
+                    format!("{name} set to {value}"),
                 )
             }
         };
         self.workspace.record(edit);
         self.recompute();
-        self.message = Some(format!("{name}: price set to {price} (Ctrl-S saves)"));
+        self.message = Some(format!("{what} (Ctrl-S saves)"));
+    }
+
+    /// Keys in the facts window: move, edit the selected fact, close.
+    fn in_facts(&mut self, action: Action) {
+        let rows = self.fact_rows();
+        match action {
+            Action::Up => self.facts.move_by(-1, rows.len()),
+            Action::Down => self.facts.move_by(1, rows.len()),
+            Action::EditPrice | Action::Submit => {
+                if let Some(row) = rows.get(self.facts.selected) {
+                    self.open_field(PriceTarget::Fact(row.name.clone()));
+                }
+            }
+            Action::Back | Action::ShowFacts | Action::ToggleHelp => self.overlay = None,
+            Action::Quit => {
+                self.overlay = None;
+                self.ask_to_quit();
+            }
+            _ => {}
+        }
+    }
+
+    /// The facts the figures test, with their values and where those come from.
+    pub fn fact_rows(&self) -> Vec<FactRow> {
+        fact_rows(
+            &self.catalog,
+            &self.scenario,
+            &FactOrigins {
+                set_on_command_line: &self.overrides.facts,
+                edited: &self.edited_facts,
+            },
+        )
+    }
+
+    /// `c` on a service chosen from a group: the group's next member is chosen
+    /// (ended ones too: a pick is the user's word), saved into `profile.picks`.
+    fn choose_next_member(&mut self) {
+        let (Some(row), Some(service)) = (self.selected_row(), self.selected_service_ix()) else {
+            return;
+        };
+        if self.focus != Pane::Detail {
+            self.message =
+                Some("c chooses in a group: press Tab to reach the detail list first".into());
+            return;
+        }
+        let bundle_ix = row.bundle;
+        let bundle = &self.catalog.bundles[bundle_ix];
+        let Some(members) = bundle.includes.iter().find_map(|include| match include {
+            Include::OneOf { members, .. } if members.contains(&service) => Some(members.clone()),
+            _ => None,
+        }) else {
+            self.message = Some(format!(
+                "{} is not a choice in a group of this bundle",
+                self.catalog.services[service].name
+            ));
+            return;
+        };
+        let at = members.iter().position(|m| *m == service).unwrap_or(0);
+        let next = members[(at + 1) % members.len()];
+        let catalog = Arc::make_mut(&mut self.catalog);
+        let picks = catalog.profile.picks.entry(bundle_ix).or_default();
+        match picks.iter().position(|p| members.contains(p)) {
+            Some(slot) => picks[slot] = next,
+            None => picks.push(next),
+        }
+        let edit = Edit::Picks {
+            bundle: catalog.bundles[bundle_ix].id.clone(),
+            members: picks
+                .iter()
+                .map(|p| catalog.services[*p].id.clone())
+                .collect(),
+        };
+        let chosen = catalog.services[next].tagged_name();
+        self.workspace.record(edit);
+        self.recompute();
+        self.message = Some(format!("{chosen} chosen (Ctrl-S saves)"));
+    }
+
+    /// `i`: plans use rumoured offers too, or only what is on sale.
+    fn toggle_rumoured(&mut self) {
+        self.scenario.include.rumoured = !self.scenario.include.rumoured;
+        self.recompute();
+        self.message = Some(if self.scenario.include.rumoured {
+            "plans include rumoured offers".into()
+        } else {
+            "plans use offers on sale only".into()
+        });
+    }
+
+    /// The sort in words, as the status line says it.
+    pub fn sort_words(&self) -> String {
+        let reversed = if self.reverse { ", reversed" } else { "" };
+        format!("{}{reversed}", self.sort.label())
     }
 
     fn save(&mut self) {
@@ -805,7 +998,10 @@ impl App {
     }
 
     fn sort_keeping(&mut self, keep: Option<BundleIx>) {
-        sort_bundles(&mut self.rows, self.sort, &self.catalog);
+        if self.sort == SortKey::Personal && self.scenario.wants.is_none() {
+            self.sort = SortKey::File; // personal savings need wants
+        }
+        sort_bundles_by(&mut self.rows, self.sort, self.reverse, &self.catalog);
         if let Some(bundle) = keep {
             self.selected = self
                 .rows

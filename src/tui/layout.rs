@@ -17,6 +17,8 @@ pub struct Areas {
     pub bundles: Rect,
     pub detail: Rect,
     pub chart: Rect,
+    /// One line: the facts, wants, picks and plan options the figures assume.
+    pub scenario: Rect,
     pub status: Rect,
 }
 
@@ -67,9 +69,10 @@ pub fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Area
         return None;
     }
     let banner = banner_height > 0;
-    let [banner_area, main, status] = Layout::vertical([
+    let [banner_area, main, scenario, status] = Layout::vertical([
         Constraint::Length(banner_height),
         Constraint::Fill(1),
+        Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(size);
@@ -87,6 +90,7 @@ pub fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Area
         bundles,
         detail,
         chart,
+        scenario,
         status,
     })
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod background;
+pub mod facts;
 pub mod layout;
 pub mod planning;
 pub mod theme;

@@ -20,7 +20,7 @@ pub struct Planning {
 #[derive(Debug)]
 enum State {
     Finding(Job<Result<Plan, PlanError>>),
-    Found(Result<Plan, PlanError>),
+    Found(Box<Result<Plan, PlanError>>),
     /// The worker stopped without an answer (it cannot, short of a bug).
     Failed,
 }
@@ -46,7 +46,7 @@ impl Planning {
     pub fn poll(&mut self) {
         if let State::Finding(job) = &self.state {
             match job.poll() {
-                Polled::Ready(found) => self.state = State::Found(found),
+                Polled::Ready(found) => self.state = State::Found(Box::new(found)),
                 Polled::Pending => {}
                 Polled::Lost => self.state = State::Failed,
             }

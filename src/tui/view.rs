@@ -9,9 +9,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::app::{App, Overlay, Pane, PriceTarget};
 use super::layout::{Areas, DETAIL_FOOTER_LINES, MIN_HEIGHT, MIN_WIDTH, areas, banner_lines};
 use super::theme::Theme;
+use crate::calc::SortKey;
 use crate::money::Money;
 use crate::plan::PlanError;
-use crate::report::{Tone, money_text, percent_text, signed_money_text, tone_of};
+use crate::report::{
+    Tone, if_rumoured_sentence, money_text, percent_text, signed_money_text, tone_of,
+};
 use crate::text::{Align, display_width, pad, printable, truncate_to_width};
 
 /// Draws the whole screen for `app`.
@@ -33,10 +36,12 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     draw_bundles(app, &theme, frame, &areas);
     draw_detail(app, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);
+    draw_scenario(app, &theme, frame, areas.scenario);
     draw_status(app, &theme, frame, areas.status);
     match app.overlay {
         Some(Overlay::Help) => draw_help(app, &theme, frame),
         Some(Overlay::Plan) => draw_plan(app, &theme, frame),
+        Some(Overlay::Facts) => super::facts::draw(&app.facts, &app.fact_rows(), &theme, frame),
         None => {}
     }
     if app.field.is_some() {
@@ -123,13 +128,27 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             if !plan.extras.is_empty() {
                 lines.push(Line::raw(format!("Also included: {}", names(&plan.extras))));
             }
+            if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
+                lines.push(Line::raw(""));
+                lines.push(Line::raw(sentence));
+            }
         }
     }
-    lines.push(Line::styled("Esc closes", theme.faint));
+    let include = if app.scenario.include.rumoured {
+        "i: offers on sale only"
+    } else {
+        "i: include rumoured offers"
+    };
+    lines.push(Line::styled(format!("{include} · Esc closes"), theme.faint));
+    let offers = if app.scenario.include.rumoured {
+        "with rumoured offers"
+    } else {
+        "offers on sale"
+    };
     draw_dialog(
         frame,
         theme,
-        &format!(" Cheapest plan · per {} ", app.scenario.basis),
+        &format!(" Cheapest plan · {offers} · per {} ", app.scenario.basis),
         lines,
         90,
     );
@@ -137,7 +156,7 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
 
 /// A small box in the middle of the screen, over everything else.
 /// Tall enough for its wrapped lines, at most `max_width` wide.
-fn draw_dialog(
+pub fn draw_dialog(
     frame: &mut Frame<'_>,
     theme: &Theme,
     title: &str,
@@ -173,18 +192,39 @@ fn draw_dialog(
 
 fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let Some(field) = &app.field else { return };
-    let (what, period) = match field.target {
+    let (title, question) = match &field.target {
         PriceTarget::Service(s) => {
-            let service = &app.shown().services[s];
-            (service.name.as_str(), service.period)
+            let service = &app.shown().services[*s];
+            (
+                " Edit price ".to_string(),
+                format!("Price of {}, per {}:", service.name, service.period),
+            )
         }
         PriceTarget::Bundle(b) => {
-            let bundle = &app.shown().bundles[b];
-            (bundle.name.as_str(), bundle.period)
+            let bundle = &app.shown().bundles[*b];
+            (
+                " Edit price ".to_string(),
+                format!("Base price of {}, per {}:", bundle.name, bundle.period),
+            )
         }
+        PriceTarget::Tier { bundle, tier } => {
+            let bundle = &app.shown().bundles[*bundle];
+            let when = &bundle.tiers[*tier].when;
+            (
+                format!(" Edit price · tier `{when}` "),
+                format!(
+                    "Price of {} when {when}, per {}:",
+                    bundle.name, bundle.period
+                ),
+            )
+        }
+        PriceTarget::Fact(name) => (
+            " Edit fact ".to_string(),
+            format!("Value of `{}`:", printable(name)),
+        ),
     };
     let mut lines = vec![
-        Line::raw(format!("Price of {what}, per {period}:")),
+        Line::raw(question),
         Line::from(vec![
             Span::raw("> "),
             Span::styled(format!("{}▏", printable(&field.text)), theme.heading),
@@ -194,7 +234,7 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         Some(error) => lines.push(Line::styled(printable(error).into_owned(), theme.loss)),
         None => lines.push(Line::styled("Enter applies, Esc cancels", theme.faint)),
     }
-    draw_dialog(frame, theme, " Edit price ", lines, 70);
+    draw_dialog(frame, theme, &title, lines, 70);
 }
 
 fn draw_too_small(frame: &mut Frame<'_>) {
@@ -227,7 +267,7 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 
 /// One column of a hand-laid table: heading, width and alignment.
 struct Column {
-    heading: &'static str,
+    heading: String,
     width: usize,
     align: Align,
 }
@@ -248,9 +288,29 @@ fn row_spans(columns: &[Column], cells: Vec<(String, Style)>) -> Vec<Span<'stati
 fn heading_line(columns: &[Column], theme: &Theme) -> Line<'static> {
     let cells = columns
         .iter()
-        .map(|c| (c.heading.to_string(), theme.heading))
+        .map(|c| (c.heading.clone(), theme.heading))
         .collect();
     Line::from(row_spans(columns, cells))
+}
+
+/// Puts ▼ (largest first) or ▲ after the heading of the column the bundles are
+/// sorted by; file order has no column.
+fn mark_sorted_column(columns: &mut [Column], sort: SortKey, reverse: bool) {
+    let at = match sort {
+        SortKey::File => return,
+        SortKey::Name => 0,
+        SortKey::Price => 1,
+        SortKey::Value => 2,
+        SortKey::Savings => 3,
+        SortKey::SavingsPct => 4,
+        SortKey::Personal => 5,
+    };
+    // Names go A to Z, money from the largest; reversing turns either round.
+    let descending = (sort != SortKey::Name) != reverse;
+    if let Some(column) = columns.get_mut(at) {
+        column.heading.push_str(if descending { "▼" } else { "▲" });
+        column.width = column.width.max(display_width(&column.heading));
+    }
 }
 
 /// Widths of the money columns: wide enough for their heading and every value.
@@ -261,7 +321,7 @@ fn fit(heading: &'static str, values: impl Iterator<Item = String>, align: Align
         .max()
         .unwrap_or(0);
     Column {
-        heading,
+        heading: heading.to_string(),
         width,
         align,
     }
@@ -271,7 +331,7 @@ fn fit(heading: &'static str, values: impl Iterator<Item = String>, align: Align
 /// so figures sit next to the names on a wide screen.
 fn fill_first(columns: &mut [Column], total: usize, longest: usize) {
     let others: usize = columns[1..].iter().map(|c| c.width + 1).sum();
-    let needed = longest.max(display_width(columns[0].heading));
+    let needed = longest.max(display_width(&columns[0].heading));
     columns[0].width = total.saturating_sub(others).min(needed).max(1);
 }
 
@@ -299,7 +359,7 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
     let personal = app.scenario.wants.is_some();
     let mut columns = vec![
         Column {
-            heading: "Bundle",
+            heading: "Bundle".into(),
             width: 0,
             align: Align::Left,
         },
@@ -335,16 +395,24 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
         });
         columns.push(fit("For you", texts, Align::Right));
     }
+    mark_sorted_column(&mut columns, app.sort, app.reverse);
     let longest = visible
         .clone()
-        .map(|r| display_width(&app.shown().bundles[r.bundle].name))
+        .map(|r| display_width(&app.shown().bundles[r.bundle].tagged_name()))
         .max();
     fill_first(&mut columns, usize::from(inner.width), longest.unwrap_or(0));
 
     let mut lines = vec![heading_line(&columns, theme)];
     for (at, row) in visible.enumerate() {
+        // Offers not on sale are named with their status, and dimmed.
+        let bundle = &app.shown().bundles[row.bundle];
+        let name_style = if bundle.status.is_available() {
+            Style::new()
+        } else {
+            theme.faint
+        };
         let mut cells = vec![
-            (app.shown().bundles[row.bundle].name.clone(), Style::new()),
+            (bundle.tagged_name(), name_style),
             (money_text(symbol, row.price), Style::new()),
             (money_text(symbol, row.standalone_value), Style::new()),
             (
@@ -382,7 +450,7 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let bundle = &app.shown().bundles[row.bundle];
     let symbol = app.shown().currency_symbol();
     let block = pane_block(
-        format!(" {} ", bundle.name),
+        format!(" {} ", bundle.tagged_name()),
         app.focus == Pane::Detail,
         theme,
     );
@@ -397,7 +465,7 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let personal = app.scenario.wants.is_some();
     let mut columns = vec![
         Column {
-            heading: "Service",
+            heading: "Service".into(),
             width: 0,
             align: Align::Left,
         },
@@ -418,7 +486,7 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     ];
     if personal {
         columns.push(Column {
-            heading: "Want",
+            heading: "Want".into(),
             width: 4,
             align: Align::Left,
         });
@@ -433,7 +501,7 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             .group
             .as_ref()
             .map_or(0, |g| display_width(&printable(g)) + 3);
-        display_width(&app.shown().services[s.service].name) + group
+        display_width(&app.shown().services[s.service].tagged_name()) + group
     });
     fill_first(
         &mut columns,
@@ -444,7 +512,7 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 
     let mut lines = vec![heading_line(&columns, theme)];
     for (at, service) in visible.enumerate() {
-        let name = &app.shown().services[service.service].name;
+        let name = &app.shown().services[service.service].tagged_name();
         let label = match &service.group {
             Some(group) => {
                 let suffix = format!(" ({})", printable(group));
@@ -488,6 +556,12 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         truncate_to_width(&rule, usize::from(inner.width)),
         theme.faint,
     )];
+    if let Some(members) = group_members_line(app, row) {
+        footer.push(Line::raw(truncate_to_width(
+            &members,
+            usize::from(inner.width),
+        )));
+    }
     if let Some(note) = &bundle.note {
         footer.push(Line::styled(note.clone(), theme.faint));
     }
@@ -534,7 +608,7 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let mut lines = Vec::with_capacity(shown.len() * per_bundle);
     for (at, row) in shown.iter().enumerate() {
         let name = truncate_to_width(
-            &app.shown().bundles[row.bundle].name,
+            &app.shown().bundles[row.bundle].tagged_name(),
             usize::from(inner.width),
         );
         let name_style = if first + at == app.selected {
@@ -562,6 +636,97 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Every member of the selected service's group, the chosen one marked:
+/// "music: ● NetEase Cloud Music · ○ Xiami Music (ended) · c chooses".
+fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
+    if app.focus != Pane::Detail {
+        return None;
+    }
+    let chosen = row.services.get(app.selected_service)?;
+    let label = chosen.group.as_deref()?;
+    let catalog = app.shown();
+    let members =
+        catalog.bundles[row.bundle]
+            .includes
+            .iter()
+            .find_map(|include| match include {
+                crate::model::Include::OneOf { members, .. }
+                    if members.contains(&chosen.service) =>
+                {
+                    Some(members)
+                }
+                _ => None,
+            })?;
+    let listed: Vec<String> = members
+        .iter()
+        .map(|&m| {
+            let mark = if m == chosen.service { "●" } else { "○" };
+            format!("{mark} {}", catalog.services[m].tagged_name())
+        })
+        .collect();
+    Some(format!(
+        "{}: {} · c chooses",
+        printable(label),
+        listed.join(" · ")
+    ))
+}
+
+/// What the figures assume: facts and where they come from, wants, picks, and
+/// whether plans use rumoured offers.
+fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let catalog = app.shown();
+    let facts: Vec<String> = app
+        .fact_rows()
+        .iter()
+        .filter_map(|row| {
+            let value = row.value?;
+            Some(format!(
+                "{} {value} ({})",
+                printable(&row.name),
+                row.source.label()
+            ))
+        })
+        .collect();
+    let wants = match &app.scenario.wants {
+        Some(wants) => wants
+            .iter()
+            .map(|&w| catalog.services[w].id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => "none".to_string(),
+    };
+    let picks: Vec<String> = catalog
+        .profile
+        .picks
+        .iter()
+        .map(|(&bundle, members)| {
+            let ids: Vec<&str> = members
+                .iter()
+                .map(|&m| catalog.services[m].id.as_str())
+                .collect();
+            format!("{}: {}", catalog.bundles[bundle].id, ids.join(", "))
+        })
+        .collect();
+    let plans = if app.scenario.include.rumoured {
+        "with rumoured"
+    } else {
+        "on sale only"
+    };
+    let facts = if facts.is_empty() {
+        "none".to_string()
+    } else {
+        facts.join(", ")
+    };
+    let picks = if picks.is_empty() {
+        "none".to_string()
+    } else {
+        picks.join("; ")
+    };
+    let text = format!(" facts: {facts} │ wants: {wants} │ picks: {picks} │ plans: {plans}");
+    let line = truncate_to_width(&text, usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme.faint), area);
+}
+
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let hints = "?:help q:quit s:sort p:period e:edit ^S:save P:plan Tab:pane w:want";
     let modified = if app.is_modified() { " [modified]" } else { "" };
@@ -569,7 +734,7 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         " {}{modified} · per {} · sort: {} │ {}",
         printable(&app.file_label),
         app.scenario.basis,
-        app.sort.name(),
+        app.sort_words(),
         printable(app.message.as_deref().unwrap_or(hints))
     );
     let line = truncate_to_width(&text, usize::from(area.width));
@@ -583,10 +748,19 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("↑ ↓  j k", "move the selection"),
     ("PgUp PgDn  g G", "move a page, or to the top or bottom"),
     ("Tab  ← →  h l", "switch between bundles and detail"),
-    ("s", "sort by: file, savings, savings %, price, value, name"),
+    (
+        "s  S",
+        "sort: file, savings, savings %, price, value, name, personal; S reverses",
+    ),
     ("p", "period: year, half_year, quarter, month, week, day"),
     ("w", "in the detail list: mark a service wanted or not"),
-    ("e", "edit the price of the selected bundle or service"),
+    ("c", "in the detail list: choose the group's next member"),
+    (
+        "e",
+        "edit the selected price (the tier's, when a tier set it)",
+    ),
+    ("f", "the facts tiers test: see and edit them"),
+    ("i", "plans with rumoured offers too, or on sale only"),
     ("Ctrl-S", "save the edits into the file"),
     ("E", "open $VISUAL/$EDITOR at this item, or at the problem"),
     ("r", "reload the file now"),

@@ -1,0 +1,162 @@
+//! The facts window (`f`): every fact a price tier tests, its value, where that
+//! value comes from, and the tiers that test it. Editing one recomputes every
+//! figure (the App does that); this file owns the window's state and drawing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use rust_decimal::Decimal;
+
+use super::theme::Theme;
+use crate::calc::Scenario;
+use crate::model::Catalog;
+use crate::text::{Align, display_width, pad};
+
+/// Where the value of a fact in use comes from.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FactSource {
+    /// `[profile.facts]` of the file.
+    File,
+    /// `--set` on the command line (never saved).
+    CommandLine,
+    /// Edited in this screen (saved by `Ctrl-S`).
+    Edited,
+    /// Nowhere: tiers testing it do not apply.
+    Unset,
+}
+
+impl FactSource {
+    pub const fn label(self) -> &'static str {
+        match self {
+            FactSource::File => "file",
+            FactSource::CommandLine => "--set",
+            FactSource::Edited => "edited",
+            FactSource::Unset => "not set",
+        }
+    }
+}
+
+/// One fact as the window lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactRow {
+    pub name: String,
+    pub value: Option<Decimal>,
+    pub source: FactSource,
+    /// The tiers that test it: "bundle name: condition".
+    pub tested_by: Vec<String>,
+}
+
+/// What decides where each fact's value comes from.
+pub struct FactOrigins<'a> {
+    pub set_on_command_line: &'a BTreeMap<String, Decimal>,
+    pub edited: &'a BTreeSet<String>,
+}
+
+/// Every fact some tier tests (and every fact in use), sorted by name.
+pub fn fact_rows(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    origins: &FactOrigins<'_>,
+) -> Vec<FactRow> {
+    let mut rows: BTreeMap<String, FactRow> = BTreeMap::new();
+    let new_row = |name: &str| FactRow {
+        name: name.to_string(),
+        value: scenario.facts.get(name).copied(),
+        source: if origins.edited.contains(name) {
+            FactSource::Edited
+        } else if origins.set_on_command_line.contains_key(name) {
+            FactSource::CommandLine
+        } else if scenario.facts.contains_key(name) {
+            FactSource::File
+        } else {
+            FactSource::Unset
+        },
+        tested_by: Vec::new(),
+    };
+    for name in scenario.facts.keys() {
+        rows.insert(name.clone(), new_row(name));
+    }
+    for bundle in &catalog.bundles {
+        for tier in &bundle.tiers {
+            let fact = &tier.when.fact;
+            rows.entry(fact.clone())
+                .or_insert_with(|| new_row(fact))
+                .tested_by
+                .push(format!("{}: {}", bundle.tagged_name(), tier.when));
+        }
+    }
+    rows.into_values().collect()
+}
+
+/// The window's own state: which fact is selected.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FactsWindow {
+    pub selected: usize,
+}
+
+impl FactsWindow {
+    /// Moves the selection by `delta`, within `count` facts.
+    pub fn move_by(&mut self, delta: isize, count: usize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(count.saturating_sub(1));
+    }
+
+    /// The window's lines: one per fact, then the tiers testing the selected one.
+    pub fn lines(&self, rows: &[FactRow], theme: &Theme) -> Vec<Line<'static>> {
+        if rows.is_empty() {
+            return vec![
+                Line::raw("No price tier tests a fact in this file."),
+                Line::styled("Esc closes", theme.faint),
+            ];
+        }
+        let name_width = rows
+            .iter()
+            .map(|r| display_width(&r.name))
+            .max()
+            .unwrap_or(0);
+        let values: Vec<String> = rows
+            .iter()
+            .map(|r| r.value.map_or("—".to_string(), |v| v.to_string()))
+            .collect();
+        let value_width = values.iter().map(|v| display_width(v)).max().unwrap_or(0);
+        let mut lines: Vec<Line<'static>> = rows
+            .iter()
+            .zip(&values)
+            .enumerate()
+            .map(|(at, (row, value))| {
+                let marker = if at == self.selected { "▶ " } else { "  " };
+                let line = Line::from(vec![
+                    Span::raw(marker),
+                    Span::styled(pad(&row.name, name_width + 2, Align::Left), theme.heading),
+                    Span::raw(pad(value, value_width, Align::Right)),
+                    Span::styled(format!("  ({})", row.source.label()), theme.faint),
+                ]);
+                if at == self.selected {
+                    line.patch_style(theme.selected)
+                } else {
+                    line
+                }
+            })
+            .collect();
+        if let Some(row) = rows.get(self.selected) {
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(format!("`{}` is tested by:", row.name)));
+            for tier in &row.tested_by {
+                lines.push(Line::raw(format!("  {tier}")));
+            }
+        }
+        lines.push(Line::styled(
+            "↑↓ choose · e or Enter edits · Esc closes",
+            theme.faint,
+        ));
+        lines
+    }
+}
+
+/// Draws the window over the screen.
+pub fn draw(window: &FactsWindow, rows: &[FactRow], theme: &Theme, frame: &mut Frame<'_>) {
+    super::view::draw_dialog(frame, theme, " Facts ", window.lines(rows, theme), 76);
+}
