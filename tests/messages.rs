@@ -167,3 +167,26 @@ fn check_format_json_lists_every_problem_for_editors() {
             .contains("not valid TOML")
     );
 }
+
+#[test]
+fn an_unknown_status_is_refused_with_its_place_and_a_suggestion() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "bundles.toml",
+        "[services.a]\nprice = 1\nstatus = \"rumored\"\n[bundles.b]\nprice = 1\nincludes = [\"a\"]\nstatus = 3\n",
+    );
+    let output = sandbox.command().arg("--check").output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("error: unknown status `rumored` in `services.a.status`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bundles.toml:3:10"), "{stderr}");
+    assert!(stderr.contains("did you mean `rumoured`?"), "{stderr}");
+    assert!(
+        stderr.contains("`bundles.b.status` must be a status name"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bundles.toml:7:10"), "{stderr}");
+}

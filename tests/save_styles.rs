@@ -371,3 +371,132 @@ fn the_last_wanted_service_removed_leaves_an_empty_list() {
     let saved = apply_edits(multi, &[Edit::Wants(vec!["b".into()])]).unwrap();
     assert_eq!(saved, multi.replace("  \"a\", # first\n", ""));
 }
+
+fn fact(name: &str, value: &str) -> Edit {
+    Edit::Fact {
+        name: name.into(),
+        value: dec(value),
+    }
+}
+
+#[test]
+fn a_fact_edit_changes_the_value_in_place_in_every_style() {
+    for style in styles() {
+        let saved = apply_edits(&style.text, &[fact("taoqi", "500")]).unwrap();
+        let catalog = parse_catalog(&saved).unwrap();
+        assert_eq!(catalog.profile.facts["taoqi"], dec("500"), "{}", style.name);
+        // Only `1200` became `500`.
+        assert_eq!(saved.len() + 1, style.text.len(), "{}", style.name);
+        assert_eq!(
+            saved,
+            style
+                .text
+                .replacen("taoqi = 1200", "taoqi = 500", 1)
+                .replacen("taoqi\t=\t1200", "taoqi\t=\t500", 1),
+            "{}",
+            style.name
+        );
+    }
+}
+
+#[test]
+fn a_new_fact_is_added_in_the_file_s_style() {
+    // Under a [profile.facts] header: a line after the last fact, same indent.
+    let table = "[profile.facts]\r\n  taoqi = 1200   # mine\r\n\r\n[services.a]\r\nprice = 1\r\n";
+    let saved = apply_edits(table, &[fact("level", "3")]).unwrap();
+    assert_eq!(
+        saved,
+        "[profile.facts]\r\n  taoqi = 1200   # mine\r\n  level = 3\r\n\r\n[services.a]\r\nprice = 1\r\n"
+    );
+    // [profile.facts] written as a dotted key under [profile].
+    let dotted = "[profile]\nwants = []\nfacts.taoqi = 1200\n\n[services.a]\nprice = 1\n";
+    let saved = apply_edits(dotted, &[fact("taoqi", "500"), fact("level", "3")]).unwrap();
+    assert_eq!(
+        saved,
+        "[profile]\nwants = []\nfacts.taoqi = 500\nfacts.level = 3\n\n[services.a]\nprice = 1\n"
+    );
+    // Dotted keys at the top of the file.
+    let top = "profile.facts.taoqi = 1200\n\n[services.a]\nprice = 1\n";
+    let saved = apply_edits(top, &[fact("level", "-2.5")]).unwrap();
+    assert_eq!(
+        saved,
+        "profile.facts.taoqi = 1200\nprofile.facts.level = -2.5\n\n[services.a]\nprice = 1\n"
+    );
+    // An inline table.
+    let inline = "profile = { facts = { taoqi = 1200 } }\n[services.a]\nprice = 1\n";
+    let saved = apply_edits(inline, &[fact("level", "3")]).unwrap();
+    assert_eq!(
+        saved,
+        "profile = { facts = { taoqi = 1200, level = 3 } }\n[services.a]\nprice = 1\n"
+    );
+    for text in [&saved, &apply_edits(top, &[fact("level", "3")]).unwrap()] {
+        assert_eq!(
+            parse_catalog(text).unwrap().profile.facts["level"],
+            dec("3")
+        );
+    }
+}
+
+#[test]
+fn a_file_without_a_profile_gets_one_at_its_end() {
+    let text = "# offers\r\ncurrency = \"CNY\"\r\n\r\n[services.a]\r\nprice = 1\r\n";
+    let saved = apply_edits(text, &[fact("taoqi", "500")]).unwrap();
+    assert_eq!(
+        saved,
+        format!("{text}\r\n[profile.facts]\r\ntaoqi = 500\r\n")
+    );
+    let picked = apply_edits(
+        "[services.a]\nprice = 1\n[services.b]\nprice = 2\n[bundles.x]\nprice = 1\nincludes = [{ one_of = [\"a\", \"b\"] }]",
+        &[Edit::Picks {
+            bundle: "x".into(),
+            members: vec!["b".into()],
+        }],
+    )
+    .unwrap();
+    assert!(
+        picked
+            .ends_with("includes = [{ one_of = [\"a\", \"b\"] }]\n\n[profile.picks]\nx = [\"b\"]"),
+        "{picked}"
+    );
+    let catalog = parse_catalog(&picked).unwrap();
+    assert_eq!(catalog.profile.picks[&0], vec![1]);
+}
+
+#[test]
+fn a_pick_edit_changes_only_that_bundle_s_list() {
+    let shipped = bundlecalc::source::BUILT_IN;
+    let edit = Edit::Picks {
+        bundle: "88vip".into(),
+        members: vec!["xiami".into()],
+    };
+    let saved = apply_edits(shipped, &[edit.clone()]).unwrap();
+    assert_eq!(
+        saved,
+        shipped.replacen(
+            "picks = { \"88vip\" = [\"netease_music\"] }",
+            "picks = { \"88vip\" = [\"xiami\"] }",
+            1
+        )
+    );
+    // A multi-line list keeps its comments; a new bundle's picks join the table.
+    let text = "[profile.picks]\n\"88vip\" = [\n  \"netease_music\",  # the one I use\n]\n\n[services.netease_music]\nprice = 1\n[services.xiami]\nprice = 1\n[services.c]\nprice = 1\n[services.d]\nprice = 1\n[bundles.88vip]\nprice = 1\nincludes = [{ one_of = [\"netease_music\", \"xiami\"] }]\n[bundles.other]\nprice = 1\nincludes = [{ one_of = [\"c\", \"d\"] }]\n";
+    let saved = apply_edits(
+        text,
+        &[
+            edit,
+            Edit::Picks {
+                bundle: "other".into(),
+                members: vec!["d".into()],
+            },
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        saved,
+        text.replace(
+            "  \"netease_music\",  # the one I use\n]\n",
+            "  \"xiami\",\n]\nother = [\"d\"]\n"
+        )
+    );
+    parse_catalog(&saved).unwrap();
+}

@@ -48,3 +48,63 @@ fn names_ascend_ignoring_case() {
     // names: zeta, Alpha, mid, beta
     assert_eq!(order("name"), ["alpha", "free", "mid", "zeta"]);
 }
+
+fn order_with(args: &[&str]) -> Vec<String> {
+    let sandbox = Sandbox::new();
+    let file = fixture("sorting.toml");
+    let mut all = vec!["--file", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let json = compare_json(&sandbox, &all);
+    json["bundles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn personal_sorts_by_personal_savings_and_reverse_turns_it_round() {
+    // Wanting only b (50.00): zeta 0 - 60 = -60, alpha 50 - 10 = 40,
+    // mid 50 - 90 = -40, free 0 - 5 = -5.
+    let wants = ["--want", "b", "--sort", "personal"];
+    assert_eq!(order_with(&wants), ["alpha", "free", "mid", "zeta"]);
+    let mut reversed = wants.to_vec();
+    reversed.push("--reverse");
+    assert_eq!(order_with(&reversed), ["zeta", "mid", "free", "alpha"]);
+}
+
+#[test]
+fn reverse_keeps_ties_in_file_order_and_missing_figures_last() {
+    // Savings ascending: free -5, then zeta and alpha tied at 40 (file order), mid 60.
+    assert_eq!(
+        order_with(&["--sort", "savings", "--reverse"]),
+        ["free", "zeta", "alpha", "mid"]
+    );
+    // Savings % ascending, free (no percentage) still last; zeta and mid tie at 40 %.
+    assert_eq!(
+        order_with(&["--sort", "savings_pct", "--reverse"]),
+        ["zeta", "mid", "alpha", "free"]
+    );
+    // File order from the end; names from Z to A.
+    assert_eq!(order_with(&["--reverse"]), ["free", "mid", "alpha", "zeta"]);
+    assert_eq!(
+        order_with(&["--sort", "name", "--reverse"]),
+        ["zeta", "mid", "free", "alpha"]
+    );
+}
+
+#[test]
+fn personal_without_wants_is_a_usage_error() {
+    let sandbox = Sandbox::new();
+    let file = fixture("sorting.toml");
+    sandbox
+        .command()
+        .args(["--compare", "--sort", "personal", "--file"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--sort personal sorts by personal savings, which need wanted services",
+        ));
+}

@@ -95,7 +95,16 @@ pub fn set_string_list(text: &str, table: &[&str], key: &str, items: &[String]) 
         return insert_key(&text, table, key, &value);
     }
     parsed.array(&path)?;
-    // One change at a time, each at the places the text parsed anew gives.
+    // One change at a time, each at the places the text parsed anew gives. New
+    // items first, so they copy the layout of the last item before it may go.
+    for item in items {
+        let parsed = Parsed::new(&text).ok()?;
+        let array = parsed.array(&path)?;
+        if array.iter().any(|value| value.as_str() == Some(item)) {
+            continue;
+        }
+        text = append_item(&text, array, item);
+    }
     loop {
         let parsed = Parsed::new(&text).ok()?;
         let array = parsed.array(&path)?;
@@ -105,14 +114,6 @@ pub fn set_string_list(text: &str, table: &[&str], key: &str, items: &[String]) 
         let Some(at) = stale else { break };
         let range = removal(&text, array, at);
         text = replace(&text, range, "");
-    }
-    for item in items {
-        let parsed = Parsed::new(&text).ok()?;
-        let array = parsed.array(&path)?;
-        if array.iter().any(|value| value.as_str() == Some(item)) {
-            continue;
-        }
-        text = append_item(&text, array, item);
     }
     Some(text)
 }
@@ -187,8 +188,16 @@ fn append_item(text: &str, array: &Array, item: &str) -> String {
     let written = style::string(item, like);
     let multi_line = text[span.clone()].contains('\n');
     let Some(last) = spans.last() else {
-        // An empty list: the item goes just inside the brackets.
-        return replace(text, span.start + 1..span.start + 1, &written);
+        // An empty list: the item goes just inside the brackets, or on a line of
+        // its own before the closing one.
+        let closing = span.end - 1;
+        let line_start = text[..closing].rfind('\n').map(|n| n + 1);
+        return match line_start {
+            Some(at) if multi_line && text[at..closing].trim().is_empty() => {
+                replace(text, at..at, &format!("  {written},{}", file.newline))
+            }
+            _ => replace(text, span.start + 1..span.start + 1, &written),
+        };
     };
     if !multi_line {
         return replace(text, last.end..last.end, &format!(", {written}"));

@@ -637,7 +637,7 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
 }
 
 /// Every member of the selected service's group, the chosen one marked:
-/// "music: ● NetEase Cloud Music · ○ Xiami Music (ended) · c chooses".
+/// "music: ● NetEase Cloud Music · ○ Xiami Music (ended)"; `c` moves the choice.
 fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
     if app.focus != Pane::Detail {
         return None;
@@ -664,11 +664,7 @@ fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<Str
             format!("{mark} {}", catalog.services[m].tagged_name())
         })
         .collect();
-    Some(format!(
-        "{}: {} · c chooses",
-        printable(label),
-        listed.join(" · ")
-    ))
+    Some(format!("{}: {}", printable(label), listed.join(" · ")))
 }
 
 /// What the figures assume: facts and where they come from, wants, picks, and
