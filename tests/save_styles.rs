@@ -469,7 +469,7 @@ fn a_pick_edit_changes_only_that_bundle_s_list() {
         bundle: "88vip".into(),
         members: vec!["xiami".into()],
     };
-    let saved = apply_edits(shipped, &[edit.clone()]).unwrap();
+    let saved = apply_edits(shipped, std::slice::from_ref(&edit)).unwrap();
     assert_eq!(
         saved,
         shipped.replacen(
