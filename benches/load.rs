@@ -22,6 +22,7 @@ fn compare_json(text: &str) {
         file: "bench.toml",
         basis: scenario.basis,
         sort: SortKey::File,
+        reverse: false,
         comparison: &comparison,
     };
     let mut out = std::io::BufWriter::new(std::io::sink());

@@ -467,6 +467,7 @@ fn write_comparison(
         file: &source.name(),
         basis: scenario.basis,
         sort,
+        reverse: cli.reverse,
         comparison: &comparison,
     };
     emit(|out| write_compare(&report, cli.format.into(), Painter::for_stdout(), out))

@@ -32,6 +32,7 @@ fn exercise(text: &str) {
         file: "fuzz.toml",
         basis: scenario.basis,
         sort: SortKey::SavingsPct,
+        reverse: false,
         comparison: &comparison,
     };
     for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {

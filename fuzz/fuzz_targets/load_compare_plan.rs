@@ -41,6 +41,7 @@ fuzz_target!(|bytes: &[u8]| {
         file: "fuzz.toml",
         basis: scenario.basis,
         sort: SortKey::Name,
+        reverse: false,
         comparison: &comparison,
     };
     let _ = render_compare(&report, Format::Json, Painter::PLAIN);

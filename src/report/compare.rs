@@ -20,6 +20,8 @@ pub struct CompareReport<'a> {
     pub file: &'a str,
     pub basis: Period,
     pub sort: SortKey,
+    /// Whether the sort is reversed (`--reverse`).
+    pub reverse: bool,
     pub comparison: &'a Comparison,
 }
 
@@ -251,11 +253,12 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
         .iter()
         .any(|f| f.personal.is_some());
     let mut out = format!(
-        "{} · {} per {} · sorted by {}\n\n",
+        "{} · {} per {} · sorted by {}{}\n\n",
         report.file,
         catalog.currency,
         report.basis,
-        report.sort.name()
+        report.sort.label(),
+        if report.reverse { ", reversed" } else { "" }
     );
 
     let mut headings = vec![
