@@ -262,3 +262,29 @@ fn s_reverses_the_sort_and_the_column_shows_it() {
     app.update(Action::CycleSort);
     assert!(screen(&app)[29].contains("sort: savings %, reversed"));
 }
+
+#[test]
+fn an_ended_group_member_is_counted_only_when_picked() {
+    use bundlecalc::calc::{Scenario, compare};
+    use bundlecalc::load::parse_catalog;
+    // Xiami (ended) is dearer than NetEase, so it would be chosen were it on sale.
+    let text = |picks: &str| {
+        format!(
+            "[profile]\n{picks}\n[services.netease]\nprice = 158\n[services.xiami]\nprice = 300\nstatus = \"ended\"\n[bundles.vip]\nprice = 88\nincludes = [{{ one_of = [\"xiami\", \"netease\"] }}]\n"
+        )
+    };
+    let counted = |text: &str| {
+        let catalog = parse_catalog(text).unwrap();
+        let row = compare(&catalog, &Scenario::from_catalog(&catalog)).bundles[0].clone();
+        let id = catalog.services[row.services[0].service].id.clone();
+        (id, row.standalone_value.to_string())
+    };
+    assert_eq!(
+        counted(&text("")),
+        ("netease".to_string(), "158.00".to_string())
+    );
+    assert_eq!(
+        counted(&text("picks = { vip = [\"xiami\"] }")),
+        ("xiami".to_string(), "300.00".to_string())
+    );
+}
