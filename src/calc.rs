@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Bundle, BundleIx, Catalog, Include, Period, ServiceIx, Status, Tier};
+use crate::amount::MAX_AMOUNT;
+use crate::model::{
+    Benefit, Bundle, BundleIx, Catalog, Include, Period, Service, ServiceIx, Status, Tier,
+};
 use crate::money::{Money, Percent, div_round_half_away};
 
 /// The circumstances figures are computed for: period, wants, facts, and the
@@ -105,6 +108,8 @@ pub struct ServiceFigures {
     /// The group's label (or "one_of") when chosen from a group.
     pub group: Option<String>,
     pub standalone_price: Money,
+    /// The label of the way to buy it that gave `standalone_price`.
+    pub price_label: Option<String>,
     pub effective_cost: Money,
     /// `None` when no wants are set.
     pub wanted: Option<bool>,
@@ -190,10 +195,79 @@ pub fn bundle_price<'b>(
     (to_basis(bundle.price, bundle.period, scenario.basis), None)
 }
 
+/// What a service is worth bought alone, in the basis period, and the label of the
+/// way to buy it that gave that price (SPEC §2.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Worth {
+    pub price: Money,
+    pub label: Option<String>,
+}
+
+/// A service's standalone worth in `scenario`: the least of its ways to buy it
+/// (ties to the main price, then the first listed), or for a benefit
+/// `min(fact × rate, max)`, each converted and rounded once. A benefit whose fact
+/// is not set is worth 0.00, with a note.
+pub fn service_worth(service: &Service, scenario: &Scenario, notes: &mut Vec<String>) -> Worth {
+    if let Some(benefit) = &service.value {
+        let price = match scenario.facts.get(&benefit.fact) {
+            Some(fact) => to_basis(
+                benefit_amount(benefit, *fact),
+                service.period,
+                scenario.basis,
+            ),
+            None => {
+                notes.push(format!(
+                    "fact `{}` is not set: benefit `{}` is worth 0.00",
+                    benefit.fact, service.id
+                ));
+                Money::ZERO
+            }
+        };
+        return Worth { price, label: None };
+    }
+    match cheapest_way(service, scenario.basis) {
+        None => Worth {
+            price: to_basis(service.price, service.period, scenario.basis),
+            label: service.label.as_deref().map(String::from),
+        },
+        Some(at) => {
+            let way = &service.other_prices[at];
+            Worth {
+                price: to_basis(way.price, way.period, scenario.basis),
+                label: way.label.clone(),
+            }
+        }
+    }
+}
+
+/// Which way to buy a service is cheapest per `basis`: `None` for the main price,
+/// else the position in `other_prices`. Ties go to the main price, then to the
+/// first listed.
+pub fn cheapest_way(service: &Service, basis: Period) -> Option<usize> {
+    let mut best = (to_basis(service.price, service.period, basis), None);
+    for (at, way) in service.other_prices.iter().enumerate() {
+        let price = to_basis(way.price, way.period, basis);
+        if price < best.0 {
+            best = (price, Some(at));
+        }
+    }
+    best.1
+}
+
+/// `min(fact × rate, max)` per the benefit's period, before conversion: never
+/// below zero (a negative fact earns nothing) nor above the largest amount.
+pub fn benefit_amount(benefit: &Benefit, fact: Decimal) -> Decimal {
+    let earned = fact.checked_mul(benefit.rate).unwrap_or(MAX_AMOUNT);
+    let capped = benefit.max.map_or(earned, |max| earned.min(max));
+    capped.clamp(Decimal::ZERO, MAX_AMOUNT)
+}
+
 /// Everything a comparison needs that does not depend on the bundle.
 pub struct Prices {
     /// Each service's price in the basis period.
     pub services: Vec<Money>,
+    /// The label of the way each service's price comes from.
+    pub labels: Vec<Option<String>>,
     /// Whether each service is wanted; `None` when no wants are set.
     pub wanted: Option<Vec<bool>>,
     /// Whether each service has ended: a group chooses it only when picked.
@@ -201,12 +275,15 @@ pub struct Prices {
 }
 
 impl Prices {
-    pub fn new(catalog: &Catalog, scenario: &Scenario) -> Self {
-        let services = catalog
+    pub fn new(catalog: &Catalog, scenario: &Scenario, notes: &mut Vec<String>) -> Self {
+        let (services, labels) = catalog
             .services
             .iter()
-            .map(|s| to_basis(s.price, s.period, scenario.basis))
-            .collect();
+            .map(|s| {
+                let worth = service_worth(s, scenario, notes);
+                (worth.price, worth.label)
+            })
+            .unzip();
         let wanted = scenario.wants.as_ref().map(|wants| {
             let mut flags = vec![false; catalog.services.len()];
             for &service in wants {
@@ -221,6 +298,7 @@ impl Prices {
             .collect();
         Prices {
             services,
+            labels,
             wanted,
             ended,
         }
@@ -325,6 +403,7 @@ pub fn bundle_figures(
             service,
             group,
             standalone_price: standalone[at],
+            price_label: prices.labels[service].clone(),
             effective_cost: effective[at],
             wanted: prices.wanted.as_ref().map(|flags| flags[service]),
             personal_cost: personal_costs.as_ref().map(|costs| costs[at]),
@@ -345,8 +424,8 @@ pub fn bundle_figures(
 
 /// Figures for every bundle in the catalogue, in file order.
 pub fn compare(catalog: &Catalog, scenario: &Scenario) -> Comparison {
-    let prices = Prices::new(catalog, scenario);
     let mut notes = Vec::new();
+    let prices = Prices::new(catalog, scenario, &mut notes);
     let bundles = (0..catalog.bundles.len())
         .map(|ix| bundle_figures(catalog, ix, scenario, &prices, &mut notes))
         .collect();

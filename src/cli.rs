@@ -548,14 +548,16 @@ fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
     let tested = catalog.tested_facts();
     let help = match did_you_mean(name, tested.iter().map(String::as_str)) {
         Some(suggestion) => suggestion,
-        None if tested.is_empty() => "no price tier in the file tests a fact".to_string(),
+        None if tested.is_empty() => {
+            "no price tier or benefit in the file tests a fact".to_string()
+        }
         None => format!(
             "the facts the file tests are: {}",
             tested.iter().cloned().collect::<Vec<_>>().join(", ")
         ),
     };
     Error::usage(format!(
-        "--set `{name}`: no price tier tests a fact of that name, so it would change nothing\n  = help: {help}"
+        "--set `{name}`: no price tier or benefit tests a fact of that name, so it would change nothing\n  = help: {help}"
     ))
 }
 

@@ -121,13 +121,39 @@ impl fmt::Display for Status {
     }
 }
 
+/// One more way to buy a service alone (SPEC §1.5), such as monthly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Way {
+    pub price: Decimal,
+    pub period: Period,
+    pub label: Option<String>,
+}
+
+/// What a benefit is worth to the user (SPEC §1.6): `min(fact × rate, max)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Benefit {
+    /// The fact that measures the user, such as a yearly spending.
+    pub fact: String,
+    /// Between 0 and 1.
+    pub rate: Decimal,
+    pub max: Option<Decimal>,
+}
+
 /// A membership that can be counted in bundles and, usually, bought alone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Service {
     pub id: String,
     pub name: String,
+    /// The main price (zero for a benefit, which has `value` instead).
     pub price: Decimal,
     pub period: Period,
+    /// Names the main price, as in "annual card". (Boxed, as the other ways and
+    /// the benefit: most services have none, and a catalogue can hold millions.)
+    pub label: Option<Box<str>>,
+    /// Other ways to buy it alone; it is worth the least of them all.
+    pub other_prices: Box<[Way]>,
+    /// Set for a benefit, whose worth depends on a fact about the user.
+    pub value: Option<Box<Benefit>>,
     pub sold_alone: bool,
     pub status: Status,
     pub note: Option<String>,
@@ -336,22 +362,24 @@ impl Catalog {
         use std::borrow::Cow;
         let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
         let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
-        let all_clean = self
-            .services
-            .iter()
-            .all(|s| clean(&s.id) && clean(&s.name) && clean_note(&s.note))
-            && self.bundles.iter().all(|b| {
-                clean(&b.id)
-                    && clean(&b.name)
-                    && clean_note(&b.note)
-                    && b.includes.iter().all(|include| match include {
-                        Include::OneOf {
-                            label: Some(label), ..
-                        } => clean(label),
-                        _ => true,
-                    })
-            })
-            && clean(&self.currency);
+        let all_clean = self.services.iter().all(|s| {
+            clean(&s.id)
+                && clean(&s.name)
+                && clean_note(&s.note)
+                && s.label.as_deref().is_none_or(clean)
+                && s.other_prices.iter().all(|w| clean_note(&w.label))
+                && s.value.as_ref().is_none_or(|b| clean(&b.fact))
+        }) && self.bundles.iter().all(|b| {
+            clean(&b.id)
+                && clean(&b.name)
+                && clean_note(&b.note)
+                && b.includes.iter().all(|include| match include {
+                    Include::OneOf {
+                        label: Some(label), ..
+                    } => clean(label),
+                    _ => true,
+                })
+        }) && clean(&self.currency);
         if all_clean {
             return Cow::Borrowed(self);
         }
@@ -362,6 +390,15 @@ impl Catalog {
             shown(&mut service.id);
             shown(&mut service.name);
             service.note.as_mut().map(shown);
+            if let Some(label) = &mut service.label {
+                *label = printable(label).into();
+            }
+            for way in &mut service.other_prices {
+                way.label.as_mut().map(shown);
+            }
+            if let Some(benefit) = &mut service.value {
+                shown(&mut benefit.fact);
+            }
         }
         for bundle in &mut copy.bundles {
             shown(&mut bundle.id);
@@ -379,13 +416,20 @@ impl Catalog {
         Cow::Owned(copy)
     }
 
-    /// The facts some price tier tests, sorted: the facts `--set` can change.
+    /// The facts some price tier or benefit tests, sorted: the facts `--set` can
+    /// change.
     pub fn tested_facts(&self) -> std::collections::BTreeSet<String> {
-        self.bundles
+        let tiers = self
+            .bundles
             .iter()
             .flat_map(|bundle| &bundle.tiers)
-            .map(|tier| tier.when.fact.clone())
-            .collect()
+            .map(|tier| tier.when.fact.clone());
+        let benefits = self
+            .services
+            .iter()
+            .filter_map(|service| service.value.as_ref())
+            .map(|benefit| benefit.fact.clone());
+        tiers.chain(benefits).collect()
     }
 
     /// The currency's symbol for tables, or its code when it has none we know.
@@ -426,6 +470,9 @@ mod tests {
             name: id.into(),
             price: Decimal::ONE,
             period: Period::Year,
+            label: None,
+            other_prices: Box::default(),
+            value: None,
             sold_alone: true,
             status: Status::Available,
             note: None,

@@ -23,7 +23,7 @@
 //! no want, and those whose every mask is inside a mask of a cheaper offer (or of an
 //! equally priced one with a smaller id, which also wins the tie rules).
 
-use crate::calc::{Scenario, bundle_price, to_basis};
+use crate::calc::{Scenario, bundle_price, service_worth};
 use crate::model::{BundleIx, Catalog, Include, ServiceIx, Status};
 use crate::money::Money;
 
@@ -61,6 +61,8 @@ pub struct PlannedOffer {
     pub kind: OfferKind,
     pub id: String,
     pub price: Money,
+    /// For a service: the label of its cheapest way to buy it, if labelled.
+    pub label: Option<String>,
     /// The wanted services this offer is used for, in wants order.
     pub covers: Vec<ServiceIx>,
 }
@@ -124,6 +126,7 @@ struct Candidate {
     kind: OfferKind,
     id: String,
     price: Money,
+    label: Option<String>,
     /// The sets of wants it can cover (bit `i` is `wants[i]`), none inside another.
     masks: Vec<u32>,
 }
@@ -262,15 +265,18 @@ fn candidates(
             kind: OfferKind::Bundle(ix),
             id: bundle.id.clone(),
             price,
+            label: None,
             masks: maximal(masks),
         });
     }
     for (ix, service) in catalog.services.iter().enumerate() {
         if let (true, Some(bit)) = (service.sold_alone && allowed(service.status), bit_of(ix)) {
+            let worth = service_worth(service, scenario, notes);
             offers.push(Candidate {
                 kind: OfferKind::Service(ix),
                 id: service.id.clone(),
-                price: to_basis(service.price, service.period, scenario.basis),
+                price: worth.price,
+                label: worth.label,
                 masks: vec![bit],
             });
         }
@@ -468,6 +474,7 @@ fn describe(
             kind: offer.kind,
             id: offer.id.clone(),
             price: offer.price,
+            label: offer.label.clone(),
             covers: (0..wants.len())
                 .filter(|i| mine & (1 << i) != 0)
                 .map(|i| wants[i])
@@ -481,7 +488,7 @@ fn describe(
             let service = &catalog.services[w];
             service
                 .sold_alone
-                .then(|| to_basis(service.price, service.period, scenario.basis))
+                .then(|| service_worth(service, scenario, &mut Vec::new()).price)
         })
         .sum();
     let mut extras: Vec<ServiceIx> = offers

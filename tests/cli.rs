@@ -266,7 +266,7 @@ fn check_accepts_the_shipped_file() {
         .arg("--check")
         .assert()
         .success()
-        .stdout("(built-in): ok (8 services, 5 bundles)\n");
+        .stdout("(built-in): ok (9 services, 5 bundles)\n");
 }
 
 #[test]

@@ -142,6 +142,122 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "4:11",
         None,
     ),
+    // More ways to buy a service (SPEC §1.5).
+    (
+        "way_negative",
+        "`services.a.other_prices[0].price` must not be negative",
+        "4:13",
+        None,
+    ),
+    (
+        "way_bad_period",
+        "unknown period `fortnight` in `services.a.other_prices[0].period`",
+        "3:40",
+        Some("periods are: year, half_year, quarter, month, week, day"),
+    ),
+    (
+        "way_no_price",
+        "`services.a.other_prices[0]` has no `price`",
+        "3:18",
+        None,
+    ),
+    (
+        "way_label_twice",
+        "service `a` has two ways to buy it labelled `yearly`",
+        "6:24",
+        None,
+    ),
+    (
+        "way_unknown_key",
+        "unknown key `perod` in `services.a.other_prices[0]`",
+        "3:31",
+        Some("did you mean `period`?"),
+    ),
+    (
+        "way_not_a_list",
+        "`services.a.other_prices` must be a list",
+        "3:16",
+        None,
+    ),
+    (
+        "way_not_a_table",
+        "`services.a.other_prices[0]` must be a table",
+        "3:18",
+        None,
+    ),
+    (
+        "label_not_a_string",
+        "`services.a.label` must be a string, found an integer",
+        "3:9",
+        None,
+    ),
+    // Benefits valued from the user's facts (SPEC §1.6).
+    (
+        "benefit_rate_above_one",
+        "`services.d.value.rate` must be between 0 and 1",
+        "2:34",
+        None,
+    ),
+    (
+        "benefit_rate_negative",
+        "`services.d.value.rate` must not be negative",
+        "2:34",
+        None,
+    ),
+    (
+        "benefit_max_negative",
+        "`services.d.value.max` must not be negative",
+        "2:46",
+        None,
+    ),
+    (
+        "benefit_sold_alone",
+        "benefit `d` needs `sold_alone = false`",
+        "2:1",
+        Some("a benefit comes with bundles and is not bought alone: add `sold_alone = false`"),
+    ),
+    (
+        "benefit_and_price",
+        "service `d` has both `price` and `value`",
+        "3:1",
+        None,
+    ),
+    (
+        "benefit_other_prices",
+        "benefit `d` cannot have `other_prices`: it has no price",
+        "4:1",
+        None,
+    ),
+    (
+        "benefit_no_fact",
+        "`services.d.value` has no `fact`",
+        "2:9",
+        None,
+    ),
+    (
+        "benefit_no_rate",
+        "`services.d.value` has no `rate`",
+        "2:9",
+        None,
+    ),
+    (
+        "benefit_unknown_key",
+        "unknown key `cap` in `services.d.value`",
+        "2:40",
+        None,
+    ),
+    (
+        "benefit_not_a_table",
+        "`services.d.value` must be a table",
+        "2:9",
+        None,
+    ),
+    (
+        "benefit_fact_not_a_string",
+        "`services.d.value.fact` must be a string, found an integer",
+        "2:18",
+        None,
+    ),
 ];
 
 #[test]

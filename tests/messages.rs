@@ -84,7 +84,7 @@ fn set_of_a_fact_no_tier_tests_exits_2_with_a_suggestion() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "--set `TaoQi`: no price tier tests",
+            "--set `TaoQi`: no price tier or benefit tests",
         ))
         .stderr(predicate::str::contains("help: did you mean `taoqi`?"));
     sandbox
@@ -93,7 +93,7 @@ fn set_of_a_fact_no_tier_tests_exits_2_with_a_suggestion() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "help: the facts the file tests are: taoqi",
+            "help: the facts the file tests are: taoqi, tmall_spend",
         ));
 }
 

@@ -49,7 +49,7 @@ fn a_rumoured_offer_is_used_only_when_included() {
     let plan = plan_json(&["--want", "qq_music"]);
     assert_eq!(
         plan["offers"],
-        json!([{ "id": "qq_music", "kind": "service", "price": "188.00", "covers": ["qq_music"] }])
+        json!([{ "id": "qq_music", "kind": "service", "price": "188.00", "label": "annual fee", "covers": ["qq_music"] }])
     );
     // The rumoured 88VIP + QQ Music would cost 88.00: 188.00 - 88.00 = 100.00 less.
     assert_eq!(
@@ -118,7 +118,7 @@ fn a_tie_in_price_and_count_goes_to_the_smallest_id() {
     // 198.00 + 144.00 (12.00 a month) = 342.00 alone; 342.00 - 88.00 = 254.00 saved.
     assert_eq!(plan["standalone_total"], "342.00");
     assert_eq!(plan["savings"], "254.00");
-    assert_eq!(plan["extras"], json!(["taopiaopiao"]));
+    assert_eq!(plan["extras"], json!(["taopiaopiao", "tmall_discount"]));
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn an_ended_service_is_planned_only_when_ended_offers_are_included() {
         plan["offers"],
         json!([
             { "id": "88vip", "kind": "bundle", "price": "88.00", "covers": ["netease_music"] },
-            { "id": "xiami", "kind": "service", "price": "108.00", "covers": ["xiami"] }
+            { "id": "xiami", "kind": "service", "price": "108.00", "label": null, "covers": ["xiami"] }
         ])
     );
     assert_eq!(plan["include"], json!(["available", "ended"]));

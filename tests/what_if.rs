@@ -108,8 +108,8 @@ fn setting_taoqi_to_500_shows_888_everywhere_and_1200_brings_88_back() {
 fn c_switches_the_music_choice_and_every_figure_of_the_bundle_follows() {
     let mut app = built_in(160, 50);
     app.update(Action::SwitchPane);
-    for _ in 0..3 {
-        app.update(Action::Down); // youku, eleme, taopiaopiao, then the music choice
+    for _ in 0..4 {
+        app.update(Action::Down); // youku, eleme, taopiaopiao, tmall, then the music choice
     }
     assert_eq!(app.focus, Pane::Detail);
     let lines = screen(&app);
@@ -125,10 +125,13 @@ fn c_switches_the_music_choice_and_every_figure_of_the_bundle_follows() {
         .iter()
         .map(|s| app.catalog.services[s.service].id.as_str())
         .collect();
-    assert_eq!(ids, ["youku", "eleme", "taopiaopiao", "xiami"]);
-    // By hand: 198.00 + 144.00 + 100.00 + 108.00 = 550.00 for 88.00; saves 462.00,
-    // 462 / 550 = 84.00 %. 88.00 split by 198:144:100:108 of 550 is exact:
-    // 31.68, 23.04, 16.00, 17.28 (sum 88.00).
+    assert_eq!(
+        ids,
+        ["youku", "eleme", "taopiaopiao", "tmall_discount", "xiami"]
+    );
+    // By hand: 198.00 + 144.00 + 100.00 + 0.00 (no spending) + 108.00 = 550.00 for
+    // 88.00; saves 462.00, 462 / 550 = 84.00 %. 88.00 split by 198:144:100:0:108 of
+    // 550 is exact: 31.68, 23.04, 16.00, 0.00, 17.28 (sum 88.00).
     assert_eq!(row.standalone_value.to_string(), "550.00");
     assert_eq!(row.savings.to_string(), "462.00");
     assert_eq!(row.savings_pct.unwrap().to_string(), "84.00");
@@ -137,7 +140,7 @@ fn c_switches_the_music_choice_and_every_figure_of_the_bundle_follows() {
         .iter()
         .map(|s| s.effective_cost.to_string())
         .collect();
-    assert_eq!(effective, ["31.68", "23.04", "16.00", "17.28"]);
+    assert_eq!(effective, ["31.68", "23.04", "16.00", "0.00", "17.28"]);
     // Wants are QQ Music, Tencent Video, Youku: only Youku counts for this user.
     let personal = row.personal.unwrap();
     assert_eq!(personal.value.to_string(), "198.00");
@@ -166,7 +169,7 @@ fn a_pick_and_a_fact_made_in_the_screen_are_saved_byte_exactly() {
     let mut app = App::new(AppConfig::for_source(Source::read(&path).unwrap()).unwrap());
     set_fact(&mut app, "500");
     app.update(Action::SwitchPane);
-    for _ in 0..3 {
+    for _ in 0..4 {
         app.update(Action::Down);
     }
     app.update(Action::ChooseMember);

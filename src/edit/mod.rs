@@ -21,6 +21,14 @@ pub enum Edit {
     ServicePrice { id: String, price: Decimal },
     /// The base `price` of `[bundles.ID]`.
     BundlePrice { id: String, price: Decimal },
+    /// The `price` of way `way` (0-based) of `services.ID.other_prices`.
+    WayPrice {
+        id: String,
+        way: usize,
+        price: Decimal,
+    },
+    /// The `rate` of the benefit `services.ID.value`.
+    BenefitRate { id: String, rate: Decimal },
     /// The `price` of tier `tier` (0-based) of `[bundles.ID]`.
     TierPrice {
         id: String,
@@ -110,7 +118,9 @@ impl Edit {
         match self {
             Edit::ServicePrice { id, .. }
             | Edit::BundlePrice { id, .. }
-            | Edit::TierPrice { id, .. } => id,
+            | Edit::TierPrice { id, .. }
+            | Edit::WayPrice { id, .. }
+            | Edit::BenefitRate { id, .. } => id,
             Edit::Wants(_) => "wants",
             Edit::Fact { name, .. } => name,
             Edit::Picks { bundle, .. } => bundle,
@@ -123,6 +133,8 @@ impl Edit {
             Edit::ServicePrice { id, .. } => format!("services.{id}.price"),
             Edit::BundlePrice { id, .. } => format!("bundles.{id}.price"),
             Edit::TierPrice { id, tier, .. } => format!("bundles.{id}.tiers[{tier}].price"),
+            Edit::WayPrice { id, way, .. } => format!("services.{id}.other_prices[{way}].price"),
+            Edit::BenefitRate { id, .. } => format!("services.{id}.value.rate"),
             Edit::Wants(_) => "profile.wants".into(),
             Edit::Fact { name, .. } => format!("profile.facts.{name}"),
             Edit::Picks { bundle, .. } => format!("profile.picks.{bundle}"),
@@ -139,8 +151,18 @@ impl Edit {
 /// `[bundles]` table) with `edit` made where the value already is; `None` when it
 /// is not there.
 fn edit_in_place(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<String> {
-    let tier;
+    let (tier, way);
     let (path, new): (Vec<&str>, Edited) = match edit {
+        Edit::WayPrice { id, way: at, price } => {
+            way = at.to_string();
+            (
+                vec!["services", id, "other_prices", &way, "price"],
+                Edited::Amount(*price),
+            )
+        }
+        Edit::BenefitRate { id, rate } => {
+            (vec!["services", id, "value", "rate"], Edited::Amount(*rate))
+        }
         Edit::ServicePrice { id, price } => (vec!["services", id, "price"], Edited::Amount(*price)),
         Edit::BundlePrice { id, price } => (vec!["bundles", id, "price"], Edited::Amount(*price)),
         Edit::TierPrice {

@@ -13,8 +13,8 @@ use toml::de::{DeTable, DeValue};
 use crate::amount::{parse_amount, parse_decimal};
 use crate::diagnostic::{Diagnostic, LineIndex, Problems, did_you_mean};
 use crate::model::{
-    Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service, ServiceIx,
-    Status, Tier,
+    Benefit, Bundle, BundleIx, Catalog, Condition, Include, Operator, Period, Profile, Service,
+    ServiceIx, Status, Tier, Way,
 };
 pub use pieces::{Piece, Unsplittable, parse_in_pieces, pieces};
 
@@ -27,7 +27,19 @@ type Node<'i> = Spanned<DeValue<'i>>;
 
 const TOP_KEYS: &[&str] = &["currency", "basis", "profile", "services", "bundles"];
 const PROFILE_KEYS: &[&str] = &["wants", "picks", "facts"];
-const SERVICE_KEYS: &[&str] = &["name", "price", "period", "sold_alone", "status", "note"];
+const SERVICE_KEYS: &[&str] = &[
+    "name",
+    "price",
+    "period",
+    "label",
+    "other_prices",
+    "value",
+    "sold_alone",
+    "status",
+    "note",
+];
+const WAY_KEYS: &[&str] = &["price", "period", "label"];
+const VALUE_KEYS: &[&str] = &["fact", "rate", "max"];
 const BUNDLE_KEYS: &[&str] = &[
     "name", "price", "period", "status", "tiers", "includes", "note",
 ];
@@ -392,6 +404,9 @@ impl<'t> Loader<'t> {
             id: id.clone(),
             price: Decimal::ZERO,
             period: Period::Year,
+            label: None,
+            other_prices: Box::default(),
+            value: None,
             sold_alone: true,
             status: Status::Available,
             note: None,
@@ -404,6 +419,9 @@ impl<'t> Loader<'t> {
                 "price" => service.price = self.amount(node, path),
                 "period" => service.period = self.period(node, path),
                 "status" => service.status = self.status(node, path),
+                "label" => service.label = self.string(node, path).map(String::into_boxed_str),
+                "other_prices" => service.other_prices = self.other_prices(node, &id).into(),
+                "value" => service.value = self.benefit(node, &id).map(Box::new),
                 "note" => service.note = self.string(node, path),
                 "sold_alone" => match node.get_ref().as_bool() {
                     Some(flag) => service.sold_alone = flag,
@@ -412,10 +430,161 @@ impl<'t> Loader<'t> {
                 _ => {}
             }
         }
-        if field(table, "price").is_none() {
-            self.problem(format!("service `{id}` has no `price`"), key.span());
-        }
+        self.check_service_shape(key, table, &service);
         service
+    }
+
+    /// The rules between a service's keys: a price or a value, not both; a benefit
+    /// is not sold alone and has one way to be had; labels are unique.
+    fn check_service_shape(&mut self, key: &Key<'_>, table: &DeTable<'_>, service: &Service) {
+        let id = &service.id;
+        match (field(table, "price"), field(table, "value")) {
+            (None, None) => self.problem(
+                format!("service `{id}` has no `price`"),
+                key.span(),
+            ),
+            (Some(_), Some((value, _))) => self.problem_with_help(
+                format!("service `{id}` has both `price` and `value`"),
+                value.span(),
+                Some("a benefit is worth its `value`; remove `price`, or `value` for a service bought at a price".into()),
+            ),
+            _ => {}
+        }
+        if let Some((value, _)) = field(table, "value") {
+            let sold_alone = field(table, "sold_alone").and_then(|(_, n)| n.get_ref().as_bool());
+            if sold_alone != Some(false) {
+                self.problem_with_help(
+                    format!("benefit `{id}` needs `sold_alone = false`"),
+                    value.span(),
+                    Some("a benefit comes with bundles and is not bought alone: add `sold_alone = false`".into()),
+                );
+            }
+            if let Some((other, _)) = field(table, "other_prices") {
+                self.problem(
+                    format!("benefit `{id}` cannot have `other_prices`: it has no price"),
+                    other.span(),
+                );
+            }
+        }
+        self.check_labels(table, id);
+    }
+
+    /// Every way to buy a service has a different label (an unlabelled one is fine).
+    fn check_labels(&mut self, table: &DeTable<'_>, id: &str) {
+        let mut seen: Vec<String> = Vec::new();
+        if let Some(label) = field(table, "label").and_then(|(_, n)| n.get_ref().as_str()) {
+            seen.push(label.to_string());
+        }
+        let Some((_, ways)) = field(table, "other_prices") else {
+            return;
+        };
+        let Some(ways) = ways.get_ref().as_array() else {
+            return;
+        };
+        for way in ways.iter() {
+            let Some(label) = way
+                .get_ref()
+                .as_table()
+                .and_then(|t| field(t, "label"))
+                .and_then(|(_, n)| n.get_ref().as_str().map(|l| (l.to_string(), n.span())))
+            else {
+                continue;
+            };
+            if seen.contains(&label.0) {
+                self.problem(
+                    format!(
+                        "service `{id}` has two ways to buy it labelled `{}`",
+                        label.0
+                    ),
+                    label.1,
+                );
+            } else {
+                seen.push(label.0);
+            }
+        }
+    }
+
+    /// `other_prices`: a list of `{ price, period, label }`.
+    fn other_prices(&mut self, node: &Node<'_>, id: &str) -> Vec<Way> {
+        let Some(entries) = node.get_ref().as_array() else {
+            self.problem(
+                format!("`services.{id}.other_prices` must be a list, as in [{{ price = 30, period = \"month\", label = \"monthly\" }}]"),
+                node.span(),
+            );
+            return Vec::new();
+        };
+        let mut ways = Vec::with_capacity(entries.len());
+        for (at, entry) in entries.iter().enumerate() {
+            let place = format!("`services.{id}.other_prices[{at}]`");
+            let Some(table) = entry.get_ref().as_table() else {
+                self.problem(
+                    format!("{place} must be a table such as {{ price = 30, period = \"month\" }}"),
+                    entry.span(),
+                );
+                continue;
+            };
+            self.check_keys(table, WAY_KEYS, format!("in {place}"));
+            let mut way = Way {
+                price: Decimal::ZERO,
+                period: Period::Year,
+                label: None,
+            };
+            for (name, node) in table.iter() {
+                let key = format!("`services.{id}.other_prices[{at}].{}`", name.get_ref());
+                match name.get_ref().as_ref() {
+                    "price" => way.price = self.amount(node, key),
+                    "period" => way.period = self.period(node, key),
+                    "label" => way.label = self.string(node, key),
+                    _ => {}
+                }
+            }
+            if field(table, "price").is_none() {
+                self.problem(format!("{place} has no `price`"), entry.span());
+            }
+            ways.push(way);
+        }
+        ways
+    }
+
+    /// `value = { fact, rate, max }` of a benefit.
+    fn benefit(&mut self, node: &Node<'_>, id: &str) -> Option<Benefit> {
+        let place = format!("`services.{id}.value`");
+        let Some(table) = node.get_ref().as_table() else {
+            self.problem(
+                format!("{place} must be a table, as in {{ fact = \"tmall_spend\", rate = 0.05, max = 1000 }}"),
+                node.span(),
+            );
+            return None;
+        };
+        self.check_keys(table, VALUE_KEYS, format!("in {place}"));
+        let mut benefit = Benefit {
+            fact: String::new(),
+            rate: Decimal::ZERO,
+            max: None,
+        };
+        for (name, node) in table.iter() {
+            let key = format!("`services.{id}.value.{}`", name.get_ref());
+            match name.get_ref().as_ref() {
+                "fact" => benefit.fact = self.string(node, key).unwrap_or_default(),
+                "rate" => {
+                    benefit.rate = self.amount(node, &key);
+                    if benefit.rate > Decimal::ONE {
+                        self.problem(
+                            format!("{key} must be between 0 and 1 (0.05 is 5%)"),
+                            node.span(),
+                        );
+                    }
+                }
+                "max" => benefit.max = Some(self.amount(node, key)),
+                _ => {}
+            }
+        }
+        for required in ["fact", "rate"] {
+            if field(table, required).is_none() {
+                self.problem(format!("{place} has no `{required}`"), node.span());
+            }
+        }
+        Some(benefit)
     }
 
     fn bundle(&mut self, key: &Key<'_>, table: &DeTable<'_>) -> RawBundle {

@@ -139,6 +139,7 @@ impl<'a> JsonBundle<'a> {
                         name: &service.name,
                         group: s.group.as_deref(),
                         standalone_price: s.standalone_price,
+                        price_label: s.price_label.as_deref(),
                         effective_cost: s.effective_cost,
                         wanted: s.wanted,
                         personal_cost: s.personal_cost,
@@ -155,6 +156,7 @@ struct JsonService<'a> {
     name: &'a str,
     group: Option<&'a str>,
     standalone_price: Money,
+    price_label: Option<&'a str>,
     effective_cost: Money,
     wanted: Option<bool>,
     personal_cost: Option<Money>,
@@ -347,8 +349,13 @@ fn bundle_detail(
         ("Service", Align::Left),
         ("Group", Align::Left),
         ("Standalone", Align::Right),
-        ("Effective", Align::Right),
     ];
+    // The way to buy that gave each standalone price, when the file names ways.
+    let ways = figures.services.iter().any(|s| s.price_label.is_some());
+    if ways {
+        headings.push(("Bought as", Align::Left));
+    }
+    headings.push(("Effective", Align::Right));
     if personal {
         headings.extend([("Wanted", Align::Left), ("Personal cost", Align::Right)]);
     }
@@ -358,8 +365,12 @@ fn bundle_detail(
             Cell::plain(catalog.services[service.service].tagged_name()),
             Cell::plain(printable(service.group.as_deref().unwrap_or_default()).into_owned()),
             Cell::plain(money_text(symbol, service.standalone_price)),
-            Cell::plain(money_text(symbol, service.effective_cost)),
         ];
+        if ways {
+            let label = service.price_label.as_deref().unwrap_or_default();
+            row.push(Cell::plain(printable(label).into_owned()));
+        }
+        row.push(Cell::plain(money_text(symbol, service.effective_cost)));
         if personal {
             row.push(Cell::plain(match service.wanted {
                 Some(true) => "yes",

@@ -65,6 +65,9 @@ struct JsonOffer<'a> {
     id: &'a str,
     kind: &'static str,
     price: String,
+    /// Service offers only: the label of the way to buy it (null if unlabelled).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<Option<&'a str>>,
     covers: Vec<&'a str>,
 }
 
@@ -95,6 +98,10 @@ fn json(report: &PlanReport<'_>) -> String {
                 id: &offer.id,
                 kind: kind_name(offer.kind),
                 price: offer.price.to_string(),
+                label: match offer.kind {
+                    OfferKind::Service(_) => Some(offer.label.as_deref()),
+                    OfferKind::Bundle(_) => None,
+                },
                 covers: ids(catalog, &offer.covers),
             })
             .collect(),
@@ -213,8 +220,13 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         ("Used for", Align::Left),
     ]);
     for offer in &plan.offers {
+        // A service offer names the way to buy it, as in "Tencent Video · annual card".
+        let name = match &offer.label {
+            Some(label) => format!("{} · {}", offer.kind.name(catalog), printable(label)),
+            None => offer.kind.name(catalog),
+        };
         offers.push(vec![
-            Cell::plain(offer.kind.name(catalog)),
+            Cell::plain(name),
             Cell::plain(kind_name(offer.kind)),
             Cell::plain(money_text(symbol, offer.price)),
             Cell::plain(catalog.service_names(&offer.covers)),

@@ -11,7 +11,7 @@ use super::action::{Action, KeyMode};
 use super::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
 use super::layout::{Areas, areas, banner_lines, contains};
 use crate::amount::{parse_amount, parse_decimal};
-use crate::calc::{BundleFigures, Scenario, SortKey, compare, sort_bundles_by};
+use crate::calc::{BundleFigures, Scenario, SortKey, cheapest_way, compare, sort_bundles_by};
 use crate::diagnostic::count_problems;
 use crate::edit::Edit;
 use crate::error::Error;
@@ -117,8 +117,15 @@ pub enum PriceTarget {
         bundle: BundleIx,
         tier: usize,
     },
-    /// A fact tiers test.
+    /// A fact tiers or benefits test.
     Fact(String),
+    /// One of a service's other ways to buy it (0-based), the cheapest one.
+    Way {
+        service: ServiceIx,
+        way: usize,
+    },
+    /// The rate of a benefit.
+    Rate(ServiceIx),
 }
 
 /// The price field opened by `e`.
@@ -446,7 +453,9 @@ impl App {
     fn open_price_field(&mut self) {
         let target = match self.focus {
             Pane::Bundles => self.selected_row().map(|row| self.bundle_price_target(row)),
-            Pane::Detail => self.selected_service_ix().map(PriceTarget::Service),
+            Pane::Detail => self
+                .selected_service_ix()
+                .map(|s| self.service_price_target(s)),
         };
         let Some(target) = target else { return };
         self.open_field(target);
@@ -470,6 +479,19 @@ impl App {
         }
     }
 
+    /// What `e` edits on a service: a benefit's rate, else the way to buy it that
+    /// gives its price now (the main price, or the cheapest other way).
+    fn service_price_target(&self, service: ServiceIx) -> PriceTarget {
+        let s = &self.catalog.services[service];
+        if s.value.is_some() {
+            return PriceTarget::Rate(service);
+        }
+        match cheapest_way(s, self.scenario.basis) {
+            Some(way) => PriceTarget::Way { service, way },
+            None => PriceTarget::Service(service),
+        }
+    }
+
     /// Opens the field on `target`, holding its current value.
     fn open_field(&mut self, target: PriceTarget) {
         let value = match &target {
@@ -479,6 +501,13 @@ impl App {
                 Some(self.catalog.bundles[*bundle].tiers[*tier].price)
             }
             PriceTarget::Fact(name) => self.scenario.facts.get(name).copied(),
+            PriceTarget::Way { service, way } => {
+                Some(self.catalog.services[*service].other_prices[*way].price)
+            }
+            PriceTarget::Rate(service) => self.catalog.services[*service]
+                .value
+                .as_ref()
+                .map(|benefit| benefit.rate),
         };
         self.field = Some(PriceField {
             target,
@@ -510,6 +539,12 @@ impl App {
                 let text = field.text.trim();
                 let parsed = match field.target {
                     PriceTarget::Fact(_) => parse_decimal(text).map_err(|e| e.describe()),
+                    PriceTarget::Rate(_) => match parse_amount(text) {
+                        Ok(rate) if rate > Decimal::ONE => {
+                            Err("must be between 0 and 1 (0.05 is 5%)".to_string())
+                        }
+                        other => other.map_err(|e| e.describe()),
+                    },
                     _ => parse_amount(text).map_err(|e| e.describe()),
                 };
                 match parsed {
@@ -521,6 +556,7 @@ impl App {
                     Err(why) => {
                         let what = match field.target {
                             PriceTarget::Fact(_) => "the fact",
+                            PriceTarget::Rate(_) => "the rate",
                             _ => "the price",
                         };
                         field.error = Some(format!("`{text}` {why}: {what} is unchanged"));
@@ -566,6 +602,33 @@ impl App {
                         price: value,
                     },
                     format!("{}: price at `{when}` set to {value}", bundle.name),
+                )
+            }
+            PriceTarget::Way { service: s, way } => {
+                let service = &mut catalog.services[s];
+                let mut ways = service.other_prices.to_vec();
+                ways[way].price = value;
+                service.other_prices = ways.into();
+                let label = service.other_prices[way].label.clone().unwrap_or_default();
+                let id = service.id.clone();
+                (
+                    Edit::WayPrice {
+                        id,
+                        way,
+                        price: value,
+                    },
+                    format!("{}: {label} price set to {value}", service.name),
+                )
+            }
+            PriceTarget::Rate(s) => {
+                let service = &mut catalog.services[s];
+                if let Some(benefit) = &mut service.value {
+                    benefit.rate = value;
+                }
+                let id = service.id.clone();
+                (
+                    Edit::BenefitRate { id, rate: value },
+                    format!("{}: rate set to {value}", service.name),
                 )
             }
             PriceTarget::Fact(name) => {

@@ -53,7 +53,7 @@ pub struct FactOrigins<'a> {
     pub edited: &'a BTreeSet<String>,
 }
 
-/// Every fact some tier tests (and every fact in use), sorted by name.
+/// Every fact some tier or benefit tests (and every fact in use), sorted by name.
 pub fn fact_rows(
     catalog: &Catalog,
     scenario: &Scenario,
@@ -76,6 +76,22 @@ pub fn fact_rows(
     };
     for name in scenario.facts.keys() {
         rows.insert(name.clone(), new_row(name));
+    }
+    for service in &catalog.services {
+        if let Some(benefit) = &service.value {
+            let fact = &benefit.fact;
+            let cap = benefit
+                .max
+                .map_or(String::new(), |max| format!(", at most {max}"));
+            rows.entry(fact.clone())
+                .or_insert_with(|| new_row(fact))
+                .tested_by
+                .push(format!(
+                    "{}: {} of it{cap}",
+                    service.tagged_name(),
+                    benefit.rate
+                ));
+        }
     }
     for bundle in &catalog.bundles {
         for tier in &bundle.tiers {
@@ -108,7 +124,7 @@ impl FactsWindow {
     pub fn lines(&self, rows: &[FactRow], theme: &Theme) -> Vec<Line<'static>> {
         if rows.is_empty() {
             return vec![
-                Line::raw("No price tier tests a fact in this file."),
+                Line::raw("No price tier or benefit tests a fact in this file."),
                 Line::styled("Esc closes", theme.faint),
             ];
         }

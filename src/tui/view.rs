@@ -222,6 +222,29 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             " Edit fact ".to_string(),
             format!("Value of `{}`:", printable(name)),
         ),
+        PriceTarget::Way { service, way } => {
+            let service = &app.shown().services[*service];
+            let way = &service.other_prices[*way];
+            let label = way.label.as_deref().unwrap_or("another way");
+            (
+                format!(" Edit price · {label} "),
+                format!(
+                    "Price of {} bought {label}, per {}:",
+                    service.name, way.period
+                ),
+            )
+        }
+        PriceTarget::Rate(service) => {
+            let service = &app.shown().services[*service];
+            let fact = service.value.as_ref().map_or("", |b| b.fact.as_str());
+            (
+                " Edit rate ".to_string(),
+                format!(
+                    "Share of `{fact}` that {} is worth (0.05 is 5%):",
+                    service.name
+                ),
+            )
+        }
     };
     let mut lines = vec![
         Line::raw(question),
@@ -557,10 +580,10 @@ fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         theme.faint,
     )];
     if let Some(members) = group_members_line(app, row) {
-        footer.push(Line::raw(truncate_to_width(
-            &members,
-            usize::from(inner.width),
-        )));
+        footer.push(Line::raw(members));
+    }
+    if let Some(worth) = worth_line(app, row) {
+        footer.push(Line::raw(worth));
     }
     if let Some(note) = &bundle.note {
         footer.push(Line::styled(note.clone(), theme.faint));
@@ -665,6 +688,43 @@ fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<Str
         })
         .collect();
     Some(format!("{}: {}", printable(label), listed.join(" · ")))
+}
+
+/// How the selected service's standalone price was found: the way to buy it
+/// ("¥253.00 as annual card, the cheapest of 3 ways"), or a benefit's sum.
+fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
+    if app.focus != Pane::Detail {
+        return None;
+    }
+    let figures = row.services.get(app.selected_service)?;
+    let service = &app.shown().services[figures.service];
+    let symbol = app.shown().currency_symbol();
+    let price = money_text(symbol, figures.standalone_price);
+    if let Some(benefit) = &service.value {
+        let fact = match app.scenario.facts.get(&benefit.fact) {
+            Some(value) => format!("{} {value}", benefit.fact),
+            None => format!("{} (not set)", benefit.fact),
+        };
+        let cap = benefit
+            .max
+            .map_or(String::new(), |max| format!(", at most {max}"));
+        return Some(format!(
+            "{}: {} × {fact}{cap} per {} = {price}",
+            service.name, benefit.rate, service.period
+        ));
+    }
+    let label = figures.price_label.as_deref()?;
+    let ways = 1 + service.other_prices.len();
+    let cheapest = if ways > 1 {
+        format!(", the cheapest of {ways} ways")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{}: {price} as {}{cheapest}",
+        service.name,
+        printable(label)
+    ))
 }
 
 /// What the figures assume: facts and where they come from, wants, picks, and
