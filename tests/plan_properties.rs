@@ -13,10 +13,28 @@ type BundleSpec = (i64, Option<i64>, Vec<usize>, Vec<Vec<usize>>);
 /// A random small catalogue as TOML: services, bundles with groups and tiers, wants.
 #[derive(Debug, Clone)]
 struct Spec {
-    /// Price in fen, and whether sold alone.
-    services: Vec<(i64, bool)>,
+    /// Price in fen, whether sold alone, and what else it is.
+    services: Vec<(i64, bool, Extra)>,
     bundles: Vec<BundleSpec>,
     wants: Vec<usize>,
+}
+
+/// What a service may be besides one price (SPEC §1.5, §1.6).
+#[derive(Debug, Clone)]
+enum Extra {
+    None,
+    /// Also sold by the month, at this many fen.
+    Monthly(i64),
+    /// A benefit: a rate in thousandths of the `spend` fact, capped in fen.
+    Benefit(i64, Option<i64>),
+}
+
+fn extra() -> impl Strategy<Value = Extra> {
+    prop_oneof![
+        3 => Just(Extra::None),
+        1 => (0i64..60).prop_map(Extra::Monthly),
+        1 => (0i64..=1000, prop::option::of(0i64..40_000)).prop_map(|(r, m)| Extra::Benefit(r, m)),
+    ]
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -24,6 +42,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         let service = (
             prop_oneof![Just(0i64), 0i64..500, Just(300)],
             prop::bool::weighted(0.7),
+            extra(),
         );
         let bundle = (
             prop_oneof![Just(0i64), 0i64..900, Just(300)],
@@ -46,12 +65,24 @@ fn spec() -> impl Strategy<Value = Spec> {
 
 /// Writes the spec as a valid file: duplicate members are dropped, tiny groups become plain.
 fn to_toml(spec: &Spec) -> String {
-    let mut text = String::from("[profile.facts]\nlevel = 2\n\n");
-    for (at, (fen, alone)) in spec.services.iter().enumerate() {
-        text += &format!(
-            "[services.s{at}]\nprice = \"{}\"\nsold_alone = {alone}\n",
-            Money::from_fen(i128::from(*fen))
-        );
+    let mut text = String::from("[profile.facts]\nlevel = 2\nspend = 3000\n\n");
+    for (at, (fen, alone, extra)) in spec.services.iter().enumerate() {
+        let price = Money::from_fen(i128::from(*fen));
+        text += &match extra {
+            Extra::None => format!("[services.s{at}]\nprice = \"{price}\"\nsold_alone = {alone}\n"),
+            Extra::Monthly(monthly) => format!(
+                "[services.s{at}]\nprice = \"{price}\"\nsold_alone = {alone}\nother_prices = [{{ price = \"{}\", period = \"month\", label = \"monthly\" }}]\n",
+                Money::from_fen(i128::from(*monthly))
+            ),
+            Extra::Benefit(rate, max) => format!(
+                "[services.s{at}]\nvalue = {{ fact = \"spend\", rate = \"{}\"{} }}\nsold_alone = false\n",
+                rust_decimal::Decimal::new(*rate, 3),
+                max.map_or(String::new(), |m| format!(
+                    ", max = \"{}\"",
+                    Money::from_fen(i128::from(m))
+                ))
+            ),
+        };
     }
     for (at, (fen, tier, plain, groups)) in spec.bundles.iter().enumerate() {
         let mut used = Vec::new();
@@ -143,7 +174,15 @@ fn offers(catalog: &Catalog, scenario: &Scenario) -> Vec<Offer> {
     }
     for (at, service) in catalog.services.iter().enumerate() {
         if service.sold_alone {
-            let price = to_basis(service.price, service.period, scenario.basis);
+            // The least of its ways to buy, each converted on its own.
+            let price = service
+                .other_prices
+                .iter()
+                .map(|way| to_basis(way.price, way.period, scenario.basis))
+                .fold(
+                    to_basis(service.price, service.period, scenario.basis),
+                    Money::min,
+                );
             offers.push(Offer {
                 id: service.id.clone(),
                 price,

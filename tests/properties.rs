@@ -1,6 +1,6 @@
 //! Properties of the arithmetic that must hold for any prices.
 
-use bundlecalc::calc::{Scenario, compare, split, to_basis};
+use bundlecalc::calc::{Scenario, compare, service_worth, split, to_basis};
 use bundlecalc::load::parse_catalog;
 use bundlecalc::model::Period;
 use bundlecalc::money::Money;
@@ -96,6 +96,58 @@ proptest! {
             let any_wanted = figures.services.iter().any(|s| s.wanted == Some(true));
             prop_assert_eq!(personal_costs, if any_wanted { figures.price } else { Money::ZERO });
         }
+    }
+
+    #[test]
+    fn with_benefits_and_several_ways_the_split_still_sums_to_the_price(
+        prices in prop::collection::vec((money(), period(), prop::option::of((money(), period()))), 2..6),
+        spend in 0_i64..10_000_000,
+        rate in 0_i64..=1000,
+        max in prop::option::of(money()),
+        bundle_price in money(),
+        basis in period(),
+    ) {
+        let mut text = format!("[profile.facts]\nspend = \"{}\"\n", Decimal::new(spend, 2));
+        for (at, (price, period, other)) in prices.iter().enumerate() {
+            text += &format!("[services.s{at}]\nprice = \"{price}\"\nperiod = \"{period}\"\n");
+            if let Some((other, other_period)) = other {
+                text += &format!("other_prices = [{{ price = \"{other}\", period = \"{other_period}\", label = \"other\" }}]\n");
+            }
+        }
+        let cap = max.map_or(String::new(), |m| format!(", max = \"{m}\""));
+        text += &format!(
+            "[services.benefit]\nvalue = {{ fact = \"spend\", rate = \"{}\"{cap} }}\nsold_alone = false\n",
+            Decimal::new(rate, 3)
+        );
+        let ids: Vec<String> = (0..prices.len()).map(|at| format!("\"s{at}\"")).collect();
+        text += &format!("[bundles.b]\nprice = \"{bundle_price}\"\nincludes = [{}, \"benefit\"]\n", ids.join(", "));
+        let catalog = parse_catalog(&text).unwrap();
+        let scenario = Scenario { basis, ..Scenario::from_catalog(&catalog) };
+        let figures = &compare(&catalog, &scenario).bundles[0];
+        let effective: Money = figures.services.iter().map(|s| s.effective_cost).sum();
+        prop_assert_eq!(effective, figures.price);
+        let standalone: Money = figures.services.iter().map(|s| s.standalone_price).sum();
+        prop_assert_eq!(standalone, figures.standalone_value);
+        for (service, worth) in catalog.services.iter().zip(&figures.services) {
+            // The least way is never above any way.
+            let main = to_basis(service.price, service.period, basis);
+            if service.value.is_none() {
+                prop_assert!(worth.standalone_price <= main);
+                for way in service.other_prices.iter() {
+                    prop_assert!(worth.standalone_price <= to_basis(way.price, way.period, basis));
+                }
+            }
+        }
+        // A benefit never exceeds its cap, converted to the basis, nor the rate of the fact.
+        let benefit = figures.services.last().unwrap().standalone_price;
+        let rate_of_spend = to_basis(Decimal::new(spend * rate, 5), Period::Year, basis);
+        prop_assert!(benefit <= rate_of_spend);
+        if let Some(max) = max {
+            prop_assert!(benefit <= to_basis(max.to_decimal(), Period::Year, basis));
+        }
+        let worth = service_worth(catalog.services.last().unwrap(), &scenario, &mut Vec::new());
+        prop_assert_eq!(worth.price, benefit);
+        prop_assert_eq!(worth.label, None);
     }
 
     #[test]

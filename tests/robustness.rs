@@ -129,6 +129,17 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         "\n[[bundles.88vip.tiers]]\n",
         "\n# note\n\n",
         "\nqq_music.name = \"Q\"\n",
+        // The keys of availability, ways to buy and benefits.
+        "status = \"rumoured\"",
+        "status = \"ended\"",
+        "label = \"monthly\"",
+        "other_prices = [{ price = 30, period = \"month\", label = \"monthly\" }]",
+        "other_prices = [{}]",
+        "value = { fact = \"tmall_spend\", rate = 0.05, max = 1000 }",
+        "value = { fact = \"x\", rate = 2 }",
+        "sold_alone = false",
+        "tmall_spend = -1e30",
+        "max = 1e12",
     ]);
     prop_oneof![
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
@@ -231,6 +242,35 @@ fn fuzzer_findings_agree_piece_by_piece() {
         exercise(&text);
         pieces_agree(&text, 1);
     }
+}
+
+/// The fixtures, valid and invalid, with every key of the format: no panic, and
+/// reading by pieces agrees (they are the fuzzer's seeds too).
+#[test]
+fn the_fixtures_agree_piece_by_piece() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = 0;
+    for folder in [root.clone(), root.join("invalid")] {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                exercise(&text);
+                // Agrees whenever the file splits (a duplicate table does not).
+                pieces_agree(&text, 1);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 40, "{seen} fixtures");
+    // The seed with the new keys loads, and says what its unset benefit fact means.
+    let seed = std::fs::read_to_string(root.join("ways_and_benefits.toml")).unwrap();
+    let catalog = bundlecalc::load::parse_catalog(&seed).unwrap();
+    let notes = compare(&catalog, &Scenario::from_catalog(&catalog)).notes;
+    assert!(
+        notes.iter().any(|n| n.contains("`unset_fact` is not set")),
+        "{notes:?}"
+    );
 }
 
 #[test]
