@@ -99,7 +99,10 @@ fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             lines.push(Line::raw(format!("For: {}", names(&plan.wants))));
             lines.push(Line::raw(""));
             for offer in &plan.offers {
-                let name = offer.kind.name(catalog);
+                let name = match &offer.label {
+                    Some(label) => format!("{} · {}", offer.kind.name(catalog), printable(label)),
+                    None => offer.kind.name(catalog),
+                };
                 lines.push(Line::from(vec![
                     Span::styled(money_text(symbol, offer.price), theme.heading),
                     Span::raw(format!("  {name}")),
