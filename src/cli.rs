@@ -101,6 +101,24 @@ pub struct Cli {
     /// `--compare --per month 88vip`
     #[arg(value_name = "ID", hide = true)]
     pub ids: Vec<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Tool>,
+}
+
+/// Things for the shell and editors, printed to stdout.
+#[derive(Debug, clap::Subcommand)]
+pub enum Tool {
+    /// Print a completion script for your shell, e.g.
+    /// `bundlecalc completions bash > ~/.local/share/bash-completion/completions/bundlecalc`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `bundlecalc man > ~/.local/share/man/man1/bundlecalc.1`
+    Man,
+    /// Print the JSON Schema of the bundles file, for editors (taplo, Even Better TOML)
+    Schema,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -180,6 +198,11 @@ impl From<SortArg> for SortKey {
 
 /// Runs the mode the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    if let Some(tool) = &cli.command {
+        let text = tool_output(tool)?;
+        emit(|out| out.write_all(&text))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(target) = &cli.init {
         let path = target
             .clone()
@@ -471,6 +494,25 @@ fn write_comparison(
         comparison: &comparison,
     };
     emit(|out| write_compare(&report, cli.format.into(), Painter::for_stdout(), out))
+}
+
+/// What `completions`, `man` and `schema` print.
+pub fn tool_output(tool: &Tool) -> Result<Vec<u8>, Error> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    match tool {
+        Tool::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "bundlecalc", &mut out);
+        }
+        Tool::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut out)
+            .map_err(|source| Error::Write {
+                path: PathBuf::from("standard output"),
+                source,
+            })?,
+        Tool::Schema => out.extend_from_slice(crate::schema::SCHEMA.as_bytes()),
+    }
+    Ok(out)
 }
 
 /// Writes to stdout through a buffer. A reader that stopped early (as `| head` does)

@@ -15,6 +15,7 @@ pub mod money;
 pub mod plan;
 pub mod report;
 pub mod save;
+pub mod schema;
 pub mod source;
 pub mod synthetic;
 pub mod text;

@@ -99,3 +99,26 @@ fn the_table_aligns_cjk_names_with_ascii_ones() {
         );
     }
 }
+
+#[test]
+fn the_table_groups_digits_from_ten_thousand_and_json_and_csv_never() {
+    let sandbox = common::Sandbox::new();
+    sandbox.write(
+        "bundles.toml",
+        "[services.a]\nprice = 15000\n[bundles.b]\nprice = 12345\nincludes = [\"a\"]\n",
+    );
+    let run = |args: &[&str]| {
+        let output = sandbox.command().args(args).output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let table = run(&["--compare"]);
+    assert!(
+        table.contains("¥12,345.00  ¥15,000.00  +¥2655.00"),
+        "{table}"
+    );
+    let csv = run(&["--compare", "--format", "csv"]);
+    assert!(csv.contains("b,b,12345.00,15000.00,2655.00,17.70"), "{csv}");
+    let json = run(&["--compare", "--format", "json"]);
+    assert!(json.contains("\"price\": \"12345.00\""), "{json}");
+    assert!(!json.contains("12,345"));
+}
