@@ -4,8 +4,11 @@
 pub mod action;
 pub mod app;
 pub mod background;
+mod columns;
+mod detail;
 pub mod facts;
 pub mod layout;
+mod plan_window;
 pub mod planning;
 pub mod theme;
 pub mod view;

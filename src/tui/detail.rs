@@ -1,0 +1,213 @@
+//! The detail pane: the selected bundle's counted services with their figures,
+//! then its price rule, the selected service's group and way to buy, and its note.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Pane};
+use super::columns::{Column, fill_first, fit, heading_line, row_spans};
+use super::layout::DETAIL_FOOTER_LINES;
+use super::theme::Theme;
+use super::view::pane_block;
+use crate::report::money_text;
+use crate::text::{Align, display_width, printable, truncate_to_width};
+
+pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let Some(row) = app.selected_row() else {
+        frame.render_widget(pane_block(" Detail ".into(), false, theme), area);
+        return;
+    };
+    let bundle = &app.shown().bundles[row.bundle];
+    let symbol = app.shown().currency_symbol();
+    let block = pane_block(
+        format!(" {} ", bundle.tagged_name()),
+        app.focus == Pane::Detail,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let footer_height = DETAIL_FOOTER_LINES.min(inner.height);
+    let [list_area, footer_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
+
+    let shown = usize::from(list_area.height.saturating_sub(1));
+    let visible = row.services.iter().skip(app.service_offset).take(shown);
+    let personal = app.scenario.wants.is_some();
+    let mut columns = vec![
+        Column {
+            heading: "Service".into(),
+            width: 0,
+            align: Align::Left,
+        },
+        fit(
+            "Alone",
+            visible
+                .clone()
+                .map(|s| money_text(symbol, s.standalone_price)),
+            Align::Right,
+        ),
+        fit(
+            "Effective",
+            visible
+                .clone()
+                .map(|s| money_text(symbol, s.effective_cost)),
+            Align::Right,
+        ),
+    ];
+    if personal {
+        columns.push(Column {
+            heading: "Want".into(),
+            width: 4,
+            align: Align::Left,
+        });
+        let costs = visible.clone().map(|s| {
+            s.personal_cost
+                .map_or(String::new(), |c| money_text(symbol, c))
+        });
+        columns.push(fit("For you", costs, Align::Right));
+    }
+    let longest = visible.clone().map(|s| {
+        let group = s
+            .group
+            .as_ref()
+            .map_or(0, |g| display_width(&printable(g)) + 3);
+        display_width(&app.shown().services[s.service].tagged_name()) + group
+    });
+    fill_first(
+        &mut columns,
+        usize::from(inner.width),
+        longest.max().unwrap_or(0),
+    );
+    let name_width = columns[0].width;
+
+    let mut lines = vec![heading_line(&columns, theme)];
+    for (at, service) in visible.enumerate() {
+        let name = &app.shown().services[service.service].tagged_name();
+        let label = match &service.group {
+            Some(group) => {
+                let suffix = format!(" ({})", printable(group));
+                let room = name_width.saturating_sub(display_width(&suffix));
+                format!("{}{suffix}", truncate_to_width(name, room))
+            }
+            None => name.clone(),
+        };
+        let mut cells = vec![
+            (label, Style::new()),
+            (money_text(symbol, service.standalone_price), Style::new()),
+            (money_text(symbol, service.effective_cost), Style::new()),
+        ];
+        if personal {
+            let mark = if service.wanted == Some(true) {
+                "✓"
+            } else {
+                "·"
+            };
+            cells.push((mark.to_string(), Style::new()));
+            cells.push((
+                service
+                    .personal_cost
+                    .map_or(String::new(), |c| money_text(symbol, c)),
+                Style::new(),
+            ));
+        }
+        let mut line = Line::from(row_spans(&columns, cells));
+        if app.service_offset + at == app.selected_service && app.focus == Pane::Detail {
+            line = line.patch_style(theme.selected);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), list_area);
+
+    let rule = match &row.price_rule {
+        Some(rule) => format!("Price {} by tier `{rule}`", money_text(symbol, row.price)),
+        None => format!("Price {} (base price)", money_text(symbol, row.price)),
+    };
+    let mut footer = vec![Line::styled(
+        truncate_to_width(&rule, usize::from(inner.width)),
+        theme.faint,
+    )];
+    if let Some(members) = group_members_line(app, row) {
+        footer.push(Line::raw(members));
+    }
+    if let Some(worth) = worth_line(app, row) {
+        footer.push(Line::raw(worth));
+    }
+    if let Some(note) = &bundle.note {
+        footer.push(Line::styled(note.clone(), theme.faint));
+    }
+    frame.render_widget(
+        Paragraph::new(footer).wrap(Wrap { trim: true }),
+        footer_area,
+    );
+}
+
+/// Every member of the selected service's group, the chosen one marked:
+/// "music: ● NetEase Cloud Music · ○ Xiami Music (ended)"; `c` moves the choice.
+fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
+    if app.focus != Pane::Detail {
+        return None;
+    }
+    let chosen = row.services.get(app.selected_service)?;
+    let label = chosen.group.as_deref()?;
+    let catalog = app.shown();
+    let members =
+        catalog.bundles[row.bundle]
+            .includes
+            .iter()
+            .find_map(|include| match include {
+                crate::model::Include::OneOf { members, .. }
+                    if members.contains(&chosen.service) =>
+                {
+                    Some(members)
+                }
+                _ => None,
+            })?;
+    let listed: Vec<String> = members
+        .iter()
+        .map(|&m| {
+            let mark = if m == chosen.service { "●" } else { "○" };
+            format!("{mark} {}", catalog.services[m].tagged_name())
+        })
+        .collect();
+    Some(format!("{}: {}", printable(label), listed.join(" · ")))
+}
+
+/// How the selected service's standalone price was found: the way to buy it
+/// ("¥253.00 as annual card, the cheapest of 3 ways"), or a benefit's sum.
+fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
+    if app.focus != Pane::Detail {
+        return None;
+    }
+    let figures = row.services.get(app.selected_service)?;
+    let service = &app.shown().services[figures.service];
+    let symbol = app.shown().currency_symbol();
+    let price = money_text(symbol, figures.standalone_price);
+    if let Some(benefit) = &service.value {
+        let fact = match app.scenario.facts.get(&benefit.fact) {
+            Some(value) => format!("{} {value}", benefit.fact),
+            None => format!("{} (not set)", benefit.fact),
+        };
+        let cap = benefit
+            .max
+            .map_or(String::new(), |max| format!(", at most {max}"));
+        return Some(format!(
+            "{}: {} × {fact}{cap} per {} = {price}",
+            service.name, benefit.rate, service.period
+        ));
+    }
+    let label = figures.price_label.as_deref()?;
+    let ways = 1 + service.other_prices.len();
+    let cheapest = if ways > 1 {
+        format!(", the cheapest of {ways} ways")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{}: {price} as {}{cheapest}",
+        service.name,
+        printable(label)
+    ))
+}

@@ -1,0 +1,112 @@
+//! The plan window (`P`): the cheapest offers for the wants, what each is used for,
+//! the totals, and what rumoured offers would change.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+
+use super::app::App;
+use super::columns::tone;
+use super::theme::Theme;
+use super::view::draw_dialog;
+use crate::plan::PlanError;
+use crate::report::{if_rumoured_sentence, money_text, signed_money_text};
+use crate::text::printable;
+
+/// The plan overlay: offers, what each is used for, totals and extras.
+pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
+    let catalog = &app.shown();
+    let symbol = catalog.currency_symbol();
+    let names = |services: &[usize]| catalog.service_names(services);
+    let mut lines: Vec<Line> = Vec::new();
+    match app
+        .plan
+        .as_ref()
+        .map(|planning| (planning, planning.found()))
+    {
+        None => {}
+        Some((planning, None)) if planning.failed() => {
+            lines.push(Line::styled("The plan could not be found.", theme.loss));
+        }
+        Some((_, None)) => {
+            lines.push(Line::styled("Finding the cheapest plan…", theme.faint));
+        }
+        Some((_, Some(Err(error)))) => {
+            let text = match error {
+                PlanError::NoWants => {
+                    "No wants are set: press Tab, then w on the services you want.".to_string()
+                }
+                PlanError::TooManyWants(n) => format!(
+                    "{n} wants: plans are computed for at most {}.",
+                    crate::plan::MAX_WANTS
+                ),
+                PlanError::Uncovered(missing) => format!("No offer covers: {}.", names(missing)),
+                PlanError::OnlyOneOf(services) => {
+                    format!(
+                        "Not all together: {} are only choices in one_of groups.",
+                        names(services)
+                    )
+                }
+            };
+            lines.push(Line::styled(text, theme.loss));
+        }
+        Some((_, Some(Ok(plan)))) => {
+            lines.push(Line::raw(format!("For: {}", names(&plan.wants))));
+            lines.push(Line::raw(""));
+            for offer in &plan.offers {
+                let name = match &offer.label {
+                    Some(label) => format!("{} · {}", offer.kind.name(catalog), printable(label)),
+                    None => offer.kind.name(catalog),
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(money_text(symbol, offer.price), theme.heading),
+                    Span::raw(format!("  {name}")),
+                ]));
+                lines.push(Line::styled(
+                    format!("    for {}", names(&offer.covers)),
+                    theme.faint,
+                ));
+            }
+            lines.push(Line::raw(""));
+            let mut total = vec![Span::styled(
+                format!("Total {}", money_text(symbol, plan.total)),
+                theme.heading,
+            )];
+            if let (Some(alone), Some(savings)) = (plan.standalone_total, plan.savings) {
+                total.push(Span::raw(format!(
+                    " · alone {} · saves ",
+                    money_text(symbol, alone)
+                )));
+                total.push(Span::styled(
+                    signed_money_text(symbol, savings),
+                    tone(theme, savings),
+                ));
+            }
+            lines.push(Line::from(total));
+            if !plan.extras.is_empty() {
+                lines.push(Line::raw(format!("Also included: {}", names(&plan.extras))));
+            }
+            if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
+                lines.push(Line::raw(""));
+                lines.push(Line::raw(sentence));
+            }
+        }
+    }
+    let include = if app.scenario.include.rumoured {
+        "i: offers on sale only"
+    } else {
+        "i: include rumoured offers"
+    };
+    lines.push(Line::styled(format!("{include} · Esc closes"), theme.faint));
+    let offers = if app.scenario.include.rumoured {
+        "with rumoured offers"
+    } else {
+        "offers on sale"
+    };
+    draw_dialog(
+        frame,
+        theme,
+        &format!(" Cheapest plan · {offers} · per {} ", app.scenario.basis),
+        lines,
+        90,
+    );
+}
