@@ -68,10 +68,15 @@ fn at_80_by_24_the_three_offers_their_figures_and_the_status_line_show() {
     );
     let status = &lines[23];
     assert!(
-        status.starts_with(" built-in · per year · sort: file"),
+        status.starts_with(" built-in · year · sort: file order │ "),
         "{status}"
     );
-    assert!(status.contains("?:help"), "{status}");
+    // The most useful keys of the bundles pane, each whole: P among them.
+    assert!(
+        status.trim_end().ends_with("│ ?:help q:quit P:plan /:find s:sort e:edit"),
+        "{status:?}"
+    );
+    assert!(!status.contains('…'), "no hint cut short: {status:?}");
     insta::assert_snapshot!("screen_80x24", lines.join("\n"));
 }
 
@@ -114,8 +119,16 @@ fn a_large_terminal_shows_full_names_and_the_personal_column() {
 fn a_1_by_1_terminal_draws_without_panicking() {
     let app = app_of_size(1, 1);
     assert_eq!(screen(&app), ["…"]);
+    // Two short lines, whole even on a small terminal.
     let app = app_of_size(40, 10);
-    assert!(screen(&app)[5].starts_with("Terminal too small: need 60×15"));
+    let lines = screen(&app);
+    assert_eq!(lines[4].trim(), "Too small:");
+    assert_eq!(lines[5].trim(), "need 60×15");
+    let app = app_of_size(12, 2);
+    assert_eq!(
+        screen(&app).iter().map(|l| l.trim()).collect::<Vec<_>>(),
+        ["Too small:", "need 60×15"]
+    );
 }
 
 #[test]

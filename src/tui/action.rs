@@ -35,6 +35,16 @@ pub enum Action {
     ShowFacts,
     /// `i`: let plans use rumoured offers, or not.
     ToggleRumoured,
+    /// `/`: find a bundle, or a service in the detail list, by name or id.
+    Search,
+    /// `n`: the next match.
+    SearchNext,
+    /// `N`: the previous match.
+    SearchPrevious,
+    /// `v`: the selected bundle's whole note.
+    ShowNote,
+    /// A key that means nothing here.
+    Unknown,
     /// `Ctrl-S`: write the edits into the file.
     Save,
     /// `E`: open the file in the user's editor.
@@ -142,12 +152,17 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('c') => Action::ChooseMember,
         KeyCode::Char('f') => Action::ShowFacts,
         KeyCode::Char('i') => Action::ToggleRumoured,
+        KeyCode::Char('/') => Action::Search,
+        KeyCode::Char('n') => Action::SearchNext,
+        KeyCode::Char('N') => Action::SearchPrevious,
+        KeyCode::Char('v') => Action::ShowNote,
         KeyCode::Char('p') => Action::CyclePeriod,
         KeyCode::Char('w') => Action::ToggleWanted,
         KeyCode::Char('e') => Action::EditPrice,
         KeyCode::Char('E') => Action::OpenEditor,
         KeyCode::Char('r') => Action::Reload,
         KeyCode::Char('P') => Action::ShowPlan,
+        KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete => Action::Unknown,
         _ => return None,
     })
 }
@@ -234,6 +249,18 @@ mod tests {
             action_for(&key(KeyCode::Char('i'), none)),
             Some(Action::ToggleRumoured)
         );
-        assert_eq!(action_for(&key(KeyCode::Char('x'), none)), None);
+        assert_eq!(
+            action_for(&key(KeyCode::Char('/'), none)),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('N'), KeyModifiers::SHIFT)),
+            Some(Action::SearchPrevious)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('x'), none)),
+            Some(Action::Unknown)
+        );
+        assert_eq!(action_for(&key(KeyCode::Null, none)), None);
     }
 }

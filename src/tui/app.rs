@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 use super::action::{Action, KeyMode};
 use super::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
 use super::layout::{Areas, areas, banner_lines, contains};
+use super::note::{first_line, note_lines, room as note_room};
+use super::search::{Search, next_match};
 use crate::amount::{parse_amount, parse_decimal};
 use crate::calc::{BundleFigures, Scenario, SortKey, cheapest_way, compare, sort_bundles_by};
 use crate::diagnostic::count_problems;
@@ -36,6 +38,10 @@ pub enum Overlay {
     Plan,
     /// The facts tiers test (`f`).
     Facts,
+    /// The selected bundle's whole note (`v`), scrolled to a line.
+    Note {
+        scroll: usize,
+    },
 }
 
 /// The file being read or written on a worker thread.
@@ -91,7 +97,7 @@ impl Prompt {
     pub fn question(self) -> &'static str {
         match self {
             Prompt::QuitUnsaved => {
-                "You have unsaved edits. Quit without saving?  y: quit   n/Esc: stay"
+                "You have unsaved edits.  s: save and quit   y: quit without saving   n/Esc: stay"
             }
             Prompt::ReloadUnsaved => {
                 "Reload the file and drop your unsaved edits?  y: reload   n/Esc: keep them"
@@ -208,6 +214,10 @@ pub struct App {
     pub edited_facts: std::collections::BTreeSet<String>,
     /// The facts window's state, while it is shown.
     pub facts: FactsWindow,
+    /// What `/` looks for, while a search is on.
+    pub search: Option<Search>,
+    /// Quit once the save under way has finished (the quit question's `s`).
+    quit_after_save: bool,
     /// Every bundle's figures, in the current sort order.
     pub rows: Vec<BundleFigures>,
     /// Notes from the last computation, such as tiers whose fact is not set.
@@ -259,6 +269,8 @@ impl App {
             reverse: config.reverse,
             edited_facts: Default::default(),
             facts: FactsWindow::default(),
+            search: None,
+            quit_after_save: false,
             rows: Vec::new(),
             notes: Vec::new(),
             focus: Pane::Bundles,
@@ -308,7 +320,8 @@ impl App {
 
     /// Whether keys are commands or text for a field or question.
     pub fn key_mode(&self) -> KeyMode {
-        if self.field.is_some() || self.prompt.is_some() {
+        let searching = self.search.as_ref().is_some_and(|s| s.typing);
+        if self.field.is_some() || self.prompt.is_some() || searching {
             KeyMode::Typing
         } else {
             KeyMode::Commands
@@ -337,6 +350,14 @@ impl App {
             self.type_into_field(action);
             return;
         }
+        if self.search.as_ref().is_some_and(|s| s.typing) {
+            self.type_into_search(action);
+            return;
+        }
+        if let Some(Overlay::Note { scroll }) = self.overlay {
+            self.in_note(action, scroll);
+            return;
+        }
         if self.overlay == Some(Overlay::Facts) {
             self.in_facts(action);
             return;
@@ -348,14 +369,27 @@ impl App {
         if self.overlay.is_some() {
             match action {
                 Action::Back | Action::ToggleHelp | Action::ShowPlan => self.overlay = None,
-                Action::Quit => self.quit = true,
+                Action::Quit => {
+                    self.overlay = None;
+                    self.ask_to_quit();
+                }
                 Action::Resize { width, height } => self.resize(width, height),
                 _ => {}
             }
             return;
         }
         match action {
+            // Esc first clears a search, then quits.
+            Action::Back if self.search.is_some() => {
+                self.search = None;
+                self.message = Some("search cleared".into());
+            }
             Action::Quit | Action::Back => self.ask_to_quit(),
+            Action::Search => self.search = Some(Search::new(self.focus)),
+            Action::SearchNext => self.find(true, false),
+            Action::SearchPrevious => self.find(false, false),
+            Action::ShowNote => self.show_note(),
+            Action::Unknown => self.message = Some("? for help".into()),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -440,6 +474,10 @@ impl App {
         self.prompt = None;
         match (prompt, answer) {
             (Prompt::QuitUnsaved, 'y') => self.quit = true,
+            (Prompt::QuitUnsaved, 's') => {
+                self.quit_after_save = true;
+                self.save();
+            }
             (Prompt::ReloadUnsaved, 'y') | (Prompt::SaveConflict, 'r') => {
                 self.reload(Reason::Asked)
             }
@@ -727,6 +765,120 @@ impl App {
         self.message = Some(format!("{chosen} chosen (Ctrl-S saves)"));
     }
 
+    /// Keys while the search query is typed: letters narrow it (the selection
+    /// jumps to the first match), `Enter` keeps it for `n`/`N`, `Esc` drops it.
+    fn type_into_search(&mut self, action: Action) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Type(c) => search.query.push(c),
+            Action::Erase => {
+                search.query.pop();
+            }
+            Action::Submit => {
+                search.typing = false;
+                return;
+            }
+            Action::Back => {
+                self.search = None;
+                return;
+            }
+            Action::Quit => {
+                self.search = None;
+                self.ask_to_quit();
+                return;
+            }
+            _ => return,
+        }
+        self.find(true, true);
+    }
+
+    /// Moves the selection to the next (or previous) match of the search in its
+    /// list; `from_here` lets the selected row itself match.
+    fn find(&mut self, forward: bool, from_here: bool) {
+        let Some(search) = &self.search else {
+            self.message = Some("/ starts a search".into());
+            return;
+        };
+        let catalog = &self.catalog;
+        let found = match search.pane {
+            Pane::Bundles => next_match(self.rows.len(), self.selected, forward, from_here, |at| {
+                let bundle = &catalog.bundles[self.rows[at].bundle];
+                search.matches([bundle.name.as_str(), bundle.id.as_str()])
+            }),
+            Pane::Detail => {
+                let services = self.selected_row().map_or(&[][..], |r| &r.services[..]);
+                next_match(
+                    services.len(),
+                    self.selected_service,
+                    forward,
+                    from_here,
+                    |at| {
+                        let service = &catalog.services[services[at].service];
+                        search.matches([service.name.as_str(), service.id.as_str()])
+                    },
+                )
+            }
+        };
+        let pane = search.pane;
+        match found {
+            Some(at) => {
+                self.focus = pane;
+                match pane {
+                    Pane::Bundles => self.move_by(at as isize - self.selected as isize),
+                    Pane::Detail => {
+                        self.selected_service = at;
+                        self.keep_selection_visible();
+                    }
+                }
+            }
+            None => self.message = Some("no match".into()),
+        }
+    }
+
+    /// `v`: the selected bundle's whole note, in a window of its own.
+    fn show_note(&mut self) {
+        match self
+            .selected_row()
+            .map(|r| &self.catalog.bundles[r.bundle].note)
+        {
+            Some(Some(_)) => self.overlay = Some(Overlay::Note { scroll: 0 }),
+            _ => self.message = Some("this bundle has no note".into()),
+        }
+    }
+
+    /// Keys in the note window: scroll, close.
+    fn in_note(&mut self, action: Action, scroll: usize) {
+        self.overlay = match action {
+            Action::Down | Action::PageDown => {
+                // Never past the last line, so Up answers at once.
+                let lines = self
+                    .selected_row()
+                    .and_then(|r| self.catalog.bundles[r.bundle].note.as_deref())
+                    .map_or(0, |note| note_lines(note, self.size.width).len());
+                let room = note_room(self.size.height);
+                let step = if action == Action::PageDown { room } else { 1 };
+                Some(Overlay::Note {
+                    scroll: first_line(scroll + step, lines, room),
+                })
+            }
+            Action::Up => Some(Overlay::Note {
+                scroll: scroll.saturating_sub(1),
+            }),
+            Action::PageUp => Some(Overlay::Note {
+                scroll: scroll.saturating_sub(note_room(self.size.height)),
+            }),
+            Action::Quit => {
+                self.overlay = None;
+                self.ask_to_quit();
+                return;
+            }
+            Action::Back | Action::ShowNote | Action::ToggleHelp => None,
+            _ => Some(Overlay::Note { scroll }),
+        };
+    }
+
     /// `i`: plans use rumoured offers too, or only what is on sale.
     fn toggle_rumoured(&mut self) {
         self.scenario.include.rumoured = !self.scenario.include.rumoured;
@@ -783,6 +935,9 @@ impl App {
         match result {
             Ok(saved) => {
                 self.workspace.saved(save, saved);
+                if std::mem::take(&mut self.quit_after_save) && !self.is_modified() {
+                    self.quit = true;
+                }
                 (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
                 self.banner = None;
                 self.message = Some(if self.overrides.wants.is_some() {
@@ -794,7 +949,10 @@ impl App {
                     format!("saved {}", self.file_label)
                 });
             }
-            Err(error) => self.message = Some(format!("not saved: {error}")),
+            Err(error) => {
+                self.quit_after_save = false;
+                self.message = Some(format!("not saved: {error}"));
+            }
         }
     }
 

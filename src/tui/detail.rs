@@ -11,7 +11,7 @@ use super::app::{App, Pane};
 use super::columns::{Column, fill_first, fit, heading_line, row_spans};
 use super::layout::DETAIL_FOOTER_LINES;
 use super::theme::Theme;
-use super::view::pane_block;
+use super::view::{pane_block, scroll_marks};
 use crate::report::money_text;
 use crate::text::{Align, display_width, printable, truncate_to_width};
 
@@ -22,11 +22,15 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
     };
     let bundle = &app.shown().bundles[row.bundle];
     let symbol = app.shown().currency_symbol();
-    let block = pane_block(
-        format!(" {} ", bundle.tagged_name()),
-        app.focus == Pane::Detail,
-        theme,
+    let count = row.services.len();
+    let shown_rows = usize::from(area.height.saturating_sub(3 + DETAIL_FOOTER_LINES));
+    let title = format!(
+        " {} · {}/{count}{} ",
+        bundle.tagged_name(),
+        (app.selected_service + 1).min(count),
+        scroll_marks(app.service_offset, shown_rows, count)
     );
+    let block = pane_block(title, app.focus == Pane::Detail, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let footer_height = DETAIL_FOOTER_LINES.min(inner.height);
@@ -175,8 +179,8 @@ fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<Str
     Some(format!("{}: {}", printable(label), listed.join(" · ")))
 }
 
-/// How the selected service's standalone price was found: the way to buy it
-/// ("¥253.00 as annual card, the cheapest of 3 ways"), or a benefit's sum.
+/// The selected service whole, and how its standalone price was found: the way
+/// to buy it ("¥253.00 as annual card, the cheapest of 3 ways"), or a benefit's sum.
 fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
     if app.focus != Pane::Detail {
         return None;
@@ -198,16 +202,16 @@ fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
             service.name, benefit.rate, service.period
         ));
     }
-    let label = figures.price_label.as_deref()?;
+    // The full name, which the list may have cut, then how its price was found.
+    let name = service.tagged_name();
+    let Some(label) = figures.price_label.as_deref() else {
+        return Some(format!("{name}: {price}"));
+    };
     let ways = 1 + service.other_prices.len();
     let cheapest = if ways > 1 {
         format!(", the cheapest of {ways} ways")
     } else {
         String::new()
     };
-    Some(format!(
-        "{}: {price} as {}{cheapest}",
-        service.name,
-        printable(label)
-    ))
+    Some(format!("{name}: {price} as {}{cheapest}", printable(label)))
 }

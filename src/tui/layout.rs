@@ -7,8 +7,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
-/// Lines of the detail pane under its list: the price rule and the note.
-pub const DETAIL_FOOTER_LINES: u16 = 3;
+/// Lines of the detail pane under its list: the price rule, the selected service
+/// whole, its group's members, and the start of the note.
+pub const DETAIL_FOOTER_LINES: u16 = 4;
+
+/// The chart's width: 40% of a wide screen; on a narrow one the chart gives way
+/// first (down to 24 columns), so that the detail's names have room.
+pub fn chart_width(width: u16) -> u16 {
+    if width >= 120 {
+        width * 40 / 100
+    } else {
+        (width * 30 / 100).max(24)
+    }
+}
 
 /// The rectangles of one frame.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -83,8 +94,11 @@ pub fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Area
     let table_height = wanted.min(main.height * 45 / 100).max(5);
     let [bundles, lower] =
         Layout::vertical([Constraint::Length(table_height), Constraint::Fill(1)]).areas(main);
-    let [detail, chart] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(lower);
+    let [detail, chart] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(chart_width(size.width)),
+    ])
+    .areas(lower);
     Some(Areas {
         banner: banner.then_some(banner_area),
         bundles,
@@ -118,5 +132,6 @@ mod tests {
         assert_eq!(areas.bundle_rows(), 4);
         assert_eq!(areas.status, Rect::new(0, 23, 80, 1));
         assert_eq!(areas.detail.width + areas.chart.width, 80);
+        assert_eq!(areas.chart.width, 24, "the chart gives way at 80 columns");
     }
 }

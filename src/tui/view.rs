@@ -38,6 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     match app.overlay {
         Some(Overlay::Help) => draw_help(app, &theme, frame),
         Some(Overlay::Plan) => super::plan_window::draw_plan(app, &theme, frame),
+        Some(Overlay::Note { scroll }) => super::note::draw(app, scroll, &theme, frame),
         Some(Overlay::Facts) => super::facts::draw(&app.facts, &app.fact_rows(), &theme, frame),
         None => {}
     }
@@ -89,6 +90,22 @@ pub fn draw_dialog(
             .wrap(Wrap { trim: false }),
         area,
     );
+    seal_edges(frame.buffer_mut(), area);
+}
+
+/// A wide character (CJK) just left of `area` would cover its left border: a
+/// terminal draws the character's second half over the border's cell, and
+/// ratatui never sends that cell. It becomes a space, so the border shows.
+pub(super) fn seal_edges(buffer: &mut ratatui::buffer::Buffer, area: Rect) {
+    if area.x == 0 {
+        return;
+    }
+    for y in area.y..area.y + area.height {
+        let left = &mut buffer[(area.x - 1, y)];
+        if display_width(left.symbol()) > 1 {
+            left.set_symbol(" ");
+        }
+    }
 }
 
 fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
@@ -163,18 +180,29 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
 
 fn draw_too_small(frame: &mut Frame<'_>) {
     let area = frame.area();
-    let message = format!(
-        "Terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
-        area.width, area.height
-    );
-    let line = truncate_to_width(&message, usize::from(area.width));
-    let row = Rect::new(
-        area.x,
-        area.y + area.height / 2,
-        area.width,
-        1.min(area.height),
-    );
-    frame.render_widget(Paragraph::new(line), row);
+    // Two short lines, so that even a small terminal shows them whole.
+    let lines = [
+        "Too small:".to_string(),
+        format!("need {MIN_WIDTH}×{MIN_HEIGHT}"),
+    ];
+    for (at, text) in lines.iter().enumerate() {
+        let y = area.y + (area.height / 2).saturating_sub(1) + at as u16;
+        if y >= area.y + area.height {
+            break;
+        }
+        let line = truncate_to_width(text, usize::from(area.width));
+        let width = display_width(&line) as u16;
+        let row = Rect::new(area.x + (area.width - width) / 2, y, width, 1);
+        frame.render_widget(Paragraph::new(line), row);
+    }
+}
+
+/// " ▲" when rows are hidden above the first shown, " ▼" when some are below the
+/// last: a list that does not fit says so.
+pub(super) fn scroll_marks(offset: usize, shown: usize, count: usize) -> String {
+    let above = if offset > 0 { " ▲" } else { "" };
+    let below = if offset + shown < count { " ▼" } else { "" };
+    format!("{above}{below}")
 }
 
 pub(super) fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
@@ -191,9 +219,11 @@ pub(super) fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Blo
 
 fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let symbol = app.shown().currency_symbol();
+    let count = app.rows.len();
     let title = format!(
-        " Bundles ({}) · per {} ",
-        app.rows.len(),
+        " Bundles {}/{count}{} · per {} ",
+        (app.selected + 1).min(count),
+        scroll_marks(app.offset, areas.bundle_rows(), count),
         app.scenario.basis
     );
     let block = pane_block(title, app.focus == Pane::Bundles, theme);
@@ -408,17 +438,77 @@ fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(theme.faint), area);
 }
 
+/// The keys worth showing in each pane, most useful first.
+const BUNDLE_HINTS: &[&str] = &[
+    "?:help",
+    "q:quit",
+    "P:plan",
+    "/:find",
+    "s:sort",
+    "e:edit",
+    "Tab:detail",
+    "f:facts",
+    "v:note",
+    "p:period",
+    "i:rumours",
+    "^S:save",
+];
+const DETAIL_HINTS: &[&str] = &[
+    "?:help",
+    "q:quit",
+    "w:want",
+    "c:choose",
+    "e:edit",
+    "/:find",
+    "Tab:bundles",
+    "P:plan",
+    "v:note",
+    "^S:save",
+];
+
+/// As many whole hints as fit in `width` cells, in order; never one cut short.
+pub fn fitting_hints(hints: &[&str], width: usize) -> String {
+    let mut out = String::new();
+    for hint in hints {
+        let needed = display_width(&out) + usize::from(!out.is_empty()) + display_width(hint);
+        if needed > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(hint);
+    }
+    out
+}
+
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let hints = "?:help q:quit s:sort p:period e:edit ^S:save P:plan Tab:pane w:want";
     let modified = if app.is_modified() { " [modified]" } else { "" };
-    let text = format!(
-        " {}{modified} · per {} · sort: {} │ {}",
+    let head = format!(
+        " {}{modified} · {} · sort: {} │ ",
         printable(&app.file_label),
         app.scenario.basis,
         app.sort_words(),
-        printable(app.message.as_deref().unwrap_or(hints))
     );
-    let line = truncate_to_width(&text, usize::from(area.width));
+    let room = usize::from(area.width).saturating_sub(display_width(&head));
+    let tail = match (&app.search, &app.message) {
+        (Some(search), _) if search.typing => {
+            format!("/{}▏ Enter keeps · Esc clears", printable(&search.query))
+        }
+        (_, Some(message)) => printable(message).into_owned(),
+        (Some(search), None) => format!(
+            "/{}: n next · N previous · Esc clears",
+            printable(&search.query)
+        ),
+        (None, None) => {
+            let hints = match app.focus {
+                Pane::Bundles => BUNDLE_HINTS,
+                Pane::Detail => DETAIL_HINTS,
+            };
+            fitting_hints(hints, room)
+        }
+    };
+    let line = truncate_to_width(&format!("{head}{tail}"), usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.selected), area);
 }
 
