@@ -465,7 +465,7 @@ fn with_unsaved_edits_a_file_broken_outside_shows_its_error_and_keeps_the_edits(
     session.wait_for("The file changed on disk. Your edits are kept");
     session.wait_until_gone("has no `price`");
     session.press("q");
-    session.wait_for("Quit without saving?");
+    session.wait_for("y: quit without saving");
     session.press("y");
     session.assert_exits_and_restores();
 }
