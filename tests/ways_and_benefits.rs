@@ -274,7 +274,7 @@ includes = ["video", "tmall"]
             text.contains("Tmall discount: 0.05 × tmall_spend 2000, at most 500"),
             "{text}"
         );
-        assert!(text.contains("= ¥100.00"), "{text}");
+        assert!(text.contains("¥100.00"), "{text}");
     }
 
     #[test]
