@@ -73,7 +73,9 @@ fn at_80_by_24_the_three_offers_their_figures_and_the_status_line_show() {
     );
     // The most useful keys of the bundles pane, each whole: P among them.
     assert!(
-        status.trim_end().ends_with("│ ?:help q:quit P:plan /:find s:sort e:edit"),
+        status
+            .trim_end()
+            .ends_with("│ ?:help q:quit P:plan /:find s:sort e:edit"),
         "{status:?}"
     );
     assert!(!status.contains('…'), "no hint cut short: {status:?}");

@@ -133,11 +133,11 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
         truncate_to_width(&rule, usize::from(inner.width)),
         theme.faint,
     )];
-    if let Some(members) = group_members_line(app, row) {
-        footer.push(Line::raw(members));
-    }
     if let Some(worth) = worth_line(app, row) {
         footer.push(Line::raw(worth));
+    }
+    if let Some(members) = group_members_line(app, row) {
+        footer.push(Line::raw(members));
     }
     if let Some(note) = &bundle.note {
         footer.push(Line::styled(note.clone(), theme.faint));

@@ -10,13 +10,27 @@ use super::theme::Theme;
 use super::view::draw_dialog;
 use crate::plan::PlanError;
 use crate::report::{if_rumoured_sentence, money_text, signed_money_text};
-use crate::text::printable;
+use crate::text::{display_width, printable, wrap_to_width};
+
+/// The widest the window gets.
+const WIDTH: u16 = 90;
+
+/// `text` wrapped to `width` cells, every line starting with `indent`.
+pub(super) fn indented(text: &str, indent: &str, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(display_width(indent)).max(1);
+    wrap_to_width(text, room)
+        .into_iter()
+        .map(|line| format!("{indent}{line}"))
+        .collect()
+}
 
 /// The plan overlay: offers, what each is used for, totals and extras.
 pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     let catalog = &app.shown();
     let symbol = catalog.currency_symbol();
     let names = |services: &[usize]| catalog.service_names(services);
+    let inner_width =
+        usize::from(frame.area().width.saturating_sub(4).min(WIDTH)).saturating_sub(2);
     let mut lines: Vec<Line> = Vec::new();
     match app
         .plan
@@ -61,10 +75,11 @@ pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
                     Span::styled(money_text(symbol, offer.price), theme.heading),
                     Span::raw(format!("  {name}")),
                 ]));
-                lines.push(Line::styled(
-                    format!("    for {}", names(&offer.covers)),
-                    theme.faint,
-                ));
+                // Wrapped here, so that every line of it keeps the indent.
+                let uses = format!("for {}", names(&offer.covers));
+                for line in indented(&uses, "    ", inner_width) {
+                    lines.push(Line::styled(line, theme.faint));
+                }
             }
             lines.push(Line::raw(""));
             let mut total = vec![Span::styled(
@@ -107,6 +122,6 @@ pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         theme,
         &format!(" Cheapest plan · {offers} · per {} ", app.scenario.basis),
         lines,
-        90,
+        WIDTH,
     );
 }
