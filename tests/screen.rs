@@ -249,7 +249,7 @@ fn help_opens_with_question_mark_and_escape_returns_to_the_table() {
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("File: built-in copy (read-only"))
+            .any(|l| l.contains("File: built-in, read-only (Ctrl-S or --init writes"))
     );
     app.update(Action::Down); // ignored while help is open
     app.update(Action::Back);
@@ -374,7 +374,7 @@ fn help_lists_every_key_at_80_by_24() {
         ("↑ ↓  j k", "move the selection"),
         ("PgUp PgDn  g G", "move a page"),
         ("Tab  ← →  h l", "switch between"),
-        ("s  S", "sort: file"),
+        ("s  S", "cycle the sort"),
         ("c ", "choose the group"),
         ("f ", "the facts tiers test"),
         ("i ", "plans with rumoured"),
@@ -386,7 +386,9 @@ fn help_lists_every_key_at_80_by_24() {
         ("r ", "reload the file now"),
         ("P ", "the cheapest plan"),
         ("mouse", "click selects a row"),
-        ("File:", "built-in copy"),
+        ("/  n N", "find by name or id"),
+        ("v ", "whole note"),
+        ("File:", "built-in, read-only"),
     ] {
         let line = text
             .lines()
@@ -429,4 +431,25 @@ fn pressing_p_keeps_the_selected_bundle_in_any_sort() {
     app.update(Action::CyclePeriod);
     assert_eq!(selected(&app), "88vip_tencent");
     assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn the_help_fits_whole_at_80_by_24() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::ToggleHelp);
+    let lines = screen(&app);
+    let text = lines.join("\n");
+    // Every key's line, then where the file lives and how to close: nothing cut.
+    for (key, _) in bundlecalc::tui::view::HELP_LINES {
+        assert!(text.contains(key), "{key}:\n{text}");
+    }
+    assert!(text.contains("Esc or ? closes this help"), "{text}");
+    // No line of the help wraps: each key's words stay on its line.
+    for (key, does) in bundlecalc::tui::view::HELP_LINES {
+        let line = lines
+            .iter()
+            .find(|l| l.contains(does))
+            .unwrap_or_else(|| panic!("{does}"));
+        assert!(line.contains(key), "{line}");
+    }
 }

@@ -1382,8 +1382,7 @@ fn describe_origin(origin: &Origin) -> (String, String) {
         ),
         Origin::BuiltIn => (
             "built-in".to_string(),
-            "built-in copy (read-only: Ctrl-S or `bundlecalc --init` writes ./bundles.toml)"
-                .to_string(),
+            "built-in, read-only (Ctrl-S or --init writes ./bundles.toml)".to_string(),
         ),
     }
 }

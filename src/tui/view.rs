@@ -521,7 +521,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("Tab  ← →  h l", "switch between bundles and detail"),
     (
         "s  S",
-        "sort: file, savings, savings %, price, value, name, personal; S reverses",
+        "cycle the sort (savings, price, name…); S reverses it",
     ),
     ("p", "period: year, half_year, quarter, month, week, day"),
     ("w", "in the detail list: mark a service wanted or not"),
@@ -536,6 +536,11 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("E", "open $VISUAL/$EDITOR at this item, or at the problem"),
     ("r", "reload the file now"),
     ("P", "the cheapest plan for the current wants"),
+    (
+        "/  n N",
+        "find by name or id; next, previous match (Esc clears)",
+    ),
+    ("v", "the selected bundle's whole note"),
     ("mouse", "click selects a row, the wheel scrolls"),
 ];
 
@@ -554,7 +559,6 @@ fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             ])
         })
         .collect();
-    lines.push(Line::raw(""));
     lines.push(Line::raw(format!(
         "File: {}",
         printable(&app.file_location)
