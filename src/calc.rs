@@ -472,16 +472,9 @@ impl SortKey {
     }
 
     /// The order in words, for people.
-    pub const fn label(self) -> &'static str {
-        match self {
-            SortKey::File => "file order",
-            SortKey::Savings => "savings",
-            SortKey::SavingsPct => "savings %",
-            SortKey::Price => "price",
-            SortKey::Value => "value",
-            SortKey::Name => "name",
-            SortKey::Personal => "personal savings",
-        }
+    pub fn label(self) -> String {
+        let key = format!("sort.{}", self.name());
+        crate::tr!(&key)
     }
 
     /// The next order in `CYCLE`, wrapping around; personal savings only when

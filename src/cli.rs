@@ -13,6 +13,7 @@ use crate::amount::parse_decimal;
 use crate::calc::{Includes, Scenario, SortKey, compare, sort_bundles_by};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
+use crate::i18n::{Lang, set_language};
 use crate::model::{Catalog, Include, Period, Status};
 use crate::plan::{MAX_WANTS, PlanError, plan};
 use crate::report::{
@@ -97,6 +98,11 @@ pub struct Cli {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS,...")]
     pub include: Vec<IncludeArg>,
 
+    /// The language of texts for people (default: from LC_ALL, LC_MESSAGES, LANG;
+    /// zh_* gives Chinese). JSON and CSV never change
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     /// Bundle ids for --compare written after other options, as in
     /// `--compare --per month 88vip`
     #[arg(value_name = "ID", hide = true)]
@@ -153,6 +159,12 @@ pub enum SortArg {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum IncludeArg {
     Rumoured,
     Ended,
@@ -198,6 +210,11 @@ impl From<SortArg> for SortKey {
 
 /// Runs the mode the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    set_language(match cli.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Zh) => Lang::Zh,
+        None => Lang::from_environment(),
+    });
     if let Some(tool) = &cli.command {
         let text = tool_output(tool)?;
         emit(|out| out.write_all(&text))?;

@@ -3,12 +3,16 @@
 //! The core (`model`, `amount`, `load`, `calc`, `report`) knows nothing of the
 //! terminal; `tui` is the interactive screen and `cli` chooses a mode.
 
+// Every text meant for people, in `locales/`: see `i18n`.
+rust_i18n::i18n!("locales", fallback = "en");
+
 pub mod amount;
 pub mod calc;
 pub mod cli;
 pub mod diagnostic;
 pub mod edit;
 pub mod error;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod money;

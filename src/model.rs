@@ -59,6 +59,17 @@ impl Period {
         Period::CYCLE.into_iter().find(|p| p.name() == name)
     }
 
+    /// The period in words, for people ("year", "年").
+    pub fn label(self) -> String {
+        let key = format!("period.{}", self.name());
+        crate::tr!(&key)
+    }
+
+    /// "per year", "每年".
+    pub fn per(self) -> String {
+        crate::tr!("per", period = self.label())
+    }
+
     /// The next period in `CYCLE`, wrapping around.
     pub fn next(self) -> Period {
         let at = Period::CYCLE.iter().position(|p| *p == self).unwrap_or(0);
@@ -106,11 +117,11 @@ impl Status {
 
     /// What follows a name wherever an offer is named: nothing for an available
     /// one, " (rumoured)" or " (ended)" otherwise.
-    pub const fn tag(self) -> &'static str {
+    pub fn tag(self) -> String {
         match self {
-            Status::Available => "",
-            Status::Rumoured => " (rumoured)",
-            Status::Ended => " (ended)",
+            Status::Available => String::new(),
+            Status::Rumoured => crate::tr!("tag.rumoured"),
+            Status::Ended => crate::tr!("tag.ended"),
         }
     }
 }

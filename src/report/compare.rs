@@ -12,6 +12,7 @@ use crate::calc::{BundleFigures, Comparison, SortKey};
 use crate::model::{Catalog, Period};
 use crate::money::{Money, Percent};
 use crate::text::{Align, printable};
+use crate::tr;
 
 /// What a comparison report shows and for whom.
 pub struct CompareReport<'a> {
@@ -276,26 +277,35 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
         .bundles
         .iter()
         .any(|f| f.personal.is_some());
-    let mut out = format!(
-        "{} · {} per {} · sorted by {}{}\n\n",
-        report.file,
-        catalog.currency,
-        report.basis,
-        report.sort.label(),
-        if report.reverse { ", reversed" } else { "" }
-    );
+    let reversed = if report.reverse {
+        tr!("sort.reversed")
+    } else {
+        String::new()
+    };
+    let file = if report.file == "(built-in)" {
+        tr!("builtin")
+    } else {
+        report.file.to_string()
+    };
+    let mut out = tr!(
+        "report.heading",
+        file = file,
+        currency = catalog.currency,
+        per = report.basis.per(),
+        sort = format!("{}{reversed}", report.sort.label())
+    ) + "\n\n";
 
     let mut headings = vec![
-        ("Bundle", Align::Left),
-        ("Price", Align::Right),
-        ("Value", Align::Right),
-        ("Savings", Align::Right),
-        ("Savings %", Align::Right),
+        (tr!("column.bundle"), Align::Left),
+        (tr!("column.price"), Align::Right),
+        (tr!("column.value"), Align::Right),
+        (tr!("column.savings"), Align::Right),
+        (tr!("column.savings_pct"), Align::Right),
     ];
     if personal {
         headings.extend([
-            ("Personal value", Align::Right),
-            ("Personal savings", Align::Right),
+            (tr!("column.personal_value"), Align::Right),
+            (tr!("column.personal_savings"), Align::Right),
         ]);
     }
     let mut summary = TextTable::new(&headings);
@@ -337,7 +347,7 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
     if !report.comparison.notes.is_empty() {
         out.push('\n');
         for note in &report.comparison.notes {
-            out += &painter.paint(&format!("note: {}", printable(note)), Tone::Faint);
+            out += &painter.paint(&tr!("report.note", note = printable(note)), Tone::Faint);
             out.push('\n');
         }
     }
@@ -354,8 +364,8 @@ fn bundle_detail(
     let bundle = &catalog.bundles[figures.bundle];
     let symbol = catalog.currency_symbol();
     let rule = match &figures.price_rule {
-        Some(rule) => format!("tier `{rule}`"),
-        None => "base price".to_string(),
+        Some(rule) => tr!("report.tier", rule = rule),
+        None => tr!("report.base_price"),
     };
     let mut out = painter.paint(
         &format!(
@@ -368,18 +378,21 @@ fn bundle_detail(
     );
     out.push('\n');
     let mut headings = vec![
-        ("Service", Align::Left),
-        ("Group", Align::Left),
-        ("Standalone", Align::Right),
+        (tr!("column.service"), Align::Left),
+        (tr!("column.group"), Align::Left),
+        (tr!("column.standalone"), Align::Right),
     ];
     // The way to buy that gave each standalone price, when the file names ways.
     let ways = figures.services.iter().any(|s| s.price_label.is_some());
     if ways {
-        headings.push(("Bought as", Align::Left));
+        headings.push((tr!("column.bought_as"), Align::Left));
     }
-    headings.push(("Effective", Align::Right));
+    headings.push((tr!("column.effective"), Align::Right));
     if personal {
-        headings.extend([("Wanted", Align::Left), ("Personal cost", Align::Right)]);
+        headings.extend([
+            (tr!("column.wanted"), Align::Left),
+            (tr!("column.personal_cost"), Align::Right),
+        ]);
     }
     let mut services = TextTable::new(&headings);
     for service in &figures.services {
@@ -395,8 +408,8 @@ fn bundle_detail(
         row.push(Cell::plain(money_text(symbol, service.effective_cost)));
         if personal {
             row.push(Cell::plain(match service.wanted {
-                Some(true) => "yes",
-                _ => "no",
+                Some(true) => tr!("report.yes"),
+                _ => tr!("report.no"),
             }));
             row.push(Cell::plain(
                 service
@@ -409,7 +422,7 @@ fn bundle_detail(
     }
     out += &services.render("  ", painter);
     if let Some(note) = &bundle.note {
-        out += &format!("  note: {note}\n");
+        out += &format!("  {}\n", tr!("report.note", note = note));
     }
     out
 }

@@ -10,6 +10,7 @@ use super::table::{Cell, TextTable};
 use crate::model::{Catalog, Period, ServiceIx, Status};
 use crate::plan::{IfRumoured, OfferKind, Plan, RumouredPlan};
 use crate::text::{Align, printable};
+use crate::tr;
 
 /// What a plan report shows.
 pub struct PlanReport<'a> {
@@ -157,9 +158,7 @@ fn csv(report: &PlanReport<'_>) -> String {
 pub fn if_rumoured_sentence(catalog: &Catalog, plan: &Plan, symbol: &str) -> Option<String> {
     match &plan.if_rumoured {
         IfRumoured::Included => None,
-        IfRumoured::NoCheaper => {
-            Some("Rumoured offers would not make this plan cheaper.".to_string())
-        }
+        IfRumoured::NoCheaper => Some(tr!("plan.rumours_no_cheaper")),
         IfRumoured::Cheaper(other) => Some(rumoured_plan_sentence(catalog, other, symbol)),
     }
 }
@@ -171,32 +170,31 @@ fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str)
         .filter(|kind| kind.status(catalog) == Status::Rumoured)
         .map(|kind| kind.name(catalog))
         .collect();
-    let verb = if rumoured.len() == 1 {
-        "launches"
+    let key = if rumoured.len() == 1 {
+        "plan.if_rumoured_one"
     } else {
-        "launch"
+        "plan.if_rumoured_many"
     };
-    format!(
-        "If {} {verb}: {}, {} less",
-        rumoured.join(" and "),
-        money_text(symbol, other.total),
-        money_text(symbol, other.saves)
+    tr!(
+        key,
+        offers = rumoured.join(&tr!("plan.and")),
+        total = money_text(symbol, other.total),
+        saves = money_text(symbol, other.saves)
     )
 }
 
 fn markdown(report: &PlanReport<'_>) -> String {
     let plan = report.plan;
     let mut out = markdown_table(&HEADINGS, &[false, false, true, false], &offer_rows(report));
-    out += &format!("\n**Total:** {}", plan.total);
+    out += "\n";
+    out += &tr!("plan.md_total", total = plan.total);
     if let (Some(standalone), Some(savings)) = (plan.standalone_total, plan.savings) {
-        out += &format!(" · bought one by one: {standalone} · savings: {savings}");
+        out += &tr!("plan.md_alone", alone = standalone, savings = savings);
     }
     out.push('\n');
     if !plan.extras.is_empty() {
-        out += &format!(
-            "\n**Also included:** {}\n",
-            ids(report.catalog, &plan.extras).join(", ")
-        );
+        let services = ids(report.catalog, &plan.extras).join(", ");
+        out += &format!("\n{}\n", tr!("plan.md_extras", services = services));
     }
     if let Some(sentence) = if_rumoured_sentence(report.catalog, plan, "") {
         out += &format!("\n{sentence}\n");
@@ -207,17 +205,17 @@ fn markdown(report: &PlanReport<'_>) -> String {
 fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     let (catalog, plan) = (report.catalog, report.plan);
     let symbol = catalog.currency_symbol();
-    let mut out = format!(
-        "Cheapest way to get: {} · {} per {}\n\n",
-        catalog.service_names(&plan.wants),
-        catalog.currency,
-        report.basis
-    );
+    let mut out = tr!(
+        "plan.heading",
+        services = catalog.service_names(&plan.wants),
+        currency = catalog.currency,
+        per = report.basis.per()
+    ) + "\n\n";
     let mut offers = TextTable::new(&[
-        ("Offer", Align::Left),
-        ("Kind", Align::Left),
-        ("Price", Align::Right),
-        ("Used for", Align::Left),
+        (tr!("column.offer"), Align::Left),
+        (tr!("column.kind"), Align::Left),
+        (tr!("column.price"), Align::Right),
+        (tr!("column.used_for"), Align::Left),
     ]);
     for offer in &plan.offers {
         // A service offer names the way to buy it, as in "Tencent Video · annual card".
@@ -227,33 +225,35 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         };
         offers.push(vec![
             Cell::plain(name),
-            Cell::plain(kind_name(offer.kind)),
+            Cell::plain(tr!(&format!("plan.kind.{}", kind_name(offer.kind)))),
             Cell::plain(money_text(symbol, offer.price)),
             Cell::plain(catalog.service_names(&offer.covers)),
         ]);
     }
     out += &offers.render("", painter);
-    out += &format!("\nTotal {}", money_text(symbol, plan.total));
+    out += "\n";
+    out += &tr!("plan.total", total = money_text(symbol, plan.total));
     match (plan.standalone_total, plan.savings) {
         (Some(standalone), Some(savings)) => {
-            out += &format!(
-                " · bought one by one {} · saves ",
-                money_text(symbol, standalone)
-            );
+            out += &tr!("plan.alone", alone = money_text(symbol, standalone));
             out += &painter.paint(&signed_money_text(symbol, savings), tone_of(savings));
         }
-        _ => out += " · some wanted services are not sold alone, so there is no one-by-one total",
+        _ => out += &tr!("plan.no_alone"),
     }
     out.push('\n');
     if !plan.extras.is_empty() {
-        out += &format!("Also included: {}\n", catalog.service_names(&plan.extras));
+        out += &tr!(
+            "plan.extras",
+            services = catalog.service_names(&plan.extras)
+        );
+        out.push('\n');
     }
     if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
         out += &sentence;
         out.push('\n');
     }
     for note in &plan.notes {
-        out += &painter.paint(&format!("note: {}", printable(note)), Tone::Faint);
+        out += &painter.paint(&tr!("report.note", note = printable(note)), Tone::Faint);
         out.push('\n');
     }
     out

@@ -34,9 +34,12 @@ pub struct TextTable {
 }
 
 impl TextTable {
-    pub fn new(headings: &[(&str, Align)]) -> Self {
+    pub fn new<H: AsRef<str>>(headings: &[(H, Align)]) -> Self {
         TextTable {
-            headings: headings.iter().map(|(h, a)| (h.to_string(), *a)).collect(),
+            headings: headings
+                .iter()
+                .map(|(h, a)| (h.as_ref().to_string(), *a))
+                .collect(),
             rows: Vec::new(),
         }
     }

@@ -1,0 +1,151 @@
+//! Two languages, complete: English and Simplified Chinese, chosen by `--lang` or
+//! the locale; JSON and CSV never change with them.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::Sandbox;
+
+fn messages(lang: &str) -> BTreeMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}.toml"));
+    let text = std::fs::read_to_string(path).unwrap();
+    toml::from_str(&text).unwrap()
+}
+
+#[test]
+fn every_message_key_is_in_both_languages() {
+    let en = messages("en");
+    let zh = messages("zh");
+    assert!(en.len() > 50, "{} messages", en.len());
+    let missing_in_zh: Vec<&String> = en.keys().filter(|k| !zh.contains_key(*k)).collect();
+    let missing_in_en: Vec<&String> = zh.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(missing_in_zh.is_empty(), "not in zh: {missing_in_zh:?}");
+    assert!(missing_in_en.is_empty(), "not in en: {missing_in_en:?}");
+    for (key, text) in &zh {
+        assert!(
+            !text.trim().is_empty() || en[key].trim().is_empty(),
+            "{key} is empty"
+        );
+        // The same arguments in both.
+        let args = |text: &str| {
+            let mut names: Vec<String> = text
+                .split("%{")
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(args(text), args(&en[key]), "{key}");
+    }
+}
+
+/// Every `tr!("…")` key in the code is a message.
+#[test]
+fn every_key_the_code_uses_exists() {
+    let en = messages("en");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut used = Vec::new();
+    let mut folders = vec![src];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in text.match_indices("tr!(\"") {
+                    // `tr!`, not `include_str!` or another macro ending in "tr".
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let rest = &text[at + "tr!(\"".len()..];
+                    if let Some((key, _)) = rest.split_once('"') {
+                        used.push((key.to_string(), path.display().to_string()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(used.len() > 30);
+    for (key, file) in used {
+        assert!(en.contains_key(&key), "{key} used in {file} has no message");
+    }
+}
+
+#[test]
+fn the_locale_chooses_chinese_and_lang_overrides_it() {
+    let sandbox = Sandbox::new();
+    let run = |lang_env: &str, args: &[&str]| {
+        let output = sandbox
+            .command()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang_env)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let chinese = run("zh_CN.UTF-8", &["--compare"]);
+    assert!(
+        chinese.starts_with("（内置） · CNY · 每年 · 按文件顺序排序"),
+        "{chinese}"
+    );
+    assert!(
+        chinese.contains("标准价值") && chinese.contains("实际成本"),
+        "{chinese}"
+    );
+    let english = run("zh_CN.UTF-8", &["--compare", "--lang", "en"]);
+    assert!(
+        english.starts_with("(built-in) · CNY per year · sorted by file order"),
+        "{english}"
+    );
+    let plan = run("zh_CN.UTF-8", &["--plan"]);
+    assert!(plan.starts_with("最省方案："), "{plan}");
+    assert!(plan.contains("合计 ¥412.00"), "{plan}");
+    // LC_ALL wins over LANG.
+    let output = sandbox
+        .command()
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("--compare")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .starts_with("(built-in) · CNY per year")
+    );
+    // JSON and CSV are the same bytes in both languages.
+    for format in ["json", "csv"] {
+        for mode in [&["--compare"][..], &["--plan"]] {
+            let mut args = mode.to_vec();
+            args.extend(["--format", format]);
+            let zh = run("zh_CN.UTF-8", &args);
+            let en = run("C", &args);
+            assert_eq!(zh, en, "{mode:?} {format}");
+        }
+    }
+}
+
+#[test]
+fn table_and_markdown_snapshots_in_chinese() {
+    let sandbox = Sandbox::new();
+    let run = |args: &[&str]| {
+        let output = sandbox
+            .command()
+            .args(["--lang", "zh"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    insta::assert_snapshot!("compare_table_zh", run(&["--compare", "jingteng"]));
+    insta::assert_snapshot!("plan_table_zh", run(&["--plan"]));
+    insta::assert_snapshot!("plan_markdown_zh", run(&["--plan", "--format", "markdown"]));
+}
