@@ -75,6 +75,12 @@ pub fn in_language<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
     result
 }
 
+/// The text of message `key` (without arguments) in the current language, for
+/// code outside this crate, such as tests.
+pub fn message(key: &str) -> String {
+    crate::tr!(key)
+}
+
 /// The text of message `key` in the current language, with `%{name}` arguments.
 #[macro_export]
 macro_rules! tr {

@@ -445,11 +445,31 @@ fn the_help_fits_whole_at_80_by_24() {
     }
     assert!(text.contains("Esc or ? closes this help"), "{text}");
     // No line of the help wraps: each key's words stay on its line.
-    for (key, does) in bundlecalc::tui::view::HELP_LINES {
+    for (key, message) in bundlecalc::tui::view::HELP_LINES {
+        let does = bundlecalc::i18n::message(message);
         let line = lines
             .iter()
-            .find(|l| l.contains(does))
+            .find(|l| l.contains(&does))
             .unwrap_or_else(|| panic!("{does}"));
         assert!(line.contains(key), "{line}");
     }
+}
+
+#[test]
+fn the_help_fits_whole_at_80_by_24_in_chinese() {
+    use bundlecalc::i18n::{Lang, in_language};
+    in_language(Lang::Zh, || {
+        let mut app = app_of_size(80, 24);
+        app.update(Action::ToggleHelp);
+        let lines = screen(&app);
+        for (key, message) in bundlecalc::tui::view::HELP_LINES {
+            let does = bundlecalc::i18n::message(message);
+            let line = lines
+                .iter()
+                .find(|l| l.contains(&does))
+                .unwrap_or_else(|| panic!("{does}:\n{}", lines.join("\n")));
+            assert!(line.contains(key), "{line}");
+        }
+        assert!(lines.join("\n").contains("Esc 或 ? 关闭帮助"));
+    });
 }

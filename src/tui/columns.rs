@@ -59,11 +59,7 @@ pub(super) fn mark_sorted_column(columns: &mut [Column], sort: SortKey, reverse:
 }
 
 /// Widths of the money columns: wide enough for their heading and every value.
-pub(super) fn fit(
-    heading: &'static str,
-    values: impl Iterator<Item = String>,
-    align: Align,
-) -> Column {
+pub(super) fn fit(heading: &str, values: impl Iterator<Item = String>, align: Align) -> Column {
     let width = values
         .map(|v| display_width(&v))
         .chain([display_width(heading)])

@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::money::Money;
 use crate::report::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, pad, printable, truncate_to_width};
+use crate::tr;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
@@ -49,7 +50,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         draw_dialog(
             frame,
             &theme,
-            " Question ",
+            &tr!("screen.question"),
             vec![Line::raw(prompt.question())],
             70,
         );
@@ -114,41 +115,54 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         PriceTarget::Service(s) => {
             let service = &app.shown().services[*s];
             (
-                " Edit price ".to_string(),
-                format!("Price of {}, per {}:", service.name, service.period),
+                tr!("field.edit_price"),
+                tr!(
+                    "field.price_of",
+                    name = service.name,
+                    per = service.period.per()
+                ),
             )
         }
         PriceTarget::Bundle(b) => {
             let bundle = &app.shown().bundles[*b];
             (
-                " Edit price ".to_string(),
-                format!("Base price of {}, per {}:", bundle.name, bundle.period),
+                tr!("field.edit_price"),
+                tr!(
+                    "field.base_price_of",
+                    name = bundle.name,
+                    per = bundle.period.per()
+                ),
             )
         }
         PriceTarget::Tier { bundle, tier } => {
             let bundle = &app.shown().bundles[*bundle];
             let when = &bundle.tiers[*tier].when;
             (
-                format!(" Edit price · tier `{when}` "),
-                format!(
-                    "Price of {} when {when}, per {}:",
-                    bundle.name, bundle.period
+                tr!("field.edit_tier", when = when),
+                tr!(
+                    "field.tier_price_of",
+                    name = bundle.name,
+                    when = when,
+                    per = bundle.period.per()
                 ),
             )
         }
         PriceTarget::Fact(name) => (
-            " Edit fact ".to_string(),
-            format!("Value of `{}`:", printable(name)),
+            tr!("field.edit_fact"),
+            tr!("field.value_of", name = printable(name)),
         ),
         PriceTarget::Way { service, way } => {
             let service = &app.shown().services[*service];
             let way = &service.other_prices[*way];
-            let label = way.label.as_deref().unwrap_or("another way");
+            let other = tr!("field.another_way");
+            let label = way.label.as_deref().unwrap_or(&other);
             (
-                format!(" Edit price · {label} "),
-                format!(
-                    "Price of {} bought {label}, per {}:",
-                    service.name, way.period
+                tr!("field.edit_way", label = label),
+                tr!(
+                    "field.way_price_of",
+                    name = service.name,
+                    label = label,
+                    per = way.period.per()
                 ),
             )
         }
@@ -156,11 +170,8 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             let service = &app.shown().services[*service];
             let fact = service.value.as_ref().map_or("", |b| b.fact.as_str());
             (
-                " Edit rate ".to_string(),
-                format!(
-                    "Share of `{fact}` that {} is worth (0.05 is 5%):",
-                    service.name
-                ),
+                tr!("field.edit_rate"),
+                tr!("field.rate_of", fact = fact, name = service.name),
             )
         }
     };
@@ -173,7 +184,7 @@ fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     ];
     match &field.error {
         Some(error) => lines.push(Line::styled(printable(error).into_owned(), theme.loss)),
-        None => lines.push(Line::styled("Enter applies, Esc cancels", theme.faint)),
+        None => lines.push(Line::styled(tr!("field.keys"), theme.faint)),
     }
     draw_dialog(frame, theme, &title, lines, 70);
 }
@@ -182,8 +193,8 @@ fn draw_too_small(frame: &mut Frame<'_>) {
     let area = frame.area();
     // Two short lines, so that even a small terminal shows them whole.
     let lines = [
-        "Too small:".to_string(),
-        format!("need {MIN_WIDTH}×{MIN_HEIGHT}"),
+        tr!("screen.too_small"),
+        tr!("screen.need", size = format!("{MIN_WIDTH}×{MIN_HEIGHT}")),
     ];
     for (at, text) in lines.iter().enumerate() {
         let y = area.y + (area.height / 2).saturating_sub(1) + at as u16;
@@ -220,11 +231,12 @@ pub(super) fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Blo
 fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let symbol = app.shown().currency_symbol();
     let count = app.rows.len();
-    let title = format!(
-        " Bundles {}/{count}{} · per {} ",
-        (app.selected + 1).min(count),
-        scroll_marks(app.offset, areas.bundle_rows(), count),
-        app.scenario.basis
+    let title = tr!(
+        "screen.bundles_title",
+        at = (app.selected + 1).min(count),
+        count = count,
+        marks = scroll_marks(app.offset, areas.bundle_rows(), count),
+        per = app.scenario.basis.per()
     );
     let block = pane_block(title, app.focus == Pane::Bundles, theme);
     let inner = block.inner(areas.bundles);
@@ -234,31 +246,31 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
     let personal = app.scenario.wants.is_some();
     let mut columns = vec![
         Column {
-            heading: "Bundle".into(),
+            heading: tr!("column.bundle"),
             width: 0,
             align: Align::Left,
         },
         fit(
-            "Price",
+            &tr!("column.price"),
             visible.clone().map(|r| money_text(symbol, r.price)),
             Align::Right,
         ),
         fit(
-            "Value",
+            &tr!("column.value"),
             visible
                 .clone()
                 .map(|r| money_text(symbol, r.standalone_value)),
             Align::Right,
         ),
         fit(
-            "Savings",
+            &tr!("column.savings"),
             visible
                 .clone()
                 .map(|r| signed_money_text(symbol, r.savings)),
             Align::Right,
         ),
         fit(
-            "Save %",
+            &tr!("column.save_pct"),
             visible.clone().map(|r| percent_text(r.savings_pct)),
             Align::Right,
         ),
@@ -268,7 +280,7 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
             r.personal
                 .map_or(String::new(), |p| signed_money_text(symbol, p.savings))
         });
-        columns.push(fit("For you", texts, Align::Right));
+        columns.push(fit(&tr!("column.for_you"), texts, Align::Right));
     }
     mark_sorted_column(&mut columns, app.sort, app.reverse);
     let longest = visible
@@ -308,9 +320,9 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
     if app.rows.is_empty() {
         lines.push(Line::from(
             if app.broken_at.is_some() || app.banner.is_some() {
-                "No figures yet: the file does not load (see above)."
+                tr!("screen.no_figures")
             } else {
-                "No bundles in this file: add a [bundles.ID] table."
+                tr!("screen.no_bundles")
             },
         ));
     }
@@ -318,7 +330,7 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
 }
 
 fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
-    let block = pane_block(" Price ▒ vs value █ ".into(), false, theme);
+    let block = pane_block(tr!("screen.chart_title"), false, theme);
     let inner = block.inner(areas.chart);
     frame.render_widget(block, areas.chart);
     let symbol = app.shown().currency_symbol();
@@ -404,7 +416,7 @@ fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
             .map(|&w| catalog.services[w].id.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        None => "none".to_string(),
+        None => tr!("scenario.none"),
     };
     let picks: Vec<String> = catalog
         .profile
@@ -419,51 +431,57 @@ fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         })
         .collect();
     let plans = if app.scenario.include.rumoured {
-        "with rumoured"
+        tr!("scenario.with_rumoured")
     } else {
-        "on sale only"
+        tr!("scenario.on_sale")
     };
     let facts = if facts.is_empty() {
-        "none".to_string()
+        tr!("scenario.none")
     } else {
         facts.join(", ")
     };
     let picks = if picks.is_empty() {
-        "none".to_string()
+        tr!("scenario.none")
     } else {
         picks.join("; ")
     };
-    let text = format!(" facts: {facts} │ wants: {wants} │ picks: {picks} │ plans: {plans}");
+    let text = tr!(
+        "scenario.line",
+        facts = facts,
+        wants = wants,
+        picks = picks,
+        plans = plans
+    );
     let line = truncate_to_width(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.faint), area);
 }
 
 /// The keys worth showing in each pane, most useful first.
 const BUNDLE_HINTS: &[&str] = &[
-    "?:help",
-    "q:quit",
-    "P:plan",
-    "/:find",
-    "s:sort",
-    "e:edit",
-    "Tab:detail",
-    "f:facts",
-    "v:note",
-    "p:period",
-    "i:rumours",
-    "^S:save",
+    "hint.help",
+    "hint.quit",
+    "hint.plan",
+    "hint.find",
+    "hint.sort",
+    "hint.edit",
+    "hint.detail",
+    "hint.facts",
+    "hint.note",
+    "hint.period",
+    "hint.rumours",
+    "hint.save",
 ];
 const DETAIL_HINTS: &[&str] = &[
-    "?:help",
-    "q:quit",
-    "w:want",
-    "c:choose",
-    "e:edit",
-    "/:find",
-    "Tab:bundles",
-    "P:plan",
-    "v:note",
-    "^S:save",
+    "hint.help",
+    "hint.quit",
+    "hint.want",
+    "hint.choose",
+    "hint.edit",
+    "hint.find",
+    "hint.bundles",
+    "hint.plan",
+    "hint.note",
+    "hint.save",
 ];
 
 /// As many whole hints as fit in `width` cells, in order; never one cut short.
@@ -483,29 +501,33 @@ pub fn fitting_hints(hints: &[&str], width: usize) -> String {
 }
 
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let modified = if app.is_modified() { " [modified]" } else { "" };
-    let head = format!(
-        " {}{modified} · {} · sort: {} │ ",
-        printable(&app.file_label),
-        app.scenario.basis,
-        app.sort_words(),
+    let modified = if app.is_modified() {
+        tr!("status.modified")
+    } else {
+        String::new()
+    };
+    let head = tr!(
+        "status.head",
+        file = printable(&app.file_label),
+        modified = modified,
+        period = app.scenario.basis.label(),
+        sort = app.sort_words()
     );
     let room = usize::from(area.width).saturating_sub(display_width(&head));
     let tail = match (&app.search, &app.message) {
         (Some(search), _) if search.typing => {
-            format!("/{}▏ Enter keeps · Esc clears", printable(&search.query))
+            tr!("status.searching", query = printable(&search.query))
         }
         (_, Some(message)) => printable(message).into_owned(),
-        (Some(search), None) => format!(
-            "/{}: n next · N previous · Esc clears",
-            printable(&search.query)
-        ),
+        (Some(search), None) => tr!("status.search", query = printable(&search.query)),
         (None, None) => {
             let hints = match app.focus {
                 Pane::Bundles => BUNDLE_HINTS,
                 Pane::Detail => DETAIL_HINTS,
             };
-            fitting_hints(hints, room)
+            let hints: Vec<String> = hints.iter().map(|key| tr!(*key)).collect();
+            let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
+            fitting_hints(&hints, room)
         }
     };
     let line = truncate_to_width(&format!("{head}{tail}"), usize::from(area.width));
@@ -514,34 +536,25 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
 
 /// Every key, and where the file lives.
 pub const HELP_LINES: &[(&str, &str)] = &[
-    ("q  Esc  Ctrl-C", "quit (Esc closes this help first)"),
-    ("?", "show or hide this help"),
-    ("↑ ↓  j k", "move the selection"),
-    ("PgUp PgDn  g G", "move a page, or to the top or bottom"),
-    ("Tab  ← →  h l", "switch between bundles and detail"),
-    (
-        "s  S",
-        "cycle the sort (savings, price, name…); S reverses it",
-    ),
-    ("p", "period: year, half_year, quarter, month, week, day"),
-    ("w", "in the detail list: mark a service wanted or not"),
-    ("c", "in the detail list: choose the group's next member"),
-    (
-        "e",
-        "edit the selected price (the tier's, when a tier set it)",
-    ),
-    ("f", "the facts tiers test: see and edit them"),
-    ("i", "plans with rumoured offers too, or on sale only"),
-    ("Ctrl-S", "save the edits into the file"),
-    ("E", "open $VISUAL/$EDITOR at this item, or at the problem"),
-    ("r", "reload the file now"),
-    ("P", "the cheapest plan for the current wants"),
-    (
-        "/  n N",
-        "find by name or id; next, previous match (Esc clears)",
-    ),
-    ("v", "the selected bundle's whole note"),
-    ("mouse", "click selects a row, the wheel scrolls"),
+    ("q  Esc  Ctrl-C", "help.quit"),
+    ("?", "help.help"),
+    ("↑ ↓  j k", "help.move"),
+    ("PgUp PgDn  g G", "help.page"),
+    ("Tab  ← →  h l", "help.pane"),
+    ("s  S", "help.sort"),
+    ("p", "help.period"),
+    ("w", "help.want"),
+    ("c", "help.choose"),
+    ("e", "help.edit"),
+    ("f", "help.facts"),
+    ("i", "help.rumours"),
+    ("Ctrl-S", "help.save"),
+    ("E", "help.editor"),
+    ("r", "help.reload"),
+    ("P", "help.plan"),
+    ("/  n N", "help.find"),
+    ("v", "help.note"),
+    ("mouse", "help.mouse"),
 ];
 
 fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
@@ -555,14 +568,14 @@ fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         .map(|(key, does)| {
             Line::from(vec![
                 Span::styled(pad(key, key_width + 2, Align::Left), theme.heading),
-                Span::raw(*does),
+                Span::raw(tr!(*does)),
             ])
         })
         .collect();
-    lines.push(Line::raw(format!(
-        "File: {}",
-        printable(&app.file_location)
+    lines.push(Line::raw(tr!(
+        "help.file",
+        file = printable(&app.file_location)
     )));
-    lines.push(Line::styled("Esc or ? closes this help", theme.faint));
-    draw_dialog(frame, theme, " Help ", lines, 78);
+    lines.push(Line::styled(tr!("help.close"), theme.faint));
+    draw_dialog(frame, theme, &tr!("help.title"), lines, 78);
 }
