@@ -14,10 +14,11 @@ use super::theme::Theme;
 use super::view::{pane_block, scroll_marks};
 use crate::report::money_text;
 use crate::text::{Align, display_width, printable, truncate_to_width};
+use crate::tr;
 
 pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     let Some(row) = app.selected_row() else {
-        frame.render_widget(pane_block(" Detail ".into(), false, theme), area);
+        frame.render_widget(pane_block(tr!("detail.title"), false, theme), area);
         return;
     };
     let bundle = &app.shown().bundles[row.bundle];
@@ -42,19 +43,19 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
     let personal = app.scenario.wants.is_some();
     let mut columns = vec![
         Column {
-            heading: "Service".into(),
+            heading: tr!("column.service"),
             width: 0,
             align: Align::Left,
         },
         fit(
-            "Alone",
+            &tr!("column.alone"),
             visible
                 .clone()
                 .map(|s| money_text(symbol, s.standalone_price)),
             Align::Right,
         ),
         fit(
-            "Effective",
+            &tr!("column.effective"),
             visible
                 .clone()
                 .map(|s| money_text(symbol, s.effective_cost)),
@@ -63,7 +64,7 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
     ];
     if personal {
         columns.push(Column {
-            heading: "Want".into(),
+            heading: tr!("column.want"),
             width: 4,
             align: Align::Left,
         });
@@ -71,7 +72,7 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
             s.personal_cost
                 .map_or(String::new(), |c| money_text(symbol, c))
         });
-        columns.push(fit("For you", costs, Align::Right));
+        columns.push(fit(&tr!("column.for_you"), costs, Align::Right));
     }
     let longest = visible.clone().map(|s| {
         let group = s
@@ -126,8 +127,12 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
     frame.render_widget(Paragraph::new(lines), list_area);
 
     let rule = match &row.price_rule {
-        Some(rule) => format!("Price {} by tier `{rule}`", money_text(symbol, row.price)),
-        None => format!("Price {} (base price)", money_text(symbol, row.price)),
+        Some(rule) => tr!(
+            "detail.tier_price",
+            price = money_text(symbol, row.price),
+            rule = rule
+        ),
+        None => tr!("detail.base_price", price = money_text(symbol, row.price)),
     };
     let mut footer = vec![Line::styled(
         truncate_to_width(&rule, usize::from(inner.width)),
@@ -192,14 +197,19 @@ fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
     if let Some(benefit) = &service.value {
         let fact = match app.scenario.facts.get(&benefit.fact) {
             Some(value) => format!("{} {value}", benefit.fact),
-            None => format!("{} (not set)", benefit.fact),
+            None => tr!("detail.not_set", fact = benefit.fact),
         };
         let cap = benefit
             .max
-            .map_or(String::new(), |max| format!(", at most {max}"));
-        return Some(format!(
-            "{}: {} × {fact}{cap} per {} = {price}",
-            service.name, benefit.rate, service.period
+            .map_or(String::new(), |max| tr!("detail.at_most", max = max));
+        return Some(tr!(
+            "detail.benefit",
+            name = service.name,
+            rate = benefit.rate,
+            fact = fact,
+            cap = cap,
+            per = service.period.per(),
+            price = price
         ));
     }
     // The full name, which the list may have cut, then how its price was found.
@@ -209,9 +219,15 @@ fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
     };
     let ways = 1 + service.other_prices.len();
     let cheapest = if ways > 1 {
-        format!(", the cheapest of {ways} ways")
+        tr!("detail.cheapest_of", ways = ways)
     } else {
         String::new()
     };
-    Some(format!("{name}: {price} as {}{cheapest}", printable(label)))
+    Some(tr!(
+        "detail.bought_as",
+        name = name,
+        price = price,
+        label = printable(label),
+        cheapest = cheapest
+    ))
 }

@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::calc::Scenario;
 use crate::model::Catalog;
 use crate::text::{Align, display_width, pad};
+use crate::tr;
 
 /// Where the value of a fact in use comes from.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -27,12 +28,12 @@ pub enum FactSource {
 }
 
 impl FactSource {
-    pub const fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            FactSource::File => "file",
-            FactSource::CommandLine => "--set",
-            FactSource::Edited => "edited",
-            FactSource::Unset => "not set",
+            FactSource::File => tr!("facts.file"),
+            FactSource::CommandLine => "--set".to_string(),
+            FactSource::Edited => tr!("facts.edited"),
+            FactSource::Unset => tr!("facts.unset"),
         }
     }
 }
@@ -82,14 +83,15 @@ pub fn fact_rows(
             let fact = &benefit.fact;
             let cap = benefit
                 .max
-                .map_or(String::new(), |max| format!(", at most {max}"));
+                .map_or(String::new(), |max| tr!("detail.at_most", max = max));
             rows.entry(fact.clone())
                 .or_insert_with(|| new_row(fact))
                 .tested_by
-                .push(format!(
-                    "{}: {} of it{cap}",
-                    service.tagged_name(),
-                    benefit.rate
+                .push(tr!(
+                    "facts.benefit",
+                    name = service.tagged_name(),
+                    rate = benefit.rate,
+                    cap = cap
                 ));
         }
     }
@@ -124,8 +126,8 @@ impl FactsWindow {
     pub fn lines(&self, rows: &[FactRow], theme: &Theme) -> Vec<Line<'static>> {
         if rows.is_empty() {
             return vec![
-                Line::raw("No price tier or benefit tests a fact in this file."),
-                Line::styled("Esc closes", theme.faint),
+                Line::raw(tr!("facts.none")),
+                Line::styled(tr!("facts.close"), theme.faint),
             ];
         }
         let name_width = rows
@@ -159,20 +161,23 @@ impl FactsWindow {
             .collect();
         if let Some(row) = rows.get(self.selected) {
             lines.push(Line::raw(""));
-            lines.push(Line::raw(format!("`{}` is tested by:", row.name)));
+            lines.push(Line::raw(tr!("facts.tested_by", name = row.name)));
             for tier in &row.tested_by {
                 lines.push(Line::raw(format!("  {tier}")));
             }
         }
-        lines.push(Line::styled(
-            "↑↓ choose · e or Enter edits · Esc closes",
-            theme.faint,
-        ));
+        lines.push(Line::styled(tr!("facts.keys"), theme.faint));
         lines
     }
 }
 
 /// Draws the window over the screen.
 pub fn draw(window: &FactsWindow, rows: &[FactRow], theme: &Theme, frame: &mut Frame<'_>) {
-    super::view::draw_dialog(frame, theme, " Facts ", window.lines(rows, theme), 76);
+    super::view::draw_dialog(
+        frame,
+        theme,
+        &tr!("facts.title"),
+        window.lines(rows, theme),
+        76,
+    );
 }

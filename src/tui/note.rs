@@ -7,6 +7,7 @@ use super::app::App;
 use super::theme::Theme;
 use super::view::draw_dialog;
 use crate::text::{printable, wrap_to_width};
+use crate::tr;
 
 /// The widest the window gets.
 const WIDTH: u16 = 76;
@@ -41,20 +42,23 @@ pub(super) fn draw(app: &App, scroll: usize, theme: &Theme, frame: &mut Frame<'_
     let last = (first + room).min(lines.len());
     let mut shown: Vec<Line> = lines[first..last].iter().cloned().map(Line::raw).collect();
     let more = if lines.len() > room {
-        format!(
-            "lines {}-{} of {} · ↑↓ scroll · ",
-            first + 1,
-            last,
-            lines.len()
+        tr!(
+            "note.lines",
+            first = first + 1,
+            last = last,
+            count = lines.len()
         )
     } else {
         String::new()
     };
-    shown.push(Line::styled(format!("{more}Esc closes"), theme.faint));
+    shown.push(Line::styled(
+        format!("{more}{}", tr!("facts.close")),
+        theme.faint,
+    ));
     draw_dialog(
         frame,
         theme,
-        &format!(" Note · {} ", bundle.tagged_name()),
+        &tr!("note.title", name = bundle.tagged_name()),
         shown,
         WIDTH,
     );

@@ -11,6 +11,7 @@ use super::view::draw_dialog;
 use crate::plan::PlanError;
 use crate::report::{if_rumoured_sentence, money_text, signed_money_text};
 use crate::text::{display_width, printable, wrap_to_width};
+use crate::tr;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
@@ -39,32 +40,28 @@ pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
     {
         None => {}
         Some((planning, None)) if planning.failed() => {
-            lines.push(Line::styled("The plan could not be found.", theme.loss));
+            lines.push(Line::styled(tr!("planw.failed"), theme.loss));
         }
         Some((_, None)) => {
-            lines.push(Line::styled("Finding the cheapest plan…", theme.faint));
+            lines.push(Line::styled(tr!("planw.finding"), theme.faint));
         }
         Some((_, Some(Err(error)))) => {
             let text = match error {
                 PlanError::NoWants => {
-                    "No wants are set: press Tab, then w on the services you want.".to_string()
+                    tr!("planw.no_wants")
                 }
-                PlanError::TooManyWants(n) => format!(
-                    "{n} wants: plans are computed for at most {}.",
-                    crate::plan::MAX_WANTS
-                ),
-                PlanError::Uncovered(missing) => format!("No offer covers: {}.", names(missing)),
+                PlanError::TooManyWants(n) => {
+                    tr!("planw.too_many", count = n, most = crate::plan::MAX_WANTS)
+                }
+                PlanError::Uncovered(missing) => tr!("planw.uncovered", services = names(missing)),
                 PlanError::OnlyOneOf(services) => {
-                    format!(
-                        "Not all together: {} are only choices in one_of groups.",
-                        names(services)
-                    )
+                    tr!("planw.only_one_of", services = names(services))
                 }
             };
             lines.push(Line::styled(text, theme.loss));
         }
         Some((_, Some(Ok(plan)))) => {
-            lines.push(Line::raw(format!("For: {}", names(&plan.wants))));
+            lines.push(Line::raw(tr!("planw.for", services = names(&plan.wants))));
             lines.push(Line::raw(""));
             for offer in &plan.offers {
                 let name = match &offer.label {
@@ -76,20 +73,20 @@ pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
                     Span::raw(format!("  {name}")),
                 ]));
                 // Wrapped here, so that every line of it keeps the indent.
-                let uses = format!("for {}", names(&offer.covers));
+                let uses = tr!("planw.used_for", services = names(&offer.covers));
                 for line in indented(&uses, "    ", inner_width) {
                     lines.push(Line::styled(line, theme.faint));
                 }
             }
             lines.push(Line::raw(""));
             let mut total = vec![Span::styled(
-                format!("Total {}", money_text(symbol, plan.total)),
+                tr!("plan.total", total = money_text(symbol, plan.total)),
                 theme.heading,
             )];
             if let (Some(alone), Some(savings)) = (plan.standalone_total, plan.savings) {
-                total.push(Span::raw(format!(
-                    " · alone {} · saves ",
-                    money_text(symbol, alone)
+                total.push(Span::raw(tr!(
+                    "planw.alone",
+                    alone = money_text(symbol, alone)
                 )));
                 total.push(Span::styled(
                     signed_money_text(symbol, savings),
@@ -98,7 +95,10 @@ pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
             }
             lines.push(Line::from(total));
             if !plan.extras.is_empty() {
-                lines.push(Line::raw(format!("Also included: {}", names(&plan.extras))));
+                lines.push(Line::raw(tr!(
+                    "plan.extras",
+                    services = names(&plan.extras)
+                )));
             }
             if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
                 lines.push(Line::raw(""));
@@ -107,20 +107,27 @@ pub(super) fn draw_plan(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
         }
     }
     let include = if app.scenario.include.rumoured {
-        "i: offers on sale only"
+        tr!("planw.i_on_sale")
     } else {
-        "i: include rumoured offers"
+        tr!("planw.i_rumoured")
     };
-    lines.push(Line::styled(format!("{include} · Esc closes"), theme.faint));
+    lines.push(Line::styled(
+        tr!("planw.keys", include = include),
+        theme.faint,
+    ));
     let offers = if app.scenario.include.rumoured {
-        "with rumoured offers"
+        tr!("planw.with_rumoured")
     } else {
-        "offers on sale"
+        tr!("planw.on_sale")
     };
     draw_dialog(
         frame,
         theme,
-        &format!(" Cheapest plan · {offers} · per {} ", app.scenario.basis),
+        &tr!(
+            "planw.title",
+            offers = offers,
+            per = app.scenario.basis.per()
+        ),
         lines,
         WIDTH,
     );
