@@ -19,6 +19,7 @@ use crate::edit::Edit;
 use crate::error::Error;
 use crate::model::{BundleIx, Catalog, Include, ServiceIx};
 use crate::source::{Origin, Source};
+use crate::tr;
 use crate::tui::background::{Job, Polled};
 use crate::tui::planning::Planning;
 use crate::workspace::{DiskState, SaveError, SaveJob, Saved, Workspace};
@@ -94,20 +95,12 @@ pub enum Prompt {
 
 impl Prompt {
     /// The question, with the answers it accepts.
-    pub fn question(self) -> &'static str {
+    pub fn question(self) -> String {
         match self {
-            Prompt::QuitUnsaved => {
-                "You have unsaved edits.  s: save and quit   y: quit without saving   n/Esc: stay"
-            }
-            Prompt::ReloadUnsaved => {
-                "Reload the file and drop your unsaved edits?  y: reload   n/Esc: keep them"
-            }
-            Prompt::SaveConflict => {
-                "The file changed on disk since it was loaded.  o: overwrite it   r: reload (drop your edits)   c/Esc: cancel"
-            }
-            Prompt::SaveBuiltIn => {
-                "The built-in offers are read-only. Write them, with your edits, to ./bundles.toml?  y: write   n/Esc: cancel"
-            }
+            Prompt::QuitUnsaved => tr!("prompt.quit"),
+            Prompt::ReloadUnsaved => tr!("prompt.reload"),
+            Prompt::SaveConflict => tr!("prompt.conflict"),
+            Prompt::SaveBuiltIn => tr!("prompt.built_in"),
         }
     }
 }
@@ -382,14 +375,14 @@ impl App {
             // Esc first clears a search, then quits.
             Action::Back if self.search.is_some() => {
                 self.search = None;
-                self.message = Some("search cleared".into());
+                self.message = Some(tr!("msg.search_cleared"));
             }
             Action::Quit | Action::Back => self.ask_to_quit(),
             Action::Search => self.search = Some(Search::new(self.focus)),
             Action::SearchNext => self.find(true, false),
             Action::SearchPrevious => self.find(false, false),
             Action::ShowNote => self.show_note(),
-            Action::Unknown => self.message = Some("? for help".into()),
+            Action::Unknown => self.message = Some(tr!("msg.unknown_key")),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -408,12 +401,12 @@ impl App {
             Action::CycleSort => {
                 self.sort = self.sort.next(self.scenario.wants.is_some());
                 self.resort();
-                self.message = Some(format!("sorted by {}", self.sort_words()));
+                self.message = Some(tr!("msg.sorted", sort = self.sort_words()));
             }
             Action::ReverseSort => {
                 self.reverse = !self.reverse;
                 self.resort();
-                self.message = Some(format!("sorted by {}", self.sort_words()));
+                self.message = Some(tr!("msg.sorted", sort = self.sort_words()));
             }
             Action::ShowFacts => {
                 self.overlay = Some(Overlay::Facts);
@@ -425,7 +418,7 @@ impl App {
             Action::CyclePeriod => {
                 self.scenario.basis = self.scenario.basis.next();
                 self.recompute();
-                self.message = Some(format!("figures per {}", self.scenario.basis));
+                self.message = Some(tr!("msg.figures", per = self.scenario.basis.per()));
             }
             Action::ToggleWanted => self.toggle_wanted(),
             Action::Click { column, row } => self.click(column, row),
@@ -438,8 +431,8 @@ impl App {
             Action::EditPrice => self.open_price_field(),
             Action::Save | Action::Reload | Action::OpenEditor if self.file_job.is_some() => {
                 self.message = Some(match self.file_job {
-                    Some(FileJob::Saving { .. }) => "still saving…".into(),
-                    _ => "still reading the file…".into(),
+                    Some(FileJob::Saving { .. }) => tr!("msg.still_saving"),
+                    _ => tr!("msg.still_reading"),
                 });
             }
             Action::Save => self.save(),
@@ -482,7 +475,9 @@ impl App {
                 self.reload(Reason::Asked)
             }
             (Prompt::SaveConflict, 'o') | (Prompt::SaveBuiltIn, 'y') => self.write_edits(),
-            (Prompt::SaveConflict, 'c' | 'n') | (_, 'n') => self.message = Some("cancelled".into()),
+            (Prompt::SaveConflict, 'c' | 'n') | (_, 'n') => {
+                self.message = Some(tr!("msg.cancelled"))
+            }
             // Any other key leaves the question open.
             _ => self.prompt = Some(prompt),
         }
@@ -593,11 +588,12 @@ impl App {
                     }
                     Err(why) => {
                         let what = match field.target {
-                            PriceTarget::Fact(_) => "the fact",
-                            PriceTarget::Rate(_) => "the rate",
-                            _ => "the price",
+                            PriceTarget::Fact(_) => tr!("field.the_fact"),
+                            PriceTarget::Rate(_) => tr!("field.the_rate"),
+                            _ => tr!("field.the_price"),
                         };
-                        field.error = Some(format!("`{text}` {why}: {what} is unchanged"));
+                        field.error =
+                            Some(tr!("field.refused", text = text, why = why, what = what));
                     }
                 }
             }
@@ -686,7 +682,7 @@ impl App {
         };
         self.workspace.record(edit);
         self.recompute();
-        self.message = Some(format!("{what} (Ctrl-S saves)"));
+        self.message = Some(tr!("msg.ctrl_s", what = what));
     }
 
     /// Keys in the facts window: move, edit the selected fact, close.
@@ -728,8 +724,7 @@ impl App {
             return;
         };
         if self.focus != Pane::Detail {
-            self.message =
-                Some("c chooses in a group: press Tab to reach the detail list first".into());
+            self.message = Some(tr!("msg.c_in_detail"));
             return;
         }
         let bundle_ix = row.bundle;
@@ -738,9 +733,9 @@ impl App {
             Include::OneOf { members, .. } if members.contains(&service) => Some(members.clone()),
             _ => None,
         }) else {
-            self.message = Some(format!(
-                "{} is not a choice in a group of this bundle",
-                self.catalog.services[service].name
+            self.message = Some(tr!(
+                "msg.not_in_group",
+                name = self.catalog.services[service].name
             ));
             return;
         };
@@ -762,7 +757,7 @@ impl App {
         let chosen = catalog.services[next].tagged_name();
         self.workspace.record(edit);
         self.recompute();
-        self.message = Some(format!("{chosen} chosen (Ctrl-S saves)"));
+        self.message = Some(tr!("msg.chosen", chosen = chosen));
     }
 
     /// Keys while the search query is typed: letters narrow it (the selection
@@ -798,7 +793,7 @@ impl App {
     /// list; `from_here` lets the selected row itself match.
     fn find(&mut self, forward: bool, from_here: bool) {
         let Some(search) = &self.search else {
-            self.message = Some("/ starts a search".into());
+            self.message = Some(tr!("msg.no_search"));
             return;
         };
         let catalog = &self.catalog;
@@ -833,7 +828,7 @@ impl App {
                     }
                 }
             }
-            None => self.message = Some("no match".into()),
+            None => self.message = Some(tr!("msg.no_match")),
         }
     }
 
@@ -844,7 +839,7 @@ impl App {
             .map(|r| &self.catalog.bundles[r.bundle].note)
         {
             Some(Some(_)) => self.overlay = Some(Overlay::Note { scroll: 0 }),
-            _ => self.message = Some("this bundle has no note".into()),
+            _ => self.message = Some(tr!("msg.no_note")),
         }
     }
 
@@ -884,24 +879,28 @@ impl App {
         self.scenario.include.rumoured = !self.scenario.include.rumoured;
         self.recompute();
         self.message = Some(if self.scenario.include.rumoured {
-            "plans include rumoured offers".into()
+            tr!("msg.with_rumoured")
         } else {
-            "plans use offers on sale only".into()
+            tr!("msg.on_sale")
         });
     }
 
     /// The sort in words, as the status line says it.
     pub fn sort_words(&self) -> String {
-        let reversed = if self.reverse { ", reversed" } else { "" };
+        let reversed = if self.reverse {
+            tr!("sort.reversed")
+        } else {
+            String::new()
+        };
         format!("{}{reversed}", self.sort.label())
     }
 
     fn save(&mut self) {
         if !self.is_modified() {
             self.message = Some(if self.overrides.wants.is_some() {
-                "nothing to save (wants from --want are not saved)".into()
+                tr!("msg.nothing_to_save_view")
             } else {
-                "nothing to save".into()
+                tr!("msg.nothing_to_save")
             });
         } else if self.workspace.is_built_in() {
             self.prompt = Some(Prompt::SaveBuiltIn);
@@ -919,7 +918,7 @@ impl App {
     /// result. A large file takes longer to write than a frame lasts.
     fn write_edits(&mut self) {
         if self.file_job.is_some() {
-            self.message = Some("still busy with the file: try again".into());
+            self.message = Some(tr!("msg.busy"));
             return;
         }
         let save = self.workspace.save_job();
@@ -928,7 +927,7 @@ impl App {
             job: Job::start(move || work.run()),
             save,
         });
-        self.message = Some("saving…".into());
+        self.message = Some(tr!("msg.saving"));
     }
 
     fn saved(&mut self, save: &SaveJob, result: Result<Saved, SaveError>) {
@@ -941,17 +940,14 @@ impl App {
                 (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
                 self.banner = None;
                 self.message = Some(if self.overrides.wants.is_some() {
-                    format!(
-                        "saved {} (wants from --want are not saved)",
-                        self.file_label
-                    )
+                    tr!("msg.saved_view", file = self.file_label)
                 } else {
-                    format!("saved {}", self.file_label)
+                    tr!("msg.saved", file = self.file_label)
                 });
             }
             Err(error) => {
                 self.quit_after_save = false;
-                self.message = Some(format!("not saved: {error}"));
+                self.message = Some(tr!("msg.not_saved", error = error));
             }
         }
     }
@@ -983,10 +979,7 @@ impl App {
         match result {
             Ok(_) => {
                 self.broken_at = None;
-                self.banner = Some(
-                    "The file changed on disk. Your edits are kept: r reloads (dropping them), Ctrl-S asks before overwriting."
-                        .into(),
-                );
+                self.banner = Some(tr!("banner.changed"));
             }
             Err(error) => self.show_problem(error),
         }
@@ -1006,7 +999,7 @@ impl App {
                 let first = first.map(|p| p.one_line(file, text)).unwrap_or_default();
                 let more = match count_problems(problems) {
                     0 | 1 => String::new(),
-                    n => format!(" (and {} more)", n - 1),
+                    n => tr!("banner.more", count = n - 1),
                 };
                 (format!("{first}{more}"), line)
             }
@@ -1014,13 +1007,13 @@ impl App {
         };
         self.broken_at = line;
         let kept = if self.is_modified() {
-            " Your edits are kept."
+            tr!("banner.kept")
         } else {
-            ""
+            String::new()
         };
         let fix = match line {
-            Some(line) => format!(" E fixes it at line {line}, r reads it again."),
-            None => " r reads it again.".to_string(),
+            Some(line) => tr!("banner.fix_at", line = line),
+            None => tr!("banner.read_again"),
         };
         self.banner = Some(format!("{what}.{kept}{fix}"));
     }
@@ -1029,7 +1022,7 @@ impl App {
     /// the result.
     fn reload(&mut self, reason: Reason) {
         if self.file_job.is_some() {
-            self.message = Some("still busy with the file: try again".into());
+            self.message = Some(tr!("msg.busy"));
             return;
         }
         let origin = self.workspace.origin.clone();
@@ -1040,7 +1033,7 @@ impl App {
             asked,
         });
         if asked {
-            self.message = Some("reading the file…".into());
+            self.message = Some(tr!("msg.reading"));
         }
     }
 
@@ -1055,13 +1048,13 @@ impl App {
                 self.banner = None;
                 self.broken_at = None;
                 self.recompute();
-                self.message = Some(format!("reloaded {}", self.file_label));
+                self.message = Some(tr!("msg.reloaded", file = self.file_label));
             }
             Err(error) => {
                 self.show_problem(error);
                 // The banner says what and where; the figures and edits stay.
                 if asked {
-                    self.message = Some("not reloaded: see above".into());
+                    self.message = Some(tr!("msg.not_reloaded"));
                 }
             }
         }
@@ -1083,9 +1076,7 @@ impl App {
 
     fn open_editor(&mut self) {
         let Some(path) = self.workspace.path() else {
-            self.message = Some(
-                "the built-in offers are read-only: Ctrl-S writes ./bundles.toml to edit".into(),
-            );
+            self.message = Some(tr!("msg.read_only"));
             return;
         };
         if let Some(line) = self.broken_at {
@@ -1097,8 +1088,7 @@ impl App {
             return;
         }
         if self.is_modified() {
-            self.message =
-                Some("save (Ctrl-S) or drop (r) your edits before opening the editor".into());
+            self.message = Some(tr!("msg.save_first"));
             return;
         }
         let line = match (self.focus, self.selected_row()) {
@@ -1162,7 +1152,7 @@ impl App {
             }
             Polled::Lost => {
                 self.file_job = None;
-                self.message = Some("the file could not be read or written: try again".into());
+                self.message = Some(tr!("msg.lost"));
             }
         }
     }
@@ -1180,7 +1170,7 @@ impl App {
                     self.reloaded(result, asked);
                 } else {
                     // Dropping edits made while the file was read would lose them.
-                    self.message = Some("not reloaded: you edited meanwhile (r reloads)".into());
+                    self.message = Some(tr!("msg.edited_meanwhile"));
                 }
             }
             (Some(FileJob::Saving { save, .. }), FileAnswer::Saved(result)) => {
@@ -1282,8 +1272,7 @@ impl App {
 
     fn toggle_wanted(&mut self) {
         if self.focus != Pane::Detail {
-            self.message =
-                Some("w marks a service: press Tab to reach the detail list first".into());
+            self.message = Some(tr!("msg.w_in_detail"));
             return;
         }
         let Some(service) = self.selected_service_ix() else {
@@ -1314,9 +1303,13 @@ impl App {
         }
         self.scenario.set_wants(wants);
         self.recompute();
-        let mark = if now_wanted { "wanted" } else { "not wanted" };
+        let mark = if now_wanted {
+            tr!("msg.wanted")
+        } else {
+            tr!("msg.not_wanted")
+        };
         self.message = Some(if from_command_line {
-            format!("{name}: {mark} (wants from --want are not saved)")
+            tr!("msg.mark_view", name = name, mark = mark)
         } else {
             format!("{name}: {mark}")
         });
