@@ -149,3 +149,152 @@ fn table_and_markdown_snapshots_in_chinese() {
     insta::assert_snapshot!("plan_table_zh", run(&["--plan"]));
     insta::assert_snapshot!("plan_markdown_zh", run(&["--plan", "--format", "markdown"]));
 }
+
+mod screen {
+    use bundlecalc::i18n::{Lang, in_language};
+    use bundlecalc::source::Source;
+    use bundlecalc::tui::action::Action;
+    use bundlecalc::tui::app::{App, AppConfig};
+    use bundlecalc::tui::view::draw;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use unicode_width::UnicodeWidthStr;
+
+    fn app(width: u16, height: u16) -> App {
+        App::new(AppConfig {
+            size: (width, height),
+            ..AppConfig::for_source(Source::built_in()).unwrap()
+        })
+    }
+
+    fn screen(app: &App) -> Vec<String> {
+        let (width, height) = (app.size.width, app.size.height);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| draw(app, frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..height)
+            .map(|y| {
+                let mut line = String::new();
+                let mut x = 0;
+                while x < width {
+                    let symbol = buffer[(x, y)].symbol();
+                    line.push_str(symbol);
+                    x += UnicodeWidthStr::width(symbol).max(1) as u16;
+                }
+                line
+            })
+            .collect()
+    }
+
+    #[test]
+    fn snapshots_in_chinese_at_80_by_24_and_160_by_50() {
+        in_language(Lang::Zh, || {
+            insta::assert_snapshot!("screen_zh_80x24", screen(&app(80, 24)).join("\n"));
+            let mut large = app(160, 50);
+            large.update(Action::SwitchPane);
+            insta::assert_snapshot!("screen_zh_160x50", screen(&large).join("\n"));
+        });
+    }
+
+    /// The words the file and the keys bring, which stay as they are.
+    fn allowed(app: &App) -> std::collections::BTreeSet<String> {
+        let catalog = &app.catalog;
+        let mut texts: Vec<String> = vec![catalog.currency.clone()];
+        for service in &catalog.services {
+            texts.extend([service.id.clone(), service.name.clone()]);
+            texts.extend(service.note.clone());
+            texts.extend(service.label.as_deref().map(String::from));
+            texts.extend(service.other_prices.iter().filter_map(|w| w.label.clone()));
+            texts.extend(service.value.as_ref().map(|b| b.fact.clone()));
+        }
+        for bundle in &catalog.bundles {
+            texts.extend([bundle.id.clone(), bundle.name.clone()]);
+            texts.extend(bundle.note.clone());
+            texts.extend(bundle.tiers.iter().map(|t| t.when.to_string()));
+        }
+        // Key names, the program's own name and the file's name.
+        texts.push(
+            "Esc Enter Tab Ctrl PgUp PgDn VISUAL EDITOR mouse id one_of bundlecalc bundles toml init"
+                .into(),
+        );
+        texts
+            .iter()
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    fn english_words(
+        lines: &[String],
+        allowed: &std::collections::BTreeSet<String>,
+    ) -> Vec<String> {
+        lines
+            .iter()
+            .flat_map(|l| {
+                l.split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            // Single letters are keys (q, s, e, P…); a word cut short by a column or
+            // a popup is still the file's word.
+            .filter(|w| {
+                let w = w.to_lowercase();
+                w.len() > 1 && !allowed.iter().any(|a| a.contains(&w))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_screen_state_in_chinese_has_no_english_of_its_own() {
+        in_language(Lang::Zh, || {
+            let mut app = app(100, 30);
+            let allowed = allowed(&app);
+            let check = |app: &App, state: &str| {
+                let lines = screen(app);
+                let words = english_words(&lines, &allowed);
+                assert!(words.is_empty(), "{state}: {words:?}\n{}", lines.join("\n"));
+            };
+            check(&app, "the bundles");
+            app.update(Action::SwitchPane);
+            check(&app, "the detail");
+            for _ in 0..4 {
+                app.update(Action::Down);
+            }
+            check(&app, "a group member");
+            app.update(Action::ToggleHelp);
+            check(&app, "help");
+            app.update(Action::Back);
+            app.update(Action::ShowFacts);
+            check(&app, "facts");
+            app.update(Action::EditPrice);
+            check(&app, "a fact's field");
+            app.update(Action::Back);
+            app.update(Action::Back);
+            app.update(Action::ShowNote);
+            check(&app, "the note");
+            app.update(Action::Back);
+            app.update(Action::ShowPlan);
+            crate::common::app::wait_for_plan(&mut app).unwrap();
+            check(&app, "the plan");
+            app.update(Action::Back);
+            app.update(Action::EditPrice);
+            check(&app, "a price field");
+            app.update(Action::Back);
+            app.update(Action::Search);
+            check(&app, "a search");
+            app.update(Action::Back);
+            app.update(Action::Unknown);
+            check(&app, "an unknown key");
+            app.update(Action::ToggleWanted);
+            check(&app, "a wanted mark");
+            app.update(Action::Quit);
+            check(&app, "the quit question");
+            let small = self::app(30, 8);
+            check(&small, "too small");
+        });
+    }
+}

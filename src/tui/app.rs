@@ -1373,10 +1373,7 @@ fn describe_origin(origin: &Origin) -> (String, String) {
                 .display()
                 .to_string(),
         ),
-        Origin::BuiltIn => (
-            "built-in".to_string(),
-            "built-in, read-only (Ctrl-S or --init writes ./bundles.toml)".to_string(),
-        ),
+        Origin::BuiltIn => (tr!("origin.built_in"), tr!("origin.built_in_location")),
     }
 }
 
