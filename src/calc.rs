@@ -186,9 +186,11 @@ pub fn bundle_price<'b>(
                 );
             }
             Some(_) => {}
-            None => notes.push(format!(
-                "fact `{}` is not set: tier `{}` of `{}` not applied",
-                tier.when.fact, tier.when, bundle.id
+            None => notes.push(crate::tr!(
+                "note.tier_unset",
+                fact = tier.when.fact,
+                when = tier.when,
+                bundle = bundle.id
             )),
         }
     }
@@ -216,9 +218,10 @@ pub fn service_worth(service: &Service, scenario: &Scenario, notes: &mut Vec<Str
                 scenario.basis,
             ),
             None => {
-                notes.push(format!(
-                    "fact `{}` is not set: benefit `{}` is worth 0.00",
-                    benefit.fact, service.id
+                notes.push(crate::tr!(
+                    "note.benefit_unset",
+                    fact = benefit.fact,
+                    benefit = service.id
                 ));
                 Money::ZERO
             }

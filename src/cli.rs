@@ -20,6 +20,7 @@ use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
 };
 use crate::source::{BUILT_IN, Origin, SearchPath, Source};
+use crate::tr;
 use crate::tui::{
     self,
     app::{AppConfig, Overrides},
@@ -228,18 +229,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         // bundlecalc finds ./bundles.toml by itself; any other file is named with --file.
         let how_to_use = if path == Path::new("bundles.toml") || path == Path::new("./bundles.toml")
         {
-            "edit it, then run bundlecalc in this folder".to_string()
+            tr!("cli.init_here")
         } else {
-            format!("edit it, then run `bundlecalc --file {}`", path.display())
+            tr!("cli.init_file", path = path.display())
         };
-        emit(|out| writeln!(out, "wrote {}: {how_to_use}", path.display()))?;
+        let wrote = tr!("cli.wrote", path = path.display(), how = how_to_use);
+        emit(|out| writeln!(out, "{wrote}"))?;
         return Ok(ExitCode::SUCCESS);
     }
     if !cli.ids.is_empty() && cli.compare.is_none() {
-        return Err(Error::usage(format!(
-            "unexpected argument `{}`: bundle ids are given only with --compare",
-            cli.ids[0]
-        )));
+        return Err(Error::usage(tr!("cli.unexpected_id", id = cli.ids[0])));
     }
     let facts = parse_facts(&cli.set)?;
     let origin = SearchPath::from_environment(cli.file.clone()).locate();
@@ -292,9 +291,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
 /// `[]` for a valid file. Exit 65 when there are problems, as for `--check`.
 fn check_for_machines(origin: &Origin, format: FormatArg) -> Result<ExitCode, Error> {
     if format != FormatArg::Json {
-        return Err(Error::usage(
-            "--check prints a table (the default) or JSON (--format json)",
-        ));
+        return Err(Error::usage(tr!("cli.check_formats")));
     }
     let problems = match Source::from_origin(origin).and_then(|source| source.catalog()) {
         Ok(_) => Vec::new(),
@@ -357,11 +354,7 @@ fn run_screen(
     problem: Option<Error>,
 ) -> Result<Option<i32>, Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(problem.unwrap_or_else(|| {
-            Error::usage(
-                "the interactive screen needs a terminal; use `bundlecalc --compare` for text output",
-            )
-        }));
+        return Err(problem.unwrap_or_else(|| Error::usage(tr!("cli.needs_terminal"))));
     }
     tui::run(AppConfig {
         workspace: Workspace::new(source),
@@ -430,12 +423,10 @@ fn plan_output(
 /// No wants is a command-line problem (2); a want nothing sells is a file problem (65).
 fn plan_error(catalog: &Catalog, source: &Source, include: Includes, error: PlanError) -> Error {
     match error {
-        PlanError::NoWants => Error::usage(
-            "--plan needs wanted services\n  = help: name them with --want qq_music,youku or set `wants` under [profile]",
-        ),
-        PlanError::TooManyWants(count) => Error::usage(format!(
-            "--plan works with at most {MAX_WANTS} wanted services; {count} are wanted"
-        )),
+        PlanError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
+        PlanError::TooManyWants(count) => {
+            Error::usage(tr!("cli.too_many_wants", most = MAX_WANTS, count = count))
+        }
         PlanError::OnlyOneOf(services) => {
             let ids: Vec<String> = services
                 .iter()
@@ -444,9 +435,9 @@ fn plan_error(catalog: &Catalog, source: &Source, include: Includes, error: Plan
             Error::Invalid {
                 file: source.name(),
                 text: source.text.clone(),
-                problems: vec![Diagnostic::without_place(format!(
-                    "no set of offers covers every wanted service together: {} can only be had as a choice in a `one_of` group, and a group gives one of its members",
-                    ids.join(", ")
+                problems: vec![Diagnostic::without_place(tr!(
+                    "cli.only_one_of",
+                    services = ids.join(", ")
                 ))],
             }
         }
@@ -462,18 +453,15 @@ fn plan_error(catalog: &Catalog, source: &Source, include: Includes, error: Plan
                             && b.includes.iter().any(|i| i.members().contains(&s))
                     });
                     let why = if service.status == Status::Ended && !include.ended {
-                        "it has ended (--include ended lets plans use ended offers)"
+                        tr!("cli.why_ended")
                     } else if in_rumoured && !include.rumoured {
-                        "only rumoured offers include it (--include rumoured lets plans use them)"
+                        tr!("cli.why_rumoured")
                     } else if service.sold_alone {
-                        "no offer includes it"
+                        tr!("cli.why_none")
                     } else {
-                        "it is not sold alone (`sold_alone = false`) and no bundle includes it"
+                        tr!("cli.why_not_alone")
                     };
-                    Diagnostic::without_place(format!(
-                        "`{}` is wanted, but no offer covers it: {why}",
-                        service.id
-                    ))
+                    Diagnostic::without_place(tr!("cli.uncovered", id = service.id, why = why))
                 })
                 .collect(),
         },
@@ -574,9 +562,7 @@ fn scenario(
         ended: cli.include.contains(&IncludeArg::Ended),
     };
     if cli.sort == SortArg::Personal && scenario.wants.is_none() {
-        return Err(Error::usage(
-            "--sort personal sorts by personal savings, which need wanted services\n  = help: name them with --want qq_music,youku or set `wants` under [profile]",
-        ));
+        return Err(Error::usage(tr!("cli.personal_needs_wants")));
     }
     Ok(scenario)
 }
@@ -590,10 +576,7 @@ fn unknown_want(catalog: &Catalog, id: &str) -> Error {
             .flat_map(Include::members)
             .map(|&s| catalog.services[s].id.as_str())
             .collect();
-        return Error::usage(format!(
-            "`{id}` is a bundle, not a service: --want names the services you want\n  = help: `{id}` includes {}",
-            ids.join(", ")
-        ));
+        return Error::usage(tr!("cli.want_bundle", id = id, services = ids.join(", ")));
     }
     unknown_id(
         "service",
@@ -607,37 +590,29 @@ fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
     let tested = catalog.tested_facts();
     let help = match did_you_mean(name, tested.iter().map(String::as_str)) {
         Some(suggestion) => suggestion,
-        None if tested.is_empty() => {
-            "no price tier or benefit in the file tests a fact".to_string()
-        }
-        None => format!(
-            "the facts the file tests are: {}",
-            tested.iter().cloned().collect::<Vec<_>>().join(", ")
+        None if tested.is_empty() => tr!("cli.no_facts"),
+        None => tr!(
+            "cli.facts_are",
+            facts = tested.iter().cloned().collect::<Vec<_>>().join(", ")
         ),
     };
-    Error::usage(format!(
-        "--set `{name}`: no price tier or benefit tests a fact of that name, so it would change nothing\n  = help: {help}"
-    ))
+    Error::usage(tr!("cli.unknown_fact", name = name, help = help))
 }
 
 /// Reads each `--set FACT=NUMBER`.
 fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decimal>, Error> {
     let mut facts = BTreeMap::new();
     for setting in settings {
-        let bad = |why: &str| {
-            Error::usage(format!(
-                "--set `{setting}`: {why}; write it as FACT=NUMBER, as in --set taoqi=1200"
-            ))
-        };
+        let bad = |why: &str| Error::usage(tr!("cli.bad_set", setting = setting, why = why));
         let (name, number) = setting
             .split_once('=')
-            .ok_or_else(|| bad("there is no `=`"))?;
+            .ok_or_else(|| bad(&tr!("cli.no_equals")))?;
         let name = name.trim();
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-            return Err(bad("the fact name must be letters, digits and `_`"));
+            return Err(bad(&tr!("cli.fact_name")));
         }
         let value = parse_decimal(number.trim())
-            .map_err(|e| bad(&format!("the value {}", e.describe())))?;
+            .map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
         facts.insert(name.to_string(), value);
     }
     Ok(facts)
@@ -647,10 +622,10 @@ fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str>) ->
     let known: Vec<&str> = known.collect();
     let help = match did_you_mean(id, known.iter().copied()) {
         Some(suggestion) => suggestion,
-        None if known.is_empty() => format!("the file has no {kind}s"),
-        None => format!("the {kind}s are: {}", known.join(", ")),
+        None if known.is_empty() => tr!(&format!("cli.no_{kind}s")),
+        None => tr!(&format!("cli.{kind}s_are"), ids = known.join(", ")),
     };
-    Error::usage(format!("unknown {kind} `{id}`\n  = help: {help}"))
+    Error::usage(tr!(&format!("cli.unknown_{kind}"), id = id, help = help))
 }
 
 /// Creates `path` with `contents`, refusing to replace anything already there.

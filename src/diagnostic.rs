@@ -304,7 +304,7 @@ pub fn did_you_mean<'a>(
         // Ties go to the alphabetically first, so the suggestion never depends on
         // the order candidates come in.
         .min()
-        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+        .map(|(_, candidate)| crate::tr!("diag.did_you_mean", candidate = candidate))
 }
 
 #[cfg(test)]
