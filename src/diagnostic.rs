@@ -58,7 +58,7 @@ impl Diagnostic {
     /// The full report: `error: ...`, `--> FILE:LINE:COL`, the line and a caret.
     pub fn render(&self, file_name: &str, text: &str) -> String {
         // Names from the file may hold control characters: shown escaped.
-        let mut out = format!("error: {}\n", printable(&self.message));
+        let mut out = format!("{}{}\n", crate::tr!("diag.error"), printable(&self.message));
         match &self.span {
             Some(span) => {
                 // A byte-order mark is not part of the first line a person sees.
@@ -87,13 +87,18 @@ impl Diagnostic {
                 let _ = writeln!(out, "{line_no} | {cut_left}{shown}{cut_right}");
                 let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(lead), "^".repeat(marked));
                 if let Some(help) = &self.help {
-                    let _ = writeln!(out, "{gutter} = help: {}", printable(help));
+                    let _ = writeln!(
+                        out,
+                        "{gutter} = {}{}",
+                        crate::tr!("diag.help"),
+                        printable(help)
+                    );
                 }
             }
             None => {
                 let _ = writeln!(out, " --> {file_name}");
                 if let Some(help) = &self.help {
-                    let _ = writeln!(out, "  = help: {}", printable(help));
+                    let _ = writeln!(out, "  = {}{}", crate::tr!("diag.help"), printable(help));
                 }
             }
         }

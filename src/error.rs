@@ -13,26 +13,23 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// The bundles file has problems (exit 65).
-    #[error(
-        "{file} is not a valid bundles file ({} problem(s))",
-        count_problems(problems)
-    )]
+    #[error("{}", crate::tr!("err.invalid", file = file, count = count_problems(problems)))]
     Invalid {
         file: String,
         text: String,
         problems: Vec<Diagnostic>,
     },
     /// The bundles file cannot be read (exit 66).
-    #[error("cannot read `{}`: {source}", path.display())]
+    #[error("{}", crate::tr!("err.unreadable", path = path.display(), source = source))]
     Unreadable { path: PathBuf, source: io::Error },
     /// `--init` would overwrite a file (exit 73).
-    #[error("`{}` already exists; not overwriting it (remove it or give another path)", path.display())]
+    #[error("{}", crate::tr!("err.exists", path = path.display()))]
     Exists { path: PathBuf },
     /// The terminal failed while the screen was running (exit 74: output failed).
-    #[error("the terminal failed: {source}")]
+    #[error("{}", crate::tr!("err.terminal", source = source))]
     Terminal { source: io::Error },
     /// Writing a file failed (exit 74).
-    #[error("cannot write `{}`: {source}", path.display())]
+    #[error("{}", crate::tr!("err.write", path = path.display(), source = source))]
     Write { path: PathBuf, source: io::Error },
 }
 
@@ -69,7 +66,7 @@ impl Error {
                 }
                 out
             }
-            other => format!("error: {other}\n"),
+            other => format!("{}{other}\n", crate::tr!("diag.error")),
         }
     }
 }

@@ -41,9 +41,9 @@ pub enum DiskState {
 pub enum SaveError {
     #[error("{0}")]
     Edit(#[from] crate::edit::EditError),
-    #[error("cannot write `{}`: {source}", path.display())]
+    #[error("{}", crate::tr!("err.write", path = path.display(), source = source))]
     Write { path: PathBuf, source: io::Error },
-    #[error("`{}` already exists: open it with --file to edit it", path.display())]
+    #[error("{}", crate::tr!("err.local_exists", path = path.display()))]
     Exists { path: PathBuf },
 }
 

@@ -49,9 +49,9 @@ pub enum Edit {
 /// Why edits could not be written into a text.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum EditError {
-    #[error("the file is no longer valid TOML: {0}")]
+    #[error("{}", crate::tr!("err.not_toml", why = _0))]
     NotToml(String),
-    #[error("`{0}` is not in the file any more")]
+    #[error("{}", crate::tr!("err.missing", place = _0))]
     Missing(String),
 }
 
