@@ -209,6 +209,40 @@ impl From<SortArg> for SortKey {
     }
 }
 
+/// The command line in the language the arguments or the environment ask for:
+/// `--help` in English or Chinese. (Read before clap parses, as `--help` prints
+/// and exits while parsing.)
+pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
+    use clap::CommandFactory;
+    let asked = args.iter().enumerate().find_map(|(at, arg)| {
+        let arg = arg.to_string_lossy();
+        match arg.strip_prefix("--lang") {
+            Some(rest) if rest.starts_with('=') => Some(rest[1..].to_string()),
+            Some("") => args.get(at + 1).map(|v| v.to_string_lossy().into_owned()),
+            _ => None,
+        }
+    });
+    set_language(match asked.as_deref() {
+        Some(lang) => Lang::of_locale(lang),
+        None => Lang::from_environment(),
+    });
+    let mut command = Cli::command()
+        .about(tr!("args.about"))
+        .after_help(tr!("args.examples"));
+    for id in [
+        "file", "compare", "plan", "check", "init", "format", "per", "want", "set", "sort",
+        "reverse", "include", "lang",
+    ] {
+        let help = tr!(&format!("args.{id}"));
+        command = command.mut_arg(id, |arg| arg.help(help));
+    }
+    for name in ["completions", "man", "schema"] {
+        let about = tr!(&format!("args.{name}"));
+        command = command.mut_subcommand(name, |sub| sub.about(about));
+    }
+    command
+}
+
 /// Runs the mode the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     set_language(match cli.lang {

@@ -1,9 +1,14 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
-    let cli = bundlecalc::cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches = bundlecalc::cli::localized_command(&args).get_matches_from(&args);
+    let cli = match bundlecalc::cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     match bundlecalc::cli::run(cli) {
         Ok(code) => code,
         Err(error) => {

@@ -298,3 +298,34 @@ mod screen {
         });
     }
 }
+
+#[test]
+fn help_speaks_the_language_asked_for() {
+    let sandbox = Sandbox::new();
+    let help = |args: &[&str], lang: &str| {
+        let output = sandbox
+            .command()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let zh = help(&["--help"], "zh_CN.UTF-8");
+    assert!(zh.starts_with("用精确的金额告诉你"), "{zh}");
+    assert!(zh.contains("找出覆盖想要的服务的最省方案"), "{zh}");
+    assert!(zh.contains("退出码："), "{zh}");
+    let en = help(&["--help", "--lang", "en"], "zh_CN.UTF-8");
+    assert!(
+        en.starts_with("Tells whether a membership bundle is worth its price"),
+        "{en}"
+    );
+    let en = help(&["--lang=en", "--help"], "zh_CN.UTF-8");
+    assert!(en.contains("Find the cheapest set of offers"), "{en}");
+    let zh = help(&["--lang", "zh", "--help"], "C");
+    assert!(zh.contains("--plan"), "{zh}");
+    assert!(zh.contains("比较所有套餐"), "{zh}");
+}
