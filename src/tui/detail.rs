@@ -215,7 +215,7 @@ fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
     // The full name, which the list may have cut, then how its price was found.
     let name = service.tagged_name();
     let Some(label) = figures.price_label.as_deref() else {
-        return Some(format!("{name}: {price}"));
+        return Some(tr!("detail.name_price", name = name, price = price));
     };
     let ways = 1 + service.other_prices.len();
     let cheapest = if ways > 1 {
