@@ -27,15 +27,15 @@ pub enum NumberError {
 impl NumberError {
     pub fn describe(self) -> String {
         match self {
-            NumberError::NotANumber => "is not a number".into(),
-            NumberError::NotFinite => "must be a finite number".into(),
+            NumberError::NotANumber => crate::tr!("amount.not_a_number"),
+            NumberError::NotFinite => crate::tr!("amount.not_finite"),
             NumberError::TooPrecise => {
-                format!("has more than {MAX_SIGNIFICANT_DIGITS} significant digits")
+                crate::tr!("amount.too_precise", digits = MAX_SIGNIFICANT_DIGITS)
             }
             NumberError::TooManyDecimals => {
-                format!("has more than {MAX_DECIMAL_PLACES} digits after the decimal point")
+                crate::tr!("amount.too_many_decimals", places = MAX_DECIMAL_PLACES)
             }
-            NumberError::TooLarge => "is too large (at most 1,000,000,000,000)".into(),
+            NumberError::TooLarge => crate::tr!("amount.too_large"),
         }
     }
 }
@@ -95,7 +95,7 @@ impl AmountError {
     pub fn describe(self) -> String {
         match self {
             AmountError::Number(error) => error.describe(),
-            AmountError::Negative => "must not be negative".into(),
+            AmountError::Negative => crate::tr!("amount.negative"),
         }
     }
 }

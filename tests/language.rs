@@ -249,6 +249,20 @@ mod screen {
     }
 
     #[test]
+    fn a_refused_number_is_explained_in_chinese() {
+        in_language(Lang::Zh, || {
+            let mut app = app(80, 24);
+            app.update(Action::EditPrice);
+            for c in "-5".chars() {
+                app.update(Action::Type(c));
+            }
+            app.update(Action::Submit);
+            let error = app.field.as_ref().unwrap().error.clone().unwrap();
+            assert_eq!(error, "`88-5` 不是数字：价格未改变");
+        });
+    }
+
+    #[test]
     fn every_screen_state_in_chinese_has_no_english_of_its_own() {
         in_language(Lang::Zh, || {
             let mut app = app(100, 30);
