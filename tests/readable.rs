@@ -7,10 +7,8 @@ mod common;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Overlay, Pane};
-use bundlecalc::tui::view::draw;
 use common::app::{type_text, wait_for_plan};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::screen;
 use unicode_width::UnicodeWidthStr;
 
 fn app_on(text: &str, width: u16, height: u16) -> App {
@@ -26,27 +24,6 @@ fn app_on(text: &str, width: u16, height: u16) -> App {
 
 fn built_in(width: u16, height: u16) -> App {
     app_on(bundlecalc::source::BUILT_IN, width, height)
-}
-
-/// The screen as a terminal shows it: a wide character covers the cell after it,
-/// so that cell is not read (as ratatui never sends it either).
-fn screen(app: &App) -> Vec<String> {
-    let (width, height) = (app.size.width, app.size.height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < width {
-                let symbol = buffer[(x, y)].symbol();
-                line.push_str(symbol);
-                x += UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            line
-        })
-        .collect()
 }
 
 #[test]

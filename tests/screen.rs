@@ -6,10 +6,8 @@ use bundlecalc::calc::SortKey;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Pane};
-use bundlecalc::tui::view::draw;
 use common::app::wait_for_plan;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{row_with, screen};
 use unicode_width::UnicodeWidthStr;
 
 fn app_of_size(width: u16, height: u16) -> App {
@@ -18,33 +16,6 @@ fn app_of_size(width: u16, height: u16) -> App {
         size: (width, height),
         ..config
     })
-}
-
-/// The screen's text, one string per row, wide characters once each.
-fn screen(app: &App) -> Vec<String> {
-    let (width, height) = (app.size.width, app.size.height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < width {
-                let symbol = buffer[(x, y)].symbol();
-                line.push_str(symbol);
-                x += UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            line
-        })
-        .collect()
-}
-
-fn row_with<'a>(lines: &'a [String], text: &str) -> &'a str {
-    lines
-        .iter()
-        .find(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("no row with {text}:\n{}", lines.join("\n")))
 }
 
 #[test]

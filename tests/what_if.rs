@@ -3,49 +3,19 @@
 
 mod common;
 
+use common::screen::{row_with, screen};
 use std::fs;
 
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Overlay, Pane};
-use bundlecalc::tui::view::draw;
 use common::app::{settle, type_text, wait_for_plan};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 
 fn built_in(width: u16, height: u16) -> App {
     App::new(AppConfig {
         size: (width, height),
         ..AppConfig::for_source(Source::built_in()).unwrap()
     })
-}
-
-/// The screen's text, one string per row.
-fn screen(app: &App) -> Vec<String> {
-    let (width, height) = (app.size.width, app.size.height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < width {
-                let symbol = buffer[(x, y)].symbol();
-                line.push_str(symbol);
-                x += UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            line
-        })
-        .collect()
-}
-
-fn row_with<'a>(lines: &'a [String], text: &str) -> &'a str {
-    lines
-        .iter()
-        .find(|l| l.contains(text))
-        .unwrap_or_else(|| panic!("no row with {text}:\n{}", lines.join("\n")))
 }
 
 /// Sets the fact selected in the facts window to `value` with `e`, as a user would.

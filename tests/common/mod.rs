@@ -75,3 +75,4 @@ pub fn bundle<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
         .unwrap_or_else(|| panic!("no bundle {id}"))
 }
 pub mod app;
+pub mod screen;
