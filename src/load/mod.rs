@@ -76,7 +76,7 @@ pub fn parse_whole(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
 fn toml_error(error: &toml::de::Error, offset: usize) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     Diagnostic::new(
-        format!("this is not valid TOML: {}", error.message().trim_end()),
+        crate::tr!("load.not_toml", why = error.message().trim_end()),
         span.start + offset..span.end + offset,
     )
 }
@@ -186,15 +186,12 @@ impl<'t> Loader<'t> {
                     Some(items) => self.items(key.get_ref(), items),
                     None => {
                         let name = key.get_ref();
-                        self.problem(
-                            format!("`{name}` must be a table of tables, as in `[{name}.ID]`"),
-                            key.span(),
-                        );
+                        self.problem(crate::tr!("load.table_of_tables", name = name), key.span());
                     }
                 },
                 "profile" => match node.get_ref().as_table() {
                     Some(table) => self.profile(table),
-                    None => self.problem("`profile` must be a table", key.span()),
+                    None => self.problem(crate::tr!("load.profile_table"), key.span()),
                 },
                 _ => {}
             }
@@ -223,10 +220,7 @@ impl<'t> Loader<'t> {
         for raw in &raw_bundles {
             if service_index.contains_key(raw.bundle.id.as_str()) {
                 self.problems.push(Diagnostic::new(
-                    format!(
-                        "`{}` is both a service and a bundle: ids must be unique across both",
-                        raw.bundle.id
-                    ),
+                    crate::tr!("load.both", id = raw.bundle.id),
                     raw.key_span.clone(),
                 ));
             }
@@ -268,9 +262,9 @@ impl<'t> Loader<'t> {
         for key in table.keys() {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let help = did_you_mean(key.get_ref(), allowed.iter().copied())
-                    .or_else(|| Some(format!("the keys allowed here are: {}", allowed.join(", "))));
+                    .or_else(|| Some(crate::tr!("load.keys_allowed", keys = allowed.join(", "))));
                 self.problem_with_help(
-                    format!("unknown key `{}` {place}", key.get_ref()),
+                    crate::tr!("load.unknown_key", key = key.get_ref(), place = place),
                     key.span(),
                     help,
                 );
@@ -292,7 +286,7 @@ impl<'t> Loader<'t> {
             let Some(table) = value.get_ref().as_table() else {
                 let name = id.get_ref();
                 self.problem(
-                    format!("`{parent}.{name}` must be a table, as in `[{parent}.{name}]`"),
+                    crate::tr!("load.item_table", parent = parent, name = name),
                     id.span(),
                 );
                 continue;
@@ -313,10 +307,7 @@ impl<'t> Loader<'t> {
                 code.to_string()
             }
             _ => {
-                self.problem(
-                    "`currency` must be an ISO 4217 code of three capital letters, such as \"CNY\"",
-                    node.span(),
-                );
+                self.problem(crate::tr!("load.currency"), node.span());
                 "CNY".to_string()
             }
         }
@@ -330,10 +321,10 @@ impl<'t> Loader<'t> {
         }
         let help = name
             .and_then(|name| did_you_mean(name, names))
-            .or_else(|| Some(format!("the statuses are: {}", names.join(", "))));
+            .or_else(|| Some(crate::tr!("load.statuses_are", names = names.join(", "))));
         let what = match name {
-            Some(name) => format!("unknown status `{name}` in {place}"),
-            None => format!("{place} must be a status name, such as \"rumoured\""),
+            Some(name) => crate::tr!("load.unknown_status", name = name, place = place),
+            None => crate::tr!("load.status_name", place = place),
         };
         self.problem_with_help(what, node.span(), help);
         Status::Available
@@ -346,9 +337,9 @@ impl<'t> Loader<'t> {
                 Some(period) => period,
                 None => {
                     let help = did_you_mean(name, names)
-                        .or_else(|| Some(format!("periods are: {}", names.join(", "))));
+                        .or_else(|| Some(crate::tr!("load.periods_are", names = names.join(", "))));
                     self.problem_with_help(
-                        format!("unknown period `{name}` in {place}"),
+                        crate::tr!("load.unknown_period", name = name, place = place),
                         node.span(),
                         help,
                     );
@@ -356,10 +347,7 @@ impl<'t> Loader<'t> {
                 }
             },
             None => {
-                self.problem(
-                    format!("{place} must be a period name, such as \"year\""),
-                    node.span(),
-                );
+                self.problem(crate::tr!("load.period_name", place = place), node.span());
                 Period::Year
             }
         }
@@ -370,9 +358,10 @@ impl<'t> Loader<'t> {
             Some(text) => Some(text.to_string()),
             None => {
                 self.problem(
-                    format!(
-                        "{place} must be a string, found {}",
-                        describe(node.get_ref())
+                    crate::tr!(
+                        "load.must_be_string",
+                        place = place,
+                        found = describe(node.get_ref())
                     ),
                     node.span(),
                 );
@@ -385,9 +374,9 @@ impl<'t> Loader<'t> {
     fn amount(&mut self, node: &Node<'_>, place: impl Display) -> Decimal {
         let parsed = match written_number(node.get_ref()) {
             Some(written) => parse_amount(&written).map_err(|e| e.describe()),
-            None => Err(format!(
-                "must be a number or a string such as \"19.90\", found {}",
-                describe(node.get_ref())
+            None => Err(crate::tr!(
+                "load.must_be_amount",
+                found = describe(node.get_ref())
             )),
         };
         parsed.unwrap_or_else(|why| {
@@ -425,7 +414,9 @@ impl<'t> Loader<'t> {
                 "note" => service.note = self.string(node, path),
                 "sold_alone" => match node.get_ref().as_bool() {
                     Some(flag) => service.sold_alone = flag,
-                    None => self.problem(format!("{path} must be true or false"), node.span()),
+                    None => {
+                        self.problem(crate::tr!("load.true_or_false", path = path), node.span())
+                    }
                 },
                 _ => {}
             }
@@ -440,7 +431,7 @@ impl<'t> Loader<'t> {
         let id = &service.id;
         match (field(table, "price"), field(table, "value")) {
             (None, None) => self.problem(
-                format!("service `{id}` has no `price`"),
+                crate::tr!("load.service_no_price", id = id),
                 key.span(),
             ),
             (Some(_), Some((value, _))) => self.problem_with_help(
@@ -616,13 +607,10 @@ impl<'t> Loader<'t> {
             }
         }
         if field(table, "price").is_none() {
-            self.problem(format!("bundle `{id}` has no `price`"), key.span());
+            self.problem(crate::tr!("load.bundle_no_price", id = id), key.span());
         }
         if field(table, "includes").is_none() {
-            self.problem(
-                format!("bundle `{id}` has no `includes`: list the services it contains"),
-                key.span(),
-            );
+            self.problem(crate::tr!("load.no_includes", id = id), key.span());
         }
         RawBundle {
             bundle,
@@ -806,14 +794,16 @@ impl<'t> Loader<'t> {
             return Some(*service);
         }
         let help = if references.bundles.contains_key(id) {
-            Some(format!(
-                "`{id}` is a bundle; only services can be listed here"
-            ))
+            Some(crate::tr!("load.is_bundle", id = id))
         } else {
             did_you_mean(id, references.services.keys().copied())
         };
         self.problems.push(
-            Diagnostic::new(format!("unknown service `{id}` in {place}"), span).with_help(help),
+            Diagnostic::new(
+                crate::tr!("load.unknown_service", id = id, place = place),
+                span,
+            )
+            .with_help(help),
         );
         None
     }
@@ -1012,8 +1002,14 @@ impl<'a> InItem<'a> {
 
 impl Display for InItem<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "in {} `{}`", self.0, self.1)
+        let kind = crate::tr!(&item_key(self.0));
+        f.write_str(&crate::tr!("item.in", kind = kind, id = self.1))
     }
+}
+
+/// The message key naming a kind of item ("service", "a tier of bundle").
+fn item_key(kind: &str) -> String {
+    format!("item.{}", kind.replace(['`', ' '], "_"))
 }
 
 /// An `InItem` without its "in".
@@ -1022,7 +1018,8 @@ struct Bare<'a>(InItem<'a>);
 
 impl Display for Bare<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} `{}`", self.0.0, self.0.1)
+        let kind = crate::tr!(&item_key(self.0.0));
+        f.write_str(&crate::tr!("item.bare", kind = kind, id = self.0.1))
     }
 }
 
@@ -1055,16 +1052,17 @@ fn written_number(value: &DeValue<'_>) -> Option<String> {
 }
 
 /// "a boolean", "a list"...: a value's kind, for messages.
-fn describe(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
-    }
+fn describe(value: &DeValue<'_>) -> String {
+    let kind = match value {
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "date",
+        DeValue::Array(_) => "list",
+        DeValue::Table(_) => "table",
+    };
+    crate::tr!(&format!("type.{kind}"))
 }
 
 fn is_fact_name(name: &str) -> bool {
