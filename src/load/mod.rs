@@ -177,7 +177,7 @@ impl<'t> Loader<'t> {
     /// Collects what a parsed tree (the whole file, or the section at `offset`) holds.
     fn visit(&mut self, root: &DeTable<'_>, offset: usize) {
         self.offset = offset;
-        self.check_keys(root, TOP_KEYS, "at the top level");
+        self.check_keys(root, TOP_KEYS, crate::tr!("load.place.top"));
         for (key, node) in root.iter() {
             match key.get_ref().as_ref() {
                 "currency" => self.currency = Some(self.currency(node)),
@@ -430,14 +430,11 @@ impl<'t> Loader<'t> {
     fn check_service_shape(&mut self, key: &Key<'_>, table: &DeTable<'_>, service: &Service) {
         let id = &service.id;
         match (field(table, "price"), field(table, "value")) {
-            (None, None) => self.problem(
-                crate::tr!("load.service_no_price", id = id),
-                key.span(),
-            ),
+            (None, None) => self.problem(crate::tr!("load.service_no_price", id = id), key.span()),
             (Some(_), Some((value, _))) => self.problem_with_help(
-                format!("service `{id}` has both `price` and `value`"),
+                crate::tr!("load.both_price_value", id = id),
                 value.span(),
-                Some("a benefit is worth its `value`; remove `price`, or `value` for a service bought at a price".into()),
+                Some(crate::tr!("load.both_help")),
             ),
             _ => {}
         }
@@ -445,16 +442,13 @@ impl<'t> Loader<'t> {
             let sold_alone = field(table, "sold_alone").and_then(|(_, n)| n.get_ref().as_bool());
             if sold_alone != Some(false) {
                 self.problem_with_help(
-                    format!("benefit `{id}` needs `sold_alone = false`"),
+                    crate::tr!("load.benefit_sold_alone", id = id),
                     value.span(),
-                    Some("a benefit comes with bundles and is not bought alone: add `sold_alone = false`".into()),
+                    Some(crate::tr!("load.benefit_sold_alone_help")),
                 );
             }
             if let Some((other, _)) = field(table, "other_prices") {
-                self.problem(
-                    format!("benefit `{id}` cannot have `other_prices`: it has no price"),
-                    other.span(),
-                );
+                self.problem(crate::tr!("load.benefit_ways", id = id), other.span());
             }
         }
         self.check_labels(table, id);
@@ -483,10 +477,7 @@ impl<'t> Loader<'t> {
             };
             if seen.contains(&label.0) {
                 self.problem(
-                    format!(
-                        "service `{id}` has two ways to buy it labelled `{}`",
-                        label.0
-                    ),
+                    crate::tr!("load.label_twice", id = id, label = label.0),
                     label.1,
                 );
             } else {
@@ -498,20 +489,14 @@ impl<'t> Loader<'t> {
     /// `other_prices`: a list of `{ price, period, label }`.
     fn other_prices(&mut self, node: &Node<'_>, id: &str) -> Vec<Way> {
         let Some(entries) = node.get_ref().as_array() else {
-            self.problem(
-                format!("`services.{id}.other_prices` must be a list, as in [{{ price = 30, period = \"month\", label = \"monthly\" }}]"),
-                node.span(),
-            );
+            self.problem(crate::tr!("load.ways_list", id = id), node.span());
             return Vec::new();
         };
         let mut ways = Vec::with_capacity(entries.len());
         for (at, entry) in entries.iter().enumerate() {
             let place = format!("`services.{id}.other_prices[{at}]`");
             let Some(table) = entry.get_ref().as_table() else {
-                self.problem(
-                    format!("{place} must be a table such as {{ price = 30, period = \"month\" }}"),
-                    entry.span(),
-                );
+                self.problem(crate::tr!("load.way_table", place = place), entry.span());
                 continue;
             };
             self.check_keys(table, WAY_KEYS, format!("in {place}"));
@@ -530,7 +515,10 @@ impl<'t> Loader<'t> {
                 }
             }
             if field(table, "price").is_none() {
-                self.problem(format!("{place} has no `price`"), entry.span());
+                self.problem(
+                    crate::tr!("load.no_key", place = place, key = "price"),
+                    entry.span(),
+                );
             }
             ways.push(way);
         }
@@ -541,10 +529,7 @@ impl<'t> Loader<'t> {
     fn benefit(&mut self, node: &Node<'_>, id: &str) -> Option<Benefit> {
         let place = format!("`services.{id}.value`");
         let Some(table) = node.get_ref().as_table() else {
-            self.problem(
-                format!("{place} must be a table, as in {{ fact = \"tmall_spend\", rate = 0.05, max = 1000 }}"),
-                node.span(),
-            );
+            self.problem(crate::tr!("load.value_table", place = place), node.span());
             return None;
         };
         self.check_keys(table, VALUE_KEYS, format!("in {place}"));
@@ -560,10 +545,7 @@ impl<'t> Loader<'t> {
                 "rate" => {
                     benefit.rate = self.amount(node, &key);
                     if benefit.rate > Decimal::ONE {
-                        self.problem(
-                            format!("{key} must be between 0 and 1 (0.05 is 5%)"),
-                            node.span(),
-                        );
+                        self.problem(crate::tr!("load.rate_range", key = key), node.span());
                     }
                 }
                 "max" => benefit.max = Some(self.amount(node, key)),
@@ -572,7 +554,10 @@ impl<'t> Loader<'t> {
         }
         for required in ["fact", "rate"] {
             if field(table, required).is_none() {
-                self.problem(format!("{place} has no `{required}`"), node.span());
+                self.problem(
+                    crate::tr!("load.no_key", place = place, key = required),
+                    node.span(),
+                );
             }
         }
         Some(benefit)
@@ -621,19 +606,13 @@ impl<'t> Loader<'t> {
 
     fn tiers(&mut self, node: &Node<'_>, bundle: &str) -> Vec<Tier> {
         let Some(entries) = node.get_ref().as_array() else {
-            self.problem(
-                format!("`bundles.{bundle}.tiers` must be a list, as in [{{ when = \"taoqi >= 1000\", price = 88 }}]"),
-                node.span(),
-            );
+            self.problem(crate::tr!("load.tiers_list", bundle = bundle), node.span());
             return Vec::new();
         };
         let mut tiers = Vec::with_capacity(entries.len());
         for entry in entries.iter() {
             let Some(table) = entry.get_ref().as_table() else {
-                self.problem(
-                    format!("each tier of bundle `{bundle}` must be a table such as {{ when = \"taoqi >= 1000\", price = 88 }}"),
-                    entry.span(),
-                );
+                self.problem(crate::tr!("load.tier_table", bundle = bundle), entry.span());
                 continue;
             };
             self.check_keys(table, TIER_KEYS, InItem("a tier of bundle", bundle));
@@ -641,7 +620,7 @@ impl<'t> Loader<'t> {
                 Some((_, when)) => self.condition(when, bundle),
                 None => {
                     self.problem(
-                        format!("a tier of bundle `{bundle}` has no `when`"),
+                        crate::tr!("load.tier_no", bundle = bundle, key = "when"),
                         entry.span(),
                     );
                     None
@@ -654,7 +633,7 @@ impl<'t> Loader<'t> {
                 )),
                 None => {
                     self.problem(
-                        format!("a tier of bundle `{bundle}` has no `price`"),
+                        crate::tr!("load.tier_no", bundle = bundle, key = "price"),
                         entry.span(),
                     );
                     None
@@ -676,7 +655,12 @@ impl<'t> Loader<'t> {
             Ok(condition) => Some(condition),
             Err(why) => {
                 self.problem(
-                    format!("bad tier condition `{text}` in bundle `{bundle}`: {why}"),
+                    crate::tr!(
+                        "load.bad_condition",
+                        text = text,
+                        bundle = bundle,
+                        why = why
+                    ),
                     node.span(),
                 );
                 None
@@ -687,54 +671,57 @@ impl<'t> Loader<'t> {
     fn includes(&mut self, node: &Node<'_>, bundle: &str) -> Vec<RawInclude> {
         let Some(entries) = node.get_ref().as_array() else {
             self.problem(
-                format!("`bundles.{bundle}.includes` must be a list of service ids"),
+                crate::tr!("load.includes_list", bundle = bundle),
                 node.span(),
             );
             return Vec::new();
         };
         if entries.is_empty() {
             self.problem(
-                format!("bundle `{bundle}` includes nothing: list at least one service"),
+                crate::tr!("load.includes_nothing", bundle = bundle),
                 node.span(),
             );
         }
         let mut includes = Vec::with_capacity(entries.len());
         for entry in entries.iter() {
             match entry.get_ref() {
-                DeValue::String(id) => includes.push(RawInclude::Service(self.written(id, entry.span()))),
+                DeValue::String(id) => {
+                    includes.push(RawInclude::Service(self.written(id, entry.span())))
+                }
                 DeValue::Table(group) => {
                     self.check_keys(group, GROUP_KEYS, InItem("a group of bundle", bundle));
-                    let label = field(group, "label").and_then(|(_, label)| self.string(label, "a group's `label`"));
+                    let label = field(group, "label").and_then(|(_, label)| {
+                        self.string(label, crate::tr!("load.place.group_label"))
+                    });
                     let Some((one_of_key, one_of)) = field(group, "one_of") else {
                         self.problem(
-                            format!("a group in bundle `{bundle}` has no `one_of` list"),
+                            crate::tr!("load.group_no_one_of", bundle = bundle),
                             entry.span(),
                         );
                         continue;
                     };
                     let Some(member_nodes) = one_of.get_ref().as_array() else {
-                        self.problem("`one_of` must be a list of service ids", one_of.span());
+                        self.problem(crate::tr!("load.one_of_list"), one_of.span());
                         continue;
                     };
                     if member_nodes.len() < 2 {
                         self.problem(
-                            format!("a `one_of` group in bundle `{bundle}` needs at least two services"),
+                            crate::tr!("load.small_group", bundle = bundle),
                             one_of_key.span().start..one_of.span().end,
                         );
                     }
                     let mut members = Vec::with_capacity(member_nodes.len());
                     for member in member_nodes.iter() {
-                        if let Some(id) = self.string(member, "each member of `one_of`") {
+                        if let Some(id) =
+                            self.string(member, crate::tr!("load.place.one_of_member"))
+                        {
                             members.push(self.written(&id, member.span()));
                         }
                     }
                     includes.push(RawInclude::OneOf { members, label });
                 }
                 other => self.problem(
-                    format!(
-                        "each entry of `includes` is a service id or a group such as {{ one_of = [\"a\", \"b\"] }}, found {}",
-                        describe(other)
-                    ),
+                    crate::tr!("load.bad_include", found = describe(other)),
                     entry.span(),
                 ),
             }
@@ -753,10 +740,7 @@ impl<'t> Loader<'t> {
                 loader.service_ref(&written.id, written.span.clone(), references, place)?;
             if seen.contains(&service) {
                 loader.problems.push(Diagnostic::new(
-                    format!(
-                        "service `{}` appears more than once in bundle `{bundle}`",
-                        written.id
-                    ),
+                    crate::tr!("load.service_twice", id = written.id, bundle = bundle),
                     written.span.clone(),
                 ));
             }
@@ -809,27 +793,24 @@ impl<'t> Loader<'t> {
     }
 
     fn profile(&mut self, table: &DeTable<'_>) {
-        self.check_keys(table, PROFILE_KEYS, "in `[profile]`");
+        self.check_keys(table, PROFILE_KEYS, crate::tr!("load.place.profile"));
         if let Some((_, node)) = field(table, "wants") {
             match node.get_ref().as_array() {
                 Some(entries) => {
                     for entry in entries.iter() {
-                        if let Some(id) = self.string(entry, "each entry of `profile.wants`") {
+                        if let Some(id) = self.string(entry, crate::tr!("load.place.wants_entry")) {
                             let written = self.written(&id, entry.span());
                             self.wants.push(written);
                         }
                     }
                 }
-                None => self.problem("`profile.wants` must be a list of service ids", node.span()),
+                None => self.problem(crate::tr!("load.wants_list"), node.span()),
             }
         }
         if let Some((_, node)) = field(table, "picks") {
             match node.get_ref().as_table() {
                 Some(picks) => self.picks(picks),
-                None => self.problem(
-                    "`profile.picks` must be a table such as { \"88vip\" = [\"netease_music\"] }",
-                    node.span(),
-                ),
+                None => self.problem(crate::tr!("load.picks_table"), node.span()),
             }
         }
         if let Some((_, node)) = field(table, "facts") {
@@ -838,10 +819,7 @@ impl<'t> Loader<'t> {
                     let facts = self.facts(facts);
                     self.facts.extend(facts);
                 }
-                None => self.problem(
-                    "`profile.facts` must be a table such as { taoqi = 1200 }",
-                    node.span(),
-                ),
+                None => self.problem(crate::tr!("load.facts_table"), node.span()),
             }
         }
     }
@@ -851,17 +829,14 @@ impl<'t> Loader<'t> {
             let bundle = self.written(bundle_key.get_ref(), bundle_key.span());
             let Some(entries) = node.get_ref().as_array() else {
                 self.problem(
-                    format!(
-                        "the picks for `{}` must be a list of service ids",
-                        bundle.id
-                    ),
+                    crate::tr!("load.picks_list", bundle = bundle.id),
                     node.span(),
                 );
                 continue;
             };
             let mut picked = Vec::with_capacity(entries.len());
             for entry in entries.iter() {
-                if let Some(id) = self.string(entry, "each pick") {
+                if let Some(id) = self.string(entry, crate::tr!("load.place.pick")) {
                     picked.push(self.written(&id, entry.span()));
                 }
             }
@@ -904,7 +879,7 @@ impl<'t> Loader<'t> {
                 let help = did_you_mean(bundle_id, references.bundles.keys().copied());
                 self.problems.push(
                     Diagnostic::new(
-                        format!("unknown bundle `{bundle_id}` in `profile.picks`"),
+                        crate::tr!("load.unknown_bundle_pick", bundle = bundle_id),
                         raw.bundle.span.clone(),
                     )
                     .with_help(help),
@@ -926,13 +901,14 @@ impl<'t> Loader<'t> {
                     |include| matches!(include, Include::OneOf { members, .. } if members.contains(&service)),
                 );
                 let problem = match group {
-                    None => Some(format!(
-                        "`{}` is not in a `one_of` group of bundle `{bundle_id}`, so it cannot be picked",
-                        written.id
+                    None => Some(crate::tr!(
+                        "load.pick_not_in_group",
+                        id = written.id,
+                        bundle = bundle_id
                     )),
-                    Some(group) if picked_groups.contains(&group) => Some(format!(
-                        "bundle `{bundle_id}` has two picks from the same `one_of` group; keep one"
-                    )),
+                    Some(group) if picked_groups.contains(&group) => {
+                        Some(crate::tr!("load.two_picks", bundle = bundle_id))
+                    }
                     Some(group) => {
                         picked_groups.push(group);
                         members.push(service);
@@ -954,26 +930,26 @@ impl<'t> Loader<'t> {
         for (name, node) in facts.iter() {
             if !is_fact_name(name.get_ref()) {
                 self.problem(
-                    format!(
-                        "fact name `{}` must be letters, digits and `_`",
-                        name.get_ref()
-                    ),
+                    crate::tr!("load.fact_name", name = name.get_ref()),
                     name.span(),
                 );
                 continue;
             }
             let value = match written_number(node.get_ref()) {
                 Some(written) => parse_decimal(&written).map_err(|e| e.describe()),
-                None => Err(format!(
-                    "must be a number, found {}",
-                    describe(node.get_ref())
+                None => Err(crate::tr!(
+                    "load.must_be_number",
+                    found = describe(node.get_ref())
                 )),
             };
             match value {
                 Ok(value) => {
                     known.insert(name.get_ref().to_string(), value);
                 }
-                Err(why) => self.problem(format!("fact `{}` {why}", name.get_ref()), node.span()),
+                Err(why) => self.problem(
+                    crate::tr!("load.fact_why", name = name.get_ref(), why = why),
+                    node.span(),
+                ),
             }
         }
         known
@@ -1077,17 +1053,18 @@ pub fn parse_condition(text: &str) -> Result<Condition, String> {
         .unwrap_or(text.len());
     let fact = &text[..fact_end];
     if fact.is_empty() {
-        return Err("it must read FACT OP NUMBER, as in `taoqi >= 1000`".into());
+        return Err(crate::tr!("load.condition_shape"));
     }
     let rest = text[fact_end..].trim_start();
     let Some(op) = Operator::ALL
         .into_iter()
         .find(|op| rest.starts_with(op.symbol()))
     else {
-        return Err(format!("expected one of >= > <= < == != after `{fact}`"));
+        return Err(crate::tr!("load.condition_op", fact = fact));
     };
     let number = rest[op.symbol().len()..].trim();
-    let value = parse_decimal(number).map_err(|_| format!("`{number}` is not a number"))?;
+    let value =
+        parse_decimal(number).map_err(|_| crate::tr!("load.not_a_number", number = number))?;
     Ok(Condition {
         fact: fact.to_string(),
         op,
