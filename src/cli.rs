@@ -293,10 +293,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         emit(|out| {
             writeln!(
                 out,
-                "{}: ok ({} services, {} bundles)",
-                source.name(),
-                catalog.services.len(),
-                catalog.bundles.len()
+                "{}",
+                tr!(
+                    "cli.check_ok",
+                    file = source.name(),
+                    services = catalog.services.len(),
+                    bundles = catalog.bundles.len()
+                )
             )
         })?;
         return Ok(ExitCode::SUCCESS);

@@ -177,9 +177,10 @@ impl Problems {
         if left_out > 0 {
             self.kept.push(Diagnostic {
                 left_out,
-                ..Diagnostic::without_place(format!(
-                    "and {left_out} more problems, not listed ({} in all): fix these first",
-                    self.total
+                ..Diagnostic::without_place(crate::tr!(
+                    "diag.more",
+                    count = left_out,
+                    total = self.total
                 ))
             });
         }

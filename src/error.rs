@@ -62,7 +62,8 @@ impl Error {
                     .collect();
                 let count = count_problems(problems);
                 if count > 1 {
-                    out.push_str(&format!("{count} problems found in {file}\n"));
+                    out.push_str(&crate::tr!("err.count", count = count, file = file));
+                    out.push('\n');
                 }
                 out
             }

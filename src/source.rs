@@ -126,8 +126,7 @@ impl Source {
                 // lossy copy shown to the user.
                 let at = error.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
-                let message =
-                    "the file is not UTF-8 text: this byte is not valid UTF-8".to_string();
+                let message = crate::tr!("load.not_utf8");
                 Err(invalid(message, text, Some(at..at + 1)))
             }
         }
@@ -156,10 +155,10 @@ impl Source {
 }
 
 fn too_large(size: u64) -> String {
-    format!(
-        "the file is {} MiB; bundles files larger than {} MiB are refused",
-        size.div_ceil(1024 * 1024),
-        MAX_FILE_BYTES / (1024 * 1024)
+    crate::tr!(
+        "load.file_too_large",
+        size = size.div_ceil(1024 * 1024),
+        limit = MAX_FILE_BYTES / (1024 * 1024)
     )
 }
 

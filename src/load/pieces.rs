@@ -32,19 +32,16 @@ impl Unsplittable {
     /// The refusal of a file of `file_bytes` that had to be read in pieces.
     pub fn diagnostic(&self, file_bytes: usize) -> Diagnostic {
         Diagnostic::new(
-            format!(
-                "this file ({}) is too large to read in one go, and bundlecalc cannot read it \
-                 a table at a time: {}",
-                mebibytes(file_bytes),
-                self.reason
+            crate::tr!(
+                "load.too_large_to_split",
+                size = mebibytes(file_bytes),
+                reason = self.reason
             ),
             self.span.clone(),
         )
-        .with_help(Some(format!(
-            "in files over {}, keep all of a service or bundle in one place, as its own \
-             `[services.ID]` or `[bundles.ID]` table, each under {} of text",
-            mebibytes(WHOLE_FILE_LIMIT),
-            mebibytes(WHOLE_FILE_LIMIT)
+        .with_help(Some(crate::tr!(
+            "load.split_help",
+            limit = mebibytes(WHOLE_FILE_LIMIT)
         )))
     }
 }
@@ -148,18 +145,9 @@ impl PieceReader<'_> {
 
 fn why_uncuttable(uncuttable: Uncuttable) -> Unsplittable {
     let (at, reason) = match uncuttable {
-        Uncuttable::UnreadableHeader(at) => (
-            at,
-            "this table header is written in a way bundlecalc does not read on its own",
-        ),
-        Uncuttable::RepeatedHeader(at) => (
-            at,
-            "this table header names a table that an earlier one already named",
-        ),
-        Uncuttable::UnreadableKey(at) => (
-            at,
-            "this key is written in a way bundlecalc does not read on its own",
-        ),
+        Uncuttable::UnreadableHeader(at) => (at, crate::tr!("load.unreadable_header")),
+        Uncuttable::RepeatedHeader(at) => (at, crate::tr!("load.repeated_header")),
+        Uncuttable::UnreadableKey(at) => (at, crate::tr!("load.unreadable_key")),
     };
     Unsplittable::new(at..at, reason)
 }
@@ -180,20 +168,17 @@ fn parse_piece(
         // item's many tables).
         let (entry, entry_weight) = heaviest_entry(piece);
         let (at, too_much, what) = if entry_weight > WHOLE_FILE_LIMIT {
-            (entry.start, entry_weight, "this entry is")
+            (entry.start, entry_weight, crate::tr!("load.this_entry"))
         } else {
-            (
-                0,
-                piece_weight,
-                "this table and the tables that continue it are",
-            )
+            (0, piece_weight, crate::tr!("load.this_table"))
         };
         return Err(Stop::Unsplittable(Unsplittable::new(
             offset + at..offset + at,
-            format!(
-                "{what} {} of TOML outside strings and comments, over the {} read at once",
-                mebibytes(too_much),
-                mebibytes(WHOLE_FILE_LIMIT)
+            crate::tr!(
+                "load.too_heavy",
+                what = what,
+                size = mebibytes(too_much),
+                limit = mebibytes(WHOLE_FILE_LIMIT)
             ),
         )));
     }
