@@ -343,3 +343,60 @@ fn help_speaks_the_language_asked_for() {
     assert!(zh.contains("--plan"), "{zh}");
     assert!(zh.contains("比较所有套餐"), "{zh}");
 }
+
+/// `--check` in Chinese: every problem of every invalid fixture is said in
+/// Chinese; the only English left is what the file itself holds (ids, keys,
+/// values) and the format's own words.
+#[test]
+fn every_problem_of_the_file_speaks_chinese() {
+    let sandbox = Sandbox::new();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let own_words = "toml utf iso fact op number mib bundlecalc id services bundles profile \
+        true false one_of sold_alone price value other_prices rate max fact period label \
+        includes tiers when wants picks facts currency basis name note status cny year \
+        month day week quarter half_year rumoured available ended";
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .to_lowercase();
+        let output = sandbox
+            .command()
+            .args(["--lang", "zh", "--check", "--file"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        for line in stderr
+            .lines()
+            .filter(|l| l.starts_with("错误：") || l.contains("= 提示："))
+        {
+            // The TOML parser's own explanation stays in its words (like clap's).
+            let line = line.split("这不是有效的 TOML：").next().unwrap_or(line);
+            // Examples of TOML in a message are the file's own language.
+            let mut prose = String::new();
+            let mut depth = 0;
+            for c in line.chars() {
+                match c {
+                    '[' | '{' => depth += 1,
+                    ']' | '}' => depth -= 1,
+                    _ if depth == 0 => prose.push(c),
+                    _ => {}
+                }
+            }
+            let line = prose.as_str();
+            let words: Vec<String> = line
+                .split(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
+                .filter(|w| w.len() > 1)
+                .map(str::to_lowercase)
+                .filter(|w| {
+                    !text.contains(w.as_str()) && !own_words.split_whitespace().any(|o| o == w)
+                })
+                .collect();
+            assert!(words.is_empty(), "{}: {words:?} in {line}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked} lines");
+}

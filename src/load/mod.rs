@@ -499,7 +499,7 @@ impl<'t> Loader<'t> {
                 self.problem(crate::tr!("load.way_table", place = place), entry.span());
                 continue;
             };
-            self.check_keys(table, WAY_KEYS, format!("in {place}"));
+            self.check_keys(table, WAY_KEYS, crate::tr!("load.in_place", place = place));
             let mut way = Way {
                 price: Decimal::ZERO,
                 period: Period::Year,
@@ -532,7 +532,11 @@ impl<'t> Loader<'t> {
             self.problem(crate::tr!("load.value_table", place = place), node.span());
             return None;
         };
-        self.check_keys(table, VALUE_KEYS, format!("in {place}"));
+        self.check_keys(
+            table,
+            VALUE_KEYS,
+            crate::tr!("load.in_place", place = place),
+        );
         let mut benefit = Benefit {
             fact: String::new(),
             rate: Decimal::ZERO,
