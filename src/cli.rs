@@ -226,15 +226,36 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
         Some(lang) => Lang::of_locale(lang),
         None => Lang::from_environment(),
     });
+    let options = tr!("args.options");
     let mut command = Cli::command()
         .about(tr!("args.about"))
-        .after_help(tr!("args.examples"));
+        .after_help(tr!("args.examples"))
+        .help_template(tr!("args.template"))
+        .subcommand_help_heading(tr!("args.commands"))
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(tr!("args.help")),
+        )
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(tr!("args.version")),
+        );
     for id in [
         "file", "compare", "plan", "check", "init", "format", "per", "want", "set", "sort",
-        "reverse", "include", "lang",
+        "reverse", "include", "lang", "help", "version",
     ] {
         let help = tr!(&format!("args.{id}"));
-        command = command.mut_arg(id, |arg| arg.help(help));
+        let heading = options.clone();
+        command = command.mut_arg(id, |arg| arg.help(help).help_heading(heading));
     }
     for name in ["completions", "man", "schema"] {
         let about = tr!(&format!("args.{name}"));

@@ -146,6 +146,10 @@ fn table_and_markdown_snapshots_in_chinese() {
         String::from_utf8(output.stdout).unwrap()
     };
     insta::assert_snapshot!("compare_table_zh", run(&["--compare", "jingteng"]));
+    insta::assert_snapshot!(
+        "compare_markdown_zh",
+        run(&["--compare", "--format", "markdown"])
+    );
     insta::assert_snapshot!("plan_table_zh", run(&["--plan"]));
     insta::assert_snapshot!("plan_markdown_zh", run(&["--plan", "--format", "markdown"]));
 }
@@ -339,6 +343,12 @@ fn help_speaks_the_language_asked_for() {
     );
     let en = help(&["--lang=en", "--help"], "zh_CN.UTF-8");
     assert!(en.contains("Find the cheapest set of offers"), "{en}");
+    assert!(zh.contains("用法： bundlecalc"), "{zh}");
+    assert!(zh.contains("选项:") && zh.contains("显示帮助"), "{zh}");
+    assert!(
+        !zh.contains("Options:") && !zh.contains("Print help"),
+        "{zh}"
+    );
     let zh = help(&["--lang", "zh", "--help"], "C");
     assert!(zh.contains("--plan"), "{zh}");
     assert!(zh.contains("比较所有套餐"), "{zh}");

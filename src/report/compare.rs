@@ -211,7 +211,13 @@ fn markdown(report: &CompareReport<'_>) -> String {
         .map(|figures| summary_row(report.catalog, figures))
         .collect();
     let right = [false, false, true, true, true, true, true, true, false];
-    markdown_table(&SUMMARY_HEADINGS, &right, &rows)
+    // Markdown is for people: its headings are words; CSV keeps the field names.
+    let headings: Vec<String> = SUMMARY_HEADINGS
+        .iter()
+        .map(|field| tr!(&format!("md.{field}")))
+        .collect();
+    let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+    markdown_table(&headings, &right, &rows)
 }
 
 /// `¥88.00`, or `-¥800.00` for a negative amount; digits grouped by thousands from

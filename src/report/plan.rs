@@ -185,7 +185,12 @@ fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str)
 
 fn markdown(report: &PlanReport<'_>) -> String {
     let plan = report.plan;
-    let mut out = markdown_table(&HEADINGS, &[false, false, true, false], &offer_rows(report));
+    let headings: Vec<String> = HEADINGS
+        .iter()
+        .map(|field| tr!(&format!("md.plan_{field}")))
+        .collect();
+    let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+    let mut out = markdown_table(&headings, &[false, false, true, false], &offer_rows(report));
     out += "\n";
     out += &tr!("plan.md_total", total = plan.total);
     if let (Some(standalone), Some(savings)) = (plan.standalone_total, plan.savings) {
