@@ -1015,7 +1015,7 @@ impl App {
             Some(line) => tr!("banner.fix_at", line = line),
             None => tr!("banner.read_again"),
         };
-        self.banner = Some(format!("{what}.{kept}{fix}"));
+        self.banner = Some(format!("{what}{}{kept}{fix}", tr!("banner.stop")));
     }
 
     /// Starts reading the file again on a worker thread; `poll_background` takes in
