@@ -159,35 +159,14 @@ mod screen {
     use bundlecalc::source::Source;
     use bundlecalc::tui::action::Action;
     use bundlecalc::tui::app::{App, AppConfig};
-    use bundlecalc::tui::view::draw;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use unicode_width::UnicodeWidthStr;
+
+    use crate::common::screen::screen;
 
     fn app(width: u16, height: u16) -> App {
         App::new(AppConfig {
             size: (width, height),
             ..AppConfig::for_source(Source::built_in()).unwrap()
         })
-    }
-
-    fn screen(app: &App) -> Vec<String> {
-        let (width, height) = (app.size.width, app.size.height);
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| draw(app, frame)).unwrap();
-        let buffer = terminal.backend().buffer();
-        (0..height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut x = 0;
-                while x < width {
-                    let symbol = buffer[(x, y)].symbol();
-                    line.push_str(symbol);
-                    x += UnicodeWidthStr::width(symbol).max(1) as u16;
-                }
-                line
-            })
-            .collect()
     }
 
     #[test]

@@ -5,18 +5,7 @@ mod common;
 use common::{Sandbox, compare_json, fixture};
 
 fn order(sort: &str) -> Vec<String> {
-    let sandbox = Sandbox::new();
-    let file = fixture("sorting.toml");
-    let json = compare_json(
-        &sandbox,
-        &["--file", file.to_str().unwrap(), "--sort", sort],
-    );
-    json["bundles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["id"].as_str().unwrap().to_string())
-        .collect()
+    order_with(&["--sort", sort])
 }
 
 #[test]
@@ -49,6 +38,7 @@ fn names_ascend_ignoring_case() {
     assert_eq!(order("name"), ["alpha", "free", "mid", "zeta"]);
 }
 
+/// The bundle ids of `sorting.toml`, compared with `args`, in the order shown.
 fn order_with(args: &[&str]) -> Vec<String> {
     let sandbox = Sandbox::new();
     let file = fixture("sorting.toml");

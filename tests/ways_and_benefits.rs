@@ -190,34 +190,14 @@ fn the_plan_names_the_way_a_service_offer_is_bought() {
 mod screen {
     use std::fs;
 
+    use super::common::app::{settle, type_text};
     use bundlecalc::source::Source;
     use bundlecalc::tui::action::Action;
     use bundlecalc::tui::app::{App, AppConfig};
-    use bundlecalc::tui::view::draw;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use unicode_width::UnicodeWidthStr;
 
-    use super::common::app::{settle, type_text};
-
+    /// The screen's text as one string.
     fn screen(app: &App) -> String {
-        let (width, height) = (app.size.width, app.size.height);
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| draw(app, frame)).unwrap();
-        let buffer = terminal.backend().buffer();
-        let rows: Vec<String> = (0..height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut x = 0;
-                while x < width {
-                    let symbol = buffer[(x, y)].symbol();
-                    line.push_str(symbol);
-                    x += UnicodeWidthStr::width(symbol).max(1) as u16;
-                }
-                line
-            })
-            .collect();
-        rows.join("\n")
+        super::common::screen::screen(app).join("\n")
     }
 
     const FILE: &str = r#"[profile.facts]
