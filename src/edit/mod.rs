@@ -72,10 +72,13 @@ const PIECE_BYTES: usize = 64 * 1024;
 pub fn apply_to_document(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     let mut text = text.to_string();
     for edit in edits {
-        Parsed::new(&text).map_err(EditError::NotToml)?;
         text = match edit_text(&text, None, edit) {
             Some(edited) => edited,
-            None => return Err(EditError::Missing(edit.place())),
+            // Parsed again only to say why: the text is broken, or the value gone.
+            None => {
+                Parsed::new(&text).map_err(EditError::NotToml)?;
+                return Err(EditError::Missing(edit.place()));
+            }
         };
     }
     Ok(text)

@@ -203,11 +203,7 @@ fn append_item(text: &str, array: &Array, item: &str) -> String {
         return replace(text, last.end..last.end, &format!(", {written}"));
     }
     // One item a line: a new line like the last item's, after its line.
-    let line_start = text[..last.start].rfind('\n').map_or(0, |n| n + 1);
-    let indent: String = text[line_start..last.start]
-        .chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .collect();
+    let indent = indent_of_line(text, last.start);
     let after = after_item(text, last.end);
     if after.ends_line {
         let line = format!(
@@ -341,13 +337,16 @@ fn last_value_end(t: &Table) -> Option<usize> {
     ends.max()
 }
 
+/// The spaces and tabs that start the line holding byte `at`.
+fn indent_of_line(text: &str, at: usize) -> &str {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let line = &text[line_start..];
+    &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+}
+
 /// `text` with `line` on a new line after the line holding byte `at`.
 fn add_line_after(text: &str, file: &FileStyle, at: usize, line: &str) -> String {
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let indent: String = text[line_start..]
-        .chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .collect();
+    let indent = indent_of_line(text, at);
     let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
     // Before the line's `\r\n`, so that the new line takes the old line's ending.
     let end = if end > at && text.as_bytes()[end - 1] == b'\r' && end < text.len() {
