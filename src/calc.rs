@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::amount::MAX_AMOUNT;
 use crate::model::{
     Benefit, Bundle, BundleIx, Catalog, Include, Period, Service, ServiceIx, Status, Tier,
 };
@@ -257,12 +256,15 @@ pub fn cheapest_way(service: &Service, basis: Period) -> Option<usize> {
     best.1
 }
 
-/// `min(fact × rate, max)` per the benefit's period, before conversion: never
-/// below zero (a negative fact earns nothing) nor above the largest amount.
+/// `min(fact × rate, max)` per the benefit's period, before conversion (SPEC §1.6).
+/// Nothing is clamped: the loader, `--set` and the screen accept a spending fact
+/// only from 0 to `MAX_FACT` and a rate only from 0 to 1, so the product is an
+/// amount of at most `MAX_FACT`.
 pub fn benefit_amount(benefit: &Benefit, fact: Decimal) -> Decimal {
-    let earned = fact.checked_mul(benefit.rate).unwrap_or(MAX_AMOUNT);
-    let capped = benefit.max.map_or(earned, |max| earned.min(max));
-    capped.clamp(Decimal::ZERO, MAX_AMOUNT)
+    let earned = fact
+        .checked_mul(benefit.rate)
+        .expect("a fact of at most MAX_FACT times a rate of at most 1 fits a Decimal");
+    benefit.max.map_or(earned, |max| earned.min(max))
 }
 
 /// Everything a comparison needs that does not depend on the bundle.

@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 use rust_decimal::Decimal;
 
-use crate::amount::parse_decimal;
+use crate::amount::parse_fact;
 use crate::calc::{Includes, Scenario, SortKey, compare, sort_bundles_by};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
 use crate::i18n::{Lang, set_language};
+use crate::load::{is_fact_name, spending_problem};
 use crate::model::{Catalog, Include, Period, Status};
 use crate::plan::{MAX_WANTS, PlanError, plan};
 use crate::report::{
@@ -614,6 +615,13 @@ fn scenario(
     {
         return Err(unknown_fact(catalog, name));
     }
+    // What the file would refuse, `--set` refuses too.
+    if let Some(why) = facts
+        .iter()
+        .find_map(|(name, value)| spending_problem(&catalog.services, name, *value))
+    {
+        return Err(Error::usage(why));
+    }
     scenario.facts.extend(facts);
     scenario.include = Includes {
         rumoured: cli.include.contains(&IncludeArg::Rumoured),
@@ -666,11 +674,11 @@ fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decimal>, Error> 
             .split_once('=')
             .ok_or_else(|| bad(&tr!("cli.no_equals")))?;
         let name = name.trim();
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        if !is_fact_name(name) {
             return Err(bad(&tr!("cli.fact_name")));
         }
-        let value = parse_decimal(number.trim())
-            .map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
+        let value =
+            parse_fact(number).map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
         facts.insert(name.to_string(), value);
     }
     Ok(facts)

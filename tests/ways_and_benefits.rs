@@ -121,8 +121,15 @@ fn a_benefit_is_worth_the_rate_of_the_fact_up_to_its_cap() {
         notes,
         ["fact `tmall_spend` is not set: benefit `tmall` is worth 0.00"]
     );
-    // A negative fact earns nothing rather than costing.
-    assert_eq!(discount(Some("-100")).0, "0.00");
+    // A negative spending is refused, not silently taken as nothing.
+    let problems = parse_catalog(
+        "[profile.facts]\ntmall_spend = -100\n[services.tmall]\nvalue = { fact = \"tmall_spend\", rate = 0.05 }\nsold_alone = false\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        problems[0].message,
+        "fact `tmall_spend` must not be negative: benefit `tmall` reads it as an amount spent"
+    );
 }
 
 #[test]
