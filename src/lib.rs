@@ -8,6 +8,7 @@ rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod amount;
 pub mod calc;
+pub mod changes;
 pub mod cli;
 pub mod diagnostic;
 pub mod edit;

@@ -138,6 +138,49 @@ pub struct Way {
     pub price: Decimal,
     pub period: Period,
     pub label: Option<String>,
+    /// When and where this price was seen; an entry does not take its service's.
+    pub seen: Seen,
+}
+
+/// When a price was last seen and where (SPEC §1.9): `as_of` a calendar date,
+/// `source` free text, each optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    pub as_of: Option<time::Date>,
+    pub source: Option<String>,
+}
+
+impl Seen {
+    /// `as_of` as `YYYY-MM-DD`, the way JSON and people read it.
+    pub fn as_of_text(&self) -> Option<String> {
+        self.as_of.map(date_text)
+    }
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn date_text(date: time::Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// A what-if change applied to an offer, as the offer remembers it (SPEC §1.7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeMark {
+    pub id: String,
+    /// The change's name, for people: "QQ Music joins 88VIP".
+    pub name: String,
+}
+
+/// " · if QQ Music joins 88VIP · if …": what follows a changed offer's name.
+fn change_tag(changes: &[ChangeMark]) -> String {
+    changes
+        .iter()
+        .map(|change| crate::tr!("tag.change", name = change.name))
+        .collect()
 }
 
 /// What a benefit is worth to the user (SPEC §1.6): `min(fact × rate, max)`.
@@ -168,14 +211,33 @@ pub struct Service {
     pub sold_alone: bool,
     pub status: Status,
     pub note: Option<String>,
+    /// When and where the main price was seen.
+    pub seen: Seen,
+    /// The what-if changes applied to it, in file order (none as the file writes it).
+    pub changes: Vec<ChangeMark>,
     /// 1-based line of the service's table in the file.
     pub line: usize,
 }
 
 impl Service {
-    /// The name with its status tag, as people see it.
+    /// The name with its status tag and its changes, as people see it: "QQ Music
+    /// (rumoured) · if …".
     pub fn tagged_name(&self) -> String {
-        format!("{}{}", self.name, self.status.tag())
+        format!(
+            "{}{}{}",
+            self.name,
+            self.status.tag(),
+            change_tag(&self.changes)
+        )
+    }
+
+    /// When and where the price of the way to buy it at `at` was seen: `None` for
+    /// the main price, else the position in `other_prices` (as `calc::cheapest_way`).
+    pub fn seen_of(&self, at: Option<usize>) -> &Seen {
+        match at {
+            Some(at) => &self.other_prices[at].seen,
+            None => &self.seen,
+        }
     }
 }
 
@@ -191,15 +253,62 @@ pub struct Bundle {
     pub tiers: Vec<Tier>,
     pub includes: Vec<Include>,
     pub note: Option<String>,
+    /// When and where its price was seen.
+    pub seen: Seen,
+    /// The what-if changes applied to it, in file order (none as the file writes it).
+    pub changes: Vec<ChangeMark>,
     /// 1-based line of the bundle's table in the file.
     pub line: usize,
 }
 
 impl Bundle {
-    /// The name with its status tag, as people see it.
+    /// The name with its status tag and its changes, as people see it: "Taobao
+    /// 88VIP · if QQ Music joins 88VIP".
     pub fn tagged_name(&self) -> String {
-        format!("{}{}", self.name, self.status.tag())
+        format!(
+            "{}{}{}",
+            self.name,
+            self.status.tag(),
+            change_tag(&self.changes)
+        )
     }
+}
+
+/// Index of a change in `Catalog::changes`.
+pub type ChangeIx = usize;
+
+/// The offer a change changes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Offer {
+    Bundle(BundleIx),
+    Service(ServiceIx),
+}
+
+/// A what-if change of an offer (SPEC §1.7), off until applied. Only the keys
+/// that fit its offer are set: `add`, `remove`, `tiers` for a bundle, `label`
+/// and `other_prices` for a service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub id: String,
+    /// Default the id.
+    pub name: String,
+    pub offer: Offer,
+    /// Includes added at the end.
+    pub add: Vec<Include>,
+    /// Services taken out of the includes.
+    pub remove: Vec<ServiceIx>,
+    pub price: Option<Decimal>,
+    pub period: Option<Period>,
+    /// Replaces the bundle's tiers (`Some(vec![])` removes them).
+    pub tiers: Option<Vec<Tier>>,
+    pub label: Option<String>,
+    /// Replaces the service's other ways to buy it.
+    pub other_prices: Option<Vec<Way>>,
+    pub note: Option<String>,
+    /// When and where the change was reported.
+    pub seen: Seen,
+    /// 1-based line of the change's table in the file.
+    pub line: usize,
 }
 
 /// One entry of a bundle's `includes`.
@@ -316,6 +425,10 @@ pub struct Catalog {
     pub services: Vec<Service>,
     /// In file order.
     pub bundles: Vec<Bundle>,
+    /// Every what-if change the file holds, in file order, applied or not.
+    pub changes: Vec<Change>,
+    /// The changes applied to this catalogue (`--what-if`, `a`), in file order.
+    pub applied: Vec<ChangeIx>,
 }
 
 impl Catalog {
@@ -327,6 +440,8 @@ impl Catalog {
             profile: Profile::default(),
             services: Vec::new(),
             bundles: Vec::new(),
+            changes: Vec::new(),
+            applied: Vec::new(),
         }
     }
 
@@ -373,17 +488,31 @@ impl Catalog {
         use std::borrow::Cow;
         let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
         let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
+        let clean_marks =
+            |marks: &[ChangeMark]| marks.iter().all(|m| clean(&m.id) && clean(&m.name));
         let all_clean = self.services.iter().all(|s| {
             clean(&s.id)
                 && clean(&s.name)
                 && clean_note(&s.note)
+                && clean_note(&s.seen.source)
+                && clean_marks(&s.changes)
                 && s.label.as_deref().is_none_or(clean)
-                && s.other_prices.iter().all(|w| clean_note(&w.label))
+                && s.other_prices
+                    .iter()
+                    .all(|w| clean_note(&w.label) && clean_note(&w.seen.source))
                 && s.value.as_ref().is_none_or(|b| clean(&b.fact))
+        }) && self.changes.iter().all(|c| {
+            clean(&c.id)
+                && clean(&c.name)
+                && clean_note(&c.note)
+                && clean_note(&c.seen.source)
+                && clean_note(&c.label)
         }) && self.bundles.iter().all(|b| {
             clean(&b.id)
                 && clean(&b.name)
                 && clean_note(&b.note)
+                && clean_note(&b.seen.source)
+                && clean_marks(&b.changes)
                 && b.includes.iter().all(|include| match include {
                     Include::OneOf {
                         label: Some(label), ..
@@ -395,17 +524,33 @@ impl Catalog {
             return Cow::Borrowed(self);
         }
         let shown = |text: &mut String| *text = printable(text).into_owned();
+        let shown_marks = |marks: &mut Vec<ChangeMark>| {
+            for mark in marks {
+                shown(&mut mark.id);
+                shown(&mut mark.name);
+            }
+        };
         let mut copy = self.clone();
         shown(&mut copy.currency);
+        for change in &mut copy.changes {
+            shown(&mut change.id);
+            shown(&mut change.name);
+            change.note.as_mut().map(shown);
+            change.seen.source.as_mut().map(shown);
+            change.label.as_mut().map(shown);
+        }
         for service in &mut copy.services {
             shown(&mut service.id);
             shown(&mut service.name);
             service.note.as_mut().map(shown);
+            service.seen.source.as_mut().map(shown);
+            shown_marks(&mut service.changes);
             if let Some(label) = &mut service.label {
                 *label = printable(label).into();
             }
             for way in &mut service.other_prices {
                 way.label.as_mut().map(shown);
+                way.seen.source.as_mut().map(shown);
             }
             if let Some(benefit) = &mut service.value {
                 shown(&mut benefit.fact);
@@ -415,6 +560,8 @@ impl Catalog {
             shown(&mut bundle.id);
             shown(&mut bundle.name);
             bundle.note.as_mut().map(shown);
+            bundle.seen.source.as_mut().map(shown);
+            shown_marks(&mut bundle.changes);
             for include in &mut bundle.includes {
                 if let Include::OneOf {
                     label: Some(label), ..
@@ -427,13 +574,19 @@ impl Catalog {
         Cow::Owned(copy)
     }
 
-    /// The facts some price tier or benefit tests, sorted: the facts `--set` can
-    /// change.
+    /// The facts some price tier (a change's too, applied or not) or benefit
+    /// tests, sorted: the facts `--set` can change.
     pub fn tested_facts(&self) -> std::collections::BTreeSet<String> {
+        let change_tiers = self
+            .changes
+            .iter()
+            .filter_map(|change| change.tiers.as_ref())
+            .flatten();
         let tiers = self
             .bundles
             .iter()
             .flat_map(|bundle| &bundle.tiers)
+            .chain(change_tiers)
             .map(|tier| tier.when.fact.clone());
         let benefits = self
             .services
@@ -487,6 +640,8 @@ mod tests {
             sold_alone: true,
             status: Status::Available,
             note: None,
+            seen: Seen::default(),
+            changes: Vec::new(),
             line: 1,
         };
         let catalog = Catalog {
@@ -495,6 +650,8 @@ mod tests {
             profile: Profile::default(),
             services: vec![service("a"), service("b")],
             bundles: vec![],
+            changes: vec![],
+            applied: vec![],
         };
         assert_eq!(
             catalog.services_named([" b", "a", "b ", "", "zz"]),

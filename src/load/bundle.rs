@@ -7,10 +7,10 @@ use super::place::{InItem, Key, KeyPath, Node, describe, field};
 use super::raw::{RawBundle, RawInclude};
 use super::walk::Walker;
 use crate::amount::parse_number;
-use crate::model::{Bundle, Condition, Operator, Period, Status, Tier};
+use crate::model::{Bundle, Condition, Operator, Period, Seen, Status, Tier};
 
 const BUNDLE_KEYS: &[&str] = &[
-    "name", "price", "period", "status", "tiers", "includes", "note",
+    "name", "price", "period", "status", "tiers", "includes", "note", "as_of", "source",
 ];
 const TIER_KEYS: &[&str] = &["when", "price"];
 const GROUP_KEYS: &[&str] = &["one_of", "label"];
@@ -28,11 +28,16 @@ impl Walker<'_> {
             tiers: Vec::new(),
             includes: Vec::new(),
             note: None,
+            seen: Seen::default(),
+            changes: Vec::new(),
             line: self.line_of(key),
         };
         let mut includes = Vec::new();
         for (name, node) in table.iter() {
             let path = KeyPath("bundles", &id, name.get_ref());
+            if self.seen_key(&mut bundle.seen, name.get_ref(), node, path) {
+                continue;
+            }
             match name.get_ref().as_ref() {
                 "name" => bundle.name = self.string(node, path).unwrap_or(bundle.name),
                 "price" => bundle.price = self.amount(node, path),
@@ -57,7 +62,9 @@ impl Walker<'_> {
         }
     }
 
-    fn tiers(&mut self, node: &Node<'_>, bundle: &str) -> Vec<Tier> {
+    /// `tiers`: a list of `{ when, price }` (SPEC §1.3); `bundle` names the offer
+    /// they price in messages.
+    pub fn tiers(&mut self, node: &Node<'_>, bundle: &str) -> Vec<Tier> {
         let Some(entries) = node.get_ref().as_array() else {
             self.problem(crate::tr!("load.tiers_list", bundle = bundle), node.span());
             return Vec::new();
@@ -156,7 +163,7 @@ impl Walker<'_> {
     }
 
     /// `{ one_of = [...], label = "..." }` in a bundle's includes.
-    fn group(&mut self, group: &DeTable<'_>, entry: &Node<'_>, bundle: &str) -> Option<RawInclude> {
+    pub fn group(&mut self, group: &DeTable<'_>, entry: &Node<'_>, bundle: &str) -> Option<RawInclude> {
         self.check_keys(group, GROUP_KEYS, InItem("a group of bundle", bundle));
         let label = field(group, "label")
             .and_then(|(_, label)| self.string(label, crate::tr!("load.place.group_label")));

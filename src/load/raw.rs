@@ -7,7 +7,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{LineIndex, Problems};
-use crate::model::{Bundle, Period, Service};
+use crate::model::{Bundle, Period, Seen, Service, Tier, Way};
 
 /// An id as written in the file, with its place (a byte range of the file).
 pub struct Written {
@@ -44,6 +44,31 @@ pub struct RawFact {
     pub span: Range<usize>,
 }
 
+/// A value of a change with the place of its key, for "does not fit the offer".
+pub struct Keyed<T> {
+    pub key_span: Range<usize>,
+    pub value: T,
+}
+
+/// A `[changes.ID]` table (SPEC §1.7) whose ids are not looked up yet.
+pub struct RawChange {
+    pub id: String,
+    pub name: Option<String>,
+    pub key_span: Range<usize>,
+    pub line: usize,
+    /// `None` when the table has no `offer`, a problem noted already.
+    pub offer: Option<Written>,
+    pub add: Option<Keyed<Vec<RawInclude>>>,
+    pub remove: Option<Keyed<Vec<Written>>>,
+    pub price: Option<Keyed<Decimal>>,
+    pub period: Option<Keyed<Period>>,
+    pub tiers: Option<Keyed<Vec<Tier>>>,
+    pub label: Option<Keyed<String>>,
+    pub other_prices: Option<Keyed<Vec<Way>>>,
+    pub note: Option<String>,
+    pub seen: Seen,
+}
+
 /// Everything the walk found, and every problem it noted on the way.
 pub struct Walked<'t> {
     pub lines: LineIndex<'t>,
@@ -52,6 +77,7 @@ pub struct Walked<'t> {
     pub basis: Option<Period>,
     pub services: Vec<Service>,
     pub bundles: Vec<RawBundle>,
+    pub changes: Vec<RawChange>,
     pub wants: Vec<Written>,
     pub picks: Vec<RawPicks>,
     pub facts: BTreeMap<String, RawFact>,
@@ -66,6 +92,7 @@ impl<'t> Walked<'t> {
             basis: None,
             services: Vec::new(),
             bundles: Vec::new(),
+            changes: Vec::new(),
             wants: Vec::new(),
             picks: Vec::new(),
             facts: BTreeMap::new(),

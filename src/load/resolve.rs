@@ -1,7 +1,7 @@
 //! The third step of loading: every id the walk collected looked up, and the rules
 //! between items checked (ids unique across services and bundles, each service once
-//! in a bundle, picks inside groups, spending facts not negative). Then the
-//! catalogue, or every problem in file order.
+//! in a bundle, picks inside groups, spending facts not negative, each change
+//! against its offer). Then the catalogue, or every problem in file order.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use super::change::resolve_changes;
 use super::place::InItem;
 use super::raw::{RawBundle, RawFact, RawInclude, RawPicks, Walked, Written};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
@@ -22,6 +23,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         basis,
         services,
         bundles: raw_bundles,
+        changes,
         wants,
         picks,
         facts,
@@ -48,7 +50,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         facts: resolver.facts(facts, &services),
     };
     drop(ids);
-    let bundles = raw_bundles
+    let bundles: Vec<Bundle> = raw_bundles
         .into_iter()
         .zip(includes)
         .map(|(raw, includes)| Bundle {
@@ -56,6 +58,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
             ..raw.bundle
         })
         .collect();
+    let changes = resolve_changes(changes, &services, &bundles, &mut problems);
     if !problems.is_empty() {
         // In file order, whatever order the checks ran in.
         return Err(problems.into_list());
@@ -66,6 +69,8 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         profile,
         services,
         bundles,
+        changes,
+        applied: Vec::new(),
     })
 }
 

@@ -5,7 +5,7 @@ use toml::de::DeTable;
 
 use super::place::{InItem, Key, KeyPath, Node, field};
 use super::walk::Walker;
-use crate::model::{Benefit, Period, Service, Status, Way};
+use crate::model::{Benefit, Period, Seen, Service, Status, Way};
 
 const SERVICE_KEYS: &[&str] = &[
     "name",
@@ -17,8 +17,10 @@ const SERVICE_KEYS: &[&str] = &[
     "sold_alone",
     "status",
     "note",
+    "as_of",
+    "source",
 ];
-const WAY_KEYS: &[&str] = &["price", "period", "label"];
+const WAY_KEYS: &[&str] = &["price", "period", "label", "as_of", "source"];
 const VALUE_KEYS: &[&str] = &["fact", "rate", "max"];
 
 impl Walker<'_> {
@@ -36,10 +38,15 @@ impl Walker<'_> {
             sold_alone: true,
             status: Status::Available,
             note: None,
+            seen: Seen::default(),
+            changes: Vec::new(),
             line: self.line_of(key),
         };
         for (name, node) in table.iter() {
             let path = KeyPath("services", &id, name.get_ref());
+            if self.seen_key(&mut service.seen, name.get_ref(), node, path) {
+                continue;
+            }
             match name.get_ref().as_ref() {
                 "name" => service.name = self.string(node, path).unwrap_or(service.name),
                 "price" => service.price = self.amount(node, path),
@@ -118,8 +125,8 @@ impl Walker<'_> {
         }
     }
 
-    /// `other_prices`: a list of `{ price, period, label }`.
-    fn other_prices(&mut self, node: &Node<'_>, id: &str) -> Vec<Way> {
+    /// `other_prices`: a list of `{ price, period, label, as_of, source }`.
+    pub fn other_prices(&mut self, node: &Node<'_>, id: &str) -> Vec<Way> {
         let Some(entries) = node.get_ref().as_array() else {
             self.problem(crate::tr!("load.ways_list", id = id), node.span());
             return Vec::new();
@@ -136,9 +143,13 @@ impl Walker<'_> {
                 price: Decimal::ZERO,
                 period: Period::Year,
                 label: None,
+                seen: Seen::default(),
             };
             for (name, node) in table.iter() {
                 let key = format!("`services.{id}.other_prices[{at}].{}`", name.get_ref());
+                if self.seen_key(&mut way.seen, name.get_ref(), node, &key) {
+                    continue;
+                }
                 match name.get_ref().as_ref() {
                     "price" => way.price = self.amount(node, key),
                     "period" => way.period = self.period(node, key),

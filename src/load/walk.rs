@@ -8,15 +8,19 @@ use std::fmt::Display;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
+use time::{Date, Month};
 use toml::de::DeTable;
+use toml::value::Datetime;
 
 use super::place::{Key, Node, describe};
 use super::raw::{Walked, Written};
 use crate::amount::{checked_amount, toml_number};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::model::{Period, Status};
+use crate::model::{Period, Seen, Status};
 
-const TOP_KEYS: &[&str] = &["currency", "basis", "profile", "services", "bundles"];
+const TOP_KEYS: &[&str] = &[
+    "currency", "basis", "profile", "services", "bundles", "changes",
+];
 
 /// Walks the tree of one file, collecting what it holds into `walked`.
 pub struct Walker<'t> {
@@ -39,7 +43,7 @@ impl Walker<'_> {
             match key.get_ref().as_ref() {
                 "currency" => self.walked.currency = Some(self.currency(node)),
                 "basis" => self.walked.basis = Some(self.period(node, "basis")),
-                "services" | "bundles" => match node.get_ref().as_table() {
+                "services" | "bundles" | "changes" => match node.get_ref().as_table() {
                     Some(items) => self.items(key.get_ref(), items),
                     None => {
                         let name = key.get_ref();
@@ -55,8 +59,8 @@ impl Walker<'_> {
         }
     }
 
-    /// Collects the services or bundles (as `parent` says) of `items`, each of which
-    /// must be a table such as `[services.ID]`.
+    /// Collects the services, bundles or changes (as `parent` says) of `items`, each
+    /// of which must be a table such as `[services.ID]`.
     fn items(&mut self, parent: &str, items: &DeTable<'_>) {
         for (id, value) in items.iter() {
             let Some(table) = value.get_ref().as_table() else {
@@ -67,12 +71,19 @@ impl Walker<'_> {
                 );
                 continue;
             };
-            if parent == "services" {
-                let service = self.service(id, table);
-                self.walked.services.push(service);
-            } else {
-                let bundle = self.bundle(id, table);
-                self.walked.bundles.push(bundle);
+            match parent {
+                "services" => {
+                    let service = self.service(id, table);
+                    self.walked.services.push(service);
+                }
+                "bundles" => {
+                    let bundle = self.bundle(id, table);
+                    self.walked.bundles.push(bundle);
+                }
+                _ => {
+                    let change = self.change(id, table);
+                    self.walked.changes.push(change);
+                }
             }
         }
     }
@@ -189,6 +200,44 @@ impl Walker<'_> {
             self.problem(crate::tr!("load.true_or_false", path = place), node.span());
         }
         flag
+    }
+
+    /// `as_of` and `source` (SPEC §1.9), when `name` is one of them: read into
+    /// `seen`, and `true`; `false` for any other key.
+    pub fn seen_key(&mut self, seen: &mut Seen, name: &str, node: &Node<'_>, place: impl Display) -> bool {
+        match name {
+            "as_of" => seen.as_of = self.date(node, place),
+            "source" => seen.source = self.string(node, place),
+            _ => return false,
+        }
+        true
+    }
+
+    /// A plain TOML local date such as `2026-08-01`; a time, an offset, or
+    /// anything else is a problem.
+    pub fn date(&mut self, node: &Node<'_>, place: impl Display) -> Option<Date> {
+        let written = node.get_ref().as_datetime();
+        let date = match written {
+            Some(Datetime {
+                date: Some(date),
+                time: None,
+                offset: None,
+            }) => Month::try_from(date.month)
+                .ok()
+                .and_then(|month| Date::from_calendar_date(date.year.into(), month, date.day).ok()),
+            _ => None,
+        };
+        if date.is_none() {
+            let found = match written {
+                Some(_) => crate::tr!("load.date_with_time"),
+                None => describe(node.get_ref()),
+            };
+            self.problem(
+                crate::tr!("load.must_be_date", place = place, found = found),
+                node.span(),
+            );
+        }
+        date
     }
 
     /// An id as written, with its place.
