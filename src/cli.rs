@@ -21,6 +21,9 @@ use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
 };
 use crate::source::{BUILT_IN, Origin, SearchPath, Source};
+use crate::stale::parse_date;
+use crate::what_if::what_ifs;
+use time::Date;
 use crate::tr;
 use crate::tui::{
     self,
@@ -99,6 +102,14 @@ pub struct Cli {
     /// Offers a plan may use besides available ones
     #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS,...")]
     pub include: Vec<IncludeArg>,
+
+    /// Apply these what-if changes of the file (their ids, or all); a view, never saved
+    #[arg(long = "what-if", value_delimiter = ',', value_name = "ID,ID...|all")]
+    pub what_if: Option<Vec<String>>,
+
+    /// The day prices' ages are measured from (default: today's date)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 
     /// The language of texts for people (default: from LC_ALL, LC_MESSAGES, LANG;
     /// zh_* gives Chinese). JSON and CSV never change
@@ -252,7 +263,7 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
         );
     for id in [
         "file", "compare", "plan", "check", "init", "format", "per", "want", "set", "sort",
-        "reverse", "include", "lang", "help", "version",
+        "reverse", "include", "what_if", "today", "lang", "help", "version",
     ] {
         let help = tr!(&format!("args.{id}"));
         let heading = options.clone();
@@ -297,6 +308,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return Err(Error::usage(tr!("cli.unexpected_id", id = cli.ids[0])));
     }
     let facts = parse_facts(&cli.set)?;
+    let today = match &cli.today {
+        Some(text) => parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))?,
+        None => crate::stale::today(),
+    };
     let origin = SearchPath::from_environment(cli.file.clone()).locate();
     if cli.check && cli.format != FormatArg::Table {
         return check_for_machines(&origin, cli.format);
@@ -327,20 +342,23 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     let facts_for_screen = facts.clone();
+    // The file's catalogue stays as written; the figures are made on the changed one.
+    let file = catalog;
+    let catalog = what_if_catalog(&cli, &file)?;
     let scenario = scenario(&cli, &catalog, facts)?;
     if cli.plan {
-        let text = plan_output(&cli, &catalog, &source, &scenario)?;
+        let text = plan_output(&cli, (&file, &catalog), &source, &scenario, today)?;
         emit(|out| out.write_all(text.as_bytes()))?;
         return Ok(ExitCode::SUCCESS);
     }
     match &cli.compare {
         Some(ids) => {
             let ids: Vec<String> = ids.iter().chain(&cli.ids).cloned().collect();
-            write_comparison(&cli, &catalog, &source, &scenario, &ids)?;
+            write_comparison(&cli, &catalog, &source, &scenario, &ids, today)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let signal = run_screen(&cli, catalog, source, scenario, facts_for_screen, None)?;
+            let signal = run_screen(&cli, file, source, scenario, facts_for_screen, None)?;
             Ok(exit_after(signal))
         }
     }
@@ -458,19 +476,37 @@ fn exit_after(signal: Option<i32>) -> ExitCode {
     })
 }
 
-/// The `--plan` report, or why there is no plan.
+/// The file's catalogue with the changes `--what-if` names applied (SPEC §1.7):
+/// an unknown id, or changes that leave a bundle empty, are command-line problems.
+fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Error> {
+    let Some(ids) = &cli.what_if else {
+        return Ok(file.clone());
+    };
+    let applied = crate::changes::named(file, ids.iter().map(String::as_str)).map_err(|id| {
+        unknown_id("change", id, file.changes.iter().map(|c| c.id.as_str()))
+    })?;
+    crate::changes::apply(file, &applied).map_err(|why| Error::usage(why.describe(file)))
+}
+
+/// The `--plan` report, or why there is no plan: the plan on `catalogues.1` (the
+/// file's, `catalogues.0`, with `--what-if` applied), with its what-ifs.
 fn plan_output(
     cli: &Cli,
-    catalog: &Catalog,
+    (file, catalog): (&Catalog, &Catalog),
     source: &Source,
     scenario: &Scenario,
+    today: Date,
 ) -> Result<String, Error> {
-    let plan = plan(catalog, scenario)
+    let mut plan = plan(catalog, scenario)
         .map_err(|error| plan_error(catalog, source, scenario.include, error))?;
+    plan.notes
+        .extend(crate::stale::plan_note(catalog, &plan, scenario.basis, today));
+    let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total);
     let report = PlanReport {
         catalog,
         basis: scenario.basis,
         plan: &plan,
+        what_ifs: what_ifs.as_deref(),
     };
     Ok(render_plan(
         &report,
@@ -534,6 +570,7 @@ fn write_comparison(
     source: &Source,
     scenario: &Scenario,
     ids: &[String],
+    today: Date,
 ) -> Result<(), Error> {
     let selected = ids
         .iter()
@@ -547,6 +584,12 @@ fn write_comparison(
     if !selected.is_empty() {
         comparison.bundles.retain(|f| selected.contains(&f.bundle));
     }
+    comparison.notes.extend(crate::stale::comparison_note(
+        catalog,
+        &comparison,
+        scenario.basis,
+        today,
+    ));
     let sort = SortKey::from(cli.sort);
     sort_bundles_by(&mut comparison.bundles, sort, cli.reverse, catalog);
     let report = CompareReport {

@@ -272,6 +272,12 @@ impl Bundle {
             change_tag(&self.changes)
         )
     }
+
+    /// The name with its changes but no status tag, where the status has a
+    /// column of its own.
+    pub fn changed_name(&self) -> String {
+        format!("{}{}", self.name, change_tag(&self.changes))
+    }
 }
 
 /// Index of a change in `Catalog::changes`.

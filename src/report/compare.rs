@@ -9,8 +9,9 @@ use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
 use crate::calc::{BundleFigures, Comparison, SortKey};
-use crate::model::{Catalog, Period};
+use crate::model::{Catalog, ChangeMark, Period};
 use crate::money::{Money, Percent};
+use crate::stale::service_seen;
 use crate::text::{Align, printable};
 use crate::tr;
 
@@ -70,6 +71,8 @@ struct JsonComparison<'a> {
     currency: &'a str,
     basis: &'static str,
     notes: &'a [String],
+    /// The ids of the changes applied, in file order.
+    changes: Vec<&'a str>,
     bundles: JsonBundles<'a>,
 }
 
@@ -80,6 +83,12 @@ impl<'a> JsonComparison<'a> {
             currency: &report.catalog.currency,
             basis: report.basis.name(),
             notes: &report.comparison.notes,
+            changes: report
+                .catalog
+                .applied
+                .iter()
+                .map(|&c| report.catalog.changes[c].id.as_str())
+                .collect(),
             bundles: JsonBundles(report),
         }
     }
@@ -96,7 +105,7 @@ impl Serialize for JsonBundles<'_> {
                 .comparison
                 .bundles
                 .iter()
-                .map(|figures| JsonBundle::of(catalog, figures)),
+                .map(|figures| JsonBundle::of(catalog, figures, self.0.basis)),
         )
     }
 }
@@ -114,12 +123,18 @@ struct JsonBundle<'a> {
     personal_value: Option<Money>,
     personal_savings: Option<Money>,
     services: Vec<JsonService<'a>>,
+    changes: Vec<&'a str>,
+    as_of: Option<String>,
+    source: Option<&'a str>,
 }
 
 impl<'a> JsonBundle<'a> {
-    fn of(catalog: &'a Catalog, figures: &'a BundleFigures) -> Self {
+    fn of(catalog: &'a Catalog, figures: &'a BundleFigures, basis: Period) -> Self {
         let bundle = &catalog.bundles[figures.bundle];
         JsonBundle {
+            changes: change_ids(&bundle.changes),
+            as_of: bundle.seen.as_of_text(),
+            source: bundle.seen.source.as_deref(),
             id: &bundle.id,
             name: &bundle.name,
             status: bundle.status.name(),
@@ -135,7 +150,11 @@ impl<'a> JsonBundle<'a> {
                 .iter()
                 .map(|s| {
                     let service = &catalog.services[s.service];
+                    let seen = service_seen(service, basis);
                     JsonService {
+                        changes: change_ids(&service.changes),
+                        as_of: seen.as_of_text(),
+                        source: seen.source.as_deref(),
                         id: &service.id,
                         name: &service.name,
                         group: s.group.as_deref(),
@@ -161,6 +180,15 @@ struct JsonService<'a> {
     effective_cost: Money,
     wanted: Option<bool>,
     personal_cost: Option<Money>,
+    changes: Vec<&'a str>,
+    /// Those of the way to buy it that gave `standalone_price`.
+    as_of: Option<String>,
+    source: Option<&'a str>,
+}
+
+/// The ids of the changes an offer remembers.
+fn change_ids(marks: &[ChangeMark]) -> Vec<&str> {
+    marks.iter().map(|m| m.id.as_str()).collect()
 }
 
 const SUMMARY_HEADINGS: [&str; 9] = [
@@ -208,7 +236,12 @@ fn markdown(report: &CompareReport<'_>) -> String {
         .comparison
         .bundles
         .iter()
-        .map(|figures| summary_row(report.catalog, figures))
+        .map(|figures| {
+            // For people, a changed bundle is named with its changes.
+            let mut row = summary_row(report.catalog, figures);
+            row[1] = Some(report.catalog.bundles[figures.bundle].changed_name());
+            row
+        })
         .collect();
     let right = [false, false, true, true, true, true, true, true, false];
     // Markdown is for people: its headings are words; CSV keeps the field names.
