@@ -41,7 +41,10 @@ impl ApplyError {
 /// changes to one offer, an `add` of a service already there and a `remove` of one
 /// already gone are skipped; a bundle left with no include is refused.
 pub fn apply(file: &Catalog, changes: &[ChangeIx]) -> Result<Catalog, ApplyError> {
-    debug_assert!(file.applied.is_empty(), "changes apply to the file's catalogue");
+    debug_assert!(
+        file.applied.is_empty(),
+        "changes apply to the file's catalogue"
+    );
     let in_order: BTreeSet<ChangeIx> = changes.iter().copied().collect();
     let mut changed = file.clone();
     for &at in &in_order {
@@ -129,7 +132,9 @@ fn apply_one(catalog: &mut Catalog, change: &Change) {
             if let Some(ways) = &change.other_prices {
                 service.other_prices = ways.clone().into();
             }
-            service.changes.push(mark);
+            let mut marks = std::mem::take(&mut service.changes).into_vec();
+            marks.push(mark);
+            service.changes = marks.into();
         }
     }
 }
@@ -143,10 +148,7 @@ pub fn is_included(includes: &[Include], service: ServiceIx) -> bool {
 /// member, and becomes the plain include of the one left, or goes when none is.
 /// `false` when it was not included.
 pub fn remove_service(includes: &mut Vec<Include>, service: ServiceIx) -> bool {
-    let Some(at) = includes
-        .iter()
-        .position(|i| i.members().contains(&service))
-    else {
+    let Some(at) = includes.iter().position(|i| i.members().contains(&service)) else {
         return false;
     };
     match &mut includes[at] {

@@ -22,14 +22,14 @@ use crate::report::{
 };
 use crate::source::{BUILT_IN, Origin, SearchPath, Source};
 use crate::stale::parse_date;
-use crate::what_if::what_ifs;
-use time::Date;
 use crate::tr;
 use crate::tui::{
     self,
     app::{AppConfig, Overrides},
 };
+use crate::what_if::what_ifs;
 use crate::workspace::Workspace;
+use time::Date;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -309,7 +309,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
     let facts = parse_facts(&cli.set)?;
     let today = match &cli.today {
-        Some(text) => parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))?,
+        Some(text) => {
+            parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))?
+        }
         None => crate::stale::today(),
     };
     let origin = SearchPath::from_environment(cli.file.clone()).locate();
@@ -482,9 +484,8 @@ fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Error> {
     let Some(ids) = &cli.what_if else {
         return Ok(file.clone());
     };
-    let applied = crate::changes::named(file, ids.iter().map(String::as_str)).map_err(|id| {
-        unknown_id("change", id, file.changes.iter().map(|c| c.id.as_str()))
-    })?;
+    let applied = crate::changes::named(file, ids.iter().map(String::as_str))
+        .map_err(|id| unknown_id("change", id, file.changes.iter().map(|c| c.id.as_str())))?;
     crate::changes::apply(file, &applied).map_err(|why| Error::usage(why.describe(file)))
 }
 
@@ -499,8 +500,12 @@ fn plan_output(
 ) -> Result<String, Error> {
     let mut plan = plan(catalog, scenario)
         .map_err(|error| plan_error(catalog, source, scenario.include, error))?;
-    plan.notes
-        .extend(crate::stale::plan_note(catalog, &plan, scenario.basis, today));
+    plan.notes.extend(crate::stale::plan_note(
+        catalog,
+        &plan,
+        scenario.basis,
+        today,
+    ));
     let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total);
     let report = PlanReport {
         catalog,

@@ -143,17 +143,55 @@ pub struct Way {
 }
 
 /// When a price was last seen and where (SPEC §1.9): `as_of` a calendar date,
-/// `source` free text, each optional.
+/// `source` free text, each optional. (Boxed, and nothing when neither is given:
+/// most prices have neither, and a catalogue can hold millions.)
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Seen {
-    pub as_of: Option<time::Date>,
-    pub source: Option<String>,
+pub struct Seen(Option<Box<SeenAt>>);
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct SeenAt {
+    as_of: Option<time::Date>,
+    source: Option<String>,
 }
 
 impl Seen {
+    pub fn new(as_of: Option<time::Date>, source: Option<String>) -> Seen {
+        let mut seen = Seen::default();
+        seen.set_as_of(as_of);
+        seen.set_source(source);
+        seen
+    }
+
+    /// The day the price was last seen.
+    pub fn as_of(&self) -> Option<time::Date> {
+        self.0.as_ref().and_then(|at| at.as_of)
+    }
+
+    /// Where the price was seen, as written.
+    pub fn source(&self) -> Option<&str> {
+        self.0.as_ref().and_then(|at| at.source.as_deref())
+    }
+
     /// `as_of` as `YYYY-MM-DD`, the way JSON and people read it.
     pub fn as_of_text(&self) -> Option<String> {
-        self.as_of.map(date_text)
+        self.as_of().map(date_text)
+    }
+
+    pub fn set_as_of(&mut self, as_of: Option<time::Date>) {
+        if as_of.is_some() || self.0.is_some() {
+            self.0.get_or_insert_default().as_of = as_of;
+        }
+    }
+
+    pub fn set_source(&mut self, source: Option<String>) {
+        if source.is_some() || self.0.is_some() {
+            self.0.get_or_insert_default().source = source;
+        }
+    }
+
+    /// The source, to rewrite it for people.
+    fn source_mut(&mut self) -> Option<&mut String> {
+        self.0.as_mut().and_then(|at| at.source.as_mut())
     }
 }
 
@@ -214,7 +252,7 @@ pub struct Service {
     /// When and where the main price was seen.
     pub seen: Seen,
     /// The what-if changes applied to it, in file order (none as the file writes it).
-    pub changes: Vec<ChangeMark>,
+    pub changes: Box<[ChangeMark]>,
     /// 1-based line of the service's table in the file.
     pub line: usize,
 }
@@ -500,24 +538,24 @@ impl Catalog {
             clean(&s.id)
                 && clean(&s.name)
                 && clean_note(&s.note)
-                && clean_note(&s.seen.source)
+                && s.seen.source().is_none_or(clean)
                 && clean_marks(&s.changes)
                 && s.label.as_deref().is_none_or(clean)
                 && s.other_prices
                     .iter()
-                    .all(|w| clean_note(&w.label) && clean_note(&w.seen.source))
+                    .all(|w| clean_note(&w.label) && w.seen.source().is_none_or(clean))
                 && s.value.as_ref().is_none_or(|b| clean(&b.fact))
         }) && self.changes.iter().all(|c| {
             clean(&c.id)
                 && clean(&c.name)
                 && clean_note(&c.note)
-                && clean_note(&c.seen.source)
+                && c.seen.source().is_none_or(clean)
                 && clean_note(&c.label)
         }) && self.bundles.iter().all(|b| {
             clean(&b.id)
                 && clean(&b.name)
                 && clean_note(&b.note)
-                && clean_note(&b.seen.source)
+                && b.seen.source().is_none_or(clean)
                 && clean_marks(&b.changes)
                 && b.includes.iter().all(|include| match include {
                     Include::OneOf {
@@ -530,7 +568,7 @@ impl Catalog {
             return Cow::Borrowed(self);
         }
         let shown = |text: &mut String| *text = printable(text).into_owned();
-        let shown_marks = |marks: &mut Vec<ChangeMark>| {
+        let shown_marks = |marks: &mut [ChangeMark]| {
             for mark in marks {
                 shown(&mut mark.id);
                 shown(&mut mark.name);
@@ -542,21 +580,21 @@ impl Catalog {
             shown(&mut change.id);
             shown(&mut change.name);
             change.note.as_mut().map(shown);
-            change.seen.source.as_mut().map(shown);
+            change.seen.source_mut().map(shown);
             change.label.as_mut().map(shown);
         }
         for service in &mut copy.services {
             shown(&mut service.id);
             shown(&mut service.name);
             service.note.as_mut().map(shown);
-            service.seen.source.as_mut().map(shown);
+            service.seen.source_mut().map(shown);
             shown_marks(&mut service.changes);
             if let Some(label) = &mut service.label {
                 *label = printable(label).into();
             }
             for way in &mut service.other_prices {
                 way.label.as_mut().map(shown);
-                way.seen.source.as_mut().map(shown);
+                way.seen.source_mut().map(shown);
             }
             if let Some(benefit) = &mut service.value {
                 shown(&mut benefit.fact);
@@ -566,7 +604,7 @@ impl Catalog {
             shown(&mut bundle.id);
             shown(&mut bundle.name);
             bundle.note.as_mut().map(shown);
-            bundle.seen.source.as_mut().map(shown);
+            bundle.seen.source_mut().map(shown);
             shown_marks(&mut bundle.changes);
             for include in &mut bundle.includes {
                 if let Include::OneOf {
@@ -647,7 +685,7 @@ mod tests {
             status: Status::Available,
             note: None,
             seen: Seen::default(),
-            changes: Vec::new(),
+            changes: Box::default(),
             line: 1,
         };
         let catalog = Catalog {

@@ -22,7 +22,8 @@ pub fn today() -> Date {
 pub fn parse_date(text: &str) -> Option<Date> {
     let mut parts = text.trim().splitn(3, '-');
     let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
     if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
         return None;
     }
@@ -51,7 +52,7 @@ impl StalePrices {
     }
 
     fn see(&mut self, name: String, seen: &Seen) {
-        if let Some(as_of) = seen.as_of
+        if let Some(as_of) = seen.as_of()
             && is_stale(as_of, self.today)
             && !self.found.iter().any(|(n, _)| *n == name)
         {
@@ -85,7 +86,9 @@ impl StalePrices {
         let prices: Vec<String> = self
             .found
             .iter()
-            .map(|(name, date)| crate::tr!("note.stale_price", name = name, date = date_text(*date)))
+            .map(|(name, date)| {
+                crate::tr!("note.stale_price", name = name, date = date_text(*date))
+            })
             .collect();
         Some(crate::tr!("note.stale", prices = prices.join(", ")))
     }
@@ -152,7 +155,14 @@ mod tests {
     #[test]
     fn only_plain_dates_are_read() {
         assert_eq!(date_text(parse_date("2026-02-28").unwrap()), "2026-02-28");
-        for bad in ["2026-02-30", "2026-2-28", "26-02-28", "2026-02-28T10:00", "tomorrow", ""] {
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "26-02-28",
+            "2026-02-28T10:00",
+            "tomorrow",
+            "",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

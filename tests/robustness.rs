@@ -40,10 +40,12 @@ fn exercise(text: &str) {
     if scenario.wants.as_ref().is_some_and(|w| w.len() <= 12)
         && let Ok(found) = plan(&catalog, &scenario)
     {
+        let what_ifs = bundlecalc::what_if::what_ifs(&catalog, &[], &scenario, found.total);
         let report = PlanReport {
             catalog: &catalog,
             basis: scenario.basis,
             plan: &found,
+            what_ifs: what_ifs.as_deref(),
         };
         for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {
             render_plan(&report, format, Painter::PLAIN);

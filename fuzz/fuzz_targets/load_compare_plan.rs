@@ -45,7 +45,7 @@ fuzz_target!(|bytes: &[u8]| {
     // Plans grow as 2^wants: keep each run quick.
     if scenario.wants.as_ref().is_some_and(|w| w.len() <= 12) {
         if let Ok(found) = plan(&catalog, &scenario) {
-            let report = PlanReport { catalog: &catalog, basis: scenario.basis, plan: &found };
+            let report = PlanReport { catalog: &catalog, basis: scenario.basis, plan: &found, what_ifs: None };
             let _ = render_plan(&report, Format::Json, Painter::PLAIN);
         }
     }

@@ -163,7 +163,12 @@ impl Walker<'_> {
     }
 
     /// `{ one_of = [...], label = "..." }` in a bundle's includes.
-    pub fn group(&mut self, group: &DeTable<'_>, entry: &Node<'_>, bundle: &str) -> Option<RawInclude> {
+    pub fn group(
+        &mut self,
+        group: &DeTable<'_>,
+        entry: &Node<'_>,
+        bundle: &str,
+    ) -> Option<RawInclude> {
         self.check_keys(group, GROUP_KEYS, InItem("a group of bundle", bundle));
         let label = field(group, "label")
             .and_then(|(_, label)| self.string(label, crate::tr!("load.place.group_label")));

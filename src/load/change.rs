@@ -179,7 +179,12 @@ impl Checker<'_, '_> {
             .push(Diagnostic::new(message, span).with_help(help));
     }
 
-    fn change(&mut self, raw: RawChange, services: &[Service], bundles: &[Bundle]) -> Option<Change> {
+    fn change(
+        &mut self,
+        raw: RawChange,
+        services: &[Service],
+        bundles: &[Bundle],
+    ) -> Option<Change> {
         let written = raw.offer.as_ref()?;
         let offer = if let Some(&at) = self.bundles.get(written.id.as_str()) {
             Offer::Bundle(at)
@@ -239,7 +244,10 @@ impl Checker<'_, '_> {
             ("price", raw.price.as_ref().map(|k| &k.key_span)),
             ("tiers", raw.tiers.as_ref().map(|k| &k.key_span)),
             ("label", raw.label.as_ref().map(|k| &k.key_span)),
-            ("other_prices", raw.other_prices.as_ref().map(|k| &k.key_span)),
+            (
+                "other_prices",
+                raw.other_prices.as_ref().map(|k| &k.key_span),
+            ),
         ];
         let offer_id = raw.offer.as_ref().map_or("", |o| o.id.as_str());
         for (key, span) in given {
@@ -336,7 +344,11 @@ impl Checker<'_, '_> {
                 .as_ref()
                 .map_or(raw.key_span.clone(), |r| r.key_span.clone());
             self.problem(
-                crate::tr!("load.change_leaves_empty", change = raw.id, bundle = bundle.id),
+                crate::tr!(
+                    "load.change_leaves_empty",
+                    change = raw.id,
+                    bundle = bundle.id
+                ),
                 span,
                 None,
             );

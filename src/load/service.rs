@@ -39,7 +39,7 @@ impl Walker<'_> {
             status: Status::Available,
             note: None,
             seen: Seen::default(),
-            changes: Vec::new(),
+            changes: Box::default(),
             line: self.line_of(key),
         };
         for (name, node) in table.iter() {

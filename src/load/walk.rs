@@ -204,10 +204,16 @@ impl Walker<'_> {
 
     /// `as_of` and `source` (SPEC §1.9), when `name` is one of them: read into
     /// `seen`, and `true`; `false` for any other key.
-    pub fn seen_key(&mut self, seen: &mut Seen, name: &str, node: &Node<'_>, place: impl Display) -> bool {
+    pub fn seen_key(
+        &mut self,
+        seen: &mut Seen,
+        name: &str,
+        node: &Node<'_>,
+        place: impl Display,
+    ) -> bool {
         match name {
-            "as_of" => seen.as_of = self.date(node, place),
-            "source" => seen.source = self.string(node, place),
+            "as_of" => seen.set_as_of(self.date(node, place)),
+            "source" => seen.set_source(self.string(node, place)),
             _ => return false,
         }
         true

@@ -134,7 +134,7 @@ impl<'a> JsonBundle<'a> {
         JsonBundle {
             changes: change_ids(&bundle.changes),
             as_of: bundle.seen.as_of_text(),
-            source: bundle.seen.source.as_deref(),
+            source: bundle.seen.source(),
             id: &bundle.id,
             name: &bundle.name,
             status: bundle.status.name(),
@@ -154,7 +154,7 @@ impl<'a> JsonBundle<'a> {
                     JsonService {
                         changes: change_ids(&service.changes),
                         as_of: seen.as_of_text(),
-                        source: seen.source.as_deref(),
+                        source: seen.source(),
                         id: &service.id,
                         name: &service.name,
                         group: s.group.as_deref(),

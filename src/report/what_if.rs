@@ -28,15 +28,36 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
             let total = money_text(symbol, *total);
             if saves.is_negative() {
                 let more = money_text(symbol, -*saves);
-                tr!("whatif.dearer", changes = changes, offers = offers, total = total, more = more)
+                tr!(
+                    "whatif.dearer",
+                    changes = changes,
+                    offers = offers,
+                    total = total,
+                    more = more
+                )
             } else if saves.fen() == 0 {
-                tr!("whatif.same", changes = changes, offers = offers, total = total)
+                tr!(
+                    "whatif.same",
+                    changes = changes,
+                    offers = offers,
+                    total = total
+                )
             } else {
                 let saves = money_text(symbol, *saves);
-                tr!("whatif.cheaper", changes = changes, offers = offers, total = total, saves = saves)
+                tr!(
+                    "whatif.cheaper",
+                    changes = changes,
+                    offers = offers,
+                    total = total,
+                    saves = saves
+                )
             }
         }
         Outcome::Uncovered => tr!("whatif.uncovered", changes = changes),
-        Outcome::Refused(why) => tr!("whatif.refused", changes = changes, why = why.describe(catalog)),
+        Outcome::Refused(why) => tr!(
+            "whatif.refused",
+            changes = changes,
+            why = why.describe(catalog)
+        ),
     }
 }
