@@ -585,16 +585,17 @@ fn write_comparison(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut comparison = compare(catalog, scenario);
-    if !selected.is_empty() {
-        comparison.bundles.retain(|f| selected.contains(&f.bundle));
-    }
-    comparison.notes.extend(crate::stale::comparison_note(
-        catalog,
-        &comparison,
-        scenario.basis,
-        today,
-    ));
+    // JSON and CSV are the same in every language: their notes are in English.
+    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
+    let mut comparison = in_language_if(machine, || {
+        let mut comparison = compare(catalog, scenario);
+        if !selected.is_empty() {
+            comparison.bundles.retain(|f| selected.contains(&f.bundle));
+        }
+        let stale = crate::stale::comparison_note(catalog, &comparison, scenario.basis, today);
+        comparison.notes.extend(stale);
+        comparison
+    });
     let sort = SortKey::from(cli.sort);
     sort_bundles_by(&mut comparison.bundles, sort, cli.reverse, catalog);
     let report = CompareReport {
@@ -606,6 +607,15 @@ fn write_comparison(
         comparison: &comparison,
     };
     emit(|out| write_compare(&report, cli.format.into(), Painter::for_stdout(), out))
+}
+
+/// `work` done in English when `english` is set, else in the current language.
+fn in_language_if<T>(english: bool, work: impl FnOnce() -> T) -> T {
+    if english {
+        crate::i18n::in_language(Lang::En, work)
+    } else {
+        work()
+    }
 }
 
 /// What `completions`, `man` and `schema` print.

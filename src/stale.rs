@@ -90,7 +90,8 @@ impl StalePrices {
                 crate::tr!("note.stale_price", name = name, date = date_text(*date))
             })
             .collect();
-        Some(crate::tr!("note.stale", prices = prices.join(", ")))
+        let prices = prices.join(&crate::tr!("note.stale_list"));
+        Some(crate::tr!("note.stale", prices = prices))
     }
 }
 

@@ -41,10 +41,10 @@ fn at_80_by_24_every_service_of_88vip_is_shown_whole() {
         assert!(text.contains(name.as_str()), "{name} not whole:\n{text}");
         app.update(Action::Down);
     }
-    // A name of 20 cells fits its row: "Youku VIP (优酷会员)".
+    // A name of 20 cells fits its row: "Youku VIP (优酷黄金)".
     let lines = screen(&app);
     assert!(
-        lines.iter().any(|l| l.contains("│Youku VIP (优酷会员) ")),
+        lines.iter().any(|l| l.contains("│Youku VIP (优酷黄金) ")),
         "{}",
         lines.join("\n")
     );
@@ -149,21 +149,22 @@ fn two_hundred() -> String {
 fn slash_finds_a_bundle_and_n_moves_to_the_next() {
     let mut app = built_in(80, 24);
     app.update(Action::Search);
-    type_text(&mut app, "tencent");
+    // "d": QQ Music Green Diamond, and JD PLUS + Tencent Video.
+    type_text(&mut app, "d");
     let selected = |app: &App| {
         app.catalog.bundles[app.selected_row().unwrap().bundle]
             .name
             .clone()
     };
-    assert_eq!(selected(&app), "JD PLUS + Tencent Video (京腾年卡)");
-    assert!(screen(&app)[23].contains("/tencent▏"));
+    assert_eq!(selected(&app), "QQ Music Green Diamond (QQ音乐绿钻)");
+    assert!(screen(&app)[23].contains("/d▏"));
     app.update(Action::Submit);
     app.update(Action::SearchNext);
-    assert_eq!(selected(&app), "88VIP + Tencent Video");
-    app.update(Action::SearchNext); // around to the first match again
     assert_eq!(selected(&app), "JD PLUS + Tencent Video (京腾年卡)");
+    app.update(Action::SearchNext); // around to the first match again
+    assert_eq!(selected(&app), "QQ Music Green Diamond (QQ音乐绿钻)");
     app.update(Action::SearchPrevious);
-    assert_eq!(selected(&app), "88VIP + Tencent Video");
+    assert_eq!(selected(&app), "JD PLUS + Tencent Video (京腾年卡)");
     // Case does not matter; an id matches too.
     app.update(Action::Search);
     type_text(&mut app, "QQ_MUSIC_G");
@@ -321,7 +322,7 @@ fn the_quit_question_offers_to_save_first() {
     assert!(app.quit, "{:?}", app.message);
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
-        saved.contains("price = 199\nperiod = \"year\"\nlabel = \"annual\""),
+        saved.contains("price = 199\nperiod = \"year\"\nlabel = \"auto-renew yearly (连续包年)\""),
         "{saved}"
     );
 }
