@@ -210,7 +210,7 @@ fn capital_e_opens_the_editor_at_the_item_and_reloads_after() {
 fn keys_drive_the_screen_and_q_restores_the_terminal() {
     let mut session = Session::start();
     session.wait_for("Taobao 88VIP (淘宝88VIP)");
-    session.wait_for("+¥512.00");
+    session.wait_for("+¥550.00");
     assert!(session.screen.lock().unwrap().screen().alternate_screen());
     session.press("p");
     session.wait_for("per half_year");
