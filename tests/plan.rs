@@ -66,7 +66,14 @@ fn a_rumoured_offer_is_used_only_when_included() {
         plan["if_rumoured"],
         json!({ "offers": ["88vip_qq"], "total": "88.00", "saves": "100.00" })
     );
-    let with_rumours = plan_json(&["--want", "qq_music", "--include", "rumoured", "--file", file]);
+    let with_rumours = plan_json(&[
+        "--want",
+        "qq_music",
+        "--include",
+        "rumoured",
+        "--file",
+        file,
+    ]);
     assert_eq!(
         with_rumours["offers"],
         json!([{ "id": "88vip_qq", "kind": "bundle", "price": "88.00", "covers": ["qq_music"] }])
