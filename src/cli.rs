@@ -39,6 +39,7 @@ Examples:
   bundlecalc --compare --set taoqi=500         as a user with 500 淘气值
   bundlecalc --compare --want qq_music,youku --sort savings --format json
   bundlecalc --plan --want qq_music,tencent_video   cheapest way to get both
+  bundlecalc --plan --what-if qq_joins_88vip   the plan if QQ Music joins 88VIP
   bundlecalc --check --file my-offers.toml     list every problem in a file
   bundlecalc --init                            write ./bundles.toml to edit
 

@@ -63,10 +63,7 @@ impl StalePrices {
     /// A service's price as it was used: by the way to buy it that gave it, named
     /// with that way's label ("Tencent Video VIP · monthly").
     fn see_service(&mut self, service: &Service, basis: Period) {
-        let way = match service.value {
-            Some(_) => None,
-            None => cheapest_way(service, basis),
-        };
+        let way = price_way(service, basis);
         let label = match way {
             Some(at) => service.other_prices[at].label.as_deref(),
             None => service.label.as_deref(),
@@ -135,9 +132,15 @@ pub fn plan_note(catalog: &Catalog, plan: &Plan, basis: Period, today: Date) -> 
 /// When and where the price a service was counted at was seen: that of the way
 /// to buy it that gave its standalone price in `basis`.
 pub fn service_seen(service: &Service, basis: Period) -> &Seen {
+    service.seen_of(price_way(service, basis))
+}
+
+/// The way to buy a service that gives its price in `basis` (`None` for the main
+/// price, and for a benefit, whose worth is no way to buy it).
+fn price_way(service: &Service, basis: Period) -> Option<usize> {
     match service.value {
-        Some(_) => &service.seen,
-        None => service.seen_of(cheapest_way(service, basis)),
+        Some(_) => None,
+        None => cheapest_way(service, basis),
     }
 }
 
