@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
 use crate::i18n::{Lang, set_language};
 use crate::load::{is_fact_name, spending_problem};
-use crate::model::{Catalog, Include, Period, Status};
+use crate::model::{Catalog, Include, Offer, Period, Status};
 use crate::plan::{MAX_WANTS, PlanError, plan};
 use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
@@ -486,8 +486,32 @@ fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Error> {
         return Ok(file.clone());
     };
     let applied = crate::changes::named(file, ids.iter().map(String::as_str))
-        .map_err(|id| unknown_id("change", id, file.changes.iter().map(|c| c.id.as_str())))?;
+        .map_err(|id| unknown_change(file, id))?;
     crate::changes::apply(file, &applied).map_err(|why| Error::usage(why.describe(file)))
+}
+
+/// `--what-if` of an id that is no change: perhaps an offer's, perhaps a typo.
+fn unknown_change(file: &Catalog, id: &str) -> Error {
+    let offer = match (file.bundle_ix(id), file.service_ix(id)) {
+        (Some(bundle), _) => Some(Offer::Bundle(bundle)),
+        (None, Some(service)) => Some(Offer::Service(service)),
+        (None, None) => None,
+    };
+    let Some(offer) = offer else {
+        return unknown_id("change", id, file.changes.iter().map(|c| c.id.as_str()));
+    };
+    let ids: Vec<&str> = file
+        .changes
+        .iter()
+        .filter(|c| c.offer == offer)
+        .map(|c| c.id.as_str())
+        .collect();
+    let help = if ids.is_empty() {
+        tr!("cli.no_changes_of", id = id)
+    } else {
+        tr!("cli.changes_of", id = id, ids = ids.join(", "))
+    };
+    Error::usage(tr!("cli.what_if_offer", id = id, help = help))
 }
 
 /// The `--plan` report, or why there is no plan: the plan on `catalogues.1` (the

@@ -357,3 +357,24 @@ other_prices = [{ price = 20, period = "month", label = "monthly" }]
     assert_eq!(tv["price_label"], "annual card");
     assert_eq!(tv["changes"], json!(["cheaper_tv"]));
 }
+
+#[test]
+fn what_if_of_an_offer_s_id_names_the_changes_of_it() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .command()
+        .args(["--plan", "--what-if", "88vip", "--file"])
+        .arg(fixture("what_if.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("`88vip` is an offer, not a change"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the changes of `88vip` are: qq_joins_88vip, tv_joins_88vip"),
+        "{stderr}"
+    );
+}
