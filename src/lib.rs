@@ -21,6 +21,7 @@ pub mod plan;
 pub mod report;
 pub mod save;
 pub mod schema;
+pub mod seen;
 pub mod source;
 pub mod stale;
 pub mod synthetic;
