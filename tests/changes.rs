@@ -378,3 +378,23 @@ fn what_if_of_an_offer_s_id_names_the_changes_of_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_change_s_name_reaches_the_table_with_its_control_characters_escaped() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"a\"]\n[services.a]\nprice = 10\n[bundles.pack]\nname = \"Pack\"\nprice = 5\nincludes = [\"a\"]\n[changes.c]\nname = \"bell\\u0007 rings\"\noffer = \"pack\"\nprice = 4\n",
+    );
+    let table = stdout_of(&sandbox, &["--compare", "--what-if", "c"]);
+    assert!(table.contains("Pack · if bell\\u{7} rings"), "{table}");
+    assert!(!table.contains('\u{7}'));
+    let plan = stdout_of(&sandbox, &["--plan"]);
+    assert!(
+        plan.contains("If bell\\u{7} rings, the plan is Pack at ¥4.00: ¥1.00 less."),
+        "{plan}"
+    );
+    // JSON keeps the name as written, escaped the JSON way.
+    let json = compare_json(&sandbox, &["--what-if", "c"]);
+    assert_eq!(bundle(&json, "pack")["name"], "Pack");
+}
