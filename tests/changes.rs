@@ -398,3 +398,68 @@ fn a_change_s_name_reaches_the_table_with_its_control_characters_escaped() {
     let json = compare_json(&sandbox, &["--what-if", "c"]);
     assert_eq!(bundle(&json, "pack")["name"], "Pack");
 }
+
+#[test]
+fn removing_from_a_group_and_adding_a_group_change_what_is_counted() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "bundles.toml",
+        r#"
+[services.a]
+price = 10
+[services.b]
+price = 20
+[services.c]
+price = 30
+[services.d]
+price = 40
+[services.e]
+price = 50
+[bundles.pack]
+price = 5
+includes = ["a", { one_of = ["b", "c"], label = "pick" }]
+[changes.no_c]
+offer = "pack"
+remove = ["c"]
+[changes.d_or_e]
+offer = "pack"
+add = [{ one_of = ["d", "e"], label = "extra" }]
+"#,
+    );
+    let counted = |args: &[&str]| {
+        let json = compare_json(&sandbox, args);
+        let pack = bundle(&json, "pack");
+        let services: Vec<_> = pack["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| json!([s["id"], s["group"]]))
+            .collect();
+        (services, pack["standalone_value"].clone())
+    };
+    // As written: a, and the dearer of b and c.
+    assert_eq!(
+        counted(&[]),
+        (
+            vec![json!(["a", null]), json!(["c", "pick"])],
+            json!("40.00")
+        )
+    );
+    // Without c, the group is the plain include b.
+    assert_eq!(
+        counted(&["--what-if", "no_c"]),
+        (vec![json!(["a", null]), json!(["b", null])], json!("30.00"))
+    );
+    // The added group counts its dearer member, at the end.
+    assert_eq!(
+        counted(&["--what-if", "all"]),
+        (
+            vec![
+                json!(["a", null]),
+                json!(["b", null]),
+                json!(["e", "extra"])
+            ],
+            json!("80.00")
+        )
+    );
+}
