@@ -200,6 +200,18 @@ impl Bundle {
     pub fn tagged_name(&self) -> String {
         format!("{}{}", self.name, self.status.tag())
     }
+
+    /// The members of the `one_of` group that holds `service`, if one does.
+    pub fn group_of(&self, service: ServiceIx) -> Option<&[ServiceIx]> {
+        group_holding(&self.includes, service).map(|at| self.includes[at].members())
+    }
+}
+
+/// Where among `includes` the `one_of` group holding `service` is, if one holds it.
+pub fn group_holding(includes: &[Include], service: ServiceIx) -> Option<usize> {
+    includes.iter().position(
+        |include| matches!(include, Include::OneOf { members, .. } if members.contains(&service)),
+    )
 }
 
 /// One entry of a bundle's `includes`.
@@ -366,13 +378,16 @@ impl Catalog {
     }
 
     /// This catalogue as text for people is written from: every name, id, note and
-    /// label with its control characters escaped (`text::printable`). Borrowed when
-    /// nothing needs escaping, as in every ordinary file.
+    /// label with its control characters escaped (`text::printable`), except the
+    /// line breaks of a note, which show as lines. Borrowed when nothing needs
+    /// escaping, as in every ordinary file.
     pub fn for_people(&self) -> std::borrow::Cow<'_, Catalog> {
-        use crate::text::printable;
+        use crate::text::{printable, printable_lines};
         use std::borrow::Cow;
         let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
         let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
+        // A note's line breaks stay: whoever shows it shows its lines.
+        let note_shown = |note: &mut String| *note = printable_lines(note).join("\n");
         let all_clean = self.services.iter().all(|s| {
             clean(&s.id)
                 && clean(&s.name)
@@ -400,7 +415,7 @@ impl Catalog {
         for service in &mut copy.services {
             shown(&mut service.id);
             shown(&mut service.name);
-            service.note.as_mut().map(shown);
+            service.note.as_mut().map(note_shown);
             if let Some(label) = &mut service.label {
                 *label = printable(label).into();
             }
@@ -414,7 +429,7 @@ impl Catalog {
         for bundle in &mut copy.bundles {
             shown(&mut bundle.id);
             shown(&mut bundle.name);
-            bundle.note.as_mut().map(shown);
+            bundle.note.as_mut().map(note_shown);
             for include in &mut bundle.includes {
                 if let Include::OneOf {
                     label: Some(label), ..
@@ -508,5 +523,19 @@ mod tests {
             assert_eq!(Period::parse(period.name()), Some(period));
         }
         assert_eq!(Period::parse("fortnight"), None);
+    }
+
+    #[test]
+    fn the_group_holding_a_service_is_found_and_a_plain_include_is_no_group() {
+        let includes = vec![
+            Include::Service(0),
+            Include::OneOf {
+                members: vec![1, 2],
+                label: None,
+            },
+        ];
+        assert_eq!(group_holding(&includes, 2), Some(1));
+        assert_eq!(group_holding(&includes, 0), None);
+        assert_eq!(group_holding(&includes, 3), None);
     }
 }

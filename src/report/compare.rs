@@ -11,7 +11,7 @@ use super::table::{Cell, TextTable};
 use crate::calc::{BundleFigures, Comparison, SortKey};
 use crate::model::{Catalog, Period};
 use crate::money::{Money, Percent};
-use crate::text::{Align, printable};
+use crate::text::{Align, display_width, printable};
 use crate::tr;
 
 /// What a comparison report shows and for whom.
@@ -428,7 +428,19 @@ fn bundle_detail(
     }
     out += &services.render("  ", painter);
     if let Some(note) = &bundle.note {
-        out += &format!("  {}\n", tr!("report.note", note = note));
+        out += &note_lines(note);
+    }
+    out
+}
+
+/// A bundle's note under its table, each of its lines under the first's text.
+fn note_lines(note: &str) -> String {
+    let mut lines = note.split('\n');
+    let first = tr!("report.note", note = lines.next().unwrap_or_default());
+    let indent = " ".repeat(display_width(&tr!("report.note", note = "")));
+    let mut out = format!("  {first}\n");
+    for line in lines {
+        out += &format!("  {indent}{line}\n");
     }
     out
 }
