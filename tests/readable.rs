@@ -6,7 +6,8 @@ mod common;
 
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Overlay, Pane};
+use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::windows::Window;
 use common::app::{type_text, wait_for_plan};
 use common::screen::screen;
 use unicode_width::UnicodeWidthStr;
@@ -107,7 +108,7 @@ fn the_whole_note_of_88vip_is_readable_at_80_by_24() {
     let mut app = built_in(80, 24);
     let note = app.catalog.bundles[0].note.clone().unwrap();
     app.update(Action::ShowNote);
-    assert!(matches!(app.overlay, Some(Overlay::Note { .. })));
+    assert!(matches!(app.window(), Some(Window::Note(_))));
     let mut read = String::new();
     for _ in 0..10 {
         let lines = screen(&app);
@@ -128,7 +129,7 @@ fn the_whole_note_of_88vip_is_readable_at_80_by_24() {
         );
     }
     app.update(Action::Back);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.window(), None);
 }
 
 /// 200 bundles, one in three with "Tencent" in its name.
@@ -170,7 +171,7 @@ fn slash_finds_a_bundle_and_n_moves_to_the_next() {
     assert_eq!(selected(&app), "QQ Music Green Diamond (QQ音乐绿钻)");
     // Esc clears the search, and only then quits.
     app.update(Action::Back);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert!(!app.quit);
 }
 
