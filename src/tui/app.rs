@@ -1,18 +1,18 @@
 //! The screen's state and how each action changes it: the data, the selection, the
-//! windows open over the main screen. Windows change their own state and answer
-//! with an `Outcome`, acted on here; file work is in `files`. No terminal I/O here.
+//! windows open over the main screen. This file composes and routes: the window on
+//! top (else the main screen) takes each action, and a window's `Outcome` is acted
+//! on here, once. What the main screen does is grouped by job in `app/`: moving
+//! the selection (`lists`), edits (`edits`) and the file (`file`, over the work
+//! `files` does). No terminal I/O here.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
-use rust_decimal::Decimal;
 
 use super::action::{Action, KeyMode};
-use super::cursor::{scroll_to_show, step};
-use super::edits::{choose_next_member, toggle_want};
-use super::files::{FileNews, FileWork, SaveStart, describe_origin};
-use super::layout::{Areas, contains, screen};
+use super::files::{FileWork, describe_origin};
+use super::layout::{Areas, screen};
 use super::planning::Planning;
 use super::windows::Window;
 use super::windows::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
@@ -22,13 +22,16 @@ use super::windows::note::{NoteWindow, note_lines, room as note_room};
 use super::windows::outcome::Outcome;
 use super::windows::plan::PlanWindow;
 use super::windows::question::Question;
-use super::windows::search::{Search, next_match};
+use super::windows::search::Search;
 use super::windows::target::PriceTarget;
-use crate::calc::{Adjustments, BundleFigures, Scenario, SortKey, compare, sort_bundles_by};
-use crate::edit::Edit;
-use crate::model::{BundleIx, Catalog, ServiceIx};
+use crate::calc::{BundleFigures, Scenario, SortKey, compare};
+use crate::model::{Catalog, ServiceIx};
 use crate::tr;
 use crate::workspace::Workspace;
+
+mod edits;
+mod file;
+mod lists;
 
 pub use super::config::{AppConfig, Overrides, Request};
 pub use super::pane::Pane;
@@ -170,11 +173,6 @@ impl App {
             Some(Window::Search(search)) => Some(search),
             _ => self.kept_search.as_ref(),
         }
-    }
-
-    /// The search kept for `n` and `N`, once typed.
-    pub fn kept_search(&self) -> Option<&Search> {
-        self.kept_search.as_ref()
     }
 
     /// Why the file does not load, or news of an outside change.
@@ -395,21 +393,6 @@ impl App {
         self.open(Window::Field(PriceField::new(target, value)));
     }
 
-    /// Changes a price or fact in memory, notes the edit for saving, and
-    /// recomputes every figure.
-    fn set_value(&mut self, target: PriceTarget, value: Decimal) {
-        if let PriceTarget::Fact(name) = &target {
-            // The edit wins over --set, and is what the screen shows now.
-            self.overrides.facts.remove(name);
-            self.scenario.facts.insert(name.clone(), value);
-            self.edited_facts.insert(name.clone());
-        }
-        let (edit, what) = target.apply(Arc::make_mut(&mut self.catalog), value);
-        self.workspace.record(edit);
-        self.recompute();
-        self.message = Some(tr!("msg.ctrl_s", what = what));
-    }
-
     /// The facts the figures test, with their values and where those come from.
     pub fn fact_rows(&self) -> Vec<FactRow> {
         let origins = FactOrigins {
@@ -417,63 +400,6 @@ impl App {
             edited: &self.edited_facts,
         };
         fact_rows(&self.catalog, &self.scenario, &origins)
-    }
-
-    /// `c` on a service chosen from a group: the group's next member is chosen.
-    fn choose_next_member(&mut self) {
-        let (Some(row), Some(service)) = (self.selected_row(), self.selected_service_ix()) else {
-            return;
-        };
-        if self.focus != Pane::Detail {
-            self.message = Some(tr!("msg.c_in_detail"));
-            return;
-        }
-        let bundle = row.bundle;
-        if self.catalog.bundles[bundle].group_of(service).is_none() {
-            let name = &self.catalog.services[service].name;
-            self.message = Some(tr!("msg.not_in_group", name = name));
-            return;
-        }
-        let catalog = Arc::make_mut(&mut self.catalog);
-        let Some((edit, chosen)) = choose_next_member(catalog, bundle, service) else {
-            return;
-        };
-        let chosen = catalog.services[chosen].tagged_name();
-        self.workspace.record(edit);
-        self.recompute();
-        self.message = Some(tr!("msg.chosen", chosen = chosen));
-    }
-
-    /// Moves the selection to the next (or previous) match of `search` in its
-    /// list; `from_here` lets the selected row itself match.
-    fn find(&mut self, search: &Search, forward: bool, from_here: bool) {
-        let catalog = &self.catalog;
-        let found = match search.pane {
-            Pane::Bundles => next_match(self.rows.len(), self.selected, forward, from_here, |at| {
-                let bundle = &catalog.bundles[self.rows[at].bundle];
-                search.matches([bundle.name.as_str(), bundle.id.as_str()])
-            }),
-            Pane::Detail => {
-                let services = self.selected_row().map_or(&[][..], |r| &r.services[..]);
-                let from = self.selected_service;
-                next_match(services.len(), from, forward, from_here, |at| {
-                    let service = &catalog.services[services[at].service];
-                    search.matches([service.name.as_str(), service.id.as_str()])
-                })
-            }
-        };
-        let Some(at) = found else {
-            self.message = Some(tr!("msg.no_match"));
-            return;
-        };
-        self.focus = search.pane;
-        match search.pane {
-            Pane::Bundles => self.move_by(at as isize - self.selected as isize),
-            Pane::Detail => {
-                self.selected_service = at;
-                self.keep_selection_visible();
-            }
-        }
     }
 
     /// `i`: plans use rumoured offers too, or only what is on sale.
@@ -495,98 +421,6 @@ impl App {
             String::new()
         };
         format!("{}{reversed}", self.sort.label())
-    }
-
-    /// `Ctrl-S`, or the quit question's `s` (`then_quit`).
-    fn save(&mut self, then_quit: bool) {
-        let view_wants = self.overrides.wants.is_some();
-        match self.files.save(&self.workspace, view_wants, then_quit) {
-            SaveStart::NothingToSave => {}
-            SaveStart::Ask(prompt) => self.open(Window::Question(Question { prompt, then_quit })),
-            SaveStart::Started(message) => self.message = Some(message),
-        }
-    }
-
-    /// Starts reading the file again; `asked` by the user, or because it changed.
-    fn reload(&mut self, asked: bool) {
-        if let Some(message) = self.files.reload(&self.workspace, asked) {
-            self.message = Some(message);
-        }
-    }
-
-    /// Takes in what finished file work means for the screen.
-    fn take_in(&mut self, news: FileNews) {
-        match news {
-            FileNews::Reloaded { catalog, asked: _ } => {
-                self.scenario = self.scenario_for(&catalog);
-                self.catalog = Arc::new(catalog);
-                self.recompute();
-                self.message = Some(tr!("msg.reloaded", file = self.file_label));
-                self.keep_selection_visible();
-            }
-            FileNews::NotReloaded { asked } => {
-                if asked {
-                    self.message = Some(tr!("msg.not_reloaded"));
-                }
-                self.keep_selection_visible();
-            }
-            FileNews::EditedMeanwhile => self.message = Some(tr!("msg.edited_meanwhile")),
-            FileNews::Saved { then_quit } => {
-                if then_quit && !self.is_modified() {
-                    self.quit = true;
-                }
-                (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
-                self.message = Some(if self.overrides.wants.is_some() {
-                    tr!("msg.saved_view", file = self.file_label)
-                } else {
-                    tr!("msg.saved", file = self.file_label)
-                });
-            }
-            FileNews::NotSaved(error) => self.message = Some(tr!("msg.not_saved", error = error)),
-            FileNews::Lost => self.message = Some(tr!("msg.lost")),
-        }
-    }
-
-    /// The file's scenario, with this session's period and the command line's overrides.
-    fn scenario_for(&self, catalog: &Catalog) -> Scenario {
-        let asked = Adjustments {
-            basis: Some(self.scenario.basis),
-            wants: self.overrides.wants.as_deref(),
-            facts: self.overrides.facts.clone(),
-            include: Default::default(),
-        };
-        // A wanted service that is gone from the file is simply no longer wanted.
-        Scenario::adjusted(catalog, &asked).0
-    }
-
-    /// `E`: the editor at the selected item's line, or where the file breaks.
-    fn open_editor(&mut self) {
-        let Some(path) = self.workspace.path() else {
-            self.message = Some(tr!("msg.read_only"));
-            return;
-        };
-        let path = path.to_path_buf();
-        // Fix the file where it breaks; edits stay, and are not reloaded over.
-        let line = match self.broken_at() {
-            Some(line) => line,
-            None if self.is_modified() => {
-                self.message = Some(tr!("msg.save_first"));
-                return;
-            }
-            None => self.selected_line().unwrap_or(1),
-        };
-        self.request = Some(Request::OpenEditor { path, line });
-    }
-
-    /// The file's line of the selected service, in the detail list, else bundle.
-    fn selected_line(&self) -> Option<usize> {
-        let row = self.selected_row()?;
-        match self.focus {
-            Pane::Detail => self
-                .selected_service_ix()
-                .map(|s| self.catalog.services[s].line),
-            Pane::Bundles => Some(self.catalog.bundles[row.bundle].line),
-        }
     }
 
     /// Recomputes every figure for the current scenario and sort, keeping the
@@ -620,166 +454,5 @@ impl App {
             return;
         }
         self.plan = Some(Planning::start(&self.catalog, &self.scenario));
-    }
-
-    /// Takes in work finished in the background: the plan, the file read or written.
-    pub fn poll_background(&mut self) {
-        if let Some(planning) = &mut self.plan {
-            planning.poll();
-        }
-        if let Some(news) = self.files.poll(&mut self.workspace) {
-            self.take_in(news);
-        }
-    }
-
-    /// Whether work the screen waits for is under way in the background: a file
-    /// read or written, the plan being shown.
-    pub fn is_busy(&self) -> bool {
-        let finding = self.plan.as_ref().is_some_and(Planning::is_finding);
-        self.files.is_busy() || (self.is_showing_plan() && finding)
-    }
-
-    /// Waits for a save under way to finish, so that quitting never leaves it undone.
-    pub fn finish_saving(&mut self) {
-        if let Some(news) = self.files.finish_saving(&mut self.workspace) {
-            self.take_in(news);
-        }
-    }
-
-    /// Puts the rows in the current sort order (the figures stay), keeping the same
-    /// bundle selected, and says so.
-    fn resort(&mut self) {
-        let keep = self.selected_row().map(|row| row.bundle);
-        self.sort_keeping(keep);
-        self.message = Some(tr!("msg.sorted", sort = self.sort_words()));
-    }
-
-    fn sort_keeping(&mut self, keep: Option<BundleIx>) {
-        if self.sort == SortKey::Personal && self.scenario.wants.is_none() {
-            self.sort = SortKey::File; // personal savings need wants
-        }
-        sort_bundles_by(&mut self.rows, self.sort, self.reverse, &self.catalog);
-        if let Some(bundle) = keep {
-            self.selected = self
-                .rows
-                .iter()
-                .position(|row| row.bundle == bundle)
-                .unwrap_or(0);
-        }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        let services = self.selected_row().map_or(0, |row| row.services.len());
-        self.selected_service = self.selected_service.min(services.saturating_sub(1));
-        self.keep_selection_visible();
-    }
-
-    fn page(&self) -> isize {
-        let rows = self.areas().map_or(1, |areas| match self.focus {
-            Pane::Bundles => areas.bundle_rows(),
-            Pane::Detail => areas.service_rows(),
-        });
-        rows.max(1) as isize
-    }
-
-    /// Moves the selection in the focused pane, stopping at either end.
-    fn move_by(&mut self, delta: isize) {
-        match self.focus {
-            Pane::Bundles => {
-                let before = self.selected;
-                self.selected = step(self.selected, delta, self.rows.len());
-                if self.selected != before {
-                    self.selected_service = 0;
-                    self.service_offset = 0;
-                }
-            }
-            Pane::Detail => {
-                let count = self.selected_row().map_or(0, |row| row.services.len());
-                self.selected_service = step(self.selected_service, delta, count);
-            }
-        }
-        self.keep_selection_visible();
-    }
-
-    fn keep_selection_visible(&mut self) {
-        let Some(areas) = self.areas() else { return };
-        let (bundles, services) = (areas.bundle_rows(), areas.service_rows());
-        self.offset = scroll_to_show(self.offset, self.selected, bundles, self.rows.len());
-        let count = self.selected_row().map_or(0, |row| row.services.len());
-        self.service_offset =
-            scroll_to_show(self.service_offset, self.selected_service, services, count);
-    }
-
-    /// `w`: the selected service is wanted, or no longer; in the file's wants, or
-    /// only in the view when the wants came from `--want`.
-    fn toggle_wanted(&mut self) {
-        if self.focus != Pane::Detail {
-            self.message = Some(tr!("msg.w_in_detail"));
-            return;
-        }
-        let Some(service) = self.selected_service_ix() else {
-            return;
-        };
-        let mut wants = self.scenario.wants.clone().unwrap_or_default();
-        let name = self.catalog.services[service].name.clone();
-        let now_wanted = toggle_want(&mut wants, service);
-        let ids = wants.iter().map(|w| self.catalog.services[*w].id.clone());
-        let ids: Vec<String> = ids.collect();
-        // Wants given with --want are a view: marks change it, never the file.
-        let from_command_line = self.overrides.wants.is_some();
-        if from_command_line {
-            self.overrides.wants = Some(ids);
-        } else {
-            self.workspace.record(Edit::Wants(ids));
-        }
-        self.scenario.set_wants(wants);
-        self.recompute();
-        let mark = if now_wanted {
-            tr!("msg.wanted")
-        } else {
-            tr!("msg.not_wanted")
-        };
-        self.message = Some(if from_command_line {
-            tr!("msg.mark_view", name = name, mark = mark)
-        } else {
-            format!("{name}: {mark}")
-        });
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let Some(areas) = self.areas() else { return };
-        if contains(areas.bundles, column, row) {
-            self.focus = Pane::Bundles;
-            if let Some(at) = row.checked_sub(areas.first_bundle_row()) {
-                let target = self.offset + usize::from(at);
-                if usize::from(at) < areas.bundle_rows() && target < self.rows.len() {
-                    self.move_by(target as isize - self.selected as isize);
-                }
-            }
-        } else if contains(areas.detail, column, row) {
-            self.focus = Pane::Detail;
-            if let Some(at) = row.checked_sub(areas.first_service_row()) {
-                let target = self.service_offset + usize::from(at);
-                let count = self.selected_row().map_or(0, |r| r.services.len());
-                if usize::from(at) < areas.service_rows() && target < count {
-                    self.selected_service = target;
-                }
-            }
-        }
-    }
-
-    fn scroll(&mut self, column: u16, row: u16, delta: isize) {
-        let Some(areas) = self.areas() else { return };
-        let pane = if contains(areas.detail, column, row) {
-            Pane::Detail
-        } else {
-            Pane::Bundles
-        };
-        let focus = std::mem::replace(&mut self.focus, pane);
-        self.move_by(delta);
-        self.focus = focus;
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.size = Rect::new(0, 0, width, height);
-        self.keep_selection_visible();
     }
 }
