@@ -228,40 +228,23 @@ impl App {
         self.act(outcome);
     }
 
-    /// Does what a window's outcome asks.
+    /// Does what a window's outcome asks: closing it first, when the outcome does.
     fn act(&mut self, outcome: Outcome) {
+        if outcome.closes_window() {
+            self.close();
+        }
         match outcome {
-            Outcome::Stay => {}
-            Outcome::Close => self.close(),
-            Outcome::Quit => {
-                self.close();
-                self.ask_to_quit();
-            }
-            Outcome::QuitNow => {
-                self.close();
-                self.quit = true;
-            }
-            Outcome::SaveAndQuit => {
-                self.close();
-                self.save(true);
-            }
-            Outcome::Reload => {
-                self.close();
-                self.reload(true);
-            }
+            Outcome::Stay | Outcome::Close => {}
+            Outcome::Quit => self.ask_to_quit(),
+            Outcome::QuitNow => self.quit = true,
+            Outcome::SaveAndQuit => self.save(true),
+            Outcome::Reload => self.reload(true),
             Outcome::Write { then_quit } => {
-                self.close();
                 self.message = Some(self.files.write(&self.workspace, then_quit));
             }
-            Outcome::Cancelled => {
-                self.close();
-                self.message = Some(tr!("msg.cancelled"));
-            }
+            Outcome::Cancelled => self.message = Some(tr!("msg.cancelled")),
             Outcome::EditFact(name) => self.open_field(PriceTarget::Fact(name)),
-            Outcome::Apply(target, value) => {
-                self.close();
-                self.set_value(target, value);
-            }
+            Outcome::Apply(target, value) => self.set_value(target, value),
             Outcome::ToggleRumoured => self.toggle_rumoured(),
             Outcome::Find => {
                 if let Some(Window::Search(search)) = self.window() {

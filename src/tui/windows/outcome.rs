@@ -35,3 +35,17 @@ pub enum Outcome {
     /// Close the search box, keeping its query for `n` and `N`.
     KeepSearch,
 }
+
+impl Outcome {
+    /// Whether the window that answered this closes before it is acted on.
+    pub fn closes_window(&self) -> bool {
+        !matches!(
+            self,
+            Outcome::Stay
+                | Outcome::EditFact(_)
+                | Outcome::ToggleRumoured
+                | Outcome::Find
+                | Outcome::KeepSearch
+        )
+    }
+}
