@@ -326,3 +326,50 @@ fn the_quit_question_offers_to_save_first() {
         "{saved}"
     );
 }
+
+/// A bundle whose note is two lines, and a control character that stays escaped.
+const TWO_LINE_NOTE: &str = r#"[services.music]
+price = 100
+
+[services.video]
+price = 200
+
+[bundles.pair]
+name = "Pair deal"
+price = 250
+includes = ["music", "video"]
+note = """first line of the note
+second line\tends here"""
+"#;
+
+#[test]
+fn a_two_line_note_reads_as_two_lines_in_the_detail_and_in_v() {
+    let mut app = app_on(TWO_LINE_NOTE, 80, 24);
+    let lines = screen(&app);
+    let first = lines
+        .iter()
+        .position(|l| l.contains("first line of the note"))
+        .unwrap_or_else(|| panic!("the note's first line:\n{}", lines.join("\n")));
+    assert!(
+        lines[first + 1].contains(r"second line\tends here"),
+        "the second line under the first, the tab escaped:\n{}",
+        lines.join("\n")
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains(r"\n")),
+        "{}",
+        lines.join("\n")
+    );
+
+    app.update(Action::ShowNote);
+    let lines = screen(&app);
+    let first = lines
+        .iter()
+        .position(|l| l.contains("│first line of the note"))
+        .unwrap_or_else(|| panic!("the note window:\n{}", lines.join("\n")));
+    assert!(
+        lines[first + 1].contains(r"│second line\tends here"),
+        "{}",
+        lines.join("\n")
+    );
+}
