@@ -47,11 +47,9 @@ enum Answer {
 pub enum FileNews {
     /// The file was read again and loads: its catalogue is the screen's now (the
     /// workspace already holds its text).
-    Reloaded {
-        catalog: Catalog,
-        asked: bool,
-    },
-    /// The file was read again but does not load: the banner says why.
+    Reloaded(Catalog),
+    /// The file was read again but does not load: the banner says why; `asked`
+    /// whether the user asked (`r`).
     NotReloaded {
         asked: bool,
     },
@@ -69,11 +67,11 @@ pub enum FileNews {
 /// What `Ctrl-S` leads to.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SaveStart {
-    NothingToSave,
     /// A question must be answered first.
     Ask(Prompt),
-    /// The write started, or could not: what to say.
-    Started(String),
+    /// The write started, or there is nothing to write, or it must wait: what
+    /// to say.
+    Say(String),
 }
 
 /// The file's work under way, and what the screen says about the file.
@@ -107,7 +105,7 @@ impl FileWork {
     /// `Ctrl-S`: writes the edits, or says why not, or asks first.
     pub fn save(&mut self, workspace: &Workspace, view_wants: bool, then_quit: bool) -> SaveStart {
         if !workspace.is_modified() {
-            return SaveStart::Started(if view_wants {
+            return SaveStart::Say(if view_wants {
                 tr!("msg.nothing_to_save_view")
             } else {
                 tr!("msg.nothing_to_save")
@@ -117,7 +115,7 @@ impl FileWork {
             return SaveStart::Ask(Prompt::SaveBuiltIn);
         }
         match workspace.disk_state() {
-            DiskState::Unchanged => SaveStart::Started(self.write(workspace, then_quit)),
+            DiskState::Unchanged => SaveStart::Say(self.write(workspace, then_quit)),
             DiskState::Changed | DiskState::Unreadable(_) => SaveStart::Ask(Prompt::SaveConflict),
         }
     }
@@ -236,7 +234,7 @@ impl FileWork {
                         workspace.reloaded(source);
                         self.banner = None;
                         self.broken_at = None;
-                        FileNews::Reloaded { catalog, asked }
+                        FileNews::Reloaded(catalog)
                     }
                     Err(error) => {
                         // The banner says what and where; the figures and edits stay.

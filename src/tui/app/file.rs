@@ -19,9 +19,8 @@ impl App {
     pub(super) fn save(&mut self, then_quit: bool) {
         let view_wants = self.overrides.wants.is_some();
         match self.files.save(&self.workspace, view_wants, then_quit) {
-            SaveStart::NothingToSave => {}
             SaveStart::Ask(prompt) => self.open(Window::Question(Question { prompt, then_quit })),
-            SaveStart::Started(message) => self.message = Some(message),
+            SaveStart::Say(message) => self.message = Some(message),
         }
     }
 
@@ -35,7 +34,7 @@ impl App {
     /// Takes in what finished file work means for the screen.
     pub(super) fn take_in(&mut self, news: FileNews) {
         match news {
-            FileNews::Reloaded { catalog, asked: _ } => {
+            FileNews::Reloaded(catalog) => {
                 self.scenario = self.scenario_for(&catalog);
                 self.catalog = Arc::new(catalog);
                 self.recompute();
