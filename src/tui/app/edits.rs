@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::super::edits::{choose_next_member, toggle_want};
-use super::super::pane::Pane;
-use super::super::windows::target::PriceTarget;
 use super::App;
 use crate::edit::Edit;
 use crate::tr;
+use crate::tui::edits::{choose_next_member, toggle_want};
+use crate::tui::pane::Pane;
+use crate::tui::windows::target::PriceTarget;
 
 impl App {
     /// Changes a price or fact in memory, notes the edit for saving, and

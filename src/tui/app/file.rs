@@ -3,16 +3,16 @@
 
 use std::sync::Arc;
 
-use super::super::files::{FileNews, SaveStart, describe_origin};
-use super::super::pane::Pane;
-use super::super::planning::Planning;
-use super::super::windows::Window;
-use super::super::windows::question::Question;
 use super::App;
 use crate::calc::{Adjustments, Scenario};
 use crate::model::Catalog;
 use crate::tr;
 use crate::tui::config::Request;
+use crate::tui::files::{FileNews, SaveStart, describe_origin};
+use crate::tui::pane::Pane;
+use crate::tui::planning::Planning;
+use crate::tui::windows::Window;
+use crate::tui::windows::question::Question;
 
 impl App {
     /// `Ctrl-S`, or the quit question's `s` (`then_quit`).

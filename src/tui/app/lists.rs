@@ -3,14 +3,14 @@
 
 use ratatui::layout::Rect;
 
-use super::super::cursor::{scroll_to_show, step};
-use super::super::layout::contains;
-use super::super::pane::Pane;
-use super::super::windows::search::{Search, next_match};
 use super::App;
 use crate::calc::{SortKey, sort_bundles_by};
 use crate::model::BundleIx;
 use crate::tr;
+use crate::tui::cursor::{scroll_to_show, step};
+use crate::tui::layout::contains;
+use crate::tui::pane::Pane;
+use crate::tui::windows::search::{Search, next_match};
 
 impl App {
     /// Moves the selection to the next (or previous) match of `search` in its

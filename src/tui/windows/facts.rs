@@ -9,14 +9,14 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
-use super::super::chrome::draw_dialog;
-use super::super::theme::Theme;
 use super::outcome::Outcome;
 use crate::calc::Scenario;
 use crate::model::Catalog;
 use crate::text::{Align, display_width, pad};
 use crate::tr;
 use crate::tui::action::Action;
+use crate::tui::chrome::draw_dialog;
+use crate::tui::theme::Theme;
 
 /// The widest the window gets.
 const WIDTH: u16 = 76;

@@ -5,8 +5,6 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
-use super::super::chrome::draw_dialog;
-use super::super::theme::Theme;
 use super::outcome::Outcome;
 use super::target::PriceTarget;
 use crate::amount::{parse_amount, parse_decimal};
@@ -14,6 +12,8 @@ use crate::model::Catalog;
 use crate::text::printable;
 use crate::tr;
 use crate::tui::action::Action;
+use crate::tui::chrome::draw_dialog;
+use crate::tui::theme::Theme;
 
 /// The widest the field gets.
 const WIDTH: u16 = 70;

@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::super::chrome::draw_dialog;
-use super::super::theme::Theme;
 use super::outcome::Outcome;
 use crate::text::{Align, display_width, pad, printable};
 use crate::tr;
 use crate::tui::action::Action;
+use crate::tui::chrome::draw_dialog;
+use crate::tui::theme::Theme;
 
 /// The widest the window gets.
 const WIDTH: u16 = 78;

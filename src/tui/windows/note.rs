@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::text::Line;
 
-use super::super::chrome::{dialog_inner_width, draw_dialog};
-use super::super::theme::Theme;
 use super::outcome::Outcome;
 use crate::text::{printable_lines, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
+use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::theme::Theme;
 
 /// The widest the window gets.
 const WIDTH: u16 = 76;

@@ -4,10 +4,6 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::super::chrome::{dialog_inner_width, draw_dialog};
-use super::super::columns::tone;
-use super::super::planning::Planning;
-use super::super::theme::Theme;
 use super::outcome::Outcome;
 use crate::model::Catalog;
 use crate::plan::PlanError;
@@ -15,6 +11,10 @@ use crate::report::{if_rumoured_sentence, money_text, signed_money_text};
 use crate::text::{display_width, printable, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
+use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::columns::tone;
+use crate::tui::planning::Planning;
+use crate::tui::theme::Theme;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;

@@ -5,11 +5,11 @@
 use ratatui::Frame;
 use ratatui::text::Line;
 
-use super::super::chrome::draw_dialog;
-use super::super::theme::Theme;
 use super::outcome::Outcome;
 use crate::tr;
 use crate::tui::action::Action;
+use crate::tui::chrome::draw_dialog;
+use crate::tui::theme::Theme;
 
 /// The widest the question gets.
 const WIDTH: u16 = 70;

@@ -2,11 +2,11 @@
 //! the search box in the status line, letters narrow it, `Enter` keeps it for `n`
 //! and `N`, `Esc` clears it.
 
-use super::super::pane::Pane;
 use super::outcome::Outcome;
 use crate::text::printable;
 use crate::tr;
 use crate::tui::action::Action;
+use crate::tui::pane::Pane;
 
 /// What is being looked for, and where: while typed, the search box's state;
 /// after `Enter`, what `n` and `N` look for.
