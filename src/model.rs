@@ -207,6 +207,14 @@ impl Bundle {
     }
 }
 
+/// The first of `services` that is a benefit reading the fact `fact` as an amount
+/// spent (SPEC §1.6), if one is.
+pub fn benefit_spending<'a>(services: &'a [Service], fact: &str) -> Option<&'a Service> {
+    services
+        .iter()
+        .find(|s| s.value.as_ref().is_some_and(|b| b.fact == fact))
+}
+
 /// Where among `includes` the `one_of` group holding `service` is, if one holds it.
 pub fn group_holding(includes: &[Include], service: ServiceIx) -> Option<usize> {
     includes.iter().position(
@@ -440,6 +448,11 @@ impl Catalog {
             }
         }
         Cow::Owned(copy)
+    }
+
+    /// The benefit that reads the fact `fact` as an amount spent, if one does.
+    pub fn benefit_spending(&self, fact: &str) -> Option<&Service> {
+        benefit_spending(&self.services, fact)
     }
 
     /// The facts some price tier or benefit tests, sorted: the facts `--set` can

@@ -41,8 +41,12 @@ pub fn write_compare(
 ) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonComparison::of(report))?;
-            out.write_all(b"\n")
+            // A buffer of a known type, so that the serializer's many small writes
+            // are copies rather than calls through `dyn Write`.
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut buffered, &JsonComparison::of(report))?;
+            buffered.write_all(b"\n")?;
+            buffered.flush()
         }
         Format::Csv => out.write_all(csv(report).as_bytes()),
         // Text for people: written from the catalogue with control characters escaped.

@@ -373,7 +373,11 @@ impl App {
     /// Opens the field on `target`, holding its current value.
     fn open_field(&mut self, target: PriceTarget) {
         let value = target.value(&self.catalog, &self.scenario.facts);
-        self.open(Window::Field(PriceField::new(target, value)));
+        let mut field = PriceField::new(target, value);
+        if let PriceTarget::Fact(name) = &field.target {
+            field.spent_by = self.catalog.benefit_spending(name).map(|s| s.id.clone());
+        }
+        self.open(Window::Field(field));
     }
 
     /// The facts the figures test, with their values and where those come from.

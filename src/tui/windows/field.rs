@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 use super::outcome::Outcome;
 use super::target::PriceTarget;
-use crate::amount::{parse_amount, parse_decimal};
+use crate::amount::{parse_amount, parse_fact};
+use crate::load::negative_spending;
 use crate::model::Catalog;
 use crate::text::printable;
 use crate::tr;
@@ -25,6 +26,9 @@ pub struct PriceField {
     pub text: String,
     /// Why the last `Enter` was refused.
     pub error: Option<String>,
+    /// For a fact, the benefit that reads it as an amount spent, if one does: a
+    /// negative value is then refused, as the loader refuses it.
+    pub spent_by: Option<String>,
 }
 
 impl PriceField {
@@ -34,6 +38,7 @@ impl PriceField {
             target,
             text: value.map(|v| v.to_string()).unwrap_or_default(),
             error: None,
+            spent_by: None,
         }
     }
 
@@ -63,8 +68,14 @@ impl PriceField {
     /// are amounts of money; a rate is at most 1.
     fn parsed(&self) -> Result<Decimal, String> {
         let text = self.text.trim();
-        let parsed = match self.target {
-            PriceTarget::Fact(_) => parse_decimal(text).map_err(|e| e.describe()),
+        let parsed = match &self.target {
+            PriceTarget::Fact(name) => parse_fact(text).map_err(|e| e.describe()).and_then(|v| {
+                let spent_by = self.spent_by.as_deref();
+                match spent_by.and_then(|benefit| negative_spending(name, benefit, v)) {
+                    Some(why) => Err(why),
+                    None => Ok(v),
+                }
+            }),
             PriceTarget::Rate(_) => match parse_amount(text) {
                 Ok(rate) if rate > Decimal::ONE => Err(tr!("field.rate_range")),
                 other => other.map_err(|e| e.describe()),
