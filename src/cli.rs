@@ -10,7 +10,7 @@ use clap::{Parser, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::amount::parse_fact;
-use crate::calc::{Includes, Scenario, SortKey, compare, sort_bundles_by};
+use crate::calc::{Adjustments, Includes, Scenario, SortKey, compare, sort_bundles_by};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
 use crate::i18n::{Lang, set_language};
@@ -463,11 +463,12 @@ fn open_broken_screen(
     facts: BTreeMap<String, Decimal>,
 ) -> Result<ExitCode, Error> {
     let catalog = Catalog::empty();
-    let mut scenario = Scenario::from_catalog(&catalog);
-    if let Some(per) = cli.per {
-        scenario.basis = per.into();
-    }
-    scenario.facts.extend(facts.clone());
+    let asked = Adjustments {
+        wants: None,
+        include: Includes::default(),
+        ..adjustments(cli, facts.clone())
+    };
+    let (scenario, _) = Scenario::adjusted(&catalog, &asked);
     let signal = run_screen(cli, catalog, source, scenario, facts, Some(problem))?;
     Ok(exit_after(signal))
 }
@@ -675,45 +676,48 @@ fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(),
     }
 }
 
-/// The file's scenario with the command line's `--per`, `--want` and `--set` applied.
+/// The file's scenario with the command line's `--per`, `--want`, `--set` and
+/// `--include` applied, refusing wants and facts the file does not know.
 fn scenario(
     cli: &Cli,
     catalog: &Catalog,
     facts: BTreeMap<String, Decimal>,
 ) -> Result<Scenario, Error> {
-    let mut scenario = Scenario::from_catalog(catalog);
-    if let Some(per) = cli.per {
-        scenario.basis = per.into();
-    }
-    if let Some(wants) = &cli.want {
-        let (services, unknown) = catalog.services_named(wants.iter().map(String::as_str));
-        if let Some(id) = unknown.first() {
-            return Err(unknown_want(catalog, id));
-        }
-        scenario.set_wants(services);
-    }
-    if let Some(name) = facts
+    let unknown_name = facts
         .keys()
         .find(|name| !catalog.tested_facts().contains(*name))
-    {
-        return Err(unknown_fact(catalog, name));
-    }
+        .cloned();
     // What the file would refuse, `--set` refuses too.
-    if let Some(why) = facts
+    let spending = facts
         .iter()
-        .find_map(|(name, value)| spending_problem(&catalog.services, name, *value))
-    {
+        .find_map(|(name, value)| spending_problem(&catalog.services, name, *value));
+    let (scenario, unknown_wants) = Scenario::adjusted(catalog, &adjustments(cli, facts));
+    if let Some(id) = unknown_wants.first() {
+        return Err(unknown_want(catalog, id));
+    }
+    if let Some(name) = unknown_name {
+        return Err(unknown_fact(catalog, &name));
+    }
+    if let Some(why) = spending {
         return Err(Error::usage(why));
     }
-    scenario.facts.extend(facts);
-    scenario.include = Includes {
-        rumoured: cli.include.contains(&IncludeArg::Rumoured),
-        ended: cli.include.contains(&IncludeArg::Ended),
-    };
     if cli.sort == SortArg::Personal && scenario.wants.is_none() {
         return Err(Error::usage(tr!("cli.personal_needs_wants")));
     }
     Ok(scenario)
+}
+
+/// What the command line asks on top of the file.
+fn adjustments(cli: &Cli, facts: BTreeMap<String, Decimal>) -> Adjustments<'_> {
+    Adjustments {
+        basis: cli.per.map(Into::into),
+        wants: cli.want.as_deref(),
+        facts,
+        include: Includes {
+            rumoured: cli.include.contains(&IncludeArg::Rumoured),
+            ended: cli.include.contains(&IncludeArg::Ended),
+        },
+    }
 }
 
 /// `--want` of an id that is no service: perhaps a bundle, perhaps a typo.

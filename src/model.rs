@@ -255,6 +255,26 @@ impl Bundle {
     pub fn changed_name(&self) -> String {
         format!("{}{}", self.name, change_tag(&self.changes))
     }
+
+    /// The members of the `one_of` group that holds `service`, if one does.
+    pub fn group_of(&self, service: ServiceIx) -> Option<&[ServiceIx]> {
+        group_holding(&self.includes, service).map(|at| self.includes[at].members())
+    }
+}
+
+/// The first of `services` that is a benefit reading the fact `fact` as an amount
+/// spent (SPEC §1.6), if one is.
+pub fn benefit_spending<'a>(services: &'a [Service], fact: &str) -> Option<&'a Service> {
+    services
+        .iter()
+        .find(|s| s.value.as_ref().is_some_and(|b| b.fact == fact))
+}
+
+/// Where among `includes` the `one_of` group holding `service` is, if one holds it.
+pub fn group_holding(includes: &[Include], service: ServiceIx) -> Option<usize> {
+    includes.iter().position(
+        |include| matches!(include, Include::OneOf { members, .. } if members.contains(&service)),
+    )
 }
 
 /// Index of a change in `Catalog::changes`.
@@ -464,15 +484,18 @@ impl Catalog {
     }
 
     /// This catalogue as text for people is written from: every name, id, note and
-    /// label with its control characters escaped (`text::printable`). Borrowed when
-    /// nothing needs escaping, as in every ordinary file.
+    /// label with its control characters escaped (`text::printable`), except the
+    /// line breaks of a note, which show as lines. Borrowed when nothing needs
+    /// escaping, as in every ordinary file.
     pub fn for_people(&self) -> std::borrow::Cow<'_, Catalog> {
-        use crate::text::printable;
+        use crate::text::{printable, printable_lines};
         use std::borrow::Cow;
         let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
         let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
         let clean_marks =
             |marks: &[ChangeMark]| marks.iter().all(|m| clean(&m.id) && clean(&m.name));
+        // A note's line breaks stay: whoever shows it shows its lines.
+        let note_shown = |note: &mut String| *note = printable_lines(note).join("\n");
         let all_clean = self.services.iter().all(|s| {
             clean(&s.id)
                 && clean(&s.name)
@@ -518,14 +541,14 @@ impl Catalog {
         for change in &mut copy.changes {
             shown(&mut change.id);
             shown(&mut change.name);
-            change.note.as_mut().map(shown);
+            change.note.as_mut().map(note_shown);
             change.seen.source_mut().map(shown);
             change.label.as_mut().map(shown);
         }
         for service in &mut copy.services {
             shown(&mut service.id);
             shown(&mut service.name);
-            service.note.as_mut().map(shown);
+            service.note.as_mut().map(note_shown);
             service.seen.source_mut().map(shown);
             shown_marks(&mut service.changes);
             if let Some(label) = &mut service.label {
@@ -542,7 +565,7 @@ impl Catalog {
         for bundle in &mut copy.bundles {
             shown(&mut bundle.id);
             shown(&mut bundle.name);
-            bundle.note.as_mut().map(shown);
+            bundle.note.as_mut().map(note_shown);
             bundle.seen.source_mut().map(shown);
             shown_marks(&mut bundle.changes);
             for include in &mut bundle.includes {
@@ -555,6 +578,11 @@ impl Catalog {
             }
         }
         Cow::Owned(copy)
+    }
+
+    /// The benefit that reads the fact `fact` as an amount spent, if one does.
+    pub fn benefit_spending(&self, fact: &str) -> Option<&Service> {
+        benefit_spending(&self.services, fact)
     }
 
     /// The facts some price tier (a change's too, applied or not) or benefit
@@ -648,5 +676,19 @@ mod tests {
             assert_eq!(Period::parse(period.name()), Some(period));
         }
         assert_eq!(Period::parse("fortnight"), None);
+    }
+
+    #[test]
+    fn the_group_holding_a_service_is_found_and_a_plain_include_is_no_group() {
+        let includes = vec![
+            Include::Service(0),
+            Include::OneOf {
+                members: vec![1, 2],
+                label: None,
+            },
+        ];
+        assert_eq!(group_holding(&includes, 2), Some(1));
+        assert_eq!(group_holding(&includes, 0), None);
+        assert_eq!(group_holding(&includes, 3), None);
     }
 }

@@ -240,7 +240,7 @@ mod screen {
                 app.update(Action::Type(c));
             }
             app.update(Action::Submit);
-            let error = app.field.as_ref().unwrap().error.clone().unwrap();
+            let error = app.field().unwrap().error.clone().unwrap();
             assert_eq!(error, "`88-5` 不是数字：价格未改变");
         });
     }

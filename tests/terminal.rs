@@ -224,6 +224,22 @@ fn keys_drive_the_screen_and_q_restores_the_terminal() {
 }
 
 #[test]
+fn enter_in_the_facts_window_opens_the_selected_fact_s_field() {
+    let mut session = Session::start();
+    session.wait_for("Taobao 88VIP (淘宝88VIP)");
+    session.press("f");
+    session.wait_for("e or Enter edits");
+    session.press("\r");
+    session.wait_for("Value of `taoqi`:");
+    session.press("\x1b");
+    session.wait_until_gone("Value of `taoqi`:");
+    session.press("\x1b");
+    session.wait_until_gone("e or Enter edits");
+    session.press("q");
+    session.assert_exits_and_restores();
+}
+
+#[test]
 fn sigterm_quits_cleanly_and_restores_the_terminal() {
     let mut session = Session::start();
     session.wait_for("Taobao 88VIP (淘宝88VIP)");

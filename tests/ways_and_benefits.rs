@@ -271,7 +271,7 @@ includes = ["video", "tmall"]
         app.update(Action::SwitchPane);
         app.update(Action::EditPrice);
         assert!(screen(&app).contains("Edit price · auto-renew yearly"));
-        assert_eq!(app.field.as_ref().unwrap().text, "218");
+        assert_eq!(app.field().unwrap().text, "218");
         for _ in 0..3 {
             app.update(Action::Erase);
         }
@@ -285,13 +285,13 @@ includes = ["video", "tmall"]
         app.update(Action::Down);
         app.update(Action::EditPrice);
         assert!(screen(&app).contains("Edit rate"));
-        assert_eq!(app.field.as_ref().unwrap().text, "0.05");
+        assert_eq!(app.field().unwrap().text, "0.05");
         for _ in 0..4 {
             app.update(Action::Erase);
         }
         type_text(&mut app, "1.5");
         app.update(Action::Submit);
-        let refused = app.field.as_ref().unwrap().error.clone().unwrap();
+        let refused = app.field().unwrap().error.clone().unwrap();
         assert!(refused.contains("must be between 0 and 1"), "{refused}");
         for _ in 0..3 {
             app.update(Action::Erase);

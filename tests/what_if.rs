@@ -8,7 +8,8 @@ use std::fs;
 
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Overlay, Pane};
+use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::windows::Window;
 use common::app::{settle, type_text, wait_for_plan};
 
 fn built_in(width: u16, height: u16) -> App {
@@ -21,15 +22,15 @@ fn built_in(width: u16, height: u16) -> App {
 /// Sets the fact selected in the facts window to `value` with `e`, as a user would.
 fn set_fact(app: &mut App, value: &str) {
     app.update(Action::ShowFacts);
-    assert_eq!(app.overlay, Some(Overlay::Facts));
+    assert!(matches!(app.window(), Some(Window::Facts(_))));
     app.update(Action::EditPrice);
-    let field = app.field.as_ref().expect("the fact's field opened");
+    let field = app.field().expect("the fact's field opened");
     for _ in 0..field.text.chars().count() {
         app.update(Action::Erase);
     }
     type_text(app, value);
     app.update(Action::Submit);
-    assert!(app.field.is_none(), "{:?}", app.field);
+    assert!(app.field().is_none(), "{:?}", app.field());
     app.update(Action::Back);
 }
 
@@ -189,7 +190,7 @@ fn e_on_a_bundle_priced_by_a_tier_edits_that_tier() {
     app.update(Action::EditPrice);
     let lines = screen(&app);
     assert!(row_with(&lines, "Edit price · tier `taoqi >= 1000`").contains("tier"));
-    assert_eq!(app.field.as_ref().unwrap().text, "88");
+    assert_eq!(app.field().unwrap().text, "88");
     app.update(Action::Erase);
     app.update(Action::Erase);
     type_text(&mut app, "66");
@@ -198,7 +199,7 @@ fn e_on_a_bundle_priced_by_a_tier_edits_that_tier() {
     // With taoqi 500 the base price applies, and `e` edits it.
     set_fact(&mut app, "500");
     app.update(Action::EditPrice);
-    assert_eq!(app.field.as_ref().unwrap().text, "888");
+    assert_eq!(app.field().unwrap().text, "888");
     assert!(row_with(&screen(&app), "Base price of Taobao 88VIP").contains("per year"));
 }
 

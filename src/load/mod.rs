@@ -20,7 +20,7 @@ use crate::model::Catalog;
 pub use bundle::parse_condition;
 pub use parse::{MAX_FILE_BYTES, file_too_large};
 pub use profile::is_fact_name;
-pub use resolve::spending_problem;
+pub use resolve::{negative_spending, spending_problem};
 
 /// Parses and validates a bundles file, reporting every problem found, in file order.
 /// A text over `MAX_FILE_BYTES` is refused before it is parsed.

@@ -13,7 +13,10 @@ use super::change::resolve_changes;
 use super::place::InItem;
 use super::raw::{RawBundle, RawFact, RawInclude, RawPicks, Walked, Written};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
-use crate::model::{Bundle, BundleIx, Catalog, Include, Period, Profile, Service, ServiceIx};
+use crate::model::{
+    Bundle, BundleIx, Catalog, Include, Period, Profile, Service, ServiceIx, benefit_spending,
+    group_holding,
+};
 
 /// The catalogue the walk found, with its references looked up, or every problem.
 pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
@@ -202,9 +205,7 @@ impl Resolver<'_, '_> {
                 let Some(service) = self.service(written, "`profile.picks`") else {
                     continue;
                 };
-                let group = includes[bundle_ix].iter().position(
-                    |include| matches!(include, Include::OneOf { members, .. } if members.contains(&service)),
-                );
+                let group = group_holding(&includes[bundle_ix], service);
                 let problem = match group {
                     None => Some(crate::tr!(
                         "load.pick_not_in_group",
@@ -250,15 +251,13 @@ impl Resolver<'_, '_> {
 /// Why `value` cannot be the fact `name`: a benefit reads it as an amount spent, and
 /// it is negative. `None` when it can.
 pub fn spending_problem(services: &[Service], name: &str, value: Decimal) -> Option<String> {
-    if !value.is_sign_negative() || value.is_zero() {
-        return None;
-    }
-    let benefit = services
-        .iter()
-        .find(|s| s.value.as_ref().is_some_and(|b| b.fact == name))?;
-    Some(crate::tr!(
-        "load.negative_spending",
-        name = name,
-        service = benefit.id
-    ))
+    let benefit = benefit_spending(services, name)?;
+    negative_spending(name, &benefit.id, value)
+}
+
+/// Why `value` cannot be the fact `name`, which benefit `benefit` reads as an amount
+/// spent: it is negative. `None` when it can.
+pub fn negative_spending(name: &str, benefit: &str, value: Decimal) -> Option<String> {
+    (value.is_sign_negative() && !value.is_zero())
+        .then(|| crate::tr!("load.negative_spending", name = name, service = benefit))
 }

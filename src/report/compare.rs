@@ -12,7 +12,7 @@ use crate::calc::{BundleFigures, Comparison, SortKey};
 use crate::model::{Catalog, ChangeMark, Period};
 use crate::money::{Money, Percent};
 use crate::stale::service_seen;
-use crate::text::{Align, printable};
+use crate::text::{Align, display_width, printable};
 use crate::tr;
 
 /// What a comparison report shows and for whom.
@@ -42,8 +42,12 @@ pub fn write_compare(
 ) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonComparison::of(report))?;
-            out.write_all(b"\n")
+            // A buffer of a known type, so that the serializer's many small writes
+            // are copies rather than calls through `dyn Write`.
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut buffered, &JsonComparison::of(report))?;
+            buffered.write_all(b"\n")?;
+            buffered.flush()
         }
         Format::Csv => out.write_all(csv(report).as_bytes()),
         // Text for people: written from the catalogue with control characters escaped.
@@ -461,7 +465,19 @@ fn bundle_detail(
     }
     out += &services.render("  ", painter);
     if let Some(note) = &bundle.note {
-        out += &format!("  {}\n", tr!("report.note", note = note));
+        out += &note_lines(note);
+    }
+    out
+}
+
+/// A bundle's note under its table, each of its lines under the first's text.
+fn note_lines(note: &str) -> String {
+    let mut lines = note.split('\n');
+    let first = tr!("report.note", note = lines.next().unwrap_or_default());
+    let indent = " ".repeat(display_width(&tr!("report.note", note = "")));
+    let mut out = format!("  {first}\n");
+    for line in lines {
+        out += &format!("  {indent}{line}\n");
     }
     out
 }
