@@ -61,16 +61,28 @@ pub fn toml_number(value: &DeValue<'_>) -> Option<Result<Decimal, NumberError>> 
         // The toml crate gives the digits without prefix and `_`, in `radix()`.
         DeValue::Integer(integer) => Some(integer_value(integer.as_str(), integer.radix())),
         DeValue::Float(float) => Some(parse_decimal(float.as_str())),
-        DeValue::String(text) => Some(parse_decimal(text)),
+        // A string holds what the number would be written as without its quotes.
+        DeValue::String(text) => Some(unquoted_number(text)),
         _ => None,
     }
 }
 
 /// A number typed on its own (`--set`, a tier's condition, a field of the screen),
-/// read as a TOML value by the toml crate, so by the same rules as the file.
+/// read as a TOML value by the toml crate, so by the same rules as the file; a
+/// quoted number (`"19.90"`) is read as in the file.
 pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
     let value = DeValue::parse(text.trim()).map_err(|_| NumberError::NotANumber)?;
     toml_number(value.get_ref()).unwrap_or(Err(NumberError::NotANumber))
+}
+
+/// The text of a string as a TOML integer or float, by the toml crate's grammar:
+/// `"19.90"` and `"0x58"` are numbers, `"007"`, `"1__0"` and `"\"5\""` are not.
+fn unquoted_number(text: &str) -> Result<Decimal, NumberError> {
+    match DeValue::parse(text).map(|value| value.into_inner()) {
+        Ok(DeValue::Integer(integer)) => integer_value(integer.as_str(), integer.radix()),
+        Ok(DeValue::Float(float)) => parse_decimal(float.as_str()),
+        _ => Err(NumberError::NotANumber),
+    }
 }
 
 /// An amount of money typed on its own: a number, not negative, at most `MAX_AMOUNT`.

@@ -361,7 +361,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let signal = run_screen(&cli, file, source, scenario, facts_for_screen, None)?;
+            let what_ifs = catalog
+                .applied
+                .iter()
+                .map(|&c| file.changes[c].id.clone())
+                .collect();
+            let signal = run_screen(
+                &cli,
+                file,
+                source,
+                scenario,
+                facts_for_screen,
+                what_ifs,
+                None,
+            )?;
             Ok(exit_after(signal))
         }
     }
@@ -431,6 +444,7 @@ fn run_screen(
     source: Source,
     scenario: Scenario,
     facts: BTreeMap<String, Decimal>,
+    what_ifs: Vec<String>,
     problem: Option<Error>,
 ) -> Result<Option<i32>, Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -443,6 +457,7 @@ fn run_screen(
         overrides: Overrides {
             wants: cli.want.clone(),
             facts,
+            what_ifs,
         },
         sort: cli.sort.into(),
         reverse: cli.reverse,
@@ -469,7 +484,15 @@ fn open_broken_screen(
         ..adjustments(cli, facts.clone())
     };
     let (scenario, _) = Scenario::adjusted(&catalog, &asked);
-    let signal = run_screen(cli, catalog, source, scenario, facts, Some(problem))?;
+    let signal = run_screen(
+        cli,
+        catalog,
+        source,
+        scenario,
+        facts,
+        Vec::new(),
+        Some(problem),
+    )?;
     Ok(exit_after(signal))
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::load::{MAX_FILE_BYTES, file_too_large, parse_catalog};
+use crate::load::{MAX_FILE_BYTES, file_too_large, parse_catalog, read_too_large};
 use crate::model::Catalog;
 
 /// The repository's `bundles.toml`, compiled in so the program runs from any folder.
@@ -113,11 +113,8 @@ impl Source {
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
         if bytes.len() as u64 > limit {
-            return Err(invalid(
-                file_too_large(bytes.len() as u64),
-                String::new(),
-                None,
-            ));
+            // It said it was smaller, or had no size (a pipe): only "over" is known.
+            return Err(invalid(read_too_large(), String::new(), None));
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source {

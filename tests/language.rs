@@ -189,10 +189,24 @@ mod screen {
             texts.extend(service.label.as_deref().map(String::from));
             texts.extend(service.other_prices.iter().filter_map(|w| w.label.clone()));
             texts.extend(service.value.as_ref().map(|b| b.fact.clone()));
+            // Where prices were seen, as the file says.
+            texts.extend(service.seen.source().map(String::from));
+            texts.extend(
+                service
+                    .other_prices
+                    .iter()
+                    .filter_map(|w| w.seen.source().map(String::from)),
+            );
+        }
+        for change in &catalog.changes {
+            texts.extend([change.id.clone(), change.name.clone()]);
+            texts.extend(change.note.clone());
+            texts.extend(change.seen.source().map(String::from));
         }
         for bundle in &catalog.bundles {
             texts.extend([bundle.id.clone(), bundle.name.clone()]);
             texts.extend(bundle.note.clone());
+            texts.extend(bundle.seen.source().map(String::from));
             texts.extend(bundle.tiers.iter().map(|t| t.when.to_string()));
         }
         // Key names, the program's own name and the file's name.

@@ -340,3 +340,47 @@ fn a_file_just_over_8_mib_is_refused_and_one_of_7_5_mib_loads() {
                 .or(predicate::str::contains("40,000 bundles")),
         );
 }
+
+#[test]
+fn a_quoted_amount_follows_toml_s_number_grammar_and_a_condition_its_bounds() {
+    let price = |written: &str| {
+        parse_catalog(&format!("[services.a]\nprice = {written}\n"))
+            .map(|c| c.services[0].price)
+            .map_err(|problems| problems[0].message.clone())
+    };
+    assert_eq!(price("\"19.90\"").unwrap().to_string(), "19.90");
+    assert_eq!(price("\"0x58\""), Ok(Decimal::from(88)));
+    assert_eq!(price("\"1_000\""), Ok(Decimal::from(1000)));
+    for refused in [
+        "\"007\"", "\"1__0\"", "\"_1\"", "\"1_\"", "\"00.5\"", "\" 5\"", "'\"5\"'",
+    ] {
+        assert_eq!(
+            price(refused),
+            Err("`services.a.price` is not a number".to_string()),
+            "{refused}"
+        );
+    }
+    let condition = |when: &str| {
+        parse_catalog(&format!(
+            "[services.a]\nprice = 1\n[bundles.b]\nprice = 2\ntiers = [{{ when = \"{when}\", price = 1 }}]\nincludes = [\"a\"]\n"
+        ))
+        .map(|c| c.bundles[0].tiers[0].when.value)
+        .map_err(|problems| problems[0].message.clone())
+    };
+    assert_eq!(condition("taoqi >= 0x3e8"), Ok(Decimal::from(1000)));
+    assert_eq!(
+        condition("taoqi >= 1e13"),
+        Err("bad tier condition `taoqi >= 1e13` in bundle `b`: `1e13` is out of range (a fact is at least -1,000,000,000,000 and at most 1,000,000,000,000)".to_string())
+    );
+    assert_eq!(
+        condition("taoqi >= inf"),
+        Err(
+            "bad tier condition `taoqi >= inf` in bundle `b`: `inf` must be a finite number"
+                .to_string()
+        )
+    );
+    assert_eq!(
+        condition("taoqi >= lots"),
+        Err("bad tier condition `taoqi >= lots` in bundle `b`: `lots` is not a number".to_string())
+    );
+}

@@ -500,3 +500,27 @@ fn a_pick_edit_changes_only_that_bundle_s_list() {
     );
     parse_catalog(&saved).unwrap();
 }
+
+/// Removing wanted services one after another from a list with comments on every
+/// line keeps each comment that is not on a removed item's own line.
+#[test]
+fn removing_several_wants_keeps_the_comments_between_them() {
+    let services = "[services.a]\nprice = 1\n[services.b]\nprice = 1\n[services.c]\nprice = 1\n";
+    let text = format!(
+        "[profile]\nwants = [ \"a\", # first on bracket line\n  \"b\" , # b comment\n  # orphan comment\n  \"c\"   # c no comma\n]   # after array\n{services}"
+    );
+    let saved = apply_edits(&text, &[Edit::Wants(vec!["c".into()])]).unwrap();
+    assert_eq!(
+        saved,
+        format!(
+            "[profile]\nwants = [     # orphan comment\n  \"c\"   # c no comma\n]   # after array\n{services}"
+        )
+    );
+    assert!(parse_catalog(&saved).is_ok());
+    let saved = apply_edits(&text, &[Edit::Wants(vec![])]).unwrap();
+    assert_eq!(
+        saved,
+        format!("[profile]\nwants = [     # orphan comment\n]   # after array\n{services}")
+    );
+    assert!(parse_catalog(&saved).is_ok());
+}

@@ -131,6 +131,11 @@ fn removal(text: &str, array: &Array, at: usize) -> Range<usize> {
     if before_is_blank && after.ends_line {
         return line_start..after.end;
     }
+    // An item that ends a line it shares with what comes before it (`[ "a", # c`):
+    // it goes with its comma and comment, and the lines after it stay.
+    if after.ends_line {
+        return item.start..after.end;
+    }
     match (spans.get(at + 1), at.checked_sub(1).map(|p| &spans[p])) {
         (Some(next), _) => item.start..next.start,
         (None, Some(previous)) => previous.end..item.end,

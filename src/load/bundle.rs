@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue};
 use super::place::{InItem, Key, KeyPath, Node, describe, field};
 use super::raw::{RawBundle, RawInclude};
 use super::walk::Walker;
-use crate::amount::parse_number;
+use crate::amount::{NumberError, checked_fact, parse_number};
 use crate::model::{Bundle, Condition, Operator, Period, Seen, Status, Tier};
 
 const BUNDLE_KEYS: &[&str] = &[
@@ -218,8 +218,17 @@ pub fn parse_condition(text: &str) -> Result<Condition, String> {
         return Err(crate::tr!("load.condition_op", fact = fact));
     };
     let number = rest[op.symbol().len()..].trim();
-    let value =
-        parse_number(number).map_err(|_| crate::tr!("load.not_a_number", number = number))?;
+    // A fact is within its bounds, so a number beyond them could never be met.
+    let value = parse_number(number)
+        .and_then(checked_fact)
+        .map_err(|why| match why {
+            NumberError::NotANumber => crate::tr!("load.not_a_number", number = number),
+            why => crate::tr!(
+                "load.condition_number",
+                number = number,
+                why = why.describe()
+            ),
+        })?;
     Ok(Condition {
         fact: fact.to_string(),
         op,

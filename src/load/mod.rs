@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
 
 pub use bundle::parse_condition;
-pub use parse::{MAX_FILE_BYTES, file_too_large};
+pub use parse::{MAX_FILE_BYTES, file_too_large, read_too_large};
 pub use profile::is_fact_name;
 pub use resolve::{negative_spending, spending_problem};
 

@@ -52,6 +52,16 @@ fn grouped(number: u64) -> String {
     out
 }
 
+/// For a file whose size is known only by reading it (a pipe, a device) and
+/// that went on past the limit.
+pub fn read_too_large() -> String {
+    crate::tr!(
+        "load.read_too_large",
+        limit = MAX_FILE_BYTES / (1024 * 1024),
+        limit_bytes = grouped(MAX_FILE_BYTES as u64)
+    )
+}
+
 /// A TOML syntax error as a problem of the file.
 fn syntax_error(error: &toml::de::Error) -> Diagnostic {
     Diagnostic::new(

@@ -51,6 +51,8 @@ pub enum Action {
     OpenEditor,
     /// `P`: the cheapest plan for the current wants.
     ShowPlan,
+    /// `a`: the what-if changes, each applied or not.
+    ShowWhatIfs,
     /// `r`, or the watcher: read the file again.
     Reload,
     /// The file changed on disk (from the watcher).
@@ -85,7 +87,7 @@ pub enum Action {
 pub enum KeyMode {
     /// Keys are commands.
     Commands,
-    /// Keys are commands, and `Enter` chooses the selected item.
+    /// Keys are commands, and `Enter` or `Space` chooses the selected item.
     Choosing,
     /// Keys are text for an open field, or answers to a question.
     Typing,
@@ -96,7 +98,9 @@ pub fn action_for(event: &Event, mode: KeyMode) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
             KeyMode::Commands => action_for_key(key),
-            KeyMode::Choosing if key.code == KeyCode::Enter => Some(Action::Submit),
+            KeyMode::Choosing if matches!(key.code, KeyCode::Enter | KeyCode::Char(' ')) => {
+                Some(Action::Submit)
+            }
             KeyMode::Choosing => action_for_key(key),
             KeyMode::Typing => action_for_typing(key),
         },
@@ -166,6 +170,7 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('E') => Action::OpenEditor,
         KeyCode::Char('r') => Action::Reload,
         KeyCode::Char('P') => Action::ShowPlan,
+        KeyCode::Char('a') => Action::ShowWhatIfs,
         KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete => Action::Unknown,
         _ => return None,
     })

@@ -24,6 +24,7 @@ use super::windows::plan::PlanWindow;
 use super::windows::question::Question;
 use super::windows::search::Search;
 use super::windows::target::PriceTarget;
+use super::windows::what_ifs::WhatIfsWindow;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare};
 use crate::model::{Catalog, ServiceIx};
 use crate::tr;
@@ -32,6 +33,7 @@ use crate::workspace::Workspace;
 mod edits;
 mod file;
 mod lists;
+mod what_ifs;
 
 pub use super::config::{AppConfig, Overrides, Request};
 pub use super::pane::Pane;
@@ -40,6 +42,11 @@ pub use super::windows::question::Prompt;
 /// Everything the screen shows, and where the user is in it.
 pub struct App {
     pub workspace: Workspace,
+    /// The file's catalogue with this screen's edits: what `Ctrl-S` writes.
+    pub file: Arc<Catalog>,
+    /// The ids of the what-ifs applied (`a`, `--what-if`): a view, never saved.
+    pub what_ifs: Vec<String>,
+    /// `file` with the what-ifs applied: every figure is made on it.
     pub catalog: Arc<Catalog>,
     /// `catalog` with control characters escaped, when it has any: what names are
     /// drawn from (`shown`).
@@ -87,9 +94,12 @@ pub struct App {
 impl App {
     pub fn new(config: AppConfig) -> Self {
         let (file_label, file_location) = describe_origin(&config.workspace.origin);
+        let file = Arc::new(config.catalog);
         let mut app = App {
             workspace: config.workspace,
-            catalog: Arc::new(config.catalog),
+            catalog: Arc::clone(&file),
+            file,
+            what_ifs: config.overrides.what_ifs.clone(),
             escaped: None,
             file_label,
             file_location,
@@ -115,6 +125,7 @@ impl App {
             size: Rect::new(0, 0, config.size.0, config.size.1),
             quit: false,
         };
+        app.reapply_what_ifs();
         app.recompute();
         if let Some(problem) = config.problem {
             app.files.show_problem(problem, false);
@@ -223,6 +234,7 @@ impl App {
             Window::Field(field) => field.update(action),
             Window::Question(question) => question.update(action),
             Window::Search(search) => search.update(action),
+            Window::WhatIfs(what_ifs) => what_ifs.update(action, self.file.changes.len()),
         };
         self.windows.push(window);
         self.act(outcome);
@@ -246,6 +258,7 @@ impl App {
             Outcome::EditFact(name) => self.open_field(PriceTarget::Fact(name)),
             Outcome::Apply(target, value) => self.set_value(target, value),
             Outcome::ToggleRumoured => self.toggle_rumoured(),
+            Outcome::ToggleWhatIf(at) => self.toggle_what_if(at),
             Outcome::Find => {
                 if let Some(Window::Search(search)) = self.window() {
                     let search = search.clone();
@@ -325,6 +338,10 @@ impl App {
                 self.open(Window::Plan(PlanWindow));
                 self.start_plan();
             }
+            Action::ShowWhatIfs => {
+                self.open(Window::WhatIfs(WhatIfsWindow::default()));
+                self.start_plan();
+            }
             Action::EditPrice => self.open_price_field(),
             Action::Save | Action::Reload | Action::OpenEditor if self.files.is_busy() => {
                 self.message = Some(self.files.still_busy());
@@ -365,9 +382,16 @@ impl App {
                 .selected_service_ix()
                 .map(|s| PriceTarget::for_service(&self.catalog, &self.scenario, s)),
         };
-        if let Some(target) = target {
-            self.open_field(target);
+        let Some(target) = target else {
+            return;
+        };
+        // A price a what-if sets is the what-if's: the file's own is edited once
+        // it is taken back.
+        if let Some(name) = target.changed_by(&self.catalog) {
+            self.message = Some(tr!("msg.changed_price", name = name));
+            return;
         }
+        self.open_field(target);
     }
 
     /// Opens the field on `target`, holding its current value.
@@ -427,8 +451,11 @@ impl App {
         }
     }
 
+    /// Whether a window that shows the plan or its what-ifs is open.
     fn is_showing_plan(&self) -> bool {
-        self.windows.iter().any(|w| matches!(w, Window::Plan(_)))
+        self.windows
+            .iter()
+            .any(|w| matches!(w, Window::Plan(_) | Window::WhatIfs(_)))
     }
 
     /// Starts finding the cheapest plan on a worker thread, unless the plan for the
@@ -440,6 +467,12 @@ impl App {
         {
             return;
         }
-        self.plan = Some(Planning::start(&self.catalog, &self.scenario));
+        let applied = self.applied();
+        self.plan = Some(Planning::start(
+            &self.file,
+            &self.catalog,
+            &applied,
+            &self.scenario,
+        ));
     }
 }

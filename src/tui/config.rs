@@ -25,6 +25,8 @@ pub struct Overrides {
     pub wants: Option<Vec<String>>,
     /// `--set`, winning over the file's facts.
     pub facts: BTreeMap<String, Decimal>,
+    /// `--what-if`: the ids of the changes applied when the screen opens.
+    pub what_ifs: Vec<String>,
 }
 
 /// What the screen starts with.

@@ -16,8 +16,10 @@ use super::columns::{Column, fill_first, fit, heading_line, row_spans};
 use super::layout::DETAIL_FOOTER_LINES;
 use super::theme::Theme;
 use crate::calc::BundleFigures;
-use crate::model::Catalog;
+use crate::model::{Catalog, Period};
 use crate::report::money_text;
+use crate::seen::Seen;
+use crate::stale::service_seen;
 use crate::text::{Align, display_width, printable, printable_lines, truncate_to_width};
 use crate::tr;
 
@@ -36,6 +38,8 @@ pub struct DetailProps<'a> {
     pub personal: bool,
     /// The facts in use, for a benefit's worth.
     pub facts: &'a BTreeMap<String, Decimal>,
+    /// The period figures are shown per: it decides which way to buy gave a price.
+    pub basis: Period,
 }
 
 /// Draws the detail pane into `area`.
@@ -157,6 +161,10 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
         ),
         None => tr!("detail.base_price", price = money_text(symbol, row.price)),
     };
+    let rule = match seen_text(&bundle.seen) {
+        Some(seen) => format!("{rule} · {seen}"),
+        None => rule,
+    };
     let mut footer = vec![Line::styled(
         truncate_to_width(&rule, usize::from(inner.width)),
         theme.faint,
@@ -166,6 +174,13 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     }
     if let Some(members) = group_members_line(props, row) {
         footer.push(Line::raw(members));
+    }
+    // One line, cut to fit: a source can be long, and the note follows.
+    if let Some(seen) = service_seen_line(props, row) {
+        footer.push(Line::styled(
+            truncate_to_width(&seen, usize::from(inner.width)),
+            theme.faint,
+        ));
     }
     if let Some(note) = &bundle.note {
         for line in printable_lines(note) {
@@ -196,6 +211,28 @@ fn group_members_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<St
         })
         .collect();
     Some(format!("{}: {}", printable(label), listed.join(" · ")))
+}
+
+/// When and where a price was seen (SPEC §1.9), in words: "seen 2026-08-01,
+/// App Store listing"; `None` when the file says neither.
+fn seen_text(seen: &Seen) -> Option<String> {
+    match (seen.as_of_text(), seen.source()) {
+        (Some(date), Some(source)) => Some(tr!("detail.seen_at", date = date, source = source)),
+        (Some(date), None) => Some(tr!("detail.seen", date = date)),
+        (None, Some(source)) => Some(tr!("detail.source", source = source)),
+        (None, None) => None,
+    }
+}
+
+/// When and where the selected service's price was seen: that of the way to buy
+/// it that gave its standalone price.
+fn service_seen_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<String> {
+    if !props.focused {
+        return None;
+    }
+    let figures = row.services.get(props.selected_service)?;
+    let service = &props.catalog.services[figures.service];
+    seen_text(service_seen(service, props.basis))
 }
 
 /// The selected service whole, and how its standalone price was found: the way

@@ -1,12 +1,63 @@
-//! Finding the cheapest plan on a worker thread: the search can take a good part of
-//! a second on a large catalogue, and the screen keeps answering keys meanwhile.
+//! Finding the cheapest plan on a worker thread, and what each what-if would make
+//! of it: the search can take a good part of a second on a large catalogue, and
+//! the screen keeps answering keys meanwhile.
 
 use std::sync::{Arc, Weak};
 
 use crate::calc::Scenario;
-use crate::model::Catalog;
+use crate::model::{Catalog, ChangeIx};
 use crate::plan::{Plan, PlanError, plan};
 use crate::tui::background::{Job, Polled};
+use crate::what_if::{self, WhatIf};
+
+/// The plan, and what the what-ifs would make of it.
+#[derive(Debug)]
+pub struct Planned {
+    pub plan: Result<Plan, PlanError>,
+    /// Each change not applied alone, then all of them (SPEC §3.2 `what_if`);
+    /// `None` when the file has no changes or there is no plan.
+    pub what_ifs: Option<Vec<WhatIf>>,
+    /// For each change applied: the plan without it, against this one (its
+    /// `saves` is what taking the change back would save: negative when the
+    /// change helps).
+    pub take_backs: Vec<(ChangeIx, what_if::Outcome)>,
+}
+
+impl Planned {
+    /// `plan` of `catalog` (the file's catalogue `file` with `applied` applied),
+    /// with its what-ifs.
+    pub fn find(
+        file: &Catalog,
+        catalog: &Catalog,
+        applied: &[ChangeIx],
+        scenario: &Scenario,
+    ) -> Self {
+        let found = plan(catalog, scenario);
+        let (what_ifs, take_backs) = match &found {
+            Ok(plan) => {
+                let what_ifs = what_if::what_ifs(file, applied, scenario, plan.total);
+                let take_backs = applied
+                    .iter()
+                    .map(|&c| {
+                        let others: Vec<ChangeIx> =
+                            applied.iter().copied().filter(|&o| o != c).collect();
+                        (
+                            c,
+                            what_if::outcome(file, &others, &[], scenario, plan.total),
+                        )
+                    })
+                    .collect();
+                (what_ifs, take_backs)
+            }
+            Err(_) => (None, Vec::new()),
+        };
+        Planned {
+            plan: found,
+            what_ifs,
+            take_backs,
+        }
+    }
+}
 
 /// The cheapest plan for one catalogue and scenario: being found, or found.
 #[derive(Debug)]
@@ -19,20 +70,29 @@ pub struct Planning {
 
 #[derive(Debug)]
 enum State {
-    Finding(Job<Result<Plan, PlanError>>),
-    Found(Box<Result<Plan, PlanError>>),
+    Finding(Job<Planned>),
+    Found(Box<Planned>),
     /// The worker stopped without an answer (it cannot, short of a bug).
     Failed,
 }
 
 impl Planning {
-    /// Starts the search for the cheapest plan of `catalog` in `scenario`.
-    pub fn start(catalog: &Arc<Catalog>, scenario: &Scenario) -> Self {
-        let (searched, wanted) = (Arc::clone(catalog), scenario.clone());
+    /// Starts the search for the cheapest plan of `catalog` (the file's catalogue
+    /// `file` with the changes `applied`) in `scenario`, and of its what-ifs.
+    pub fn start(
+        file: &Arc<Catalog>,
+        catalog: &Arc<Catalog>,
+        applied: &[ChangeIx],
+        scenario: &Scenario,
+    ) -> Self {
+        let (file, searched, wanted) = (Arc::clone(file), Arc::clone(catalog), scenario.clone());
+        let applied = applied.to_vec();
         Planning {
             catalog: Arc::downgrade(catalog),
             scenario: scenario.clone(),
-            state: State::Finding(Job::start(move || plan(&searched, &wanted))),
+            state: State::Finding(Job::start(move || {
+                Planned::find(&file, &searched, &applied, &wanted)
+            })),
         }
     }
 
@@ -55,6 +115,11 @@ impl Planning {
 
     /// The plan, once found.
     pub fn found(&self) -> Option<&Result<Plan, PlanError>> {
+        self.planned().map(|planned| &planned.plan)
+    }
+
+    /// The plan and its what-ifs, once found.
+    pub fn planned(&self) -> Option<&Planned> {
         match &self.state {
             State::Found(found) => Some(found),
             State::Finding(_) | State::Failed => None,

@@ -16,6 +16,7 @@ use super::theme::Theme;
 use super::windows::Window;
 use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
+use super::windows::what_ifs::WhatIfsProps;
 use crate::money::Money;
 use crate::report::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, printable, truncate_to_width};
@@ -46,6 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         focused: app.focus == Pane::Detail,
         personal: app.scenario.wants.is_some(),
         facts: &app.scenario.facts,
+        basis: app.scenario.basis,
     };
     draw_detail(&detail, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);
@@ -85,6 +87,16 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
         Window::Question(question) => question.draw(theme, frame),
         // The search box is drawn in the status line.
         Window::Search(_) => {}
+        Window::WhatIfs(what_ifs) => {
+            let file = app.file.for_people();
+            let props = WhatIfsProps {
+                file: &file,
+                applied: &app.applied(),
+                effects: &app.what_if_effects(),
+                per: app.scenario.basis.per(),
+            };
+            what_ifs.draw(&props, theme, frame);
+        }
     }
 }
 
@@ -324,13 +336,25 @@ fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     } else {
         picks.join("; ")
     };
-    let text = tr!(
+    let mut text = tr!(
         "scenario.line",
         facts = facts,
         wants = wants,
         picks = picks,
         plans = plans
     );
+    // The what-ifs applied come first: a view that changes every figure.
+    if !app.what_ifs.is_empty() {
+        let names: Vec<String> = app
+            .applied()
+            .iter()
+            .map(|&c| printable(&app.file.changes[c].name).into_owned())
+            .collect();
+        text = format!(
+            "{}{text}",
+            tr!("scenario.what_ifs", names = names.join(", "))
+        );
+    }
     let line = truncate_to_width(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.faint), area);
 }
@@ -348,6 +372,7 @@ const BUNDLE_HINTS: &[&str] = &[
     "hint.note",
     "hint.period",
     "hint.rumours",
+    "hint.what_ifs",
     "hint.save",
 ];
 const DETAIL_HINTS: &[&str] = &[

@@ -22,8 +22,10 @@ impl App {
             self.scenario.facts.insert(name.clone(), value);
             self.edited_facts.insert(name.clone());
         }
-        let (edit, what) = target.apply(Arc::make_mut(&mut self.catalog), value);
+        // Edits go to the file's catalogue; the what-ifs apply over them.
+        let (edit, what) = target.apply(Arc::make_mut(&mut self.file), value);
         self.workspace.record(edit);
+        self.reapply_what_ifs();
         self.recompute();
         self.message = Some(tr!("msg.ctrl_s", what = what));
     }
@@ -38,17 +40,18 @@ impl App {
             return;
         }
         let bundle = row.bundle;
-        if self.catalog.bundles[bundle].group_of(service).is_none() {
+        if self.file.bundles[bundle].group_of(service).is_none() {
             let name = &self.catalog.services[service].name;
             self.message = Some(tr!("msg.not_in_group", name = name));
             return;
         }
-        let catalog = Arc::make_mut(&mut self.catalog);
-        let Some((edit, chosen)) = choose_next_member(catalog, bundle, service) else {
+        let file = Arc::make_mut(&mut self.file);
+        let Some((edit, chosen)) = choose_next_member(file, bundle, service) else {
             return;
         };
-        let chosen = catalog.services[chosen].tagged_name();
+        let chosen = file.services[chosen].tagged_name();
         self.workspace.record(edit);
+        self.reapply_what_ifs();
         self.recompute();
         self.message = Some(tr!("msg.chosen", chosen = chosen));
     }

@@ -36,9 +36,10 @@ impl App {
         match news {
             FileNews::Reloaded(catalog) => {
                 self.scenario = self.scenario_for(&catalog);
-                self.catalog = Arc::new(catalog);
-                self.recompute();
+                self.file = Arc::new(catalog);
                 self.message = Some(tr!("msg.reloaded", file = self.file_label));
+                self.reapply_what_ifs();
+                self.recompute();
                 self.keep_selection_visible();
             }
             FileNews::NotReloaded { asked } => {

@@ -32,6 +32,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("E", "help.editor"),
     ("r", "help.reload"),
     ("P", "help.plan"),
+    ("a", "help.what_ifs"),
     ("/  n N", "help.find"),
     ("v", "help.note"),
     ("mouse", "help.mouse"),

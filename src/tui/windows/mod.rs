@@ -11,6 +11,7 @@ pub mod plan;
 pub mod question;
 pub mod search;
 pub mod target;
+pub mod what_ifs;
 
 use crate::tui::action::KeyMode;
 
@@ -31,6 +32,8 @@ pub enum Window {
     Question(question::Question),
     /// The search box in the status line (`/`).
     Search(search::Search),
+    /// Every what-if change, applied or not, and what it would save (`a`).
+    WhatIfs(what_ifs::WhatIfsWindow),
 }
 
 impl Window {
@@ -38,7 +41,7 @@ impl Window {
     pub fn key_mode(&self) -> KeyMode {
         match self {
             Window::Field(_) | Window::Question(_) | Window::Search(_) => KeyMode::Typing,
-            Window::Facts(_) => KeyMode::Choosing,
+            Window::Facts(_) | Window::WhatIfs(_) => KeyMode::Choosing,
             Window::Help(_) | Window::Plan(_) | Window::Note(_) => KeyMode::Commands,
         }
     }

@@ -30,6 +30,8 @@ pub enum Outcome {
     Apply(PriceTarget, Decimal),
     /// Let plans use rumoured offers, or not.
     ToggleRumoured,
+    /// Apply the what-if change at this index of the file's changes, or take it back.
+    ToggleWhatIf(usize),
     /// Select the first match of the search box's query as typed so far.
     Find,
     /// Close the search box, keeping its query for `n` and `N`.
@@ -44,6 +46,7 @@ impl Outcome {
             Outcome::Stay
                 | Outcome::EditFact(_)
                 | Outcome::ToggleRumoured
+                | Outcome::ToggleWhatIf(_)
                 | Outcome::Find
                 | Outcome::KeepSearch
         )

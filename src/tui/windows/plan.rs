@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use crate::model::Catalog;
 use crate::plan::PlanError;
-use crate::report::{if_rumoured_sentence, money_text, signed_money_text};
+use crate::report::{if_rumoured_sentence, money_text, signed_money_text, what_if_sentence};
 use crate::text::{display_width, printable, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
@@ -122,6 +122,20 @@ impl PlanWindow {
                 if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
                     lines.push(Line::raw(""));
                     lines.push(Line::raw(sentence));
+                }
+                // What each what-if not applied would do, then all of them together.
+                let what_ifs = props.planning.and_then(|p| p.planned());
+                let what_ifs = what_ifs
+                    .and_then(|p| p.what_ifs.as_deref())
+                    .unwrap_or_default();
+                if !what_ifs.is_empty() {
+                    lines.push(Line::raw(""));
+                }
+                for entry in what_ifs {
+                    let sentence = what_if_sentence(catalog, entry, symbol);
+                    for line in wrap_to_width(&sentence, inner_width.max(1)) {
+                        lines.push(Line::raw(line));
+                    }
                 }
             }
         }

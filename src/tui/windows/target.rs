@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::{BundleFigures, Scenario, cheapest_way};
 use crate::edit::Edit;
-use crate::model::{BundleIx, Catalog, ServiceIx};
+use crate::model::{BundleIx, Catalog, Offer, ServiceIx};
 use crate::tr;
 
 /// Which value the open field edits.
@@ -62,6 +62,28 @@ impl PriceTarget {
             Some(way) => PriceTarget::Way { service, way },
             None => PriceTarget::Service(service),
         }
+    }
+
+    /// The name of a what-if applied in `catalog` that sets this price, if one
+    /// does: the price shown is then the what-if's, not the file's.
+    pub fn changed_by(&self, catalog: &Catalog) -> Option<String> {
+        let offer = match self {
+            PriceTarget::Bundle(b) | PriceTarget::Tier { bundle: b, .. } => Offer::Bundle(*b),
+            PriceTarget::Service(s) | PriceTarget::Way { service: s, .. } => Offer::Service(*s),
+            PriceTarget::Fact(_) | PriceTarget::Rate(_) => return None,
+        };
+        catalog
+            .applied
+            .iter()
+            .map(|&c| &catalog.changes[c])
+            .find(|change| {
+                change.offer == offer
+                    && (change.price.is_some()
+                        || change.period.is_some()
+                        || change.tiers.is_some()
+                        || change.other_prices.is_some())
+            })
+            .map(|change| change.name.clone())
     }
 
     /// The value now, if it has one (a fact may be unset).
