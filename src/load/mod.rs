@@ -254,6 +254,7 @@ impl<'t> Loader<'t> {
             profile,
             services,
             bundles,
+            people: Vec::new(),
         })
     }
 
@@ -397,6 +398,7 @@ impl<'t> Loader<'t> {
             other_prices: Box::default(),
             value: None,
             sold_alone: true,
+            seats: 1,
             status: Status::Available,
             note: None,
             line: self.line_of(&key.span()),
