@@ -128,3 +128,27 @@ fn without_other_people_the_plan_has_no_people_and_no_used_by() {
     let table = render(&catalog, Format::Table, Lang::En);
     assert!(!table.contains("Used by") && !table.contains("Pays"));
 }
+
+mod common;
+
+#[test]
+fn people_none_plans_for_one_person_and_an_unknown_person_exits_2() {
+    let sandbox = common::Sandbox::new();
+    let alone = sandbox
+        .command()
+        .args(["--plan", "--want", "qq_music", "--people", "none"])
+        .output()
+        .unwrap();
+    assert!(alone.status.success());
+    let unknown = sandbox
+        .command()
+        .args([
+            "--plan", "--want", "qq_music", "--people", "mum", "--lang", "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(stderr.contains("unknown person `mum`"), "{stderr}");
+    assert!(stderr.contains("the file has no people"), "{stderr}");
+}
