@@ -348,10 +348,7 @@ fn cover(
             })
         })
         .collect();
-    let seats: Vec<u32> = wants
-        .iter()
-        .map(|w| catalog.services[*w].seats.max(1))
-        .collect();
+    let seats = seats_of(catalog, wants);
     let problem = Problem {
         columns: &columns,
         demand,

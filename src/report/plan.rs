@@ -260,12 +260,14 @@ pub fn if_rumoured_sentence(catalog: &Catalog, plan: &Plan, symbol: &str) -> Opt
 }
 
 fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str) -> String {
-    let rumoured: Vec<String> = other
+    let mut rumoured: Vec<String> = other
         .offers
         .iter()
         .filter(|kind| kind.status(catalog) == Status::Rumoured)
         .map(|kind| kind.name(catalog))
         .collect();
+    // A household may buy one offer twice: it is named once.
+    rumoured.dedup();
     let key = if rumoured.len() == 1 {
         "plan.if_rumoured_one"
     } else {
