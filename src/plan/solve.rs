@@ -76,6 +76,13 @@ pub(super) fn solve(problem: &Problem<'_>) -> Option<Vec<usize>> {
         rate: vec![0; wants],
         choices: vec![0; wants],
         slack: vec![0; problem.columns.len()],
+        by_want: (0..wants)
+            .map(|w| {
+                (0..problem.columns.len())
+                    .filter(|&at| problem.columns[at].mask & (1 << w) != 0)
+                    .collect()
+            })
+            .collect(),
     };
     search.visit();
     search.best.map(|best| best.picks)
@@ -121,6 +128,8 @@ struct Search<'p> {
     choices: Vec<u32>,
     /// Scratch of the bound: per column, `price × SCALE − Σ seats · rate`.
     slack: Vec<i128>,
+    /// Per want: the columns covering it, in order.
+    by_want: Vec<Vec<usize>>,
 }
 
 impl Search<'_> {
@@ -146,8 +155,10 @@ impl Search<'_> {
         if self.cannot_win((bound, 1)) {
             return;
         }
-        let mut choices: Vec<(usize, i128, i128)> = (0..self.problem.columns.len())
-            .filter(|&at| self.problem.columns[at].mask & (1 << want) != 0 && self.allowed(at))
+        let mut choices: Vec<(usize, i128, i128)> = self.by_want[want]
+            .iter()
+            .copied()
+            .filter(|&at| self.allowed(at))
             .map(|at| {
                 let column = &self.problem.columns[at];
                 (at, column.price, self.useful(column.mask))
@@ -280,11 +291,10 @@ impl Search<'_> {
         let mut order: Vec<usize> = bits(self.open).collect();
         order.sort_by_key(|w| self.choices[*w]);
         for want in order {
-            let bit: Mask = 1 << want;
             let per_seat = seats(self, want);
             let mut room = i128::MAX;
-            for at in 0..problem.columns.len() {
-                if problem.columns[at].mask & bit != 0 && self.allowed(at) {
+            for &at in &self.by_want[want] {
+                if self.allowed(at) {
                     room = room.min(self.slack[at] / per_seat);
                 }
             }
@@ -292,8 +302,8 @@ impl Search<'_> {
                 continue;
             }
             self.rate[want] += room;
-            for at in 0..problem.columns.len() {
-                if problem.columns[at].mask & bit != 0 && self.allowed(at) {
+            for &at in &self.by_want[want] {
+                if self.allowed(at) {
                     self.slack[at] -= room * per_seat;
                 }
             }
