@@ -39,12 +39,19 @@ fn spec() -> impl Strategy<Value = Spec> {
             prop::collection::vec(bundle, 0..4),
             prop::collection::vec(0..n, 0..3),
             prop::collection::vec(wants, 1..3),
+            prop::bool::ANY,
         )
-            .prop_map(|(services, bundles, me, people)| Spec {
-                services,
-                bundles,
-                me,
-                people,
+            .prop_map(|(services, bundles, me, mut people, twin)| {
+                // Often someone wants exactly what the first person wants.
+                if twin {
+                    people.push(people[0].clone());
+                }
+                Spec {
+                    services,
+                    bundles,
+                    me,
+                    people,
+                }
             })
     })
 }
