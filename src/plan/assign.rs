@@ -7,8 +7,8 @@
 //! every person gets every want exactly once. With one person this gives each
 //! want to the first purchase (in id order) that covers it.
 
-use super::Member;
 use super::offers::Mask;
+use super::types::Member;
 
 /// Per purchase (in `masks`' order), the wants someone uses from it, in want
 /// order, each with its users in person order. Wants whose seats come from

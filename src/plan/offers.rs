@@ -5,7 +5,7 @@ use crate::calc::{Scenario, bundle_price, service_worth};
 use crate::model::{Catalog, Include, ServiceIx};
 use crate::money::Money;
 
-use super::OfferKind;
+use super::types::OfferKind;
 
 /// A set of wanted services: bit `i` is the `i`-th want (in order of first want).
 pub(super) type Mask = u128;

@@ -10,7 +10,7 @@
 use crate::calc::split;
 use crate::money::Money;
 
-use super::Member;
+use super::types::Member;
 
 /// What one purchase costs and who uses which of its services.
 pub(super) struct Used<'a> {
