@@ -30,10 +30,7 @@ fn open(text: String) -> App {
 /// `e` on the selected bundle, its price replaced by `price`, then Enter.
 fn set_price(app: &mut App, price: &str) {
     app.update(Action::EditPrice);
-    let typed = app
-        .field
-        .as_ref()
-        .map_or(0, |field| field.text.chars().count());
+    let typed = app.field().map_or(0, |field| field.text.chars().count());
     for _ in 0..typed {
         app.update(Action::Erase);
     }

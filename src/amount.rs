@@ -1,7 +1,13 @@
-//! Exact numbers from their written text: `88`, `19.9`, `1e3`, `1_000.5`, `"19.90"`.
-//! Nothing here goes through `f64`.
+//! Numbers as TOML means them (SPEC §1.1), read exactly: an integer is its value in
+//! any radix (`0x58`, `0o130`, `0b1011000` and `8_8` are all 88), a float is read
+//! from its written text (`19.9` is exactly 19.9, `1e3` is 1000), a string holds a
+//! decimal (`"19.90"`). Nothing here goes through `f64`. Every number the file holds,
+//! and every number typed on the command line or in the screen, is read here.
+
+use std::num::IntErrorKind;
 
 use rust_decimal::Decimal;
+use toml::de::DeValue;
 
 /// The most significant digits an amount may have.
 pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
@@ -13,6 +19,10 @@ pub const MAX_DECIMAL_PLACES: u32 = 28;
 /// The largest amount accepted (one trillion), so that no sum or split can overflow.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
 
+/// The largest magnitude of a fact: a fact this size times a benefit's rate (at most
+/// 1) is still an amount, so no benefit needs clamping.
+pub const MAX_FACT: Decimal = MAX_AMOUNT;
+
 /// Why a written number is not an acceptable amount.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum NumberError {
@@ -22,6 +32,8 @@ pub enum NumberError {
     /// More decimal places than an exact decimal holds, however few its digits.
     TooManyDecimals,
     TooLarge,
+    /// A fact beyond `±MAX_FACT`.
+    FactOutOfRange,
 }
 
 impl NumberError {
@@ -36,7 +48,75 @@ impl NumberError {
                 crate::tr!("amount.too_many_decimals", places = MAX_DECIMAL_PLACES)
             }
             NumberError::TooLarge => crate::tr!("amount.too_large"),
+            NumberError::FactOutOfRange => crate::tr!("amount.fact_range"),
         }
+    }
+}
+
+/// A parsed TOML value as a number: an integer in any radix, a float from its
+/// written text, or a string holding a decimal. `None` when the value is of another
+/// kind (a boolean, a list...).
+pub fn toml_number(value: &DeValue<'_>) -> Option<Result<Decimal, NumberError>> {
+    match value {
+        // The toml crate gives the digits without prefix and `_`, in `radix()`.
+        DeValue::Integer(integer) => Some(integer_value(integer.as_str(), integer.radix())),
+        DeValue::Float(float) => Some(parse_decimal(float.as_str())),
+        DeValue::String(text) => Some(parse_decimal(text)),
+        _ => None,
+    }
+}
+
+/// A number typed on its own (`--set`, a tier's condition, a field of the screen),
+/// read as a TOML value by the toml crate, so by the same rules as the file.
+pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
+    let value = DeValue::parse(text.trim()).map_err(|_| NumberError::NotANumber)?;
+    toml_number(value.get_ref()).unwrap_or(Err(NumberError::NotANumber))
+}
+
+/// An amount of money typed on its own: a number, not negative, at most `MAX_AMOUNT`.
+pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
+    parse_number(text)
+        .map_err(AmountError::Number)
+        .and_then(checked_amount)
+}
+
+/// A fact typed on its own: a number within `±MAX_FACT`.
+pub fn parse_fact(text: &str) -> Result<Decimal, NumberError> {
+    parse_number(text).and_then(checked_fact)
+}
+
+/// `value` if it is an acceptable amount of money: not negative, at most `MAX_AMOUNT`.
+pub fn checked_amount(value: Decimal) -> Result<Decimal, AmountError> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(AmountError::Negative);
+    }
+    if value > MAX_AMOUNT {
+        return Err(AmountError::Number(NumberError::TooLarge));
+    }
+    Ok(value.abs())
+}
+
+/// `value` if it is an acceptable fact: within `±MAX_FACT`.
+pub fn checked_fact(value: Decimal) -> Result<Decimal, NumberError> {
+    if value.abs() > MAX_FACT {
+        return Err(NumberError::FactOutOfRange);
+    }
+    Ok(value)
+}
+
+/// An integer's digits in `radix` (a sign allowed), as an exact decimal.
+fn integer_value(digits: &str, radix: u32) -> Result<Decimal, NumberError> {
+    match i128::from_str_radix(digits, radix) {
+        Ok(value) => Decimal::try_from_i128_with_scale(value, 0).map_err(|_| NumberError::TooLarge),
+        Err(e)
+            if matches!(
+                e.kind(),
+                IntErrorKind::PosOverflow | IntErrorKind::NegOverflow
+            ) =>
+        {
+            Err(NumberError::TooLarge)
+        }
+        Err(_) => Err(NumberError::NotANumber),
     }
 }
 
@@ -70,18 +150,6 @@ pub fn parse_decimal(written: &str) -> Result<Decimal, NumberError> {
         None => Ok(value),
         Some(exponent) => apply_exponent(value, parse_exponent(exponent)?),
     }
-}
-
-/// Reads an amount of money: a number that is not negative and not absurdly large.
-pub fn parse_amount(written: &str) -> Result<Decimal, AmountError> {
-    let value = parse_decimal(written).map_err(AmountError::Number)?;
-    if value.is_sign_negative() && !value.is_zero() {
-        return Err(AmountError::Negative);
-    }
-    if value > MAX_AMOUNT {
-        return Err(AmountError::Number(NumberError::TooLarge));
-    }
-    Ok(value.abs())
 }
 
 /// Why a written number is not an acceptable amount of money.

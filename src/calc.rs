@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::amount::MAX_AMOUNT;
 use crate::model::{
     Benefit, Bundle, BundleIx, Catalog, Include, Period, Service, ServiceIx, Status, Tier,
 };
@@ -69,6 +68,37 @@ impl Scenario {
     pub fn set_wants(&mut self, wants: Vec<ServiceIx>) {
         self.wants = (!wants.is_empty()).then_some(wants);
     }
+
+    /// The file's scenario with what was asked on top of it (the command line's
+    /// `--per`, `--want`, `--set` and `--include`, kept by the screen across
+    /// reloads), and the asked wants that name no service of `catalog`.
+    pub fn adjusted<'a>(catalog: &Catalog, asked: &Adjustments<'a>) -> (Scenario, Vec<&'a str>) {
+        let mut scenario = Scenario::from_catalog(catalog);
+        if let Some(basis) = asked.basis {
+            scenario.basis = basis;
+        }
+        let mut unknown = Vec::new();
+        if let Some(ids) = asked.wants {
+            let (services, gone) = catalog.services_named(ids.iter().map(String::as_str));
+            scenario.set_wants(services);
+            unknown = gone;
+        }
+        scenario.facts.extend(asked.facts.clone());
+        scenario.include = asked.include;
+        (scenario, unknown)
+    }
+}
+
+/// What is asked on top of the file's own scenario.
+#[derive(Clone, Debug, Default)]
+pub struct Adjustments<'a> {
+    /// The period figures are shown per, instead of the file's.
+    pub basis: Option<Period>,
+    /// The wanted services by id, instead of the file's.
+    pub wants: Option<&'a [String]>,
+    /// Facts that win over the file's.
+    pub facts: BTreeMap<String, Decimal>,
+    pub include: Includes,
 }
 
 /// Every bundle's figures, in file order, with notes on tiers that could not be tested.
@@ -257,12 +287,15 @@ pub fn cheapest_way(service: &Service, basis: Period) -> Option<usize> {
     best.1
 }
 
-/// `min(fact × rate, max)` per the benefit's period, before conversion: never
-/// below zero (a negative fact earns nothing) nor above the largest amount.
+/// `min(fact × rate, max)` per the benefit's period, before conversion (SPEC §1.6).
+/// Nothing is clamped: the loader, `--set` and the screen accept a spending fact
+/// only from 0 to `MAX_FACT` and a rate only from 0 to 1, so the product is an
+/// amount of at most `MAX_FACT`.
 pub fn benefit_amount(benefit: &Benefit, fact: Decimal) -> Decimal {
-    let earned = fact.checked_mul(benefit.rate).unwrap_or(MAX_AMOUNT);
-    let capped = benefit.max.map_or(earned, |max| earned.min(max));
-    capped.clamp(Decimal::ZERO, MAX_AMOUNT)
+    let earned = fact
+        .checked_mul(benefit.rate)
+        .expect("a fact of at most MAX_FACT times a rate of at most 1 fits a Decimal");
+    benefit.max.map_or(earned, |max| earned.min(max))
 }
 
 /// Everything a comparison needs that does not depend on the bundle.

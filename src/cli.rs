@@ -9,23 +9,27 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 use rust_decimal::Decimal;
 
-use crate::amount::parse_decimal;
-use crate::calc::{Includes, Scenario, SortKey, compare, sort_bundles_by};
+use crate::amount::parse_fact;
+use crate::calc::{Adjustments, Includes, Scenario, SortKey, compare, sort_bundles_by};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::Error;
 use crate::i18n::{Lang, set_language};
-use crate::model::{Catalog, Include, Period, Status};
+use crate::load::{is_fact_name, spending_problem};
+use crate::model::{Catalog, Include, Offer, Period, Status};
 use crate::plan::{Household, MAX_WANTS, PlanError, plan};
 use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
 };
 use crate::source::{BUILT_IN, Origin, SearchPath, Source};
+use crate::stale::parse_date;
 use crate::tr;
 use crate::tui::{
     self,
     app::{AppConfig, Overrides},
 };
+use crate::what_if::what_ifs;
 use crate::workspace::Workspace;
+use time::Date;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -35,6 +39,7 @@ Examples:
   bundlecalc --compare --set taoqi=500         as a user with 500 淘气值
   bundlecalc --compare --want qq_music,youku --sort savings --format json
   bundlecalc --plan --want qq_music,tencent_video   cheapest way to get both
+  bundlecalc --plan --what-if qq_joins_88vip   the plan if QQ Music joins 88VIP
   bundlecalc --check --file my-offers.toml     list every problem in a file
   bundlecalc --init                            write ./bundles.toml to edit
 
@@ -99,9 +104,17 @@ pub struct Cli {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS,...")]
     pub include: Vec<IncludeArg>,
 
+    /// Apply these what-if changes of the file (their ids, or all); a view, never saved
+    #[arg(long = "what-if", value_delimiter = ',', value_name = "ID,ID...|all")]
+    pub what_if: Option<Vec<String>>,
+
     /// Who shares (SPEC §1.8): only these people of the file, or `none`
     #[arg(long, value_delimiter = ',', value_name = "ID,ID...|none")]
     pub people: Option<Vec<String>>,
+
+    /// The day prices' ages are measured from (default: today's date)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
 
     /// The language of texts for people (default: from LC_ALL, LC_MESSAGES, LANG;
     /// zh_* gives Chinese). JSON and CSV never change
@@ -255,7 +268,7 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
         );
     for id in [
         "file", "compare", "plan", "check", "init", "format", "per", "want", "set", "sort",
-        "reverse", "include", "people", "lang", "help", "version",
+        "reverse", "include", "what_if", "people", "today", "lang", "help", "version",
     ] {
         let help = tr!(&format!("args.{id}"));
         let heading = options.clone();
@@ -300,13 +313,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return Err(Error::usage(tr!("cli.unexpected_id", id = cli.ids[0])));
     }
     let facts = parse_facts(&cli.set)?;
+    let today = match &cli.today {
+        Some(text) => {
+            parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))?
+        }
+        None => crate::stale::today(),
+    };
     let origin = SearchPath::from_environment(cli.file.clone()).locate();
     if cli.check && cli.format != FormatArg::Table {
         return check_for_machines(&origin, cli.format);
     }
     let source = Source::from_origin(&origin)?;
     let opens_screen = !cli.check && !cli.plan && cli.compare.is_none();
-    let mut catalog = match source.catalog() {
+    let catalog = match source.catalog() {
         Ok(catalog) => catalog,
         // The screen opens on a broken file, showing where, so it can be fixed there.
         Err(problem @ Error::Invalid { .. }) if opens_screen => {
@@ -330,21 +349,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     let facts_for_screen = facts.clone();
-    keep_people(&cli, &mut catalog)?;
+    // The file's catalogue stays as written (but for `--people`, a view); the
+    // figures are made on the changed one.
+    let mut file = catalog;
+    keep_people(&cli, &mut file)?;
+    let catalog = what_if_catalog(&cli, &file)?;
     let scenario = scenario(&cli, &catalog, facts)?;
     if cli.plan {
-        let text = plan_output(&cli, &catalog, &source, &scenario)?;
+        let text = plan_output(&cli, (&file, &catalog), &source, &scenario, today)?;
         emit(|out| out.write_all(text.as_bytes()))?;
         return Ok(ExitCode::SUCCESS);
     }
     match &cli.compare {
         Some(ids) => {
             let ids: Vec<String> = ids.iter().chain(&cli.ids).cloned().collect();
-            write_comparison(&cli, &catalog, &source, &scenario, &ids)?;
+            write_comparison(&cli, &catalog, &source, &scenario, &ids, today)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let signal = run_screen(&cli, catalog, source, scenario, facts_for_screen, None)?;
+            let signal = run_screen(&cli, file, source, scenario, facts_for_screen, None)?;
             Ok(exit_after(signal))
         }
     }
@@ -446,11 +469,12 @@ fn open_broken_screen(
     facts: BTreeMap<String, Decimal>,
 ) -> Result<ExitCode, Error> {
     let catalog = Catalog::empty();
-    let mut scenario = Scenario::from_catalog(&catalog);
-    if let Some(per) = cli.per {
-        scenario.basis = per.into();
-    }
-    scenario.facts.extend(facts.clone());
+    let asked = Adjustments {
+        wants: None,
+        include: Includes::default(),
+        ..adjustments(cli, facts.clone())
+    };
+    let (scenario, _) = Scenario::adjusted(&catalog, &asked);
     let signal = run_screen(cli, catalog, source, scenario, facts, Some(problem))?;
     Ok(exit_after(signal))
 }
@@ -462,19 +486,64 @@ fn exit_after(signal: Option<i32>) -> ExitCode {
     })
 }
 
-/// The `--plan` report, or why there is no plan.
+/// The file's catalogue with the changes `--what-if` names applied (SPEC §1.7):
+/// an unknown id, or changes that leave a bundle empty, are command-line problems.
+fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Error> {
+    let Some(ids) = &cli.what_if else {
+        return Ok(file.clone());
+    };
+    let applied = crate::changes::named(file, ids.iter().map(String::as_str))
+        .map_err(|id| unknown_change(file, id))?;
+    crate::changes::apply(file, &applied).map_err(|why| Error::usage(why.describe(file)))
+}
+
+/// `--what-if` of an id that is no change: perhaps an offer's, perhaps a typo.
+fn unknown_change(file: &Catalog, id: &str) -> Error {
+    let offer = match (file.bundle_ix(id), file.service_ix(id)) {
+        (Some(bundle), _) => Some(Offer::Bundle(bundle)),
+        (None, Some(service)) => Some(Offer::Service(service)),
+        (None, None) => None,
+    };
+    let Some(offer) = offer else {
+        return unknown_id("change", id, file.changes.iter().map(|c| c.id.as_str()));
+    };
+    let ids: Vec<&str> = file
+        .changes
+        .iter()
+        .filter(|c| c.offer == offer)
+        .map(|c| c.id.as_str())
+        .collect();
+    let help = if ids.is_empty() {
+        tr!("cli.no_changes_of", id = id)
+    } else {
+        tr!("cli.changes_of", id = id, ids = ids.join(", "))
+    };
+    Error::usage(tr!("cli.what_if_offer", id = id, help = help))
+}
+
+/// The `--plan` report, or why there is no plan: the plan on `catalogues.1` (the
+/// file's, `catalogues.0`, with `--what-if` applied), with its what-ifs.
 fn plan_output(
     cli: &Cli,
-    catalog: &Catalog,
+    (file, catalog): (&Catalog, &Catalog),
     source: &Source,
     scenario: &Scenario,
+    today: Date,
 ) -> Result<String, Error> {
-    let plan =
+    let mut plan =
         plan(catalog, scenario).map_err(|error| plan_error(catalog, source, scenario, error))?;
+    plan.notes.extend(crate::stale::plan_note(
+        catalog,
+        &plan,
+        scenario.basis,
+        today,
+    ));
+    let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total);
     let report = PlanReport {
         catalog,
         basis: scenario.basis,
         plan: &plan,
+        what_ifs: what_ifs.as_deref(),
     };
     Ok(render_plan(
         &report,
@@ -595,6 +664,7 @@ fn write_comparison(
     source: &Source,
     scenario: &Scenario,
     ids: &[String],
+    today: Date,
 ) -> Result<(), Error> {
     let selected = ids
         .iter()
@@ -604,10 +674,17 @@ fn write_comparison(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut comparison = compare(catalog, scenario);
-    if !selected.is_empty() {
-        comparison.bundles.retain(|f| selected.contains(&f.bundle));
-    }
+    // JSON and CSV are the same in every language: their notes are in English.
+    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
+    let mut comparison = in_language_if(machine, || {
+        let mut comparison = compare(catalog, scenario);
+        if !selected.is_empty() {
+            comparison.bundles.retain(|f| selected.contains(&f.bundle));
+        }
+        let stale = crate::stale::comparison_note(catalog, &comparison, scenario.basis, today);
+        comparison.notes.extend(stale);
+        comparison
+    });
     let sort = SortKey::from(cli.sort);
     sort_bundles_by(&mut comparison.bundles, sort, cli.reverse, catalog);
     let report = CompareReport {
@@ -619,6 +696,15 @@ fn write_comparison(
         comparison: &comparison,
     };
     emit(|out| write_compare(&report, cli.format.into(), Painter::for_stdout(), out))
+}
+
+/// `work` done in English when `english` is set, else in the current language.
+fn in_language_if<T>(english: bool, work: impl FnOnce() -> T) -> T {
+    if english {
+        crate::i18n::in_language(Lang::En, work)
+    } else {
+        work()
+    }
 }
 
 /// What `completions`, `man` and `schema` print.
@@ -653,38 +739,48 @@ fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(),
     }
 }
 
-/// The file's scenario with the command line's `--per`, `--want` and `--set` applied.
+/// The file's scenario with the command line's `--per`, `--want`, `--set` and
+/// `--include` applied, refusing wants and facts the file does not know.
 fn scenario(
     cli: &Cli,
     catalog: &Catalog,
     facts: BTreeMap<String, Decimal>,
 ) -> Result<Scenario, Error> {
-    let mut scenario = Scenario::from_catalog(catalog);
-    if let Some(per) = cli.per {
-        scenario.basis = per.into();
-    }
-    if let Some(wants) = &cli.want {
-        let (services, unknown) = catalog.services_named(wants.iter().map(String::as_str));
-        if let Some(id) = unknown.first() {
-            return Err(unknown_want(catalog, id));
-        }
-        scenario.set_wants(services);
-    }
-    if let Some(name) = facts
+    let unknown_name = facts
         .keys()
         .find(|name| !catalog.tested_facts().contains(*name))
-    {
-        return Err(unknown_fact(catalog, name));
+        .cloned();
+    // What the file would refuse, `--set` refuses too.
+    let spending = facts
+        .iter()
+        .find_map(|(name, value)| spending_problem(&catalog.services, name, *value));
+    let (scenario, unknown_wants) = Scenario::adjusted(catalog, &adjustments(cli, facts));
+    if let Some(id) = unknown_wants.first() {
+        return Err(unknown_want(catalog, id));
     }
-    scenario.facts.extend(facts);
-    scenario.include = Includes {
-        rumoured: cli.include.contains(&IncludeArg::Rumoured),
-        ended: cli.include.contains(&IncludeArg::Ended),
-    };
+    if let Some(name) = unknown_name {
+        return Err(unknown_fact(catalog, &name));
+    }
+    if let Some(why) = spending {
+        return Err(Error::usage(why));
+    }
     if cli.sort == SortArg::Personal && scenario.wants.is_none() {
         return Err(Error::usage(tr!("cli.personal_needs_wants")));
     }
     Ok(scenario)
+}
+
+/// What the command line asks on top of the file.
+fn adjustments(cli: &Cli, facts: BTreeMap<String, Decimal>) -> Adjustments<'_> {
+    Adjustments {
+        basis: cli.per.map(Into::into),
+        wants: cli.want.as_deref(),
+        facts,
+        include: Includes {
+            rumoured: cli.include.contains(&IncludeArg::Rumoured),
+            ended: cli.include.contains(&IncludeArg::Ended),
+        },
+    }
 }
 
 /// `--want` of an id that is no service: perhaps a bundle, perhaps a typo.
@@ -728,11 +824,11 @@ fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decimal>, Error> 
             .split_once('=')
             .ok_or_else(|| bad(&tr!("cli.no_equals")))?;
         let name = name.trim();
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        if !is_fact_name(name) {
             return Err(bad(&tr!("cli.fact_name")));
         }
-        let value = parse_decimal(number.trim())
-            .map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
+        let value =
+            parse_fact(number).map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
         facts.insert(name.to_string(), value);
     }
     Ok(facts)

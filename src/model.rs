@@ -5,6 +5,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+pub use crate::seen::{Seen, date_text};
+
 /// Index of a service in `Catalog::services`.
 pub type ServiceIx = usize;
 /// Index of a bundle in `Catalog::bundles`.
@@ -140,6 +142,24 @@ pub struct Way {
     pub price: Decimal,
     pub period: Period,
     pub label: Option<String>,
+    /// When and where this price was seen; an entry does not take its service's.
+    pub seen: Seen,
+}
+
+/// A what-if change applied to an offer, as the offer remembers it (SPEC §1.7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeMark {
+    pub id: String,
+    /// The change's name, for people: "QQ Music joins 88VIP".
+    pub name: String,
+}
+
+/// " · if QQ Music joins 88VIP · if …": what follows a changed offer's name.
+fn change_tag(changes: &[ChangeMark]) -> String {
+    changes
+        .iter()
+        .map(|change| crate::tr!("tag.change", name = change.name))
+        .collect()
 }
 
 /// What a benefit is worth to the user (SPEC §1.6): `min(fact × rate, max)`.
@@ -173,14 +193,33 @@ pub struct Service {
     pub seats: u32,
     pub status: Status,
     pub note: Option<String>,
+    /// When and where the main price was seen.
+    pub seen: Seen,
+    /// The what-if changes applied to it, in file order (none as the file writes it).
+    pub changes: Box<[ChangeMark]>,
     /// 1-based line of the service's table in the file.
     pub line: usize,
 }
 
 impl Service {
-    /// The name with its status tag, as people see it.
+    /// The name with its status tag and its changes, as people see it: "QQ Music
+    /// (rumoured) · if …".
     pub fn tagged_name(&self) -> String {
-        format!("{}{}", self.name, self.status.tag())
+        format!(
+            "{}{}{}",
+            self.name,
+            self.status.tag(),
+            change_tag(&self.changes)
+        )
+    }
+
+    /// When and where the price of the way to buy it at `at` was seen: `None` for
+    /// the main price, else the position in `other_prices` (as `calc::cheapest_way`).
+    pub fn seen_of(&self, at: Option<usize>) -> &Seen {
+        match at {
+            Some(at) => &self.other_prices[at].seen,
+            None => &self.seen,
+        }
     }
 }
 
@@ -196,15 +235,88 @@ pub struct Bundle {
     pub tiers: Vec<Tier>,
     pub includes: Vec<Include>,
     pub note: Option<String>,
+    /// When and where its price was seen.
+    pub seen: Seen,
+    /// The what-if changes applied to it, in file order (none as the file writes it).
+    pub changes: Vec<ChangeMark>,
     /// 1-based line of the bundle's table in the file.
     pub line: usize,
 }
 
 impl Bundle {
-    /// The name with its status tag, as people see it.
+    /// The name with its status tag and its changes, as people see it: "Taobao
+    /// 88VIP · if QQ Music joins 88VIP".
     pub fn tagged_name(&self) -> String {
-        format!("{}{}", self.name, self.status.tag())
+        format!(
+            "{}{}{}",
+            self.name,
+            self.status.tag(),
+            change_tag(&self.changes)
+        )
     }
+
+    /// The name with its changes but no status tag, where the status has a
+    /// column of its own.
+    pub fn changed_name(&self) -> String {
+        format!("{}{}", self.name, change_tag(&self.changes))
+    }
+
+    /// The members of the `one_of` group that holds `service`, if one does.
+    pub fn group_of(&self, service: ServiceIx) -> Option<&[ServiceIx]> {
+        group_holding(&self.includes, service).map(|at| self.includes[at].members())
+    }
+}
+
+/// The first of `services` that is a benefit reading the fact `fact` as an amount
+/// spent (SPEC §1.6), if one is.
+pub fn benefit_spending<'a>(services: &'a [Service], fact: &str) -> Option<&'a Service> {
+    services
+        .iter()
+        .find(|s| s.value.as_ref().is_some_and(|b| b.fact == fact))
+}
+
+/// Where among `includes` the `one_of` group holding `service` is, if one holds it.
+pub fn group_holding(includes: &[Include], service: ServiceIx) -> Option<usize> {
+    includes.iter().position(
+        |include| matches!(include, Include::OneOf { members, .. } if members.contains(&service)),
+    )
+}
+
+/// Index of a change in `Catalog::changes`.
+pub type ChangeIx = usize;
+
+/// The offer a change changes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Offer {
+    Bundle(BundleIx),
+    Service(ServiceIx),
+}
+
+/// A what-if change of an offer (SPEC §1.7), off until applied. Only the keys
+/// that fit its offer are set: `add`, `remove`, `tiers` for a bundle, `label`
+/// and `other_prices` for a service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub id: String,
+    /// Default the id.
+    pub name: String,
+    pub offer: Offer,
+    /// Includes added at the end.
+    pub add: Vec<Include>,
+    /// Services taken out of the includes.
+    pub remove: Vec<ServiceIx>,
+    pub price: Option<Decimal>,
+    pub period: Option<Period>,
+    /// Replaces the bundle's tiers (`Some(vec![])` removes them).
+    pub tiers: Option<Vec<Tier>>,
+    pub label: Option<String>,
+    /// Replaces the service's other ways to buy it.
+    pub other_prices: Option<Vec<Way>>,
+    pub note: Option<String>,
+    /// When and where the change was reported.
+    pub seen: Seen,
+    /// 1-based line of the change's table in the file.
+    pub line: usize,
 }
 
 /// One entry of a bundle's `includes`.
@@ -336,6 +448,10 @@ pub struct Catalog {
     pub bundles: Vec<Bundle>,
     /// The people who share with the user, in file order; empty for one person.
     pub people: Vec<Person>,
+    /// Every what-if change the file holds, in file order, applied or not.
+    pub changes: Vec<Change>,
+    /// The changes applied to this catalogue (`--what-if`, `a`), in file order.
+    pub applied: Vec<ChangeIx>,
 }
 
 impl Catalog {
@@ -348,6 +464,8 @@ impl Catalog {
             services: Vec::new(),
             bundles: Vec::new(),
             people: Vec::new(),
+            changes: Vec::new(),
+            applied: Vec::new(),
         }
     }
 
@@ -391,24 +509,41 @@ impl Catalog {
     }
 
     /// This catalogue as text for people is written from: every name, id, note and
-    /// label with its control characters escaped (`text::printable`). Borrowed when
-    /// nothing needs escaping, as in every ordinary file.
+    /// label with its control characters escaped (`text::printable`), except the
+    /// line breaks of a note, which show as lines. Borrowed when nothing needs
+    /// escaping, as in every ordinary file.
     pub fn for_people(&self) -> std::borrow::Cow<'_, Catalog> {
-        use crate::text::printable;
+        use crate::text::{printable, printable_lines};
         use std::borrow::Cow;
         let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
         let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
+        let clean_marks =
+            |marks: &[ChangeMark]| marks.iter().all(|m| clean(&m.id) && clean(&m.name));
+        // A note's line breaks stay: whoever shows it shows its lines.
+        let note_shown = |note: &mut String| *note = printable_lines(note).join("\n");
         let all_clean = self.services.iter().all(|s| {
             clean(&s.id)
                 && clean(&s.name)
                 && clean_note(&s.note)
+                && s.seen.source().is_none_or(clean)
+                && clean_marks(&s.changes)
                 && s.label.as_deref().is_none_or(clean)
-                && s.other_prices.iter().all(|w| clean_note(&w.label))
+                && s.other_prices
+                    .iter()
+                    .all(|w| clean_note(&w.label) && w.seen.source().is_none_or(clean))
                 && s.value.as_ref().is_none_or(|b| clean(&b.fact))
+        }) && self.changes.iter().all(|c| {
+            clean(&c.id)
+                && clean(&c.name)
+                && clean_note(&c.note)
+                && c.seen.source().is_none_or(clean)
+                && clean_note(&c.label)
         }) && self.bundles.iter().all(|b| {
             clean(&b.id)
                 && clean(&b.name)
                 && clean_note(&b.note)
+                && b.seen.source().is_none_or(clean)
+                && clean_marks(&b.changes)
                 && b.includes.iter().all(|include| match include {
                     Include::OneOf {
                         label: Some(label), ..
@@ -421,17 +556,33 @@ impl Catalog {
             return Cow::Borrowed(self);
         }
         let shown = |text: &mut String| *text = printable(text).into_owned();
+        let shown_marks = |marks: &mut [ChangeMark]| {
+            for mark in marks {
+                shown(&mut mark.id);
+                shown(&mut mark.name);
+            }
+        };
         let mut copy = self.clone();
         shown(&mut copy.currency);
+        for change in &mut copy.changes {
+            shown(&mut change.id);
+            shown(&mut change.name);
+            change.note.as_mut().map(note_shown);
+            change.seen.source_mut().map(shown);
+            change.label.as_mut().map(shown);
+        }
         for service in &mut copy.services {
             shown(&mut service.id);
             shown(&mut service.name);
-            service.note.as_mut().map(shown);
+            service.note.as_mut().map(note_shown);
+            service.seen.source_mut().map(shown);
+            shown_marks(&mut service.changes);
             if let Some(label) = &mut service.label {
                 *label = printable(label).into();
             }
             for way in &mut service.other_prices {
                 way.label.as_mut().map(shown);
+                way.seen.source_mut().map(shown);
             }
             if let Some(benefit) = &mut service.value {
                 shown(&mut benefit.fact);
@@ -440,7 +591,9 @@ impl Catalog {
         for bundle in &mut copy.bundles {
             shown(&mut bundle.id);
             shown(&mut bundle.name);
-            bundle.note.as_mut().map(shown);
+            bundle.note.as_mut().map(note_shown);
+            bundle.seen.source_mut().map(shown);
+            shown_marks(&mut bundle.changes);
             for include in &mut bundle.includes {
                 if let Include::OneOf {
                     label: Some(label), ..
@@ -457,13 +610,24 @@ impl Catalog {
         Cow::Owned(copy)
     }
 
-    /// The facts some price tier or benefit tests, sorted: the facts `--set` can
-    /// change.
+    /// The benefit that reads the fact `fact` as an amount spent, if one does.
+    pub fn benefit_spending(&self, fact: &str) -> Option<&Service> {
+        benefit_spending(&self.services, fact)
+    }
+
+    /// The facts some price tier (a change's too, applied or not) or benefit
+    /// tests, sorted: the facts `--set` can change.
     pub fn tested_facts(&self) -> std::collections::BTreeSet<String> {
+        let change_tiers = self
+            .changes
+            .iter()
+            .filter_map(|change| change.tiers.as_ref())
+            .flatten();
         let tiers = self
             .bundles
             .iter()
             .flat_map(|bundle| &bundle.tiers)
+            .chain(change_tiers)
             .map(|tier| tier.when.fact.clone());
         let benefits = self
             .services
@@ -518,6 +682,8 @@ mod tests {
             seats: 1,
             status: Status::Available,
             note: None,
+            seen: Seen::default(),
+            changes: Box::default(),
             line: 1,
         };
         let catalog = Catalog {
@@ -527,6 +693,8 @@ mod tests {
             services: vec![service("a"), service("b")],
             bundles: vec![],
             people: vec![],
+            changes: vec![],
+            applied: vec![],
         };
         assert_eq!(
             catalog.services_named([" b", "a", "b ", "", "zz"]),
@@ -540,5 +708,19 @@ mod tests {
             assert_eq!(Period::parse(period.name()), Some(period));
         }
         assert_eq!(Period::parse("fortnight"), None);
+    }
+
+    #[test]
+    fn the_group_holding_a_service_is_found_and_a_plain_include_is_no_group() {
+        let includes = vec![
+            Include::Service(0),
+            Include::OneOf {
+                members: vec![1, 2],
+                label: None,
+            },
+        ];
+        assert_eq!(group_holding(&includes, 2), Some(1));
+        assert_eq!(group_holding(&includes, 0), None);
+        assert_eq!(group_holding(&includes, 3), None);
     }
 }

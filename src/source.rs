@@ -7,14 +7,11 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::load::parse_catalog;
+use crate::load::{MAX_FILE_BYTES, file_too_large, parse_catalog};
 use crate::model::Catalog;
 
 /// The repository's `bundles.toml`, compiled in so the program runs from any folder.
 pub const BUILT_IN: &str = include_str!("../bundles.toml");
-
-/// Files larger than this are refused before being read whole.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where the offers were read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,15 +103,21 @@ impl Source {
                 ..Diagnostic::without_place(message)
             }],
         };
-        if size > MAX_FILE_BYTES {
-            return Err(invalid(too_large(size), String::new(), None));
+        // Refused before it is read, and again if it grew while being read.
+        let limit = MAX_FILE_BYTES as u64;
+        if size > limit {
+            return Err(invalid(file_too_large(size), String::new(), None));
         }
         let mut bytes = Vec::with_capacity(size as usize);
-        file.take(MAX_FILE_BYTES + 1)
+        file.take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(invalid(too_large(bytes.len() as u64), String::new(), None));
+        if bytes.len() as u64 > limit {
+            return Err(invalid(
+                file_too_large(bytes.len() as u64),
+                String::new(),
+                None,
+            ));
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source {
@@ -152,14 +155,6 @@ impl Source {
             problems,
         })
     }
-}
-
-fn too_large(size: u64) -> String {
-    crate::tr!(
-        "load.file_too_large",
-        size = size.div_ceil(1024 * 1024),
-        limit = MAX_FILE_BYTES / (1024 * 1024)
-    )
 }
 
 #[cfg(test)]

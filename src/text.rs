@@ -28,6 +28,15 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The lines of `text` (a note may have several), each safe to show as
+/// `printable` makes it: a line break (`\n` or `\r\n`) starts a new line, and
+/// every other control character stays escaped.
+pub fn printable_lines(text: &str) -> Vec<String> {
+    text.split('\n')
+        .map(|line| printable(line.strip_suffix('\r').unwrap_or(line)).into_owned())
+        .collect()
+}
+
 /// Whether `ch` must not reach a terminal as it is.
 fn needs_escape(ch: char) -> bool {
     ch.is_control() || matches!(ch, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -127,6 +136,13 @@ mod tests {
             let shown = printable(&char::from_u32(ch).unwrap().to_string()).into_owned();
             assert!(shown.chars().all(|c| !c.is_control()), "{ch:#x}");
         }
+    }
+
+    #[test]
+    fn line_breaks_make_lines_and_other_controls_stay_escaped() {
+        assert_eq!(printable_lines("one\ntwo"), ["one", "two"]);
+        assert_eq!(printable_lines("a\r\nb\rc\t"), ["a", "b\\rc\\t"]);
+        assert_eq!(printable_lines("plain"), ["plain"]);
     }
 
     #[test]

@@ -157,3 +157,32 @@ fn the_screen_shows_control_characters_escaped_in_every_pane() {
     assert!(seen.contains(r"pick\u{1b}[1m"), "the group's label");
     assert!(seen.contains(r"ring\u{7}\u{7}"), "the note");
 }
+
+#[test]
+fn a_note_s_line_breaks_show_as_lines_in_the_compare_table() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "bundles.toml",
+        r#"[services.music]
+price = 100
+
+[bundles.pair]
+name = "Pair"
+price = 90
+includes = ["music"]
+note = "first line\nsecond line\u0007"
+"#,
+    );
+    let table = run(&sandbox, &["--compare", "pair"]);
+    let lines: Vec<&str> = table.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.ends_with("note: first line"))
+        .unwrap_or_else(|| panic!("the note's first line:\n{table}"));
+    assert_eq!(
+        lines[first + 1],
+        r"        second line\u{7}",
+        "the second line under the first's text, BEL escaped:\n{table}"
+    );
+    assert_eq!(raw_controls(&table), Vec::<char>::new());
+}

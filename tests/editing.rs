@@ -96,19 +96,19 @@ fn a_bad_number_is_refused_and_the_field_stays_open() {
     let mut app = open_app(&path);
     app.update(Action::EditPrice);
     assert_eq!(
-        app.field.as_ref().unwrap().text,
+        app.field().unwrap().text,
         "136",
         "prefilled with the current price"
     );
     type_text(&mut app, "x");
     app.update(Action::Submit);
-    let field = app.field.as_ref().expect("still open");
+    let field = app.field().expect("still open");
     assert!(
         field.error.as_deref().unwrap().contains("is not a number"),
         "{field:?}"
     );
     app.update(Action::Back);
-    assert!(app.field.is_none());
+    assert!(app.field().is_none());
     assert!(!app.is_modified());
     assert_eq!(bundle_price(&app, "jingteng"), "136.00");
 }
@@ -121,8 +121,7 @@ fn a_negative_price_is_refused() {
     let mut app = open_app(&path);
     edit_price(&mut app, "-5");
     assert!(
-        app.field
-            .as_ref()
+        app.field()
             .unwrap()
             .error
             .as_deref()
@@ -208,14 +207,14 @@ fn an_outside_change_is_never_silently_overwritten() {
 
     app.update(Action::Save);
     settle(&mut app);
-    assert_eq!(app.prompt, Some(Prompt::SaveConflict));
+    assert_eq!(app.prompt(), Some(Prompt::SaveConflict));
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         theirs,
         "written without asking"
     );
     app.update(Action::Type('c'));
-    assert_eq!(app.prompt, None);
+    assert_eq!(app.prompt(), None);
     assert!(app.is_modified(), "cancel keeps the edits");
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
 
@@ -256,12 +255,12 @@ fn quitting_with_unsaved_edits_asks_first() {
     let mut app = open_app(&path);
     edit_price(&mut app, "100");
     app.update(Action::Quit);
-    assert_eq!(app.prompt, Some(Prompt::QuitUnsaved));
+    assert_eq!(app.prompt(), Some(Prompt::QuitUnsaved));
     assert!(!app.quit);
     app.update(Action::Type('n'));
-    assert!(!app.quit && app.prompt.is_none());
+    assert!(!app.quit && app.prompt().is_none());
     app.update(Action::Back);
-    assert_eq!(app.prompt, Some(Prompt::QuitUnsaved));
+    assert_eq!(app.prompt(), Some(Prompt::QuitUnsaved));
     app.update(Action::Back); // Esc stays
     assert!(!app.quit);
     app.update(Action::Quit);
@@ -287,7 +286,7 @@ fn the_built_in_file_is_saved_only_to_a_new_local_file() {
     edit_price(&mut app, "99");
     app.update(Action::Save);
     settle(&mut app);
-    assert_eq!(app.prompt, Some(Prompt::SaveBuiltIn));
+    assert_eq!(app.prompt(), Some(Prompt::SaveBuiltIn));
     app.update(Action::Type('y'));
     settle(&mut app);
     let written = fs::read_to_string(dir.path().join("bundles.toml")).unwrap();
@@ -333,7 +332,7 @@ fn edits_made_while_saving_stay_unsaved_and_are_kept() {
     assert_eq!(bundle_price(&app, "jingteng"), "99.00");
     assert!(app.is_modified());
     // Our own write is not an outside change.
-    assert_eq!(app.banner, None);
+    assert_eq!(app.banner(), None);
     app.update(Action::Save);
     settle(&mut app);
     assert!(!app.is_modified());

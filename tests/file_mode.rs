@@ -56,7 +56,7 @@ fn saving_the_built_in_offers_creates_an_ordinary_local_file() {
     assert_eq!(app.focus, Pane::Bundles);
     edit_price(&mut app, "99");
     app.update(Action::Save);
-    assert_eq!(app.prompt, Some(Prompt::SaveBuiltIn));
+    assert_eq!(app.prompt(), Some(Prompt::SaveBuiltIn));
     let previous = std::env::current_dir().unwrap();
     std::env::set_current_dir(dir.path()).unwrap();
     with_umask(0o022, || {

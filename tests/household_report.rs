@@ -35,6 +35,7 @@ fn render(catalog: &Catalog, format: Format, lang: Lang) -> String {
         catalog,
         basis: scenario.basis,
         plan: &found,
+        what_ifs: None,
     };
     in_language(lang, || render_plan(&report, format, Painter::PLAIN))
 }

@@ -442,26 +442,6 @@ fn fuzzer_findings_are_refused_cleanly() {
     assert!(seen > 0, "no fuzz fixtures found");
 }
 
-#[test]
-fn a_file_over_64_mib_is_refused_before_it_is_read() {
-    let sandbox = Sandbox::new();
-    let path = sandbox.path().join("huge.toml");
-    // Sparse: the size is there without the bytes, so only the size check can refuse it.
-    std::fs::File::create(&path)
-        .unwrap()
-        .set_len(65 * 1024 * 1024)
-        .unwrap();
-    sandbox
-        .command()
-        .args(["--check", "--file"])
-        .arg(&path)
-        .assert()
-        .code(65)
-        .stderr(predicate::str::contains(
-            "the file is 65 MiB; bundles files larger than 64 MiB are refused",
-        ));
-}
-
 /// A file with thousands of mistakes lists the first hundred, in file order, and says
 /// how many there are in all.
 #[test]

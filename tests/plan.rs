@@ -22,31 +22,41 @@ fn plan_json(args: &[&str]) -> Value {
 }
 
 #[test]
-fn qq_music_and_tencent_video_cost_324_on_sale_and_176_if_the_rumours_come_true() {
-    // On sale: jingteng (136.00) covers Tencent Video; QQ Music alone costs 188.00
-    // (the service and the one-service bundle tie on price and count; "qq_music" <
-    // "qq_music_green"). 136.00 + 188.00 = 324.00; alone 188.00 + 253.00 = 441.00,
-    // so the plan saves 117.00.
+fn qq_music_and_tencent_video_cost_316_on_sale_and_88_if_both_rumours_come_true() {
+    // On sale: jingteng (136.00) covers Tencent Video; QQ Music alone costs 180.00
+    // (15.00 a month auto-renewed, less than the 188.00 annual fee and the
+    // one-service bundle). 136.00 + 180.00 = 316.00; alone 180.00 + 238.00 =
+    // 418.00, so the plan saves 102.00.
     let plan = plan_json(&["--want", "qq_music,tencent_video"]);
     insta::assert_snapshot!("plan_json", serde_json::to_string_pretty(&plan).unwrap());
-    assert_eq!(plan["total"], "324.00");
-    assert_eq!(plan["standalone_total"], "441.00");
-    assert_eq!(plan["savings"], "117.00");
+    assert_eq!(plan["total"], "316.00");
+    assert_eq!(plan["standalone_total"], "418.00");
+    assert_eq!(plan["savings"], "102.00");
     assert_eq!(plan["extras"], json!(["jd_plus"]));
     assert_eq!(plan["include"], json!(["available"]));
-    // If both rumoured 88VIP variants launched, at 88.00 each (taoqi 1200 >= 1000),
-    // one covers QQ Music and the other Tencent Video: 88.00 + 88.00 = 176.00,
-    // 324.00 - 176.00 = 148.00 less.
+    // The rumours are changes of the one 88VIP (88.00 with taoqi 1200): with QQ
+    // Music in it, 88.00 + 136.00 = 224.00, 92.00 less; with Tencent Video,
+    // 88.00 + 180.00 = 268.00, 48.00 less; Mango TV changes nothing; with all of
+    // them one 88VIP covers both: 88.00, 228.00 less.
     assert_eq!(
-        plan["if_rumoured"],
-        json!({ "offers": ["88vip_qq", "88vip_tencent"], "total": "176.00", "saves": "148.00" })
+        plan["what_if"],
+        json!([
+            { "changes": ["qq_joins_88vip"], "offers": ["88vip", "jingteng"], "total": "224.00", "saves": "92.00" },
+            { "changes": ["tv_by_88vip_points"], "offers": ["88vip", "qq_music"], "total": "268.00", "saves": "48.00" },
+            { "changes": ["mango_joins_88vip"], "offers": ["jingteng", "qq_music"], "total": "316.00", "saves": "0.00" },
+            { "changes": ["qq_joins_88vip", "tv_by_88vip_points", "mango_joins_88vip"], "offers": ["88vip"], "total": "88.00", "saves": "228.00" }
+        ])
     );
+    // No offer is rumoured any more.
+    assert_eq!(plan["if_rumoured"], Value::Null);
 }
 
 #[test]
 fn a_rumoured_offer_is_used_only_when_included() {
+    let file = common::fixture("rumoured.toml");
+    let file = file.to_str().unwrap();
     // On sale, QQ Music costs 188.00 (the service itself).
-    let plan = plan_json(&["--want", "qq_music"]);
+    let plan = plan_json(&["--want", "qq_music", "--file", file]);
     assert_eq!(
         plan["offers"],
         json!([{ "id": "qq_music", "kind": "service", "price": "188.00", "label": "annual fee", "covers": ["qq_music"] }])
@@ -56,7 +66,14 @@ fn a_rumoured_offer_is_used_only_when_included() {
         plan["if_rumoured"],
         json!({ "offers": ["88vip_qq"], "total": "88.00", "saves": "100.00" })
     );
-    let with_rumours = plan_json(&["--want", "qq_music", "--include", "rumoured"]);
+    let with_rumours = plan_json(&[
+        "--want",
+        "qq_music",
+        "--include",
+        "rumoured",
+        "--file",
+        file,
+    ]);
     assert_eq!(
         with_rumours["offers"],
         json!([{ "id": "88vip_qq", "kind": "bundle", "price": "88.00", "covers": ["qq_music"] }])
@@ -69,7 +86,7 @@ fn a_rumoured_offer_is_used_only_when_included() {
     // The table says it in a sentence.
     Sandbox::new()
         .command()
-        .args(["--plan", "--want", "qq_music"])
+        .args(["--plan", "--want", "qq_music", "--file", file])
         .assert()
         .success()
         .stdout(predicate::str::contains(
@@ -80,8 +97,8 @@ fn a_rumoured_offer_is_used_only_when_included() {
 #[test]
 fn the_default_plan_and_what_the_rumours_would_change() {
     // The shipped wants: QQ Music, Tencent Video, Youku. On sale: 88VIP (88.00) for
-    // Youku, jingteng (136.00) for Tencent Video, QQ Music alone (188.00):
-    // 88.00 + 136.00 + 188.00 = 412.00.
+    // Youku, jingteng (136.00) for Tencent Video, QQ Music alone (180.00):
+    // 88.00 + 136.00 + 180.00 = 404.00.
     let plan = plan_json(&[]);
     let ids: Vec<&str> = plan["offers"]
         .as_array()
@@ -90,13 +107,13 @@ fn the_default_plan_and_what_the_rumours_would_change() {
         .map(|o| o["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["88vip", "jingteng", "qq_music"]);
-    assert_eq!(plan["total"], "412.00");
-    // Rumoured: 88vip_qq covers QQ Music and Youku, 88vip_tencent Tencent Video:
-    // 88.00 + 88.00 = 176.00, which is 412.00 - 176.00 = 236.00 less.
-    assert_eq!(
-        plan["if_rumoured"],
-        json!({ "offers": ["88vip_qq", "88vip_tencent"], "total": "176.00", "saves": "236.00" })
-    );
+    assert_eq!(plan["total"], "404.00");
+    // Both rumours in the one 88VIP: it alone covers all three, 404.00 - 88.00 =
+    // 316.00 less.
+    let all = &plan["what_if"][3];
+    assert_eq!(all["offers"], json!(["88vip"]));
+    assert_eq!(all["total"], "88.00");
+    assert_eq!(all["saves"], "316.00");
 }
 
 #[test]
@@ -109,21 +126,34 @@ fn when_rumours_would_not_help_if_rumoured_is_null() {
 
 #[test]
 fn a_tie_in_price_and_count_goes_to_the_smallest_id() {
-    // 88vip and 88vip_qq both cost 88.00 and both cover Youku and Ele.me: "88vip" < "88vip_qq".
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "b.toml",
+        "[services.a]\nprice = 10\nsold_alone = false\n[bundles.b2]\nprice = 5\nincludes = [\"a\"]\n[bundles.b1]\nprice = 5\nincludes = [\"a\"]\n[profile]\nwants = [\"a\"]\n",
+    );
+    let plan = plan_json(&["--file", file.to_str().unwrap()]);
+    assert_eq!(
+        plan["offers"],
+        json!([{ "id": "b1", "kind": "bundle", "price": "5.00", "covers": ["a"] }])
+    );
+}
+
+#[test]
+fn youku_and_eleme_are_cheapest_in_88vip() {
     let plan = plan_json(&["--want", "youku,eleme"]);
     assert_eq!(
         plan["offers"],
         json!([{ "id": "88vip", "kind": "bundle", "price": "88.00", "covers": ["youku", "eleme"] }])
     );
-    // 198.00 + 144.00 (12.00 a month) = 342.00 alone; 342.00 - 88.00 = 254.00 saved.
-    assert_eq!(plan["standalone_total"], "342.00");
-    assert_eq!(plan["savings"], "254.00");
+    // 238.00 + 120.00 (10.00 a month) = 358.00 alone; 358.00 - 88.00 = 270.00 saved.
+    assert_eq!(plan["standalone_total"], "358.00");
+    assert_eq!(plan["savings"], "270.00");
     assert_eq!(plan["extras"], json!(["taopiaopiao", "tmall_discount"]));
 }
 
 #[test]
 fn set_changes_tier_prices_in_the_plan() {
-    // With taoqi 500 both 88VIP bundles cost 888.00: JD PLUS is cheapest in jingteng (136.00 < 198.00).
+    // With taoqi 500 88VIP costs 888.00: JD PLUS is cheapest in jingteng (136.00 < 198.00).
     let plan = plan_json(&["--want", "jd_plus,youku", "--set", "taoqi=500"]);
     let offers: Vec<&str> = plan["offers"]
         .as_array()
@@ -132,7 +162,7 @@ fn set_changes_tier_prices_in_the_plan() {
         .map(|o| o["id"].as_str().unwrap())
         .collect();
     assert_eq!(offers, ["jingteng", "youku"]);
-    assert_eq!(plan["total"], "334.00"); // 136.00 + 198.00
+    assert_eq!(plan["total"], "374.00"); // 136.00 + 238.00
 }
 
 #[test]
@@ -163,13 +193,13 @@ fn an_ended_service_is_planned_only_when_ended_offers_are_included() {
 
 #[test]
 fn per_month_plans_in_monthly_prices() {
-    // 188.00 / 12 = 15.67 on sale; the rumoured 88.00 / 12 = 7.33 would save 8.34.
+    // 15.00 a month auto-renewed; with QQ Music in 88VIP, 88.00 / 12 = 7.33, 7.67 less.
     let plan = plan_json(&["--want", "qq_music", "--per", "month"]);
     assert_eq!(plan["basis"], "month");
-    assert_eq!(plan["total"], "15.67");
-    assert_eq!(plan["standalone_total"], "15.67");
-    assert_eq!(plan["if_rumoured"]["total"], "7.33");
-    assert_eq!(plan["if_rumoured"]["saves"], "8.34");
+    assert_eq!(plan["total"], "15.00");
+    assert_eq!(plan["standalone_total"], "15.00");
+    assert_eq!(plan["what_if"][0]["total"], "7.33");
+    assert_eq!(plan["what_if"][0]["saves"], "7.67");
 }
 
 #[test]
@@ -208,21 +238,21 @@ fn the_table_csv_and_markdown_show_the_same_plan() {
     };
     let table = run("table");
     assert!(
-        table.contains("Total ¥324.00 · bought one by one ¥441.00 · saves +¥117.00"),
+        table.contains("Total ¥316.00 · bought one by one ¥418.00 · saves +¥102.00"),
         "{table}"
     );
     assert_eq!(
         run("csv"),
-        "id,kind,price,covers\r\njingteng,bundle,136.00,tencent_video\r\nqq_music,service,188.00,qq_music\r\n"
+        "id,kind,price,covers\r\njingteng,bundle,136.00,tencent_video\r\nqq_music,service,180.00,qq_music\r\n"
     );
     let markdown = run("markdown");
     assert!(markdown.starts_with("| id | kind | price | covers |\n| --- | --- | ---: | --- |\n| jingteng | bundle | 136.00 | tencent_video |\n"), "{markdown}");
     assert!(
-        markdown.contains("**Total:** 324.00 · bought one by one: 441.00 · savings: 117.00"),
+        markdown.contains("**Total:** 316.00 · bought one by one: 418.00 · savings: 102.00"),
         "{markdown}"
     );
     assert!(
-        markdown.contains("If 88VIP + QQ Music (rumoured) and 88VIP + Tencent Video (rumoured) launch: 176.00, 148.00 less"),
+        markdown.contains("- If QQ Music joins 88VIP, the plan is Taobao 88VIP (淘宝88VIP), JD PLUS + Tencent Video (京腾年卡) at 224.00: 92.00 less."),
         "{markdown}"
     );
 }

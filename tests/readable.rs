@@ -6,7 +6,8 @@ mod common;
 
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Overlay, Pane};
+use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::windows::Window;
 use common::app::{type_text, wait_for_plan};
 use common::screen::screen;
 use unicode_width::UnicodeWidthStr;
@@ -41,10 +42,10 @@ fn at_80_by_24_every_service_of_88vip_is_shown_whole() {
         assert!(text.contains(name.as_str()), "{name} not whole:\n{text}");
         app.update(Action::Down);
     }
-    // A name of 20 cells fits its row: "Youku VIP (优酷会员)".
+    // A name of 20 cells fits its row: "Youku VIP (优酷黄金)".
     let lines = screen(&app);
     assert!(
-        lines.iter().any(|l| l.contains("│Youku VIP (优酷会员) ")),
+        lines.iter().any(|l| l.contains("│Youku VIP (优酷黄金) ")),
         "{}",
         lines.join("\n")
     );
@@ -107,7 +108,7 @@ fn the_whole_note_of_88vip_is_readable_at_80_by_24() {
     let mut app = built_in(80, 24);
     let note = app.catalog.bundles[0].note.clone().unwrap();
     app.update(Action::ShowNote);
-    assert!(matches!(app.overlay, Some(Overlay::Note { .. })));
+    assert!(matches!(app.window(), Some(Window::Note(_))));
     let mut read = String::new();
     for _ in 0..10 {
         let lines = screen(&app);
@@ -128,7 +129,7 @@ fn the_whole_note_of_88vip_is_readable_at_80_by_24() {
         );
     }
     app.update(Action::Back);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.window(), None);
 }
 
 /// 200 bundles, one in three with "Tencent" in its name.
@@ -149,28 +150,29 @@ fn two_hundred() -> String {
 fn slash_finds_a_bundle_and_n_moves_to_the_next() {
     let mut app = built_in(80, 24);
     app.update(Action::Search);
-    type_text(&mut app, "tencent");
+    // "d": QQ Music Green Diamond, and JD PLUS + Tencent Video.
+    type_text(&mut app, "d");
     let selected = |app: &App| {
         app.catalog.bundles[app.selected_row().unwrap().bundle]
             .name
             .clone()
     };
-    assert_eq!(selected(&app), "JD PLUS + Tencent Video (京腾年卡)");
-    assert!(screen(&app)[23].contains("/tencent▏"));
+    assert_eq!(selected(&app), "QQ Music Green Diamond (QQ音乐绿钻)");
+    assert!(screen(&app)[23].contains("/d▏"));
     app.update(Action::Submit);
     app.update(Action::SearchNext);
-    assert_eq!(selected(&app), "88VIP + Tencent Video");
-    app.update(Action::SearchNext); // around to the first match again
     assert_eq!(selected(&app), "JD PLUS + Tencent Video (京腾年卡)");
+    app.update(Action::SearchNext); // around to the first match again
+    assert_eq!(selected(&app), "QQ Music Green Diamond (QQ音乐绿钻)");
     app.update(Action::SearchPrevious);
-    assert_eq!(selected(&app), "88VIP + Tencent Video");
+    assert_eq!(selected(&app), "JD PLUS + Tencent Video (京腾年卡)");
     // Case does not matter; an id matches too.
     app.update(Action::Search);
     type_text(&mut app, "QQ_MUSIC_G");
     assert_eq!(selected(&app), "QQ Music Green Diamond (QQ音乐绿钻)");
     // Esc clears the search, and only then quits.
     app.update(Action::Back);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert!(!app.quit);
 }
 
@@ -321,7 +323,54 @@ fn the_quit_question_offers_to_save_first() {
     assert!(app.quit, "{:?}", app.message);
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
-        saved.contains("price = 199\nperiod = \"year\"\nlabel = \"annual\""),
+        saved.contains("price = 199\nperiod = \"year\"\nlabel = \"auto-renew yearly (连续包年)\""),
         "{saved}"
+    );
+}
+
+/// A bundle whose note is two lines, and a control character that stays escaped.
+const TWO_LINE_NOTE: &str = r#"[services.music]
+price = 100
+
+[services.video]
+price = 200
+
+[bundles.pair]
+name = "Pair deal"
+price = 250
+includes = ["music", "video"]
+note = """first line of the note
+second line\tends here"""
+"#;
+
+#[test]
+fn a_two_line_note_reads_as_two_lines_in_the_detail_and_in_v() {
+    let mut app = app_on(TWO_LINE_NOTE, 80, 24);
+    let lines = screen(&app);
+    let first = lines
+        .iter()
+        .position(|l| l.contains("first line of the note"))
+        .unwrap_or_else(|| panic!("the note's first line:\n{}", lines.join("\n")));
+    assert!(
+        lines[first + 1].contains(r"second line\tends here"),
+        "the second line under the first, the tab escaped:\n{}",
+        lines.join("\n")
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains(r"\n")),
+        "{}",
+        lines.join("\n")
+    );
+
+    app.update(Action::ShowNote);
+    let lines = screen(&app);
+    let first = lines
+        .iter()
+        .position(|l| l.contains("│first line of the note"))
+        .unwrap_or_else(|| panic!("the note window:\n{}", lines.join("\n")));
+    assert!(
+        lines[first + 1].contains(r"│second line\tends here"),
+        "{}",
+        lines.join("\n")
     );
 }

@@ -2,8 +2,7 @@
 //! and compute, or are refused with a message. Never a panic.
 
 use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::diagnostic::Diagnostic;
-use bundlecalc::load::{WHOLE_FILE_LIMIT, parse_catalog, parse_in_pieces, parse_whole};
+use bundlecalc::load::{MAX_FILE_BYTES, parse_catalog};
 use bundlecalc::plan::plan;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use bundlecalc::source::BUILT_IN;
@@ -41,39 +40,17 @@ fn exercise(text: &str) {
     if scenario.wants.as_ref().is_some_and(|w| w.len() <= 12)
         && let Ok(found) = plan(&catalog, &scenario)
     {
+        let what_ifs = bundlecalc::what_if::what_ifs(&catalog, &[], &scenario, found.total);
         let report = PlanReport {
             catalog: &catalog,
             basis: scenario.basis,
             plan: &found,
+            what_ifs: what_ifs.as_deref(),
         };
         for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {
             render_plan(&report, format, Painter::PLAIN);
         }
     }
-}
-
-/// Reads `text` in pieces of at least `piece_bytes` and checks that it gives the
-/// whole-file answer: the same catalogue, or the same problems. Only when a piece is
-/// not valid TOML may the whole-file parse report another of the file's TOML errors
-/// first. False when the file did not split.
-fn pieces_agree(text: &str, piece_bytes: usize) -> bool {
-    let Ok(by_pieces) = parse_in_pieces(text, piece_bytes) else {
-        return false;
-    };
-    let whole = parse_whole(text);
-    let not_toml = |problems: &[Diagnostic]| {
-        problems.len() == 1 && problems[0].message.starts_with("this is not valid TOML")
-    };
-    match (&by_pieces, &whole) {
-        (Err(pieces), Err(whole)) if not_toml(pieces) => {
-            assert!(
-                not_toml(whole),
-                "{pieces:?} but the whole file gives {whole:?}"
-            )
-        }
-        _ => assert_eq!(by_pieces, whole, "pieces of {piece_bytes} bytes"),
-    }
-    true
 }
 
 /// A small edit to a valid file, of the kind that breaks files in real life.
@@ -120,7 +97,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         "price = 99999999999999999999999999999",
         "\"\"\"",
         "inf",
-        // Lines that decide where a large file may be cut.
+        // Tables and keys written in every way TOML allows.
         "\nservices.zz.price = 1\n",
         "\nprofile.wants = []\n",
         "\n[services]\nzz.price = 1\n",
@@ -209,55 +186,44 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1_500))]
+    #![proptest_config(ProptestConfig::with_cases(500))]
 
-    /// Reading a file a piece at a time is only ever a way to save memory: when it
-    /// gives an answer, it is the whole-file answer, figures and problems alike.
+    /// Generated files in both layouts, mangled or not, load or are refused whole.
     #[test]
-    fn pieces_give_the_whole_file_answer(
+    fn mangled_generated_files_never_panic(
         mutations in prop::collection::vec(mutation(), 0..4),
-        generated in prop_oneof![Just(None), Just(Some(Layout::Tables)), Just(Some(Layout::Grouped))],
+        layout in prop_oneof![Just(Layout::Tables), Just(Layout::Grouped)],
         seed in 0u64..1_000,
-        piece_bytes in prop_oneof![Just(1usize), 1usize..2_000],
     ) {
-        let mut text = match generated {
-            Some(layout) => catalogue_in(layout, 40, 12, seed),
-            None => BUILT_IN.to_string(),
-        };
+        let mut text = catalogue_in(layout, 40, 12, seed);
         for mutation in &mutations {
             apply(&mut text, mutation);
         }
-        let split = pieces_agree(&text, piece_bytes);
-        prop_assert!(split || !mutations.is_empty(), "a clean file must split");
+        exercise(&text);
     }
 }
 
-/// Files the fuzzer once found a problem with: no panic, and reading by pieces agrees.
+/// Files the fuzzer once found a problem with: no panic.
 #[test]
-fn fuzzer_findings_agree_piece_by_piece() {
+fn fuzzer_findings_never_panic() {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
     for entry in std::fs::read_dir(folder).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-        let text = String::from_utf8_lossy(&bytes);
-        exercise(&text);
-        pieces_agree(&text, 1);
+        exercise(&String::from_utf8_lossy(&bytes));
     }
 }
 
-/// The fixtures, valid and invalid, with every key of the format: no panic, and
-/// reading by pieces agrees (they are the fuzzer's seeds too).
+/// The fixtures, valid and invalid, with every key of the format (they are the
+/// fuzzer's seeds too): no panic.
 #[test]
-fn the_fixtures_agree_piece_by_piece() {
+fn the_fixtures_never_panic() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut seen = 0;
     for folder in [root.clone(), root.join("invalid")] {
         for entry in std::fs::read_dir(folder).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "toml") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                exercise(&text);
-                // Agrees whenever the file splits (a duplicate table does not).
-                pieces_agree(&text, 1);
+                exercise(&std::fs::read_to_string(&path).unwrap());
                 seen += 1;
             }
         }
@@ -274,97 +240,61 @@ fn the_fixtures_agree_piece_by_piece() {
 }
 
 #[test]
-fn large_generated_files_split_and_agree() {
+fn large_generated_files_load_whole() {
     for layout in [Layout::Tables, Layout::Grouped] {
-        for (bundles, services) in [(2_000, 300), (500, 40)] {
-            let text = catalogue_in(layout, bundles, services, 9);
-            assert!(
-                pieces_agree(&text, 64 * 1024),
-                "a generated file splits cleanly"
-            );
-            assert!(pieces_agree(&text, 1), "and item by item");
-            assert_eq!(parse_catalog(&text).unwrap().bundles.len(), bundles);
-        }
+        let text = catalogue_in(layout, 2_000, 300, 9);
+        assert_eq!(parse_catalog(&text).unwrap().bundles.len(), 2_000);
     }
 }
 
-/// Files over the whole-file limit are read in pieces or refused: never parsed whole.
+/// The file is read whole; over the limit it is refused before it is parsed, with
+/// its size and the limit, and at the limit it is read, whatever it holds.
 #[test]
-fn large_files_that_cannot_be_read_in_pieces_are_refused_with_the_reason() {
-    let refusal = |text: &str| {
-        assert!(text.len() > WHOLE_FILE_LIMIT);
-        let problems = parse_catalog(text).expect_err("refused");
-        assert_eq!(problems.len(), 1);
-        problems[0].one_line("big.toml", text)
-    };
-    // One inline table of everything: no piece smaller than the file.
+fn files_over_the_limit_are_refused_and_files_under_it_are_read() {
+    let mut text = catalogue(100, 20, 2);
+    text.push_str(&format!("# {}\n", "长".repeat(MAX_FILE_BYTES / 3)));
+    assert!(text.len() > MAX_FILE_BYTES);
+    let problems = parse_catalog(&text).expect_err("refused");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].one_line("big.toml", &text),
+        format!(
+            "big.toml: the file is 8.01 MiB ({} bytes); bundles files over 8 MiB \
+             (8,388,608 bytes) are refused",
+            text.len()
+                .to_string()
+                .as_bytes()
+                .rchunks(3)
+                .rev()
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect::<Vec<_>>()
+                .join(",")
+        )
+    );
+
+    // Long strings and one inline table of everything, just under the limit, load.
+    let mut text = catalogue(100, 20, 2);
+    text.push_str(&format!(
+        "[services.long]\nprice = 1\nnote = \"{}\"\n",
+        "长".repeat(1_000_000)
+    ));
+    let catalog = parse_catalog(&text).expect("read");
+    assert_eq!(
+        catalog
+            .services
+            .last()
+            .unwrap()
+            .note
+            .as_ref()
+            .unwrap()
+            .len(),
+        3_000_000
+    );
     let services: Vec<String> = (0..80_000)
         .map(|s| format!("s{s} = {{ price = 1 }}"))
         .collect();
     let text = format!("services = {{ {} }}\n", services.join(", "));
-    let message = refusal(&text);
-    assert!(
-        message.starts_with("big.toml:1:1: this file (1.8 MiB) is too large to read in one go"),
-        "{message}"
-    );
-    assert!(
-        message.ends_with(
-            "this entry is 1.8 MiB of TOML outside strings and comments, over the 1.0 MiB read at once"
-        ),
-        "{message}"
-    );
-
-    // One long list among ordinary tables: the refusal points at it.
-    let mut text = catalogue(100, 20, 2);
-    let line = text.lines().count() + 2;
-    text.push_str(&format!(
-        "[services.long]\nnote = [{}]\n",
-        "1, ".repeat(400_000)
-    ));
-    let message = refusal(&text);
-    assert!(
-        message.starts_with(&format!("big.toml:{line}:1: ")),
-        "{message}"
-    );
-    assert!(
-        message.contains("this entry is 1.1 MiB of TOML"),
-        "{message}"
-    );
-
-    // Long strings and comments cost the parser little, and are read.
-    let mut text = catalogue(100, 20, 2);
-    text.push_str(&format!(
-        "# {}\n[services.long]\nprice = 1\n",
-        "长".repeat(400_000)
-    ));
-    text.push_str(&format!("note = \"{}\"\n", "长".repeat(400_000)));
-    assert!(text.len() > 2 * WHOLE_FILE_LIMIT);
-    let catalog = parse_catalog(&text).expect("read");
-    let note = catalog.services.last().unwrap().note.as_ref().unwrap();
-    assert_eq!(note.len(), 1_200_000);
-
-    // A service defined in two places far apart.
-    let mut text = catalogue(9_000, 300, 2);
-    let line = text.lines().count() + 1;
-    text.push_str("[services.s5.more]\nx = 1\n");
-    let message = refusal(&text);
-    assert!(
-        message.starts_with(&format!("big.toml:{line}:")),
-        "{message} (expected line {line})"
-    );
-    assert!(
-        message.contains("`services.s5` is defined here and also in another part"),
-        "{message}"
-    );
-
-    // Small enough to parse whole, the same mistake gets the schema's message.
-    let small =
-        catalogue(20, 10, 2).replace("[bundles.b0]", "[services.s5.more]\nx = 1\n[bundles.b0]");
-    let problems = parse_catalog(&small).expect_err("refused");
-    assert!(
-        problems[0].message.contains("unknown key `more`"),
-        "{problems:?}"
-    );
+    assert_eq!(parse_catalog(&text).expect("read").services.len(), 80_000);
 }
 
 #[test]

@@ -13,10 +13,27 @@ fn validator() -> jsonschema::Validator {
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
 }
 
-/// A TOML file as the JSON an editor's checker sees.
+/// A TOML file as the JSON an editor's checker sees: a date as its text.
 fn as_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap();
-    toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    editor_view(value)
+}
+
+fn editor_view(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value as Json;
+    match value {
+        toml::Value::Datetime(date) => Json::String(date.to_string()),
+        toml::Value::Array(items) => Json::Array(items.into_iter().map(editor_view).collect()),
+        toml::Value::Table(table) => Json::Object(
+            table
+                .into_iter()
+                .map(|(key, value)| (key, editor_view(value)))
+                .collect(),
+        ),
+        other => serde_json::to_value(other).unwrap(),
+    }
 }
 
 /// The invalid fixtures whose mistake is one of shape (a key, a type, an enum, a
@@ -51,6 +68,8 @@ const WRONG_IN_SHAPE: &[&str] = &[
     "benefit_unknown_key",
     "benefit_not_a_table",
     "benefit_fact_not_a_string",
+    "change_no_offer",
+    "as_of_with_time",
 ];
 
 #[test]
@@ -120,14 +139,37 @@ fn bundlecalc_schema_prints_the_repository_s_schema() {
         "sold_alone",
         "status",
         "note",
+        "as_of",
+        "source",
     ] {
         assert!(service[key].is_object(), "service.{key}");
     }
     let bundle = &schema["definitions"]["bundle"]["properties"];
     for key in [
-        "name", "price", "period", "status", "tiers", "includes", "note",
+        "name", "price", "period", "status", "tiers", "includes", "note", "as_of", "source",
     ] {
         assert!(bundle[key].is_object(), "bundle.{key}");
+    }
+    let way = &schema["definitions"]["way"]["properties"];
+    for key in ["price", "period", "label", "as_of", "source"] {
+        assert!(way[key].is_object(), "way.{key}");
+    }
+    let change = &schema["definitions"]["change"]["properties"];
+    for key in [
+        "name",
+        "offer",
+        "add",
+        "remove",
+        "price",
+        "period",
+        "tiers",
+        "label",
+        "other_prices",
+        "note",
+        "as_of",
+        "source",
+    ] {
+        assert!(change[key].is_object(), "change.{key}");
     }
 }
 

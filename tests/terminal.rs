@@ -210,7 +210,7 @@ fn capital_e_opens_the_editor_at_the_item_and_reloads_after() {
 fn keys_drive_the_screen_and_q_restores_the_terminal() {
     let mut session = Session::start();
     session.wait_for("Taobao 88VIP (淘宝88VIP)");
-    session.wait_for("+¥512.00");
+    session.wait_for("+¥550.00");
     assert!(session.screen.lock().unwrap().screen().alternate_screen());
     session.press("p");
     session.wait_for("per half_year");
@@ -219,6 +219,22 @@ fn keys_drive_the_screen_and_q_restores_the_terminal() {
     session.wait_for("show or hide this help");
     session.press("\x1b");
     session.wait_until_gone("show or hide this help");
+    session.press("q");
+    session.assert_exits_and_restores();
+}
+
+#[test]
+fn enter_in_the_facts_window_opens_the_selected_fact_s_field() {
+    let mut session = Session::start();
+    session.wait_for("Taobao 88VIP (淘宝88VIP)");
+    session.press("f");
+    session.wait_for("e or Enter edits");
+    session.press("\r");
+    session.wait_for("Value of `taoqi`:");
+    session.press("\x1b");
+    session.wait_until_gone("Value of `taoqi`:");
+    session.press("\x1b");
+    session.wait_until_gone("e or Enter edits");
     session.press("q");
     session.assert_exits_and_restores();
 }

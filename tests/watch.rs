@@ -91,7 +91,7 @@ fn a_broken_file_shows_a_banner_and_keeps_the_figures_until_fixed() {
     expect_change(&changes);
     app.update(Action::FileChanged);
     settle(&mut app);
-    let banner = app.banner.clone().expect("a banner");
+    let banner = app.banner().expect("a banner").to_string();
     assert_eq!(
         banner,
         format!(
@@ -121,7 +121,7 @@ fn a_broken_file_shows_a_banner_and_keeps_the_figures_until_fixed() {
     expect_change(&changes);
     app.update(Action::FileChanged);
     settle(&mut app);
-    assert_eq!(app.banner, None);
+    assert_eq!(app.banner(), None);
     assert_eq!(bundle_price(&app, "b"), "5.00");
 }
 
@@ -137,7 +137,7 @@ fn an_outside_change_does_not_drop_unsaved_edits() {
     settle(&mut app);
     assert_eq!(bundle_price(&app, "b"), "6.00");
     assert!(app.is_modified());
-    assert!(app.banner.as_deref().unwrap().contains("changed on disk"));
+    assert!(app.banner().unwrap().contains("changed on disk"));
 }
 
 #[test]

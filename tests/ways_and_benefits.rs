@@ -121,8 +121,15 @@ fn a_benefit_is_worth_the_rate_of_the_fact_up_to_its_cap() {
         notes,
         ["fact `tmall_spend` is not set: benefit `tmall` is worth 0.00"]
     );
-    // A negative fact earns nothing rather than costing.
-    assert_eq!(discount(Some("-100")).0, "0.00");
+    // A negative spending is refused, not silently taken as nothing.
+    let problems = parse_catalog(
+        "[profile.facts]\ntmall_spend = -100\n[services.tmall]\nvalue = { fact = \"tmall_spend\", rate = 0.05 }\nsold_alone = false\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        problems[0].message,
+        "fact `tmall_spend` must not be negative: benefit `tmall` reads it as an amount spent"
+    );
 }
 
 #[test]
@@ -264,7 +271,7 @@ includes = ["video", "tmall"]
         app.update(Action::SwitchPane);
         app.update(Action::EditPrice);
         assert!(screen(&app).contains("Edit price · auto-renew yearly"));
-        assert_eq!(app.field.as_ref().unwrap().text, "218");
+        assert_eq!(app.field().unwrap().text, "218");
         for _ in 0..3 {
             app.update(Action::Erase);
         }
@@ -278,13 +285,13 @@ includes = ["video", "tmall"]
         app.update(Action::Down);
         app.update(Action::EditPrice);
         assert!(screen(&app).contains("Edit rate"));
-        assert_eq!(app.field.as_ref().unwrap().text, "0.05");
+        assert_eq!(app.field().unwrap().text, "0.05");
         for _ in 0..4 {
             app.update(Action::Erase);
         }
         type_text(&mut app, "1.5");
         app.update(Action::Submit);
-        let refused = app.field.as_ref().unwrap().error.clone().unwrap();
+        let refused = app.field().unwrap().error.clone().unwrap();
         assert!(refused.contains("must be between 0 and 1"), "{refused}");
         for _ in 0..3 {
             app.update(Action::Erase);

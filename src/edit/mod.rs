@@ -3,11 +3,7 @@
 //! newline stay exactly as the user wrote them. `style` decides how a value is
 //! written, `splice` where it goes.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
-
-use crate::load::{WHOLE_FILE_LIMIT, pieces};
 
 mod splice;
 pub mod style;
@@ -55,24 +51,12 @@ pub enum EditError {
     Missing(String),
 }
 
-/// `text` with `edits` applied, in order. Only the edited values change.
+/// `text` with `edits` applied, in order, each at the place the toml_edit parser
+/// reports for it. Only the edited values change.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, EditError> {
-    if text.len() > WHOLE_FILE_LIMIT
-        && let Some(edited) = apply_in_pieces(text, edits, PIECE_BYTES)
-    {
-        return Ok(edited);
-    }
-    apply_to_document(text, edits)
-}
-
-/// The size of the pieces a large file is edited in.
-const PIECE_BYTES: usize = 64 * 1024;
-
-/// `apply_edits` on the whole text as one document.
-pub fn apply_to_document(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     let mut text = text.to_string();
     for edit in edits {
-        text = match edit_text(&text, None, edit) {
+        text = match edit_text(&text, edit) {
             Some(edited) => edited,
             // Parsed again only to say why: the text is broken, or the value gone.
             None => {
@@ -84,52 +68,7 @@ pub fn apply_to_document(text: &str, edits: &[Edit]) -> Result<String, EditError
     Ok(text)
 }
 
-/// `apply_edits` on a large file, parsing only the pieces (as the loader cuts them,
-/// of at least `piece_bytes`) that hold what is edited: the editing parser's tree
-/// is about 50 times its text, so a whole large file would take gigabytes. `None`
-/// when the file cannot be cut or an edit's place is not found in one piece; the
-/// whole document is edited then.
-pub fn apply_in_pieces(text: &str, edits: &[Edit], piece_bytes: usize) -> Option<String> {
-    let pieces = pieces(text, piece_bytes)?;
-    let mut edited: BTreeMap<usize, String> = BTreeMap::new();
-    for edit in edits {
-        let (at, new_text) = pieces.iter().enumerate().find_map(|(at, piece)| {
-            let current = edited
-                .get(&at)
-                .map_or(&text[piece.range.clone()], String::as_str);
-            if !current.contains(edit.key_text()) {
-                return None; // cannot hold it: no need to parse it
-            }
-            edit_in_place(current, piece.items_of.as_deref(), edit).map(|new| (at, new))
-        })?;
-        edited.insert(at, new_text);
-    }
-    let mut out = String::with_capacity(text.len() + 64);
-    for (at, piece) in pieces.iter().enumerate() {
-        out.push_str(
-            edited
-                .get(&at)
-                .map_or(&text[piece.range.clone()], String::as_str),
-        );
-    }
-    Some(out)
-}
-
 impl Edit {
-    /// A text any place that holds the edited value contains.
-    fn key_text(&self) -> &str {
-        match self {
-            Edit::ServicePrice { id, .. }
-            | Edit::BundlePrice { id, .. }
-            | Edit::TierPrice { id, .. }
-            | Edit::WayPrice { id, .. }
-            | Edit::BenefitRate { id, .. } => id,
-            Edit::Wants(_) => "wants",
-            Edit::Fact { name, .. } => name,
-            Edit::Picks { bundle, .. } => bundle,
-        }
-    }
-
     /// Where the edited value lives, as a dotted path for messages.
     fn place(&self) -> String {
         match self {
@@ -150,10 +89,8 @@ impl Edit {
     }
 }
 
-/// `text` (the whole file, or with `items_of` the items of its `[services]` or
-/// `[bundles]` table) with `edit` made where the value already is; `None` when it
-/// is not there.
-fn edit_in_place(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<String> {
+/// `text` with `edit` made where the value already is; `None` when it is not there.
+fn edit_in_place(text: &str, edit: &Edit) -> Option<String> {
     let (tier, way);
     let (path, new): (Vec<&str>, Edited) = match edit {
         Edit::WayPrice { id, way: at, price } => {
@@ -185,14 +122,8 @@ fn edit_in_place(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<Stri
             (vec!["profile", "picks", bundle], Edited::List(members))
         }
     };
-    // In the items of `[services]` or `[bundles]`, paths start at the item.
-    let path = match items_of {
-        None => &path[..],
-        Some(items) if items == path[0] => &path[1..],
-        Some(_) => return None,
-    };
     let parsed = Parsed::new(text).ok()?;
-    let (span, old) = parsed.value(path)?;
+    let (span, old) = parsed.value(&path)?;
     match new {
         Edited::Amount(value) => Some(replace(text, span, &style::amount(old, value))),
         Edited::List(items) => {
@@ -209,8 +140,8 @@ enum Edited<'e> {
 }
 
 /// `edit_in_place`, or for a value that may be added (wants, facts, picks), added.
-fn edit_text(text: &str, items_of: Option<&str>, edit: &Edit) -> Option<String> {
-    edit_in_place(text, items_of, edit).or_else(|| match edit {
+fn edit_text(text: &str, edit: &Edit) -> Option<String> {
+    edit_in_place(text, edit).or_else(|| match edit {
         Edit::Wants(wants) => set_string_list(text, &["profile"], "wants", wants),
         Edit::Picks { bundle, members } => {
             set_string_list(text, &["profile", "picks"], bundle, members)
@@ -323,7 +254,7 @@ includes = ["qq_music",
     }
 
     #[test]
-    fn editing_by_pieces_writes_what_editing_the_whole_document_writes() {
+    fn edits_land_in_files_of_every_layout() {
         use crate::synthetic::{Layout, catalogue_in};
         let edits = [
             Edit::ServicePrice {
@@ -334,34 +265,27 @@ includes = ["qq_music",
                 id: "b7".into(),
                 price: dec("1234.5"),
             },
-            Edit::Wants(vec!["s1".into(), "s3".into()]),
             Edit::ServicePrice {
                 id: "s2".into(),
                 price: dec("10"),
             },
         ];
-        let texts = [
-            FILE.to_string(),
-            catalogue_in(Layout::Tables, 40, 12, 3),
-            catalogue_in(Layout::Grouped, 40, 12, 3),
-        ];
-        for text in &texts {
-            let whole = apply_to_document(text, &edits);
-            for piece_bytes in [1, 100, 1_000, 100_000] {
-                match apply_in_pieces(text, &edits, piece_bytes) {
-                    Some(by_pieces) => assert_eq!(Ok(by_pieces), whole, "pieces of {piece_bytes}"),
-                    // Only when an edit's place is not in the file: FILE has no s2.
-                    None => assert!(whole.is_err(), "pieces of {piece_bytes}"),
-                }
-            }
-        }
-        // And an edit in the generated files does change them.
-        let edited = apply_in_pieces(&texts[2], &edits, 1).unwrap();
+        let grouped = catalogue_in(Layout::Grouped, 40, 12, 3);
+        let edited = apply_edits(&grouped, &edits).unwrap();
         assert!(
             edited.contains("s2 = { name = \"Service 2\", price = \"10\","),
             "{edited}"
         );
         assert!(edited.contains("b7.price = 1234.5\n"));
+        let tables = catalogue_in(Layout::Tables, 40, 12, 3);
+        let edited = apply_edits(&tables, &edits).unwrap();
+        let changed: Vec<(&str, &str)> = tables
+            .lines()
+            .zip(edited.lines())
+            .filter(|(old, new)| old != new)
+            .collect();
+        assert_eq!(changed.len(), 2, "{changed:?}");
+        assert_eq!(tables.lines().count(), edited.lines().count());
     }
 
     #[test]

@@ -127,7 +127,7 @@ fn removal(text: &str, array: &Array, at: usize) -> Range<usize> {
     let before_is_blank = text[line_start..item.start]
         .trim_matches([' ', '\t'])
         .is_empty();
-    let after = after_item(text, item.end);
+    let after = after_item(text, array, at);
     if before_is_blank && after.ends_line {
         return line_start..after.end;
     }
@@ -149,33 +149,36 @@ struct AfterItem {
     end: usize,
 }
 
-fn after_item(text: &str, from: usize) -> AfterItem {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    let skip_blanks = |mut at: usize| {
-        while at < bytes.len() && (bytes[at] == b' ' || bytes[at] == b'\t') {
-            at += 1;
-        }
-        at
+/// What follows item `at` of `array`, from the places the parser gives: the item's
+/// suffix ends at its comma, and what lies between the comma and the next item (or
+/// the closing bracket) is decor, only blanks, comments and line breaks, so the
+/// first line break there ends the item's line.
+fn after_item(text: &str, array: &Array, at: usize) -> AfterItem {
+    let item = &array.get(at).expect("an item of the array");
+    let value_end = item.span().expect("a parsed value has a span").end;
+    let suffix_end = item
+        .decor()
+        .suffix()
+        .and_then(|suffix| suffix.span())
+        .map_or(value_end, |span| span.end.max(value_end));
+    let has_comma = at + 1 < array.len() || array.trailing_comma();
+    let comma_end = has_comma.then_some(suffix_end + 1);
+    let gap_start = comma_end.unwrap_or(value_end);
+    let gap_end = match array.get(at + 1) {
+        Some(next) => next.span().expect("a parsed value has a span").start,
+        None => array.span().expect("a parsed array has a span").end - 1,
     };
-    at = skip_blanks(at);
-    let mut comma_end = None;
-    if bytes.get(at) == Some(&b',') {
-        at += 1;
-        comma_end = Some(at);
-        at = skip_blanks(at);
-    }
-    if bytes.get(at) == Some(&b'#') {
-        at = text[at..].find('\n').map_or(text.len(), |n| at + n);
-    }
-    if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
-        at += 1;
-    }
-    let ends_line = bytes.get(at) == Some(&b'\n');
-    AfterItem {
-        comma_end,
-        ends_line,
-        end: if ends_line { at + 1 } else { at },
+    match text[gap_start..gap_end].find('\n') {
+        Some(line_break) => AfterItem {
+            comma_end,
+            ends_line: true,
+            end: gap_start + line_break + 1,
+        },
+        None => AfterItem {
+            comma_end,
+            ends_line: false,
+            end: gap_start,
+        },
     }
 }
 
@@ -204,7 +207,7 @@ fn append_item(text: &str, array: &Array, item: &str) -> String {
     }
     // One item a line: a new line like the last item's, after its line.
     let indent = indent_of_line(text, last.start);
-    let after = after_item(text, last.end);
+    let after = after_item(text, array, spans.len() - 1);
     if after.ends_line {
         let line = format!(
             "{indent}{written}{}{}",

@@ -9,9 +9,10 @@ use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
 use crate::calc::{BundleFigures, Comparison, SortKey};
-use crate::model::{Catalog, Period};
+use crate::model::{Catalog, ChangeMark, Period};
 use crate::money::{Money, Percent};
-use crate::text::{Align, printable};
+use crate::stale::service_seen;
+use crate::text::{Align, display_width, printable};
 use crate::tr;
 
 /// What a comparison report shows and for whom.
@@ -41,8 +42,12 @@ pub fn write_compare(
 ) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &JsonComparison::of(report))?;
-            out.write_all(b"\n")
+            // A buffer of a known type, so that the serializer's many small writes
+            // are copies rather than calls through `dyn Write`.
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut buffered, &JsonComparison::of(report))?;
+            buffered.write_all(b"\n")?;
+            buffered.flush()
         }
         Format::Csv => out.write_all(csv(report).as_bytes()),
         // Text for people: written from the catalogue with control characters escaped.
@@ -70,6 +75,8 @@ struct JsonComparison<'a> {
     currency: &'a str,
     basis: &'static str,
     notes: &'a [String],
+    /// The ids of the changes applied, in file order.
+    changes: Vec<&'a str>,
     bundles: JsonBundles<'a>,
 }
 
@@ -80,6 +87,12 @@ impl<'a> JsonComparison<'a> {
             currency: &report.catalog.currency,
             basis: report.basis.name(),
             notes: &report.comparison.notes,
+            changes: report
+                .catalog
+                .applied
+                .iter()
+                .map(|&c| report.catalog.changes[c].id.as_str())
+                .collect(),
             bundles: JsonBundles(report),
         }
     }
@@ -96,7 +109,7 @@ impl Serialize for JsonBundles<'_> {
                 .comparison
                 .bundles
                 .iter()
-                .map(|figures| JsonBundle::of(catalog, figures)),
+                .map(|figures| JsonBundle::of(catalog, figures, self.0.basis)),
         )
     }
 }
@@ -114,12 +127,18 @@ struct JsonBundle<'a> {
     personal_value: Option<Money>,
     personal_savings: Option<Money>,
     services: Vec<JsonService<'a>>,
+    changes: Vec<&'a str>,
+    as_of: Option<String>,
+    source: Option<&'a str>,
 }
 
 impl<'a> JsonBundle<'a> {
-    fn of(catalog: &'a Catalog, figures: &'a BundleFigures) -> Self {
+    fn of(catalog: &'a Catalog, figures: &'a BundleFigures, basis: Period) -> Self {
         let bundle = &catalog.bundles[figures.bundle];
         JsonBundle {
+            changes: change_ids(&bundle.changes),
+            as_of: bundle.seen.as_of_text(),
+            source: bundle.seen.source(),
             id: &bundle.id,
             name: &bundle.name,
             status: bundle.status.name(),
@@ -135,7 +154,11 @@ impl<'a> JsonBundle<'a> {
                 .iter()
                 .map(|s| {
                     let service = &catalog.services[s.service];
+                    let seen = service_seen(service, basis);
                     JsonService {
+                        changes: change_ids(&service.changes),
+                        as_of: seen.as_of_text(),
+                        source: seen.source(),
                         id: &service.id,
                         name: &service.name,
                         group: s.group.as_deref(),
@@ -161,6 +184,15 @@ struct JsonService<'a> {
     effective_cost: Money,
     wanted: Option<bool>,
     personal_cost: Option<Money>,
+    changes: Vec<&'a str>,
+    /// Those of the way to buy it that gave `standalone_price`.
+    as_of: Option<String>,
+    source: Option<&'a str>,
+}
+
+/// The ids of the changes an offer remembers.
+fn change_ids(marks: &[ChangeMark]) -> Vec<&str> {
+    marks.iter().map(|m| m.id.as_str()).collect()
 }
 
 const SUMMARY_HEADINGS: [&str; 9] = [
@@ -208,7 +240,12 @@ fn markdown(report: &CompareReport<'_>) -> String {
         .comparison
         .bundles
         .iter()
-        .map(|figures| summary_row(report.catalog, figures))
+        .map(|figures| {
+            // For people, a changed bundle is named with its changes.
+            let mut row = summary_row(report.catalog, figures);
+            row[1] = Some(report.catalog.bundles[figures.bundle].changed_name());
+            row
+        })
         .collect();
     let right = [false, false, true, true, true, true, true, true, false];
     // Markdown is for people: its headings are words; CSV keeps the field names.
@@ -428,7 +465,19 @@ fn bundle_detail(
     }
     out += &services.render("  ", painter);
     if let Some(note) = &bundle.note {
-        out += &format!("  {}\n", tr!("report.note", note = note));
+        out += &note_lines(note);
+    }
+    out
+}
+
+/// A bundle's note under its table, each of its lines under the first's text.
+fn note_lines(note: &str) -> String {
+    let mut lines = note.split('\n');
+    let first = tr!("report.note", note = lines.next().unwrap_or_default());
+    let indent = " ".repeat(display_width(&tr!("report.note", note = "")));
+    let mut out = format!("  {first}\n");
+    for line in lines {
+        out += &format!("  {indent}{line}\n");
     }
     out
 }

@@ -6,6 +6,7 @@ mod delimited;
 mod paint;
 mod plan;
 mod table;
+mod what_if;
 
 pub use compare::{
     CompareReport, money_text, percent_text, render_compare, signed_money_text, tone_of,
@@ -14,6 +15,7 @@ pub use compare::{
 pub use paint::{Painter, Tone, colour_allowed};
 pub use plan::{PlanReport, if_rumoured_sentence, render_plan};
 pub use table::{Cell, TextTable};
+pub use what_if::what_if_sentence;
 
 /// The output formats of `--format`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]

@@ -7,16 +7,21 @@ use super::compare::{money_text, signed_money_text, tone_of};
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
+use super::what_if::what_if_sentence;
 use crate::model::{Catalog, Period, ServiceIx, Status};
 use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan};
 use crate::text::{Align, printable};
 use crate::tr;
+use crate::what_if::{Outcome, WhatIf};
 
 /// What a plan report shows.
 pub struct PlanReport<'a> {
+    /// The catalogue the plan was made on, with the changes applied.
     pub catalog: &'a Catalog,
     pub basis: Period,
     pub plan: &'a Plan,
+    /// The plan's what-ifs (`what_if::what_ifs`); `None` when the file has no changes.
+    pub what_ifs: Option<&'a [WhatIf]>,
 }
 
 pub fn render_plan(report: &PlanReport<'_>, format: Format, painter: Painter) -> String {
@@ -55,6 +60,42 @@ struct JsonPlan<'a> {
     /// Absent when rumoured offers were included; null when they would not help.
     #[serde(skip_serializing_if = "Option::is_none")]
     if_rumoured: Option<Option<JsonIfRumoured<'a>>>,
+    /// The ids of the changes applied, in file order.
+    changes: Vec<&'a str>,
+    /// Absent when the file has no changes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    what_if: Option<Vec<JsonWhatIf<'a>>>,
+}
+
+/// One what-if: its changes' ids, and the plan with them (nulls when the wants
+/// could not be covered then).
+#[derive(Serialize)]
+struct JsonWhatIf<'a> {
+    changes: Vec<&'a str>,
+    offers: Option<Vec<&'a str>>,
+    total: Option<String>,
+    saves: Option<String>,
+}
+
+impl<'a> JsonWhatIf<'a> {
+    fn of(catalog: &'a Catalog, entry: &'a WhatIf) -> Self {
+        let plan = match &entry.outcome {
+            Outcome::Plan {
+                ids, total, saves, ..
+            } => Some((ids, total, saves)),
+            _ => None,
+        };
+        JsonWhatIf {
+            changes: entry
+                .changes
+                .iter()
+                .map(|&c| catalog.changes[c].id.as_str())
+                .collect(),
+            offers: plan.map(|(ids, ..)| ids.iter().map(String::as_str).collect()),
+            total: plan.map(|(_, total, _)| total.to_string()),
+            saves: plan.map(|(.., saves)| saves.to_string()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -216,6 +257,17 @@ fn json(report: &PlanReport<'_>) -> String {
                 saves: other.saves.to_string(),
             })),
         },
+        changes: catalog
+            .applied
+            .iter()
+            .map(|&c| catalog.changes[c].id.as_str())
+            .collect(),
+        what_if: report.what_ifs.map(|entries| {
+            entries
+                .iter()
+                .map(|entry| JsonWhatIf::of(catalog, entry))
+                .collect()
+        }),
     };
     serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
 }
@@ -323,6 +375,12 @@ fn markdown(report: &PlanReport<'_>) -> String {
     if let Some(sentence) = if_rumoured_sentence(report.catalog, plan, "") {
         out += &format!("\n{sentence}\n");
     }
+    if let Some(entries) = report.what_ifs.filter(|e| !e.is_empty()) {
+        out += &format!("\n{}\n\n", tr!("whatif.md_heading"));
+        for entry in entries {
+            out += &format!("- {}\n", what_if_sentence(report.catalog, entry, ""));
+        }
+    }
     if let Some(people) = &plan.people {
         out += "\n";
         let headings: Vec<String> = ["person", "wants", "pays", "alone", "saves"]
@@ -402,6 +460,10 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     }
     if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
         out += &sentence;
+        out.push('\n');
+    }
+    for entry in report.what_ifs.unwrap_or_default() {
+        out += &what_if_sentence(catalog, entry, symbol);
         out.push('\n');
     }
     if let Some(people) = &plan.people {

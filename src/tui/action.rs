@@ -59,7 +59,7 @@ pub enum Action {
     Type(char),
     /// `Backspace` in the open field.
     Erase,
-    /// `Enter` in the open field.
+    /// `Enter` in the open field, or on the item chosen in a list window.
     Submit,
     /// A left click at a screen cell.
     Click {
@@ -85,6 +85,8 @@ pub enum Action {
 pub enum KeyMode {
     /// Keys are commands.
     Commands,
+    /// Keys are commands, and `Enter` chooses the selected item.
+    Choosing,
     /// Keys are text for an open field, or answers to a question.
     Typing,
 }
@@ -94,6 +96,8 @@ pub fn action_for(event: &Event, mode: KeyMode) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
             KeyMode::Commands => action_for_key(key),
+            KeyMode::Choosing if key.code == KeyCode::Enter => Some(Action::Submit),
+            KeyMode::Choosing => action_for_key(key),
             KeyMode::Typing => action_for_typing(key),
         },
         Event::Mouse(mouse) => {
@@ -187,6 +191,21 @@ mod tests {
         assert_eq!(typing(KeyCode::Backspace), Some(Action::Erase));
         assert_eq!(typing(KeyCode::Enter), Some(Action::Submit));
         assert_eq!(typing(KeyCode::Esc), Some(Action::Back));
+    }
+
+    #[test]
+    fn enter_chooses_only_where_a_window_lists_things_to_choose() {
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(
+            super::action_for(&enter, KeyMode::Choosing),
+            Some(Action::Submit)
+        );
+        assert_eq!(super::action_for(&enter, KeyMode::Commands), None);
+        let e = key(KeyCode::Char('e'), KeyModifiers::NONE);
+        assert_eq!(
+            super::action_for(&e, KeyMode::Choosing),
+            Some(Action::EditPrice)
+        );
     }
 
     #[test]

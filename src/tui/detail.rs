@@ -1,37 +1,60 @@
 //! The detail pane: the selected bundle's counted services with their figures,
 //! then its price rule, the selected service's group and way to buy, and its note.
+//! Drawn from what it is handed (`DetailProps`), never from the `App`.
+
+use std::collections::BTreeMap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
+use rust_decimal::Decimal;
 
-use super::app::{App, Pane};
+use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, row_spans};
 use super::layout::DETAIL_FOOTER_LINES;
 use super::theme::Theme;
-use super::view::{pane_block, scroll_marks};
+use crate::calc::BundleFigures;
+use crate::model::Catalog;
 use crate::report::money_text;
-use crate::text::{Align, display_width, printable, truncate_to_width};
+use crate::text::{Align, display_width, printable, printable_lines, truncate_to_width};
 use crate::tr;
 
-pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let Some(row) = app.selected_row() else {
+/// What the detail pane draws from.
+pub struct DetailProps<'a> {
+    /// The catalogue as shown (control characters escaped).
+    pub catalog: &'a Catalog,
+    /// The selected bundle's figures, if a bundle is selected.
+    pub row: Option<&'a BundleFigures>,
+    /// Index into the bundle's services of the selected one, and of the first shown.
+    pub selected_service: usize,
+    pub service_offset: usize,
+    /// Whether the detail list has the keyboard.
+    pub focused: bool,
+    /// Whether wants are set, so personal figures show.
+    pub personal: bool,
+    /// The facts in use, for a benefit's worth.
+    pub facts: &'a BTreeMap<String, Decimal>,
+}
+
+/// Draws the detail pane into `area`.
+pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let Some(row) = props.row else {
         frame.render_widget(pane_block(tr!("detail.title"), false, theme), area);
         return;
     };
-    let bundle = &app.shown().bundles[row.bundle];
-    let symbol = app.shown().currency_symbol();
+    let bundle = &props.catalog.bundles[row.bundle];
+    let symbol = props.catalog.currency_symbol();
     let count = row.services.len();
     let shown_rows = usize::from(area.height.saturating_sub(3 + DETAIL_FOOTER_LINES));
     let title = format!(
         " {} · {}/{count}{} ",
         bundle.tagged_name(),
-        (app.selected_service + 1).min(count),
-        scroll_marks(app.service_offset, shown_rows, count)
+        (props.selected_service + 1).min(count),
+        scroll_marks(props.service_offset, shown_rows, count)
     );
-    let block = pane_block(title, app.focus == Pane::Detail, theme);
+    let block = pane_block(title, props.focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let footer_height = DETAIL_FOOTER_LINES.min(inner.height);
@@ -39,8 +62,8 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
         Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
 
     let shown = usize::from(list_area.height.saturating_sub(1));
-    let visible = row.services.iter().skip(app.service_offset).take(shown);
-    let personal = app.scenario.wants.is_some();
+    let visible = row.services.iter().skip(props.service_offset).take(shown);
+    let personal = props.personal;
     let mut columns = vec![
         Column {
             heading: tr!("column.service"),
@@ -79,7 +102,7 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
             .group
             .as_ref()
             .map_or(0, |g| display_width(&printable(g)) + 3);
-        display_width(&app.shown().services[s.service].tagged_name()) + group
+        display_width(&props.catalog.services[s.service].tagged_name()) + group
     });
     fill_first(
         &mut columns,
@@ -90,7 +113,7 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
 
     let mut lines = vec![heading_line(&columns, theme)];
     for (at, service) in visible.enumerate() {
-        let name = &app.shown().services[service.service].tagged_name();
+        let name = &props.catalog.services[service.service].tagged_name();
         let label = match &service.group {
             Some(group) => {
                 let suffix = format!(" ({})", printable(group));
@@ -119,7 +142,7 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
             ));
         }
         let mut line = Line::from(row_spans(&columns, cells));
-        if app.service_offset + at == app.selected_service && app.focus == Pane::Detail {
+        if props.service_offset + at == props.selected_service && props.focused {
             line = line.patch_style(theme.selected);
         }
         lines.push(line);
@@ -138,14 +161,16 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
         truncate_to_width(&rule, usize::from(inner.width)),
         theme.faint,
     )];
-    if let Some(worth) = worth_line(app, row) {
+    if let Some(worth) = worth_line(props, row) {
         footer.push(Line::raw(worth));
     }
-    if let Some(members) = group_members_line(app, row) {
+    if let Some(members) = group_members_line(props, row) {
         footer.push(Line::raw(members));
     }
     if let Some(note) = &bundle.note {
-        footer.push(Line::styled(note.clone(), theme.faint));
+        for line in printable_lines(note) {
+            footer.push(Line::styled(line, theme.faint));
+        }
     }
     frame.render_widget(
         Paragraph::new(footer).wrap(Wrap { trim: true }),
@@ -155,25 +180,14 @@ pub(super) fn draw_detail(app: &App, theme: &Theme, frame: &mut Frame<'_>, area:
 
 /// Every member of the selected service's group, the chosen one marked:
 /// "music: ● NetEase Cloud Music · ○ Xiami Music (ended)"; `c` moves the choice.
-fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
-    if app.focus != Pane::Detail {
+fn group_members_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<String> {
+    if !props.focused {
         return None;
     }
-    let chosen = row.services.get(app.selected_service)?;
+    let chosen = row.services.get(props.selected_service)?;
     let label = chosen.group.as_deref()?;
-    let catalog = app.shown();
-    let members =
-        catalog.bundles[row.bundle]
-            .includes
-            .iter()
-            .find_map(|include| match include {
-                crate::model::Include::OneOf { members, .. }
-                    if members.contains(&chosen.service) =>
-                {
-                    Some(members)
-                }
-                _ => None,
-            })?;
+    let catalog = props.catalog;
+    let members = catalog.bundles[row.bundle].group_of(chosen.service)?;
     let listed: Vec<String> = members
         .iter()
         .map(|&m| {
@@ -186,16 +200,16 @@ fn group_members_line(app: &App, row: &crate::calc::BundleFigures) -> Option<Str
 
 /// The selected service whole, and how its standalone price was found: the way
 /// to buy it ("¥253.00 as annual card, the cheapest of 3 ways"), or a benefit's sum.
-fn worth_line(app: &App, row: &crate::calc::BundleFigures) -> Option<String> {
-    if app.focus != Pane::Detail {
+fn worth_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<String> {
+    if !props.focused {
         return None;
     }
-    let figures = row.services.get(app.selected_service)?;
-    let service = &app.shown().services[figures.service];
-    let symbol = app.shown().currency_symbol();
+    let figures = row.services.get(props.selected_service)?;
+    let service = &props.catalog.services[figures.service];
+    let symbol = props.catalog.currency_symbol();
     let price = money_text(symbol, figures.standalone_price);
     if let Some(benefit) = &service.value {
-        let fact = match app.scenario.facts.get(&benefit.fact) {
+        let fact = match props.facts.get(&benefit.fact) {
             Some(value) => format!("{} {value}", benefit.fact),
             None => tr!("detail.not_set", fact = benefit.fact),
         };

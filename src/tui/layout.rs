@@ -1,5 +1,6 @@
 //! Where each part of the screen goes. Shared by `view` (to draw) and `app` (to map a
-//! click to a row), so both always agree.
+//! click to a row, to page), so both always agree: `screen` is the one place the
+//! layout is computed.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -73,9 +74,16 @@ pub fn banner_lines(banner: &str, width: u16) -> Vec<String> {
     lines
 }
 
+/// Lays out a screen of `size` for `bundle_count` bundles, under `banner` if one
+/// is shown; `None` when too small.
+pub fn screen(size: Rect, bundle_count: usize, banner: Option<&str>) -> Option<Areas> {
+    let banner_height = banner.map_or(0, |banner| banner_lines(banner, size.width).len() as u16);
+    areas(size, bundle_count, banner_height)
+}
+
 /// Lays out a screen of `size` for `bundle_count` bundles, under a banner of
 /// `banner_height` lines; `None` when too small.
-pub fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Areas> {
+fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
@@ -111,7 +119,7 @@ pub fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Area
 
 /// Whether a screen cell lies inside a rectangle.
 pub fn contains(area: Rect, column: u16, row: u16) -> bool {
-    column >= area.x && column < area.x + area.width && row >= area.y && row < area.y + area.height
+    area.contains(ratatui::layout::Position::new(column, row))
 }
 
 #[cfg(test)]

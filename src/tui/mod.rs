@@ -4,21 +4,22 @@
 pub mod action;
 pub mod app;
 pub mod background;
+mod chrome;
 mod columns;
+pub mod config;
+mod cursor;
 mod detail;
-pub mod facts;
+mod edits;
+pub mod files;
 pub mod layout;
-pub mod note;
-mod plan_window;
+pub mod pane;
 pub mod planning;
-pub mod search;
 pub mod theme;
 pub mod view;
 pub mod watch;
+pub mod windows;
 
 use std::io::{self, Stdout};
-use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, channel};
@@ -120,14 +121,14 @@ pub fn run(config: AppConfig) -> io::Result<Option<i32>> {
     });
     // Without a watch the screen still works; say so, and that `r` reloads by hand.
     if let Some(Err(error)) = &watch {
-        app.message = Some(format!("not following the file ({error}): r reloads it"));
+        app.message = Some(crate::tr!("msg.not_following", error = error));
     }
     while !app.quit {
         run_loop(&mut guard.terminal, &mut app, |mode, busy| {
             next_action(&stop, &changes, mode, busy)
         })?;
         if let Some(Request::OpenEditor { path, line }) = app.request.take() {
-            let result = guard.suspend_while(|| open_editor(&path, line))?;
+            let result = guard.suspend_while(|| files::run_editor(&path, line))?;
             match result {
                 // As for any outside change: read again, or checked when there are edits.
                 Ok(()) => app.update(Action::FileChanged),
@@ -202,30 +203,4 @@ fn next_action(
         return Ok(action_for(&event::read()?, mode));
     }
     Ok(None)
-}
-
-/// Runs `$VISUAL`, else `$EDITOR`, else `vi`, as `EDITOR +LINE PATH`.
-fn open_editor(path: &Path, line: usize) -> Result<(), String> {
-    let editor = ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(std::env::var_os)
-        .find(|value| !value.is_empty())
-        .map(|value| value.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "vi".to_string());
-    // The variable may hold arguments too, as in EDITOR="code --wait".
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = Command::new(program)
-        .args(words)
-        .arg(format!("+{line}"))
-        .arg(path)
-        .status()
-        .map_err(|e| format!("cannot run the editor `{program}`: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the editor `{program}` failed ({status}); reload with r"
-        ))
-    }
 }

@@ -1,192 +1,91 @@
-//! Draws the app. Reads state, changes nothing.
+//! Draws the app. Reads state, changes nothing: the layout once, then the panes,
+//! then the open windows from the bottom up, each from the props it is handed.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::app::{App, Overlay, Pane, PriceTarget};
+use super::app::{App, Pane};
+use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, mark_sorted_column, row_spans, tone};
-use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, areas, banner_lines};
+use super::detail::{DetailProps, draw_detail};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_lines, screen};
 use super::theme::Theme;
+use super::windows::Window;
+use super::windows::note::NoteProps;
+use super::windows::plan::PlanProps;
 use crate::money::Money;
 use crate::report::{money_text, percent_text, signed_money_text};
-use crate::text::{Align, display_width, pad, printable, truncate_to_width};
+use crate::text::{Align, display_width, printable, truncate_to_width};
 use crate::tr;
+
+pub use super::windows::help::HELP_LINES;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let theme = Theme::new(app.colour);
-    let banner = app
-        .banner
-        .as_deref()
-        .map(|banner| banner_lines(banner, frame.area().width));
-    let banner_height = banner.as_ref().map_or(0, |lines| lines.len() as u16);
-    let Some(areas) = areas(frame.area(), app.rows.len(), banner_height) else {
+    let Some(areas) = screen(frame.area(), app.rows.len(), app.banner()) else {
         draw_too_small(frame);
         return;
     };
-    if let (Some(area), Some(lines)) = (areas.banner, banner) {
-        let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+    if let (Some(area), Some(banner)) = (areas.banner, app.banner()) {
+        let lines: Vec<Line> = banner_lines(banner, area.width)
+            .into_iter()
+            .map(Line::raw)
+            .collect();
         frame.render_widget(Paragraph::new(lines).style(theme.warning), area);
     }
     draw_bundles(app, &theme, frame, &areas);
-    super::detail::draw_detail(app, &theme, frame, areas.detail);
+    let detail = DetailProps {
+        catalog: app.shown(),
+        row: app.selected_row(),
+        selected_service: app.selected_service,
+        service_offset: app.service_offset,
+        focused: app.focus == Pane::Detail,
+        personal: app.scenario.wants.is_some(),
+        facts: &app.scenario.facts,
+    };
+    draw_detail(&detail, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);
     draw_scenario(app, &theme, frame, areas.scenario);
     draw_status(app, &theme, frame, areas.status);
-    match app.overlay {
-        Some(Overlay::Help) => draw_help(app, &theme, frame),
-        Some(Overlay::Plan) => super::plan_window::draw_plan(app, &theme, frame),
-        Some(Overlay::Note { scroll }) => super::note::draw(app, scroll, &theme, frame),
-        Some(Overlay::Facts) => super::facts::draw(&app.facts, &app.fact_rows(), &theme, frame),
-        None => {}
-    }
-    if app.field.is_some() {
-        draw_price_field(app, &theme, frame);
-    }
-    if let Some(prompt) = app.prompt {
-        draw_dialog(
-            frame,
-            &theme,
-            &tr!("screen.question"),
-            vec![Line::raw(prompt.question())],
-            70,
-        );
+    for window in app.windows() {
+        draw_window(app, window, &theme, frame);
     }
 }
 
-/// A small box in the middle of the screen, over everything else.
-/// Tall enough for its wrapped lines, at most `max_width` wide.
-pub fn draw_dialog(
-    frame: &mut Frame<'_>,
-    theme: &Theme,
-    title: &str,
-    lines: Vec<Line<'_>>,
-    max_width: u16,
-) {
-    let screen = frame.area();
-    let width = screen.width.saturating_sub(4).min(max_width);
-    let inner_width = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(inner_width).max(1))
-        .sum();
-    let height = (rows as u16 + 2).min(screen.height);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
-    frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(title.to_string())
-        .border_style(theme.focused_border);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
-    seal_edges(frame.buffer_mut(), area);
-}
-
-/// A wide character (CJK) just left of `area` would cover its left border: a
-/// terminal draws the character's second half over the border's cell, and
-/// ratatui never sends that cell. It becomes a space, so the border shows.
-pub(super) fn seal_edges(buffer: &mut ratatui::buffer::Buffer, area: Rect) {
-    if area.x == 0 {
-        return;
+/// Draws one open window over what is under it.
+fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>) {
+    match window {
+        Window::Help(help) => help.draw(&app.file_location, theme, frame),
+        Window::Plan(plan) => {
+            let props = PlanProps {
+                catalog: app.shown(),
+                planning: app.plan.as_ref(),
+                rumoured: app.scenario.include.rumoured,
+                per: app.scenario.basis.per(),
+            };
+            plan.draw(&props, theme, frame);
+        }
+        Window::Facts(facts) => facts.draw(&app.fact_rows(), theme, frame),
+        Window::Note(note) => {
+            let Some(row) = app.selected_row() else {
+                return;
+            };
+            let bundle = &app.shown().bundles[row.bundle];
+            let props = NoteProps {
+                name: bundle.tagged_name(),
+                note: bundle.note.as_deref().unwrap_or_default(),
+            };
+            note.draw(&props, theme, frame);
+        }
+        Window::Field(field) => field.draw(app.shown(), theme, frame),
+        Window::Question(question) => question.draw(theme, frame),
+        // The search box is drawn in the status line.
+        Window::Search(_) => {}
     }
-    for y in area.y..area.y + area.height {
-        let left = &mut buffer[(area.x - 1, y)];
-        if display_width(left.symbol()) > 1 {
-            left.set_symbol(" ");
-        }
-    }
-}
-
-fn draw_price_field(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
-    let Some(field) = &app.field else { return };
-    let (title, question) = match &field.target {
-        PriceTarget::Service(s) => {
-            let service = &app.shown().services[*s];
-            (
-                tr!("field.edit_price"),
-                tr!(
-                    "field.price_of",
-                    name = service.name,
-                    per = service.period.per()
-                ),
-            )
-        }
-        PriceTarget::Bundle(b) => {
-            let bundle = &app.shown().bundles[*b];
-            (
-                tr!("field.edit_price"),
-                tr!(
-                    "field.base_price_of",
-                    name = bundle.name,
-                    per = bundle.period.per()
-                ),
-            )
-        }
-        PriceTarget::Tier { bundle, tier } => {
-            let bundle = &app.shown().bundles[*bundle];
-            let when = &bundle.tiers[*tier].when;
-            (
-                tr!("field.edit_tier", when = when),
-                tr!(
-                    "field.tier_price_of",
-                    name = bundle.name,
-                    when = when,
-                    per = bundle.period.per()
-                ),
-            )
-        }
-        PriceTarget::Fact(name) => (
-            tr!("field.edit_fact"),
-            tr!("field.value_of", name = printable(name)),
-        ),
-        PriceTarget::Way { service, way } => {
-            let service = &app.shown().services[*service];
-            let way = &service.other_prices[*way];
-            let other = tr!("field.another_way");
-            let label = way.label.as_deref().unwrap_or(&other);
-            (
-                tr!("field.edit_way", label = label),
-                tr!(
-                    "field.way_price_of",
-                    name = service.name,
-                    label = label,
-                    per = way.period.per()
-                ),
-            )
-        }
-        PriceTarget::Rate(service) => {
-            let service = &app.shown().services[*service];
-            let fact = service.value.as_ref().map_or("", |b| b.fact.as_str());
-            (
-                tr!("field.edit_rate"),
-                tr!("field.rate_of", fact = fact, name = service.name),
-            )
-        }
-    };
-    let mut lines = vec![
-        Line::raw(question),
-        Line::from(vec![
-            Span::raw("> "),
-            Span::styled(format!("{}▏", printable(&field.text)), theme.heading),
-        ]),
-    ];
-    match &field.error {
-        Some(error) => lines.push(Line::styled(printable(error).into_owned(), theme.loss)),
-        None => lines.push(Line::styled(tr!("field.keys"), theme.faint)),
-    }
-    draw_dialog(frame, theme, &title, lines, 70);
 }
 
 fn draw_too_small(frame: &mut Frame<'_>) {
@@ -206,26 +105,6 @@ fn draw_too_small(frame: &mut Frame<'_>) {
         let row = Rect::new(area.x + (area.width - width) / 2, y, width, 1);
         frame.render_widget(Paragraph::new(line), row);
     }
-}
-
-/// " ▲" when rows are hidden above the first shown, " ▼" when some are below the
-/// last: a list that does not fit says so.
-pub(super) fn scroll_marks(offset: usize, shown: usize, count: usize) -> String {
-    let above = if offset > 0 { " ▲" } else { "" };
-    let below = if offset + shown < count { " ▼" } else { "" };
-    format!("{above}{below}")
-}
-
-pub(super) fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
-    let border = if focused {
-        theme.focused_border
-    } else {
-        Style::new()
-    };
-    Block::new()
-        .borders(Borders::ALL)
-        .border_style(border)
-        .title(title)
 }
 
 fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
@@ -319,7 +198,7 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
     }
     if app.rows.is_empty() {
         lines.push(Line::from(
-            if app.broken_at.is_some() || app.banner.is_some() {
+            if app.broken_at().is_some() || app.banner().is_some() {
                 tr!("screen.no_figures")
             } else {
                 tr!("screen.no_bundles")
@@ -514,13 +393,11 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         sort = app.sort_words()
     );
     let room = usize::from(area.width).saturating_sub(display_width(&head));
-    let tail = match (&app.search, &app.message) {
-        (Some(search), _) if search.typing => {
-            tr!("status.searching", query = printable(&search.query))
-        }
-        (_, Some(message)) => printable(message).into_owned(),
-        (Some(search), None) => tr!("status.search", query = printable(&search.query)),
-        (None, None) => {
+    let tail = match (app.window(), &app.message, app.search()) {
+        (Some(Window::Search(search)), _, _) => search.typing_text(),
+        (_, Some(message), _) => printable(message).into_owned(),
+        (_, None, Some(search)) => search.kept_text(),
+        (_, None, None) => {
             let hints = match app.focus {
                 Pane::Bundles => BUNDLE_HINTS,
                 Pane::Detail => DETAIL_HINTS,
@@ -532,50 +409,4 @@ fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     };
     let line = truncate_to_width(&format!("{head}{tail}"), usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.selected), area);
-}
-
-/// Every key, and where the file lives.
-pub const HELP_LINES: &[(&str, &str)] = &[
-    ("q  Esc  Ctrl-C", "help.quit"),
-    ("?", "help.help"),
-    ("↑ ↓  j k", "help.move"),
-    ("PgUp PgDn  g G", "help.page"),
-    ("Tab  ← →  h l", "help.pane"),
-    ("s  S", "help.sort"),
-    ("p", "help.period"),
-    ("w", "help.want"),
-    ("c", "help.choose"),
-    ("e", "help.edit"),
-    ("f", "help.facts"),
-    ("i", "help.rumours"),
-    ("Ctrl-S", "help.save"),
-    ("E", "help.editor"),
-    ("r", "help.reload"),
-    ("P", "help.plan"),
-    ("/  n N", "help.find"),
-    ("v", "help.note"),
-    ("mouse", "help.mouse"),
-];
-
-fn draw_help(app: &App, theme: &Theme, frame: &mut Frame<'_>) {
-    let key_width = HELP_LINES
-        .iter()
-        .map(|(k, _)| display_width(k))
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line> = HELP_LINES
-        .iter()
-        .map(|(key, does)| {
-            Line::from(vec![
-                Span::styled(pad(key, key_width + 2, Align::Left), theme.heading),
-                Span::raw(tr!(*does)),
-            ])
-        })
-        .collect();
-    lines.push(Line::raw(tr!(
-        "help.file",
-        file = printable(&app.file_location)
-    )));
-    lines.push(Line::styled(tr!("help.close"), theme.faint));
-    draw_dialog(frame, theme, &tr!("help.title"), lines, 78);
 }

@@ -23,7 +23,7 @@ pub fn type_text(app: &mut App, text: &str) {
 /// Opens the price field on the selection, replaces its text with `price`, and applies it.
 pub fn edit_price(app: &mut App, price: &str) {
     app.update(Action::EditPrice);
-    let field = app.field.as_ref().expect("the price field opened");
+    let field = app.field().expect("the price field opened");
     for _ in 0..field.text.chars().count() {
         app.update(Action::Erase);
     }

@@ -1,15 +1,19 @@
-//! Finding a bundle (or, in the detail list, a service) by name or id: `/` and a
-//! few letters, `n` and `N` for the next and previous match, `Esc` to clear.
+//! Finding a bundle (or, in the detail list, a service) by name or id: `/` opens
+//! the search box in the status line, letters narrow it, `Enter` keeps it for `n`
+//! and `N`, `Esc` clears it.
 
-use super::app::Pane;
+use super::outcome::Outcome;
+use crate::text::printable;
+use crate::tr;
+use crate::tui::action::Action;
+use crate::tui::pane::Pane;
 
-/// What is being looked for, and where.
+/// What is being looked for, and where: while typed, the search box's state;
+/// after `Enter`, what `n` and `N` look for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Search {
     /// As typed; matched ignoring case.
     pub query: String,
-    /// Whether keys still go into the query (until `Enter`).
-    pub typing: bool,
     /// The list searched.
     pub pane: Pane,
 }
@@ -18,7 +22,6 @@ impl Search {
     pub fn new(pane: Pane) -> Self {
         Search {
             query: String::new(),
-            typing: true,
             pane,
         }
     }
@@ -30,6 +33,32 @@ impl Search {
             && texts
                 .into_iter()
                 .any(|text| text.to_lowercase().contains(&query))
+    }
+
+    /// Keys while the query is typed: letters narrow it (the selection jumps to
+    /// the first match), `Enter` keeps it, `Esc` drops it.
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Type(c) => self.query.push(c),
+            Action::Erase => {
+                self.query.pop();
+            }
+            Action::Submit => return Outcome::KeepSearch,
+            Action::Back => return Outcome::Close,
+            Action::Quit => return Outcome::Quit,
+            _ => return Outcome::Stay,
+        }
+        Outcome::Find
+    }
+
+    /// The box, drawn in the status line while the query is typed.
+    pub fn typing_text(&self) -> String {
+        tr!("status.searching", query = printable(&self.query))
+    }
+
+    /// The search kept for `n` and `N`, as the status line shows it.
+    pub fn kept_text(&self) -> String {
+        tr!("status.search", query = printable(&self.query))
     }
 }
 
@@ -82,5 +111,15 @@ mod tests {
         assert_eq!(next_match(5, 1, false, false, is), Some(3));
         assert_eq!(next_match(5, 0, true, true, |_| false), None);
         assert_eq!(next_match(0, 0, true, true, is), None);
+    }
+
+    #[test]
+    fn typing_narrows_enter_keeps_and_esc_drops() {
+        let mut search = Search::new(Pane::Detail);
+        assert_eq!(search.update(Action::Type('q')), Outcome::Find);
+        assert_eq!(search.query, "q");
+        assert_eq!(search.update(Action::Submit), Outcome::KeepSearch);
+        assert_eq!(search.update(Action::Back), Outcome::Close);
+        assert_eq!(search.update(Action::Quit), Outcome::Quit);
     }
 }

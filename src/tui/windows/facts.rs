@@ -1,6 +1,7 @@
 //! The facts window (`f`): every fact a price tier tests, its value, where that
-//! value comes from, and the tiers that test it. Editing one recomputes every
-//! figure (the App does that); this file owns the window's state and drawing.
+//! value comes from, and the tiers that test it. `e` or `Enter` edits the selected
+//! one (the screen opens the field and recomputes every figure); this file owns
+//! the window's state, keys and drawing.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,11 +9,17 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
-use super::theme::Theme;
+use super::outcome::Outcome;
 use crate::calc::Scenario;
 use crate::model::Catalog;
 use crate::text::{Align, display_width, pad};
 use crate::tr;
+use crate::tui::action::Action;
+use crate::tui::chrome::draw_dialog;
+use crate::tui::theme::Theme;
+
+/// The widest the window gets.
+const WIDTH: u16 = 76;
 
 /// Where the value of a fact in use comes from.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -31,7 +38,7 @@ impl FactSource {
     pub fn label(self) -> String {
         match self {
             FactSource::File => tr!("facts.file"),
-            FactSource::CommandLine => "--set".to_string(),
+            FactSource::CommandLine => tr!("facts.command_line"),
             FactSource::Edited => tr!("facts.edited"),
             FactSource::Unset => tr!("facts.unset"),
         }
@@ -114,8 +121,25 @@ pub struct FactsWindow {
 }
 
 impl FactsWindow {
+    /// Keys in the window: move, edit the selected fact (`e`, `Enter`), close.
+    pub fn update(&mut self, action: Action, rows: &[FactRow]) -> Outcome {
+        match action {
+            Action::Up => self.move_by(-1, rows.len()),
+            Action::Down => self.move_by(1, rows.len()),
+            Action::EditPrice | Action::Submit => {
+                if let Some(row) = rows.get(self.selected) {
+                    return Outcome::EditFact(row.name.clone());
+                }
+            }
+            Action::Back | Action::ShowFacts | Action::ToggleHelp => return Outcome::Close,
+            Action::Quit => return Outcome::Quit,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
     /// Moves the selection by `delta`, within `count` facts.
-    pub fn move_by(&mut self, delta: isize, count: usize) {
+    fn move_by(&mut self, delta: isize, count: usize) {
         self.selected = self
             .selected
             .saturating_add_signed(delta)
@@ -123,7 +147,7 @@ impl FactsWindow {
     }
 
     /// The window's lines: one per fact, then the tiers testing the selected one.
-    pub fn lines(&self, rows: &[FactRow], theme: &Theme) -> Vec<Line<'static>> {
+    fn lines(&self, rows: &[FactRow], theme: &Theme) -> Vec<Line<'static>> {
         if rows.is_empty() {
             return vec![
                 Line::raw(tr!("facts.none")),
@@ -169,15 +193,46 @@ impl FactsWindow {
         lines.push(Line::styled(tr!("facts.keys"), theme.faint));
         lines
     }
+
+    /// Draws the window over the screen, from the facts in `rows`.
+    pub fn draw(&self, rows: &[FactRow], theme: &Theme, frame: &mut Frame<'_>) {
+        draw_dialog(
+            frame,
+            theme,
+            &tr!("facts.title"),
+            self.lines(rows, theme),
+            WIDTH,
+        );
+    }
 }
 
-/// Draws the window over the screen.
-pub fn draw(window: &FactsWindow, rows: &[FactRow], theme: &Theme, frame: &mut Frame<'_>) {
-    super::view::draw_dialog(
-        frame,
-        theme,
-        &tr!("facts.title"),
-        window.lines(rows, theme),
-        76,
-    );
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str) -> FactRow {
+        FactRow {
+            name: name.into(),
+            value: None,
+            source: FactSource::Unset,
+            tested_by: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn enter_and_e_edit_the_selected_fact() {
+        let rows = [row("a"), row("b")];
+        let mut window = FactsWindow::default();
+        assert_eq!(window.update(Action::Down, &rows), Outcome::Stay);
+        assert_eq!(window.update(Action::Down, &rows), Outcome::Stay);
+        assert_eq!(
+            window.update(Action::Submit, &rows),
+            Outcome::EditFact("b".into())
+        );
+        assert_eq!(
+            window.update(Action::EditPrice, &rows),
+            Outcome::EditFact("b".into())
+        );
+        assert_eq!(window.update(Action::Back, &rows), Outcome::Close);
+    }
 }

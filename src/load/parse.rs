@@ -1,0 +1,90 @@
+//! The first step of loading: the whole text through the toml crate, once, keeping
+//! the span of every key and value (SPEC §1.1). No code of ours reads TOML's grammar.
+
+use toml::Spanned;
+use toml::de::DeTable;
+
+use crate::diagnostic::Diagnostic;
+
+/// The largest bundles file read, in bytes (8 MiB, about 50,000 bundles; SPEC §1.1).
+/// The parser's tree costs about 40 times the text, so this keeps the worst case
+/// near a third of a gigabyte, where real files are kilobytes.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// The text as a TOML tree, or the problem that stops it from being one: a file
+/// over `MAX_FILE_BYTES` (refused before it is parsed) or a syntax error, with its
+/// place.
+pub fn document(text: &str) -> Result<Spanned<DeTable<'_>>, Diagnostic> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::without_place(file_too_large(text.len() as u64)));
+    }
+    DeTable::parse(text).map_err(|error| syntax_error(&error))
+}
+
+/// "the file is 8.01 MiB (8,400,000 bytes); …over 8 MiB (8,388,608 bytes) are refused".
+pub fn file_too_large(size: u64) -> String {
+    // Hundredths of a MiB, rounded down, except that a file over the limit never
+    // reads as exactly the limit.
+    let limit_hundredths = (MAX_FILE_BYTES / (1024 * 1024) * 100) as u64;
+    let mut hundredths = size * 100 / (1024 * 1024);
+    if size > MAX_FILE_BYTES as u64 && hundredths <= limit_hundredths {
+        hundredths = limit_hundredths + 1;
+    }
+    crate::tr!(
+        "load.file_too_large",
+        size = format!("{}.{:02}", hundredths / 100, hundredths % 100),
+        bytes = grouped(size),
+        limit = MAX_FILE_BYTES / (1024 * 1024),
+        limit_bytes = grouped(MAX_FILE_BYTES as u64)
+    )
+}
+
+/// `8388608` as `8,388,608`.
+fn grouped(number: u64) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A TOML syntax error as a problem of the file.
+fn syntax_error(error: &toml::de::Error) -> Diagnostic {
+    Diagnostic::new(
+        crate::tr!("load.not_toml", why = error.message().trim_end()),
+        error.span().unwrap_or(0..0),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_said_in_mebibytes_and_bytes() {
+        assert_eq!(grouped(8_388_608), "8,388,608");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(
+            file_too_large(MAX_FILE_BYTES as u64 + 1),
+            "the file is 8.01 MiB (8,388,609 bytes); bundles files over 8 MiB \
+             (8,388,608 bytes) are refused"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_unparsed() {
+        let text = "#".repeat(MAX_FILE_BYTES + 1);
+        let problem = document(&text).unwrap_err();
+        assert!(problem.span.is_none());
+        assert!(
+            problem.message.contains("8,388,609 bytes"),
+            "{}",
+            problem.message
+        );
+        assert!(document(&"#".repeat(MAX_FILE_BYTES)).is_ok());
+    }
+}

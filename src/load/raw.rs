@@ -1,0 +1,101 @@
+//! What the walk collects before ids are looked up: the catalogue's items with the
+//! places of their references, handed from `walk` to `resolve`.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{LineIndex, Problems};
+use crate::model::{Bundle, Period, Seen, Service, Tier, Way};
+
+/// An id as written in the file, with its place (a byte range of the file).
+pub struct Written {
+    pub id: String,
+    pub span: Range<usize>,
+}
+
+/// An entry of a bundle's `includes`, before its ids are looked up.
+pub enum RawInclude {
+    Service(Written),
+    OneOf {
+        members: Vec<Written>,
+        label: Option<String>,
+    },
+}
+
+/// A bundle whose references are not looked up yet.
+pub struct RawBundle {
+    /// The bundle with no includes yet.
+    pub bundle: Bundle,
+    pub key_span: Range<usize>,
+    pub includes: Vec<RawInclude>,
+}
+
+/// One bundle's entry of `profile.picks`, not looked up yet.
+pub struct RawPicks {
+    pub bundle: Written,
+    pub picks: Vec<Written>,
+}
+
+/// A fact of `[profile.facts]` with the place of its value.
+pub struct RawFact {
+    pub value: Decimal,
+    pub span: Range<usize>,
+}
+
+/// A value of a change with the place of its key, for "does not fit the offer".
+pub struct Keyed<T> {
+    pub key_span: Range<usize>,
+    pub value: T,
+}
+
+/// A `[changes.ID]` table (SPEC §1.7) whose ids are not looked up yet.
+pub struct RawChange {
+    pub id: String,
+    pub name: Option<String>,
+    pub key_span: Range<usize>,
+    pub line: usize,
+    /// `None` when the table has no `offer`, a problem noted already.
+    pub offer: Option<Written>,
+    pub add: Option<Keyed<Vec<RawInclude>>>,
+    pub remove: Option<Keyed<Vec<Written>>>,
+    pub price: Option<Keyed<Decimal>>,
+    pub period: Option<Keyed<Period>>,
+    pub tiers: Option<Keyed<Vec<Tier>>>,
+    pub label: Option<Keyed<String>>,
+    pub other_prices: Option<Keyed<Vec<Way>>>,
+    pub note: Option<String>,
+    pub seen: Seen,
+}
+
+/// Everything the walk found, and every problem it noted on the way.
+pub struct Walked<'t> {
+    pub lines: LineIndex<'t>,
+    pub problems: Problems,
+    pub currency: Option<String>,
+    pub basis: Option<Period>,
+    pub services: Vec<Service>,
+    pub bundles: Vec<RawBundle>,
+    pub changes: Vec<RawChange>,
+    pub wants: Vec<Written>,
+    pub picks: Vec<RawPicks>,
+    pub facts: BTreeMap<String, RawFact>,
+}
+
+impl<'t> Walked<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Walked {
+            lines: LineIndex::new(text),
+            problems: Problems::default(),
+            currency: None,
+            basis: None,
+            services: Vec::new(),
+            bundles: Vec::new(),
+            changes: Vec::new(),
+            wants: Vec::new(),
+            picks: Vec::new(),
+            facts: BTreeMap::new(),
+        }
+    }
+}

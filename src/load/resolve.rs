@@ -1,0 +1,264 @@
+//! The third step of loading: every id the walk collected looked up, and the rules
+//! between items checked (ids unique across services and bundles, each service once
+//! in a bundle, picks inside groups, spending facts not negative, each change
+//! against its offer). Then the catalogue, or every problem in file order.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Display;
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::change::resolve_changes;
+use super::place::InItem;
+use super::raw::{RawBundle, RawFact, RawInclude, RawPicks, Walked, Written};
+use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
+use crate::model::{
+    Bundle, BundleIx, Catalog, Include, Period, Profile, Service, ServiceIx, benefit_spending,
+    group_holding,
+};
+
+/// The catalogue the walk found, with its references looked up, or every problem.
+pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
+    let Walked {
+        mut problems,
+        currency,
+        basis,
+        services,
+        bundles: raw_bundles,
+        changes,
+        wants,
+        picks,
+        facts,
+        ..
+    } = walked;
+    let ids = Ids::of(&services, &raw_bundles);
+    let mut resolver = Resolver {
+        ids: &ids,
+        problems: &mut problems,
+    };
+    let mut includes = Vec::with_capacity(raw_bundles.len());
+    for raw in &raw_bundles {
+        if ids.services.contains_key(raw.bundle.id.as_str()) {
+            resolver.problems.push(Diagnostic::new(
+                crate::tr!("load.both", id = raw.bundle.id),
+                raw.key_span.clone(),
+            ));
+        }
+        includes.push(resolver.includes(raw));
+    }
+    let profile = Profile {
+        wants: resolver.wants(&wants),
+        picks: resolver.picks(&picks, &includes),
+        facts: resolver.facts(facts, &services),
+    };
+    drop(ids);
+    let bundles: Vec<Bundle> = raw_bundles
+        .into_iter()
+        .zip(includes)
+        .map(|(raw, includes)| Bundle {
+            includes,
+            ..raw.bundle
+        })
+        .collect();
+    let changes = resolve_changes(changes, &services, &bundles, &mut problems);
+    if !problems.is_empty() {
+        // In file order, whatever order the checks ran in.
+        return Err(problems.into_list());
+    }
+    Ok(Catalog {
+        currency: currency.unwrap_or_else(|| "CNY".to_string()),
+        basis: basis.unwrap_or(Period::Year),
+        profile,
+        services,
+        bundles,
+        changes,
+        applied: Vec::new(),
+        people: Vec::new(),
+    })
+}
+
+/// The ids references may name.
+struct Ids<'a> {
+    services: HashMap<&'a str, ServiceIx>,
+    bundles: HashMap<&'a str, BundleIx>,
+}
+
+impl<'a> Ids<'a> {
+    fn of(services: &'a [Service], bundles: &'a [RawBundle]) -> Self {
+        Ids {
+            services: services
+                .iter()
+                .enumerate()
+                .map(|(ix, s)| (s.id.as_str(), ix))
+                .collect(),
+            bundles: bundles
+                .iter()
+                .enumerate()
+                .map(|(ix, raw)| (raw.bundle.id.as_str(), ix))
+                .collect(),
+        }
+    }
+}
+
+/// Looks references up, noting each that names nothing.
+struct Resolver<'a, 'p> {
+    ids: &'a Ids<'a>,
+    problems: &'p mut Problems,
+}
+
+impl Resolver<'_, '_> {
+    /// A bundle's includes with their ids looked up; each service at most once.
+    fn includes(&mut self, raw: &RawBundle) -> Vec<Include> {
+        let bundle = raw.bundle.id.as_str();
+        let place = InItem("bundle", bundle).bare();
+        let mut seen: Vec<ServiceIx> = Vec::new();
+        let mut includes = Vec::with_capacity(raw.includes.len());
+        let mut resolve = |resolver: &mut Self, written: &Written| {
+            let service = resolver.service(written, place)?;
+            if seen.contains(&service) {
+                resolver.problems.push(Diagnostic::new(
+                    crate::tr!("load.service_twice", id = written.id, bundle = bundle),
+                    written.span.clone(),
+                ));
+            }
+            seen.push(service);
+            Some(service)
+        };
+        for include in &raw.includes {
+            match include {
+                RawInclude::Service(written) => {
+                    if let Some(service) = resolve(self, written) {
+                        includes.push(Include::Service(service));
+                    }
+                }
+                RawInclude::OneOf { members, label } => {
+                    let members = members.iter().filter_map(|m| resolve(self, m)).collect();
+                    includes.push(Include::OneOf {
+                        members,
+                        label: label.clone(),
+                    });
+                }
+            }
+        }
+        includes
+    }
+
+    /// Resolves a service id, reporting it (with a suggestion) when unknown.
+    fn service(&mut self, written: &Written, place: impl Display) -> Option<ServiceIx> {
+        let id = written.id.as_str();
+        if let Some(service) = self.ids.services.get(id) {
+            return Some(*service);
+        }
+        let help = if self.ids.bundles.contains_key(id) {
+            Some(crate::tr!("load.is_bundle", id = id))
+        } else {
+            did_you_mean(id, self.ids.services.keys().copied())
+        };
+        self.problem(
+            crate::tr!("load.unknown_service", id = id, place = place),
+            written.span.clone(),
+            help,
+        );
+        None
+    }
+
+    fn problem(&mut self, message: String, span: Range<usize>, help: Option<String>) {
+        self.problems
+            .push(Diagnostic::new(message, span).with_help(help));
+    }
+
+    /// The wanted services, looked up; one listed twice counts once.
+    fn wants(&mut self, wants: &[Written]) -> Vec<ServiceIx> {
+        let mut resolved = Vec::with_capacity(wants.len());
+        for written in wants {
+            if let Some(service) = self.service(written, "`profile.wants`")
+                && !resolved.contains(&service)
+            {
+                resolved.push(service);
+            }
+        }
+        resolved
+    }
+
+    /// The picks, looked up: each a member of a `one_of` group of its bundle, at most
+    /// one per group.
+    fn picks(
+        &mut self,
+        picks: &[RawPicks],
+        includes: &[Vec<Include>],
+    ) -> BTreeMap<BundleIx, Vec<ServiceIx>> {
+        let mut chosen = BTreeMap::new();
+        for raw in picks {
+            let bundle_id = raw.bundle.id.as_str();
+            let Some(&bundle_ix) = self.ids.bundles.get(bundle_id) else {
+                let help = did_you_mean(bundle_id, self.ids.bundles.keys().copied());
+                self.problem(
+                    crate::tr!("load.unknown_bundle_pick", bundle = bundle_id),
+                    raw.bundle.span.clone(),
+                    help,
+                );
+                continue;
+            };
+            let mut picked_groups: Vec<usize> = Vec::new();
+            let mut members = Vec::new();
+            for written in &raw.picks {
+                let Some(service) = self.service(written, "`profile.picks`") else {
+                    continue;
+                };
+                let group = group_holding(&includes[bundle_ix], service);
+                let problem = match group {
+                    None => Some(crate::tr!(
+                        "load.pick_not_in_group",
+                        id = written.id,
+                        bundle = bundle_id
+                    )),
+                    Some(group) if picked_groups.contains(&group) => {
+                        Some(crate::tr!("load.two_picks", bundle = bundle_id))
+                    }
+                    Some(group) => {
+                        picked_groups.push(group);
+                        members.push(service);
+                        None
+                    }
+                };
+                if let Some(message) = problem {
+                    self.problem(message, written.span.clone(), None);
+                }
+            }
+            chosen.insert(bundle_ix, members);
+        }
+        chosen
+    }
+
+    /// The facts' values; a fact a benefit reads as spending must not be negative,
+    /// since a benefit is never worth less than nothing (SPEC §1.6).
+    fn facts(
+        &mut self,
+        facts: BTreeMap<String, RawFact>,
+        services: &[Service],
+    ) -> BTreeMap<String, Decimal> {
+        let mut values = BTreeMap::new();
+        for (name, fact) in facts {
+            if let Some(why) = spending_problem(services, &name, fact.value) {
+                self.problem(why, fact.span, None);
+            }
+            values.insert(name, fact.value);
+        }
+        values
+    }
+}
+
+/// Why `value` cannot be the fact `name`: a benefit reads it as an amount spent, and
+/// it is negative. `None` when it can.
+pub fn spending_problem(services: &[Service], name: &str, value: Decimal) -> Option<String> {
+    let benefit = benefit_spending(services, name)?;
+    negative_spending(name, &benefit.id, value)
+}
+
+/// Why `value` cannot be the fact `name`, which benefit `benefit` reads as an amount
+/// spent: it is negative. `None` when it can.
+pub fn negative_spending(name: &str, benefit: &str, value: Decimal) -> Option<String> {
+    (value.is_sign_negative() && !value.is_zero())
+        .then(|| crate::tr!("load.negative_spending", name = name, service = benefit))
+}

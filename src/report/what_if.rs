@@ -1,0 +1,63 @@
+//! The plan's what-ifs in sentences, for the table, the markdown and the screen:
+//! "If QQ Music joins 88VIP: Taobao 88VIP and JD PLUS + Tencent Video, ¥224.00,
+//! ¥188.00 less."
+
+use super::compare::money_text;
+use crate::model::Catalog;
+use crate::tr;
+use crate::what_if::{Outcome, WhatIf};
+
+/// One entry in a sentence. `catalog` is the one the plan was made on (offers are
+/// named as there); `symbol` the currency's, or "" for plain amounts.
+pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> String {
+    let names: Vec<&str> = entry
+        .changes
+        .iter()
+        .map(|&c| catalog.changes[c].name.as_str())
+        .collect();
+    let changes = names.join(&tr!("whatif.and"));
+    match &entry.outcome {
+        Outcome::Plan {
+            offers,
+            total,
+            saves,
+            ..
+        } => {
+            let offers: Vec<String> = offers.iter().map(|o| o.name(catalog)).collect();
+            let offers = offers.join(&tr!("whatif.list"));
+            let total = money_text(symbol, *total);
+            if saves.is_negative() {
+                let more = money_text(symbol, -*saves);
+                tr!(
+                    "whatif.dearer",
+                    changes = changes,
+                    offers = offers,
+                    total = total,
+                    more = more
+                )
+            } else if saves.fen() == 0 {
+                tr!(
+                    "whatif.same",
+                    changes = changes,
+                    offers = offers,
+                    total = total
+                )
+            } else {
+                let saves = money_text(symbol, *saves);
+                tr!(
+                    "whatif.cheaper",
+                    changes = changes,
+                    offers = offers,
+                    total = total,
+                    saves = saves
+                )
+            }
+        }
+        Outcome::Uncovered => tr!("whatif.uncovered", changes = changes),
+        Outcome::Refused(why) => tr!(
+            "whatif.refused",
+            changes = changes,
+            why = why.describe(catalog)
+        ),
+    }
+}

@@ -1,0 +1,173 @@
+//! When prices were seen (SPEC §1.9): today's date, and the note on prices used in
+//! a figure that were seen more than a year (365 days) before it.
+
+use time::{Date, Month, OffsetDateTime};
+
+use crate::calc::{Comparison, cheapest_way};
+use crate::model::{Catalog, Period, Seen, Service, date_text};
+use crate::plan::{OfferKind, Plan};
+
+/// How many days old a price may be before it is noted: exactly this many is not.
+pub const FRESH_DAYS: i64 = 365;
+
+/// Today's date on the local clock (in UTC when the local offset cannot be known).
+/// Read once, where a command starts; `--today` replaces it.
+pub fn today() -> Date {
+    OffsetDateTime::now_local()
+        .unwrap_or_else(|_| OffsetDateTime::now_utc())
+        .date()
+}
+
+/// A date written `YYYY-MM-DD`, as `--today` takes it; `None` for anything else.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+}
+
+/// Whether a price seen on `as_of` is more than a year old on `today`.
+pub fn is_stale(as_of: Date, today: Date) -> bool {
+    (today - as_of).whole_days() > FRESH_DAYS
+}
+
+/// The prices a figure used that were seen more than a year ago, each once, in
+/// the order met.
+struct StalePrices {
+    today: Date,
+    found: Vec<(String, Date)>,
+}
+
+impl StalePrices {
+    fn new(today: Date) -> Self {
+        StalePrices {
+            today,
+            found: Vec::new(),
+        }
+    }
+
+    fn see(&mut self, name: String, seen: &Seen) {
+        if let Some(as_of) = seen.as_of()
+            && is_stale(as_of, self.today)
+            && !self.found.iter().any(|(n, _)| *n == name)
+        {
+            self.found.push((name, as_of));
+        }
+    }
+
+    /// A service's price as it was used: by the way to buy it that gave it, named
+    /// with that way's label ("Tencent Video VIP · monthly").
+    fn see_service(&mut self, service: &Service, basis: Period) {
+        let way = price_way(service, basis);
+        let label = match way {
+            Some(at) => service.other_prices[at].label.as_deref(),
+            None => service.label.as_deref(),
+        };
+        let name = match label {
+            Some(label) => format!("{} · {label}", service.name),
+            None => service.name.clone(),
+        };
+        self.see(name, service.seen_of(way));
+    }
+
+    /// "prices seen more than a year ago: …", or `None` when there are none.
+    fn note(self) -> Option<String> {
+        if self.found.is_empty() {
+            return None;
+        }
+        let prices: Vec<String> = self
+            .found
+            .iter()
+            .map(|(name, date)| {
+                crate::tr!("note.stale_price", name = name, date = date_text(*date))
+            })
+            .collect();
+        let prices = prices.join(&crate::tr!("note.stale_list"));
+        Some(crate::tr!("note.stale", prices = prices))
+    }
+}
+
+/// The note on a comparison's stale prices: each bundle's price and each counted
+/// service's standalone price, as of `today`.
+pub fn comparison_note(
+    catalog: &Catalog,
+    comparison: &Comparison,
+    basis: Period,
+    today: Date,
+) -> Option<String> {
+    let mut stale = StalePrices::new(today);
+    for figures in &comparison.bundles {
+        let bundle = &catalog.bundles[figures.bundle];
+        stale.see(bundle.name.clone(), &bundle.seen);
+        for service in &figures.services {
+            stale.see_service(&catalog.services[service.service], basis);
+        }
+    }
+    stale.note()
+}
+
+/// The note on a plan's stale prices: its offers', then its wanted services'.
+pub fn plan_note(catalog: &Catalog, plan: &Plan, basis: Period, today: Date) -> Option<String> {
+    let mut stale = StalePrices::new(today);
+    for offer in &plan.offers {
+        match offer.kind {
+            OfferKind::Bundle(b) => {
+                let bundle = &catalog.bundles[b];
+                stale.see(bundle.name.clone(), &bundle.seen);
+            }
+            OfferKind::Service(s) => stale.see_service(&catalog.services[s], basis),
+        }
+    }
+    for &service in &plan.wants {
+        stale.see_service(&catalog.services[service], basis);
+    }
+    stale.note()
+}
+
+/// When and where the price a service was counted at was seen: that of the way
+/// to buy it that gave its standalone price in `basis`.
+pub fn service_seen(service: &Service, basis: Period) -> &Seen {
+    service.seen_of(price_way(service, basis))
+}
+
+/// The way to buy a service that gives its price in `basis` (`None` for the main
+/// price, and for a benefit, whose worth is no way to buy it).
+fn price_way(service: &Service, basis: Period) -> Option<usize> {
+    match service.value {
+        Some(_) => None,
+        None => cheapest_way(service, basis),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exactly_a_year_is_not_stale_a_day_more_is() {
+        let day = |text| parse_date(text).unwrap();
+        assert!(!is_stale(day("2025-08-01"), day("2026-08-01")));
+        assert!(is_stale(day("2025-07-31"), day("2026-08-01")));
+        assert!(!is_stale(day("2026-08-01"), day("2025-01-01")));
+    }
+
+    #[test]
+    fn only_plain_dates_are_read() {
+        assert_eq!(date_text(parse_date("2026-02-28").unwrap()), "2026-02-28");
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "26-02-28",
+            "2026-02-28T10:00",
+            "tomorrow",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+}

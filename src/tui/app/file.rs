@@ -1,0 +1,132 @@
+//! What the screen does about the file: starting a save or a reload, taking in
+//! what finished (`files` does the work), and where `E` opens the editor.
+
+use std::sync::Arc;
+
+use super::App;
+use crate::calc::{Adjustments, Scenario};
+use crate::model::Catalog;
+use crate::tr;
+use crate::tui::config::Request;
+use crate::tui::files::{FileNews, SaveStart, describe_origin};
+use crate::tui::pane::Pane;
+use crate::tui::planning::Planning;
+use crate::tui::windows::Window;
+use crate::tui::windows::question::Question;
+
+impl App {
+    /// `Ctrl-S`, or the quit question's `s` (`then_quit`).
+    pub(super) fn save(&mut self, then_quit: bool) {
+        let view_wants = self.overrides.wants.is_some();
+        match self.files.save(&self.workspace, view_wants, then_quit) {
+            SaveStart::Ask(prompt) => self.open(Window::Question(Question { prompt, then_quit })),
+            SaveStart::Say(message) => self.message = Some(message),
+        }
+    }
+
+    /// Starts reading the file again; `asked` by the user, or because it changed.
+    pub(super) fn reload(&mut self, asked: bool) {
+        if let Some(message) = self.files.reload(&self.workspace, asked) {
+            self.message = Some(message);
+        }
+    }
+
+    /// Takes in what finished file work means for the screen.
+    pub(super) fn take_in(&mut self, news: FileNews) {
+        match news {
+            FileNews::Reloaded(catalog) => {
+                self.scenario = self.scenario_for(&catalog);
+                self.catalog = Arc::new(catalog);
+                self.recompute();
+                self.message = Some(tr!("msg.reloaded", file = self.file_label));
+                self.keep_selection_visible();
+            }
+            FileNews::NotReloaded { asked } => {
+                if asked {
+                    self.message = Some(tr!("msg.not_reloaded"));
+                }
+                self.keep_selection_visible();
+            }
+            FileNews::EditedMeanwhile => self.message = Some(tr!("msg.edited_meanwhile")),
+            FileNews::Saved { then_quit } => {
+                if then_quit && !self.is_modified() {
+                    self.quit = true;
+                }
+                (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
+                self.message = Some(if self.overrides.wants.is_some() {
+                    tr!("msg.saved_view", file = self.file_label)
+                } else {
+                    tr!("msg.saved", file = self.file_label)
+                });
+            }
+            FileNews::NotSaved(error) => self.message = Some(tr!("msg.not_saved", error = error)),
+            FileNews::Lost => self.message = Some(tr!("msg.lost")),
+        }
+    }
+
+    /// The file's scenario, with this session's period and the command line's overrides.
+    pub(super) fn scenario_for(&self, catalog: &Catalog) -> Scenario {
+        let asked = Adjustments {
+            basis: Some(self.scenario.basis),
+            wants: self.overrides.wants.as_deref(),
+            facts: self.overrides.facts.clone(),
+            include: Default::default(),
+        };
+        // A wanted service that is gone from the file is simply no longer wanted.
+        Scenario::adjusted(catalog, &asked).0
+    }
+
+    /// `E`: the editor at the selected item's line, or where the file breaks.
+    pub(super) fn open_editor(&mut self) {
+        let Some(path) = self.workspace.path() else {
+            self.message = Some(tr!("msg.read_only"));
+            return;
+        };
+        let path = path.to_path_buf();
+        // Fix the file where it breaks; edits stay, and are not reloaded over.
+        let line = match self.broken_at() {
+            Some(line) => line,
+            None if self.is_modified() => {
+                self.message = Some(tr!("msg.save_first"));
+                return;
+            }
+            None => self.selected_line().unwrap_or(1),
+        };
+        self.request = Some(Request::OpenEditor { path, line });
+    }
+
+    /// The file's line of the selected service, in the detail list, else bundle.
+    pub(super) fn selected_line(&self) -> Option<usize> {
+        let row = self.selected_row()?;
+        match self.focus {
+            Pane::Detail => self
+                .selected_service_ix()
+                .map(|s| self.catalog.services[s].line),
+            Pane::Bundles => Some(self.catalog.bundles[row.bundle].line),
+        }
+    }
+
+    /// Takes in work finished in the background: the plan, the file read or written.
+    pub fn poll_background(&mut self) {
+        if let Some(planning) = &mut self.plan {
+            planning.poll();
+        }
+        if let Some(news) = self.files.poll(&mut self.workspace) {
+            self.take_in(news);
+        }
+    }
+
+    /// Whether work the screen waits for is under way in the background: a file
+    /// read or written, the plan being shown.
+    pub fn is_busy(&self) -> bool {
+        let finding = self.plan.as_ref().is_some_and(Planning::is_finding);
+        self.files.is_busy() || (self.is_showing_plan() && finding)
+    }
+
+    /// Waits for a save under way to finish, so that quitting never leaves it undone.
+    pub fn finish_saving(&mut self) {
+        if let Some(news) = self.files.finish_saving(&mut self.workspace) {
+            self.take_in(news);
+        }
+    }
+}

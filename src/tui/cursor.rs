@@ -1,0 +1,45 @@
+//! A selection in a list that shows some of its rows: moving it, and scrolling
+//! no more than needed to keep it in view.
+
+/// `at + delta`, kept within `0..count`.
+pub fn step(at: usize, delta: isize, count: usize) -> usize {
+    if count == 0 {
+        return 0;
+    }
+    at.saturating_add_signed(delta).min(count - 1)
+}
+
+/// The first visible row after the least scrolling that shows `selected`.
+pub fn scroll_to_show(offset: usize, selected: usize, visible: usize, count: usize) -> usize {
+    let visible = visible.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + visible {
+        selected + 1 - visible
+    } else {
+        offset
+    };
+    offset.min(count.saturating_sub(visible))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_stop_at_the_ends() {
+        assert_eq!(step(0, -1, 4), 0);
+        assert_eq!(step(3, 1, 4), 3);
+        assert_eq!(step(1, isize::MAX / 2, 4), 3);
+        assert_eq!(step(2, isize::MIN / 2, 4), 0);
+        assert_eq!(step(0, 1, 0), 0);
+    }
+
+    #[test]
+    fn scrolling_is_minimal() {
+        assert_eq!(scroll_to_show(0, 5, 4, 10), 2);
+        assert_eq!(scroll_to_show(2, 3, 4, 10), 2);
+        assert_eq!(scroll_to_show(2, 1, 4, 10), 1);
+        assert_eq!(scroll_to_show(8, 9, 4, 10), 6);
+    }
+}

@@ -1,0 +1,74 @@
+//! The help window (`?`): every key, and where the file lives.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+
+use super::outcome::Outcome;
+use crate::text::{Align, display_width, pad, printable};
+use crate::tr;
+use crate::tui::action::Action;
+use crate::tui::chrome::draw_dialog;
+use crate::tui::theme::Theme;
+
+/// The widest the window gets.
+const WIDTH: u16 = 78;
+
+/// Every key, as written on the keyboard and so the same in every language, and
+/// the locale key of what it does.
+pub const HELP_LINES: &[(&str, &str)] = &[
+    ("q  Esc  Ctrl-C", "help.quit"),
+    ("?", "help.help"),
+    ("↑ ↓  j k", "help.move"),
+    ("PgUp PgDn  g G", "help.page"),
+    ("Tab  ← →  h l", "help.pane"),
+    ("s  S", "help.sort"),
+    ("p", "help.period"),
+    ("w", "help.want"),
+    ("c", "help.choose"),
+    ("e", "help.edit"),
+    ("f", "help.facts"),
+    ("i", "help.rumours"),
+    ("Ctrl-S", "help.save"),
+    ("E", "help.editor"),
+    ("r", "help.reload"),
+    ("P", "help.plan"),
+    ("/  n N", "help.find"),
+    ("v", "help.note"),
+    ("mouse", "help.mouse"),
+];
+
+/// The help window; it has no state of its own.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Help;
+
+impl Help {
+    /// `Esc`, `?` or `P` close it.
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Back | Action::ToggleHelp | Action::ShowPlan => Outcome::Close,
+            Action::Quit => Outcome::Quit,
+            _ => Outcome::Stay,
+        }
+    }
+
+    /// Draws the keys, then where the file at `file_location` lives.
+    pub fn draw(&self, file_location: &str, theme: &Theme, frame: &mut Frame<'_>) {
+        let key_width = HELP_LINES
+            .iter()
+            .map(|(k, _)| display_width(k))
+            .max()
+            .unwrap_or(0);
+        let mut lines: Vec<Line> = HELP_LINES
+            .iter()
+            .map(|(key, does)| {
+                Line::from(vec![
+                    Span::styled(pad(key, key_width + 2, Align::Left), theme.heading),
+                    Span::raw(tr!(*does)),
+                ])
+            })
+            .collect();
+        lines.push(Line::raw(tr!("help.file", file = printable(file_location))));
+        lines.push(Line::styled(tr!("help.close"), theme.faint));
+        draw_dialog(frame, theme, &tr!("help.title"), lines, WIDTH);
+    }
+}

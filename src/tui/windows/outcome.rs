@@ -1,0 +1,51 @@
+//! What a window asks of the screen after a key: windows change only their own
+//! state, and `App` acts on every outcome in one place.
+
+use rust_decimal::Decimal;
+
+use super::target::PriceTarget;
+
+/// What a window's `update` asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Nothing beyond the window's own state.
+    Stay,
+    /// Close the window.
+    Close,
+    /// Close the window, then quit (asking first when there are unsaved edits).
+    Quit,
+    /// Close the question and quit, dropping unsaved edits.
+    QuitNow,
+    /// Close the question, save, and quit once saved.
+    SaveAndQuit,
+    /// Close the question and read the file again, dropping unsaved edits.
+    Reload,
+    /// Close the question and write the edits; then quit, if asked before.
+    Write { then_quit: bool },
+    /// Close the question: nothing is done.
+    Cancelled,
+    /// Open the field on this fact, over the window.
+    EditFact(String),
+    /// Close the field and set its value.
+    Apply(PriceTarget, Decimal),
+    /// Let plans use rumoured offers, or not.
+    ToggleRumoured,
+    /// Select the first match of the search box's query as typed so far.
+    Find,
+    /// Close the search box, keeping its query for `n` and `N`.
+    KeepSearch,
+}
+
+impl Outcome {
+    /// Whether the window that answered this closes before it is acted on.
+    pub fn closes_window(&self) -> bool {
+        !matches!(
+            self,
+            Outcome::Stay
+                | Outcome::EditFact(_)
+                | Outcome::ToggleRumoured
+                | Outcome::Find
+                | Outcome::KeepSearch
+        )
+    }
+}

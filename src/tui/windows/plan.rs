@@ -1,0 +1,154 @@
+//! The plan window (`P`): the cheapest offers for the wants, what each is used for,
+//! the totals, and what rumoured offers would change.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+
+use super::outcome::Outcome;
+use crate::model::Catalog;
+use crate::plan::PlanError;
+use crate::report::{if_rumoured_sentence, money_text, signed_money_text};
+use crate::text::{display_width, printable, wrap_to_width};
+use crate::tr;
+use crate::tui::action::Action;
+use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::columns::tone;
+use crate::tui::planning::Planning;
+use crate::tui::theme::Theme;
+
+/// The widest the window gets.
+const WIDTH: u16 = 90;
+
+/// What the plan window draws from.
+pub struct PlanProps<'a> {
+    /// The catalogue as shown (control characters escaped).
+    pub catalog: &'a Catalog,
+    /// The plan being found, or found.
+    pub planning: Option<&'a Planning>,
+    /// Whether plans may use rumoured offers.
+    pub rumoured: bool,
+    /// The period figures are shown per, in words.
+    pub per: String,
+}
+
+/// The plan window; the plan itself is kept by the screen, so that showing it
+/// again need not search again.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanWindow;
+
+impl PlanWindow {
+    /// `i` lets plans use rumoured offers, or not; `Esc`, `?` or `P` close it.
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::ToggleRumoured => Outcome::ToggleRumoured,
+            Action::Back | Action::ToggleHelp | Action::ShowPlan => Outcome::Close,
+            Action::Quit => Outcome::Quit,
+            _ => Outcome::Stay,
+        }
+    }
+
+    /// Draws the offers, what each is used for, the totals and extras.
+    pub fn draw(&self, props: &PlanProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
+        let catalog = props.catalog;
+        let symbol = catalog.currency_symbol();
+        let names = |services: &[usize]| catalog.service_names(services);
+        let inner_width = dialog_inner_width(frame.area().width, WIDTH);
+        let mut lines: Vec<Line> = Vec::new();
+        match props.planning.map(|planning| (planning, planning.found())) {
+            None => {}
+            Some((planning, None)) if planning.failed() => {
+                lines.push(Line::styled(tr!("planw.failed"), theme.loss));
+            }
+            Some((_, None)) => {
+                lines.push(Line::styled(tr!("planw.finding"), theme.faint));
+            }
+            Some((_, Some(Err(error)))) => {
+                let text = match error {
+                    PlanError::NoWants => tr!("planw.no_wants"),
+                    PlanError::TooManyWants(n) => {
+                        tr!("planw.too_many", count = n, most = crate::plan::MAX_WANTS)
+                    }
+                    PlanError::Uncovered(missing) => {
+                        tr!("planw.uncovered", services = names(missing))
+                    }
+                    PlanError::OnlyOneOf(services) => {
+                        tr!("planw.only_one_of", services = names(services))
+                    }
+                };
+                lines.push(Line::styled(text, theme.loss));
+            }
+            Some((_, Some(Ok(plan)))) => {
+                lines.push(Line::raw(tr!("planw.for", services = names(&plan.wants))));
+                lines.push(Line::raw(""));
+                for offer in &plan.offers {
+                    let name = match &offer.label {
+                        Some(label) => {
+                            format!("{} · {}", offer.kind.name(catalog), printable(label))
+                        }
+                        None => offer.kind.name(catalog),
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(money_text(symbol, offer.price), theme.heading),
+                        Span::raw(format!("  {name}")),
+                    ]));
+                    // Wrapped here, so that every line of it keeps the indent.
+                    let uses = tr!("planw.used_for", services = names(&offer.covers));
+                    for line in indented(&uses, "    ", inner_width) {
+                        lines.push(Line::styled(line, theme.faint));
+                    }
+                }
+                lines.push(Line::raw(""));
+                let mut total = vec![Span::styled(
+                    tr!("plan.total", total = money_text(symbol, plan.total)),
+                    theme.heading,
+                )];
+                if let (Some(alone), Some(savings)) = (plan.standalone_total, plan.savings) {
+                    total.push(Span::raw(tr!(
+                        "planw.alone",
+                        alone = money_text(symbol, alone)
+                    )));
+                    total.push(Span::styled(
+                        signed_money_text(symbol, savings),
+                        tone(theme, savings),
+                    ));
+                }
+                lines.push(Line::from(total));
+                if !plan.extras.is_empty() {
+                    lines.push(Line::raw(tr!(
+                        "plan.extras",
+                        services = names(&plan.extras)
+                    )));
+                }
+                if let Some(sentence) = if_rumoured_sentence(catalog, plan, symbol) {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::raw(sentence));
+                }
+            }
+        }
+        let include = if props.rumoured {
+            tr!("planw.i_on_sale")
+        } else {
+            tr!("planw.i_rumoured")
+        };
+        lines.push(Line::styled(
+            tr!("planw.keys", include = include),
+            theme.faint,
+        ));
+        let offers = if props.rumoured {
+            tr!("planw.with_rumoured")
+        } else {
+            tr!("planw.on_sale")
+        };
+        let title = tr!("planw.title", offers = offers, per = props.per);
+        draw_dialog(frame, theme, &title, lines, WIDTH);
+    }
+}
+
+/// `text` wrapped to `width` cells, every line starting with `indent`.
+fn indented(text: &str, indent: &str, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(display_width(indent)).max(1);
+    wrap_to_width(text, room)
+        .into_iter()
+        .map(|line| format!("{indent}{line}"))
+        .collect()
+}

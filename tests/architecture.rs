@@ -1,0 +1,274 @@
+//! The shape ARCHITECTURE.md promises: every top-level module on its map, no
+//! import circle among the files of `src/`, windows that never reach up into
+//! `app` or `view`, and an `App` that stays small enough to read.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.rs` file under `folder`, as paths relative to `src/`.
+fn sources(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path.strip_prefix(root().join("src")).unwrap().to_path_buf());
+        }
+    }
+    files.sort();
+    files
+}
+
+fn read(file: &Path) -> String {
+    std::fs::read_to_string(root().join("src").join(file)).unwrap()
+}
+
+/// The module path of a file: `tui/app.rs` is `tui::app`, `tui/mod.rs` is `tui`.
+fn module_of(file: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = file
+        .with_extension("")
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts
+}
+
+/// `source` without line comments and `#[cfg(test)]` modules (tests may import
+/// anything).
+fn code_of(source: &str) -> String {
+    let mut code = String::new();
+    let mut rest = source;
+    while let Some(start) = rest.find("#[cfg(test)]") {
+        code.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let open = after.find('{').unwrap_or(after.len() - 1);
+        let mut depth = 0;
+        let mut end = after.len();
+        for (at, c) in after[open..].char_indices() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth == 0 {
+                end = open + at + 1;
+                break;
+            }
+        }
+        rest = &after[end..];
+    }
+    code.push_str(rest);
+    code.lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `a::{b, c::{d, e}}` as the paths `a::b`, `a::c::d`, `a::c::e`.
+fn expand(prefix: &[String], tree: &str) -> Vec<Vec<String>> {
+    let mut items = Vec::new();
+    let (mut depth, mut item) = (0, String::new());
+    for c in tree.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(std::mem::take(&mut item));
+                continue;
+            }
+            _ => {}
+        }
+        item.push(c);
+    }
+    items.push(item);
+    let mut paths = Vec::new();
+    for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+        let mut path = prefix.to_vec();
+        match item.find('{') {
+            Some(open) => {
+                let head = item[..open].trim_end_matches(':');
+                path.extend(head.split("::").filter(|p| !p.is_empty()).map(String::from));
+                paths.extend(expand(&path, &item[open + 1..item.len() - 1]));
+            }
+            None => {
+                let item = item.split(" as ").next().unwrap_or_default();
+                path.extend(item.split("::").map(String::from));
+                paths.push(path);
+            }
+        }
+    }
+    paths
+}
+
+/// The module paths `code` reaches into: its `use crate|super|self::…` trees and
+/// every `crate::…` or `super::…` path written inline.
+fn paths_used(code: &str) -> Vec<Vec<String>> {
+    let mut paths = Vec::new();
+    for statement in code.split("use ").skip(1) {
+        let Some(tree) = statement.split(';').next() else {
+            continue;
+        };
+        let tree: String = tree.chars().filter(|c| !c.is_whitespace()).collect();
+        if ["crate::", "super::", "self::"]
+            .iter()
+            .any(|p| tree.starts_with(p))
+        {
+            paths.extend(expand(&[], &tree));
+        }
+    }
+    for start in ["crate::", "super::"] {
+        for (at, _) in code.match_indices(start) {
+            let before = code[..at].chars().last();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let path: String = code[at..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let path: Vec<String> = path
+                .split("::")
+                .filter(|p| !p.is_empty())
+                .map(String::from)
+                .collect();
+            // A lone `super::` begins a `use` tree, read above.
+            if path.len() > 1 {
+                paths.push(path);
+            }
+        }
+    }
+    paths
+}
+
+/// Which files each file of `src/` imports.
+fn import_graph() -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
+    let files = sources(&root().join("src"));
+    let modules: BTreeMap<Vec<String>, PathBuf> =
+        files.iter().map(|f| (module_of(f), f.clone())).collect();
+    let mut graph = BTreeMap::new();
+    for file in &files {
+        let here = module_of(file);
+        let mut targets = BTreeSet::new();
+        for path in paths_used(&code_of(&read(file))) {
+            let target: Vec<String> = match path.first().map(String::as_str) {
+                Some("crate") => path[1..].to_vec(),
+                Some("self") => here.iter().chain(&path[1..]).cloned().collect(),
+                Some("super") => {
+                    let ups = path.iter().take_while(|p| *p == "super").count();
+                    let base = &here[..here.len().saturating_sub(ups)];
+                    base.iter().chain(&path[ups..]).cloned().collect()
+                }
+                _ => continue,
+            };
+            // The longest prefix of the path that is a file.
+            let found = (0..=target.len())
+                .rev()
+                .find_map(|n| modules.get(&target[..n]));
+            if let Some(found) = found.filter(|f| *f != file) {
+                targets.insert(found.clone());
+            }
+        }
+        graph.insert(file.clone(), targets);
+    }
+    graph
+}
+
+/// The files a path of imports leads from `file` back to `file`, if any does.
+fn circle_through(graph: &BTreeMap<PathBuf, BTreeSet<PathBuf>>, file: &PathBuf) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut next: Vec<&PathBuf> = graph[file].iter().collect();
+    while let Some(at) = next.pop() {
+        if at == file {
+            return true;
+        }
+        if seen.insert(at) {
+            next.extend(graph.get(at).into_iter().flatten());
+        }
+    }
+    false
+}
+
+#[test]
+fn no_file_of_src_imports_itself_round_a_circle() {
+    let graph = import_graph();
+    assert!(graph.len() > 40, "the graph was read: {graph:?}");
+    let circles: Vec<&PathBuf> = graph
+        .keys()
+        .filter(|file| circle_through(&graph, file))
+        .collect();
+    assert!(circles.is_empty(), "files in an import circle: {circles:?}");
+}
+
+#[test]
+fn the_import_graph_sees_a_circle_when_there_is_one() {
+    let code = code_of(
+        "use super::{app::App, windows::{Window, help::Help}};\nfn f() { crate::tr!(\"x\"); }",
+    );
+    assert_eq!(
+        paths_used(&code),
+        [
+            vec!["super", "app", "App"],
+            vec!["super", "windows", "Window"],
+            vec!["super", "windows", "help", "Help"],
+            vec!["crate", "tr"],
+        ]
+    );
+    let graph: BTreeMap<PathBuf, BTreeSet<PathBuf>> =
+        [("a.rs", "b.rs"), ("b.rs", "c.rs"), ("c.rs", "a.rs")]
+            .into_iter()
+            .map(|(from, to)| (PathBuf::from(from), BTreeSet::from([PathBuf::from(to)])))
+            .collect();
+    assert!(circle_through(&graph, &PathBuf::from("a.rs")));
+}
+
+#[test]
+fn no_window_imports_app_or_view() {
+    let graph = import_graph();
+    for (file, imports) in graph.iter().filter(|(f, _)| f.starts_with("tui/windows")) {
+        for upward in ["tui/app.rs", "tui/view.rs"] {
+            assert!(
+                !imports.contains(Path::new(upward)),
+                "{} imports {upward}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn app_stays_within_600_lines() {
+    let lines = read(Path::new("tui/app.rs")).lines().count();
+    assert!(
+        lines <= 600,
+        "tui/app.rs has {lines} lines: split it by job"
+    );
+}
+
+#[test]
+fn architecture_md_names_every_top_level_module_of_src() {
+    let map = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
+    for entry in std::fs::read_dir(root().join("src")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let named = if path.is_dir() {
+            format!("`{name}/`")
+        } else {
+            format!("`{name}`")
+        };
+        assert!(
+            map.contains(&named),
+            "ARCHITECTURE.md does not name {named}"
+        );
+    }
+}
