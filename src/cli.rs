@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::i18n::{Lang, set_language};
 use crate::load::{is_fact_name, spending_problem};
 use crate::model::{Catalog, Include, Offer, Period, Status};
-use crate::plan::{MAX_WANTS, PlanError, plan};
+use crate::plan::{Household, MAX_WANTS, PlanError, plan};
 use crate::report::{
     CompareReport, Format, Painter, PlanReport, colour_allowed, render_plan, write_compare,
 };
@@ -107,6 +107,10 @@ pub struct Cli {
     /// Apply these what-if changes of the file (their ids, or all); a view, never saved
     #[arg(long = "what-if", value_delimiter = ',', value_name = "ID,ID...|all")]
     pub what_if: Option<Vec<String>>,
+
+    /// Who shares (SPEC §1.8): only these people of the file, or `none`
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID...|none")]
+    pub people: Option<Vec<String>>,
 
     /// The day prices' ages are measured from (default: today's date)
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -264,7 +268,7 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
         );
     for id in [
         "file", "compare", "plan", "check", "init", "format", "per", "want", "set", "sort",
-        "reverse", "include", "what_if", "today", "lang", "help", "version",
+        "reverse", "include", "what_if", "people", "today", "lang", "help", "version",
     ] {
         let help = tr!(&format!("args.{id}"));
         let heading = options.clone();
@@ -345,8 +349,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     let facts_for_screen = facts.clone();
-    // The file's catalogue stays as written; the figures are made on the changed one.
-    let file = catalog;
+    // The file's catalogue stays as written (but for `--people`, a view); the
+    // figures are made on the changed one.
+    let mut file = catalog;
+    keep_people(&cli, &mut file)?;
     let catalog = what_if_catalog(&cli, &file)?;
     let scenario = scenario(&cli, &catalog, facts)?;
     if cli.plan {
@@ -547,8 +553,8 @@ fn plan_output(
     scenario: &Scenario,
     today: Date,
 ) -> Result<String, Error> {
-    let mut plan = plan(catalog, scenario)
-        .map_err(|error| plan_error(catalog, source, scenario.include, error))?;
+    let mut plan =
+        plan(catalog, scenario).map_err(|error| plan_error(catalog, source, scenario, error))?;
     plan.notes.extend(crate::stale::plan_note(
         catalog,
         &plan,
@@ -570,7 +576,9 @@ fn plan_output(
 }
 
 /// No wants is a command-line problem (2); a want nothing sells is a file problem (65).
-fn plan_error(catalog: &Catalog, source: &Source, include: Includes, error: PlanError) -> Error {
+fn plan_error(catalog: &Catalog, source: &Source, scenario: &Scenario, error: PlanError) -> Error {
+    let include = scenario.include;
+    let household = Household::of(catalog, scenario);
     match error {
         PlanError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
         PlanError::TooManyWants(count) => {
@@ -595,7 +603,7 @@ fn plan_error(catalog: &Catalog, source: &Source, include: Includes, error: Plan
             text: source.text.clone(),
             problems: services
                 .iter()
-                .map(|&s| {
+                .flat_map(|&s| {
                     let service = &catalog.services[s];
                     let in_rumoured = catalog.bundles.iter().any(|b| {
                         b.status == Status::Rumoured
@@ -610,11 +618,66 @@ fn plan_error(catalog: &Catalog, source: &Source, include: Includes, error: Plan
                     } else {
                         tr!("cli.why_not_alone")
                     };
-                    Diagnostic::without_place(tr!("cli.uncovered", id = service.id, why = why))
+                    // A household's problem names each person who wants it.
+                    let message = |person: Option<&str>| match person {
+                        Some(person) => tr!(
+                            "cli.uncovered_person",
+                            person = person,
+                            id = service.id,
+                            why = why
+                        ),
+                        None => tr!("cli.uncovered", id = service.id, why = why),
+                    };
+                    let problems: Vec<Diagnostic> = if household.is_shared() {
+                        household
+                            .wanted_by(s)
+                            .into_iter()
+                            .map(|m| Diagnostic::without_place(message(Some(m.id(catalog)))))
+                            .collect()
+                    } else {
+                        vec![Diagnostic::without_place(message(None))]
+                    };
+                    problems
                 })
                 .collect(),
         },
     }
+}
+
+/// `--people`: keeps only the people named, in file order (`none` keeps none).
+/// A view of the file, never saved.
+fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error> {
+    let Some(ids) = &cli.people else {
+        return Ok(());
+    };
+    let ids: Vec<&str> = ids
+        .iter()
+        .map(|id| id.trim())
+        .filter(|id| !id.is_empty())
+        .collect();
+    if ids == ["none"] {
+        catalog.people.clear();
+        return Ok(());
+    }
+    let mut kept = vec![false; catalog.people.len()];
+    for id in ids {
+        match catalog.person_ix(id) {
+            Some(at) => kept[at] = true,
+            None => {
+                return Err(unknown_id(
+                    "person",
+                    id,
+                    catalog.people.iter().map(|p| p.id.as_str()),
+                ));
+            }
+        }
+    }
+    let mut at = 0;
+    catalog.people.retain(|_| {
+        at += 1;
+        kept[at - 1]
+    });
+    Ok(())
 }
 
 /// Writes the `--compare` report for the bundles named (all when none are).
@@ -828,4 +891,75 @@ fn write_new_file(path: &Path, contents: &str) -> Result<(), Error> {
         return Err(failed(e));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+
+    fn with_people() -> Catalog {
+        let mut catalog =
+            crate::load::parse_catalog("[services.video]\nprice = 253\n").expect("valid");
+        catalog.people = ["mum", "dad", "flatmate"]
+            .iter()
+            .map(|id| Person {
+                id: id.to_string(),
+                name: id.to_string(),
+                wants: vec![0],
+            })
+            .collect();
+        catalog
+    }
+
+    fn kept(args: &[&str]) -> Result<Vec<String>, Error> {
+        let cli = Cli::try_parse_from(["bundlecalc", "--plan"].iter().chain(args)).unwrap();
+        let mut catalog = with_people();
+        keep_people(&cli, &mut catalog)?;
+        Ok(catalog.people.into_iter().map(|p| p.id).collect())
+    }
+
+    #[test]
+    fn a_want_no_offer_covers_names_each_person_who_wants_it() {
+        crate::i18n::in_language(Lang::En, || {
+            let mut catalog = with_people();
+            catalog.services[0].sold_alone = false;
+            let source = Source {
+                origin: Origin::BuiltIn,
+                text: String::new(),
+            };
+            let scenario = Scenario::from_catalog(&catalog);
+            let error = plan(&catalog, &scenario).unwrap_err();
+            let error = plan_error(&catalog, &source, &scenario, error);
+            assert_eq!(error.exit_code(), ExitCode::from(65));
+            let text = error.report();
+            for person in ["mum", "dad", "flatmate"] {
+                assert!(
+                    text.contains(&format!("`{person}` wants `video`")),
+                    "{text}"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn people_keeps_those_named_in_file_order_and_none_keeps_none() {
+        assert_eq!(kept(&[]).unwrap(), ["mum", "dad", "flatmate"]);
+        assert_eq!(
+            kept(&["--people", "flatmate,mum"]).unwrap(),
+            ["mum", "flatmate"]
+        );
+        assert!(kept(&["--people", "none"]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_unknown_person_is_a_usage_error_with_did_you_mean() {
+        crate::i18n::in_language(Lang::En, || {
+            let error = kept(&["--people", "mum,dda"]).unwrap_err();
+            assert_eq!(error.exit_code(), ExitCode::from(2));
+            let text = error.report();
+            assert!(text.contains("unknown person `dda`"), "{text}");
+            assert!(text.contains("did you mean `dad`?"), "{text}");
+        });
+    }
 }

@@ -11,6 +11,8 @@ pub use crate::seen::{Seen, date_text};
 pub type ServiceIx = usize;
 /// Index of a bundle in `Catalog::bundles`.
 pub type BundleIx = usize;
+/// Index of a person in `Catalog::people`.
+pub type PersonIx = usize;
 
 /// A billing period, as a fraction of a year.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -186,6 +188,9 @@ pub struct Service {
     /// Set for a benefit, whose worth depends on a fact about the user.
     pub value: Option<Box<Benefit>>,
     pub sold_alone: bool,
+    /// How many people one purchase of an offer providing this service serves
+    /// (SPEC §1.8); at least 1, and 1 unless the file says otherwise.
+    pub seats: u32,
     pub status: Status,
     pub note: Option<String>,
     /// When and where the main price was seen.
@@ -416,6 +421,19 @@ pub struct Profile {
     pub facts: BTreeMap<String, Decimal>,
 }
 
+/// Someone besides the user who shares memberships with them (SPEC §1.8, 拼车).
+/// The user is `me`, whose wants are the profile's: never one of these.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// The key of `[people.ID]`; never `me`, unique among people.
+    pub id: String,
+    /// As written, else the id.
+    pub name: String,
+    /// The services this person would pay for, each once, in the order written;
+    /// never empty.
+    pub wants: Vec<ServiceIx>,
+}
+
 /// A whole, validated bundles file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
@@ -428,6 +446,8 @@ pub struct Catalog {
     pub services: Vec<Service>,
     /// In file order.
     pub bundles: Vec<Bundle>,
+    /// The people who share with the user, in file order; empty for one person.
+    pub people: Vec<Person>,
     /// Every what-if change the file holds, in file order, applied or not.
     pub changes: Vec<Change>,
     /// The changes applied to this catalogue (`--what-if`, `a`), in file order.
@@ -443,6 +463,7 @@ impl Catalog {
             profile: Profile::default(),
             services: Vec::new(),
             bundles: Vec::new(),
+            people: Vec::new(),
             changes: Vec::new(),
             applied: Vec::new(),
         }
@@ -477,6 +498,10 @@ impl Catalog {
             .map(|s| self.services[*s].name.as_str())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    pub fn person_ix(&self, id: &str) -> Option<PersonIx> {
+        self.people.iter().position(|p| p.id == id)
     }
 
     pub fn bundle_ix(&self, id: &str) -> Option<BundleIx> {
@@ -525,7 +550,8 @@ impl Catalog {
                     } => clean(label),
                     _ => true,
                 })
-        }) && clean(&self.currency);
+        }) && self.people.iter().all(|p| clean(&p.id) && clean(&p.name))
+            && clean(&self.currency);
         if all_clean {
             return Cow::Borrowed(self);
         }
@@ -576,6 +602,10 @@ impl Catalog {
                     shown(label);
                 }
             }
+        }
+        for person in &mut copy.people {
+            shown(&mut person.id);
+            shown(&mut person.name);
         }
         Cow::Owned(copy)
     }
@@ -649,6 +679,7 @@ mod tests {
             other_prices: Box::default(),
             value: None,
             sold_alone: true,
+            seats: 1,
             status: Status::Available,
             note: None,
             seen: Seen::default(),
@@ -661,6 +692,7 @@ mod tests {
             profile: Profile::default(),
             services: vec![service("a"), service("b")],
             bundles: vec![],
+            people: vec![],
             changes: vec![],
             applied: vec![],
         };

@@ -74,6 +74,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         bundles,
         changes,
         applied: Vec::new(),
+        people: Vec::new(),
     })
 }
 

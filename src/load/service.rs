@@ -36,6 +36,7 @@ impl Walker<'_> {
             other_prices: Box::default(),
             value: None,
             sold_alone: true,
+            seats: 1,
             status: Status::Available,
             note: None,
             seen: Seen::default(),

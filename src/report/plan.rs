@@ -9,7 +9,7 @@ use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
 use super::what_if::what_if_sentence;
 use crate::model::{Catalog, Period, ServiceIx, Status};
-use crate::plan::{IfRumoured, OfferKind, Plan, RumouredPlan};
+use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan};
 use crate::text::{Align, printable};
 use crate::tr;
 use crate::what_if::{Outcome, WhatIf};
@@ -52,6 +52,9 @@ struct JsonPlan<'a> {
     total: String,
     standalone_total: Option<String>,
     savings: Option<String>,
+    /// Households only (SPEC §3.2): each person's share, in person order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    people: Option<Vec<JsonPerson<'a>>>,
     extras: Vec<&'a str>,
     include: Vec<&'static str>,
     /// Absent when rumoured offers were included; null when they would not help.
@@ -111,6 +114,82 @@ struct JsonOffer<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<Option<&'a str>>,
     covers: Vec<&'a str>,
+    /// Households only: who uses each covered service from this purchase.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    used_by: Option<UsedBy<'a>>,
+}
+
+/// `{"tencent_video": ["me", "mum"]}`: services in `covers` order, people in
+/// person order.
+struct UsedBy<'a>(Vec<(&'a str, Vec<&'a str>)>);
+
+impl Serialize for UsedBy<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (service, people) in &self.0 {
+            map.serialize_entry(service, people)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct JsonPerson<'a> {
+    id: &'a str,
+    /// `me` for the user, else the person's name as written.
+    name: &'a str,
+    wants: Vec<&'a str>,
+    pays: String,
+    alone: String,
+    saves: String,
+}
+
+fn json_person<'a>(catalog: &'a Catalog, share: &PersonShare) -> JsonPerson<'a> {
+    JsonPerson {
+        id: share.member.id(catalog),
+        name: share.member.name(catalog).unwrap_or("me"),
+        wants: ids(catalog, &share.wants),
+        pays: share.pays.to_string(),
+        alone: share.alone.to_string(),
+        saves: share.saves.to_string(),
+    }
+}
+
+/// The person as people read it: the name, or "me" in the output's language.
+fn member_name(catalog: &Catalog, member: Member) -> String {
+    member
+        .name(catalog)
+        .map_or_else(|| tr!("plan.me"), str::to_string)
+}
+
+/// "Tencent Video: me, Mum; QQ Music: me": who uses what from one purchase.
+fn used_by_text(
+    catalog: &Catalog,
+    covers: &[ServiceIx],
+    used_by: &[Vec<Member>],
+    names: bool,
+) -> String {
+    covers
+        .iter()
+        .zip(used_by)
+        .map(|(service, people)| {
+            let who: Vec<String> = people
+                .iter()
+                .map(|m| {
+                    if names {
+                        member_name(catalog, *m)
+                    } else {
+                        m.id(catalog).to_string()
+                    }
+                })
+                .collect();
+            let service = &catalog.services[*service];
+            let service = if names { &service.name } else { &service.id };
+            tr!("plan.used_by", service = service, people = who.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(&tr!("plan.used_by_between"))
 }
 
 fn kind_name(kind: OfferKind) -> &'static str {
@@ -145,11 +224,28 @@ fn json(report: &PlanReport<'_>) -> String {
                     OfferKind::Bundle(_) => None,
                 },
                 covers: ids(catalog, &offer.covers),
+                used_by: plan.people.as_ref().map(|_| {
+                    UsedBy(
+                        offer
+                            .covers
+                            .iter()
+                            .zip(&offer.used_by)
+                            .map(|(s, people)| {
+                                let people = people.iter().map(|m| m.id(catalog)).collect();
+                                (catalog.services[*s].id.as_str(), people)
+                            })
+                            .collect(),
+                    )
+                }),
             })
             .collect(),
         total: plan.total.to_string(),
         standalone_total: plan.standalone_total.map(|m| m.to_string()),
         savings: plan.savings.map(|m| m.to_string()),
+        people: plan
+            .people
+            .as_ref()
+            .map(|people| people.iter().map(|p| json_person(catalog, p)).collect()),
         extras: ids(catalog, &plan.extras),
         include: plan.include.iter().map(|s| s.name()).collect(),
         if_rumoured: match &plan.if_rumoured {
@@ -216,12 +312,14 @@ pub fn if_rumoured_sentence(catalog: &Catalog, plan: &Plan, symbol: &str) -> Opt
 }
 
 fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str) -> String {
-    let rumoured: Vec<String> = other
+    let mut rumoured: Vec<String> = other
         .offers
         .iter()
         .filter(|kind| kind.status(catalog) == Status::Rumoured)
         .map(|kind| kind.name(catalog))
         .collect();
+    // A household may buy one offer twice: it is named once.
+    rumoured.dedup();
     let key = if rumoured.len() == 1 {
         "plan.if_rumoured_one"
     } else {
@@ -242,7 +340,28 @@ fn markdown(report: &PlanReport<'_>) -> String {
         .map(|field| tr!(&format!("md.plan_{field}")))
         .collect();
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-    let mut out = markdown_table(&headings, &[false, false, true, false], &offer_rows(report));
+    let mut out = match &plan.people {
+        None => markdown_table(&headings, &[false, false, true, false], &offer_rows(report)),
+        Some(_) => {
+            let mut headings = headings;
+            let used_by = tr!("md.plan_used_by");
+            headings.push(&used_by);
+            let rows: Vec<Vec<Option<String>>> = offer_rows(report)
+                .into_iter()
+                .zip(&plan.offers)
+                .map(|(mut row, offer)| {
+                    row.push(Some(used_by_text(
+                        report.catalog,
+                        &offer.covers,
+                        &offer.used_by,
+                        true,
+                    )));
+                    row
+                })
+                .collect();
+            markdown_table(&headings, &[false, false, true, false, false], &rows)
+        }
+    };
     out += "\n";
     out += &tr!("plan.md_total", total = plan.total);
     if let (Some(standalone), Some(savings)) = (plan.standalone_total, plan.savings) {
@@ -262,6 +381,27 @@ fn markdown(report: &PlanReport<'_>) -> String {
             out += &format!("- {}\n", what_if_sentence(report.catalog, entry, ""));
         }
     }
+    if let Some(people) = &plan.people {
+        out += "\n";
+        let headings: Vec<String> = ["person", "wants", "pays", "alone", "saves"]
+            .iter()
+            .map(|field| tr!(&format!("md.person_{field}")))
+            .collect();
+        let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+        let rows: Vec<Vec<Option<String>>> = people
+            .iter()
+            .map(|share| {
+                vec![
+                    Some(member_name(report.catalog, share.member)),
+                    Some(ids(report.catalog, &share.wants).join(", ")),
+                    Some(share.pays.to_string()),
+                    Some(share.alone.to_string()),
+                    Some(share.saves.to_string()),
+                ]
+            })
+            .collect();
+        out += &markdown_table(&headings, &[false, false, true, true, true], &rows);
+    }
     out
 }
 
@@ -274,11 +414,15 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         currency = catalog.currency,
         per = report.basis.per()
     ) + "\n\n";
+    let used_for = match plan.people {
+        Some(_) => tr!("column.used_by"),
+        None => tr!("column.used_for"),
+    };
     let mut offers = TextTable::new(&[
         (tr!("column.offer"), Align::Left),
         (tr!("column.kind"), Align::Left),
         (tr!("column.price"), Align::Right),
-        (tr!("column.used_for"), Align::Left),
+        (used_for, Align::Left),
     ]);
     for offer in &plan.offers {
         // A service offer names the way to buy it, as in "Tencent Video · annual card".
@@ -290,7 +434,10 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
             Cell::plain(name),
             Cell::plain(tr!(&format!("plan.kind.{}", kind_name(offer.kind)))),
             Cell::plain(money_text(symbol, offer.price)),
-            Cell::plain(catalog.service_names(&offer.covers)),
+            Cell::plain(match plan.people {
+                Some(_) => used_by_text(catalog, &offer.covers, &offer.used_by, true),
+                None => catalog.service_names(&offer.covers),
+            }),
         ]);
     }
     out += &offers.render("", painter);
@@ -319,9 +466,35 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out += &what_if_sentence(catalog, entry, symbol);
         out.push('\n');
     }
+    if let Some(people) = &plan.people {
+        out.push('\n');
+        out += &people_table(catalog, people, painter);
+    }
     for note in &plan.notes {
         out += &painter.paint(&tr!("report.note", note = printable(note)), Tone::Faint);
         out.push('\n');
     }
     out
+}
+
+/// One row per person of a household plan: wants, pays, alone, saves (rule 6).
+fn people_table(catalog: &Catalog, people: &[PersonShare], painter: Painter) -> String {
+    let symbol = catalog.currency_symbol();
+    let mut rows = TextTable::new(&[
+        (tr!("column.person"), Align::Left),
+        (tr!("column.wants"), Align::Left),
+        (tr!("column.pays"), Align::Right),
+        (tr!("column.alone"), Align::Right),
+        (tr!("column.saves"), Align::Right),
+    ]);
+    for share in people {
+        rows.push(vec![
+            Cell::plain(member_name(catalog, share.member)),
+            Cell::plain(catalog.service_names(&share.wants)),
+            Cell::plain(money_text(symbol, share.pays)),
+            Cell::plain(money_text(symbol, share.alone)),
+            Cell::toned(signed_money_text(symbol, share.saves), tone_of(share.saves)),
+        ]);
+    }
+    rows.render("", painter)
 }

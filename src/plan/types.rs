@@ -1,0 +1,151 @@
+//! What a plan is: its purchases, who uses them, who pays what, and why there
+//! may be none (SPEC §3.2).
+
+use crate::model::{BundleIx, Catalog, PersonIx, ServiceIx, Status};
+use crate::money::Money;
+
+/// Something that can be bought.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OfferKind {
+    Bundle(BundleIx),
+    Service(ServiceIx),
+}
+
+impl OfferKind {
+    /// Whether it is on sale (SPEC §1.4).
+    pub fn status(self, catalog: &Catalog) -> Status {
+        match self {
+            OfferKind::Bundle(b) => catalog.bundles[b].status,
+            OfferKind::Service(s) => catalog.services[s].status,
+        }
+    }
+
+    /// The offer's name as people see it, with its status tag.
+    pub fn name(self, catalog: &Catalog) -> String {
+        match self {
+            OfferKind::Bundle(b) => catalog.bundles[b].tagged_name(),
+            OfferKind::Service(s) => catalog.services[s].tagged_name(),
+        }
+    }
+}
+
+/// One purchase in the plan and what it is used for. A household plan may buy an
+/// offer more than once: then it has one of these per purchase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedOffer {
+    pub kind: OfferKind,
+    pub id: String,
+    pub price: Money,
+    /// For a service: the label of its cheapest way to buy it, if labelled.
+    pub label: Option<String>,
+    /// The wanted services this purchase is used for, in wants order (for a
+    /// household: in order of first want).
+    pub covers: Vec<ServiceIx>,
+    /// Who uses each service of `covers` from this purchase, in person order: one
+    /// list per entry of `covers`, never longer than the service's `seats`. (In a
+    /// one-person plan every list is `[Me]`.)
+    pub used_by: Vec<Vec<Member>>,
+}
+
+/// The cheapest way to get every wanted service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// Every wanted service once, in order of first want (`me` first, then people).
+    pub wants: Vec<ServiceIx>,
+    /// Sorted by id; a household plan has one entry per purchase.
+    pub offers: Vec<PlannedOffer>,
+    pub total: Money,
+    /// Each person's wants bought one by one, summed over people; `None` when one
+    /// of them is not sold alone.
+    pub standalone_total: Option<Money>,
+    pub savings: Option<Money>,
+    /// Plain includes of the chosen bundles that are not wanted, sorted by id.
+    pub extras: Vec<ServiceIx>,
+    /// Notes on tiers whose fact is not set.
+    pub notes: Vec<String>,
+    /// The statuses the plan could use: `available`, then what `--include` added.
+    pub include: Vec<Status>,
+    /// When rumoured offers were not included: the plan that would use them too.
+    pub if_rumoured: IfRumoured,
+    /// Present exactly when the plan is for a household (someone besides `me`):
+    /// each person's share, in person order (SPEC §2 rule 6).
+    pub people: Option<Vec<PersonShare>>,
+}
+
+/// Someone a plan is for: you, or a person of the file (SPEC §1.8). Ordered as
+/// people are everywhere: `me` first, then people in file order.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Member {
+    Me,
+    Person(PersonIx),
+}
+
+impl Member {
+    /// `me`, or the person's id.
+    pub fn id(self, catalog: &Catalog) -> &str {
+        match self {
+            Member::Me => "me",
+            Member::Person(p) => &catalog.people[p].id,
+        }
+    }
+
+    /// The person's name; `None` for `me`, whom each output names its own way.
+    pub fn name(self, catalog: &Catalog) -> Option<&str> {
+        match self {
+            Member::Me => None,
+            Member::Person(p) => Some(&catalog.people[p].name),
+        }
+    }
+}
+
+/// One person's part of a household plan (SPEC §2 rule 6), in the basis period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonShare {
+    pub member: Member,
+    /// As the file (or `--want`, for `me`) lists them.
+    pub wants: Vec<ServiceIx>,
+    /// Their parts of the purchases they use; all payments sum to the total.
+    pub pays: Money,
+    /// The total of the household plan for this person alone (same statuses and
+    /// scenario; an offer may be bought twice there too).
+    pub alone: Money,
+    /// `alone - pays`.
+    pub saves: Money,
+}
+
+/// What the plan would be if rumoured offers launched (SPEC §3.2 `if_rumoured`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IfRumoured {
+    /// Rumoured offers were included already: nothing to compare.
+    Included,
+    /// They would not make the plan cheaper.
+    NoCheaper,
+    /// They would.
+    Cheaper(Box<RumouredPlan>),
+}
+
+/// The cheaper plan rumoured offers would allow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RumouredPlan {
+    /// Sorted by id.
+    pub offers: Vec<OfferKind>,
+    pub ids: Vec<String>,
+    pub total: Money,
+    /// How much less than the plan without them.
+    pub saves: Money,
+}
+
+/// Why there is no plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanError {
+    /// Nobody wants anything.
+    NoWants,
+    /// More distinct wanted services than `MAX_WANTS`.
+    TooManyWants(usize),
+    /// Wanted services that no offer covers (for a household, `Household::wanted_by`
+    /// names who wants them).
+    Uncovered(Vec<ServiceIx>),
+    /// Each want is covered by some offer, but not all together: these are only
+    /// available as choices in `one_of` groups, one member per group.
+    OnlyOneOf(Vec<ServiceIx>),
+}
