@@ -8,6 +8,48 @@ use predicates::prelude::*;
 /// (fixture, the message, the place `FILE:LINE:COL`, the help line if any)
 const CASES: &[(&str, &str, &str, Option<&str>)] = &[
     (
+        "person_me",
+        "`me` is you (the profile's wants): give this person another id",
+        "4:9",
+        None,
+    ),
+    (
+        "person_unknown_service",
+        "unknown service `qq_muisc` in `people.mum.wants`",
+        "5:10",
+        Some("did you mean `qq_music`?"),
+    ),
+    (
+        "person_wants_nothing",
+        "person `mum` wants nothing: list at least one service",
+        "5:9",
+        None,
+    ),
+    (
+        "person_no_wants",
+        "person `mum` has no `wants`",
+        "4:9",
+        None,
+    ),
+    (
+        "person_twice",
+        "this is not valid TOML: duplicate key",
+        "7:9",
+        None,
+    ),
+    (
+        "seats_zero",
+        "`services.a.seats` must be a whole number of people, from 1 to 10,000",
+        "3:9",
+        None,
+    ),
+    (
+        "seats_not_integer",
+        "`services.a.seats` must be a whole number of people, from 1 to 10,000",
+        "3:9",
+        None,
+    ),
+    (
         "unknown_key",
         "unknown key `prise` in service `a`",
         "3:1",

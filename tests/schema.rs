@@ -70,6 +70,11 @@ const WRONG_IN_SHAPE: &[&str] = &[
     "benefit_fact_not_a_string",
     "change_no_offer",
     "as_of_with_time",
+    "person_me",
+    "person_wants_nothing",
+    "person_no_wants",
+    "seats_zero",
+    "seats_not_integer",
 ];
 
 #[test]

@@ -7,6 +7,7 @@
 mod bundle;
 mod change;
 mod parse;
+mod person;
 mod place;
 mod profile;
 mod raw;
@@ -19,6 +20,7 @@ use crate::model::Catalog;
 
 pub use bundle::parse_condition;
 pub use parse::{MAX_FILE_BYTES, file_too_large, read_too_large};
+pub use person::ME;
 pub use profile::is_fact_name;
 pub use resolve::{negative_spending, spending_problem};
 

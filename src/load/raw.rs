@@ -69,6 +69,13 @@ pub struct RawChange {
     pub seen: Seen,
 }
 
+/// A person of `[people.ID]` (SPEC §1.8) whose wants are not looked up yet.
+pub struct RawPerson {
+    pub id: String,
+    pub name: Option<String>,
+    pub wants: Vec<Written>,
+}
+
 /// Everything the walk found, and every problem it noted on the way.
 pub struct Walked<'t> {
     pub lines: LineIndex<'t>,
@@ -81,6 +88,7 @@ pub struct Walked<'t> {
     pub wants: Vec<Written>,
     pub picks: Vec<RawPicks>,
     pub facts: BTreeMap<String, RawFact>,
+    pub people: Vec<RawPerson>,
 }
 
 impl<'t> Walked<'t> {
@@ -96,6 +104,7 @@ impl<'t> Walked<'t> {
             wants: Vec::new(),
             picks: Vec::new(),
             facts: BTreeMap::new(),
+            people: Vec::new(),
         }
     }
 }

@@ -11,11 +11,11 @@ use rust_decimal::Decimal;
 
 use super::change::resolve_changes;
 use super::place::InItem;
-use super::raw::{RawBundle, RawFact, RawInclude, RawPicks, Walked, Written};
+use super::raw::{RawBundle, RawFact, RawInclude, RawPerson, RawPicks, Walked, Written};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::model::{
-    Bundle, BundleIx, Catalog, Include, Period, Profile, Service, ServiceIx, benefit_spending,
-    group_holding,
+    Bundle, BundleIx, Catalog, Include, Period, Person, Profile, Service, ServiceIx,
+    benefit_spending, group_holding,
 };
 
 /// The catalogue the walk found, with its references looked up, or every problem.
@@ -30,6 +30,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         wants,
         picks,
         facts,
+        people,
         ..
     } = walked;
     let ids = Ids::of(&services, &raw_bundles);
@@ -52,6 +53,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         picks: resolver.picks(&picks, &includes),
         facts: resolver.facts(facts, &services),
     };
+    let people = people.iter().map(|raw| resolver.person(raw)).collect();
     drop(ids);
     let bundles: Vec<Bundle> = raw_bundles
         .into_iter()
@@ -74,7 +76,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         bundles,
         changes,
         applied: Vec::new(),
-        people: Vec::new(),
+        people,
     })
 }
 
@@ -166,6 +168,24 @@ impl Resolver<'_, '_> {
     fn problem(&mut self, message: String, span: Range<usize>, help: Option<String>) {
         self.problems
             .push(Diagnostic::new(message, span).with_help(help));
+    }
+
+    /// A person with their wants looked up; one listed twice counts once.
+    fn person(&mut self, raw: &RawPerson) -> Person {
+        let place = format!("`people.{}.wants`", raw.id);
+        let mut wants = Vec::with_capacity(raw.wants.len());
+        for written in &raw.wants {
+            if let Some(service) = self.service(written, &place)
+                && !wants.contains(&service)
+            {
+                wants.push(service);
+            }
+        }
+        Person {
+            id: raw.id.clone(),
+            name: raw.name.clone().unwrap_or_else(|| raw.id.clone()),
+            wants,
+        }
     }
 
     /// The wanted services, looked up; one listed twice counts once.

@@ -1,10 +1,11 @@
 //! `[services.ID]` walked: prices, other ways to buy (SPEC §1.5) and benefits (§1.6).
 
 use rust_decimal::Decimal;
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use super::place::{InItem, Key, KeyPath, Node, field};
 use super::walk::Walker;
+use crate::amount::toml_number;
 use crate::model::{Benefit, Period, Seen, Service, Status, Way};
 
 const SERVICE_KEYS: &[&str] = &[
@@ -19,7 +20,11 @@ const SERVICE_KEYS: &[&str] = &[
     "note",
     "as_of",
     "source",
+    "seats",
 ];
+
+/// The most people one purchase can be said to serve (10,000, as messages say).
+const MAX_SEATS: u32 = 10_000;
 const WAY_KEYS: &[&str] = &["price", "period", "label", "as_of", "source"];
 const VALUE_KEYS: &[&str] = &["fact", "rate", "max"];
 
@@ -58,11 +63,30 @@ impl Walker<'_> {
                 "value" => service.value = self.benefit(node, &id).map(Box::new),
                 "note" => service.note = self.string(node, path),
                 "sold_alone" => service.sold_alone = self.flag(node, path).unwrap_or(true),
+                "seats" => service.seats = self.seats(node, path).unwrap_or(1),
                 _ => {}
             }
         }
         self.check_service_shape(key, table, &service);
         service
+    }
+
+    /// `seats` (SPEC §1.8): a TOML integer (any radix) from 1 to `MAX_SEATS`.
+    fn seats(&mut self, node: &Node<'_>, place: KeyPath<'_>) -> Option<u32> {
+        let seats = match node.get_ref() {
+            DeValue::Integer(_) => toml_number(node.get_ref())
+                .and_then(Result::ok)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| (1..=MAX_SEATS).contains(n)),
+            _ => None,
+        };
+        if seats.is_none() {
+            self.problem(
+                crate::tr!("load.seats", place = place, most = "10,000"),
+                node.span(),
+            );
+        }
+        seats
     }
 
     /// The rules between a service's keys: a price or a value, not both; a benefit

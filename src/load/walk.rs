@@ -19,7 +19,7 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Period, Seen, Status};
 
 const TOP_KEYS: &[&str] = &[
-    "currency", "basis", "profile", "services", "bundles", "changes",
+    "currency", "basis", "profile", "services", "bundles", "changes", "people",
 ];
 
 /// Walks the tree of one file, collecting what it holds into `walked`.
@@ -43,7 +43,7 @@ impl Walker<'_> {
             match key.get_ref().as_ref() {
                 "currency" => self.walked.currency = Some(self.currency(node)),
                 "basis" => self.walked.basis = Some(self.period(node, "basis")),
-                "services" | "bundles" | "changes" => match node.get_ref().as_table() {
+                "services" | "bundles" | "changes" | "people" => match node.get_ref().as_table() {
                     Some(items) => self.items(key.get_ref(), items),
                     None => {
                         let name = key.get_ref();
@@ -59,7 +59,7 @@ impl Walker<'_> {
         }
     }
 
-    /// Collects the services, bundles or changes (as `parent` says) of `items`, each
+    /// Collects the services, bundles, changes or people (as `parent` says) of `items`, each
     /// of which must be a table such as `[services.ID]`.
     fn items(&mut self, parent: &str, items: &DeTable<'_>) {
         for (id, value) in items.iter() {
@@ -79,6 +79,10 @@ impl Walker<'_> {
                 "bundles" => {
                     let bundle = self.bundle(id, table);
                     self.walked.bundles.push(bundle);
+                }
+                "people" => {
+                    let person = self.person(id, table);
+                    self.walked.people.push(person);
                 }
                 _ => {
                     let change = self.change(id, table);

@@ -1,0 +1,47 @@
+//! `[people.ID]` walked (SPEC §1.8): the people who share memberships with the
+//! user, each with a name and the services they want.
+
+use toml::de::DeTable;
+
+use super::place::{InItem, Key, field};
+use super::raw::RawPerson;
+use super::walk::Walker;
+
+const PERSON_KEYS: &[&str] = &["name", "wants"];
+
+/// The id the user has in a household; no person may take it.
+pub const ME: &str = "me";
+
+impl Walker<'_> {
+    pub fn person(&mut self, key: &Key<'_>, table: &DeTable<'_>) -> RawPerson {
+        let id = key.get_ref().to_string();
+        if id == ME {
+            self.problem(crate::tr!("load.person_me"), key.span());
+        }
+        self.check_keys(table, PERSON_KEYS, InItem("person", &id));
+        let name = field(table, "name").and_then(|(name, node)| {
+            let place = format!("`people.{id}.{}`", name.get_ref());
+            self.string(node, place)
+        });
+        let mut wants = Vec::new();
+        match field(table, "wants") {
+            None => self.problem(crate::tr!("load.person_no_wants", id = id), key.span()),
+            Some((_, node)) => match node.get_ref().as_array() {
+                Some(entries) if entries.is_empty() => self.problem(
+                    crate::tr!("load.person_wants_nothing", id = id),
+                    node.span(),
+                ),
+                Some(entries) => {
+                    for entry in entries.iter() {
+                        let place = format!("`people.{id}.wants`");
+                        if let Some(service) = self.string(entry, place) {
+                            wants.push(self.written(&service, entry.span()));
+                        }
+                    }
+                }
+                None => self.problem(crate::tr!("load.person_wants_list", id = id), node.span()),
+            },
+        }
+        RawPerson { id, name, wants }
+    }
+}
