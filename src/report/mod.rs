@@ -13,7 +13,7 @@ pub use compare::{
     write_compare,
 };
 pub use paint::{Painter, Tone, colour_allowed};
-pub use plan::{PlanReport, if_rumoured_sentence, render_plan};
+pub use plan::{PlanReport, if_rumoured_sentence, member_name, render_plan};
 pub use table::{Cell, TextTable};
 pub use what_if::what_if_sentence;
 

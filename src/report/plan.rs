@@ -157,7 +157,7 @@ fn json_person<'a>(catalog: &'a Catalog, share: &PersonShare) -> JsonPerson<'a> 
 }
 
 /// The person as people read it: the name, or "me" in the output's language.
-fn member_name(catalog: &Catalog, member: Member) -> String {
+pub fn member_name(catalog: &Catalog, member: Member) -> String {
     member
         .name(catalog)
         .map_or_else(|| tr!("plan.me"), str::to_string)

@@ -53,6 +53,8 @@ pub enum Action {
     ShowPlan,
     /// `a`: the what-if changes, each applied or not.
     ShowWhatIfs,
+    /// `H`: the household's plan and who pays what.
+    ShowHousehold,
     /// `r`, or the watcher: read the file again.
     Reload,
     /// The file changed on disk (from the watcher).
@@ -171,6 +173,7 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('r') => Action::Reload,
         KeyCode::Char('P') => Action::ShowPlan,
         KeyCode::Char('a') => Action::ShowWhatIfs,
+        KeyCode::Char('H') => Action::ShowHousehold,
         KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete => Action::Unknown,
         _ => return None,
     })

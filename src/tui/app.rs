@@ -18,6 +18,7 @@ use super::windows::Window;
 use super::windows::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
 use super::windows::field::PriceField;
 use super::windows::help::Help;
+use super::windows::household::HouseholdWindow;
 use super::windows::note::{NoteWindow, note_lines, room as note_room};
 use super::windows::outcome::Outcome;
 use super::windows::plan::PlanWindow;
@@ -235,6 +236,7 @@ impl App {
             Window::Question(question) => question.update(action),
             Window::Search(search) => search.update(action),
             Window::WhatIfs(what_ifs) => what_ifs.update(action, self.file.changes.len()),
+            Window::Household(household) => household.update(action),
         };
         self.windows.push(window);
         self.act(outcome);
@@ -340,6 +342,10 @@ impl App {
             }
             Action::ShowWhatIfs => {
                 self.open(Window::WhatIfs(WhatIfsWindow::default()));
+                self.start_plan();
+            }
+            Action::ShowHousehold => {
+                self.open(Window::Household(HouseholdWindow));
                 self.start_plan();
             }
             Action::EditPrice => self.open_price_field(),
@@ -453,9 +459,12 @@ impl App {
 
     /// Whether a window that shows the plan or its what-ifs is open.
     fn is_showing_plan(&self) -> bool {
-        self.windows
-            .iter()
-            .any(|w| matches!(w, Window::Plan(_) | Window::WhatIfs(_)))
+        self.windows.iter().any(|w| {
+            matches!(
+                w,
+                Window::Plan(_) | Window::WhatIfs(_) | Window::Household(_)
+            )
+        })
     }
 
     /// Starts finding the cheapest plan on a worker thread, unless the plan for the

@@ -14,6 +14,7 @@ use super::detail::{DetailProps, draw_detail};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_lines, screen};
 use super::theme::Theme;
 use super::windows::Window;
+use super::windows::household::HouseholdProps;
 use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
 use super::windows::what_ifs::WhatIfsProps;
@@ -87,6 +88,14 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
         Window::Question(question) => question.draw(theme, frame),
         // The search box is drawn in the status line.
         Window::Search(_) => {}
+        Window::Household(household) => {
+            let props = HouseholdProps {
+                catalog: app.shown(),
+                planning: app.plan.as_ref(),
+                per: app.scenario.basis.per(),
+            };
+            household.draw(&props, theme, frame);
+        }
         Window::WhatIfs(what_ifs) => {
             let file = app.file.for_people();
             let props = WhatIfsProps {
@@ -343,7 +352,11 @@ fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         picks = picks,
         plans = plans
     );
-    // The what-ifs applied come first: a view that changes every figure.
+    // Who shares, then the what-ifs applied, come first: each changes the plan.
+    if !catalog.people.is_empty() {
+        let names: Vec<&str> = catalog.people.iter().map(|p| p.name.as_str()).collect();
+        text = format!("{}{text}", tr!("scenario.people", names = names.join(", ")));
+    }
     if !app.what_ifs.is_empty() {
         let names: Vec<String> = app
             .applied()
@@ -373,6 +386,7 @@ const BUNDLE_HINTS: &[&str] = &[
     "hint.period",
     "hint.rumours",
     "hint.what_ifs",
+    "hint.household",
     "hint.save",
 ];
 const DETAIL_HINTS: &[&str] = &[

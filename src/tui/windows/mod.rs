@@ -5,6 +5,7 @@
 pub mod facts;
 pub mod field;
 pub mod help;
+pub mod household;
 pub mod note;
 pub mod outcome;
 pub mod plan;
@@ -34,6 +35,8 @@ pub enum Window {
     Search(search::Search),
     /// Every what-if change, applied or not, and what it would save (`a`).
     WhatIfs(what_ifs::WhatIfsWindow),
+    /// The household's purchases and who pays what (`H`).
+    Household(household::HouseholdWindow),
 }
 
 impl Window {
@@ -42,7 +45,9 @@ impl Window {
         match self {
             Window::Field(_) | Window::Question(_) | Window::Search(_) => KeyMode::Typing,
             Window::Facts(_) | Window::WhatIfs(_) => KeyMode::Choosing,
-            Window::Help(_) | Window::Plan(_) | Window::Note(_) => KeyMode::Commands,
+            Window::Help(_) | Window::Plan(_) | Window::Note(_) | Window::Household(_) => {
+                KeyMode::Commands
+            }
         }
     }
 }

@@ -63,19 +63,7 @@ impl PlanWindow {
                 lines.push(Line::styled(tr!("planw.finding"), theme.faint));
             }
             Some((_, Some(Err(error)))) => {
-                let text = match error {
-                    PlanError::NoWants => tr!("planw.no_wants"),
-                    PlanError::TooManyWants(n) => {
-                        tr!("planw.too_many", count = n, most = crate::plan::MAX_WANTS)
-                    }
-                    PlanError::Uncovered(missing) => {
-                        tr!("planw.uncovered", services = names(missing))
-                    }
-                    PlanError::OnlyOneOf(services) => {
-                        tr!("planw.only_one_of", services = names(services))
-                    }
-                };
-                lines.push(Line::styled(text, theme.loss));
+                lines.push(Line::styled(plan_problem(catalog, error), theme.loss));
             }
             Some((_, Some(Ok(plan)))) => {
                 lines.push(Line::raw(tr!("planw.for", services = names(&plan.wants))));
@@ -158,8 +146,21 @@ impl PlanWindow {
     }
 }
 
+/// Why there is no plan, in a sentence.
+pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
+    let names = |services: &[usize]| catalog.service_names(services);
+    match error {
+        PlanError::NoWants => tr!("planw.no_wants"),
+        PlanError::TooManyWants(n) => {
+            tr!("planw.too_many", count = n, most = crate::plan::MAX_WANTS)
+        }
+        PlanError::Uncovered(missing) => tr!("planw.uncovered", services = names(missing)),
+        PlanError::OnlyOneOf(services) => tr!("planw.only_one_of", services = names(services)),
+    }
+}
+
 /// `text` wrapped to `width` cells, every line starting with `indent`.
-fn indented(text: &str, indent: &str, width: usize) -> Vec<String> {
+pub fn indented(text: &str, indent: &str, width: usize) -> Vec<String> {
     let room = width.saturating_sub(display_width(indent)).max(1);
     wrap_to_width(text, room)
         .into_iter()

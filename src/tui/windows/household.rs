@@ -1,0 +1,176 @@
+//! The household window (`H`, SPEC §1.8, §3.2 "Households"): the purchases that
+//! cover everyone's wants, who uses which service of each, and what each person
+//! pays, would pay alone and saves (SPEC §2 rule 6). Without people, how to add them.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::outcome::Outcome;
+use super::plan::{indented, plan_problem};
+use crate::model::Catalog;
+use crate::report::{member_name, money_text, signed_money_text};
+use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
+use crate::tr;
+use crate::tui::action::Action;
+use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::columns::tone;
+use crate::tui::planning::Planning;
+use crate::tui::theme::Theme;
+
+/// The widest the window gets.
+const WIDTH: u16 = 90;
+
+/// What the household window draws from.
+pub struct HouseholdProps<'a> {
+    /// The catalogue as shown (control characters escaped): its people.
+    pub catalog: &'a Catalog,
+    /// The plan being found, or found: with people, the household's.
+    pub planning: Option<&'a Planning>,
+    /// The period figures are shown per, in words.
+    pub per: String,
+}
+
+/// The household window; the plan is the screen's, found in the background.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct HouseholdWindow;
+
+impl HouseholdWindow {
+    /// `Esc`, `?` or `H` close it.
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Back | Action::ToggleHelp | Action::ShowHousehold => Outcome::Close,
+            Action::Quit => Outcome::Quit,
+            _ => Outcome::Stay,
+        }
+    }
+
+    pub fn draw(&self, props: &HouseholdProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
+        let catalog = props.catalog;
+        let width = dialog_inner_width(frame.area().width, WIDTH).max(1);
+        let mut lines: Vec<Line> = Vec::new();
+        if catalog.people.is_empty() {
+            for paragraph in [tr!("householdw.nobody"), tr!("householdw.how")] {
+                for line in wrap_to_width(&paragraph, width) {
+                    lines.push(Line::raw(line));
+                }
+            }
+            for example in tr!("householdw.example").lines() {
+                lines.push(Line::styled(format!("  {example}"), theme.heading));
+            }
+            for line in wrap_to_width(&tr!("householdw.seats"), width) {
+                lines.push(Line::raw(line));
+            }
+        } else {
+            self.plan_lines(props, theme, width, &mut lines);
+        }
+        lines.push(Line::styled(tr!("householdw.keys"), theme.faint));
+        let title = tr!("householdw.title", per = props.per);
+        draw_dialog(frame, theme, &title, lines, WIDTH);
+    }
+
+    /// The purchases, who uses what, and each person's share.
+    fn plan_lines(
+        &self,
+        props: &HouseholdProps<'_>,
+        theme: &Theme,
+        width: usize,
+        lines: &mut Vec<Line<'static>>,
+    ) {
+        let catalog = props.catalog;
+        let symbol = catalog.currency_symbol();
+        let found = props.planning.and_then(Planning::found);
+        let plan = match found {
+            None => {
+                lines.push(Line::styled(tr!("planw.finding"), theme.faint));
+                return;
+            }
+            Some(Err(error)) => {
+                for line in wrap_to_width(&plan_problem(catalog, error), width) {
+                    lines.push(Line::styled(line, theme.loss));
+                }
+                return;
+            }
+            Some(Ok(plan)) => plan,
+        };
+        let Some(people) = &plan.people else {
+            lines.push(Line::raw(tr!("householdw.alone")));
+            return;
+        };
+        for offer in &plan.offers {
+            lines.push(Line::from(vec![
+                Span::styled(money_text(symbol, offer.price), theme.heading),
+                Span::raw(format!("  {}", offer.kind.name(catalog))),
+            ]));
+            for (service, users) in offer.covers.iter().zip(&offer.used_by) {
+                let who: Vec<String> = users.iter().map(|m| member_name(catalog, *m)).collect();
+                let text = tr!(
+                    "plan.used_by",
+                    service = catalog.services[*service].name,
+                    people = who.join(", ")
+                );
+                for line in indented(&text, "    ", width) {
+                    lines.push(Line::styled(line, theme.faint));
+                }
+            }
+        }
+        lines.push(Line::raw(""));
+        // Who pays what: one row per person, the figures right-aligned.
+        let figures: Vec<[String; 3]> = people
+            .iter()
+            .map(|p| {
+                [
+                    money_text(symbol, p.pays),
+                    money_text(symbol, p.alone),
+                    signed_money_text(symbol, p.saves),
+                ]
+            })
+            .collect();
+        let headings = [
+            tr!("householdw.pays"),
+            tr!("householdw.alone_column"),
+            tr!("householdw.saves"),
+        ];
+        let widths: Vec<usize> = (0..3)
+            .map(|c| {
+                figures
+                    .iter()
+                    .map(|f| display_width(&f[c]))
+                    .chain([display_width(&headings[c])])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let figures_width: usize = widths.iter().map(|w| w + 2).sum();
+        let name_width = width.saturating_sub(figures_width).max(4);
+        let mut heading = pad(&tr!("householdw.person"), name_width, Align::Left);
+        for (text, w) in headings.iter().zip(&widths) {
+            heading.push_str("  ");
+            heading.push_str(&pad(text, *w, Align::Right));
+        }
+        lines.push(Line::styled(heading, theme.heading));
+        for (share, figures) in people.iter().zip(&figures) {
+            let name = printable(&member_name(catalog, share.member)).into_owned();
+            let mut spans = vec![Span::raw(pad(
+                &truncate_to_width(&name, name_width),
+                name_width,
+                Align::Left,
+            ))];
+            for (at, (text, w)) in figures.iter().zip(&widths).enumerate() {
+                let style = if at == 2 {
+                    tone(theme, share.saves)
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(pad(text, *w, Align::Right), style));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            tr!("plan.total", total = money_text(symbol, plan.total)),
+            theme.heading,
+        ));
+    }
+}
