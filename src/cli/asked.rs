@@ -1,0 +1,192 @@
+//! What the command line asks on top of the file (SPEC §3): `--per`, `--want`,
+//! `--set`, `--include`, `--what-if` and `--people`, each checked against the
+//! file, with "did you mean" for an id it does not know. A view: never saved.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::args::{Cli, IncludeArg, SortArg};
+use crate::amount::parse_fact;
+use crate::calc::{Adjustments, Includes, Scenario};
+use crate::diagnostic::did_you_mean;
+use crate::error::Error;
+use crate::load::{is_fact_name, spending_problem};
+use crate::model::{Catalog, Include, Offer};
+use crate::tr;
+
+/// The file's scenario with the command line's `--per`, `--want`, `--set` and
+/// `--include` applied, refusing wants and facts the file does not know.
+pub(super) fn scenario(
+    cli: &Cli,
+    catalog: &Catalog,
+    facts: BTreeMap<String, Decimal>,
+) -> Result<Scenario, Error> {
+    let unknown_name = facts
+        .keys()
+        .find(|name| !catalog.tested_facts().contains(*name))
+        .cloned();
+    // What the file would refuse, `--set` refuses too.
+    let spending = facts
+        .iter()
+        .find_map(|(name, value)| spending_problem(&catalog.services, name, *value));
+    let (scenario, unknown_wants) = Scenario::adjusted(catalog, &adjustments(cli, facts));
+    if let Some(id) = unknown_wants.first() {
+        return Err(unknown_want(catalog, id));
+    }
+    if let Some(name) = unknown_name {
+        return Err(unknown_fact(catalog, &name));
+    }
+    if let Some(why) = spending {
+        return Err(Error::usage(why));
+    }
+    if cli.sort == SortArg::Personal && scenario.wants.is_none() {
+        return Err(Error::usage(tr!("cli.personal_needs_wants")));
+    }
+    Ok(scenario)
+}
+
+/// What the command line asks on top of the file.
+pub(super) fn adjustments(cli: &Cli, facts: BTreeMap<String, Decimal>) -> Adjustments<'_> {
+    Adjustments {
+        basis: cli.per.map(Into::into),
+        wants: cli.want.as_deref(),
+        facts,
+        include: Includes {
+            rumoured: cli.include.contains(&IncludeArg::Rumoured),
+            ended: cli.include.contains(&IncludeArg::Ended),
+        },
+    }
+}
+
+/// Reads each `--set FACT=NUMBER`.
+pub(super) fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decimal>, Error> {
+    let mut facts = BTreeMap::new();
+    for setting in settings {
+        let bad = |why: &str| Error::usage(tr!("cli.bad_set", setting = setting, why = why));
+        let (name, number) = setting
+            .split_once('=')
+            .ok_or_else(|| bad(&tr!("cli.no_equals")))?;
+        let name = name.trim();
+        if !is_fact_name(name) {
+            return Err(bad(&tr!("cli.fact_name")));
+        }
+        let value =
+            parse_fact(number).map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
+        facts.insert(name.to_string(), value);
+    }
+    Ok(facts)
+}
+
+/// The file's catalogue with the changes `--what-if` names applied (SPEC §1.7):
+/// an unknown id, or changes that leave a bundle empty, are command-line problems.
+pub(super) fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Error> {
+    let Some(ids) = &cli.what_if else {
+        return Ok(file.clone());
+    };
+    let applied = crate::changes::named(file, ids.iter().map(String::as_str))
+        .map_err(|id| unknown_change(file, id))?;
+    crate::changes::apply(file, &applied).map_err(|why| Error::usage(why.describe(file)))
+}
+
+/// `--what-if` of an id that is no change: perhaps an offer's, perhaps a typo.
+pub(super) fn unknown_change(file: &Catalog, id: &str) -> Error {
+    let offer = match (file.bundle_ix(id), file.service_ix(id)) {
+        (Some(bundle), _) => Some(Offer::Bundle(bundle)),
+        (None, Some(service)) => Some(Offer::Service(service)),
+        (None, None) => None,
+    };
+    let Some(offer) = offer else {
+        return unknown_id("change", id, file.changes.iter().map(|c| c.id.as_str()));
+    };
+    let ids: Vec<&str> = file
+        .changes
+        .iter()
+        .filter(|c| c.offer == offer)
+        .map(|c| c.id.as_str())
+        .collect();
+    let help = if ids.is_empty() {
+        tr!("cli.no_changes_of", id = id)
+    } else {
+        tr!("cli.changes_of", id = id, ids = ids.join(", "))
+    };
+    Error::usage(tr!("cli.what_if_offer", id = id, help = help))
+}
+
+/// `--people`: keeps only the people named, in file order (`none` keeps none).
+/// A view of the file, never saved.
+pub(super) fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error> {
+    let Some(ids) = &cli.people else {
+        return Ok(());
+    };
+    let ids: Vec<&str> = ids
+        .iter()
+        .map(|id| id.trim())
+        .filter(|id| !id.is_empty())
+        .collect();
+    if ids == ["none"] {
+        catalog.people.clear();
+        return Ok(());
+    }
+    let mut kept = vec![false; catalog.people.len()];
+    for id in ids {
+        match catalog.person_ix(id) {
+            Some(at) => kept[at] = true,
+            None => {
+                return Err(unknown_id(
+                    "person",
+                    id,
+                    catalog.people.iter().map(|p| p.id.as_str()),
+                ));
+            }
+        }
+    }
+    let mut at = 0;
+    catalog.people.retain(|_| {
+        at += 1;
+        kept[at - 1]
+    });
+    Ok(())
+}
+
+/// `--want` of an id that is no service: perhaps a bundle, perhaps a typo.
+pub(super) fn unknown_want(catalog: &Catalog, id: &str) -> Error {
+    if let Some(bundle) = catalog.bundle_ix(id) {
+        let ids: Vec<&str> = catalog.bundles[bundle]
+            .includes
+            .iter()
+            .flat_map(Include::members)
+            .map(|&s| catalog.services[s].id.as_str())
+            .collect();
+        return Error::usage(tr!("cli.want_bundle", id = id, services = ids.join(", ")));
+    }
+    unknown_id(
+        "service",
+        id,
+        catalog.services.iter().map(|s| s.id.as_str()),
+    )
+}
+
+/// `--set` of a fact that nothing in the file tests.
+pub(super) fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
+    let tested = catalog.tested_facts();
+    let help = match did_you_mean(name, tested.iter().map(String::as_str)) {
+        Some(suggestion) => suggestion,
+        None if tested.is_empty() => tr!("cli.no_facts"),
+        None => tr!(
+            "cli.facts_are",
+            facts = tested.iter().cloned().collect::<Vec<_>>().join(", ")
+        ),
+    };
+    Error::usage(tr!("cli.unknown_fact", name = name, help = help))
+}
+
+pub(super) fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str>) -> Error {
+    let known: Vec<&str> = known.collect();
+    let help = match did_you_mean(id, known.iter().copied()) {
+        Some(suggestion) => suggestion,
+        None if known.is_empty() => tr!(&format!("cli.no_{kind}s")),
+        None => tr!(&format!("cli.{kind}s_are"), ids = known.join(", ")),
+    };
+    Error::usage(tr!(&format!("cli.unknown_{kind}"), id = id, help = help))
+}

@@ -1,0 +1,244 @@
+//! What the headless modes print: the comparison, the plan (or why there is
+//! none), and `--check --format json`; all through one buffered, pipe-friendly
+//! writer.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use time::Date;
+
+use super::args::{Cli, FormatArg};
+use super::asked::unknown_id;
+use crate::calc::{Scenario, SortKey, compare, sort_bundles_by};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::model::{Catalog, Status};
+use crate::plan::{Household, MAX_WANTS, PlanError, plan};
+use crate::report::{CompareReport, Painter, PlanReport, render_plan, write_compare};
+use crate::source::{Origin, Source};
+use crate::tr;
+use crate::what_if::what_ifs;
+
+/// `--check --format json`: every problem as a JSON array, for editors and CI;
+/// `[]` for a valid file. Exit 65 when there are problems, as for `--check`.
+pub(super) fn check_for_machines(origin: &Origin, format: FormatArg) -> Result<ExitCode, Error> {
+    if format != FormatArg::Json {
+        return Err(Error::usage(tr!("cli.check_formats")));
+    }
+    let problems = match Source::from_origin(origin).and_then(|source| source.catalog()) {
+        Ok(_) => Vec::new(),
+        Err(Error::Invalid {
+            file,
+            text,
+            problems,
+        }) => problems
+            .iter()
+            .map(|problem| JsonProblem::of(problem, &file, &text))
+            .collect(),
+        Err(other) => return Err(other),
+    };
+    emit(|out| {
+        serde_json::to_writer_pretty(&mut *out, &problems)?;
+        out.write_all(b"\n")
+    })?;
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(65)
+    })
+}
+
+/// One problem of `--check --format json`.
+#[derive(serde::Serialize)]
+struct JsonProblem {
+    file: String,
+    /// 1-based; null for a problem of the whole file.
+    line: Option<usize>,
+    /// 1-based, in characters; null with `line`.
+    column: Option<usize>,
+    message: String,
+    help: Option<String>,
+}
+
+impl JsonProblem {
+    fn of(problem: &Diagnostic, file: &str, text: &str) -> JsonProblem {
+        let place = problem.line_col(text);
+        JsonProblem {
+            file: file.to_string(),
+            line: place.map(|(line, _)| line),
+            column: place.map(|(_, column)| column),
+            message: problem.message.clone(),
+            help: problem.help.clone(),
+        }
+    }
+}
+
+/// The `--plan` report, or why there is no plan: the plan on `catalogues.1` (the
+/// file's, `catalogues.0`, with `--what-if` applied), with its what-ifs.
+pub(super) fn plan_output(
+    cli: &Cli,
+    (file, catalog): (&Catalog, &Catalog),
+    source: &Source,
+    scenario: &Scenario,
+    today: Date,
+) -> Result<String, Error> {
+    let mut plan =
+        plan(catalog, scenario).map_err(|error| plan_error(catalog, source, scenario, error))?;
+    plan.notes.extend(crate::stale::plan_note(
+        catalog,
+        &plan,
+        scenario.basis,
+        today,
+    ));
+    let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total);
+    let report = PlanReport {
+        catalog,
+        basis: scenario.basis,
+        plan: &plan,
+        what_ifs: what_ifs.as_deref(),
+    };
+    Ok(render_plan(
+        &report,
+        cli.format.into(),
+        Painter::for_stdout(),
+    ))
+}
+
+/// No wants is a command-line problem (2); a want nothing sells is a file problem (65).
+pub(super) fn plan_error(
+    catalog: &Catalog,
+    source: &Source,
+    scenario: &Scenario,
+    error: PlanError,
+) -> Error {
+    let include = scenario.include;
+    let household = Household::of(catalog, scenario);
+    match error {
+        PlanError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
+        PlanError::TooManyWants(count) => {
+            Error::usage(tr!("cli.too_many_wants", most = MAX_WANTS, count = count))
+        }
+        PlanError::OnlyOneOf(services) => {
+            let ids: Vec<String> = services
+                .iter()
+                .map(|&s| format!("`{}`", catalog.services[s].id))
+                .collect();
+            Error::Invalid {
+                file: source.name(),
+                text: source.text.clone(),
+                problems: vec![Diagnostic::without_place(tr!(
+                    "cli.only_one_of",
+                    services = ids.join(", ")
+                ))],
+            }
+        }
+        PlanError::Uncovered(services) => Error::Invalid {
+            file: source.name(),
+            text: source.text.clone(),
+            problems: services
+                .iter()
+                .flat_map(|&s| {
+                    let service = &catalog.services[s];
+                    let in_rumoured = catalog.bundles.iter().any(|b| {
+                        b.status == Status::Rumoured
+                            && b.includes.iter().any(|i| i.members().contains(&s))
+                    });
+                    let why = if service.status == Status::Ended && !include.ended {
+                        tr!("cli.why_ended")
+                    } else if in_rumoured && !include.rumoured {
+                        tr!("cli.why_rumoured")
+                    } else if service.sold_alone {
+                        tr!("cli.why_none")
+                    } else {
+                        tr!("cli.why_not_alone")
+                    };
+                    // A household's problem names each person who wants it.
+                    let message = |person: Option<&str>| match person {
+                        Some(person) => tr!(
+                            "cli.uncovered_person",
+                            person = person,
+                            id = service.id,
+                            why = why
+                        ),
+                        None => tr!("cli.uncovered", id = service.id, why = why),
+                    };
+                    let problems: Vec<Diagnostic> = if household.is_shared() {
+                        household
+                            .wanted_by(s)
+                            .into_iter()
+                            .map(|m| Diagnostic::without_place(message(Some(m.id(catalog)))))
+                            .collect()
+                    } else {
+                        vec![Diagnostic::without_place(message(None))]
+                    };
+                    problems
+                })
+                .collect(),
+        },
+    }
+}
+
+/// Writes the `--compare` report for the bundles named (all when none are).
+pub(super) fn write_comparison(
+    cli: &Cli,
+    catalog: &Catalog,
+    source: &Source,
+    scenario: &Scenario,
+    ids: &[String],
+    today: Date,
+) -> Result<(), Error> {
+    let selected = ids
+        .iter()
+        .map(|id| {
+            catalog.bundle_ix(id).ok_or_else(|| {
+                unknown_id("bundle", id, catalog.bundles.iter().map(|b| b.id.as_str()))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    // JSON and CSV are the same in every language: their notes are in English.
+    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
+    let mut comparison = in_language_if(machine, || {
+        let mut comparison = compare(catalog, scenario);
+        if !selected.is_empty() {
+            comparison.bundles.retain(|f| selected.contains(&f.bundle));
+        }
+        let stale = crate::stale::comparison_note(catalog, &comparison, scenario.basis, today);
+        comparison.notes.extend(stale);
+        comparison
+    });
+    let sort = SortKey::from(cli.sort);
+    sort_bundles_by(&mut comparison.bundles, sort, cli.reverse, catalog);
+    let report = CompareReport {
+        catalog,
+        file: &source.name(),
+        basis: scenario.basis,
+        sort,
+        reverse: cli.reverse,
+        comparison: &comparison,
+    };
+    emit(|out| write_compare(&report, cli.format.into(), Painter::for_stdout(), out))
+}
+
+/// `work` done in English when `english` is set, else in the current language.
+pub(super) fn in_language_if<T>(english: bool, work: impl FnOnce() -> T) -> T {
+    if english {
+        crate::i18n::in_language(Lang::En, work)
+    } else {
+        work()
+    }
+}
+
+/// Writes to stdout through a buffer. A reader that stopped early (as `| head` does)
+/// is not an error; any other failure to write is (exit 74).
+pub(super) fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
+            path: PathBuf::from("standard output"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
