@@ -2,7 +2,6 @@
 //! savings, the split of a price over services, and the personal figures.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
@@ -10,96 +9,7 @@ use crate::model::{
     Benefit, Bundle, BundleIx, Catalog, Include, Period, Service, ServiceIx, Status, Tier,
 };
 use crate::money::{Money, Percent, div_round_half_away};
-
-/// The circumstances figures are computed for: period, wants, facts, and the
-/// offers a plan may use.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Scenario {
-    pub basis: Period,
-    /// The wanted services; `None` when no wants are set.
-    pub wants: Option<Vec<ServiceIx>>,
-    pub facts: BTreeMap<String, Decimal>,
-    pub include: Includes,
-}
-
-/// The offers a plan may use besides available ones (`--include`, `i`).
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub struct Includes {
-    pub rumoured: bool,
-    pub ended: bool,
-}
-
-impl Includes {
-    /// Whether a plan may buy an offer of this status.
-    pub fn allows(self, status: Status) -> bool {
-        match status {
-            Status::Available => true,
-            Status::Rumoured => self.rumoured,
-            Status::Ended => self.ended,
-        }
-    }
-
-    /// The statuses a plan may use: `available` first, then the others in
-    /// alphabetical order.
-    pub fn statuses(self) -> Vec<Status> {
-        let mut statuses = vec![Status::Available];
-        statuses.extend(
-            [Status::Ended, Status::Rumoured]
-                .into_iter()
-                .filter(|s| self.allows(*s)),
-        );
-        statuses
-    }
-}
-
-impl Scenario {
-    /// The scenario the file itself describes: its basis, wants and facts.
-    pub fn from_catalog(catalog: &Catalog) -> Self {
-        let wants = &catalog.profile.wants;
-        Scenario {
-            basis: catalog.basis,
-            wants: (!wants.is_empty()).then(|| wants.clone()),
-            facts: catalog.profile.facts.clone(),
-            include: Includes::default(),
-        }
-    }
-
-    /// Replaces the wants; an empty list means no wants.
-    pub fn set_wants(&mut self, wants: Vec<ServiceIx>) {
-        self.wants = (!wants.is_empty()).then_some(wants);
-    }
-
-    /// The file's scenario with what was asked on top of it (the command line's
-    /// `--per`, `--want`, `--set` and `--include`, kept by the screen across
-    /// reloads), and the asked wants that name no service of `catalog`.
-    pub fn adjusted<'a>(catalog: &Catalog, asked: &Adjustments<'a>) -> (Scenario, Vec<&'a str>) {
-        let mut scenario = Scenario::from_catalog(catalog);
-        if let Some(basis) = asked.basis {
-            scenario.basis = basis;
-        }
-        let mut unknown = Vec::new();
-        if let Some(ids) = asked.wants {
-            let (services, gone) = catalog.services_named(ids.iter().map(String::as_str));
-            scenario.set_wants(services);
-            unknown = gone;
-        }
-        scenario.facts.extend(asked.facts.clone());
-        scenario.include = asked.include;
-        (scenario, unknown)
-    }
-}
-
-/// What is asked on top of the file's own scenario.
-#[derive(Clone, Debug, Default)]
-pub struct Adjustments<'a> {
-    /// The period figures are shown per, instead of the file's.
-    pub basis: Option<Period>,
-    /// The wanted services by id, instead of the file's.
-    pub wants: Option<&'a [String]>,
-    /// Facts that win over the file's.
-    pub facts: BTreeMap<String, Decimal>,
-    pub include: Includes,
-}
+pub use crate::scenario::{Adjustments, Includes, Scenario};
 
 /// Every bundle's figures, in file order, with notes on tiers that could not be tested.
 #[derive(Clone, Debug, PartialEq)]

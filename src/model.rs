@@ -5,6 +5,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+pub use crate::condition::{Condition, Operator};
+pub use crate::period::Period;
 pub use crate::seen::{Seen, date_text};
 
 /// Index of a service in `Catalog::services`.
@@ -13,79 +15,6 @@ pub type ServiceIx = usize;
 pub type BundleIx = usize;
 /// Index of a person in `Catalog::people`.
 pub type PersonIx = usize;
-
-/// A billing period, as a fraction of a year.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Period {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    HalfYear,
-    Year,
-}
-
-impl Period {
-    /// Every period, longest first: the order the TUI cycles through.
-    pub const CYCLE: [Period; 6] = [
-        Period::Year,
-        Period::HalfYear,
-        Period::Quarter,
-        Period::Month,
-        Period::Week,
-        Period::Day,
-    ];
-
-    /// The period's length in years, as `(numerator, denominator)`.
-    pub const fn years(self) -> (i128, i128) {
-        match self {
-            Period::Day => (1, 365),
-            Period::Week => (7, 365),
-            Period::Month => (1, 12),
-            Period::Quarter => (1, 4),
-            Period::HalfYear => (1, 2),
-            Period::Year => (1, 1),
-        }
-    }
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Quarter => "quarter",
-            Period::HalfYear => "half_year",
-            Period::Year => "year",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Period> {
-        Period::CYCLE.into_iter().find(|p| p.name() == name)
-    }
-
-    /// The period in words, for people ("year", "年").
-    pub fn label(self) -> String {
-        let key = format!("period.{}", self.name());
-        crate::tr!(&key)
-    }
-
-    /// "per year", "每年".
-    pub fn per(self) -> String {
-        crate::tr!("per", period = self.label())
-    }
-
-    /// The next period in `CYCLE`, wrapping around.
-    pub fn next(self) -> Period {
-        let at = Period::CYCLE.iter().position(|p| *p == self).unwrap_or(0);
-        Period::CYCLE[(at + 1) % Period::CYCLE.len()]
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// Whether an offer can be bought now (SPEC §1.4).
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -347,67 +276,6 @@ pub struct Tier {
     pub when: Condition,
     /// In the bundle's period.
     pub price: Decimal,
-}
-
-/// `FACT OP NUMBER`, as written in a tier's `when`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Condition {
-    pub fact: String,
-    pub op: Operator,
-    pub value: Decimal,
-}
-
-impl Condition {
-    pub fn holds_for(&self, fact_value: Decimal) -> bool {
-        match self.op {
-            Operator::Ge => fact_value >= self.value,
-            Operator::Gt => fact_value > self.value,
-            Operator::Le => fact_value <= self.value,
-            Operator::Lt => fact_value < self.value,
-            Operator::Eq => fact_value == self.value,
-            Operator::Ne => fact_value != self.value,
-        }
-    }
-}
-
-impl fmt::Display for Condition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}", self.fact, self.op.symbol(), self.value)
-    }
-}
-
-/// The comparison operator of a tier condition.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Operator {
-    Ge,
-    Gt,
-    Le,
-    Lt,
-    Eq,
-    Ne,
-}
-
-impl Operator {
-    /// Two-character operators first, so `>=` is not read as `>`.
-    pub const ALL: [Operator; 6] = [
-        Operator::Ge,
-        Operator::Le,
-        Operator::Eq,
-        Operator::Ne,
-        Operator::Gt,
-        Operator::Lt,
-    ];
-
-    pub const fn symbol(self) -> &'static str {
-        match self {
-            Operator::Ge => ">=",
-            Operator::Gt => ">",
-            Operator::Le => "<=",
-            Operator::Lt => "<",
-            Operator::Eq => "==",
-            Operator::Ne => "!=",
-        }
-    }
 }
 
 /// What the file says about its user.
