@@ -89,7 +89,8 @@ pub struct Cli {
     #[arg(long = "what-if", value_delimiter = ',', value_name = "ID,ID...|all")]
     pub what_if: Option<Vec<String>>,
 
-    /// Who shares (SPEC §1.8): only these people of the file, or `none`
+    /// Who shares the plan: only these [people.ID] of the file, or none for you
+    /// alone (default: everyone in the file); a view, never saved
     #[arg(long, value_delimiter = ',', value_name = "ID,ID...|none")]
     pub people: Option<Vec<String>>,
 
