@@ -171,3 +171,22 @@ fn a_file_without_changes_says_how_to_add_them() {
     app.update(Action::Submit);
     assert!(matches!(app.window(), Some(Window::WhatIfs(_))));
 }
+
+#[test]
+fn a_plan_taller_than_80_by_24_scrolls_and_keeps_its_keys_in_view() {
+    let mut app = App::new(AppConfig::for_source(Source::built_in()).unwrap());
+    app.update(Action::ShowPlan);
+    wait_for_plan(&mut app).unwrap();
+    let top = text(&app);
+    assert!(top.contains("↑↓ scroll"), "{top}");
+    assert!(top.contains("Esc closes"), "{top}");
+    // The sentence of all three what-ifs together is the plan's last: below.
+    let last = "If QQ Music joins 88VIP and 88VIP points buy Tencent Video";
+    assert!(!top.contains(last), "{top}");
+    app.update(Action::Bottom);
+    let bottom = text(&app);
+    assert!(bottom.contains(last), "{bottom}");
+    assert!(bottom.contains("Esc closes"), "{bottom}");
+    app.update(Action::Top);
+    assert_eq!(text(&app), top);
+}

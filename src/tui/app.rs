@@ -337,7 +337,7 @@ impl App {
             Action::ScrollUp { column, row } => self.scroll(column, row, -3),
             Action::ScrollDown { column, row } => self.scroll(column, row, 3),
             Action::ShowPlan => {
-                self.open(Window::Plan(PlanWindow));
+                self.open(Window::Plan(PlanWindow::default()));
                 self.start_plan();
             }
             Action::ShowWhatIfs => {

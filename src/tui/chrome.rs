@@ -60,6 +60,62 @@ pub fn draw_dialog(
     seal_edges(frame.buffer_mut(), area);
 }
 
+/// A dialog whose body may be taller than the screen: the body scrolled down by
+/// `offset` rows (clamped), the footer line always shown under it (`footer` is
+/// told whether the body scrolls, to say so). Returns the largest offset that
+/// still shows something new (0 when all fits), so the window can keep its
+/// scroll within it.
+pub fn draw_scrolled_dialog<'a>(
+    frame: &mut Frame<'_>,
+    theme: &Theme,
+    title: &str,
+    body: Vec<Line<'a>>,
+    footer: impl FnOnce(bool) -> Line<'a>,
+    max_width: u16,
+    offset: u16,
+) -> u16 {
+    let screen = frame.area();
+    let width = dialog_width(screen.width, max_width);
+    let inner_width = dialog_inner_width(screen.width, max_width);
+    let rows_of = |line: &Line<'_>| line.width().div_ceil(inner_width).max(1);
+    let body_rows: usize = body.iter().map(rows_of).sum();
+    // Borders and a one-row footer around the body.
+    let footer = footer(body_rows + 3 > usize::from(screen.height));
+    let footer_rows = rows_of(&footer);
+    let wanted = body_rows + footer_rows + 2;
+    let height = (wanted.min(usize::from(screen.height))) as u16;
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(title.to_string())
+        .border_style(theme.focused_border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let footer_height = (footer_rows as u16).min(inner.height);
+    let body_height = inner.height - footer_height;
+    let most = (body_rows as u16).saturating_sub(body_height);
+    let body_area = Rect::new(inner.x, inner.y, inner.width, body_height);
+    let footer_area = Rect::new(inner.x, inner.y + body_height, inner.width, footer_height);
+    frame.render_widget(
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .scroll((offset.min(most), 0)),
+        body_area,
+    );
+    frame.render_widget(
+        Paragraph::new(footer).wrap(Wrap { trim: false }),
+        footer_area,
+    );
+    seal_edges(frame.buffer_mut(), area);
+    most
+}
+
 /// A wide character (CJK) just left of `area` would cover its left border: a
 /// terminal draws the character's second half over the border's cell, and
 /// ratatui never sends that cell. It becomes a space, so the border shows.

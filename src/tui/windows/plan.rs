@@ -1,6 +1,8 @@
 //! The plan window (`P`): the cheapest offers for the wants, what each is used for,
 //! the totals, and what rumoured offers would change.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
@@ -11,7 +13,7 @@ use crate::report::{if_rumoured_sentence, money_text, signed_money_text, what_if
 use crate::text::{display_width, printable, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
-use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
 use crate::tui::columns::tone;
 use crate::tui::planning::Planning;
 use crate::tui::theme::Theme;
@@ -31,20 +33,32 @@ pub struct PlanProps<'a> {
     pub per: String,
 }
 
-/// The plan window; the plan itself is kept by the screen, so that showing it
-/// again need not search again.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub struct PlanWindow;
+/// The plan window and how far it is scrolled; the plan itself is kept by the
+/// screen, so that showing it again need not search again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanWindow {
+    /// Rows scrolled down, when the plan is taller than the screen.
+    offset: u16,
+    /// The most rows it could be scrolled, as last drawn.
+    most: Cell<u16>,
+}
 
 impl PlanWindow {
-    /// `i` lets plans use rumoured offers, or not; `Esc`, `?` or `P` close it.
+    /// `i` lets plans use rumoured offers, or not; `↑ ↓`, `PgUp PgDn` scroll a
+    /// plan taller than the screen; `Esc`, `?` or `P` close it.
     pub fn update(&mut self, action: Action) -> Outcome {
+        let most = self.most.get();
         match action {
-            Action::ToggleRumoured => Outcome::ToggleRumoured,
-            Action::Back | Action::ToggleHelp | Action::ShowPlan => Outcome::Close,
-            Action::Quit => Outcome::Quit,
-            _ => Outcome::Stay,
+            Action::ToggleRumoured => return Outcome::ToggleRumoured,
+            Action::Back | Action::ToggleHelp | Action::ShowPlan => return Outcome::Close,
+            Action::Quit => return Outcome::Quit,
+            Action::Up => self.offset = self.offset.min(most).saturating_sub(1),
+            Action::Down => self.offset = (self.offset + 1).min(most),
+            Action::PageUp | Action::Top => self.offset = 0,
+            Action::PageDown | Action::Bottom => self.offset = most,
+            _ => {}
         }
+        Outcome::Stay
     }
 
     /// Draws the offers, what each is used for, the totals and extras.
@@ -132,17 +146,23 @@ impl PlanWindow {
         } else {
             tr!("planw.i_rumoured")
         };
-        lines.push(Line::styled(
-            tr!("planw.keys", include = include),
-            theme.faint,
-        ));
+        let keys = tr!("planw.keys", include = include);
+        let footer = |scrolls: bool| {
+            let keys = if scrolls {
+                format!("{} · {keys}", tr!("planw.scroll"))
+            } else {
+                keys
+            };
+            Line::styled(keys, theme.faint)
+        };
         let offers = if props.rumoured {
             tr!("planw.with_rumoured")
         } else {
             tr!("planw.on_sale")
         };
         let title = tr!("planw.title", offers = offers, per = props.per);
-        draw_dialog(frame, theme, &title, lines, WIDTH);
+        let most = draw_scrolled_dialog(frame, theme, &title, lines, footer, WIDTH, self.offset);
+        self.most.set(most);
     }
 }
 
