@@ -463,3 +463,26 @@ add = [{ one_of = ["d", "e"], label = "extra" }]
         )
     );
 }
+
+#[test]
+fn csv_names_the_changes_applied_to_each_bundle_in_its_last_column() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .command()
+        .args(["--compare", "--format", "csv", "--what-if", "all", "--file"])
+        .arg(fixture("what_if.toml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().ends_with(",status,changes"), "{text}");
+    let row = lines.find(|l| l.starts_with("88vip,")).unwrap();
+    // The name as written; the ids of the changes in file order.
+    assert!(row.starts_with("88vip,Taobao 88VIP,"), "{row}");
+    assert!(
+        row.ends_with(",available,qq_joins_88vip;tv_joins_88vip"),
+        "{row}"
+    );
+    let row = text.lines().find(|l| l.starts_with("jingteng,")).unwrap();
+    assert!(row.ends_with(",available,"), "{row}");
+}

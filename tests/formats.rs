@@ -76,7 +76,7 @@ fn csv_leaves_nulls_empty() {
         text.lines()
             .nth(1)
             .unwrap()
-            .ends_with(",550.00,86.21,,,available"),
+            .ends_with(",550.00,86.21,,,available,"),
         "{text}"
     );
 }

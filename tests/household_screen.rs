@@ -106,3 +106,17 @@ fn h_shows_who_uses_what_and_who_pays_what_at_80_by_24_and_160_by_50_in_both_lan
     journey(160, 50, &chinese);
     set_language(Lang::En);
 }
+
+#[test]
+fn with_people_none_the_window_says_the_command_line_left_everyone_out() {
+    let source = Source::read(&fixture("household.toml")).unwrap();
+    let mut config = AppConfig::for_source(source).unwrap();
+    // As `--people none` hands the screen the file's catalogue.
+    config.catalog.people.clear();
+    config.overrides.people = Some(vec!["none".into()]);
+    let mut app = App::new(config);
+    app.update(Action::ShowHousehold);
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("--people left nobody else"), "{shown}");
+    assert!(!shown.contains("[people.mum]"), "{shown}");
+}

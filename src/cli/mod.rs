@@ -161,6 +161,7 @@ fn run_screen(
             wants: cli.want.clone(),
             facts,
             what_ifs,
+            people: cli.people.clone(),
         },
         sort: cli.sort.into(),
         reverse: cli.reverse,

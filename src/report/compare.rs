@@ -226,13 +226,27 @@ fn summary_row(catalog: &Catalog, figures: &BundleFigures) -> Vec<Option<String>
 fn csv(report: &CompareReport<'_>) -> String {
     let heading: Vec<Option<String>> = SUMMARY_HEADINGS
         .iter()
+        .chain(&["changes"])
         .map(|h| Some(h.to_string()))
         .collect();
     let mut out = csv_line(&heading);
     for figures in &report.comparison.bundles {
-        out += &csv_line(&summary_row(report.catalog, figures));
+        let mut row = summary_row(report.catalog, figures);
+        row.push(Some(changes_cell(report.catalog, figures.bundle)));
+        out += &csv_line(&row);
     }
     out
+}
+
+/// The ids of the changes applied to a bundle, joined by `;` (SPEC §1.7): CSV keeps
+/// `name` as written and says the changes here.
+fn changes_cell(catalog: &Catalog, bundle: usize) -> String {
+    let marks = &catalog.bundles[bundle].changes;
+    marks
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 fn markdown(report: &CompareReport<'_>) -> String {
@@ -254,7 +268,18 @@ fn markdown(report: &CompareReport<'_>) -> String {
         .map(|field| tr!(&format!("md.{field}")))
         .collect();
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-    markdown_table(&headings, &right, &rows)
+    let mut out = markdown_table(&headings, &right, &rows);
+    out += &markdown_notes(&report.comparison.notes);
+    out
+}
+
+/// Notes under a Markdown table, each a paragraph of its own: tiers whose fact is
+/// not set, benefits worth nothing, prices seen more than a year ago.
+pub fn markdown_notes(notes: &[String]) -> String {
+    notes
+        .iter()
+        .map(|note| format!("\n{}\n", tr!("report.note", note = printable(note))))
+        .collect()
 }
 
 /// `¥88.00`, or `-¥800.00` for a negative amount; digits grouped by thousands from

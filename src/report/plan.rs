@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Format;
-use super::compare::{money_text, signed_money_text, tone_of};
+use super::compare::{markdown_notes, money_text, signed_money_text, tone_of};
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
@@ -402,6 +402,7 @@ fn markdown(report: &PlanReport<'_>) -> String {
             .collect();
         out += &markdown_table(&headings, &[false, false, true, true, true], &rows);
     }
+    out += &markdown_notes(&plan.notes);
     out
 }
 

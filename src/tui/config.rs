@@ -27,6 +27,8 @@ pub struct Overrides {
     pub facts: BTreeMap<String, Decimal>,
     /// `--what-if`: the ids of the changes applied when the screen opens.
     pub what_ifs: Vec<String>,
+    /// `--people`: the people kept (the catalogue holds only those), if given.
+    pub people: Option<Vec<String>>,
 }
 
 /// What the screen starts with.

@@ -93,6 +93,7 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
                 catalog: app.shown(),
                 planning: app.plan.as_ref(),
                 per: app.scenario.basis.per(),
+                people_chosen: app.overrides.people.is_some(),
             };
             household.draw(&props, theme, frame);
         }

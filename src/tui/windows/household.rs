@@ -29,6 +29,8 @@ pub struct HouseholdProps<'a> {
     pub planning: Option<&'a Planning>,
     /// The period figures are shown per, in words.
     pub per: String,
+    /// Whether `--people` chose who shares (so an empty household is its doing).
+    pub people_chosen: bool,
 }
 
 /// The household window; the plan is the screen's, found in the background.
@@ -49,7 +51,11 @@ impl HouseholdWindow {
         let catalog = props.catalog;
         let width = dialog_inner_width(frame.area().width, WIDTH).max(1);
         let mut lines: Vec<Line> = Vec::new();
-        if catalog.people.is_empty() {
+        if catalog.people.is_empty() && props.people_chosen {
+            for line in wrap_to_width(&tr!("householdw.alone"), width) {
+                lines.push(Line::raw(line));
+            }
+        } else if catalog.people.is_empty() {
             for paragraph in [tr!("householdw.nobody"), tr!("householdw.how")] {
                 for line in wrap_to_width(&paragraph, width) {
                     lines.push(Line::raw(line));

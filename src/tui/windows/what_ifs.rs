@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use crate::model::{Catalog, ChangeIx, Offer};
 use crate::money::Money;
-use crate::report::signed_money_text;
+use crate::report::{money_text, signed_money_text};
 use crate::text::{printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
@@ -111,13 +111,16 @@ impl WhatIfsWindow {
                 Effect::Finding => (tr!("whatifs.finding"), theme.faint),
                 Effect::NoPlan => (tr!("whatifs.no_plan"), theme.faint),
                 Effect::Saves(saves) if *saves == Money::ZERO => (tr!("whatifs.same"), theme.faint),
+                Effect::Saves(saves) if saves.is_negative() => (
+                    tr!(
+                        "whatifs.dearer",
+                        amount = money_text(symbol, Money::ZERO - *saves)
+                    ),
+                    theme.loss,
+                ),
                 Effect::Saves(saves) => (
                     tr!("whatifs.saves", amount = signed_money_text(symbol, *saves)),
-                    if saves.is_negative() {
-                        theme.loss
-                    } else {
-                        theme.gain
-                    },
+                    theme.gain,
                 ),
                 Effect::Uncovered => (tr!("whatifs.uncovered"), theme.loss),
                 Effect::Refused(_) => (tr!("whatifs.refused"), theme.loss),
