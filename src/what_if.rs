@@ -65,13 +65,23 @@ pub fn what_ifs(
     if open.len() >= 2 {
         sets.push(open);
     }
-    let entries = sets
-        .into_iter()
-        .map(|changes| WhatIf {
-            outcome: outcome(file, applied, &changes, scenario, total),
-            changes,
-        })
-        .collect();
+    // Each entry is a whole plan of its own (a household's can take seconds):
+    // they are found side by side, one thread each, and kept in order.
+    let entries = std::thread::scope(|scope| {
+        let found: Vec<_> = sets
+            .into_iter()
+            .map(|changes| {
+                scope.spawn(move || WhatIf {
+                    outcome: outcome(file, applied, &changes, scenario, total),
+                    changes,
+                })
+            })
+            .collect();
+        found
+            .into_iter()
+            .map(|entry| entry.join().expect("a what-if's plan does not panic"))
+            .collect()
+    });
     Some(entries)
 }
 
