@@ -61,7 +61,12 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     let block = pane_block(title, props.focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let footer_height = DETAIL_FOOTER_LINES.min(inner.height);
+    // The footer has at least its own lines, and whatever the list (its heading
+    // and every service) leaves over: a long note reads whole on a tall screen.
+    let list_needs = u16::try_from(count + 1).unwrap_or(u16::MAX);
+    let footer_height = DETAIL_FOOTER_LINES
+        .max(inner.height.saturating_sub(list_needs))
+        .min(inner.height);
     let [list_area, footer_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(footer_height)]).areas(inner);
 
