@@ -106,3 +106,16 @@ fn a_person_s_want_nothing_covers_is_refused_naming_them() {
             "`mum` wants `youku`, but no offer covers it",
         ));
 }
+
+#[test]
+fn people_me_says_that_you_are_always_in_the_plan() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .command()
+        .args(["--plan", "--file"])
+        .arg(fixture("household.toml"))
+        .args(["--people", "me"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`me` is you, always in the plan"));
+}

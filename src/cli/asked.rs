@@ -132,6 +132,8 @@ pub(super) fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error>
     for id in ids {
         match catalog.person_ix(id) {
             Some(at) => kept[at] = true,
+            // You are always in the plan, with the profile's wants.
+            None if id == crate::load::ME => return Err(Error::usage(tr!("cli.people_me"))),
             None => {
                 return Err(unknown_id(
                     "person",
