@@ -7,12 +7,21 @@ use rust_decimal::Decimal;
 
 use super::App;
 use crate::edit::Edit;
+use crate::model::Catalog;
 use crate::tr;
 use crate::tui::edits::{choose_next_member, toggle_want};
 use crate::tui::pane::Pane;
 use crate::tui::windows::target::PriceTarget;
 
 impl App {
+    /// The file's catalogue, to edit in place. The figures' catalogue shares it
+    /// when no what-if is applied: it lets go first, so an edit never copies the
+    /// whole catalogue (`reapply_what_ifs` makes it again after the edit).
+    fn file_mut(&mut self) -> &mut Catalog {
+        self.catalog = Arc::new(Catalog::empty());
+        Arc::make_mut(&mut self.file)
+    }
+
     /// Changes a price or fact in memory, notes the edit for saving, and
     /// recomputes every figure.
     pub(super) fn set_value(&mut self, target: PriceTarget, value: Decimal) {
@@ -23,7 +32,7 @@ impl App {
             self.edited_facts.insert(name.clone());
         }
         // Edits go to the file's catalogue; the what-ifs apply over them.
-        let (edit, what) = target.apply(Arc::make_mut(&mut self.file), value);
+        let (edit, what) = target.apply(self.file_mut(), value);
         self.workspace.record(edit);
         self.reapply_what_ifs();
         self.recompute();
@@ -45,13 +54,14 @@ impl App {
             self.message = Some(tr!("msg.not_in_group", name = name));
             return;
         }
-        let file = Arc::make_mut(&mut self.file);
-        let Some((edit, chosen)) = choose_next_member(file, bundle, service) else {
+        let file = self.file_mut();
+        let chosen = choose_next_member(file, bundle, service)
+            .map(|(edit, chosen)| (edit, file.services[chosen].tagged_name()));
+        self.reapply_what_ifs();
+        let Some((edit, chosen)) = chosen else {
             return;
         };
-        let chosen = file.services[chosen].tagged_name();
         self.workspace.record(edit);
-        self.reapply_what_ifs();
         self.recompute();
         self.message = Some(tr!("msg.chosen", chosen = chosen));
     }
