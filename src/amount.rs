@@ -1,7 +1,7 @@
 //! Numbers as TOML means them (SPEC §1.1), read exactly: an integer is its value in
 //! any radix (`0x58`, `0o130`, `0b1011000` and `8_8` are all 88), a float is read
 //! from its written text (`19.9` is exactly 19.9, `1e3` is 1000), a string holds a
-//! decimal (`"19.90"`). Nothing here goes through `f64`. Every number the file holds,
+//! number as it would be written without its quotes (`"19.90"`). Nothing here goes through `f64`. Every number the file holds,
 //! and every number typed on the command line or in the screen, is read here.
 
 use std::num::IntErrorKind;
@@ -54,7 +54,7 @@ impl NumberError {
 }
 
 /// A parsed TOML value as a number: an integer in any radix, a float from its
-/// written text, or a string holding a decimal. `None` when the value is of another
+/// written text, or a string holding such a number. `None` when the value is of another
 /// kind (a boolean, a list...).
 pub fn toml_number(value: &DeValue<'_>) -> Option<Result<Decimal, NumberError>> {
     match value {
@@ -78,9 +78,10 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
 /// The text of a string as a TOML integer or float, by the toml crate's grammar:
 /// `"19.90"` and `"0x58"` are numbers, `"007"`, `"1__0"` and `"\"5\""` are not.
 fn unquoted_number(text: &str) -> Result<Decimal, NumberError> {
-    match DeValue::parse(text).map(|value| value.into_inner()) {
-        Ok(DeValue::Integer(integer)) => integer_value(integer.as_str(), integer.radix()),
-        Ok(DeValue::Float(float)) => parse_decimal(float.as_str()),
+    match DeValue::parse(text) {
+        Ok(value) if !value.get_ref().is_str() => {
+            toml_number(value.get_ref()).unwrap_or(Err(NumberError::NotANumber))
+        }
         _ => Err(NumberError::NotANumber),
     }
 }

@@ -103,6 +103,18 @@ pub fn wrap_to_width(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Whole digits grouped by thousands: `8388608` as `8,388,608`.
+pub fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// `text` padded with spaces to `width` cells, on the right (`Align::Left`) or the left.
 pub fn pad(text: &str, width: usize, align: Align) -> String {
     let fill = " ".repeat(width.saturating_sub(display_width(text)));

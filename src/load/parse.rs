@@ -5,6 +5,7 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 use crate::diagnostic::Diagnostic;
+use crate::text::group_digits;
 
 /// The largest bundles file read, in bytes (8 MiB, about 50,000 bundles; SPEC §1.1).
 /// The parser's tree costs about 40 times the text, so this keeps the worst case
@@ -33,23 +34,10 @@ pub fn file_too_large(size: u64) -> String {
     crate::tr!(
         "load.file_too_large",
         size = format!("{}.{:02}", hundredths / 100, hundredths % 100),
-        bytes = grouped(size),
+        bytes = group_digits(&size.to_string()),
         limit = MAX_FILE_BYTES / (1024 * 1024),
-        limit_bytes = grouped(MAX_FILE_BYTES as u64)
+        limit_bytes = group_digits(&MAX_FILE_BYTES.to_string())
     )
-}
-
-/// `8388608` as `8,388,608`.
-fn grouped(number: u64) -> String {
-    let digits = number.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (at, digit) in digits.chars().enumerate() {
-        if at > 0 && (digits.len() - at).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// For a file whose size is known only by reading it (a pipe, a device) and
@@ -58,7 +46,7 @@ pub fn read_too_large() -> String {
     crate::tr!(
         "load.read_too_large",
         limit = MAX_FILE_BYTES / (1024 * 1024),
-        limit_bytes = grouped(MAX_FILE_BYTES as u64)
+        limit_bytes = group_digits(&MAX_FILE_BYTES.to_string())
     )
 }
 
@@ -76,8 +64,8 @@ mod tests {
 
     #[test]
     fn sizes_are_said_in_mebibytes_and_bytes() {
-        assert_eq!(grouped(8_388_608), "8,388,608");
-        assert_eq!(grouped(999), "999");
+        assert_eq!(group_digits("8388608"), "8,388,608");
+        assert_eq!(group_digits("999"), "999");
         assert_eq!(
             file_too_large(MAX_FILE_BYTES as u64 + 1),
             "the file is 8.01 MiB (8,388,609 bytes); bundles files over 8 MiB \

@@ -32,9 +32,9 @@ impl Walker<'_> {
                     node.span(),
                 ),
                 Some(entries) => {
+                    let place = format!("`people.{id}.wants`");
                     for entry in entries.iter() {
-                        let place = format!("`people.{id}.wants`");
-                        if let Some(service) = self.string(entry, place) {
+                        if let Some(service) = self.string(entry, &place) {
                             wants.push(self.written(&service, entry.span()));
                         }
                     }

@@ -84,7 +84,7 @@ impl Member {
     /// `me`, or the person's id.
     pub fn id(self, catalog: &Catalog) -> &str {
         match self {
-            Member::Me => "me",
+            Member::Me => crate::load::ME,
             Member::Person(p) => &catalog.people[p].id,
         }
     }

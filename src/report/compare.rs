@@ -12,7 +12,7 @@ use crate::calc::{BundleFigures, Comparison, SortKey};
 use crate::model::{Catalog, ChangeMark, Period};
 use crate::money::{Money, Percent};
 use crate::stale::service_seen;
-use crate::text::{Align, display_width, printable};
+use crate::text::{Align, display_width, group_digits, printable};
 use crate::tr;
 
 /// What a comparison report shows and for whom.
@@ -296,13 +296,7 @@ fn group_thousands(number: &str) -> String {
     if whole.len() < 5 {
         return number.to_string();
     }
-    let mut grouped = String::with_capacity(number.len() + whole.len() / 3);
-    for (at, digit) in whole.chars().enumerate() {
-        if at > 0 && (whole.len() - at) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    let mut grouped = group_digits(whole);
     if !fraction.is_empty() {
         grouped.push('.');
         grouped.push_str(fraction);

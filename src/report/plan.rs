@@ -148,7 +148,7 @@ struct JsonPerson<'a> {
 fn json_person<'a>(catalog: &'a Catalog, share: &PersonShare) -> JsonPerson<'a> {
     JsonPerson {
         id: share.member.id(catalog),
-        name: share.member.name(catalog).unwrap_or("me"),
+        name: share.member.name(catalog).unwrap_or(crate::load::ME),
         wants: ids(catalog, &share.wants),
         pays: share.pays.to_string(),
         alone: share.alone.to_string(),
