@@ -26,6 +26,7 @@ pub mod scenario;
 pub mod schema;
 pub mod seen;
 pub mod source;
+pub mod split;
 pub mod stale;
 pub mod synthetic;
 pub mod text;

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 pub use crate::condition::{Condition, Operator};
 pub use crate::period::Period;
 pub use crate::seen::{Seen, date_text};
+pub use crate::split::Split;
 
 /// Index of a service in `Catalog::services`.
 pub type ServiceIx = usize;
@@ -320,6 +321,8 @@ pub struct Catalog {
     pub changes: Vec<Change>,
     /// The changes applied to this catalogue (`--what-if`, `a`), in file order.
     pub applied: Vec<ChangeIx>,
+    /// How the household shares its total (`[household] split`, SPEC §1.8).
+    pub split: Split,
 }
 
 impl Catalog {
@@ -334,6 +337,7 @@ impl Catalog {
             people: Vec::new(),
             changes: Vec::new(),
             applied: Vec::new(),
+            split: Split::Fair,
         }
     }
 
@@ -563,6 +567,7 @@ mod tests {
             people: vec![],
             changes: vec![],
             applied: vec![],
+            split: Split::Fair,
         };
         assert_eq!(
             catalog.services_named([" b", "a", "b ", "", "zz"]),

@@ -1,12 +1,12 @@
 //! What figures are computed for (SPEC §2, §3): the basis period, the wants, the
-//! facts and the statuses a plan may use; the file's own, and with what the
-//! command line or the screen asks on top of it.
+//! facts, the statuses a plan may use and how a household shares; the file's own,
+//! and with what the command line or the screen asks on top of it.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Catalog, Period, ServiceIx, Status};
+use crate::model::{Catalog, Period, ServiceIx, Split, Status};
 
 /// The circumstances figures are computed for: period, wants, facts, and the
 /// offers a plan may use.
@@ -17,6 +17,9 @@ pub struct Scenario {
     pub wants: Option<Vec<ServiceIx>>,
     pub facts: BTreeMap<String, Decimal>,
     pub include: Includes,
+    /// How a household plan's total is shared (SPEC §2 rule 6): the file's
+    /// `[household] split`, or what `--split` or the screen's `x` chose.
+    pub split: Split,
 }
 
 /// The offers a plan may use besides available ones (`--include`, `i`).
@@ -58,6 +61,7 @@ impl Scenario {
             wants: (!wants.is_empty()).then(|| wants.clone()),
             facts: catalog.profile.facts.clone(),
             include: Includes::default(),
+            split: catalog.split.clone(),
         }
     }
 
@@ -67,8 +71,8 @@ impl Scenario {
     }
 
     /// The file's scenario with what was asked on top of it (the command line's
-    /// `--per`, `--want`, `--set` and `--include`, kept by the screen across
-    /// reloads), and the asked wants that name no service of `catalog`.
+    /// `--per`, `--want`, `--set`, `--include` and `--split`, kept by the screen
+    /// across reloads), and the asked wants that name no service of `catalog`.
     pub fn adjusted<'a>(catalog: &Catalog, asked: &Adjustments<'a>) -> (Scenario, Vec<&'a str>) {
         let mut scenario = Scenario::from_catalog(catalog);
         if let Some(basis) = asked.basis {
@@ -82,6 +86,9 @@ impl Scenario {
         }
         scenario.facts.extend(asked.facts.clone());
         scenario.include = asked.include;
+        if let Some(split) = &asked.split {
+            scenario.split = split.clone();
+        }
         (scenario, unknown)
     }
 }
@@ -96,4 +103,6 @@ pub struct Adjustments<'a> {
     /// Facts that win over the file's.
     pub facts: BTreeMap<String, Decimal>,
     pub include: Includes,
+    /// How a household shares, instead of the file's rule.
+    pub split: Option<Split>,
 }

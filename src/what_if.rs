@@ -6,7 +6,7 @@ use crate::calc::Scenario;
 use crate::changes::{ApplyError, apply};
 use crate::model::{Catalog, ChangeIx};
 use crate::money::Money;
-use crate::plan::{OfferKind, plan};
+use crate::plan::{OfferKind, purchases};
 
 /// One entry of `what_if`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,7 +99,8 @@ pub fn outcome(
         Ok(changed) => changed,
         Err(why) => return Outcome::Refused(why),
     };
-    match plan(&changed, scenario) {
+    // Only the purchases and their total: no one's share is shown for a what-if.
+    match purchases(&changed, scenario) {
         Ok(found) => Outcome::Plan {
             offers: found.offers.iter().map(|o| o.kind).collect(),
             ids: found.offers.iter().map(|o| o.id.clone()).collect(),

@@ -3,7 +3,7 @@
 
 use bundlecalc::calc::Scenario;
 use bundlecalc::load::parse_catalog;
-use bundlecalc::model::{Catalog, Include, Person, ServiceIx};
+use bundlecalc::model::{Catalog, Include, Person, ServiceIx, Split};
 use bundlecalc::money::Money;
 use bundlecalc::plan::{Member, Plan, plan};
 use bundlecalc::synthetic::catalogue;
@@ -438,16 +438,24 @@ fn a_bundle_is_bought_twice_when_its_seats_run_out_and_shares_follow_rule_6() {
         vec![vec![Member::Me, Member::Person(0)], vec![Member::Me]]
     );
     assert_eq!(found.offers[1].used_by, vec![vec![Member::Person(1)]]);
-    // Rule 6: duo's 300.00 split 253:188 is 172.11 + 127.89 (largest remainder);
-    // video's 172.11 + 253.00 = 425.11 over three people is 141.71, 141.70, 141.70;
-    // me also pays music's 127.89.
-    let pays: Vec<String> = found
-        .people
-        .unwrap()
-        .iter()
-        .map(|p| p.pays.to_string())
-        .collect();
-    assert_eq!(pays, ["269.60", "141.70", "141.70"]);
+    // Fair shares (the default): alone me 300.00 (duo), mum and dad 253.00 each;
+    // together with mum or dad, me adds 47.00; mum and dad add nothing to each
+    // other. me: (2 × 300 + 47 + 47 + 2 × 300) / 6 = 215.666…; mum and dad:
+    // (2 × 253 + 0 + 0 + 2 × 253) / 6 = 168.666… each. Rounded once: the two
+    // missing fen go to me and mum (equal remainders, person order).
+    let pays = |found: &Plan| -> Vec<String> {
+        let people = found.people.as_ref().unwrap();
+        people.iter().map(|p| p.pays.to_string()).collect()
+    };
+    assert_eq!(pays(&found), ["215.67", "168.67", "168.66"]);
+    // By use: duo's 300.00 split 253:188 is 172.11 + 127.89 (largest remainder);
+    // video's 172.11 + 253.00 = 425.11 over three people is 141.703… each; me
+    // also pays music's 127.89. Rounded once: 269.59 + 141.70 + 141.70 leaves one
+    // fen, to me (equal remainders, person order).
+    let mut scenario = Scenario::from_catalog(&catalog);
+    scenario.split = Split::ByUse;
+    let by_use = plan(&catalog, &scenario).unwrap();
+    assert_eq!(pays(&by_use), ["269.60", "141.70", "141.70"]);
 }
 
 #[test]

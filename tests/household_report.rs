@@ -43,9 +43,9 @@ fn render(catalog: &Catalog, format: Format, lang: Lang) -> String {
 #[test]
 fn household_json_has_used_by_per_purchase_and_each_persons_share() {
     let plan: Value = serde_json::from_str(&render(&household(), Format::Json, Lang::En)).unwrap();
-    // duo (300.00) covers both seats of video and mum's music. Rule 6: 300.00 split
-    // 253:188 is 172.11 video + 127.89 music; video 86.06 (me, the odd fen) and
-    // 86.05 (mum); mum also pays music: 86.05 + 127.89 = 213.94.
+    // duo (300.00) covers both seats of video and mum's music. Fair shares (rule
+    // 6): me alone 253.00, mum alone 300.00 (duo), both 300.00; me brings 253.00
+    // or nothing (mum's duo has a seat), mum 300.00 or 47.00: me 126.50, mum 173.50.
     assert_eq!(plan["wants"], json!(["tencent_video", "qq_music"]));
     assert_eq!(
         plan["offers"],
@@ -63,11 +63,13 @@ fn household_json_has_used_by_per_purchase_and_each_persons_share() {
         plan["people"],
         json!([
             { "id": "me", "name": "me", "wants": ["tencent_video"],
-              "pays": "86.06", "alone": "253.00", "saves": "166.94" },
+              "pays": "126.50", "alone": "253.00", "saves": "126.50" },
             { "id": "mum", "name": "Mum", "wants": ["tencent_video", "qq_music"],
-              "pays": "213.94", "alone": "300.00", "saves": "86.06" }
+              "pays": "173.50", "alone": "300.00", "saves": "126.50" }
         ])
     );
+    assert_eq!(plan["split"], "fair");
+    assert_eq!(plan["notes"], json!([]));
     // used_by keeps the order of covers.
     let text = render(&household(), Format::Json, Lang::En);
     assert!(text.find("\"tencent_video\": [").unwrap() < text.find("\"qq_music\": [").unwrap());
@@ -86,16 +88,21 @@ fn household_table_lists_who_uses_what_then_one_row_per_person_in_both_languages
     assert!(en.contains("Used by"));
     let mum = row(&en, "Mum ");
     assert!(
-        mum.contains("¥213.94") && mum.contains("¥300.00") && mum.contains("+¥86.06"),
+        mum.contains("¥173.50") && mum.contains("¥300.00") && mum.contains("+¥126.50"),
         "{mum}"
     );
     let me = row(&en, "me ");
-    assert!(me.contains("¥86.06") && me.contains("¥253.00"), "{me}");
+    assert!(me.contains("¥126.50") && me.contains("¥253.00"), "{me}");
+    assert!(
+        en.contains("Shared by fair shares: each pays the extra cost they bring, averaged over every order of joining."),
+        "{en}"
+    );
 
     let zh = render(&household(), Format::Table, Lang::Zh);
     assert!(row(&zh, "Video + Music").contains("Tencent Video：我, Mum；QQ Music：Mum"));
     assert!(zh.contains("谁在用") && zh.contains("应付") && zh.contains("成员"));
-    assert!(row(&zh, "我 ").contains("¥86.06"));
+    assert!(row(&zh, "我 ").contains("¥126.50"));
+    assert!(zh.contains("分摊方式：公平分摊："), "{zh}");
 }
 
 #[test]
@@ -107,15 +114,16 @@ fn household_markdown_has_a_used_by_column_and_a_people_table() {
         "{en}"
     );
     assert!(
-        en.contains("| Mum | tencent_video, qq_music | 213.94 | 300.00 | 86.06 |"),
+        en.contains("| Mum | tencent_video, qq_music | 173.50 | 300.00 | 126.50 |"),
         "{en}"
     );
     let zh = render(&household(), Format::Markdown, Lang::Zh);
     assert!(zh.contains("| 成员 | 想要 | 应付 | 单买 | 节省 |"), "{zh}");
     assert!(
-        zh.contains("| 我 | tencent_video | 86.06 | 253.00 | 166.94 |"),
+        zh.contains("| 我 | tencent_video | 126.50 | 253.00 | 126.50 |"),
         "{zh}"
     );
+    assert!(en.contains("**Shared by** fair shares: "), "{en}");
 }
 
 #[test]

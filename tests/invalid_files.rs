@@ -38,6 +38,30 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "split_unknown_person",
+        "unknown person `mun` in `household.split`",
+        "11:20",
+        Some("did you mean `mum`?"),
+    ),
+    (
+        "split_negative_weight",
+        "`household.split.mum` must not be negative",
+        "11:26",
+        None,
+    ),
+    (
+        "split_unknown_rule",
+        "unknown rule `equal_saving` in `household.split`",
+        "5:9",
+        Some("did you mean `equal_savings`?"),
+    ),
+    (
+        "split_not_a_rule",
+        "`household.split` must be a rule's name such as \"fair\" or weights such as { me = 60, mum = 40 }, found an integer",
+        "5:9",
+        None,
+    ),
+    (
         "seats_zero",
         "`services.a.seats` must be a whole number of people, from 1 to 10,000",
         "3:9",

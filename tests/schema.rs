@@ -75,6 +75,9 @@ const WRONG_IN_SHAPE: &[&str] = &[
     "person_no_wants",
     "seats_zero",
     "seats_not_integer",
+    "split_negative_weight",
+    "split_unknown_rule",
+    "split_not_a_rule",
 ];
 
 #[test]

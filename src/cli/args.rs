@@ -8,7 +8,7 @@ use clap::{Parser, ValueEnum};
 use crate::calc::SortKey;
 use crate::error::Error;
 use crate::i18n::{Lang, set_language};
-use crate::model::Period;
+use crate::model::{Period, Split};
 use crate::report::Format;
 use crate::tr;
 
@@ -94,6 +94,11 @@ pub struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "ID,ID...|none")]
     pub people: Option<Vec<String>>,
 
+    /// How a household shares its total, instead of the file's [household] split;
+    /// a view, never saved
+    #[arg(long, value_enum, value_name = "RULE")]
+    pub split: Option<SplitArg>,
+
     /// The day prices' ages are measured from (default: today's date)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
@@ -165,6 +170,15 @@ pub enum LangArg {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    Fair,
+    #[value(name = "equal_savings")]
+    EqualSavings,
+    #[value(name = "by_use")]
+    ByUse,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum IncludeArg {
     Rumoured,
     Ended,
@@ -190,6 +204,16 @@ impl From<PeriodArg> for Period {
             PeriodArg::Quarter => Period::Quarter,
             PeriodArg::HalfYear => Period::HalfYear,
             PeriodArg::Year => Period::Year,
+        }
+    }
+}
+
+impl From<SplitArg> for Split {
+    fn from(arg: SplitArg) -> Split {
+        match arg {
+            SplitArg::Fair => Split::Fair,
+            SplitArg::EqualSavings => Split::EqualSavings,
+            SplitArg::ByUse => Split::ByUse,
         }
     }
 }
@@ -250,7 +274,7 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
         );
     for id in [
         "file", "compare", "plan", "check", "init", "format", "per", "want", "set", "sort",
-        "reverse", "include", "what_if", "people", "today", "lang", "help", "version",
+        "reverse", "include", "what_if", "people", "split", "today", "lang", "help", "version",
     ] {
         let help = tr!(&format!("args.{id}"));
         let heading = options.clone();

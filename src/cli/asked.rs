@@ -1,18 +1,20 @@
 //! What the command line asks on top of the file (SPEC §3): `--per`, `--want`,
-//! `--set`, `--include`, `--what-if` and `--people`, each checked against the
-//! file, with "did you mean" for an id it does not know. A view: never saved.
+//! `--set`, `--include`, `--what-if`, `--people` and `--split`, each checked
+//! against the file, with "did you mean" for an id it does not know. A view:
+//! never saved.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::args::{Cli, IncludeArg, SortArg};
+use super::args::{Cli, IncludeArg, SortArg, SplitArg};
 use crate::amount::parse_fact;
 use crate::calc::{Adjustments, Includes, Scenario};
 use crate::diagnostic::did_you_mean;
 use crate::error::Error;
 use crate::load::{is_fact_name, spending_problem};
-use crate::model::{Catalog, Include, Offer};
+use crate::model::{Catalog, Include, Offer, Split};
+use crate::plan::Household;
 use crate::tr;
 
 /// The file's scenario with the command line's `--per`, `--want`, `--set` and
@@ -43,6 +45,15 @@ pub(super) fn scenario(
     if cli.sort == SortArg::Personal && scenario.wants.is_none() {
         return Err(Error::usage(tr!("cli.personal_needs_wants")));
     }
+    // Only `--split fair` asking for it is refused; the file's rule falls back.
+    let people = Household::of(catalog, &scenario).members.len();
+    if cli.split == Some(SplitArg::Fair) && people > Split::FAIR_MOST {
+        return Err(Error::usage(tr!(
+            "cli.fair_too_many",
+            most = Split::FAIR_MOST,
+            count = people
+        )));
+    }
     Ok(scenario)
 }
 
@@ -56,6 +67,7 @@ pub(super) fn adjustments(cli: &Cli, facts: BTreeMap<String, Decimal>) -> Adjust
             rumoured: cli.include.contains(&IncludeArg::Rumoured),
             ended: cli.include.contains(&IncludeArg::Ended),
         },
+        split: cli.split.map(Into::into),
     }
 }
 

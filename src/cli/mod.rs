@@ -162,6 +162,7 @@ fn run_screen(
             facts,
             what_ifs,
             people: cli.people.clone(),
+            split: cli.split.map(Into::into),
         },
         sort: cli.sort.into(),
         reverse: cli.reverse,

@@ -84,14 +84,14 @@ pub(super) fn plan_output(
     scenario: &Scenario,
     today: Date,
 ) -> Result<String, Error> {
-    let mut plan =
-        plan(catalog, scenario).map_err(|error| plan_error(catalog, source, scenario, error))?;
-    plan.notes.extend(crate::stale::plan_note(
-        catalog,
-        &plan,
-        scenario.basis,
-        today,
-    ));
+    // JSON and CSV are the same in every language: their notes are in English.
+    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
+    let mut plan = in_language_if(machine, || plan(catalog, scenario))
+        .map_err(|error| plan_error(catalog, source, scenario, error))?;
+    let stale = in_language_if(machine, || {
+        crate::stale::plan_note(catalog, &plan, scenario.basis, today)
+    });
+    plan.notes.extend(stale);
     let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total);
     let report = PlanReport {
         catalog,

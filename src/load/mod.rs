@@ -1,11 +1,13 @@
 //! TOML text -> validated `Catalog` (SPEC §1), in three steps, a file each:
 //! `parse` (the toml crate reads the whole text once, keeping every span), `walk`
 //! (each table's keys checked and values read, numbers as TOML means them; with
-//! `service`, `bundle`, `change` and `profile`), and `resolve` (ids looked up, the rules
-//! between items checked). Every problem is collected with its place in the file.
+//! `service`, `bundle`, `change`, `profile`, `person` and `household`), and
+//! `resolve` (ids looked up, the rules between items checked). Every problem is
+//! collected with its place in the file.
 
 mod bundle;
 mod change;
+mod household;
 mod parse;
 mod person;
 mod place;

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{LineIndex, Problems};
 use crate::model::{Bundle, Period, Seen, Service, Tier, Way};
+use crate::split::Split;
 
 /// An id as written in the file, with its place (a byte range of the file).
 pub struct Written {
@@ -76,6 +77,13 @@ pub struct RawPerson {
     pub wants: Vec<Written>,
 }
 
+/// `[household] split` (SPEC §1.8) before the weights' ids are looked up.
+pub enum RawSplit {
+    Named(Split),
+    /// Each weight with the place of its id, in the order written.
+    Weights(Vec<(Written, Decimal)>),
+}
+
 /// Everything the walk found, and every problem it noted on the way.
 pub struct Walked<'t> {
     pub lines: LineIndex<'t>,
@@ -89,6 +97,7 @@ pub struct Walked<'t> {
     pub picks: Vec<RawPicks>,
     pub facts: BTreeMap<String, RawFact>,
     pub people: Vec<RawPerson>,
+    pub split: Option<RawSplit>,
 }
 
 impl<'t> Walked<'t> {
@@ -105,6 +114,7 @@ impl<'t> Walked<'t> {
             picks: Vec::new(),
             facts: BTreeMap::new(),
             people: Vec::new(),
+            split: None,
         }
     }
 }

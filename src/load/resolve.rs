@@ -11,12 +11,13 @@ use rust_decimal::Decimal;
 
 use super::change::resolve_changes;
 use super::place::InItem;
-use super::raw::{RawBundle, RawFact, RawInclude, RawPerson, RawPicks, Walked, Written};
+use super::raw::{RawBundle, RawFact, RawInclude, RawPerson, RawPicks, RawSplit, Walked, Written};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::model::{
     Bundle, BundleIx, Catalog, Include, Period, Person, Profile, Service, ServiceIx,
     benefit_spending, group_holding,
 };
+use crate::split::Split;
 
 /// The catalogue the walk found, with its references looked up, or every problem.
 pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
@@ -31,6 +32,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         picks,
         facts,
         people,
+        split,
         ..
     } = walked;
     let ids = Ids::of(&services, &raw_bundles);
@@ -53,7 +55,12 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         picks: resolver.picks(&picks, &includes),
         facts: resolver.facts(facts, &services),
     };
-    let people = people.iter().map(|raw| resolver.person(raw)).collect();
+    let people: Vec<Person> = people.iter().map(|raw| resolver.person(raw)).collect();
+    let split = match split {
+        None => Split::default(),
+        Some(RawSplit::Named(rule)) => rule,
+        Some(RawSplit::Weights(weights)) => resolver.weights(weights, &people),
+    };
     drop(ids);
     let bundles: Vec<Bundle> = raw_bundles
         .into_iter()
@@ -77,6 +84,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         changes,
         applied: Vec::new(),
         people,
+        split,
     })
 }
 
@@ -186,6 +194,30 @@ impl Resolver<'_, '_> {
             name: raw.name.clone().unwrap_or_else(|| raw.id.clone()),
             wants,
         }
+    }
+
+    /// Agreed weights (SPEC §1.8), each keyed by `me` or a person of the file.
+    fn weights(&mut self, weights: Vec<(Written, Decimal)>, people: &[Person]) -> Split {
+        let ids = || std::iter::once(super::ME).chain(people.iter().map(|p| p.id.as_str()));
+        let mut known = Vec::with_capacity(weights.len());
+        for (written, weight) in weights {
+            if ids().any(|id| id == written.id) {
+                known.push((written.id, weight));
+                continue;
+            }
+            let help = did_you_mean(&written.id, ids()).or_else(|| {
+                Some(crate::tr!(
+                    "load.weights_for",
+                    ids = ids().collect::<Vec<_>>().join(", ")
+                ))
+            });
+            self.problem(
+                crate::tr!("load.weight_unknown_person", id = written.id),
+                written.span,
+                help,
+            );
+        }
+        Split::Weights(known)
     }
 
     /// The wanted services, looked up; one listed twice counts once.

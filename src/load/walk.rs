@@ -19,7 +19,14 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{Period, Seen, Status};
 
 const TOP_KEYS: &[&str] = &[
-    "currency", "basis", "profile", "services", "bundles", "changes", "people",
+    "currency",
+    "basis",
+    "profile",
+    "services",
+    "bundles",
+    "changes",
+    "people",
+    "household",
 ];
 
 /// Walks the tree of one file, collecting what it holds into `walked`.
@@ -53,6 +60,10 @@ impl Walker<'_> {
                 "profile" => match node.get_ref().as_table() {
                     Some(table) => self.profile(table),
                     None => self.problem(crate::tr!("load.profile_table"), key.span()),
+                },
+                "household" => match node.get_ref().as_table() {
+                    Some(table) => self.household(table),
+                    None => self.problem(crate::tr!("load.household_table"), key.span()),
                 },
                 _ => {}
             }

@@ -1,13 +1,17 @@
 //! Who a household plan is for, and each person's share of it (SPEC §1.8, §2
 //! rule 6, §3.2 "Households").
 
+use num_bigint::BigInt;
+use rust_decimal::Decimal;
+
 use crate::calc::{Scenario, service_worth};
-use crate::model::{Catalog, ServiceIx};
+use crate::model::{Catalog, ServiceIx, Split};
 use crate::money::Money;
 
-use super::cover::cover;
-use super::shares::{self, Used};
-use super::types::{Member, OfferKind, PersonShare, Plan, PlanError};
+use super::costs::{Group, GroupCosts};
+use super::fair;
+use super::shares::{self, Exact, Used};
+use super::types::{Member, OfferKind, PersonShare, Plan, PlanError, Sharing};
 
 /// Who a plan is for: the members with their wants, in person order (SPEC §3.2
 /// "Households"): `me` when wants are set, then every person of the catalogue
@@ -63,14 +67,73 @@ impl Household {
     }
 }
 
-/// Each member's share of the household plan (SPEC §2 rule 6): `pays` by
-/// `shares`, `alone` by the plan for that member's wants alone.
+/// Each member's share of the household plan (SPEC §2 rule 6) by the scenario's
+/// rule (equal savings instead of fair shares past `Split::FAIR_MOST` people):
+/// `alone` is the plan for that member alone, `pays` their exact share rounded
+/// once, and how the total was shared.
 pub(super) fn people(
     catalog: &Catalog,
     scenario: &Scenario,
     household: &Household,
     plan: &Plan,
-) -> Result<Vec<PersonShare>, PlanError> {
+) -> Result<(Vec<PersonShare>, Sharing), PlanError> {
+    let members: Vec<Member> = household.members.iter().map(|(m, _)| *m).collect();
+    let mut costs = GroupCosts::new(catalog, scenario, &household.members);
+    let alone = (0..members.len())
+        .map(|at| costs.alone(at))
+        .collect::<Result<Vec<Money>, PlanError>>()?;
+    let fair_too_many = scenario.split == Split::Fair && members.len() > Split::FAIR_MOST;
+    let rule = if fair_too_many {
+        Split::EqualSavings
+    } else {
+        scenario.split.clone()
+    };
+    let exact = match &rule {
+        Split::Fair => {
+            let everyone: Group = (1 << members.len()) - 1;
+            costs.know(everyone, plan.total);
+            let (numerators, denominator) = fair::shapley(members.len(), |g| costs.of(g))?;
+            Exact::over(
+                numerators.into_iter().map(BigInt::from).collect(),
+                BigInt::from(denominator),
+            )
+        }
+        Split::EqualSavings => {
+            let weights: Vec<BigInt> = alone.iter().map(|a| BigInt::from(a.fen())).collect();
+            shares::proportional(plan.total, &weights)
+        }
+        Split::ByUse => by_use(catalog, scenario, plan, &members),
+        Split::Weights(agreed) => {
+            let weights = weights_of(catalog, agreed, &members);
+            shares::proportional(plan.total, &weights)
+        }
+    };
+    let pays = shares::round_once(plan.total, &exact);
+    let people = household
+        .members
+        .iter()
+        .zip(pays)
+        .zip(alone)
+        .map(|(((member, wants), pays), alone)| PersonShare {
+            member: *member,
+            wants: wants.clone(),
+            pays,
+            alone,
+            saves: alone - pays,
+        })
+        .collect();
+    Ok((
+        people,
+        Sharing {
+            rule,
+            fair_too_many,
+        },
+    ))
+}
+
+/// By use (rule 6): each purchase split over the services used from it, each
+/// service's parts among its users.
+fn by_use(catalog: &Catalog, scenario: &Scenario, plan: &Plan, members: &[Member]) -> Exact {
     let wants = &plan.wants;
     let basis_price: Vec<Money> = wants
         .iter()
@@ -95,42 +158,24 @@ pub(super) fn people(
             }
         })
         .collect();
-    let members: Vec<Member> = household.members.iter().map(|(m, _)| *m).collect();
-    let pays = shares::pays(&purchases, wants.len(), &members);
-    let mut alone_by_wants: Vec<(&[ServiceIx], Money)> = Vec::new();
-    let mut shares = Vec::with_capacity(members.len());
-    for ((member, their_wants), pays) in household.members.iter().zip(pays) {
-        let known = alone_by_wants
-            .iter()
-            .find(|(w, _)| *w == their_wants.as_slice())
-            .map(|(_, total)| *total);
-        let alone = match known {
-            Some(total) => total,
-            None if their_wants.is_empty() => Money::ZERO,
-            None => {
-                let ones = vec![1; their_wants.len()];
-                let total = cover(
-                    catalog,
-                    scenario,
-                    their_wants,
-                    &ones,
-                    false,
-                    &mut Vec::new(),
-                )?
-                .total();
-                alone_by_wants.push((their_wants, total));
-                total
-            }
-        };
-        shares.push(PersonShare {
-            member: *member,
-            wants: their_wants.clone(),
-            pays,
-            alone,
-            saves: alone - pays,
-        });
-    }
-    Ok(shares)
+    shares::by_use(&purchases, wants.len(), members)
+}
+
+/// Each member's agreed weight as a whole number: every weight on the scale of the
+/// most precise one. A member the weights do not name has 0.
+fn weights_of(catalog: &Catalog, agreed: &[(String, Decimal)], members: &[Member]) -> Vec<BigInt> {
+    let scale = agreed.iter().map(|(_, w)| w.scale()).max().unwrap_or(0);
+    members
+        .iter()
+        .map(|member| {
+            let id = member.id(catalog);
+            agreed
+                .iter()
+                .filter(|(named, _)| named == id)
+                .map(|(_, w)| BigInt::from(w.mantissa()) * BigInt::from(10).pow(scale - w.scale()))
+                .sum()
+        })
+        .collect()
 }
 
 /// Where an offer lists a service: its position among a bundle's includes (a

@@ -9,8 +9,12 @@
 //! - `solve`: the exact search for the least `(price, purchases, sorted ids)`.
 //! - `cover`: the offers of a scenario handed to the search, for a demand of seats.
 //! - `assign`: who uses what from each purchase (`used_by`).
-//! - `household`: who the plan is for, and each person's share (`people`).
-//! - `shares`: each person's payment.
+//! - `household`: who the plan is for, and each person's share (`people`) by
+//!   the household's rule.
+//! - `costs`: `c(S)`, the plan's total for only a group of its people.
+//! - `fair`: fair shares, the Shapley value over those totals.
+//! - `shares`: each person's exact share by the other rules, and the rounding of
+//!   every rule's shares, once per person.
 //!
 //! One person's plan is a *set* of offers. A household's may buy an offer more
 //! than once: a purchase gives `seats` people each service it covers, and every
@@ -39,7 +43,9 @@
 //! wins the tie rules).
 
 mod assign;
+mod costs;
 mod cover;
+mod fair;
 mod household;
 mod offers;
 mod shares;
@@ -55,6 +61,7 @@ pub use household::Household;
 use offers::Mask;
 pub use types::{
     IfRumoured, Member, OfferKind, PersonShare, Plan, PlanError, PlannedOffer, RumouredPlan,
+    Sharing,
 };
 
 /// The most distinct wanted services a plan is computed for: sets of wants are
@@ -90,6 +97,12 @@ pub fn plan(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
     Ok(found)
 }
 
+/// The cheapest purchases alone: no shares, nothing on rumours. What a what-if
+/// entry needs (its plan's offers and total).
+pub fn purchases(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
+    cheapest(catalog, scenario, false)
+}
+
 /// The cheapest plan, without looking at rumours; each person's share too when
 /// `shares` is set and the plan is a household's.
 fn cheapest(catalog: &Catalog, scenario: &Scenario, shares: bool) -> Result<Plan, PlanError> {
@@ -110,7 +123,9 @@ fn cheapest(catalog: &Catalog, scenario: &Scenario, shares: bool) -> Result<Plan
     let bought = cover(catalog, scenario, &wants, &demand, !shared, &mut notes)?;
     let mut plan = describe(catalog, scenario, &household, &wants, &bought, notes);
     if shared && shares {
-        plan.people = Some(household::people(catalog, scenario, &household, &plan)?);
+        let (people, sharing) = household::people(catalog, scenario, &household, &plan)?;
+        plan.people = Some(people);
+        plan.split = Some(sharing);
     }
     Ok(plan)
 }
@@ -181,5 +196,6 @@ fn describe(
         include: scenario.include.statuses(),
         if_rumoured: IfRumoured::Included,
         people: None,
+        split: None,
     }
 }

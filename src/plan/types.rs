@@ -1,7 +1,7 @@
 //! What a plan is: its purchases, who uses them, who pays what, and why there
 //! may be none (SPEC §3.2).
 
-use crate::model::{BundleIx, Catalog, PersonIx, ServiceIx, Status};
+use crate::model::{BundleIx, Catalog, PersonIx, ServiceIx, Split, Status};
 use crate::money::Money;
 
 /// Something that can be bought.
@@ -70,6 +70,18 @@ pub struct Plan {
     /// Present exactly when the plan is for a household (someone besides `me`):
     /// each person's share, in person order (SPEC §2 rule 6).
     pub people: Option<Vec<PersonShare>>,
+    /// With `people`: how the total was shared.
+    pub split: Option<Sharing>,
+}
+
+/// How a household plan's total was shared (SPEC §2 rule 6).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sharing {
+    /// The rule used.
+    pub rule: Split,
+    /// Fair shares were asked for more people than they are computed for
+    /// (`Split::FAIR_MOST`), so `rule` is equal savings instead.
+    pub fair_too_many: bool,
 }
 
 /// Someone a plan is for: you, or a person of the file (SPEC §1.8). Ordered as

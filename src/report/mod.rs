@@ -5,6 +5,7 @@ mod compare;
 mod delimited;
 mod paint;
 mod plan;
+mod shares;
 mod table;
 mod what_if;
 
@@ -13,7 +14,8 @@ pub use compare::{
     write_compare,
 };
 pub use paint::{Painter, Tone, colour_allowed};
-pub use plan::{PlanReport, if_rumoured_sentence, member_name, render_plan};
+pub use plan::{PlanReport, if_rumoured_sentence, render_plan};
+pub use shares::{member_name, share_notes, split_name, split_words};
 pub use table::{Cell, TextTable};
 pub use what_if::what_if_sentence;
 

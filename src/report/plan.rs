@@ -6,8 +6,10 @@ use super::Format;
 use super::compare::{markdown_notes, money_text, signed_money_text, tone_of};
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
+use super::shares::{member_name, share_notes, split_words};
 use super::table::{Cell, TextTable};
 use super::what_if::what_if_sentence;
+use crate::i18n::{Lang, in_language};
 use crate::model::{Catalog, Period, ServiceIx, Status};
 use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan};
 use crate::text::{Align, printable};
@@ -55,6 +57,9 @@ struct JsonPlan<'a> {
     /// Households only (SPEC §3.2): each person's share, in person order.
     #[serde(skip_serializing_if = "Option::is_none")]
     people: Option<Vec<JsonPerson<'a>>>,
+    /// Households only: the rule that shared the total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    split: Option<&'static str>,
     extras: Vec<&'a str>,
     include: Vec<&'static str>,
     /// Absent when rumoured offers were included; null when they would not help.
@@ -65,6 +70,8 @@ struct JsonPlan<'a> {
     /// Absent when the file has no changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     what_if: Option<Vec<JsonWhatIf<'a>>>,
+    /// In English, as every JSON note.
+    notes: Vec<String>,
 }
 
 /// One what-if: its changes' ids, and the plan with them (nulls when the wants
@@ -156,13 +163,6 @@ fn json_person<'a>(catalog: &'a Catalog, share: &PersonShare) -> JsonPerson<'a> 
     }
 }
 
-/// The person as people read it: the name, or "me" in the output's language.
-pub fn member_name(catalog: &Catalog, member: Member) -> String {
-    member
-        .name(catalog)
-        .map_or_else(|| tr!("plan.me"), str::to_string)
-}
-
 /// "Tencent Video: me, Mum; QQ Music: me": who uses what from one purchase.
 fn used_by_text(
     catalog: &Catalog,
@@ -246,6 +246,7 @@ fn json(report: &PlanReport<'_>) -> String {
             .people
             .as_ref()
             .map(|people| people.iter().map(|p| json_person(catalog, p)).collect()),
+        split: plan.split.as_ref().map(|sharing| sharing.rule.name()),
         extras: ids(catalog, &plan.extras),
         include: plan.include.iter().map(|s| s.name()).collect(),
         if_rumoured: match &plan.if_rumoured {
@@ -268,6 +269,7 @@ fn json(report: &PlanReport<'_>) -> String {
                 .map(|entry| JsonWhatIf::of(catalog, entry))
                 .collect()
         }),
+        notes: in_language(Lang::En, || all_notes(catalog, plan, "")),
     };
     serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
 }
@@ -292,12 +294,71 @@ fn offer_rows(report: &PlanReport<'_>) -> Vec<Vec<Option<String>>> {
 const HEADINGS: [&str; 4] = ["id", "kind", "price", "covers"];
 
 fn csv(report: &PlanReport<'_>) -> String {
+    if let Some(people) = &report.plan.people {
+        return household_csv(report, people);
+    }
     let heading: Vec<Option<String>> = HEADINGS.iter().map(|h| Some(h.to_string())).collect();
     let mut out = csv_line(&heading);
     for row in offer_rows(report) {
         out += &csv_line(&row);
     }
     out
+}
+
+/// A household plan's CSV (SPEC §3.2): one row per purchase, service and person
+/// who uses it, then, after an empty line, one row per person with pays, alone
+/// and saves; every row ends with the currency and the period.
+fn household_csv(report: &PlanReport<'_>, people: &[PersonShare]) -> String {
+    let catalog = report.catalog;
+    let tail = [
+        Some(catalog.currency.clone()),
+        Some(report.basis.name().to_string()),
+    ];
+    let line = |fields: Vec<Option<String>>| {
+        let mut fields = fields;
+        fields.extend(tail.iter().cloned());
+        csv_line(&fields)
+    };
+    let text = |fields: &[&str]| -> Vec<Option<String>> {
+        fields.iter().map(|f| Some(f.to_string())).collect()
+    };
+    let mut out = csv_line(&text(&[
+        "purchase", "id", "kind", "price", "service", "person", "currency", "per",
+    ]));
+    for (at, offer) in report.plan.offers.iter().enumerate() {
+        for (service, users) in offer.covers.iter().zip(&offer.used_by) {
+            for user in users {
+                out += &line(vec![
+                    Some(at.to_string()),
+                    Some(offer.id.clone()),
+                    Some(kind_name(offer.kind).to_string()),
+                    Some(offer.price.to_string()),
+                    Some(catalog.services[*service].id.clone()),
+                    Some(user.id(catalog).to_string()),
+                ]);
+            }
+        }
+    }
+    out += "\r\n";
+    out += &csv_line(&text(&[
+        "person", "pays", "alone", "saves", "currency", "per",
+    ]));
+    for share in people {
+        out += &line(vec![
+            Some(share.member.id(catalog).to_string()),
+            Some(share.pays.to_string()),
+            Some(share.alone.to_string()),
+            Some(share.saves.to_string()),
+        ]);
+    }
+    out
+}
+
+/// The plan's notes, then those on its shares.
+fn all_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> {
+    let mut notes = plan.notes.clone();
+    notes.extend(share_notes(catalog, plan, symbol));
+    notes
 }
 
 /// The plan's answer to "what if the rumours come true?", in a sentence: "If
@@ -402,7 +463,11 @@ fn markdown(report: &PlanReport<'_>) -> String {
             .collect();
         out += &markdown_table(&headings, &[false, false, true, true, true], &rows);
     }
-    out += &markdown_notes(&plan.notes);
+    if let Some(sharing) = &plan.split {
+        let rule = split_words(report.catalog, &sharing.rule);
+        out += &format!("\n{}\n", tr!("split.md_shared_by", rule = rule));
+    }
+    out += &markdown_notes(&all_notes(report.catalog, plan, ""));
     out
 }
 
@@ -471,7 +536,14 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out.push('\n');
         out += &people_table(catalog, people, painter);
     }
-    for note in &plan.notes {
+    if let Some(sharing) = &plan.split {
+        out += &tr!(
+            "split.shared_by",
+            rule = split_words(catalog, &sharing.rule)
+        );
+        out.push('\n');
+    }
+    for note in &all_notes(catalog, plan, symbol) {
         out += &painter.paint(&tr!("report.note", note = printable(note)), Tone::Faint);
         out.push('\n');
     }

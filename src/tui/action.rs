@@ -55,6 +55,8 @@ pub enum Action {
     ShowWhatIfs,
     /// `H`: the household's plan and who pays what.
     ShowHousehold,
+    /// `x`, in the household window: the next rule for sharing the total.
+    NextSplit,
     /// `r`, or the watcher: read the file again.
     Reload,
     /// The file changed on disk (from the watcher).
@@ -174,6 +176,7 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('P') => Action::ShowPlan,
         KeyCode::Char('a') => Action::ShowWhatIfs,
         KeyCode::Char('H') => Action::ShowHousehold,
+        KeyCode::Char('x') => Action::NextSplit,
         KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete => Action::Unknown,
         _ => return None,
     })
@@ -286,6 +289,10 @@ mod tests {
         );
         assert_eq!(
             action_for(&key(KeyCode::Char('x'), none)),
+            Some(Action::NextSplit)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('z'), none)),
             Some(Action::Unknown)
         );
         assert_eq!(action_for(&key(KeyCode::Null, none)), None);

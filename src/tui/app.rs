@@ -28,6 +28,7 @@ use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare};
 use crate::model::{Catalog, ServiceIx};
+use crate::report::split_name;
 use crate::tr;
 use crate::workspace::Workspace;
 
@@ -272,6 +273,7 @@ impl App {
                     self.kept_search = Some(search);
                 }
             }
+            Outcome::NextSplit => self.next_split(),
         }
     }
 
@@ -348,6 +350,7 @@ impl App {
                 self.open(Window::Household(HouseholdWindow));
                 self.start_plan();
             }
+            Action::NextSplit => self.message = Some(tr!("msg.split_in_household")),
             Action::EditPrice => self.open_price_field(),
             Action::Save | Action::Reload | Action::OpenEditor if self.files.is_busy() => {
                 self.message = Some(self.files.still_busy());
@@ -428,6 +431,17 @@ impl App {
         } else {
             tr!("msg.on_sale")
         });
+    }
+
+    /// `x` in the household window: the next rule for sharing the total, starting
+    /// from the file's (SPEC §4); a view, never saved, kept across reloads.
+    fn next_split(&mut self) {
+        let file_rule = &self.file.split;
+        let next = self.scenario.split.next(file_rule);
+        self.overrides.split = (next != *file_rule).then(|| next.clone());
+        self.message = Some(tr!("msg.split", rule = split_name(&next)));
+        self.scenario.split = next;
+        self.start_plan();
     }
 
     /// The sort in words, as the status line says it.

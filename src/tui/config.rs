@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::calc::{Scenario, SortKey};
 use crate::error::Error;
-use crate::model::Catalog;
+use crate::model::{Catalog, Split};
 use crate::source::Source;
 use crate::workspace::Workspace;
 
@@ -29,6 +29,8 @@ pub struct Overrides {
     pub what_ifs: Vec<String>,
     /// `--people`: the people kept (the catalogue holds only those), if given.
     pub people: Option<Vec<String>>,
+    /// `--split`, or the rule `x` chose, instead of the file's: a view, never saved.
+    pub split: Option<Split>,
 }
 
 /// What the screen starts with.

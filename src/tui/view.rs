@@ -18,8 +18,9 @@ use super::windows::household::HouseholdProps;
 use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
 use super::windows::what_ifs::WhatIfsProps;
+use crate::model::Split;
 use crate::money::Money;
-use crate::report::{money_text, percent_text, signed_money_text};
+use crate::report::{money_text, percent_text, signed_money_text, split_name};
 use crate::text::{Align, display_width, printable, truncate_to_width};
 use crate::tr;
 
@@ -356,7 +357,17 @@ fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
     // Who shares, then the what-ifs applied, come first: each changes the plan.
     if !catalog.people.is_empty() {
         let names: Vec<&str> = catalog.people.iter().map(|p| p.name.as_str()).collect();
-        text = format!("{}{text}", tr!("scenario.people", names = names.join(", ")));
+        let names = names.join(", ");
+        // How they share, when it is not the default (fair shares).
+        let sharing = match &app.scenario.split {
+            Split::Fair => tr!("scenario.people", names = names),
+            rule => tr!(
+                "scenario.people_split",
+                names = names,
+                rule = split_name(rule)
+            ),
+        };
+        text = format!("{sharing}{text}");
     }
     if !app.what_ifs.is_empty() {
         let names: Vec<String> = app

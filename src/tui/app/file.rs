@@ -72,6 +72,7 @@ impl App {
             wants: self.overrides.wants.as_deref(),
             facts: self.overrides.facts.clone(),
             include: Default::default(),
+            split: self.overrides.split.clone(),
         };
         // A wanted service that is gone from the file is simply no longer wanted.
         Scenario::adjusted(catalog, &asked).0

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
 use crate::model::Catalog;
-use crate::report::{member_name, money_text, signed_money_text};
+use crate::report::{member_name, money_text, share_notes, signed_money_text, split_words};
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
@@ -38,10 +38,11 @@ pub struct HouseholdProps<'a> {
 pub struct HouseholdWindow;
 
 impl HouseholdWindow {
-    /// `Esc`, `?` or `H` close it.
+    /// `Esc`, `?` or `H` close it; `x` shares by the next rule.
     pub fn update(&mut self, action: Action) -> Outcome {
         match action {
             Action::Back | Action::ToggleHelp | Action::ShowHousehold => Outcome::Close,
+            Action::NextSplit => Outcome::NextSplit,
             Action::Quit => Outcome::Quit,
             _ => Outcome::Stay,
         }
@@ -55,6 +56,7 @@ impl HouseholdWindow {
             for line in wrap_to_width(&tr!("householdw.alone"), width) {
                 lines.push(Line::raw(line));
             }
+            lines.push(Line::styled(tr!("householdw.keys"), theme.faint));
         } else if catalog.people.is_empty() {
             for paragraph in [tr!("householdw.nobody"), tr!("householdw.how")] {
                 for line in wrap_to_width(&paragraph, width) {
@@ -67,10 +69,11 @@ impl HouseholdWindow {
             for line in wrap_to_width(&tr!("householdw.seats"), width) {
                 lines.push(Line::raw(line));
             }
+            lines.push(Line::styled(tr!("householdw.keys"), theme.faint));
         } else {
             self.plan_lines(props, theme, width, &mut lines);
+            lines.push(Line::styled(tr!("householdw.keys_split"), theme.faint));
         }
-        lines.push(Line::styled(tr!("householdw.keys"), theme.faint));
         let title = tr!("householdw.title", per = props.per);
         draw_dialog(frame, theme, &title, lines, WIDTH);
     }
@@ -178,5 +181,20 @@ impl HouseholdWindow {
             tr!("plan.total", total = money_text(symbol, plan.total)),
             theme.heading,
         ));
+        // How the total is shared, and who pays more than alone.
+        if let Some(sharing) = &plan.split {
+            let rule = tr!(
+                "split.shared_by",
+                rule = split_words(catalog, &sharing.rule)
+            );
+            for line in wrap_to_width(&rule, width) {
+                lines.push(Line::raw(line));
+            }
+        }
+        for note in share_notes(catalog, plan, symbol) {
+            for line in wrap_to_width(&note, width) {
+                lines.push(Line::styled(line, theme.loss));
+            }
+        }
     }
 }

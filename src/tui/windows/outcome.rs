@@ -36,6 +36,8 @@ pub enum Outcome {
     Find,
     /// Close the search box, keeping its query for `n` and `N`.
     KeepSearch,
+    /// Share the household's total by the next rule (a view, never saved).
+    NextSplit,
 }
 
 impl Outcome {
@@ -49,6 +51,7 @@ impl Outcome {
                 | Outcome::ToggleWhatIf(_)
                 | Outcome::Find
                 | Outcome::KeepSearch
+                | Outcome::NextSplit
         )
     }
 }

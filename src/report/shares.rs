@@ -1,0 +1,73 @@
+//! Who shares a household plan, and how, in words (SPEC §2 rule 6): a person's
+//! name, the rule's name and what it means, and the notes a household plan
+//! carries about its shares (a person who pays more than alone, fair shares not
+//! computed for so many people).
+
+use crate::model::{Catalog, Split};
+use crate::plan::{Member, Plan};
+use crate::tr;
+
+use super::compare::money_text;
+
+/// The person as people read it: the name, or "me" in the output's language.
+pub fn member_name(catalog: &Catalog, member: Member) -> String {
+    member
+        .name(catalog)
+        .map_or_else(|| tr!("plan.me"), str::to_string)
+}
+
+/// The rule in a few words: "fair shares", "agreed shares".
+pub fn split_name(rule: &Split) -> String {
+    tr!(&format!("split.name.{}", rule.name()))
+}
+
+/// The rule and what it means, in a sentence's worth: "fair shares: each pays
+/// the extra cost they bring, averaged over every order of joining"; agreed
+/// shares list the weights of the people in the plan.
+pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
+    match rule {
+        Split::Weights(weights) => {
+            let named: Vec<String> = weights
+                .iter()
+                .filter_map(|(id, weight)| {
+                    let member = match catalog.person_ix(id) {
+                        Some(at) => Member::Person(at),
+                        None if id == crate::load::ME => Member::Me,
+                        None => return None,
+                    };
+                    Some(format!("{} {weight}", member_name(catalog, member)))
+                })
+                .collect();
+            tr!("split.words.weights", weights = named.join(", "))
+        }
+        _ => tr!(&format!("split.words.{}", rule.name())),
+    }
+}
+
+/// The notes on a household plan's shares: fair shares not computed for so many
+/// people, then each person who pays more than they would alone, in person order.
+/// Money with `symbol` (empty for JSON and Markdown).
+pub fn share_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let (Some(sharing), Some(people)) = (&plan.split, &plan.people)
+        && sharing.fair_too_many
+    {
+        notes.push(tr!(
+            "split.fair_too_many",
+            most = Split::FAIR_MOST,
+            count = people.len()
+        ));
+    }
+    for share in plan.people.iter().flatten() {
+        if share.pays > share.alone {
+            notes.push(tr!(
+                "split.above_alone",
+                person = member_name(catalog, share.member),
+                pays = money_text(symbol, share.pays),
+                more = money_text(symbol, share.pays - share.alone),
+                alone = money_text(symbol, share.alone)
+            ));
+        }
+    }
+    notes
+}
