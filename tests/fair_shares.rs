@@ -139,25 +139,31 @@ fn the_table_and_markdown_name_the_rule_and_the_note_in_both_languages() {
     let table = run(&["--lang", "en"]);
     assert!(
         table.contains(
-            "Shared by fair shares: each pays the extra cost they bring, averaged over every order of joining."
+            "Fair shares: each pays the extra cost they bring, averaged over every order of joining."
         ),
         "{table}"
     );
     let table = run(&["--lang", "en", "--split", "by_use"]);
-    assert!(table.contains("Shared by by use: "), "{table}");
+    assert!(
+        table.contains("By use: each purchase split over the services used from it"),
+        "{table}"
+    );
     assert!(
         table.contains("note: me pays ¥109.17, ¥21.17 more than alone (¥88.00)"),
         "{table}"
     );
     let zh = run(&["--lang", "zh", "--split", "by_use"]);
-    assert!(zh.contains("分摊方式：按使用："), "{zh}");
+    assert!(
+        zh.contains("按使用：每次购买按所用服务拆分，再由使用者平分。"),
+        "{zh}"
+    );
     assert!(
         zh.contains("备注：我 付 ¥109.17，比独自购买（¥88.00）多 ¥21.17"),
         "{zh}"
     );
     let markdown = run(&["--lang", "en", "--format", "markdown"]);
     assert!(
-        markdown.contains("**Shared by** fair shares: each pays the extra cost"),
+        markdown.contains("\nFair shares: each pays the extra cost"),
         "{markdown}"
     );
     // JSON stays English whatever the language.

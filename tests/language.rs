@@ -358,7 +358,7 @@ fn every_problem_of_the_file_speaks_chinese() {
         true false one_of sold_alone price value other_prices rate max fact period label \
         includes tiers when wants picks facts currency basis name note status cny year \
         month day week quarter half_year rumoured available ended add remove offer changes \
-        as_of source";
+        as_of source household split fair equal_savings by_use me";
     let mut checked = 0;
     for entry in std::fs::read_dir(&folder).unwrap() {
         let path = entry.unwrap().path();

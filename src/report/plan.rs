@@ -464,8 +464,7 @@ fn markdown(report: &PlanReport<'_>) -> String {
         out += &markdown_table(&headings, &[false, false, true, true, true], &rows);
     }
     if let Some(sharing) = &plan.split {
-        let rule = split_words(report.catalog, &sharing.rule);
-        out += &format!("\n{}\n", tr!("split.md_shared_by", rule = rule));
+        out += &format!("\n{}\n", split_words(report.catalog, &sharing.rule));
     }
     out += &markdown_notes(&all_notes(report.catalog, plan, ""));
     out
@@ -537,10 +536,7 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out += &people_table(catalog, people, painter);
     }
     if let Some(sharing) = &plan.split {
-        out += &tr!(
-            "split.shared_by",
-            rule = split_words(catalog, &sharing.rule)
-        );
+        out += &split_words(catalog, &sharing.rule);
         out.push('\n');
     }
     for note in &all_notes(catalog, plan, symbol) {

@@ -21,9 +21,9 @@ pub fn split_name(rule: &Split) -> String {
     tr!(&format!("split.name.{}", rule.name()))
 }
 
-/// The rule and what it means, in a sentence's worth: "fair shares: each pays
-/// the extra cost they bring, averaged over every order of joining"; agreed
-/// shares list the weights of the people in the plan.
+/// The rule and what it means, in a sentence: "Fair shares: each pays the extra
+/// cost they bring, averaged over every order of joining."; agreed shares list
+/// the weights of the people in the plan.
 pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
     match rule {
         Split::Weights(weights) => {
@@ -38,9 +38,9 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
                     Some(format!("{} {weight}", member_name(catalog, member)))
                 })
                 .collect();
-            tr!("split.words.weights", weights = named.join(", "))
+            tr!("split.line.weights", weights = named.join(", "))
         }
-        _ => tr!(&format!("split.words.{}", rule.name())),
+        _ => tr!(&format!("split.line.{}", rule.name())),
     }
 }
 

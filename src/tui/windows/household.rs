@@ -183,11 +183,7 @@ impl HouseholdWindow {
         ));
         // How the total is shared, and who pays more than alone.
         if let Some(sharing) = &plan.split {
-            let rule = tr!(
-                "split.shared_by",
-                rule = split_words(catalog, &sharing.rule)
-            );
-            for line in wrap_to_width(&rule, width) {
+            for line in wrap_to_width(&split_words(catalog, &sharing.rule), width) {
                 lines.push(Line::raw(line));
             }
         }
