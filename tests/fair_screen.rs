@@ -199,3 +199,44 @@ fn x_starts_from_the_file_s_rule_and_the_rule_stays_across_a_reload() {
         assert!(app.message.as_deref().unwrap().contains("household window"));
     });
 }
+
+#[test]
+fn a_household_taller_than_the_screen_scrolls_with_its_keys_in_view() {
+    in_language(Lang::En, || {
+        // The shipped household (me, Mum and Dad: six purchases), with me and
+        // Mum agreeing to pay half each: two notes, more than 80×24 has room for.
+        let shipped = include_str!("../bundles.toml");
+        let text = ["[people.mum]", "name = ", "wants = "]
+            .iter()
+            .fold(shipped.to_string(), |text, start| {
+                text.replace(&format!("# {start}"), start)
+            })
+            .replace("# [people.dad]", "[people.dad]")
+            + "\n[household]\nsplit = { me = 50, mum = 50 }\n";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundles.toml");
+        std::fs::write(&path, text).unwrap();
+        let mut app = App::new(AppConfig::for_source(Source::read(&path).unwrap()).unwrap());
+        app.update(Action::ShowHousehold);
+        let plan = wait_for_plan(&mut app).unwrap();
+        assert_eq!(plan.people.as_ref().unwrap().len(), 3);
+        let keys = "↑↓ scroll · x: how it is shared · Esc or H closes";
+        let lines = screen(&app);
+        let shown = lines.join("\n");
+        assert!(shown.contains(keys), "{shown}");
+        let mum = "Mum pays ¥423.00, ¥199.00 more than alone (¥224.00)";
+        assert!(!shown.contains(mum), "{shown}");
+        app.update(Action::PageDown);
+        let lines = screen(&app);
+        let shown = lines.join("\n");
+        assert!(shown.contains(keys), "{shown}");
+        assert!(shown.contains("Total ¥846.00"), "{shown}");
+        assert!(
+            shown.contains("me pays ¥423.00, ¥19.00 more than alone (¥404.00)"),
+            "{shown}"
+        );
+        assert!(shown.contains(mum), "{shown}");
+        let at = lines.iter().position(|l| l.contains(keys)).unwrap();
+        assert!(lines[at + 1].contains('└'), "{shown}");
+    });
+}

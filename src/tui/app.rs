@@ -347,7 +347,7 @@ impl App {
                 self.start_plan();
             }
             Action::ShowHousehold => {
-                self.open(Window::Household(HouseholdWindow));
+                self.open(Window::Household(HouseholdWindow::default()));
                 self.start_plan();
             }
             Action::NextSplit => self.message = Some(tr!("msg.split_in_household")),

@@ -2,6 +2,8 @@
 //! cover everyone's wants, who uses which service of each, and what each person
 //! pays, would pay alone and saves (SPEC §2 rule 6). Without people, how to add them.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -13,7 +15,7 @@ use crate::report::{member_name, money_text, share_notes, signed_money_text, spl
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
-use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
 use crate::tui::columns::tone;
 use crate::tui::planning::Planning;
 use crate::tui::theme::Theme;
@@ -33,19 +35,32 @@ pub struct HouseholdProps<'a> {
     pub people_chosen: bool,
 }
 
-/// The household window; the plan is the screen's, found in the background.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub struct HouseholdWindow;
+/// The household window and how far it is scrolled; the plan is the screen's,
+/// found in the background.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HouseholdWindow {
+    /// Rows scrolled down, when the household is taller than the screen.
+    offset: u16,
+    /// The most rows it could be scrolled, as last drawn.
+    most: Cell<u16>,
+}
 
 impl HouseholdWindow {
-    /// `Esc`, `?` or `H` close it; `x` shares by the next rule.
+    /// `Esc`, `?` or `H` close it; `x` shares by the next rule; `↑ ↓`, `PgUp
+    /// PgDn` scroll a household taller than the screen.
     pub fn update(&mut self, action: Action) -> Outcome {
+        let most = self.most.get();
         match action {
-            Action::Back | Action::ToggleHelp | Action::ShowHousehold => Outcome::Close,
-            Action::NextSplit => Outcome::NextSplit,
-            Action::Quit => Outcome::Quit,
-            _ => Outcome::Stay,
+            Action::Back | Action::ToggleHelp | Action::ShowHousehold => return Outcome::Close,
+            Action::NextSplit => return Outcome::NextSplit,
+            Action::Quit => return Outcome::Quit,
+            Action::Up => self.offset = self.offset.min(most).saturating_sub(1),
+            Action::Down => self.offset = (self.offset + 1).min(most),
+            Action::PageUp | Action::Top => self.offset = 0,
+            Action::PageDown | Action::Bottom => self.offset = most,
+            _ => {}
         }
+        Outcome::Stay
     }
 
     pub fn draw(&self, props: &HouseholdProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
@@ -56,7 +71,6 @@ impl HouseholdWindow {
             for line in wrap_to_width(&tr!("householdw.alone"), width) {
                 lines.push(Line::raw(line));
             }
-            lines.push(Line::styled(tr!("householdw.keys"), theme.faint));
         } else if catalog.people.is_empty() {
             for paragraph in [tr!("householdw.nobody"), tr!("householdw.how")] {
                 for line in wrap_to_width(&paragraph, width) {
@@ -69,13 +83,26 @@ impl HouseholdWindow {
             for line in wrap_to_width(&tr!("householdw.seats"), width) {
                 lines.push(Line::raw(line));
             }
-            lines.push(Line::styled(tr!("householdw.keys"), theme.faint));
         } else {
             self.plan_lines(props, theme, width, &mut lines);
-            lines.push(Line::styled(tr!("householdw.keys_split"), theme.faint));
         }
+        let keys = if catalog.people.is_empty() {
+            tr!("householdw.keys")
+        } else {
+            tr!("householdw.keys_split")
+        };
+        // The keys stay in view below a household taller than the screen.
+        let footer = |scrolls: bool| {
+            let keys = if scrolls {
+                format!("{} · {keys}", tr!("planw.scroll"))
+            } else {
+                keys
+            };
+            Line::styled(keys, theme.faint)
+        };
         let title = tr!("householdw.title", per = props.per);
-        draw_dialog(frame, theme, &title, lines, WIDTH);
+        let most = draw_scrolled_dialog(frame, theme, &title, lines, footer, WIDTH, self.offset);
+        self.most.set(most);
     }
 
     /// The purchases, who uses what, and each person's share.
