@@ -49,7 +49,7 @@ enum Answer {
 pub enum FileNews {
     /// The file was read again and loads: its catalogue is the screen's now (the
     /// workspace already holds its text).
-    Reloaded(Catalog),
+    Reloaded(Box<Catalog>),
     /// The file was read again but does not load: the banner says why; `asked`
     /// whether the user asked (`r`).
     NotReloaded {
@@ -236,7 +236,7 @@ impl FileWork {
                         workspace.reloaded(source);
                         self.banner = None;
                         self.broken_at = None;
-                        FileNews::Reloaded(catalog)
+                        FileNews::Reloaded(Box::new(catalog))
                     }
                     Err(error) => {
                         // The banner says what and where; the figures and edits stay.

@@ -36,7 +36,7 @@ impl App {
         match news {
             FileNews::Reloaded(catalog) => {
                 self.scenario = self.scenario_for(&catalog);
-                self.file = Arc::new(catalog);
+                self.file = Arc::from(catalog);
                 self.message = Some(tr!("msg.reloaded", file = self.file_label));
                 self.reapply_what_ifs();
                 self.recompute();
