@@ -316,10 +316,8 @@ fn edits_made_while_saving_stay_unsaved_and_are_kept() {
     app.update(Action::Save);
     assert!(app.is_busy());
     assert_eq!(app.message.as_deref(), Some("saving…"));
-    // While the file is written: another price, a second save, the watcher's event.
+    // While the file is written: another price and the watcher's event.
     edit_price(&mut app, "99");
-    app.update(Action::Save);
-    assert_eq!(app.message.as_deref(), Some("still saving…"));
     app.update(Action::FileChanged);
     settle(&mut app);
 
@@ -341,6 +339,78 @@ fn edits_made_while_saving_stay_unsaved_and_are_kept() {
             .unwrap()
             .contains("price    =    99        # 136")
     );
+}
+
+/// A second `Ctrl-S` pressed while the first save is written waits for it, then
+/// writes what was edited meanwhile.
+#[test]
+fn a_save_pressed_while_saving_is_done_once_the_first_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    app.update(Action::Save);
+    edit_price(&mut app, "99");
+    app.update(Action::Save);
+    assert_eq!(app.message.as_deref(), Some("still saving…"));
+    settle(&mut app);
+
+    assert!(!app.is_modified());
+    assert_eq!(app.message, Some(format!("saved {}", path.display())));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("price    =    99        # 136")
+    );
+}
+
+/// `Ctrl-S` pressed while an outside change is being read is answered once the
+/// read ends: the file changed, so it asks before overwriting; no "still reading"
+/// stays behind.
+#[test]
+fn a_save_pressed_while_an_outside_change_is_read_asks_once_the_read_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    fs::write(&path, format!("{HAND_WRITTEN}# appended outside\n")).unwrap();
+    app.update(Action::FileChanged);
+    assert!(app.is_busy(), "the outside change is being read");
+    app.update(Action::Save);
+    assert_eq!(app.message.as_deref(), Some("still reading the file…"));
+    settle(&mut app);
+
+    assert_eq!(app.prompt(), Some(Prompt::SaveConflict));
+    assert_eq!(app.message, None);
+    // `o` overwrites: the edit is written over the outside change.
+    app.update(Action::Type('o'));
+    settle(&mut app);
+    assert!(!app.is_modified());
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        HAND_WRITTEN.replace("price    =    136        #", "price    =    129.9        #")
+    );
+}
+
+/// `r` pressed while the file is written waits for the write, then reads it.
+#[test]
+fn a_reload_pressed_while_saving_reads_the_file_once_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    app.update(Action::Save);
+    app.update(Action::Reload);
+    assert_eq!(app.message.as_deref(), Some("still saving…"));
+    settle(&mut app);
+    assert_eq!(app.message, Some(format!("reloaded {}", path.display())));
+    assert_eq!(bundle_price(&app, "jingteng"), "129.90");
 }
 
 #[test]

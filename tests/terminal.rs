@@ -485,3 +485,37 @@ fn with_unsaved_edits_a_file_broken_outside_shows_its_error_and_keeps_the_edits(
     session.press("y");
     session.assert_exits_and_restores();
 }
+
+/// Five times in a row: a price edited, a line appended to the file from outside,
+/// the banner, then `Ctrl-S`. Each time the overwrite question comes at once, and
+/// `o` saves; "still reading" never stays on the status line.
+#[test]
+fn ctrl_s_after_an_outside_change_always_asks_then_saves() {
+    let (mut session, folder) = start_on(GOOD);
+    let path = folder.join("bundles.toml");
+    session.wait_for("Combo Deal");
+    for price in 1..=5 {
+        session.press("e");
+        session.wait_for("Edit price");
+        session.press(&format!("\x7f{price}\r"));
+        session.wait_for("[modified]");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str("# appended from outside\n");
+        std::fs::write(&path, text).unwrap();
+        session.wait_for("The file changed on disk. Your edits are kept");
+        std::thread::sleep(Duration::from_millis(1500));
+        session.press("\x13"); // Ctrl-S
+        session.wait_for("o: overwrite it");
+        assert!(!session.contents().contains("still reading"));
+        session.press("o");
+        session.wait_until_gone("[modified]");
+        session.wait_for("saved bundles.toml");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            GOOD.replace("price = 4", &format!("price = {price}"))
+        );
+        session.wait_until_gone("The file changed on disk");
+    }
+    session.press("q");
+    session.assert_exits_and_restores();
+}

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, KeyMode};
-use super::files::{FileWork, describe_origin};
+use super::files::{FileCommand, FileWork, describe_origin};
 use super::layout::{Areas, screen};
 use super::planning::Planning;
 use super::windows::Window;
@@ -251,11 +251,9 @@ impl App {
             Outcome::Stay | Outcome::Close => {}
             Outcome::Quit => self.ask_to_quit(),
             Outcome::QuitNow => self.quit = true,
-            Outcome::SaveAndQuit => self.save(true),
-            Outcome::Reload => self.reload(true),
-            Outcome::Write { then_quit } => {
-                self.message = Some(self.files.write(&self.workspace, then_quit));
-            }
+            Outcome::SaveAndQuit => self.file_command(FileCommand::Save { then_quit: true }),
+            Outcome::Reload => self.file_command(FileCommand::ReloadNow),
+            Outcome::Write { then_quit } => self.file_command(FileCommand::Write { then_quit }),
             Outcome::Cancelled => self.message = Some(tr!("msg.cancelled")),
             Outcome::EditFact(name) => self.open_field(PriceTarget::Fact(name)),
             Outcome::Apply(target, value) => self.set_value(target, value),
@@ -349,15 +347,9 @@ impl App {
                 self.start_plan();
             }
             Action::EditPrice => self.open_price_field(),
-            Action::Save | Action::Reload | Action::OpenEditor if self.files.is_busy() => {
-                self.message = Some(self.files.still_busy());
-            }
-            Action::Save => self.save(false),
-            Action::Reload if self.is_modified() => {
-                self.open(Window::Question(Question::new(Prompt::ReloadUnsaved)))
-            }
-            Action::Reload => self.reload(true),
-            Action::OpenEditor => self.open_editor(),
+            Action::Save => self.file_command(FileCommand::Save { then_quit: false }),
+            Action::Reload => self.file_command(FileCommand::Reload),
+            Action::OpenEditor => self.file_command(FileCommand::Editor),
             Action::Type(_) | Action::Erase | Action::Submit => {}
             Action::Resize { .. } | Action::FileChanged => {}
         }
