@@ -86,12 +86,8 @@ pub(super) fn plan_output(
 ) -> Result<String, Error> {
     let mut plan =
         plan(catalog, scenario).map_err(|error| plan_error(catalog, source, scenario, error))?;
-    plan.notes.extend(crate::stale::plan_note(
-        catalog,
-        &plan,
-        scenario.basis,
-        today,
-    ));
+    plan.notes
+        .extend(crate::stale::plan_note(catalog, &plan, today));
     let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total);
     let report = PlanReport {
         catalog,
@@ -204,7 +200,7 @@ pub(super) fn write_comparison(
         if !selected.is_empty() {
             comparison.bundles.retain(|f| selected.contains(&f.bundle));
         }
-        let stale = crate::stale::comparison_note(catalog, &comparison, scenario.basis, today);
+        let stale = crate::stale::comparison_note(catalog, &comparison, today);
         comparison.notes.extend(stale);
         comparison
     });

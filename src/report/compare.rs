@@ -109,7 +109,7 @@ impl Serialize for JsonBundles<'_> {
                 .comparison
                 .bundles
                 .iter()
-                .map(|figures| JsonBundle::of(catalog, figures, self.0.basis)),
+                .map(|figures| JsonBundle::of(catalog, figures)),
         )
     }
 }
@@ -133,7 +133,7 @@ struct JsonBundle<'a> {
 }
 
 impl<'a> JsonBundle<'a> {
-    fn of(catalog: &'a Catalog, figures: &'a BundleFigures, basis: Period) -> Self {
+    fn of(catalog: &'a Catalog, figures: &'a BundleFigures) -> Self {
         let bundle = &catalog.bundles[figures.bundle];
         JsonBundle {
             changes: change_ids(&bundle.changes),
@@ -154,7 +154,7 @@ impl<'a> JsonBundle<'a> {
                 .iter()
                 .map(|s| {
                     let service = &catalog.services[s.service];
-                    let seen = service_seen(service, basis);
+                    let seen = service_seen(service);
                     JsonService {
                         changes: change_ids(&service.changes),
                         as_of: seen.as_of_text(),

@@ -378,7 +378,7 @@ impl App {
                 .map(|row| PriceTarget::for_bundle(&self.catalog, &self.scenario, row)),
             Pane::Detail => self
                 .selected_service_ix()
-                .map(|s| PriceTarget::for_service(&self.catalog, &self.scenario, s)),
+                .map(|s| PriceTarget::for_service(&self.catalog, s)),
         };
         let Some(target) = target else {
             return;

@@ -16,7 +16,7 @@ use super::columns::{Column, fill_first, fit, heading_line, row_spans};
 use super::layout::DETAIL_FOOTER_LINES;
 use super::theme::Theme;
 use crate::calc::BundleFigures;
-use crate::model::{Catalog, Period};
+use crate::model::Catalog;
 use crate::report::money_text;
 use crate::seen::Seen;
 use crate::stale::service_seen;
@@ -38,8 +38,6 @@ pub struct DetailProps<'a> {
     pub personal: bool,
     /// The facts in use, for a benefit's worth.
     pub facts: &'a BTreeMap<String, Decimal>,
-    /// The period figures are shown per: it decides which way to buy gave a price.
-    pub basis: Period,
 }
 
 /// Draws the detail pane into `area`.
@@ -237,7 +235,7 @@ fn service_seen_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<Str
     }
     let figures = row.services.get(props.selected_service)?;
     let service = &props.catalog.services[figures.service];
-    seen_text(service_seen(service, props.basis))
+    seen_text(service_seen(service))
 }
 
 /// The selected service whole, and how its standalone price was found: the way

@@ -48,7 +48,6 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         focused: app.focus == Pane::Detail,
         personal: app.scenario.wants.is_some(),
         facts: &app.scenario.facts,
-        basis: app.scenario.basis,
     };
     draw_detail(&detail, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);
