@@ -55,6 +55,8 @@ pub enum Action {
     ShowWhatIfs,
     /// `H`: the household's plan and who pays what.
     ShowHousehold,
+    /// `W`: every service, to see and mark wanted.
+    ShowServices,
     /// `r`, or the watcher: read the file again.
     Reload,
     /// The file changed on disk (from the watcher).
@@ -174,6 +176,7 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('P') => Action::ShowPlan,
         KeyCode::Char('a') => Action::ShowWhatIfs,
         KeyCode::Char('H') => Action::ShowHousehold,
+        KeyCode::Char('W') => Action::ShowServices,
         KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete => Action::Unknown,
         _ => return None,
     })

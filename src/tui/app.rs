@@ -24,6 +24,7 @@ use super::windows::outcome::Outcome;
 use super::windows::plan::PlanWindow;
 use super::windows::question::Question;
 use super::windows::search::Search;
+use super::windows::services::{ServicesWindow, page as services_page};
 use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare};
@@ -237,6 +238,11 @@ impl App {
             Window::Search(search) => search.update(action),
             Window::WhatIfs(what_ifs) => what_ifs.update(action, self.file.changes.len()),
             Window::Household(household) => household.update(action),
+            Window::Services(services) => services.update(
+                action,
+                self.catalog.services.len(),
+                services_page(self.size.height),
+            ),
         };
         self.windows.push(window);
         self.act(outcome);
@@ -259,6 +265,7 @@ impl App {
             Outcome::Apply(target, value) => self.set_value(target, value),
             Outcome::ToggleRumoured => self.toggle_rumoured(),
             Outcome::ToggleWhatIf(at) => self.toggle_what_if(at),
+            Outcome::ToggleWant(service) => self.toggle_want_of(service),
             Outcome::Find => {
                 if let Some(Window::Search(search)) = self.window() {
                     let search = search.clone();
@@ -345,6 +352,14 @@ impl App {
             Action::ShowHousehold => {
                 self.open(Window::Household(HouseholdWindow));
                 self.start_plan();
+            }
+            Action::ShowServices => {
+                let selected = self
+                    .selected_service_ix()
+                    .filter(|_| self.focus == Pane::Detail);
+                self.open(Window::Services(ServicesWindow {
+                    selected: selected.unwrap_or(0),
+                }));
             }
             Action::EditPrice => self.open_price_field(),
             Action::Save => self.file_command(FileCommand::Save { then_quit: false }),

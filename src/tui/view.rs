@@ -17,6 +17,7 @@ use super::windows::Window;
 use super::windows::household::HouseholdProps;
 use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
+use super::windows::services::ServicesProps;
 use super::windows::what_ifs::WhatIfsProps;
 use crate::money::Money;
 use crate::report::{money_text, percent_text, signed_money_text};
@@ -95,6 +96,13 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
                 people_chosen: app.overrides.people.is_some(),
             };
             household.draw(&props, theme, frame);
+        }
+        Window::Services(services) => {
+            let props = ServicesProps {
+                catalog: app.shown(),
+                scenario: &app.scenario,
+            };
+            services.draw(&props, theme, frame);
         }
         Window::WhatIfs(what_ifs) => {
             let file = app.file.for_people();
@@ -387,6 +395,7 @@ const BUNDLE_HINTS: &[&str] = &[
     "hint.rumours",
     "hint.what_ifs",
     "hint.household",
+    "hint.services",
     "hint.save",
 ];
 const DETAIL_HINTS: &[&str] = &[
@@ -399,6 +408,7 @@ const DETAIL_HINTS: &[&str] = &[
     "hint.bundles",
     "hint.plan",
     "hint.note",
+    "hint.services",
     "hint.save",
 ];
 

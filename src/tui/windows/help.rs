@@ -23,7 +23,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("Tab  ← →  h l", "help.pane"),
     ("s  S", "help.sort"),
     ("p", "help.period"),
-    ("w", "help.want"),
+    ("w  W", "help.want"),
     ("c", "help.choose"),
     ("e", "help.edit"),
     ("f", "help.facts"),
