@@ -22,6 +22,8 @@ pub enum Outcome {
     Plan {
         /// Sorted by id; the same indexes as in the catalogue without them.
         offers: Vec<OfferKind>,
+        /// The label of the way each offer is bought, as in the plan.
+        labels: Vec<Option<String>>,
         ids: Vec<String>,
         /// In the basis period.
         total: Money,
@@ -102,6 +104,7 @@ pub fn outcome(
     match plan(&changed, scenario) {
         Ok(found) => Outcome::Plan {
             offers: found.offers.iter().map(|o| o.kind).collect(),
+            labels: found.offers.iter().map(|o| o.label.clone()).collect(),
             ids: found.offers.iter().map(|o| o.id.clone()).collect(),
             total: found.total,
             saves: total - found.total,

@@ -303,3 +303,20 @@ fn wants_that_only_groups_offer_together_are_explained() {
             "`a`, `b` can only be had as a choice in a `one_of` group",
         ));
 }
+
+/// Every place that names a purchase names its way: the what-if sentences too,
+/// so that nobody reads "QQ Music" and pays the 188 annual fee.
+#[test]
+fn what_if_sentences_name_the_way_each_service_is_bought() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .command()
+        .args(["--plan", "--today", "2026-11-30"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        table.contains(", the plan is Taobao 88VIP (淘宝88VIP), QQ Music Green Diamond (QQ音乐豪华绿钻) · auto-renew monthly (连续包月) at ¥268.00: ¥136.00 less."),
+        "{table}"
+    );
+}

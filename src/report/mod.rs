@@ -5,6 +5,7 @@ mod compare;
 mod delimited;
 mod paint;
 mod plan;
+mod purchase;
 mod table;
 mod what_if;
 
@@ -14,6 +15,7 @@ pub use compare::{
 };
 pub use paint::{Painter, Tone, colour_allowed};
 pub use plan::{PlanReport, if_rumoured_sentence, member_name, render_plan};
+pub use purchase::{purchase_name, way_label};
 pub use table::{Cell, TextTable};
 pub use what_if::what_if_sentence;
 

@@ -6,6 +6,7 @@ use super::Format;
 use super::compare::{markdown_notes, money_text, signed_money_text, tone_of};
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
+use super::purchase::{purchase_name, way_label};
 use super::table::{Cell, TextTable};
 use super::what_if::what_if_sentence;
 use crate::model::{Catalog, Period, ServiceIx, Status};
@@ -316,7 +317,7 @@ fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str)
         .offers
         .iter()
         .filter(|kind| kind.status(catalog) == Status::Rumoured)
-        .map(|kind| kind.name(catalog))
+        .map(|&kind| purchase_name(catalog, kind, way_label(catalog, kind)))
         .collect();
     // A household may buy one offer twice: it is named once.
     rumoured.dedup();
@@ -427,10 +428,7 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     ]);
     for offer in &plan.offers {
         // A service offer names the way to buy it, as in "Tencent Video · annual card".
-        let name = match &offer.label {
-            Some(label) => format!("{} · {}", offer.kind.name(catalog), printable(label)),
-            None => offer.kind.name(catalog),
-        };
+        let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
         offers.push(vec![
             Cell::plain(name),
             Cell::plain(tr!(&format!("plan.kind.{}", kind_name(offer.kind)))),

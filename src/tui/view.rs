@@ -395,8 +395,8 @@ const BUNDLE_HINTS: &[&str] = &[
     "hint.rumours",
     "hint.what_ifs",
     "hint.household",
-    "hint.services",
     "hint.save",
+    "hint.services",
 ];
 const DETAIL_HINTS: &[&str] = &[
     "hint.help",

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
 use crate::model::Catalog;
-use crate::report::{member_name, money_text, signed_money_text};
+use crate::report::{member_name, money_text, purchase_name, signed_money_text};
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
@@ -106,7 +106,10 @@ impl HouseholdWindow {
         for offer in &plan.offers {
             lines.push(Line::from(vec![
                 Span::styled(money_text(symbol, offer.price), theme.heading),
-                Span::raw(format!("  {}", offer.kind.name(catalog))),
+                Span::raw(format!(
+                    "  {}",
+                    purchase_name(catalog, offer.kind, offer.label.as_deref())
+                )),
             ]));
             for (service, users) in offer.covers.iter().zip(&offer.used_by) {
                 let who: Vec<String> = users.iter().map(|m| member_name(catalog, *m)).collect();

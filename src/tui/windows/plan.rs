@@ -9,8 +9,10 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use crate::model::Catalog;
 use crate::plan::PlanError;
-use crate::report::{if_rumoured_sentence, money_text, signed_money_text, what_if_sentence};
-use crate::text::{display_width, printable, wrap_to_width};
+use crate::report::{
+    if_rumoured_sentence, money_text, purchase_name, signed_money_text, what_if_sentence,
+};
+use crate::text::{display_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
@@ -83,12 +85,7 @@ impl PlanWindow {
                 lines.push(Line::raw(tr!("planw.for", services = names(&plan.wants))));
                 lines.push(Line::raw(""));
                 for offer in &plan.offers {
-                    let name = match &offer.label {
-                        Some(label) => {
-                            format!("{} · {}", offer.kind.name(catalog), printable(label))
-                        }
-                        None => offer.kind.name(catalog),
-                    };
+                    let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
                     lines.push(Line::from(vec![
                         Span::styled(money_text(symbol, offer.price), theme.heading),
                         Span::raw(format!("  {name}")),
