@@ -320,3 +320,44 @@ fn what_if_sentences_name_the_way_each_service_is_bought() {
         "{table}"
     );
 }
+
+/// Rumoured offers (`status = "rumoured"`) and what-ifs (`[changes]`) are two
+/// things, said apart: a file with no rumoured offer says nothing about them,
+/// and its what-ifs come under a heading of their own.
+#[test]
+fn a_file_with_no_rumoured_offer_says_nothing_about_rumoured_offers() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .command()
+        .args(["--plan", "--today", "2026-11-30"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(!table.to_lowercase().contains("rumoured"), "{table}");
+    let heading = table
+        .lines()
+        .position(|l| l == "What if the file's changes came true (--what-if applies them):")
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(
+        table
+            .lines()
+            .nth(heading + 1)
+            .unwrap()
+            .starts_with("If QQ Music joins 88VIP")
+    );
+
+    // With a rumoured offer that would not help, the sentence names what it speaks of.
+    let file = sandbox.write(
+        "r.toml",
+        "[profile]\nwants = [\"a\"]\n[services.a]\nprice = 10\n[bundles.r]\nstatus = \"rumoured\"\nprice = 20\nincludes = [\"a\"]\n",
+    );
+    sandbox
+        .command()
+        .args(["--plan", "--file"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "No offer marked rumoured (not on sale yet) would make this plan cheaper.",
+        ));
+}

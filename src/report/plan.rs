@@ -303,10 +303,12 @@ fn csv(report: &PlanReport<'_>) -> String {
 
 /// The plan's answer to "what if the rumours come true?", in a sentence: "If
 /// 88VIP + QQ Music (rumoured) launches: ¥224.00, ¥100.00 less". `None` when
-/// rumoured offers were part of the plan already.
+/// rumoured offers were part of the plan already, and when the file marks no
+/// offer rumoured (there is nothing to say about them then).
 pub fn if_rumoured_sentence(catalog: &Catalog, plan: &Plan, symbol: &str) -> Option<String> {
     match &plan.if_rumoured {
         IfRumoured::Included => None,
+        IfRumoured::NoCheaper if !catalog.has_rumoured() => None,
         IfRumoured::NoCheaper => Some(tr!("plan.rumours_no_cheaper")),
         IfRumoured::Cheaper(other) => Some(rumoured_plan_sentence(catalog, other, symbol)),
     }
@@ -377,7 +379,7 @@ fn markdown(report: &PlanReport<'_>) -> String {
         out += &format!("\n{sentence}\n");
     }
     if let Some(entries) = report.what_ifs.filter(|e| !e.is_empty()) {
-        out += &format!("\n{}\n\n", tr!("whatif.md_heading"));
+        out += &format!("\n**{}**\n\n", tr!("whatif.heading"));
         for entry in entries {
             out += &format!("- {}\n", what_if_sentence(report.catalog, entry, ""));
         }
@@ -461,7 +463,12 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out += &sentence;
         out.push('\n');
     }
-    for entry in report.what_ifs.unwrap_or_default() {
+    let what_ifs = report.what_ifs.unwrap_or_default();
+    if !what_ifs.is_empty() {
+        out += &tr!("whatif.heading");
+        out.push('\n');
+    }
+    for entry in what_ifs {
         out += &what_if_sentence(catalog, entry, symbol);
         out.push('\n');
     }

@@ -129,6 +129,9 @@ impl PlanWindow {
                     .unwrap_or_default();
                 if !what_ifs.is_empty() {
                     lines.push(Line::raw(""));
+                    for line in wrap_to_width(&tr!("whatif.heading_screen"), inner_width.max(1)) {
+                        lines.push(Line::styled(line, theme.faint));
+                    }
                 }
                 for entry in what_ifs {
                     let sentence = what_if_sentence(catalog, entry, symbol);
@@ -138,12 +141,12 @@ impl PlanWindow {
                 }
             }
         }
-        let include = if props.rumoured {
-            tr!("planw.i_on_sale")
-        } else {
-            tr!("planw.i_rumoured")
+        // `i` is said only when the file marks some offer rumoured.
+        let keys = match (catalog.has_rumoured(), props.rumoured) {
+            (false, _) => tr!("planw.close"),
+            (true, true) => tr!("planw.keys", include = tr!("planw.i_on_sale")),
+            (true, false) => tr!("planw.keys", include = tr!("planw.i_rumoured")),
         };
-        let keys = tr!("planw.keys", include = include);
         let footer = |scrolls: bool| {
             let keys = if scrolls {
                 format!("{} · {keys}", tr!("planw.scroll"))
