@@ -243,10 +243,10 @@ fn the_table_csv_and_markdown_show_the_same_plan() {
     );
     assert_eq!(
         run("csv"),
-        "id,kind,price,covers\r\njingteng,bundle,136.00,tencent_video\r\nqq_music,service,180.00,qq_music\r\n"
+        "id,kind,price,covers,currency,per\r\njingteng,bundle,136.00,tencent_video,CNY,year\r\nqq_music,service,180.00,qq_music,CNY,year\r\n"
     );
     let markdown = run("markdown");
-    assert!(markdown.starts_with("| id | kind | price | covers |\n| --- | --- | ---: | --- |\n| jingteng | bundle | 136.00 | tencent_video |\n"), "{markdown}");
+    assert!(markdown.starts_with("Amounts in CNY, per year.\n\n| id | kind | price | covers |\n| --- | --- | ---: | --- |\n| jingteng | bundle | 136.00 | tencent_video |\n"), "{markdown}");
     assert!(
         markdown.contains("**Total:** 316.00 · bought one by one: 418.00 · savings: 102.00"),
         "{markdown}"

@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use super::Format;
-use super::compare::{markdown_notes, money_text, signed_money_text, tone_of};
+use super::compare::{
+    markdown_caption, markdown_notes, measured_in, money_text, signed_money_text, tone_of,
+};
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::purchase::{purchase_name, way_label};
@@ -293,9 +295,14 @@ fn offer_rows(report: &PlanReport<'_>) -> Vec<Vec<Option<String>>> {
 const HEADINGS: [&str; 4] = ["id", "kind", "price", "covers"];
 
 fn csv(report: &PlanReport<'_>) -> String {
-    let heading: Vec<Option<String>> = HEADINGS.iter().map(|h| Some(h.to_string())).collect();
+    let heading: Vec<Option<String>> = HEADINGS
+        .iter()
+        .chain(&["currency", "per"])
+        .map(|h| Some(h.to_string()))
+        .collect();
     let mut out = csv_line(&heading);
-    for row in offer_rows(report) {
+    for mut row in offer_rows(report) {
+        row.extend(measured_in(report.catalog, report.basis));
         out += &csv_line(&row);
     }
     out
@@ -343,7 +350,8 @@ fn markdown(report: &PlanReport<'_>) -> String {
         .map(|field| tr!(&format!("md.plan_{field}")))
         .collect();
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-    let mut out = match &plan.people {
+    let mut out = markdown_caption(report.catalog, report.basis);
+    out += &match &plan.people {
         None => markdown_table(&headings, &[false, false, true, false], &offer_rows(report)),
         Some(_) => {
             let mut headings = headings;
