@@ -519,3 +519,17 @@ fn ctrl_s_after_an_outside_change_always_asks_then_saves() {
     session.press("q");
     session.assert_exits_and_restores();
 }
+
+/// `--what-if` opens the screen with the changes applied, as the README says.
+#[test]
+fn what_if_opens_the_screen_with_the_changes_applied() {
+    let mut session = Session::start_with(|setup| {
+        setup.command.args(["--what-if", "qq_joins_88vip"]);
+    });
+    session.wait_for("what-ifs: QQ Music joins 88VIP");
+    session.press("a");
+    session.wait_for("[✓] QQ Music joins 88VIP");
+    session.press("\x1b");
+    session.press("q");
+    session.assert_exits_and_restores();
+}
