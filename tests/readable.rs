@@ -176,6 +176,35 @@ fn slash_finds_a_bundle_and_n_moves_to_the_next() {
     assert!(!app.quit);
 }
 
+/// "no match" shows as the query is typed, not only after `n`: `/mango` finds
+/// no bundle, and the box says so at the "g" and points to `W`.
+#[test]
+fn the_search_box_says_no_match_as_the_query_is_typed() {
+    let mut app = built_in(80, 24);
+    app.update(Action::Search);
+    type_text(&mut app, "m");
+    let status = screen(&app)[23].clone();
+    assert!(status.contains("/m▏ Enter keeps"), "{status}");
+    type_text(&mut app, "ango");
+    let status = screen(&app)[23].clone();
+    assert!(
+        status.contains("/mango▏ no match (W lists every service)"),
+        "{status}"
+    );
+    // Backspace to a query that matches again: the box says so no more.
+    for _ in 0..4 {
+        app.update(Action::Erase);
+    }
+    assert!(screen(&app)[23].contains("/m▏ Enter keeps"));
+    // In the detail list, the bundle's services are searched.
+    app.update(Action::Back);
+    app.update(Action::SwitchPane);
+    app.update(Action::Search);
+    type_text(&mut app, "xyz");
+    let status = screen(&app)[23].clone();
+    assert!(status.contains("/xyz▏ no match in this bundle"), "{status}");
+}
+
 #[test]
 fn in_the_detail_slash_finds_a_service() {
     let mut app = built_in(80, 24);

@@ -269,7 +269,11 @@ impl App {
             Outcome::Find => {
                 if let Some(Window::Search(search)) = self.window() {
                     let search = search.clone();
-                    self.find(&search, true, true);
+                    let found = self.find(&search, true, true);
+                    // The box says "no match" as the query is typed.
+                    if let Some(Window::Search(search)) = self.windows.last_mut() {
+                        search.misses = !found && !search.query.is_empty();
+                    }
                 }
             }
             Outcome::KeepSearch => {
@@ -303,7 +307,9 @@ impl App {
                 self.open(Window::Search(Search::new(self.focus)));
             }
             Action::SearchNext | Action::SearchPrevious => match self.kept_search.clone() {
-                Some(search) => self.find(&search, action == Action::SearchNext, false),
+                Some(search) => {
+                    self.find(&search, action == Action::SearchNext, false);
+                }
                 None => self.message = Some(tr!("msg.no_search")),
             },
             Action::ShowNote => match self.note() {
