@@ -136,6 +136,7 @@ fn the_status_line_says_modified_until_saved() {
     let path = dir.path().join("bundles.toml");
     fs::write(&path, HAND_WRITTEN).unwrap();
     let mut app = open_app(&path);
+    // The status line's rows: a message that does not fit wraps onto a second.
     let status = |app: &bundlecalc::tui::app::App| {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
@@ -143,8 +144,10 @@ fn the_status_line_says_modified_until_saved() {
             .draw(|f| bundlecalc::tui::view::draw(app, f))
             .unwrap();
         let buffer = terminal.backend().buffer().clone();
-        (0..80)
-            .map(|x| buffer[(x, 23)].symbol().to_string())
+        let first = app.areas().unwrap().status.y;
+        (first..24)
+            .flat_map(|y| (0..80).map(move |x| (x, y)))
+            .map(|cell| buffer[cell].symbol().to_string())
             .collect::<String>()
     };
     assert!(!status(&app).contains("[modified]"));

@@ -403,3 +403,48 @@ fn a_two_line_note_reads_as_two_lines_in_the_detail_and_in_v() {
         lines.join("\n")
     );
 }
+
+/// The detail list's hints name `P:plan` among the first, as the bundles
+/// table's do, at 80×24.
+#[test]
+fn the_detail_hints_name_the_plan_at_80_by_24() {
+    let mut app = built_in(80, 24);
+    app.update(Action::SwitchPane);
+    let status = screen(&app)[23].clone();
+    assert!(
+        status
+            .trim_end()
+            .ends_with("│ ?:help q:quit P:plan w:want c:choose"),
+        "{status}"
+    );
+}
+
+/// When and where a price was seen is read whole: at 160 columns on its line,
+/// at 80 wrapped onto the next, never cut with `…`.
+#[test]
+fn the_price_s_date_and_source_read_whole_at_160_and_at_80() {
+    let seen = "seen 2022-10-01, 001_c5a18136efc669fd.txt (Oct 2022); 888 is widely published";
+    let app = built_in(160, 50);
+    let lines = screen(&app);
+    let row = lines
+        .iter()
+        .find(|l| l.contains("Price ¥88.00 by tier"))
+        .unwrap();
+    assert!(
+        row.contains("seen 2022-10-01, 001_c5a18136efc669fd.txt (Oct 2022);"),
+        "{row}"
+    );
+    assert!(!lines.join("\n").contains("2022-10-0…"));
+    let app = built_in(80, 24);
+    let lines = screen(&app);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Price ¥88.00 by tier"))
+        .unwrap();
+    // The detail pane's column of text, three rows from the price's.
+    let text: Vec<String> = lines[at..at + 3]
+        .iter()
+        .map(|l| l.split('│').nth(1).unwrap_or("").trim().to_string())
+        .collect();
+    assert!(text.join(" ").contains(seen), "{text:?}");
+}

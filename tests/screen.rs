@@ -202,7 +202,17 @@ fn w_in_the_bundles_table_explains_itself_instead_of_guessing() {
     let mut app = app_of_size(80, 24);
     app.update(Action::ToggleWanted);
     assert_eq!(app.rows[0].personal.unwrap().savings.to_string(), "150.00");
-    assert!(screen(&app)[23].contains("press Tab"));
+    // The message wraps onto a second line rather than being cut.
+    let lines = screen(&app);
+    let status = format!("{} {}", lines[22].trim(), lines[23].trim());
+    assert!(
+        lines[22].starts_with(" built-in · year · sort: file order │ w marks a service:"),
+        "{status}"
+    );
+    assert!(
+        status.ends_with("w marks a service: press Tab to reach the detail list first"),
+        "{status}"
+    );
 }
 
 #[test]

@@ -417,8 +417,9 @@ fn start_on(text: &str) -> (Session, std::path::PathBuf) {
 fn the_screen_opens_on_a_broken_file_and_e_fixes_it_at_the_error_s_line() {
     let (mut session, folder) = start_on(&broken());
     session.wait_for("bundles.toml:3:11: service `a` has no `price` (and 1 more)");
-    session.wait_for("E fixes it at line");
-    session.wait_for("3, r reads it again");
+    // The banner wraps at spaces, under its first line's indent.
+    session.wait_for("E fixes it at");
+    session.wait_for(" line 3, r reads it again.");
     session.wait_for("the file does not load");
     session.press("E");
     session.wait_for("Combo Deal");

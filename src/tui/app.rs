@@ -34,6 +34,7 @@ use crate::workspace::Workspace;
 
 mod edits;
 mod file;
+mod lines;
 mod lists;
 mod what_ifs;
 
@@ -200,7 +201,7 @@ impl App {
 
     /// The screen's layout at its current size.
     pub fn areas(&self) -> Option<Areas> {
-        screen(self.size, self.rows.len(), self.banner())
+        screen(self.size, self.rows.len(), &self.texts())
     }
 
     /// What keys mean now: whoever has the keyboard (the window on top, else the

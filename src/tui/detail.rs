@@ -168,22 +168,16 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
         Some(seen) => format!("{rule} · {seen}"),
         None => rule,
     };
-    let mut footer = vec![Line::styled(
-        truncate_to_width(&rule, usize::from(inner.width)),
-        theme.faint,
-    )];
+    // Each line wraps at spaces when it does not fit: the footer below is read whole.
+    let mut footer = vec![Line::styled(rule, theme.faint)];
     if let Some(worth) = worth_line(props, row) {
         footer.push(Line::raw(worth));
     }
     if let Some(members) = group_members_line(props, row) {
         footer.push(Line::raw(members));
     }
-    // One line, cut to fit: a source can be long, and the note follows.
     if let Some(seen) = service_seen_line(props, row) {
-        footer.push(Line::styled(
-            truncate_to_width(&seen, usize::from(inner.width)),
-            theme.faint,
-        ));
+        footer.push(Line::styled(seen, theme.faint));
     }
     if let Some(note) = &bundle.note {
         for line in printable_lines(note) {
