@@ -252,7 +252,7 @@ fn the_table_csv_and_markdown_show_the_same_plan() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("- If QQ Music joins 88VIP, the plan is Taobao 88VIP (淘宝88VIP), JD PLUS + Tencent Video (京腾年卡) at 224.00: 92.00 less."),
+        markdown.contains("- If QQ Music joins 88VIP (QQ音乐加入88VIP), the plan is Taobao 88VIP (淘宝88VIP), JD PLUS + Tencent Video (京腾年卡) at 224.00: 92.00 less."),
         "{markdown}"
     );
 }

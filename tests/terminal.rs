@@ -213,7 +213,7 @@ fn keys_drive_the_screen_and_q_restores_the_terminal() {
     session.wait_for("+¥550.00");
     assert!(session.screen.lock().unwrap().screen().alternate_screen());
     session.press("p");
-    session.wait_for("per half_year");
+    session.wait_for("per half year");
     session.wait_for("¥44.00");
     session.press("?");
     session.wait_for("show or hide this help");
