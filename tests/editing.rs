@@ -491,3 +491,78 @@ fn wants_from_the_command_line_are_a_view_and_never_reach_the_file() {
     // The view goes on after the save.
     assert_eq!(app.scenario.wants.as_ref().unwrap().len(), 2);
 }
+
+/// Sets the fact selected in the facts window to `value` with `e`.
+fn set_fact(app: &mut bundlecalc::tui::app::App, value: &str) {
+    app.update(Action::ShowFacts);
+    app.update(Action::EditPrice);
+    let field = app.field().expect("the fact's field opened");
+    for _ in 0..field.text.chars().count() {
+        app.update(Action::Erase);
+    }
+    type_text(app, value);
+    app.update(Action::Submit);
+    app.update(Action::Back);
+}
+
+/// A file with no profile: a fact edited, then a service marked wanted, and one
+/// save adds both tables, `[profile]` before `[profile.facts]`. The fact then
+/// comes from the file, no longer "edited".
+#[test]
+fn a_save_that_adds_both_tables_writes_the_profile_first_and_the_fact_is_the_file_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    let text = "[services.a]\nprice = 10\n\n[bundles.b]\nprice = 8\ntiers = [ { when = \"taoqi >= 1000\", price = 5 } ]\nincludes = [\"a\"]\n";
+    fs::write(&path, text).unwrap();
+    let mut app = open_app(&path);
+    set_fact(&mut app, "1200");
+    assert_eq!(bundle_price(&app, "b"), "5.00");
+    let source = |app: &bundlecalc::tui::app::App| app.fact_rows()[0].source.label();
+    assert_eq!(source(&app), "edited");
+    app.update(Action::SwitchPane);
+    app.update(Action::ToggleWanted);
+    app.update(Action::Save);
+    settle(&mut app);
+    assert!(!app.is_modified());
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        format!("{text}\n[profile]\nwants = [\"a\"]\n\n[profile.facts]\ntaoqi = 1200\n")
+    );
+    assert_eq!(source(&app), "file");
+}
+
+/// A fact edited and saved comes from the file: the facts window and the
+/// scenario line say "file", not "edited"; a reload that drops an edit too.
+#[test]
+fn a_saved_fact_no_longer_says_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    let text = "[profile.facts]\ntaoqi = 500\n\n[services.a]\nprice = 10\n\n[bundles.b]\nprice = 8\ntiers = [ { when = \"taoqi >= 1000\", price = 5 } ]\nincludes = [\"a\"]\n";
+    fs::write(&path, text).unwrap();
+    let mut app = open_app(&path);
+    let scenario = |app: &bundlecalc::tui::app::App| app.scenario_text();
+    set_fact(&mut app, "1200");
+    assert!(
+        scenario(&app).contains("taoqi 1200 (edited)"),
+        "{}",
+        scenario(&app)
+    );
+    app.update(Action::Save);
+    settle(&mut app);
+    assert!(
+        scenario(&app).contains("taoqi 1200 (file)"),
+        "{}",
+        scenario(&app)
+    );
+    assert_eq!(app.fact_rows()[0].source.label(), "file");
+
+    set_fact(&mut app, "300");
+    app.update(Action::Reload);
+    app.update(Action::Type('y')); // drop the edit
+    settle(&mut app);
+    assert!(
+        scenario(&app).contains("taoqi 1200 (file)"),
+        "{}",
+        scenario(&app)
+    );
+}

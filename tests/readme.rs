@@ -32,6 +32,19 @@ fn every_key_the_help_lists_is_in_both_readmes() {
     }
 }
 
+/// Both READMEs say what `e` edits on a benefit: its rate.
+#[test]
+fn both_readmes_say_e_on_a_benefit_edits_its_rate() {
+    let e_row = |readme: &'static str| {
+        readme
+            .lines()
+            .find(|l| l.starts_with("| `e` |"))
+            .expect("a row for e")
+    };
+    assert!(e_row(README).contains("on a benefit (a service with `value`), its `rate`"));
+    assert!(e_row(README_ZH).contains("权益改比例"));
+}
+
 /// The README's CSV example is a real run, byte for byte (CR LF aside).
 #[test]
 fn the_readme_csv_example_is_what_the_program_prints() {

@@ -20,7 +20,7 @@ use output::{check_for_machines, emit, plan_output, write_comparison};
 
 use crate::calc::{Adjustments, Includes, Scenario};
 use crate::error::Error;
-use crate::i18n::{Lang, set_language};
+use crate::i18n::{Lang, counted, set_language};
 use crate::model::Catalog;
 use crate::report::colour_allowed;
 use crate::source::{BUILT_IN, SearchPath, Source};
@@ -70,11 +70,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         None => crate::stale::today(),
     };
-    let origin = SearchPath::from_environment(cli.file.clone()).locate();
+    let search = SearchPath::from_environment(cli.file.clone());
+    let origin = search.locate();
     if cli.check && cli.format != FormatArg::Table {
-        return check_for_machines(&origin, cli.format);
+        return check_for_machines(&origin, cli.format).map_err(|e| search.explain(e));
     }
-    let source = Source::from_origin(&origin)?;
+    let source = Source::from_origin(&origin).map_err(|e| search.explain(e))?;
     let opens_screen = !cli.check && !cli.plan && cli.compare.is_none();
     let catalog = match source.catalog() {
         Ok(catalog) => catalog,
@@ -92,8 +93,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 tr!(
                     "cli.check_ok",
                     file = source.name(),
-                    services = catalog.services.len(),
-                    bundles = catalog.bundles.len()
+                    services = counted(catalog.services.len(), "count.services"),
+                    bundles = counted(catalog.bundles.len(), "count.bundles")
                 )
             )
         })?;

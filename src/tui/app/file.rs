@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::App;
 use crate::calc::{Adjustments, Scenario};
+use crate::edit::Edit;
 use crate::model::Catalog;
 use crate::tr;
 use crate::tui::config::Request;
@@ -56,6 +57,7 @@ impl App {
     pub(super) fn take_in(&mut self, news: FileNews) {
         match news {
             FileNews::Reloaded(catalog) => {
+                self.forget_saved_facts();
                 self.scenario = self.scenario_for(&catalog);
                 self.file = Arc::new(catalog);
                 self.message = Some(tr!("msg.reloaded", file = self.file_label));
@@ -75,6 +77,7 @@ impl App {
                     self.quit = true;
                 }
                 (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
+                self.forget_saved_facts();
                 self.message = Some(if self.overrides.wants.is_some() {
                     tr!("msg.saved_view", file = self.file_label)
                 } else {
@@ -84,6 +87,17 @@ impl App {
             FileNews::NotSaved(error) => self.message = Some(tr!("msg.not_saved", error = error)),
             FileNews::Lost => self.message = Some(tr!("msg.lost")),
         }
+    }
+
+    /// A fact edited here and since saved (or dropped by a reload) comes from the
+    /// file now: it is "edited" only while its edit is unsaved.
+    fn forget_saved_facts(&mut self) {
+        let edits = self.workspace.edits();
+        self.edited_facts.retain(|name| {
+            edits
+                .iter()
+                .any(|edit| matches!(edit, Edit::Fact { name: edited, .. } if edited == name))
+        });
     }
 
     /// The file's scenario, with this session's period and the command line's overrides.
