@@ -42,7 +42,9 @@ fn at_80_by_24_every_service_of_88vip_is_shown_whole() {
         assert!(text.contains(name.as_str()), "{name} not whole:\n{text}");
         app.update(Action::Down);
     }
-    // A name of 20 cells fits its row: "Youku VIP (优酷黄金)".
+    // A name of 20 cells fits its row: "Youku VIP (优酷黄金)". (The list scrolls
+    // when the selected service's footer needs the rows: back to the top.)
+    app.update(Action::Top);
     let lines = screen(&app);
     assert!(
         lines.iter().any(|l| l.contains("│Youku VIP (优酷黄金) ")),
@@ -447,4 +449,38 @@ fn the_price_s_date_and_source_read_whole_at_160_and_at_80() {
         .map(|l| l.split('│').nth(1).unwrap_or("").trim().to_string())
         .collect();
     assert!(text.join(" ").contains(seen), "{text:?}");
+}
+
+/// The detail's footer (the price, the selected service, its group, when and
+/// where its price was seen) is read whole: the list above it scrolls to make
+/// room, down to the selected service. At 80×24 in English; Chinese, wider per
+/// word, needs one row more for NetEase's group and source.
+#[test]
+fn the_detail_footer_reads_whole_at_80_by_24() {
+    use bundlecalc::i18n::{Lang, in_language};
+    for (lang, height) in [(Lang::En, 24), (Lang::Zh, 25)] {
+        in_language(lang, || {
+            let mut app = built_in(80, height);
+            app.update(Action::SwitchPane);
+            app.update(Action::Bottom); // NetEase Cloud Music, chosen from a group
+            let lines = screen(&app);
+            let pane: Vec<String> = lines
+                .iter()
+                .filter_map(|l| l.split('│').nth(1))
+                .map(|l| l.trim().to_string())
+                .collect();
+            let text = pane.join(" ");
+            for whole in [
+                "NetEase Cloud Mu",
+                "Xiami Music VIP",
+                "docs/research/2026-08-01-catalog-empty-prices-*.md)",
+            ] {
+                assert!(
+                    text.contains(whole),
+                    "{lang:?}: {whole}\n{}",
+                    lines.join("\n")
+                );
+            }
+        });
+    }
 }

@@ -12,6 +12,12 @@ pub const MIN_HEIGHT: u16 = 15;
 /// whole, its group's members, and the start of the note.
 pub const DETAIL_FOOTER_LINES: u16 = 4;
 
+/// The cells a line of the detail pane has, inside its border, on a screen
+/// `width` wide.
+pub fn detail_inner_width(width: u16) -> u16 {
+    width.saturating_sub(chart_width(width)).saturating_sub(2)
+}
+
 /// The chart's width: 40% of a wide screen; on a narrow one the chart gives way
 /// first (down to 24 columns), so that the detail's names have room.
 pub fn chart_width(width: u16) -> u16 {
@@ -33,6 +39,9 @@ pub struct Areas {
     /// more when it needs them.
     pub scenario: Rect,
     pub status: Rect,
+    /// Rows the detail's footer has at least (under its list): what its price,
+    /// the selected service and its date need, wrapped, leaving the list a row.
+    pub detail_footer: u16,
 }
 
 impl Areas {
@@ -48,7 +57,7 @@ impl Areas {
 
     /// Rows of services the detail list can show.
     pub fn service_rows(&self) -> usize {
-        usize::from(self.detail.height.saturating_sub(3 + DETAIL_FOOTER_LINES))
+        usize::from(self.detail.height.saturating_sub(3 + self.detail_footer))
     }
 
     /// Screen row of the first service.
@@ -68,6 +77,9 @@ pub struct Texts {
     /// The file, the period, the sort, then a message or the keys
     /// (`App::status_text`).
     pub status: String,
+    /// Rows the detail's footer needs, its note aside (`detail::footer_rows`);
+    /// it gets at least `DETAIL_FOOTER_LINES`.
+    pub detail_footer: usize,
 }
 
 /// The most lines each text takes on a screen with room for them all.
@@ -141,11 +153,18 @@ pub fn text_heights(size: Rect, texts: &Texts) -> [usize; 3] {
 pub fn screen(size: Rect, bundle_count: usize, texts: &Texts) -> Option<Areas> {
     let [banner, scenario, status] = text_heights(size, texts);
     let height = |lines: usize| u16::try_from(lines).unwrap_or(u16::MAX);
-    areas(
+    let mut areas = areas(
         size,
         bundle_count,
         [height(banner), height(scenario), height(status)],
-    )
+    )?;
+    // The footer takes what it needs from the list, which keeps its heading and
+    // the selected service: the list scrolls, the footer is read whole.
+    let most = areas.detail.height.saturating_sub(4);
+    areas.detail_footer = height(texts.detail_footer)
+        .min(most)
+        .max(DETAIL_FOOTER_LINES);
+    Some(areas)
 }
 
 /// Lays out a screen of `size` for `bundle_count` bundles, with the banner, the
@@ -182,6 +201,7 @@ fn areas(size: Rect, bundle_count: usize, heights: [u16; 3]) -> Option<Areas> {
         chart,
         scenario,
         status,
+        detail_footer: DETAIL_FOOTER_LINES,
     })
 }
 
@@ -223,6 +243,7 @@ mod tests {
             banner: Some("b ".repeat(100)),
             scenario: "s ".repeat(100),
             status: "t ".repeat(100),
+            detail_footer: 0,
         };
         assert_eq!(text_heights(Rect::new(0, 0, 80, 50), &texts), [3, 3, 3]);
         assert_eq!(text_heights(Rect::new(0, 0, 80, 15), &texts), [1, 1, 3]);

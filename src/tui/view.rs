@@ -43,13 +43,8 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     }
     draw_bundles(app, &theme, frame, &areas);
     let detail = DetailProps {
-        catalog: app.shown(),
-        row: app.selected_row(),
-        selected_service: app.selected_service,
-        service_offset: app.service_offset,
-        focused: app.focus == Pane::Detail,
-        personal: app.scenario.wants.is_some(),
-        facts: &app.scenario.facts,
+        footer_rows: areas.detail_footer,
+        ..app.detail_props()
     };
     draw_detail(&detail, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);

@@ -6,7 +6,8 @@
 use super::App;
 use crate::text::{display_width, printable};
 use crate::tr;
-use crate::tui::layout::Texts;
+use crate::tui::detail::{DetailProps, footer_rows};
+use crate::tui::layout::{DETAIL_FOOTER_LINES, Texts, detail_inner_width};
 use crate::tui::pane::Pane;
 use crate::tui::windows::Window;
 
@@ -174,12 +175,28 @@ impl App {
         format!("{head}{tail}")
     }
 
-    /// The banner, the scenario and the status line, as the layout sizes them.
+    /// What the detail pane draws from (its footer's rows aside: the layout's).
+    pub fn detail_props(&self) -> DetailProps<'_> {
+        DetailProps {
+            catalog: self.shown(),
+            row: self.selected_row(),
+            selected_service: self.selected_service,
+            service_offset: self.service_offset,
+            focused: self.focus == Pane::Detail,
+            personal: self.scenario.wants.is_some(),
+            facts: &self.scenario.facts,
+            footer_rows: DETAIL_FOOTER_LINES,
+        }
+    }
+
+    /// The banner, the scenario, the status line and the detail's footer, as
+    /// the layout sizes them.
     pub fn texts(&self) -> Texts {
         Texts {
             banner: self.banner().map(str::to_string),
             scenario: self.scenario_text(),
             status: self.status_text(),
+            detail_footer: footer_rows(&self.detail_props(), detail_inner_width(self.size.width)),
         }
     }
 }
