@@ -9,7 +9,10 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use crate::model::Catalog;
 use crate::plan::PlanError;
-use crate::report::{if_rumoured_sentence, money_text, signed_money_text, what_if_sentence};
+use crate::report::{
+    if_rumoured_sentence, money_text, not_proven_sentence, signed_money_text, unproven_notes,
+    what_if_sentence,
+};
 use crate::text::{display_width, printable, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
@@ -115,6 +118,16 @@ impl PlanWindow {
                     ));
                 }
                 lines.push(Line::from(total));
+                let planned_what_ifs = props
+                    .planning
+                    .and_then(|p| p.planned())
+                    .and_then(|p| p.what_ifs.as_deref());
+                if let Some(sentence) = not_proven_sentence(plan, planned_what_ifs, symbol) {
+                    lines.push(Line::styled(sentence, theme.loss));
+                    for note in unproven_notes(catalog, plan, planned_what_ifs) {
+                        lines.push(Line::styled(note, theme.faint));
+                    }
+                }
                 if !plan.extras.is_empty() {
                     lines.push(Line::raw(tr!(
                         "plan.extras",
@@ -171,9 +184,6 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
     let names = |services: &[usize]| catalog.service_names(services);
     match error {
         PlanError::NoWants => tr!("planw.no_wants"),
-        PlanError::TooManyWants(n) => {
-            tr!("planw.too_many", count = n, most = crate::plan::MAX_WANTS)
-        }
         PlanError::Uncovered(missing) => tr!("planw.uncovered", services = names(missing)),
         PlanError::OnlyOneOf(services) => tr!("planw.only_one_of", services = names(services)),
     }
