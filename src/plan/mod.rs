@@ -96,12 +96,7 @@ pub fn plan_within(
                     IfRumoured::NoCheaper
                 }
             }
-            Ok(other) if other.total < found.total => IfRumoured::Cheaper(Box::new(RumouredPlan {
-                offers: other.offers.iter().map(|o| o.kind).collect(),
-                ids: other.offers.iter().map(|o| o.id.clone()).collect(),
-                total: other.total,
-                saves: found.total - other.total,
-            })),
+            Ok(other) if other.total < found.total => rumoured(&found, &other),
             _ => IfRumoured::NoCheaper,
         };
     }
@@ -129,18 +124,25 @@ pub fn covering_problem(
     scenario: &Scenario,
 ) -> Result<problem::Problem, PlanError> {
     let household = Household::of(catalog, scenario);
-    let wants = household.wants();
-    if wants.is_empty() {
-        return Err(PlanError::NoWants);
-    }
-    let demand: Vec<u32> = wants
-        .iter()
-        .map(|w| household.wanted_by(*w).len() as u32)
-        .collect();
+    let (wants, demand) = demand_of(&household)?;
     let once = !household.is_shared();
     Ok(cover::covering_problem(
         catalog, scenario, &wants, &demand, once,
     ))
+}
+
+/// Every wanted service once, in order of first want, with the seats it needs:
+/// one per person who wants it.
+fn demand_of(household: &Household) -> Result<(Vec<ServiceIx>, Vec<u32>), PlanError> {
+    let wants = household.wants();
+    if wants.is_empty() {
+        return Err(PlanError::NoWants);
+    }
+    let demand = wants
+        .iter()
+        .map(|w| household.wanted_by(*w).len() as u32)
+        .collect();
+    Ok((wants, demand))
 }
 
 /// The cheapest plan, without looking at rumours; each person's share too when
@@ -152,14 +154,7 @@ fn cheapest(
     budget: &Budget,
 ) -> Result<Plan, PlanError> {
     let household = Household::of(catalog, scenario);
-    let wants = household.wants();
-    if wants.is_empty() {
-        return Err(PlanError::NoWants);
-    }
-    let demand: Vec<u32> = wants
-        .iter()
-        .map(|w| household.wanted_by(*w).len() as u32)
-        .collect();
+    let (wants, demand) = demand_of(&household)?;
     let mut notes = Vec::new();
     let shared = household.is_shared();
     let bought = cover(

@@ -5,7 +5,7 @@
 //! columns with an integer cost and the seats one purchase gives each row; and
 //! limits, groups of columns of which at most `k` purchases may be made. The
 //! plan of one person, a household's, each what-if entry, each person's alone
-//! and the calendar are all built as one, and [`super::solve::solve`] answers
+//! and the calendar are all built as one, and the solver (`solve.rs`) answers
 //! them all. Whatever the search inside, [`Problem::verify`] checks its answer
 //! in integers, so no answer rests on floating point.
 //!
