@@ -448,7 +448,7 @@ fn wants_from_the_command_line_are_a_view_and_never_reach_the_file() {
         wants: Some(vec!["shop".into()]),
         facts: [("taoqi".to_string(), rust_decimal::Decimal::from(500))].into(),
         what_ifs: Vec::new(),
-        people: None,
+        ..Overrides::default()
     };
     config
         .scenario

@@ -10,6 +10,7 @@ use std::fs::OpenOptions;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use rust_decimal::Decimal;
 
@@ -70,6 +71,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         None => crate::stale::today(),
     };
+    let time_limit = match &cli.time_limit {
+        Some(text) => parse_time_limit(text)
+            .ok_or_else(|| Error::usage(tr!("cli.bad_time_limit", value = text)))?,
+        None => Duration::from_secs(crate::plan::Budget::DEFAULT_SECONDS),
+    };
     let search = SearchPath::from_environment(cli.file.clone());
     let origin = search.locate();
     if cli.check && cli.format != FormatArg::Table {
@@ -108,7 +114,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let catalog = what_if_catalog(&cli, &file)?;
     let scenario = scenario(&cli, &catalog, facts)?;
     if cli.plan {
-        let text = plan_output(&cli, (&file, &catalog), &source, &scenario, today)?;
+        let text = plan_output(
+            &cli,
+            (&file, &catalog),
+            &source,
+            &scenario,
+            (today, time_limit),
+        )?;
         emit(|out| out.write_all(text.as_bytes()))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -163,6 +175,8 @@ fn run_screen(
             facts,
             what_ifs,
             people: cli.people.clone(),
+            // Checked when the command line was read.
+            time_limit: cli.time_limit.as_deref().and_then(parse_time_limit),
         },
         sort: cli.sort.into(),
         reverse: cli.reverse,
@@ -307,4 +321,15 @@ mod tests {
             assert!(text.contains("did you mean `dad`?"), "{text}");
         });
     }
+}
+
+/// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
+/// microsecond; `None` when it is not one.
+fn parse_time_limit(text: &str) -> Option<Duration> {
+    let seconds = Decimal::from_str_exact(text.trim()).ok()?;
+    if seconds < Decimal::new(1, 1) {
+        return None;
+    }
+    let micros = seconds.checked_mul(Decimal::from(1_000_000))?.trunc();
+    Some(Duration::from_micros(u64::try_from(micros).ok()?))
 }

@@ -6,8 +6,9 @@ use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 
 use super::cover::cover;
+use super::problem::Budget;
 use super::shares::{self, Used};
-use super::types::{Member, OfferKind, PersonShare, Plan, PlanError};
+use super::types::{Member, OfferKind, PersonShare, Plan, PlanError, Unproven};
 
 /// Who a plan is for: the members with their wants, in person order (SPEC §3.2
 /// "Households"): `me` when wants are set, then every person of the catalogue
@@ -64,12 +65,14 @@ impl Household {
 }
 
 /// Each member's share of the household plan (SPEC §2 rule 6): `pays` by
-/// `shares`, `alone` by the plan for that member's wants alone.
+/// `shares`, `alone` by the plan for that member's wants alone (within
+/// `budget`: an alone not proven is named in `plan.unproven`).
 pub(super) fn people(
     catalog: &Catalog,
     scenario: &Scenario,
     household: &Household,
-    plan: &Plan,
+    plan: &mut Plan,
+    budget: &Budget,
 ) -> Result<Vec<PersonShare>, PlanError> {
     let wants = &plan.wants;
     let basis_price: Vec<Money> = wants
@@ -109,17 +112,20 @@ pub(super) fn people(
             None if their_wants.is_empty() => Money::ZERO,
             None => {
                 let ones = vec![1; their_wants.len()];
-                let total = cover(
+                let bought = cover(
                     catalog,
                     scenario,
                     their_wants,
                     &ones,
                     false,
                     &mut Vec::new(),
-                )?
-                .total();
-                alone_by_wants.push((their_wants, total));
-                total
+                    budget,
+                )?;
+                if !bought.proven {
+                    plan.unproven.push(Unproven::Alone(*member));
+                }
+                alone_by_wants.push((their_wants, bought.total()));
+                bought.total()
             }
         };
         shares.push(PersonShare {

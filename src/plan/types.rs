@@ -70,6 +70,24 @@ pub struct Plan {
     /// Present exactly when the plan is for a household (someone besides `me`):
     /// each person's share, in person order (SPEC §2 rule 6).
     pub people: Option<Vec<PersonShare>>,
+    /// Whether every search of the answer proved its optimum and tie order
+    /// within the time limit.
+    pub proven: bool,
+    /// A proven lower bound on `total`, in fen rounded up: `total` when proven.
+    pub bound: Money,
+    /// The searches that ran out of time, in the order they ran.
+    pub unproven: Vec<Unproven>,
+}
+
+/// A search of a plan's answer stopped by the time limit before its proof.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Unproven {
+    /// The plan itself: its purchases are the best found.
+    Plan,
+    /// A person's alone: the best total found for their wants alone.
+    Alone(Member),
+    /// The plan that would also use rumoured offers.
+    IfRumoured,
 }
 
 /// Someone a plan is for: you, or a person of the file (SPEC §1.8). Ordered as
@@ -140,8 +158,6 @@ pub struct RumouredPlan {
 pub enum PlanError {
     /// Nobody wants anything.
     NoWants,
-    /// More distinct wanted services than `MAX_WANTS`.
-    TooManyWants(usize),
     /// Wanted services that no offer covers (for a household, `Household::wanted_by`
     /// names who wants them).
     Uncovered(Vec<ServiceIx>),

@@ -14,7 +14,9 @@ pub use compare::{
     write_compare,
 };
 pub use paint::{Painter, Tone, colour_allowed};
-pub use plan::{PlanReport, if_rumoured_sentence, member_name, render_plan};
+pub use plan::{
+    PlanReport, if_rumoured_sentence, member_name, not_proven_sentence, render_plan, unproven_notes,
+};
 pub use purchase::{purchase_name, way_label};
 pub use table::{Cell, TextTable};
 pub use what_if::what_if_sentence;

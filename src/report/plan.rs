@@ -11,8 +11,9 @@ use super::paint::{Painter, Tone};
 use super::purchase::{purchase_name, way_label};
 use super::table::{Cell, TextTable};
 use super::what_if::what_if_sentence;
+use crate::i18n::{Lang, in_language};
 use crate::model::{Catalog, Period, ServiceIx, Status};
-use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan};
+use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan, Unproven};
 use crate::text::{Align, printable};
 use crate::tr;
 use crate::what_if::{Outcome, WhatIf};
@@ -55,6 +56,10 @@ struct JsonPlan<'a> {
     total: String,
     standalone_total: Option<String>,
     savings: Option<String>,
+    /// Whether every search of the answer proved its optimum and tie order.
+    proven: bool,
+    /// The main plan's proven lower bound: `total` when proven.
+    bound: String,
     /// Households only (SPEC §3.2): each person's share, in person order.
     #[serde(skip_serializing_if = "Option::is_none")]
     people: Option<Vec<JsonPerson<'a>>>,
@@ -68,6 +73,61 @@ struct JsonPlan<'a> {
     /// Absent when the file has no changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     what_if: Option<Vec<JsonWhatIf<'a>>>,
+    /// Which searches are not proven, in English; absent when all are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+}
+
+/// Whether every search of the report was proven: the plan's (with its people
+/// and rumours) and each what-if's.
+fn all_proven(plan: &Plan, what_ifs: Option<&[WhatIf]>) -> bool {
+    plan.proven
+        && what_ifs
+            .unwrap_or_default()
+            .iter()
+            .all(|entry| entry.outcome.is_proven())
+}
+
+/// "Not proven the cheapest: no plan costs less than ¥BOUND.", when a search of
+/// the answer ran out of time.
+pub fn not_proven_sentence(
+    plan: &Plan,
+    what_ifs: Option<&[WhatIf]>,
+    symbol: &str,
+) -> Option<String> {
+    (!all_proven(plan, what_ifs))
+        .then(|| tr!("plan.not_proven", bound = money_text(symbol, plan.bound)))
+}
+
+/// A sentence for each search that the time limit stopped before its proof, in
+/// the language in use.
+pub fn unproven_notes(catalog: &Catalog, plan: &Plan, what_ifs: Option<&[WhatIf]>) -> Vec<String> {
+    let mut notes: Vec<String> = plan
+        .unproven
+        .iter()
+        .map(|part| match part {
+            Unproven::Plan => tr!("plan.unproven.plan"),
+            Unproven::Alone(member) => {
+                tr!(
+                    "plan.unproven.alone",
+                    person = member_name(catalog, *member)
+                )
+            }
+            Unproven::IfRumoured => tr!("plan.unproven.if_rumoured"),
+        })
+        .collect();
+    for entry in what_ifs.unwrap_or_default() {
+        if !entry.outcome.is_proven() {
+            let names: Vec<&str> = entry
+                .changes
+                .iter()
+                .map(|&c| catalog.changes[c].name.as_str())
+                .collect();
+            let changes = names.join(&tr!("whatif.and"));
+            notes.push(tr!("plan.unproven.what_if", changes = changes));
+        }
+    }
+    notes
 }
 
 /// One what-if: its changes' ids, and the plan with them (nulls when the wants
@@ -245,6 +305,8 @@ fn json(report: &PlanReport<'_>) -> String {
         total: plan.total.to_string(),
         standalone_total: plan.standalone_total.map(|m| m.to_string()),
         savings: plan.savings.map(|m| m.to_string()),
+        proven: all_proven(plan, report.what_ifs),
+        bound: plan.bound.to_string(),
         people: plan
             .people
             .as_ref()
@@ -271,6 +333,7 @@ fn json(report: &PlanReport<'_>) -> String {
                 .map(|entry| JsonWhatIf::of(catalog, entry))
                 .collect()
         }),
+        notes: in_language(Lang::En, || unproven_notes(catalog, plan, report.what_ifs)),
     };
     serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
 }
@@ -379,6 +442,9 @@ fn markdown(report: &PlanReport<'_>) -> String {
         out += &tr!("plan.md_alone", alone = standalone, savings = savings);
     }
     out.push('\n');
+    if let Some(sentence) = not_proven_sentence(plan, report.what_ifs, "") {
+        out += &format!("\n{sentence}\n");
+    }
     if !plan.extras.is_empty() {
         let services = ids(report.catalog, &plan.extras).join(", ");
         out += &format!("\n{}\n", tr!("plan.md_extras", services = services));
@@ -413,7 +479,9 @@ fn markdown(report: &PlanReport<'_>) -> String {
             .collect();
         out += &markdown_table(&headings, &[false, false, true, true, true], &rows);
     }
-    out += &markdown_notes(&plan.notes);
+    let mut notes = plan.notes.clone();
+    notes.extend(unproven_notes(report.catalog, plan, report.what_ifs));
+    out += &markdown_notes(&notes);
     out
 }
 
@@ -460,6 +528,10 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         _ => out += &tr!("plan.no_alone"),
     }
     out.push('\n');
+    if let Some(sentence) = not_proven_sentence(plan, report.what_ifs, symbol) {
+        out += &painter.paint(&sentence, Tone::Loss);
+        out.push('\n');
+    }
     if !plan.extras.is_empty() {
         out += &tr!(
             "plan.extras",
@@ -484,7 +556,8 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out.push('\n');
         out += &people_table(catalog, people, painter);
     }
-    for note in &plan.notes {
+    let unproven = unproven_notes(catalog, plan, report.what_ifs);
+    for note in plan.notes.iter().chain(&unproven) {
         out += &painter.paint(&tr!("report.note", note = printable(note)), Tone::Faint);
         out.push('\n');
     }

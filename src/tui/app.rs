@@ -496,6 +496,7 @@ impl App {
             &self.catalog,
             &applied,
             &self.scenario,
+            self.overrides.time_limit(),
         ));
     }
 }

@@ -29,6 +29,17 @@ pub struct Overrides {
     pub what_ifs: Vec<String>,
     /// `--people`: the people kept (the catalogue holds only those), if given.
     pub people: Option<Vec<String>>,
+    /// `--time-limit`: how long each plan's searches may run (default 10 s).
+    pub time_limit: Option<std::time::Duration>,
+}
+
+impl Overrides {
+    /// How long each plan's searches may run.
+    pub fn time_limit(&self) -> std::time::Duration {
+        self.time_limit.unwrap_or(std::time::Duration::from_secs(
+            crate::plan::Budget::DEFAULT_SECONDS,
+        ))
+    }
 }
 
 /// What the screen starts with.

@@ -181,5 +181,8 @@ impl HouseholdWindow {
             tr!("plan.total", total = money_text(symbol, plan.total)),
             theme.heading,
         ));
+        if let Some(sentence) = crate::report::not_proven_sentence(plan, None, symbol) {
+            lines.push(Line::styled(sentence, theme.loss));
+        }
     }
 }

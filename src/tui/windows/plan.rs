@@ -10,9 +10,10 @@ use super::outcome::Outcome;
 use crate::model::Catalog;
 use crate::plan::PlanError;
 use crate::report::{
-    if_rumoured_sentence, money_text, purchase_name, signed_money_text, what_if_sentence,
+    if_rumoured_sentence, money_text, not_proven_sentence, purchase_name, signed_money_text,
+    unproven_notes, what_if_sentence,
 };
-use crate::text::{display_width, wrap_to_width};
+use crate::text::{display_width, printable, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
@@ -112,6 +113,16 @@ impl PlanWindow {
                     ));
                 }
                 lines.push(Line::from(total));
+                let planned_what_ifs = props
+                    .planning
+                    .and_then(|p| p.planned())
+                    .and_then(|p| p.what_ifs.as_deref());
+                if let Some(sentence) = not_proven_sentence(plan, planned_what_ifs, symbol) {
+                    lines.push(Line::styled(sentence, theme.loss));
+                    for note in unproven_notes(catalog, plan, planned_what_ifs) {
+                        lines.push(Line::styled(note, theme.faint));
+                    }
+                }
                 if !plan.extras.is_empty() {
                     lines.push(Line::raw(tr!(
                         "plan.extras",
@@ -171,9 +182,6 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
     let names = |services: &[usize]| catalog.service_names(services);
     match error {
         PlanError::NoWants => tr!("planw.no_wants"),
-        PlanError::TooManyWants(n) => {
-            tr!("planw.too_many", count = n, most = crate::plan::MAX_WANTS)
-        }
         PlanError::Uncovered(missing) => tr!("planw.uncovered", services = names(missing)),
         PlanError::OnlyOneOf(services) => tr!("planw.only_one_of", services = names(services)),
     }
