@@ -248,6 +248,17 @@ fn write_new_file(path: &Path, contents: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
+/// microsecond; `None` when it is not one.
+fn parse_time_limit(text: &str) -> Option<Duration> {
+    let seconds = Decimal::from_str_exact(text.trim()).ok()?;
+    if seconds < Decimal::new(1, 1) {
+        return None;
+    }
+    let micros = seconds.checked_mul(Decimal::from(1_000_000))?.trunc();
+    Some(Duration::from_micros(u64::try_from(micros).ok()?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::output::plan_error;
@@ -321,15 +332,4 @@ mod tests {
             assert!(text.contains("did you mean `dad`?"), "{text}");
         });
     }
-}
-
-/// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
-/// microsecond; `None` when it is not one.
-fn parse_time_limit(text: &str) -> Option<Duration> {
-    let seconds = Decimal::from_str_exact(text.trim()).ok()?;
-    if seconds < Decimal::new(1, 1) {
-        return None;
-    }
-    let micros = seconds.checked_mul(Decimal::from(1_000_000))?.trunc();
-    Some(Duration::from_micros(u64::try_from(micros).ok()?))
 }

@@ -373,9 +373,9 @@ impl<'m> Lp<'m> {
             };
             // Reduced costs.
             let theta_dual = self.reduced[q] / alpha_q;
-            for var in 0..n + m {
-                if self.position[var] == NONBASIC && alpha[var] != 0.0 {
-                    self.reduced[var] -= theta_dual * alpha[var];
+            for (var, &a) in alpha.iter().enumerate().take(n + m) {
+                if self.position[var] == NONBASIC && a != 0.0 {
+                    self.reduced[var] -= theta_dual * a;
                 }
             }
             self.reduced[q] = 0.0;
@@ -402,9 +402,8 @@ impl<'m> Lp<'m> {
             for k in 0..m {
                 self.inverse[r * m + k] /= pivot;
             }
-            for i in 0..m {
-                if i != r && w[i] != 0.0 {
-                    let factor = w[i];
+            for (i, &factor) in w.iter().enumerate().take(m) {
+                if i != r && factor != 0.0 {
                     for k in 0..m {
                         self.inverse[i * m + k] -= factor * self.inverse[r * m + k];
                     }

@@ -221,7 +221,7 @@ impl Search<'_> {
         let mut best: Option<(usize, f64)> = None;
         for (at, &value) in x.iter().enumerate() {
             let fraction = value - value.floor();
-            if !free(at) || fraction < WHOLE || fraction > 1.0 - WHOLE {
+            if !free(at) || !(WHOLE..=1.0 - WHOLE).contains(&fraction) {
                 continue;
             }
             let score = 0.5 - (fraction - 0.5).abs() + value * 1e-3;
