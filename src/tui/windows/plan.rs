@@ -13,7 +13,7 @@ use crate::report::{
     if_rumoured_sentence, money_text, not_proven_sentence, purchase_name, signed_money_text,
     unproven_notes, what_if_sentence,
 };
-use crate::text::{display_width, printable, wrap_to_width};
+use crate::text::{display_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
