@@ -9,6 +9,7 @@ use crate::model::{
     Benefit, Bundle, BundleIx, Catalog, Include, Period, Service, ServiceIx, Status, Tier,
 };
 use crate::money::{Money, Percent, div_round_half_away};
+use crate::per_year::PerYear;
 pub use crate::scenario::{Adjustments, Includes, Scenario};
 
 /// Every bundle's figures, in file order, with notes on tiers that could not be tested.
@@ -100,16 +101,6 @@ pub fn split(total: Money, weights: &[Money]) -> Vec<Money> {
     parts.into_iter().map(Money::from_fen).collect()
 }
 
-/// `(value - price) / value × 100`, to two decimals; `None` when the value is zero.
-pub fn savings_pct(value: Money, price: Money) -> Option<Percent> {
-    (value.fen() != 0).then(|| {
-        Percent::from_hundredths(div_round_half_away(
-            (value.fen() - price.fen()) * 10_000,
-            value.fen(),
-        ))
-    })
-}
-
 /// The bundle's price in `scenario`: the first tier whose condition holds, else the
 /// base price. Tiers whose fact is unknown are skipped and noted.
 pub fn bundle_price<'b>(
@@ -143,55 +134,58 @@ pub fn bundle_price<'b>(
 pub struct Worth {
     pub price: Money,
     pub label: Option<String>,
+    /// The same worth per year, exactly, before any rounding.
+    pub per_year: PerYear,
 }
 
-/// A service's standalone worth in `scenario`: the least of its ways to buy it
-/// (ties to the main price, then the first listed), or for a benefit
-/// `min(fact × rate, max)`, each converted and rounded once. A benefit whose fact
-/// is not set is worth 0.00, with a note.
+/// A service's standalone worth in `scenario`: the least of its ways to buy it,
+/// compared per year before any rounding (ties to the main price, then the first
+/// listed), or for a benefit `min(fact × rate, max)`, each converted and rounded
+/// once. A benefit whose fact is not set is worth 0.00, with a note.
 pub fn service_worth(service: &Service, scenario: &Scenario, notes: &mut Vec<String>) -> Worth {
     if let Some(benefit) = &service.value {
-        let price = match scenario.facts.get(&benefit.fact) {
-            Some(fact) => to_basis(
-                benefit_amount(benefit, *fact),
-                service.period,
-                scenario.basis,
-            ),
-            None => {
-                notes.push(crate::tr!(
-                    "note.benefit_unset",
-                    fact = benefit.fact,
-                    benefit = service.id
-                ));
-                Money::ZERO
-            }
+        let Some(fact) = scenario.facts.get(&benefit.fact) else {
+            notes.push(crate::tr!(
+                "note.benefit_unset",
+                fact = benefit.fact,
+                benefit = service.id
+            ));
+            return Worth {
+                price: Money::ZERO,
+                label: None,
+                per_year: PerYear::zero(),
+            };
         };
-        return Worth { price, label: None };
+        let amount = benefit_amount(benefit, *fact);
+        return Worth {
+            price: to_basis(amount, service.period, scenario.basis),
+            label: None,
+            per_year: PerYear::of(amount, service.period),
+        };
     }
-    match cheapest_way(service, scenario.basis) {
-        None => Worth {
-            price: to_basis(service.price, service.period, scenario.basis),
-            label: service.label.as_deref().map(String::from),
-        },
+    let (amount, period, label) = match cheapest_way(service) {
+        None => (service.price, service.period, service.label.as_deref()),
         Some(at) => {
             let way = &service.other_prices[at];
-            Worth {
-                price: to_basis(way.price, way.period, scenario.basis),
-                label: way.label.clone(),
-            }
+            (way.price, way.period, way.label.as_deref())
         }
+    };
+    Worth {
+        price: to_basis(amount, period, scenario.basis),
+        label: label.map(String::from),
+        per_year: PerYear::of(amount, period),
     }
 }
 
-/// Which way to buy a service is cheapest per `basis`: `None` for the main price,
-/// else the position in `other_prices`. Ties go to the main price, then to the
-/// first listed.
-pub fn cheapest_way(service: &Service, basis: Period) -> Option<usize> {
-    let mut best = (to_basis(service.price, service.period, basis), None);
+/// Which way to buy a service is cheapest, compared by the exact amounts per year
+/// (so whatever the basis period): `None` for the main price, else the position in
+/// `other_prices`. Ties go to the main price, then to the first listed.
+pub fn cheapest_way(service: &Service) -> Option<usize> {
+    let mut best = (PerYear::of(service.price, service.period), None);
     for (at, way) in service.other_prices.iter().enumerate() {
-        let price = to_basis(way.price, way.period, basis);
-        if price < best.0 {
-            best = (price, Some(at));
+        let per_year = PerYear::of(way.price, way.period);
+        if per_year < best.0 {
+            best = (per_year, Some(at));
         }
     }
     best.1
@@ -214,6 +208,9 @@ pub struct Prices {
     pub services: Vec<Money>,
     /// The label of the way each service's price comes from.
     pub labels: Vec<Option<String>>,
+    /// Each service's worth per year, exactly: what groups choose by and the
+    /// savings percentage is taken from.
+    pub per_year: Vec<PerYear>,
     /// Whether each service is wanted; `None` when no wants are set.
     pub wanted: Option<Vec<bool>>,
     /// Whether each service has ended: a group chooses it only when picked.
@@ -222,14 +219,15 @@ pub struct Prices {
 
 impl Prices {
     pub fn new(catalog: &Catalog, scenario: &Scenario, notes: &mut Vec<String>) -> Self {
-        let (services, labels) = catalog
-            .services
-            .iter()
-            .map(|s| {
-                let worth = service_worth(s, scenario, notes);
-                (worth.price, worth.label)
-            })
-            .unzip();
+        let mut services = Vec::with_capacity(catalog.services.len());
+        let mut labels = Vec::with_capacity(catalog.services.len());
+        let mut per_year = Vec::with_capacity(catalog.services.len());
+        for service in &catalog.services {
+            let worth = service_worth(service, scenario, notes);
+            services.push(worth.price);
+            labels.push(worth.label);
+            per_year.push(worth.per_year);
+        }
         let wanted = scenario.wants.as_ref().map(|wants| {
             let mut flags = vec![false; catalog.services.len()];
             for &service in wants {
@@ -245,6 +243,7 @@ impl Prices {
         Prices {
             services,
             labels,
+            per_year,
             wanted,
             ended,
         }
@@ -274,15 +273,15 @@ pub fn counted_services(
         .collect()
 }
 
-/// The picked member; else the dearest wanted member; else the dearest member.
-/// Ties go to the member listed first.
+/// The picked member; else the dearest wanted member; else the dearest member,
+/// compared by their exact amounts per year. Ties go to the member listed first.
 fn choose_member(members: &[ServiceIx], picks: &[ServiceIx], prices: &Prices) -> ServiceIx {
     if let Some(picked) = members.iter().find(|m| picks.contains(m)) {
         return *picked;
     }
     let dearest = |candidates: &mut dyn Iterator<Item = ServiceIx>| {
         candidates.fold(None, |best: Option<ServiceIx>, m| match best {
-            Some(b) if prices.services[b] >= prices.services[m] => Some(b),
+            Some(b) if prices.per_year[b] >= prices.per_year[m] => Some(b),
             _ => Some(m),
         })
     };
@@ -316,6 +315,12 @@ pub fn bundle_figures(
     let counted = counted_services(bundle, picks, prices);
     let standalone: Vec<Money> = counted.iter().map(|(s, _)| prices.services[*s]).collect();
     let standalone_value: Money = standalone.iter().copied().sum();
+    // The percentage from the exact amounts per year, so the same in every period.
+    let value_per_year: PerYear = counted.iter().map(|(s, _)| &prices.per_year[*s]).sum();
+    let price_per_year = match tier {
+        Some(tier) => PerYear::of(tier.price, bundle.period),
+        None => PerYear::of(bundle.price, bundle.period),
+    };
     let effective = split(price, &standalone);
 
     let personal_costs = prices.wanted.as_ref().map(|_| {
@@ -362,7 +367,7 @@ pub fn bundle_figures(
         price_rule: tier.map(|t| t.when.to_string()),
         standalone_value,
         savings: standalone_value - price,
-        savings_pct: savings_pct(standalone_value, price),
+        savings_pct: value_per_year.percent_saved(&price_per_year),
         personal,
         services,
     }
@@ -580,27 +585,6 @@ mod tests {
             moneys(&["3", "3", "3"])
         );
         assert_eq!(split(money("5"), &moneys(&["0", "2"])), moneys(&["0", "5"]));
-    }
-
-    #[test]
-    fn savings_pct_is_rounded_and_null_without_value() {
-        assert_eq!(
-            savings_pct(money("600"), money("88")),
-            Some(Percent::from_hundredths(8533))
-        );
-        assert_eq!(
-            savings_pct(money("100"), money("900")),
-            Some(Percent::from_hundredths(-80000))
-        );
-        assert_eq!(
-            savings_pct(money("3"), money("2")),
-            Some(Percent::from_hundredths(3333))
-        );
-        assert_eq!(
-            savings_pct(money("3"), money("1")),
-            Some(Percent::from_hundredths(6667))
-        );
-        assert_eq!(savings_pct(Money::ZERO, money("1")), None);
     }
 
     #[test]

@@ -179,7 +179,7 @@ impl Problems {
                 left_out,
                 ..Diagnostic::without_place(crate::tr!(
                     "diag.more",
-                    count = left_out,
+                    more = crate::i18n::counted(left_out, "count.more_problems"),
                     total = self.total
                 ))
             });

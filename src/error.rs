@@ -13,15 +13,24 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// The bundles file has problems (exit 65).
-    #[error("{}", crate::tr!("err.invalid", file = file, count = count_problems(problems)))]
+    #[error("{}", crate::tr!(
+        "err.invalid",
+        file = file,
+        problems = crate::i18n::counted(count_problems(problems), "count.problems")
+    ))]
     Invalid {
         file: String,
         text: String,
         problems: Vec<Diagnostic>,
     },
-    /// The bundles file cannot be read (exit 66).
-    #[error("{}", crate::tr!("err.unreadable", path = path.display(), source = source))]
-    Unreadable { path: PathBuf, source: io::Error },
+    /// The bundles file cannot be read (exit 66); `variable` is the environment
+    /// variable that named it, if one did.
+    #[error("{}", unreadable_text(path, source, *variable))]
+    Unreadable {
+        path: PathBuf,
+        source: io::Error,
+        variable: Option<&'static str>,
+    },
     /// `--init` would overwrite a file (exit 73).
     #[error("{}", crate::tr!("err.exists", path = path.display()))]
     Exists { path: PathBuf },
@@ -31,6 +40,19 @@ pub enum Error {
     /// Writing a file failed (exit 74).
     #[error("{}", crate::tr!("err.write", path = path.display(), source = source))]
     Write { path: PathBuf, source: io::Error },
+}
+
+/// "cannot read `PATH`: why", saying which variable named the path, if one did.
+fn unreadable_text(path: &std::path::Path, source: &io::Error, variable: Option<&str>) -> String {
+    match variable {
+        Some(variable) => crate::tr!(
+            "err.unreadable_named",
+            path = path.display(),
+            variable = variable,
+            source = source
+        ),
+        None => crate::tr!("err.unreadable", path = path.display(), source = source),
+    }
 }
 
 impl Error {

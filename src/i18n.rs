@@ -81,6 +81,16 @@ pub fn message(key: &str) -> String {
     crate::tr!(key)
 }
 
+/// `count` things in words, as message `key` says them: `KEY_one` for one
+/// ("1 bundle"), else `KEY` with the count ("3 bundles").
+pub fn counted(count: usize, key: &str) -> String {
+    if count == 1 {
+        crate::tr!(format!("{key}_one"))
+    } else {
+        crate::tr!(key, count = count)
+    }
+}
+
 /// The text of message `key` in the current language, with `%{name}` arguments.
 #[macro_export]
 macro_rules! tr {

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod money;
+pub mod per_year;
 pub mod period;
 pub mod plan;
 pub mod report;

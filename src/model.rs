@@ -487,6 +487,14 @@ impl Catalog {
         benefit_spending(&self.services, fact)
     }
 
+    /// Whether the file marks some offer rumoured (`status = "rumoured"`): only
+    /// then is there anything to say about rumoured offers.
+    pub fn has_rumoured(&self) -> bool {
+        let rumoured = |status: Status| status == Status::Rumoured;
+        self.bundles.iter().any(|b| rumoured(b.status))
+            || self.services.iter().any(|s| rumoured(s.status))
+    }
+
     /// The facts some price tier (a change's too, applied or not) or benefit
     /// tests, sorted: the facts `--set` can change.
     pub fn tested_facts(&self) -> std::collections::BTreeSet<String> {

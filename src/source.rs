@@ -55,6 +55,23 @@ impl SearchPath {
         }
     }
 
+    /// `error` from reading the file `locate` chose, naming `$BUNDLECALC_FILE`
+    /// when that is what chose an unreadable path.
+    pub fn explain(&self, error: Error) -> Error {
+        match error {
+            Error::Unreadable { path, source, .. }
+                if self.explicit.is_none() && self.from_env.as_ref() == Some(&path) =>
+            {
+                Error::Unreadable {
+                    path,
+                    source,
+                    variable: Some("BUNDLECALC_FILE"),
+                }
+            }
+            other => other,
+        }
+    }
+
     /// The first place that applies. A path the user named is used even if missing,
     /// so that a typo is reported rather than silently replaced by another file.
     pub fn locate(&self) -> Origin {
@@ -92,6 +109,7 @@ impl Source {
         let unreadable = |source| Error::Unreadable {
             path: path.to_path_buf(),
             source,
+            variable: None,
         };
         let file = File::open(path).map_err(unreadable)?;
         let size = file.metadata().map_err(unreadable)?.len();

@@ -4,7 +4,7 @@
 use time::{Date, Month, OffsetDateTime};
 
 use crate::calc::{Comparison, cheapest_way};
-use crate::model::{Catalog, Period, Seen, Service, date_text};
+use crate::model::{Catalog, Seen, Service, date_text};
 use crate::plan::{OfferKind, Plan};
 
 /// How many days old a price may be before it is noted: exactly this many is not.
@@ -62,8 +62,8 @@ impl StalePrices {
 
     /// A service's price as it was used: by the way to buy it that gave it, named
     /// with that way's label ("Tencent Video VIP · monthly").
-    fn see_service(&mut self, service: &Service, basis: Period) {
-        let way = price_way(service, basis);
+    fn see_service(&mut self, service: &Service) {
+        let way = price_way(service);
         let label = match way {
             Some(at) => service.other_prices[at].label.as_deref(),
             None => service.label.as_deref(),
@@ -94,25 +94,20 @@ impl StalePrices {
 
 /// The note on a comparison's stale prices: each bundle's price and each counted
 /// service's standalone price, as of `today`.
-pub fn comparison_note(
-    catalog: &Catalog,
-    comparison: &Comparison,
-    basis: Period,
-    today: Date,
-) -> Option<String> {
+pub fn comparison_note(catalog: &Catalog, comparison: &Comparison, today: Date) -> Option<String> {
     let mut stale = StalePrices::new(today);
     for figures in &comparison.bundles {
         let bundle = &catalog.bundles[figures.bundle];
         stale.see(bundle.name.clone(), &bundle.seen);
         for service in &figures.services {
-            stale.see_service(&catalog.services[service.service], basis);
+            stale.see_service(&catalog.services[service.service]);
         }
     }
     stale.note()
 }
 
 /// The note on a plan's stale prices: its offers', then its wanted services'.
-pub fn plan_note(catalog: &Catalog, plan: &Plan, basis: Period, today: Date) -> Option<String> {
+pub fn plan_note(catalog: &Catalog, plan: &Plan, today: Date) -> Option<String> {
     let mut stale = StalePrices::new(today);
     for offer in &plan.offers {
         match offer.kind {
@@ -120,27 +115,27 @@ pub fn plan_note(catalog: &Catalog, plan: &Plan, basis: Period, today: Date) -> 
                 let bundle = &catalog.bundles[b];
                 stale.see(bundle.name.clone(), &bundle.seen);
             }
-            OfferKind::Service(s) => stale.see_service(&catalog.services[s], basis),
+            OfferKind::Service(s) => stale.see_service(&catalog.services[s]),
         }
     }
     for &service in &plan.wants {
-        stale.see_service(&catalog.services[service], basis);
+        stale.see_service(&catalog.services[service]);
     }
     stale.note()
 }
 
 /// When and where the price a service was counted at was seen: that of the way
-/// to buy it that gave its standalone price in `basis`.
-pub fn service_seen(service: &Service, basis: Period) -> &Seen {
-    service.seen_of(price_way(service, basis))
+/// to buy it that gave its standalone price.
+pub fn service_seen(service: &Service) -> &Seen {
+    service.seen_of(price_way(service))
 }
 
-/// The way to buy a service that gives its price in `basis` (`None` for the main
-/// price, and for a benefit, whose worth is no way to buy it).
-fn price_way(service: &Service, basis: Period) -> Option<usize> {
+/// The way to buy a service that gives its price (`None` for the main price, and
+/// for a benefit, whose worth is no way to buy it).
+fn price_way(service: &Service) -> Option<usize> {
     match service.value {
         Some(_) => None,
-        None => cheapest_way(service, basis),
+        None => cheapest_way(service),
     }
 }
 

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::model::Period;
+use crate::plan::problem::{Column, Limit, Problem};
 
 /// A small deterministic generator (SplitMix64), so a size always gives the same file.
 struct Numbers(u64);
@@ -40,6 +41,45 @@ pub fn catalogue(bundles: usize, services: usize, seed: u64) -> String {
 
 /// `catalogue`, written in the given layout.
 pub fn catalogue_in(layout: Layout, bundles: usize, services: usize, seed: u64) -> String {
+    generate(layout, bundles, services, seed, Prices::Spread)
+}
+
+/// A catalogue that is hard for a planner: about a quarter of all prices (of
+/// services, bundles, tiers and other ways to buy) are 0.00, and the others are
+/// drawn from a few dozen values, so many plans cost the same and only the tie
+/// rules tell them apart.
+pub fn hard_catalogue(bundles: usize, services: usize, seed: u64) -> String {
+    generate(
+        Layout::Tables,
+        bundles,
+        services,
+        seed,
+        Prices::FreeAndRepeated,
+    )
+}
+
+/// How prices are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prices {
+    /// Spread over thousands of values: ties are rare.
+    Spread,
+    /// A quarter free, the rest from 36 values.
+    FreeAndRepeated,
+}
+
+impl Numbers {
+    /// A price in fen: `spread` when prices are spread, else free one time in
+    /// four or one of 36 round values.
+    fn price(&mut self, prices: Prices, spread: u64) -> u64 {
+        match prices {
+            Prices::Spread => spread,
+            Prices::FreeAndRepeated if self.below(4) == 0 => 0,
+            Prices::FreeAndRepeated => 500 * (1 + self.below(36)),
+        }
+    }
+}
+
+fn generate(layout: Layout, bundles: usize, services: usize, seed: u64, prices: Prices) -> String {
     let services = services.max(4);
     let mut numbers = Numbers(seed);
     let mut out = String::with_capacity(bundles * 200 + services * 120);
@@ -57,7 +97,8 @@ pub fn catalogue_in(layout: Layout, bundles: usize, services: usize, seed: u64) 
     let mut items = Items::new(layout, &mut out, "services");
     for s in 0..services {
         let period = Period::CYCLE[numbers.below(6) as usize];
-        let fen = 100 + numbers.below(50_000);
+        let spread = 100 + numbers.below(50_000);
+        let fen = numbers.price(prices, spread);
         let price = match s % 3 {
             0 => format!("{}", fen / 100),
             1 => format!("{}.{:02}", fen / 100, fen % 100),
@@ -75,6 +116,14 @@ pub fn catalogue_in(layout: Layout, bundles: usize, services: usize, seed: u64) 
         ];
         if s % 11 == 3 {
             fields.push(("sold_alone", "false".into()));
+        } else if prices == Prices::FreeAndRepeated && s % 4 == 1 {
+            let monthly = numbers.price(prices, 0) / 10;
+            let other = format!(
+                "[{{ price = \"{}.{:02}\", period = \"month\", label = \"monthly\" }}]",
+                monthly / 100,
+                monthly % 100
+            );
+            fields.push(("other_prices", other));
         }
         items.write(&format!("s{s}"), &fields);
     }
@@ -97,7 +146,8 @@ pub fn catalogue_in(layout: Layout, bundles: usize, services: usize, seed: u64) 
             let group = includes.split_off(includes.len() - 2);
             includes.push(format!("{{ one_of = [{}] }}", group.join(", ")));
         }
-        let price = 1 + numbers.below(2_000);
+        let spread = 100 * (1 + numbers.below(2_000));
+        let price = numbers.price(prices, spread) / 100;
         let name = if b % 3 == 0 {
             format!("联合会员 {b}")
         } else {
@@ -108,7 +158,11 @@ pub fn catalogue_in(layout: Layout, bundles: usize, services: usize, seed: u64) 
             ("price", price.to_string()),
         ];
         if b % 5 == 0 {
-            let tier = format!("[{{ when = \"taoqi >= 1000\", price = {} }}]", price / 2);
+            let tier_price = match prices {
+                Prices::Spread => price / 2,
+                Prices::FreeAndRepeated => numbers.price(prices, 0) / 100,
+            };
+            let tier = format!("[{{ when = \"taoqi >= 1000\", price = {tier_price} }}]");
             fields.push(("tiers", tier));
         }
         fields.push(("includes", format!("[{}]", includes.join(", "))));
@@ -116,6 +170,212 @@ pub fn catalogue_in(layout: Layout, bundles: usize, services: usize, seed: u64) 
         items.write(&format!("b{b}"), &fields);
     }
     out
+}
+
+/// A household's catalogue, hard for a planner: `offers` offers (bundles and
+/// services sold alone) at free and repeated prices, seats 1 to 3, a `one_of`
+/// group in a third of the bundles; `me` and `people - 1` people whose wants
+/// (`wants_each`, taken in turn) run through a pool of `distinct` services, so
+/// neighbours share some; and the first `changes` of three what-if changes.
+pub fn household_catalogue(
+    offers: usize,
+    people: usize,
+    wants_each: &[usize],
+    distinct: usize,
+    changes: usize,
+    seed: u64,
+) -> String {
+    let mut numbers = Numbers(seed);
+    let services = distinct + distinct / 2;
+    let sold_alone = services.min(offers / 2);
+    let mut out = String::from("currency = \"CNY\"\n\n");
+    let pool: Vec<usize> = (0..distinct).collect();
+    let mut start = 0;
+    let mut wants_of = Vec::with_capacity(people);
+    for person in 0..people {
+        let count = wants_each[person % wants_each.len()];
+        let wants: Vec<String> = (0..count)
+            .map(|i| format!("\"s{}\"", pool[(start + i) % distinct]))
+            .collect();
+        start += count;
+        wants_of.push(wants.join(", "));
+    }
+    let _ = writeln!(out, "[profile]\nwants = [{}]\n", wants_of[0]);
+    for s in 0..services {
+        let fen = numbers.price(Prices::FreeAndRepeated, 0);
+        let _ = writeln!(
+            out,
+            "[services.s{s}]\nprice = \"{}.{:02}\"\nseats = {}\nsold_alone = {}\n",
+            fen / 100,
+            fen % 100,
+            1 + s % 3,
+            s < sold_alone
+        );
+    }
+    for b in 0..offers - sold_alone {
+        let size = 2 + numbers.below(4) as usize;
+        let mut members: Vec<usize> = Vec::with_capacity(size);
+        while members.len() < size {
+            let candidate = numbers.below(services as u64) as usize;
+            if !members.contains(&candidate) {
+                members.push(candidate);
+            }
+        }
+        let mut includes: Vec<String> = members.iter().map(|m| format!("\"s{m}\"")).collect();
+        if b % 3 == 0 {
+            let group = includes.split_off(includes.len() - 2);
+            includes.push(format!("{{ one_of = [{}] }}", group.join(", ")));
+        }
+        let fen = numbers.price(Prices::FreeAndRepeated, 0);
+        let _ = writeln!(
+            out,
+            "[bundles.b{b}]\nprice = \"{}.{:02}\"\nincludes = [{}]\n",
+            fen / 100,
+            fen % 100,
+            includes.join(", ")
+        );
+    }
+    for (person, wants) in wants_of.iter().enumerate().skip(1) {
+        let _ = writeln!(out, "[people.p{person}]\nwants = [{wants}]\n");
+    }
+    let all_changes = [
+        "[changes.adds]\noffer = \"b1\"\nadd = [\"s0\", \"s1\"]\n",
+        "[changes.cheaper]\noffer = \"b2\"\nprice = 0\n",
+        "[changes.service]\noffer = \"s2\"\nprice = \"1.00\"\n",
+    ];
+    for change in all_changes.iter().take(changes) {
+        let _ = writeln!(out, "{change}");
+    }
+    out
+}
+
+/// A calendar-shaped covering problem: `services` × `months` rows with a
+/// demand of 1 to 4 seats, `columns` columns each covering 1, 3, 6 or 12
+/// consecutive months of 1 to 6 services (seats 1 to 3) at free and repeated
+/// prices. A fifth of the columns are first prices: one purchase each, and
+/// one purchase among each twenty of them, as a way's first price is used at
+/// most once. Costs are fen × K + 1, as the planner folds its tie rules.
+pub fn calendar_problem(services: usize, months: usize, columns: usize, seed: u64) -> Problem {
+    let mut numbers = Numbers(seed);
+    let rows = services * months;
+    let demand: Vec<u32> = (0..rows).map(|_| 1 + numbers.below(4) as u32).collect();
+    let per_fen = i128::from(demand.iter().sum::<u32>()) + 1;
+    let mut problem = Problem {
+        demand,
+        ..Problem::default()
+    };
+    for at in 0..columns {
+        let length = [1, 3, 6, 12][numbers.below(4) as usize];
+        let start = numbers.below((months + 1 - length.min(months)) as u64) as usize;
+        let count = 1 + numbers.below(6) as usize;
+        let mut covered: Vec<usize> = Vec::with_capacity(count);
+        while covered.len() < count.min(services) {
+            let service = numbers.below(services as u64) as usize;
+            if !covered.contains(&service) {
+                covered.push(service);
+            }
+        }
+        let seats = 1 + numbers.below(3) as u32;
+        let fen = i128::from(numbers.price(Prices::FreeAndRepeated, 0)) * length as i128;
+        problem.columns.push(Column {
+            cost: fen * per_fen + 1,
+            rank: at as u32,
+            rows: covered
+                .iter()
+                .flat_map(|&s| {
+                    (start..(start + length).min(months)).map(move |m| (s * months + m, seats))
+                })
+                .collect(),
+            max_copies: if at % 5 == 4 { 1 } else { u32::MAX },
+        });
+    }
+    let firsts: Vec<usize> = (4..columns).step_by(5).collect();
+    for chunk in firsts.chunks(20) {
+        problem.limits.push(Limit {
+            columns: chunk.to_vec(),
+            at_most: 1,
+        });
+    }
+    problem
+}
+
+/// One benchmark of the planner: its name, and the covering problems an
+/// answer needs (several for what-ifs and fair shares).
+pub struct Instance {
+    pub name: String,
+    pub problems: Vec<Problem>,
+}
+
+/// The planner's benchmark instances, each as the covering problems the plan
+/// puts to the solver (reference: docs/reference.md, "The plan"): one person
+/// with 20 and 40 wants over 10,000 bundles at free and repeated prices; 7
+/// people with 43 distinct wants over 3,000 offers; the same with three
+/// what-ifs (the plan and its four entries); a calendar of 10 services × 36
+/// months; and the 1,023 household plans of every group of 10 people.
+pub fn planner_instances() -> Vec<Instance> {
+    use crate::calc::Scenario;
+    use crate::changes::apply;
+    use crate::load::parse_catalog;
+    use crate::plan::covering_problem;
+
+    let mut instances = Vec::new();
+    let catalog = parse_catalog(&hard_catalogue(10_000, 300, 1)).expect("generated files load");
+    for wants in [20, 40] {
+        let mut scenario = Scenario::from_catalog(&catalog);
+        scenario.set_wants((0..wants).map(|i| i * 7).collect());
+        instances.push(Instance {
+            name: format!("1 person, {wants} wants, 10,000 bundles"),
+            problems: vec![covering_problem(&catalog, &scenario).expect("wants are set")],
+        });
+    }
+    let wants_each = [8, 8, 8, 7, 7, 6, 6];
+    for changes in [0, 3] {
+        let text = household_catalogue(3_000, 7, &wants_each, 43, changes, 2);
+        let file = parse_catalog(&text).expect("generated files load");
+        let scenario = Scenario::from_catalog(&file);
+        let mut sets: Vec<Vec<usize>> = vec![vec![]];
+        if changes > 0 {
+            sets.extend((0..changes).map(|c| vec![c]));
+            sets.push((0..changes).collect());
+        }
+        let problems = sets
+            .iter()
+            .map(|set| {
+                let changed = apply(&file, set).expect("the changes fit");
+                covering_problem(&changed, &scenario).expect("wants are set")
+            })
+            .collect();
+        let name = match changes {
+            0 => "7 people, 43 wants, 3,000 offers".to_string(),
+            _ => "7 people, 43 wants, 3,000 offers, 3 what-ifs".to_string(),
+        };
+        instances.push(Instance { name, problems });
+    }
+    instances.push(Instance {
+        name: "calendar: 10 services x 36 months, 10,000 columns".to_string(),
+        problems: vec![calendar_problem(10, 36, 10_000, 3)],
+    });
+    let text = household_catalogue(200, 10, &[5], 30, 0, 4);
+    let file = parse_catalog(&text).expect("generated files load");
+    let mine = Scenario::from_catalog(&file).wants;
+    let problems = (1u32..1 << 10)
+        .map(|group| {
+            let mut catalog = file.clone();
+            let mut at = 0;
+            catalog.people.retain(|_| {
+                at += 1;
+                group & (1 << at) != 0
+            });
+            let mut scenario = Scenario::from_catalog(&catalog);
+            scenario.wants = if group & 1 != 0 { mine.clone() } else { None };
+            covering_problem(&catalog, &scenario).expect("everyone wants something")
+        })
+        .collect();
+    instances.push(Instance {
+        name: "1,023 groups of 10 people, 5 wants each, 200 offers".to_string(),
+        problems,
+    });
+    instances
 }
 
 /// Writes the items of one table (`services` or `bundles`) in a layout.

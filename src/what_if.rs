@@ -6,7 +6,7 @@ use crate::calc::Scenario;
 use crate::changes::{ApplyError, apply};
 use crate::model::{Catalog, ChangeIx};
 use crate::money::Money;
-use crate::plan::{OfferKind, purchases};
+use crate::plan::{Budget, OfferKind, purchases_within};
 
 /// One entry of `what_if`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,12 +22,16 @@ pub enum Outcome {
     Plan {
         /// Sorted by id; the same indexes as in the catalogue without them.
         offers: Vec<OfferKind>,
+        /// The label of the way each offer is bought, as in the plan.
+        labels: Vec<Option<String>>,
         ids: Vec<String>,
         /// In the basis period.
         total: Money,
         /// This plan's total minus that one's: negative when the changes make
         /// the plan dearer.
         saves: Money,
+        /// Whether its search proved it the cheapest within the time limit.
+        proven: bool,
     },
     /// The wants could not be covered then.
     Uncovered,
@@ -36,6 +40,12 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Whether the entry's search finished its proof (or there was nothing to
+    /// search).
+    pub fn is_proven(&self) -> bool {
+        !matches!(self, Outcome::Plan { proven: false, .. })
+    }
+
     /// How much less the plan would cost; `None` when there would be no plan.
     pub fn saves(&self) -> Option<Money> {
         match self {
@@ -48,12 +58,14 @@ impl Outcome {
 /// The what-if entries of a plan that totals `total`, made for `scenario` on `file`
 /// (the catalogue as the file writes it) with the changes `applied`: one per change
 /// not applied, in file order, then one with all of them when there are two or
-/// more. `None` when the file has no changes; empty when all are applied.
+/// more. `None` when the file has no changes; empty when all are applied. Their
+/// searches share `budget`.
 pub fn what_ifs(
     file: &Catalog,
     applied: &[ChangeIx],
     scenario: &Scenario,
     total: Money,
+    budget: &Budget,
 ) -> Option<Vec<WhatIf>> {
     if file.changes.is_empty() {
         return None;
@@ -72,7 +84,7 @@ pub fn what_ifs(
             .into_iter()
             .map(|changes| {
                 scope.spawn(move || WhatIf {
-                    outcome: outcome(file, applied, &changes, scenario, total),
+                    outcome: outcome(file, applied, &changes, scenario, total, budget),
                     changes,
                 })
             })
@@ -93,6 +105,7 @@ pub fn outcome(
     more: &[ChangeIx],
     scenario: &Scenario,
     total: Money,
+    budget: &Budget,
 ) -> Outcome {
     let all: Vec<ChangeIx> = applied.iter().chain(more).copied().collect();
     let changed = match apply(file, &all) {
@@ -100,12 +113,14 @@ pub fn outcome(
         Err(why) => return Outcome::Refused(why),
     };
     // Only the purchases and their total: no one's share is shown for a what-if.
-    match purchases(&changed, scenario) {
+    match purchases_within(&changed, scenario, budget) {
         Ok(found) => Outcome::Plan {
             offers: found.offers.iter().map(|o| o.kind).collect(),
+            labels: found.offers.iter().map(|o| o.label.clone()).collect(),
             ids: found.offers.iter().map(|o| o.id.clone()).collect(),
             total: found.total,
             saves: total - found.total,
+            proven: found.proven,
         },
         Err(_) => Outcome::Uncovered,
     }

@@ -61,6 +61,11 @@ impl Workspace {
         !self.edits.is_empty()
     }
 
+    /// The edits not yet saved, in the order made.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
     pub fn is_built_in(&self) -> bool {
         self.origin == Origin::BuiltIn
     }

@@ -465,7 +465,7 @@ add = [{ one_of = ["d", "e"], label = "extra" }]
 }
 
 #[test]
-fn csv_names_the_changes_applied_to_each_bundle_in_its_last_column() {
+fn csv_names_the_changes_applied_to_each_bundle_after_its_status() {
     let sandbox = Sandbox::new();
     let output = sandbox
         .command()
@@ -475,14 +475,20 @@ fn csv_names_the_changes_applied_to_each_bundle_in_its_last_column() {
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     let mut lines = text.lines();
-    assert!(lines.next().unwrap().ends_with(",status,changes"), "{text}");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",status,changes,currency,per"),
+        "{text}"
+    );
     let row = lines.find(|l| l.starts_with("88vip,")).unwrap();
     // The name as written; the ids of the changes in file order.
     assert!(row.starts_with("88vip,Taobao 88VIP,"), "{row}");
     assert!(
-        row.ends_with(",available,qq_joins_88vip;tv_joins_88vip"),
+        row.ends_with(",available,qq_joins_88vip;tv_joins_88vip,CNY,year"),
         "{row}"
     );
     let row = text.lines().find(|l| l.starts_with("jingteng,")).unwrap();
-    assert!(row.ends_with(",available,"), "{row}");
+    assert!(row.ends_with(",available,,CNY,year"), "{row}");
 }

@@ -308,3 +308,81 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert!(output.status.success(), "{:?}", output.status);
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// A path `$BUNDLECALC_FILE` names that cannot be read is reported with the
+/// variable, so the user knows where it came from; `--file` says nothing of it.
+#[test]
+fn a_wrong_bundlecalc_file_names_the_variable() {
+    let sandbox = Sandbox::new();
+    let missing = sandbox.path().join("gone.toml");
+    sandbox
+        .command()
+        .args(["--compare"])
+        .env("BUNDLECALC_FILE", &missing)
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains(format!(
+            "error: cannot read `{}`, the file $BUNDLECALC_FILE names:",
+            missing.display()
+        )));
+    sandbox
+        .command()
+        .args(["--compare", "--lang", "zh"])
+        .env("BUNDLECALC_FILE", &missing)
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains(
+            "无法读取 $BUNDLECALC_FILE 指定的文件",
+        ));
+    sandbox
+        .command()
+        .args(["--compare", "--file"])
+        .arg(&missing)
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains("BUNDLECALC_FILE").not());
+}
+
+/// `--check` counts in words that agree with the number: "1 service, 1 bundle".
+#[test]
+fn check_counts_one_in_the_singular() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "one.toml",
+        "[services.a]\nprice = 1\n[bundles.b]\nprice = 1\nincludes = [\"a\"]\n",
+    );
+    sandbox
+        .command()
+        .arg("--check")
+        .arg("--file")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(": ok (1 service, 1 bundle)\n"));
+    sandbox
+        .command()
+        .arg("--check")
+        .assert()
+        .success()
+        .stdout("(built-in): ok (10 services, 3 bundles)\n");
+}
+
+/// A date written in quotes is a string: the error says to drop the quotes.
+#[test]
+fn a_quoted_date_is_refused_with_the_hint_to_drop_the_quotes() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "q.toml",
+        "[services.a]\nprice = 1\nas_of = \"2026-08-01\"\n",
+    );
+    sandbox
+        .command()
+        .arg("--check")
+        .arg("--file")
+        .arg(&file)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "= help: drop the quotes: 2026-08-01 is a date, \"2026-08-01\" is a string",
+        ));
+}

@@ -136,6 +136,7 @@ fn the_status_line_says_modified_until_saved() {
     let path = dir.path().join("bundles.toml");
     fs::write(&path, HAND_WRITTEN).unwrap();
     let mut app = open_app(&path);
+    // The status line's rows: a message that does not fit wraps onto a second.
     let status = |app: &bundlecalc::tui::app::App| {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
@@ -143,8 +144,10 @@ fn the_status_line_says_modified_until_saved() {
             .draw(|f| bundlecalc::tui::view::draw(app, f))
             .unwrap();
         let buffer = terminal.backend().buffer().clone();
-        (0..80)
-            .map(|x| buffer[(x, 23)].symbol().to_string())
+        let first = app.areas().unwrap().status.y;
+        (first..24)
+            .flat_map(|y| (0..80).map(move |x| (x, y)))
+            .map(|cell| buffer[cell].symbol().to_string())
             .collect::<String>()
     };
     assert!(!status(&app).contains("[modified]"));
@@ -316,10 +319,8 @@ fn edits_made_while_saving_stay_unsaved_and_are_kept() {
     app.update(Action::Save);
     assert!(app.is_busy());
     assert_eq!(app.message.as_deref(), Some("saving…"));
-    // While the file is written: another price, a second save, the watcher's event.
+    // While the file is written: another price and the watcher's event.
     edit_price(&mut app, "99");
-    app.update(Action::Save);
-    assert_eq!(app.message.as_deref(), Some("still saving…"));
     app.update(Action::FileChanged);
     settle(&mut app);
 
@@ -341,6 +342,78 @@ fn edits_made_while_saving_stay_unsaved_and_are_kept() {
             .unwrap()
             .contains("price    =    99        # 136")
     );
+}
+
+/// A second `Ctrl-S` pressed while the first save is written waits for it, then
+/// writes what was edited meanwhile.
+#[test]
+fn a_save_pressed_while_saving_is_done_once_the_first_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    app.update(Action::Save);
+    edit_price(&mut app, "99");
+    app.update(Action::Save);
+    assert_eq!(app.message.as_deref(), Some("still saving…"));
+    settle(&mut app);
+
+    assert!(!app.is_modified());
+    assert_eq!(app.message, Some(format!("saved {}", path.display())));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("price    =    99        # 136")
+    );
+}
+
+/// `Ctrl-S` pressed while an outside change is being read is answered once the
+/// read ends: the file changed, so it asks before overwriting; no "still reading"
+/// stays behind.
+#[test]
+fn a_save_pressed_while_an_outside_change_is_read_asks_once_the_read_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    fs::write(&path, format!("{HAND_WRITTEN}# appended outside\n")).unwrap();
+    app.update(Action::FileChanged);
+    assert!(app.is_busy(), "the outside change is being read");
+    app.update(Action::Save);
+    assert_eq!(app.message.as_deref(), Some("still reading the file…"));
+    settle(&mut app);
+
+    assert_eq!(app.prompt(), Some(Prompt::SaveConflict));
+    assert_eq!(app.message, None);
+    // `o` overwrites: the edit is written over the outside change.
+    app.update(Action::Type('o'));
+    settle(&mut app);
+    assert!(!app.is_modified());
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        HAND_WRITTEN.replace("price    =    136        #", "price    =    129.9        #")
+    );
+}
+
+/// `r` pressed while the file is written waits for the write, then reads it.
+#[test]
+fn a_reload_pressed_while_saving_reads_the_file_once_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, HAND_WRITTEN).unwrap();
+    let mut app = open_app(&path);
+
+    edit_price(&mut app, "129.9");
+    app.update(Action::Save);
+    app.update(Action::Reload);
+    assert_eq!(app.message.as_deref(), Some("still saving…"));
+    settle(&mut app);
+    assert_eq!(app.message, Some(format!("reloaded {}", path.display())));
+    assert_eq!(bundle_price(&app, "jingteng"), "129.90");
 }
 
 #[test]
@@ -417,4 +490,79 @@ fn wants_from_the_command_line_are_a_view_and_never_reach_the_file() {
     );
     // The view goes on after the save.
     assert_eq!(app.scenario.wants.as_ref().unwrap().len(), 2);
+}
+
+/// Sets the fact selected in the facts window to `value` with `e`.
+fn set_fact(app: &mut bundlecalc::tui::app::App, value: &str) {
+    app.update(Action::ShowFacts);
+    app.update(Action::EditPrice);
+    let field = app.field().expect("the fact's field opened");
+    for _ in 0..field.text.chars().count() {
+        app.update(Action::Erase);
+    }
+    type_text(app, value);
+    app.update(Action::Submit);
+    app.update(Action::Back);
+}
+
+/// A file with no profile: a fact edited, then a service marked wanted, and one
+/// save adds both tables, `[profile]` before `[profile.facts]`. The fact then
+/// comes from the file, no longer "edited".
+#[test]
+fn a_save_that_adds_both_tables_writes_the_profile_first_and_the_fact_is_the_file_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    let text = "[services.a]\nprice = 10\n\n[bundles.b]\nprice = 8\ntiers = [ { when = \"taoqi >= 1000\", price = 5 } ]\nincludes = [\"a\"]\n";
+    fs::write(&path, text).unwrap();
+    let mut app = open_app(&path);
+    set_fact(&mut app, "1200");
+    assert_eq!(bundle_price(&app, "b"), "5.00");
+    let source = |app: &bundlecalc::tui::app::App| app.fact_rows()[0].source.label();
+    assert_eq!(source(&app), "edited");
+    app.update(Action::SwitchPane);
+    app.update(Action::ToggleWanted);
+    app.update(Action::Save);
+    settle(&mut app);
+    assert!(!app.is_modified());
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        format!("{text}\n[profile]\nwants = [\"a\"]\n\n[profile.facts]\ntaoqi = 1200\n")
+    );
+    assert_eq!(source(&app), "file");
+}
+
+/// A fact edited and saved comes from the file: the facts window and the
+/// scenario line say "file", not "edited"; a reload that drops an edit too.
+#[test]
+fn a_saved_fact_no_longer_says_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    let text = "[profile.facts]\ntaoqi = 500\n\n[services.a]\nprice = 10\n\n[bundles.b]\nprice = 8\ntiers = [ { when = \"taoqi >= 1000\", price = 5 } ]\nincludes = [\"a\"]\n";
+    fs::write(&path, text).unwrap();
+    let mut app = open_app(&path);
+    let scenario = |app: &bundlecalc::tui::app::App| app.scenario_text();
+    set_fact(&mut app, "1200");
+    assert!(
+        scenario(&app).contains("taoqi 1200 (edited)"),
+        "{}",
+        scenario(&app)
+    );
+    app.update(Action::Save);
+    settle(&mut app);
+    assert!(
+        scenario(&app).contains("taoqi 1200 (file)"),
+        "{}",
+        scenario(&app)
+    );
+    assert_eq!(app.fact_rows()[0].source.label(), "file");
+
+    set_fact(&mut app, "300");
+    app.update(Action::Reload);
+    app.update(Action::Type('y')); // drop the edit
+    settle(&mut app);
+    assert!(
+        scenario(&app).contains("taoqi 1200 (file)"),
+        "{}",
+        scenario(&app)
+    );
 }

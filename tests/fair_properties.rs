@@ -8,7 +8,7 @@ use bundlecalc::calc::Scenario;
 use bundlecalc::load::parse_catalog;
 use bundlecalc::model::{Catalog, Person, ServiceIx, Split};
 use bundlecalc::money::Money;
-use bundlecalc::plan::{Plan, plan, purchases};
+use bundlecalc::plan::{Budget, Plan, Unproven, plan, plan_within, purchases_within};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -155,7 +155,9 @@ fn cost(catalog: &Catalog, members: &[Vec<ServiceIx>], group: &[usize]) -> Money
     let mut scenario = Scenario::from_catalog(&only);
     // Nothing is rumoured here: this skips the plan with rumours.
     scenario.include.rumoured = true;
-    purchases(&only, &scenario).unwrap().total
+    purchases_within(&only, &scenario, &Budget::unlimited())
+        .unwrap()
+        .total
 }
 
 /// Every order of `0..n`.
@@ -277,5 +279,35 @@ proptest! {
         let pays: Vec<Money> = fair.people.unwrap().iter().map(|p| p.pays).collect();
         prop_assert!(pays.len() <= 5);
         prop_assert_eq!(pays, shapley_the_long_way(&catalog, fair.total));
+    }
+
+    #[test]
+    fn fair_shares_stopped_by_the_time_limit_still_add_up_and_stay_at_or_below_alone(
+        spec in spec(),
+        nodes in 0u64..6,
+    ) {
+        let catalog = catalog_of(&spec);
+        let scenario = Scenario::from_catalog(&catalog);
+        // A node budget stands for the time limit: the same on every machine.
+        let Ok(found) = plan_within(&catalog, &scenario, &Budget::for_nodes(nodes)) else {
+            return Ok(());
+        };
+        let Some(people) = found.people.as_ref() else {
+            return Ok(());
+        };
+        prop_assert_eq!(found.proven, found.unproven.is_empty());
+        let paid: Money = people.iter().map(|p| p.pays).sum();
+        prop_assert_eq!(paid, found.total);
+        // The plan itself found, its shares' groups may still be unproven: nobody
+        // pays more than the alone the output shows.
+        if !found.unproven.contains(&Unproven::Plan) {
+            for share in people {
+                prop_assert!(share.pays <= share.alone, "{:?} {:?}", found.unproven, share);
+            }
+        }
+        let exact = plan(&catalog, &scenario).unwrap();
+        prop_assert!(exact.proven);
+        prop_assert!(found.bound <= exact.total);
+        prop_assert!(exact.total <= found.total);
     }
 }

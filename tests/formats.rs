@@ -76,7 +76,7 @@ fn csv_leaves_nulls_empty() {
         text.lines()
             .nth(1)
             .unwrap()
-            .ends_with(",550.00,86.21,,,available,"),
+            .ends_with(",550.00,86.21,,,available,,CNY,year"),
         "{text}"
     );
 }
@@ -122,4 +122,48 @@ fn the_table_groups_digits_from_ten_thousand_and_json_and_csv_never() {
     let json = run(&["--compare", "--format", "json"]);
     assert!(json.contains("\"price\": \"12345.00\""), "{json}");
     assert!(!json.contains("12,345"));
+}
+
+/// Exports say what they measure (SPEC §3.1, §3.2): every CSV row ends with the
+/// currency and the period, and Markdown opens with a caption naming both.
+#[test]
+fn csv_and_markdown_say_the_currency_and_the_period() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.write(
+        "usd.toml",
+        "currency = \"USD\"\n[profile]\nwants = [\"a\"]\n[services.a]\nprice = 52\n[bundles.b]\nprice = 26\nincludes = [\"a\"]\n",
+    );
+    let run = |args: &[&str]| {
+        let output = sandbox
+            .command()
+            .arg("--file")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        run(&["--compare", "--format", "csv", "--per", "week"]),
+        "id,name,price,standalone_value,savings,savings_pct,personal_value,personal_savings,status,changes,currency,per\r\n\
+         b,b,0.50,1.00,0.50,50.00,1.00,0.50,available,,USD,week\r\n"
+    );
+    let markdown = run(&["--compare", "--format", "markdown", "--per", "month"]);
+    assert!(
+        markdown.starts_with("Amounts in USD, per month.\n\n| id | name | price |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| b | b | 2.17 | 4.33 |"), "{markdown}");
+    assert_eq!(
+        run(&["--plan", "--format", "csv", "--per", "quarter"]),
+        "id,kind,price,covers,currency,per\r\nb,bundle,6.50,a,USD,quarter\r\n"
+    );
+    let markdown = run(&[
+        "--plan", "--format", "markdown", "--per", "day", "--lang", "zh",
+    ]);
+    assert!(
+        markdown.starts_with("金额单位：USD，每日。\n\n| id |"),
+        "{markdown}"
+    );
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use bundlecalc::i18n::{Lang, set_language};
+use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
@@ -98,13 +98,15 @@ fn h_shows_who_uses_what_and_who_pays_what_at_80_by_24_and_160_by_50_in_both_lan
         sharing: "拼车：",
         nobody: "还没有人和你拼车",
     };
-    set_language(Lang::En);
-    journey(80, 24, &english);
-    journey(160, 50, &english);
-    set_language(Lang::Zh);
-    journey(80, 24, &chinese);
-    journey(160, 50, &chinese);
-    set_language(Lang::En);
+    // This thread only: the other tests of this file run meanwhile in English.
+    in_language(Lang::En, || {
+        journey(80, 24, &english);
+        journey(160, 50, &english);
+    });
+    in_language(Lang::Zh, || {
+        journey(80, 24, &chinese);
+        journey(160, 50, &chinese);
+    });
 }
 
 #[test]
@@ -119,4 +121,49 @@ fn with_people_none_the_window_says_the_command_line_left_everyone_out() {
     let shown = screen(&app).join("\n");
     assert!(shown.contains("--people left nobody else"), "{shown}");
     assert!(!shown.contains("[people.mum]"), "{shown}");
+}
+
+/// Every place that names a purchase names its way: `H` says the QQ Music
+/// purchase is the monthly auto-renew at 180.00, as `P` does, not the 188
+/// annual fee.
+#[test]
+fn h_names_the_way_each_service_is_bought() {
+    let text = bundlecalc::source::BUILT_IN
+        .replace("# [people.", "[people.")
+        .replace("# name = ", "name = ")
+        .replace(
+            "# wants = [\"tencent_video\", \"youku\"]",
+            "wants = [\"tencent_video\", \"youku\"]",
+        )
+        .replace(
+            "# wants = [\"youku\", \"mango_tv\"]",
+            "wants = [\"youku\", \"mango_tv\"]",
+        );
+    let mut app = App::new(AppConfig {
+        size: (160, 50),
+        ..AppConfig::for_source(Source {
+            origin: bundlecalc::source::Origin::BuiltIn,
+            text,
+        })
+        .unwrap()
+    });
+    assert_eq!(app.catalog.people.len(), 2);
+    app.update(Action::ShowHousehold);
+    wait_for_plan(&mut app).unwrap();
+    let lines = screen(&app);
+    let qq = row_with(&lines, "¥180.00  QQ Music");
+    assert!(
+        qq.contains("QQ Music Green Diamond (QQ音乐豪华绿钻) · auto-renew monthly (连续包月)"),
+        "{qq}"
+    );
+    let mango = row_with(&lines, "¥218.00  Mango TV");
+    assert!(
+        mango.contains("Mango TV VIP (芒果TV) · auto-renew yearly (连续包年)"),
+        "{mango}"
+    );
+    // The plan window says the same purchases the same way.
+    app.update(Action::Back);
+    app.update(Action::ShowPlan);
+    let lines = screen(&app);
+    assert!(row_with(&lines, "¥180.00  QQ Music").contains("· auto-renew monthly (连续包月)"));
 }

@@ -310,6 +310,120 @@ mod screen {
     }
 }
 
+/// Chinese reads as one language: "alone" has one name (单买), the help names the
+/// mouse 鼠标, `i` says what it does in a whole phrase, and the shipped what-ifs
+/// are named in both languages, as the services are.
+mod one_language {
+    use bundlecalc::i18n::{Lang, in_language};
+    use bundlecalc::source::Source;
+    use bundlecalc::tui::action::Action;
+    use bundlecalc::tui::app::{App, AppConfig};
+
+    use crate::common::app::wait_for_plan;
+    use crate::common::screen::screen;
+
+    fn app_on(source: Source) -> App {
+        App::new(AppConfig {
+            size: (100, 40),
+            ..AppConfig::for_source(source).unwrap()
+        })
+    }
+
+    #[test]
+    fn alone_has_one_chinese_name() {
+        for (key, text) in super::messages("zh") {
+            for other in ["独自购买", "逐项单买", "单独购买"] {
+                assert!(!text.contains(other), "{key}: {text}");
+            }
+        }
+        in_language(Lang::Zh, || {
+            let mut app = app_on(Source::built_in());
+            app.update(Action::ShowPlan);
+            wait_for_plan(&mut app).unwrap();
+            let plan = screen(&app).join("\n");
+            assert!(plan.contains("单买合计 ¥656.00"), "{plan}");
+        });
+    }
+
+    #[test]
+    fn the_help_names_the_mouse_in_chinese() {
+        in_language(Lang::Zh, || {
+            let mut app = app_on(Source::built_in());
+            app.update(Action::ToggleHelp);
+            let help = screen(&app);
+            assert!(
+                help.iter()
+                    .any(|l| l.contains("鼠标") && l.contains("点击选择一行，滚轮滚动")),
+                "{}",
+                help.join("\n")
+            );
+            assert!(!help.join("\n").contains("mouse"));
+        });
+    }
+
+    #[test]
+    fn i_says_what_it_does_in_a_whole_phrase() {
+        let source = Source::read(&crate::common::fixture("rumoured.toml")).unwrap();
+        in_language(Lang::Zh, || {
+            let mut app = app_on(source);
+            app.update(Action::ShowPlan);
+            wait_for_plan(&mut app).unwrap();
+            let plan = screen(&app).join("\n");
+            assert!(plan.contains("i：也用标为传闻的套餐 · Esc 关闭"), "{plan}");
+        });
+    }
+
+    #[test]
+    fn the_shipped_what_ifs_are_named_in_both_languages() {
+        let catalog = Source::built_in().catalog().unwrap();
+        let names: Vec<&str> = catalog.changes.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "QQ Music joins 88VIP (QQ音乐加入88VIP)",
+                "88VIP points buy Tencent Video (88VIP积分换腾讯视频)",
+                "Mango TV joins 88VIP (芒果TV加入88VIP)",
+            ]
+        );
+        in_language(Lang::Zh, || {
+            let mut app = app_on(Source::built_in());
+            app.update(Action::ShowPlan);
+            wait_for_plan(&mut app).unwrap();
+            let plan = screen(&app).join("\n");
+            assert!(
+                plan.contains("如果QQ Music joins 88VIP (QQ音乐加入88VIP)，方案是"),
+                "{plan}"
+            );
+        });
+    }
+
+    #[test]
+    fn half_year_is_written_as_words_in_english() {
+        in_language(Lang::En, || {
+            let mut app = app_on(Source::built_in());
+            app.update(Action::CyclePeriod);
+            let lines = screen(&app);
+            assert!(
+                lines[0].contains("Bundles 1/3 · per half year"),
+                "{}",
+                lines[0]
+            );
+            assert!(!lines.join("\n").contains("half_year"));
+        });
+        let sandbox = crate::common::Sandbox::new();
+        let output = sandbox
+            .command()
+            .args(["--compare", "--format", "markdown", "--per", "half_year"])
+            .output()
+            .unwrap();
+        let markdown = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            markdown.starts_with("Amounts in CNY, per half year.\n"),
+            "{markdown}"
+        );
+    }
+}
+
 #[test]
 fn help_speaks_the_language_asked_for() {
     let sandbox = Sandbox::new();

@@ -243,16 +243,16 @@ fn the_table_csv_and_markdown_show_the_same_plan() {
     );
     assert_eq!(
         run("csv"),
-        "id,kind,price,covers\r\njingteng,bundle,136.00,tencent_video\r\nqq_music,service,180.00,qq_music\r\n"
+        "id,kind,price,covers,currency,per\r\njingteng,bundle,136.00,tencent_video,CNY,year\r\nqq_music,service,180.00,qq_music,CNY,year\r\n"
     );
     let markdown = run("markdown");
-    assert!(markdown.starts_with("| id | kind | price | covers |\n| --- | --- | ---: | --- |\n| jingteng | bundle | 136.00 | tencent_video |\n"), "{markdown}");
+    assert!(markdown.starts_with("Amounts in CNY, per year.\n\n| id | kind | price | covers |\n| --- | --- | ---: | --- |\n| jingteng | bundle | 136.00 | tencent_video |\n"), "{markdown}");
     assert!(
         markdown.contains("**Total:** 316.00 · bought one by one: 418.00 · savings: 102.00"),
         "{markdown}"
     );
     assert!(
-        markdown.contains("- If QQ Music joins 88VIP, the plan is Taobao 88VIP (淘宝88VIP), JD PLUS + Tencent Video (京腾年卡) at 224.00: 92.00 less."),
+        markdown.contains("- If QQ Music joins 88VIP (QQ音乐加入88VIP), the plan is Taobao 88VIP (淘宝88VIP), JD PLUS + Tencent Video (京腾年卡) at 224.00: 92.00 less."),
         "{markdown}"
     );
 }
@@ -301,5 +301,63 @@ fn wants_that_only_groups_offer_together_are_explained() {
         .code(65)
         .stderr(predicate::str::contains(
             "`a`, `b` can only be had as a choice in a `one_of` group",
+        ));
+}
+
+/// Every place that names a purchase names its way: the what-if sentences too,
+/// so that nobody reads "QQ Music" and pays the 188 annual fee.
+#[test]
+fn what_if_sentences_name_the_way_each_service_is_bought() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .command()
+        .args(["--plan", "--today", "2026-11-30"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        table.contains(", the plan is Taobao 88VIP (淘宝88VIP), QQ Music Green Diamond (QQ音乐豪华绿钻) · auto-renew monthly (连续包月) at ¥268.00: ¥136.00 less."),
+        "{table}"
+    );
+}
+
+/// Rumoured offers (`status = "rumoured"`) and what-ifs (`[changes]`) are two
+/// things, said apart: a file with no rumoured offer says nothing about them,
+/// and its what-ifs come under a heading of their own.
+#[test]
+fn a_file_with_no_rumoured_offer_says_nothing_about_rumoured_offers() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .command()
+        .args(["--plan", "--today", "2026-11-30"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(!table.to_lowercase().contains("rumoured"), "{table}");
+    let heading = table
+        .lines()
+        .position(|l| l == "What if the file's changes came true (--what-if applies them):")
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(
+        table
+            .lines()
+            .nth(heading + 1)
+            .unwrap()
+            .starts_with("If QQ Music joins 88VIP")
+    );
+
+    // With a rumoured offer that would not help, the sentence names what it speaks of.
+    let file = sandbox.write(
+        "r.toml",
+        "[profile]\nwants = [\"a\"]\n[services.a]\nprice = 10\n[bundles.r]\nstatus = \"rumoured\"\nprice = 20\nincludes = [\"a\"]\n",
+    );
+    sandbox
+        .command()
+        .args(["--plan", "--file"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "No offer marked rumoured (not on sale yet) would make this plan cheaper.",
         ));
 }

@@ -150,6 +150,50 @@ proptest! {
         prop_assert_eq!(worth.label, None);
     }
 
+    /// SPEC §2 rules 1-3: ways, group members and the savings percentage come
+    /// from exact amounts per year, so none of them changes with the period.
+    #[test]
+    fn the_savings_percentage_and_every_choice_are_the_same_in_every_period(
+        services in prop::collection::vec((money(), period(), prop::collection::vec((money(), period()), 0..3)), 3..7),
+        bundle_price in money(),
+        bundle_period in period(),
+        tier_price in prop::option::of(money()),
+        wants_mask in any::<u8>(),
+    ) {
+        let mut text = String::from("[profile.facts]\ntaoqi = 1200\n");
+        for (at, (price, period, ways)) in services.iter().enumerate() {
+            text += &format!("[services.s{at}]\nprice = \"{price}\"\nperiod = \"{period}\"\n");
+            let ways: Vec<String> = ways.iter().enumerate().map(|(w, (price, period))| {
+                format!("{{ price = \"{price}\", period = \"{period}\", label = \"way{w}\" }}")
+            }).collect();
+            if !ways.is_empty() {
+                text += &format!("other_prices = [{}]\n", ways.join(", "));
+            }
+        }
+        let ids: Vec<String> = (0..services.len()).map(|at| format!("\"s{at}\"")).collect();
+        let tiers = tier_price.map_or(String::new(), |p| format!("tiers = [ {{ when = \"taoqi >= 1000\", price = \"{p}\" }} ]\n"));
+        text += &format!(
+            "[bundles.b]\nprice = \"{bundle_price}\"\nperiod = \"{bundle_period}\"\n{tiers}includes = [{}, {{ one_of = [{}] }}]\n",
+            ids[0],
+            ids[1..].join(", ")
+        );
+        let wanted: Vec<String> = (0..services.len()).filter(|at| wants_mask & (1 << at) != 0).map(|at| ids[at].clone()).collect();
+        text += &format!("[profile]\nwants = [{}]\n", wanted.join(", "));
+        let catalog = parse_catalog(&text).unwrap();
+
+        let per_period: Vec<_> = Period::CYCLE.iter().map(|&basis| {
+            let scenario = Scenario { basis, ..Scenario::from_catalog(&catalog) };
+            let figures = compare(&catalog, &scenario).bundles.remove(0);
+            let chosen: Vec<_> = figures.services.iter().map(|s| (s.service, s.price_label.clone())).collect();
+            (basis, figures.savings_pct, chosen)
+        }).collect();
+        let (_, year_pct, year_chosen) = &per_period[0];
+        for (basis, pct, chosen) in &per_period[1..] {
+            prop_assert_eq!(pct, year_pct, "savings % per {} differs from per year", basis);
+            prop_assert_eq!(chosen, year_chosen, "ways or members per {} differ from per year", basis);
+        }
+    }
+
     #[test]
     fn scaling_every_price_scales_the_results(
         prices in prop::collection::vec(0_i64..1_000_000, 1..6),

@@ -42,7 +42,9 @@ fn at_80_by_24_every_service_of_88vip_is_shown_whole() {
         assert!(text.contains(name.as_str()), "{name} not whole:\n{text}");
         app.update(Action::Down);
     }
-    // A name of 20 cells fits its row: "Youku VIP (优酷黄金)".
+    // A name of 20 cells fits its row: "Youku VIP (优酷黄金)". (The list scrolls
+    // when the selected service's footer needs the rows: back to the top.)
+    app.update(Action::Top);
     let lines = screen(&app);
     assert!(
         lines.iter().any(|l| l.contains("│Youku VIP (优酷黄金) ")),
@@ -174,6 +176,35 @@ fn slash_finds_a_bundle_and_n_moves_to_the_next() {
     app.update(Action::Back);
     assert!(app.search().is_none());
     assert!(!app.quit);
+}
+
+/// "no match" shows as the query is typed, not only after `n`: `/mango` finds
+/// no bundle, and the box says so at the "g" and points to `W`.
+#[test]
+fn the_search_box_says_no_match_as_the_query_is_typed() {
+    let mut app = built_in(80, 24);
+    app.update(Action::Search);
+    type_text(&mut app, "m");
+    let status = screen(&app)[23].clone();
+    assert!(status.contains("/m▏ Enter keeps"), "{status}");
+    type_text(&mut app, "ango");
+    let status = screen(&app)[23].clone();
+    assert!(
+        status.contains("/mango▏ no match (W lists every service)"),
+        "{status}"
+    );
+    // Backspace to a query that matches again: the box says so no more.
+    for _ in 0..4 {
+        app.update(Action::Erase);
+    }
+    assert!(screen(&app)[23].contains("/m▏ Enter keeps"));
+    // In the detail list, the bundle's services are searched.
+    app.update(Action::Back);
+    app.update(Action::SwitchPane);
+    app.update(Action::Search);
+    type_text(&mut app, "xyz");
+    let status = screen(&app)[23].clone();
+    assert!(status.contains("/xyz▏ no match in this bundle"), "{status}");
 }
 
 #[test]
@@ -373,4 +404,83 @@ fn a_two_line_note_reads_as_two_lines_in_the_detail_and_in_v() {
         "{}",
         lines.join("\n")
     );
+}
+
+/// The detail list's hints name `P:plan` among the first, as the bundles
+/// table's do, at 80×24.
+#[test]
+fn the_detail_hints_name_the_plan_at_80_by_24() {
+    let mut app = built_in(80, 24);
+    app.update(Action::SwitchPane);
+    let status = screen(&app)[23].clone();
+    assert!(
+        status
+            .trim_end()
+            .ends_with("│ ?:help q:quit P:plan w:want c:choose"),
+        "{status}"
+    );
+}
+
+/// When and where a price was seen is read whole: at 160 columns on its line,
+/// at 80 wrapped onto the next, never cut with `…`.
+#[test]
+fn the_price_s_date_and_source_read_whole_at_160_and_at_80() {
+    let seen = "seen 2022-10-01, 001_c5a18136efc669fd.txt (Oct 2022); 888 is widely published";
+    let app = built_in(160, 50);
+    let lines = screen(&app);
+    let row = lines
+        .iter()
+        .find(|l| l.contains("Price ¥88.00 by tier"))
+        .unwrap();
+    assert!(
+        row.contains("seen 2022-10-01, 001_c5a18136efc669fd.txt (Oct 2022);"),
+        "{row}"
+    );
+    assert!(!lines.join("\n").contains("2022-10-0…"));
+    let app = built_in(80, 24);
+    let lines = screen(&app);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Price ¥88.00 by tier"))
+        .unwrap();
+    // The detail pane's column of text, three rows from the price's.
+    let text: Vec<String> = lines[at..at + 3]
+        .iter()
+        .map(|l| l.split('│').nth(1).unwrap_or("").trim().to_string())
+        .collect();
+    assert!(text.join(" ").contains(seen), "{text:?}");
+}
+
+/// The detail's footer (the price, the selected service, its group, when and
+/// where its price was seen) is read whole: the list above it scrolls to make
+/// room, down to the selected service. At 80×24 in English; Chinese, wider per
+/// word, needs one row more for NetEase's group and source.
+#[test]
+fn the_detail_footer_reads_whole_at_80_by_24() {
+    use bundlecalc::i18n::{Lang, in_language};
+    for (lang, height) in [(Lang::En, 24), (Lang::Zh, 25)] {
+        in_language(lang, || {
+            let mut app = built_in(80, height);
+            app.update(Action::SwitchPane);
+            app.update(Action::Bottom); // NetEase Cloud Music, chosen from a group
+            let lines = screen(&app);
+            let pane: Vec<String> = lines
+                .iter()
+                .filter_map(|l| l.split('│').nth(1))
+                .map(|l| l.trim().to_string())
+                .collect();
+            let text = pane.join(" ");
+            for whole in [
+                "NetEase Cloud Mu",
+                "Xiami Music VIP",
+                "docs/research/2026-08-01-catalog-empty-prices-*.md)",
+            ] {
+                assert!(
+                    text.contains(whole),
+                    "{lang:?}: {whole}\n{}",
+                    lines.join("\n")
+                );
+            }
+        });
+    }
 }

@@ -40,7 +40,13 @@ fn exercise(text: &str) {
     if scenario.wants.as_ref().is_some_and(|w| w.len() <= 12)
         && let Ok(found) = plan(&catalog, &scenario)
     {
-        let what_ifs = bundlecalc::what_if::what_ifs(&catalog, &[], &scenario, found.total);
+        let what_ifs = bundlecalc::what_if::what_ifs(
+            &catalog,
+            &[],
+            &scenario,
+            found.total,
+            &bundlecalc::plan::Budget::default(),
+        );
         let report = PlanReport {
             catalog: &catalog,
             basis: scenario.basis,

@@ -202,7 +202,17 @@ fn w_in_the_bundles_table_explains_itself_instead_of_guessing() {
     let mut app = app_of_size(80, 24);
     app.update(Action::ToggleWanted);
     assert_eq!(app.rows[0].personal.unwrap().savings.to_string(), "150.00");
-    assert!(screen(&app)[23].contains("press Tab"));
+    // The message wraps onto a second line rather than being cut.
+    let lines = screen(&app);
+    let status = format!("{} {}", lines[22].trim(), lines[23].trim());
+    assert!(
+        lines[22].starts_with(" built-in · year · sort: file order │ w marks a service:"),
+        "{status}"
+    );
+    assert!(
+        status.ends_with("w marks a service: press Tab to reach the detail list first"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -342,7 +352,7 @@ fn help_lists_every_key_at_80_by_24() {
         ("s  S", "cycle the sort"),
         ("c ", "choose the group"),
         ("f ", "the facts tiers test"),
-        ("i ", "plans with rumoured"),
+        ("i ", "offers marked rumoured"),
         ("p ", "period"),
         ("w ", "mark a service wanted"),
         ("e ", "edit the selected price"),
@@ -437,4 +447,25 @@ fn the_help_fits_whole_at_80_by_24_in_chinese() {
         }
         assert!(lines.join("\n").contains("Esc 或 ? 关闭帮助"));
     });
+}
+
+/// `i` and `a` say what each does in words told apart, and the plan window
+/// offers `i` only when the file marks some offer rumoured.
+#[test]
+fn i_and_a_are_told_apart_and_i_is_offered_only_with_rumoured_offers() {
+    let mut app = app_of_size(80, 24);
+    app.update(Action::ToggleHelp);
+    let help = screen(&app);
+    assert!(row_with(&help, "offers marked rumoured").contains("i "));
+    assert!(row_with(&help, "the file's [changes] to offers").contains("a "));
+    app.update(Action::Back);
+    app.update(Action::ShowPlan);
+    wait_for_plan(&mut app).unwrap();
+    let plan = screen(&app).join("\n");
+    assert!(!plan.contains("i: "), "{plan}");
+    assert!(!plan.to_lowercase().contains("rumoured"), "{plan}");
+    assert!(
+        plan.contains("What if the file's changes came true (a applies them):"),
+        "{plan}"
+    );
 }

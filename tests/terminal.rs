@@ -213,7 +213,7 @@ fn keys_drive_the_screen_and_q_restores_the_terminal() {
     session.wait_for("+¥550.00");
     assert!(session.screen.lock().unwrap().screen().alternate_screen());
     session.press("p");
-    session.wait_for("per half_year");
+    session.wait_for("per half year");
     session.wait_for("¥44.00");
     session.press("?");
     session.wait_for("show or hide this help");
@@ -417,8 +417,9 @@ fn start_on(text: &str) -> (Session, std::path::PathBuf) {
 fn the_screen_opens_on_a_broken_file_and_e_fixes_it_at_the_error_s_line() {
     let (mut session, folder) = start_on(&broken());
     session.wait_for("bundles.toml:3:11: service `a` has no `price` (and 1 more)");
-    session.wait_for("E fixes it at line");
-    session.wait_for("3, r reads it again");
+    // The banner wraps at spaces, under its first line's indent.
+    session.wait_for("E fixes it at");
+    session.wait_for(" line 3, r reads it again.");
     session.wait_for("the file does not load");
     session.press("E");
     session.wait_for("Combo Deal");
@@ -483,5 +484,53 @@ fn with_unsaved_edits_a_file_broken_outside_shows_its_error_and_keeps_the_edits(
     session.press("q");
     session.wait_for("y: quit without saving");
     session.press("y");
+    session.assert_exits_and_restores();
+}
+
+/// Five times in a row: a price edited, a line appended to the file from outside,
+/// the banner, then `Ctrl-S`. Each time the overwrite question comes at once, and
+/// `o` saves; "still reading" never stays on the status line.
+#[test]
+fn ctrl_s_after_an_outside_change_always_asks_then_saves() {
+    let (mut session, folder) = start_on(GOOD);
+    let path = folder.join("bundles.toml");
+    session.wait_for("Combo Deal");
+    for price in 1..=5 {
+        session.press("e");
+        session.wait_for("Edit price");
+        session.press(&format!("\x7f{price}\r"));
+        session.wait_for("[modified]");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str("# appended from outside\n");
+        std::fs::write(&path, text).unwrap();
+        session.wait_for("The file changed on disk. Your edits are kept");
+        std::thread::sleep(Duration::from_millis(1500));
+        session.press("\x13"); // Ctrl-S
+        session.wait_for("o: overwrite it");
+        assert!(!session.contents().contains("still reading"));
+        session.press("o");
+        session.wait_until_gone("[modified]");
+        session.wait_for("saved bundles.toml");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            GOOD.replace("price = 4", &format!("price = {price}"))
+        );
+        session.wait_until_gone("The file changed on disk");
+    }
+    session.press("q");
+    session.assert_exits_and_restores();
+}
+
+/// `--what-if` opens the screen with the changes applied, as the README says.
+#[test]
+fn what_if_opens_the_screen_with_the_changes_applied() {
+    let mut session = Session::start_with(|setup| {
+        setup.command.args(["--what-if", "qq_joins_88vip"]);
+    });
+    session.wait_for("what-ifs: QQ Music joins 88VIP");
+    session.press("a");
+    session.wait_for("[✓] QQ Music joins 88VIP");
+    session.press("\x1b");
+    session.press("q");
     session.assert_exits_and_restores();
 }

@@ -69,6 +69,19 @@ fn a_change_saved_by_renaming_a_new_file_over_the_old_shows() {
     }
 }
 
+/// The screen reads the file after each change: a read must not count as one, or
+/// the screen would read it again and again, and a `Ctrl-S` would find it busy.
+#[test]
+fn reading_the_file_is_not_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    fs::write(&path, FILE).unwrap();
+    let (_watch, changes) = watched(&path);
+    assert_eq!(fs::read_to_string(&path).unwrap(), FILE);
+    let _app = open_app(&path);
+    assert!(changes.recv_timeout(Duration::from_millis(600)).is_err());
+}
+
 #[test]
 fn other_files_in_the_folder_are_ignored() {
     let dir = tempfile::tempdir().unwrap();

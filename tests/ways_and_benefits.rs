@@ -89,6 +89,60 @@ fn ties_go_to_the_main_price_then_the_first_listed() {
     assert_eq!(worth(&catalog, Period::Year), way("120.00", "monthly"));
 }
 
+/// A way and a group member are chosen by their exact amounts per year: 10 a
+/// week is 521.428571… a year, less than 521.43, though both show as 521.43
+/// per year and 10.00 per week.
+#[test]
+fn ways_and_members_are_chosen_by_exact_amounts_whatever_the_period() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "b.toml",
+        r#"[services.weekly]
+price = 10
+period = "week"
+[services.yearly]
+price = 521.43
+[services.tv]
+price = 521.43
+other_prices = [ { price = 10, period = "week", label = "weekly" } ]
+[bundles.b]
+price = 100
+includes = [ "tv", { one_of = ["weekly", "yearly"] } ]
+"#,
+    );
+    for per in ["year", "half_year", "quarter", "month", "week", "day"] {
+        let json = compare_json(&sandbox, &["--file", path.to_str().unwrap(), "--per", per]);
+        let services = &bundle(&json, "b")["services"];
+        assert_eq!(services[0]["price_label"], "weekly", "per {per}");
+        assert_eq!(services[1]["id"], "yearly", "per {per}");
+    }
+}
+
+/// SPEC §2.3: the percentage comes from the exact amounts per year. QQ Music's
+/// bundle at 188 a year against its service at 15 a month (180 a year) saves
+/// -4.444…%, whatever the period: not -4.47% from 15.67 and 15.00 a month, nor
+/// -6.12% from 0.52 and 0.49 a day.
+#[test]
+fn the_savings_percentage_is_the_same_in_every_period() {
+    let sandbox = Sandbox::new();
+    for per in ["year", "half_year", "quarter", "month", "week", "day"] {
+        let json = compare_json(&sandbox, &["--per", per]);
+        assert_eq!(
+            bundle(&json, "qq_music_green")["savings_pct"],
+            "-4.44",
+            "per {per}"
+        );
+        assert_eq!(bundle(&json, "88vip")["savings_pct"], "86.21", "per {per}");
+    }
+    let csv = sandbox
+        .command()
+        .args(["--compare", "--format", "csv", "--per", "day"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.contains(",0.52,0.49,-0.03,-4.44,"), "{csv}");
+}
+
 /// A 5% discount on `spend` a year, at most 500.
 fn discount(spend: Option<&str>) -> (String, Vec<String>) {
     let facts = spend.map_or(String::new(), |s| {

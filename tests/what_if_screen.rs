@@ -181,7 +181,7 @@ fn a_plan_taller_than_80_by_24_scrolls_and_keeps_its_keys_in_view() {
     assert!(top.contains("↑↓ scroll"), "{top}");
     assert!(top.contains("Esc closes"), "{top}");
     // The sentence of all three what-ifs together is the plan's last: below.
-    let last = "If QQ Music joins 88VIP and 88VIP points buy Tencent Video";
+    let last = "88VIP积分换腾讯视频) and Mango TV joins 88VIP";
     assert!(!top.contains(last), "{top}");
     app.update(Action::Bottom);
     let bottom = text(&app);

@@ -19,13 +19,14 @@ fn built_in(width: u16, height: u16) -> App {
 }
 
 /// Every key that opens a window on the main screen.
-const OPENERS: [Action; 6] = [
+const OPENERS: [Action; 7] = [
     Action::ToggleHelp,
     Action::ShowPlan,
     Action::ShowFacts,
     Action::ShowNote,
     Action::EditPrice,
     Action::Search,
+    Action::ShowServices,
 ];
 
 #[test]

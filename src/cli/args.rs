@@ -103,6 +103,11 @@ pub struct Cli {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
 
+    /// How long a plan's searches may run to prove the cheapest (default 10, at
+    /// least 0.1); past it the best plan found is shown, said not proven
+    #[arg(long = "time-limit", value_name = "SECONDS")]
+    pub time_limit: Option<String>,
+
     /// The language of texts for people (default: from LC_ALL, LC_MESSAGES, LANG;
     /// zh_* gives Chinese). JSON and CSV never change
     #[arg(long, value_enum, value_name = "LANG")]
@@ -273,8 +278,26 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
                 .help(tr!("args.version")),
         );
     for id in [
-        "file", "compare", "plan", "check", "init", "format", "per", "want", "set", "sort",
-        "reverse", "include", "what_if", "people", "split", "today", "lang", "help", "version",
+        "file",
+        "compare",
+        "plan",
+        "check",
+        "init",
+        "format",
+        "per",
+        "want",
+        "set",
+        "sort",
+        "reverse",
+        "include",
+        "what_if",
+        "people",
+        "split",
+        "today",
+        "time_limit",
+        "lang",
+        "help",
+        "version",
     ] {
         let help = tr!(&format!("args.{id}"));
         let heading = options.clone();

@@ -10,6 +10,7 @@ use std::fs::OpenOptions;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use rust_decimal::Decimal;
 
@@ -20,7 +21,7 @@ use output::{check_for_machines, emit, plan_output, write_comparison};
 
 use crate::calc::{Adjustments, Includes, Scenario};
 use crate::error::Error;
-use crate::i18n::{Lang, set_language};
+use crate::i18n::{Lang, counted, set_language};
 use crate::model::Catalog;
 use crate::report::colour_allowed;
 use crate::source::{BUILT_IN, SearchPath, Source};
@@ -70,11 +71,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         None => crate::stale::today(),
     };
-    let origin = SearchPath::from_environment(cli.file.clone()).locate();
+    let time_limit = match &cli.time_limit {
+        Some(text) => parse_time_limit(text)
+            .ok_or_else(|| Error::usage(tr!("cli.bad_time_limit", value = text)))?,
+        None => Duration::from_secs(crate::plan::Budget::DEFAULT_SECONDS),
+    };
+    let search = SearchPath::from_environment(cli.file.clone());
+    let origin = search.locate();
     if cli.check && cli.format != FormatArg::Table {
-        return check_for_machines(&origin, cli.format);
+        return check_for_machines(&origin, cli.format).map_err(|e| search.explain(e));
     }
-    let source = Source::from_origin(&origin)?;
+    let source = Source::from_origin(&origin).map_err(|e| search.explain(e))?;
     let opens_screen = !cli.check && !cli.plan && cli.compare.is_none();
     let catalog = match source.catalog() {
         Ok(catalog) => catalog,
@@ -92,8 +99,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 tr!(
                     "cli.check_ok",
                     file = source.name(),
-                    services = catalog.services.len(),
-                    bundles = catalog.bundles.len()
+                    services = counted(catalog.services.len(), "count.services"),
+                    bundles = counted(catalog.bundles.len(), "count.bundles")
                 )
             )
         })?;
@@ -107,7 +114,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let catalog = what_if_catalog(&cli, &file)?;
     let scenario = scenario(&cli, &catalog, facts)?;
     if cli.plan {
-        let text = plan_output(&cli, (&file, &catalog), &source, &scenario, today)?;
+        let text = plan_output(
+            &cli,
+            (&file, &catalog),
+            &source,
+            &scenario,
+            (today, time_limit),
+        )?;
         emit(|out| out.write_all(text.as_bytes()))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -163,6 +176,8 @@ fn run_screen(
             what_ifs,
             people: cli.people.clone(),
             split: cli.split.map(Into::into),
+            // Checked when the command line was read.
+            time_limit: cli.time_limit.as_deref().and_then(parse_time_limit),
         },
         sort: cli.sort.into(),
         reverse: cli.reverse,
@@ -232,6 +247,17 @@ fn write_new_file(path: &Path, contents: &str) -> Result<(), Error> {
         return Err(failed(e));
     }
     Ok(())
+}
+
+/// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
+/// microsecond; `None` when it is not one.
+fn parse_time_limit(text: &str) -> Option<Duration> {
+    let seconds = Decimal::from_str_exact(text.trim()).ok()?;
+    if seconds < Decimal::new(1, 1) {
+        return None;
+    }
+    let micros = seconds.checked_mul(Decimal::from(1_000_000))?.trunc();
+    Some(Duration::from_micros(u64::try_from(micros).ok()?))
 }
 
 #[cfg(test)]

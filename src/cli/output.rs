@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use time::Date;
 
@@ -15,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::model::{Catalog, Status};
-use crate::plan::{Household, MAX_WANTS, PlanError, plan};
+use crate::plan::{Budget, Household, PlanError, plan_within};
 use crate::report::{CompareReport, Painter, PlanReport, render_plan, write_compare};
 use crate::source::{Origin, Source};
 use crate::tr;
@@ -82,17 +83,17 @@ pub(super) fn plan_output(
     (file, catalog): (&Catalog, &Catalog),
     source: &Source,
     scenario: &Scenario,
-    today: Date,
+    (today, time_limit): (Date, Duration),
 ) -> Result<String, Error> {
     // JSON and CSV are the same in every language: their notes are in English.
     let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
-    let mut plan = in_language_if(machine, || plan(catalog, scenario))
+    // The time limit counts from the first search, after the file is read.
+    let budget = Budget::for_time(time_limit);
+    let mut plan = in_language_if(machine, || plan_within(catalog, scenario, &budget))
         .map_err(|error| plan_error(catalog, source, scenario, error))?;
-    let stale = in_language_if(machine, || {
-        crate::stale::plan_note(catalog, &plan, scenario.basis, today)
-    });
+    let stale = in_language_if(machine, || crate::stale::plan_note(catalog, &plan, today));
     plan.notes.extend(stale);
-    let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total);
+    let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total, &budget);
     let report = PlanReport {
         catalog,
         basis: scenario.basis,
@@ -117,9 +118,6 @@ pub(super) fn plan_error(
     let household = Household::of(catalog, scenario);
     match error {
         PlanError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
-        PlanError::TooManyWants(count) => {
-            Error::usage(tr!("cli.too_many_wants", most = MAX_WANTS, count = count))
-        }
         PlanError::OnlyOneOf(services) => {
             let ids: Vec<String> = services
                 .iter()
@@ -204,7 +202,7 @@ pub(super) fn write_comparison(
         if !selected.is_empty() {
             comparison.bundles.retain(|f| selected.contains(&f.bundle));
         }
-        let stale = crate::stale::comparison_note(catalog, &comparison, scenario.basis, today);
+        let stale = crate::stale::comparison_note(catalog, &comparison, today);
         comparison.notes.extend(stale);
         comparison
     });

@@ -254,6 +254,22 @@ includes = ["qq_music",
     }
 
     #[test]
+    fn a_profile_added_beside_its_facts_comes_before_them() {
+        let facts_only = "currency = \"CNY\"\n\n# what I know\n[profile.facts]\ntaoqi = 1\n";
+        let edited = apply_edits(facts_only, &[Edit::Wants(vec!["a".into()])]).unwrap();
+        assert_eq!(
+            edited,
+            "currency = \"CNY\"\n\n[profile]\nwants = [\"a\"]\n\n# what I know\n[profile.facts]\ntaoqi = 1\n"
+        );
+        let crlf = "\u{feff}[profile.facts]\r\ntaoqi = 1\r\n";
+        let edited = apply_edits(crlf, &[Edit::Wants(vec!["a".into()])]).unwrap();
+        assert_eq!(
+            edited,
+            "\u{feff}[profile]\r\nwants = [\"a\"]\r\n\r\n[profile.facts]\r\ntaoqi = 1\r\n"
+        );
+    }
+
+    #[test]
     fn edits_land_in_files_of_every_layout() {
         use crate::synthetic::{Layout, catalogue_in};
         let edits = [

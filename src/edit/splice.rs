@@ -306,7 +306,25 @@ pub fn insert_key(text: &str, table: &[&str], key: &str, value: &str) -> Option<
                 style::key(key),
                 nl = file.newline
             );
-            Some(add_section_at_end(text, &file, &section))
+            // A table made only by its sub-tables' headers (`[profile.facts]`
+            // makes `profile`) gets its own header just before the first of them.
+            let first_sub = match container {
+                Container::Implicit(t) if missing.is_empty() => first_header_start(t),
+                _ => None,
+            };
+            Some(match first_sub {
+                Some(at) => {
+                    // Never before a byte-order mark.
+                    let at = above_comments(text, at)
+                        .max(text.len() - text.trim_start_matches('\u{feff}').len());
+                    replace(
+                        text,
+                        at..at,
+                        &format!("{section}{nl}{nl}", nl = file.newline),
+                    )
+                }
+                None => add_section_at_end(text, &file, &section),
+            })
         }
     }
 }
@@ -332,6 +350,31 @@ impl<'d> Container<'d> {
             Container::Inline(t) => toml_edit::TableLike::get(*t, key),
         }
     }
+}
+
+/// Where the first header of `t`'s sub-tables (at any depth) starts, if any has one.
+fn first_header_start(t: &Table) -> Option<usize> {
+    t.iter()
+        .filter_map(|(key, _)| match t.get(key)? {
+            Item::Table(sub) if sub.is_implicit() || sub.is_dotted() => first_header_start(sub),
+            Item::Table(sub) => sub.span().map(|s| s.start),
+            _ => None,
+        })
+        .min()
+}
+
+/// The start of the line holding byte `at`, moved up over the comment lines just
+/// above it: they belong to the header that follows them.
+fn above_comments(text: &str, at: usize) -> usize {
+    let mut start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    while start > 0 {
+        let above = text[..start - 1].rfind('\n').map_or(0, |n| n + 1);
+        if !text[above..start].trim_start().starts_with('#') {
+            break;
+        }
+        start = above;
+    }
+    start
 }
 
 /// Where the last value written in table `t` ends (its dotted keys included, its

@@ -253,9 +253,17 @@ impl Walker<'_> {
                 Some(_) => crate::tr!("load.date_with_time"),
                 None => describe(node.get_ref()),
             };
-            self.problem(
+            // A date in quotes is a string: say to drop them.
+            let unquoted = node
+                .get_ref()
+                .as_str()
+                .and_then(|text| text.trim().parse::<Datetime>().ok())
+                .filter(|d| d.date.is_some() && d.time.is_none() && d.offset.is_none())
+                .map(|d| crate::tr!("load.date_unquote", date = d));
+            self.problem_with_help(
                 crate::tr!("load.must_be_date", place = place, found = found),
                 node.span(),
+                unquoted,
             );
         }
         date

@@ -29,7 +29,7 @@ pub(super) fn assign(
             if waiting.is_empty() {
                 break;
             }
-            if mask & (1 << want) != 0 {
+            if mask.contains(want) {
                 let take = waiting.len().min(seats[want] as usize);
                 used[at].push((want, waiting[..take].to_vec()));
                 waiting = &waiting[take..];
@@ -48,7 +48,8 @@ mod tests {
     fn people_fill_each_purchase_in_order_up_to_its_seats() {
         let (me, mum, dad) = (Member::Me, Member::Person(0), Member::Person(1));
         // Two purchases of a two-seat video account, one music plan.
-        let masks = [0b01, 0b01, 0b10];
+        let (video, music) = (Mask::single(0), Mask::single(1));
+        let masks = [video.clone(), video, music];
         let wanted_by = vec![vec![me, mum, dad], vec![mum]];
         let used = assign(&masks, &wanted_by, &[2, 1]);
         assert_eq!(used[0], vec![(0, vec![me, mum])]);
@@ -58,7 +59,7 @@ mod tests {
 
     #[test]
     fn a_want_already_served_is_not_listed_again() {
-        let masks = [0b11, 0b01];
+        let masks = [Mask::single(0).union(&Mask::single(1)), Mask::single(0)];
         let used = assign(&masks, &[vec![Member::Me], vec![Member::Me]], &[1, 1]);
         assert_eq!(used[0].len(), 2);
         assert!(used[1].is_empty());

@@ -15,6 +15,7 @@ use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 
 use super::cover::cover;
+use super::problem::Budget;
 use super::types::{Member, PlanError};
 
 /// A group of members: bit `i` is the member at `i` in person order.
@@ -25,19 +26,26 @@ pub(super) struct GroupCosts<'a> {
     catalog: &'a Catalog,
     scenario: &'a Scenario,
     members: &'a [(Member, Vec<ServiceIx>)],
+    budget: &'a Budget,
     /// Every wanted service once, in order of first want.
     wants: Vec<ServiceIx>,
     by_group: HashMap<Group, Money>,
-    /// By the seats each want needs (per entry of `wants`).
-    by_demand: HashMap<Vec<u32>, Money>,
+    /// By the seats each want needs (per entry of `wants`): the total, and
+    /// whether its search proved it.
+    by_demand: HashMap<Vec<u32>, (Money, bool)>,
+    /// Members whose alone was not proven, and whether a group's was not.
+    alone_unproven: Vec<usize>,
+    group_unproven: bool,
 }
 
 impl<'a> GroupCosts<'a> {
-    /// The costs of groups of `members` (with their wants, in person order).
+    /// The costs of groups of `members` (with their wants, in person order),
+    /// each searched within `budget`.
     pub fn new(
         catalog: &'a Catalog,
         scenario: &'a Scenario,
         members: &'a [(Member, Vec<ServiceIx>)],
+        budget: &'a Budget,
     ) -> Self {
         let mut wants: Vec<ServiceIx> = Vec::new();
         for want in members.iter().flat_map(|(_, w)| w) {
@@ -49,9 +57,12 @@ impl<'a> GroupCosts<'a> {
             catalog,
             scenario,
             members,
+            budget,
             wants,
             by_group: HashMap::new(),
             by_demand: HashMap::new(),
+            alone_unproven: Vec::new(),
+            group_unproven: false,
         }
     }
 
@@ -63,12 +74,28 @@ impl<'a> GroupCosts<'a> {
     /// `c({i})`: the household plan for the member at `at` alone. (Any number of
     /// members: this is not remembered by group.)
     pub fn alone(&mut self, at: usize) -> Result<Money, PlanError> {
-        self.search(&[at], None)
+        let (total, proven) = self.search(&[at])?;
+        if !proven && !self.alone_unproven.contains(&at) {
+            self.alone_unproven.push(at);
+        }
+        Ok(total)
     }
 
-    /// `c(S)` for a group of at most 32 members, `c(∅)` = 0. It is searched with
-    /// `c(S∖{i}) + c({i})` in hand (`i` its last member): buying those two plans
-    /// covers `S`, so `c(S)` is never above it.
+    /// The members (by position) whose alone the budget stopped before its proof.
+    pub fn alone_unproven(&self) -> Vec<usize> {
+        self.alone_unproven.clone()
+    }
+
+    /// Whether the budget stopped the search of some group of two or more.
+    pub fn groups_unproven(&self) -> bool {
+        self.group_unproven
+    }
+
+    /// `c(S)` for a group of at most 32 members, `c(∅)` = 0. Buying the plans of
+    /// `S∖{i}` and of `{i}` covers `S`, so `c(S)` is never above `c(S∖{i}) +
+    /// c({i})` for any member `i`: a search that the budget stopped answers the
+    /// least of those and of the best it found, and so no one's fair share is
+    /// above their alone even then (SPEC §3.2, "Proof and time limit").
     pub fn of(&mut self, group: Group) -> Result<Money, PlanError> {
         if group == 0 {
             return Ok(Money::ZERO);
@@ -76,28 +103,32 @@ impl<'a> GroupCosts<'a> {
         if let Some(&total) = self.by_group.get(&group) {
             return Ok(total);
         }
-        let last = (Group::BITS - 1 - group.leading_zeros()) as usize;
-        let total = if group == 1 << last {
-            self.alone(last)?
+        let people: Vec<usize> = (0..Group::BITS as usize)
+            .filter(|i| group & (1 << i) != 0)
+            .collect();
+        let total = if let [only] = people[..] {
+            self.alone(only)?
         } else {
-            let incumbent = self.of(group & !(1 << last))? + self.alone(last)?;
-            let people: Vec<usize> = (0..=last).filter(|i| group & (1 << i) != 0).collect();
-            self.search(&people, Some(incumbent))?
+            let (found, proven) = self.search(&people)?;
+            if proven {
+                found
+            } else {
+                self.group_unproven = true;
+                let mut least = found;
+                for &i in &people {
+                    least = least.min(self.of(group & !(1 << i))? + self.alone(i)?);
+                }
+                least
+            }
         };
         self.by_group.insert(group, total);
         Ok(total)
     }
 
     /// The one place a group's plan is searched: the household plan for the
-    /// members at `people` (in person order), through the planner's search.
-    ///
-    /// `incumbent` is the total of purchases known to cover the group
-    /// (`c(S∖{i}) + c({i})`), so the answer is never above it. The search today
-    /// is exact and ignores it; a search with a time limit is to be handed it as
-    /// the plan it must beat (SPEC §3.2, "Each `c(S)` search starts from
-    /// `c(S∖{i}) + c({i})`"), so that shares not proven in time still stay below
-    /// alone.
-    fn search(&mut self, people: &[usize], incumbent: Option<Money>) -> Result<Money, PlanError> {
+    /// members at `people` (in person order), through the planner's search
+    /// within the budget. Its total, and whether that search proved it.
+    fn search(&mut self, people: &[usize]) -> Result<(Money, bool), PlanError> {
         let mut demand = vec![0u32; self.wants.len()];
         for &at in people {
             for want in &self.members[at].1 {
@@ -106,8 +137,8 @@ impl<'a> GroupCosts<'a> {
                 }
             }
         }
-        if let Some(&total) = self.by_demand.get(&demand) {
-            return Ok(total);
+        if let Some(&known) = self.by_demand.get(&demand) {
+            return Ok(known);
         }
         let (wants, seats): (Vec<ServiceIx>, Vec<u32>) = self
             .wants
@@ -116,22 +147,22 @@ impl<'a> GroupCosts<'a> {
             .filter(|(_, d)| **d > 0)
             .map(|(w, d)| (*w, *d))
             .unzip();
-        let total = if wants.is_empty() {
-            Money::ZERO
+        let found = if wants.is_empty() {
+            (Money::ZERO, true)
         } else {
             // An offer may be bought more than once, even for one person.
-            let found = cover(
+            let bought = cover(
                 self.catalog,
                 self.scenario,
                 &wants,
                 &seats,
                 false,
                 &mut Vec::new(),
-            )?
-            .total();
-            incumbent.map_or(found, |known| found.min(known))
+                self.budget,
+            )?;
+            (bought.total(), bought.proven)
         };
-        self.by_demand.insert(demand, total);
-        Ok(total)
+        self.by_demand.insert(demand, found);
+        Ok(found)
     }
 }

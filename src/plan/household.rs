@@ -10,8 +10,9 @@ use crate::money::Money;
 
 use super::costs::{Group, GroupCosts};
 use super::fair;
+use super::problem::Budget;
 use super::shares::{self, Exact, Used};
-use super::types::{Member, OfferKind, PersonShare, Plan, PlanError, Sharing};
+use super::types::{Member, OfferKind, PersonShare, Plan, PlanError, Sharing, Unproven};
 
 /// Who a plan is for: the members with their wants, in person order (SPEC §3.2
 /// "Households"): `me` when wants are set, then every person of the catalogue
@@ -70,15 +71,17 @@ impl Household {
 /// Each member's share of the household plan (SPEC §2 rule 6) by the scenario's
 /// rule (equal savings instead of fair shares past `Split::FAIR_MOST` people):
 /// `alone` is the plan for that member alone, `pays` their exact share rounded
-/// once, and how the total was shared.
+/// once, and how the total was shared. The searches run within `budget`; those
+/// not proven are named in `plan.unproven`.
 pub(super) fn people(
     catalog: &Catalog,
     scenario: &Scenario,
     household: &Household,
-    plan: &Plan,
+    plan: &mut Plan,
+    budget: &Budget,
 ) -> Result<(Vec<PersonShare>, Sharing), PlanError> {
     let members: Vec<Member> = household.members.iter().map(|(m, _)| *m).collect();
-    let mut costs = GroupCosts::new(catalog, scenario, &household.members);
+    let mut costs = GroupCosts::new(catalog, scenario, &household.members, budget);
     let alone = (0..members.len())
         .map(|at| costs.alone(at))
         .collect::<Result<Vec<Money>, PlanError>>()?;
@@ -109,6 +112,12 @@ pub(super) fn people(
         }
     };
     let pays = shares::round_once(plan.total, &exact);
+    for at in costs.alone_unproven() {
+        plan.unproven.push(Unproven::Alone(members[at]));
+    }
+    if costs.groups_unproven() {
+        plan.unproven.push(Unproven::Shares);
+    }
     let people = household
         .members
         .iter()

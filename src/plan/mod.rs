@@ -20,22 +20,21 @@
 //! than once: a purchase gives `seats` people each service it covers, and every
 //! person needs one seat of every service they want.
 //!
-//! # Why an own exact search, not a MILP solver crate
+//! - `problem`: the one interface of every search: a covering problem in
+//!   integers (rows with demands, priced columns, limits), its answer with its
+//!   proof, and the budget of time the searches share.
+//! - `solve` (with `lp`, the linear relaxation): the exact solver behind it.
 //!
-//! The problem is a small set multicover: at most a few dozen wanted services
-//! (rows), up to tens of thousands of offers (columns). A solver crate (good_lp
-//! with the pure-Rust microlp backend; HiGHS needs cmake and a C++ compiler on
-//! every machine that builds) works in `f64` with gap and integrality
-//! tolerances. It would have to be run with costs in integer fen and a zero gap,
-//! its answer re-checked with `Money`, and the tie rules (fewer purchases, then
-//! the smallest sorted id list, repeats included) applied by a further exact
-//! search over its optimum: an exact search is needed anyway. So `solve` is a
-//! branch and bound of its own, entirely in integers: branching on the want with
-//! the fewest offers left, bounded by a feasible dual of the linear relaxation
-//! computed in scaled integers (weak duality makes it a true lower bound, with no
-//! tolerance to trust), and comparing complete plans by the full tie key. It
-//! needs no new dependency, and it is property-tested against brute force for
-//! one person and for households.
+//! # The search
+//!
+//! Every plan, what-if entry and person's alone is one `Problem`, answered by
+//! `solve::solve`: branch and bound over the linear relaxation, its bounds
+//! proven in integers from the relaxation's duals (floating point only steers),
+//! with the tie rules folded into the cost (fen × K + 1 per purchase) and the
+//! order of ids searched out last, among the plans of the least cost. Every
+//! answer is checked in integer fen (`Problem::verify`). To put another solver
+//! behind the planner, replace `solve.rs`: it is the only file that knows how
+//! the search is made.
 //!
 //! Before the search, offers that can never be in the answer are dropped: those
 //! covering no want, and those whose every mask fits inside the mask of a cheaper
@@ -47,9 +46,11 @@ mod costs;
 mod cover;
 mod fair;
 mod household;
+mod lp;
 mod offers;
+pub mod problem;
 mod shares;
-mod solve;
+pub mod solve;
 mod types;
 
 use crate::calc::{Scenario, service_worth};
@@ -59,15 +60,11 @@ use crate::money::Money;
 use cover::{Bought, cover, seats_of};
 pub use household::Household;
 use offers::Mask;
+pub use problem::Budget;
 pub use types::{
     IfRumoured, Member, OfferKind, PersonShare, Plan, PlanError, PlannedOffer, RumouredPlan,
-    Sharing,
+    Sharing, Unproven,
 };
-
-/// The most distinct wanted services a plan is computed for: sets of wants are
-/// 128-bit masks. Far above what a household wants (the benchmarks go to 40);
-/// the search's time grows with the wants long before this.
-pub const MAX_WANTS: usize = 128;
 
 /// The cheapest plan (SPEC §3.2) for `scenario`'s wants (`me`) and every person
 /// of `catalog.people` (`--people` filters them before), with offers of the
@@ -78,55 +75,119 @@ pub const MAX_WANTS: usize = 128;
 /// in wants order, `people: None`. With someone besides `me` it is the
 /// household's: one `PlannedOffer` per purchase with its `used_by`, and `people`
 /// with each person's `pays`, `alone` and `saves` (SPEC §2 rule 6), in the basis
-/// period, in whole fen.
+/// period, in whole fen. The searches run within the default time limit.
 pub fn plan(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
-    let mut found = cheapest(catalog, scenario, true)?;
+    plan_within(catalog, scenario, &Budget::default())
+}
+
+/// [`plan`] within `budget`, shared by its searches in the order the answer
+/// needs them: the plan, each person's alone, then the plan with rumours. A
+/// search past the budget answers with the best purchases it found, and the
+/// plan says what is not proven (`proven`, `unproven`, `bound`).
+pub fn plan_within(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    budget: &Budget,
+) -> Result<Plan, PlanError> {
+    let mut found = cheapest(catalog, scenario, true, budget)?;
     if !scenario.include.rumoured {
         let mut with_rumours = scenario.clone();
         with_rumours.include.rumoured = true;
-        found.if_rumoured = match cheapest(catalog, &with_rumours, false) {
-            Ok(other) if other.total < found.total => IfRumoured::Cheaper(Box::new(RumouredPlan {
-                offers: other.offers.iter().map(|o| o.kind).collect(),
-                ids: other.offers.iter().map(|o| o.id.clone()).collect(),
-                total: other.total,
-                saves: found.total - other.total,
-            })),
+        found.if_rumoured = match cheapest(catalog, &with_rumours, false, budget) {
+            Ok(other) if !other.proven => {
+                found.unproven.push(Unproven::IfRumoured);
+                if other.total < found.total {
+                    rumoured(&found, &other)
+                } else {
+                    IfRumoured::NoCheaper
+                }
+            }
+            Ok(other) if other.total < found.total => rumoured(&found, &other),
             _ => IfRumoured::NoCheaper,
         };
     }
+    found.proven = found.unproven.is_empty();
     Ok(found)
 }
 
-/// The cheapest purchases alone: no shares, nothing on rumours. What a what-if
-/// entry needs (its plan's offers and total).
-pub fn purchases(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
-    cheapest(catalog, scenario, false)
+/// The cheapest purchases alone, within `budget`: no shares, nothing on
+/// rumours. What a what-if entry needs (its plan's offers and total, whether
+/// proven).
+pub fn purchases_within(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    budget: &Budget,
+) -> Result<Plan, PlanError> {
+    cheapest(catalog, scenario, false, budget)
 }
 
-/// The cheapest plan, without looking at rumours; each person's share too when
-/// `shares` is set and the plan is a household's.
-fn cheapest(catalog: &Catalog, scenario: &Scenario, shares: bool) -> Result<Plan, PlanError> {
+/// The rumoured plan `other`, cheaper than `found`.
+fn rumoured(found: &Plan, other: &Plan) -> IfRumoured {
+    IfRumoured::Cheaper(Box::new(RumouredPlan {
+        offers: other.offers.iter().map(|o| o.kind).collect(),
+        ids: other.offers.iter().map(|o| o.id.clone()).collect(),
+        total: other.total,
+        saves: found.total - other.total,
+    }))
+}
+
+/// The covering problem that [`plan`] solves first for `scenario` (the plan
+/// itself, before alone and rumours), with costs in fen × K + 1 per purchase:
+/// for measuring the solver against another on the same instance.
+///
+/// Errors: [`PlanError::NoWants`] when nobody wants anything.
+pub fn covering_problem(
+    catalog: &Catalog,
+    scenario: &Scenario,
+) -> Result<problem::Problem, PlanError> {
     let household = Household::of(catalog, scenario);
+    let (wants, demand) = demand_of(&household)?;
+    let once = !household.is_shared();
+    Ok(cover::covering_problem(
+        catalog, scenario, &wants, &demand, once,
+    ))
+}
+
+/// Every wanted service once, in order of first want, with the seats it needs:
+/// one per person who wants it.
+fn demand_of(household: &Household) -> Result<(Vec<ServiceIx>, Vec<u32>), PlanError> {
     let wants = household.wants();
     if wants.is_empty() {
         return Err(PlanError::NoWants);
     }
-    if wants.len() > MAX_WANTS {
-        return Err(PlanError::TooManyWants(wants.len()));
-    }
-    let demand: Vec<u32> = wants
+    let demand = wants
         .iter()
         .map(|w| household.wanted_by(*w).len() as u32)
         .collect();
+    Ok((wants, demand))
+}
+
+/// The cheapest plan, without looking at rumours; each person's share too when
+/// `shares` is set and the plan is a household's.
+fn cheapest(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    shares: bool,
+    budget: &Budget,
+) -> Result<Plan, PlanError> {
+    let household = Household::of(catalog, scenario);
+    let (wants, demand) = demand_of(&household)?;
     let mut notes = Vec::new();
     let shared = household.is_shared();
-    let bought = cover(catalog, scenario, &wants, &demand, !shared, &mut notes)?;
+    let bought = cover(
+        catalog, scenario, &wants, &demand, !shared, &mut notes, budget,
+    )?;
     let mut plan = describe(catalog, scenario, &household, &wants, &bought, notes);
+    if !bought.proven {
+        plan.unproven.push(Unproven::Plan);
+    }
     if shared && shares {
-        let (people, sharing) = household::people(catalog, scenario, &household, &plan)?;
+        let (people, sharing) =
+            household::people(catalog, scenario, &household, &mut plan, budget)?;
         plan.people = Some(people);
         plan.split = Some(sharing);
     }
+    plan.proven = plan.unproven.is_empty();
     Ok(plan)
 }
 
@@ -140,14 +201,14 @@ fn describe(
     notes: Vec<String>,
 ) -> Plan {
     let wanted_by: Vec<Vec<Member>> = wants.iter().map(|w| household.wanted_by(*w)).collect();
-    let masks: Vec<Mask> = bought.purchases.iter().map(|p| p.1).collect();
+    let masks: Vec<Mask> = bought.purchases.iter().map(|p| p.1.clone()).collect();
     let used = assign::assign(&masks, &wanted_by, &seats_of(catalog, wants));
     let offers: Vec<PlannedOffer> = bought
         .purchases
         .iter()
         .zip(used)
-        .map(|(&(at, _), used)| {
-            let offer = &bought.candidates[at];
+        .map(|((at, _), used)| {
+            let offer = &bought.candidates[*at];
             PlannedOffer {
                 kind: offer.kind,
                 id: offer.id.clone(),
@@ -197,5 +258,12 @@ fn describe(
         if_rumoured: IfRumoured::Included,
         people: None,
         split: None,
+        proven: bought.proven,
+        bound: if bought.proven {
+            total
+        } else {
+            bought.bound.min(total)
+        },
+        unproven: Vec::new(),
     }
 }

@@ -7,19 +7,85 @@ use crate::money::Money;
 
 use super::types::OfferKind;
 
-/// A set of wanted services: bit `i` is the `i`-th want (in order of first want).
-pub(super) type Mask = u128;
+/// A set of wanted services: bit `i` is the `i`-th want (in order of first
+/// want), as many as there are. Ordered as the binary numbers they spell.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub(super) struct Mask {
+    /// Little-endian words, never ending in a zero word.
+    words: Vec<u64>,
+}
 
-/// The wants in a mask, lowest bit first.
-pub(super) fn bits(mask: Mask) -> impl Iterator<Item = usize> {
-    let mut left = mask;
-    std::iter::from_fn(move || {
-        (left != 0).then(|| {
-            let bit = left.trailing_zeros() as usize;
-            left &= left - 1;
-            bit
+impl Mask {
+    /// The set of want `bit` alone.
+    pub fn single(bit: usize) -> Mask {
+        let mut words = vec![0; bit / 64 + 1];
+        words[bit / 64] = 1 << (bit % 64);
+        Mask { words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn contains(&self, bit: usize) -> bool {
+        self.words
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Both sets together.
+    pub fn union(&self, other: &Mask) -> Mask {
+        let (long, short) = if self.words.len() >= other.words.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut words = long.words.clone();
+        words
+            .iter_mut()
+            .zip(&short.words)
+            .for_each(|(w, o)| *w |= o);
+        Mask { words }
+    }
+
+    /// Whether every want of `self` is in `other`.
+    pub fn is_subset(&self, other: &Mask) -> bool {
+        self.words.len() <= other.words.len()
+            && self
+                .words
+                .iter()
+                .zip(&other.words)
+                .all(|(w, o)| w & o == *w)
+    }
+
+    /// The wants in the set, lowest first.
+    pub fn bits(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(at, &word)| {
+            let mut left = word;
+            std::iter::from_fn(move || {
+                (left != 0).then(|| {
+                    let bit = left.trailing_zeros() as usize;
+                    left &= left - 1;
+                    at * 64 + bit
+                })
+            })
         })
-    })
+    }
+}
+
+impl Ord for Mask {
+    fn cmp(&self, other: &Mask) -> std::cmp::Ordering {
+        self.words
+            .len()
+            .cmp(&other.words.len())
+            .then_with(|| self.words.iter().rev().cmp(other.words.iter().rev()))
+    }
+}
+
+impl PartialOrd for Mask {
+    fn partial_cmp(&self, other: &Mask) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// An offer reduced to what the search needs.
@@ -43,11 +109,11 @@ pub(super) fn candidates(
     wants: &[ServiceIx],
     notes: &mut Vec<String>,
 ) -> Vec<Candidate> {
-    let mut bit_by_service: Vec<Mask> = vec![0; catalog.services.len()];
+    let mut bit_by_service: Vec<Option<Mask>> = vec![None; catalog.services.len()];
     for (at, want) in wants.iter().enumerate() {
-        bit_by_service[*want] = 1 << at;
+        bit_by_service[*want] = Some(Mask::single(at));
     }
-    let bit_of = |service: ServiceIx| Some(bit_by_service[service]).filter(|bit| *bit != 0);
+    let bit_of = |service: ServiceIx| bit_by_service[service].as_ref();
     let mut offers = Vec::with_capacity(catalog.bundles.len() + catalog.services.len());
     let allowed = |status| scenario.include.allows(status);
     for (ix, bundle) in catalog.bundles.iter().enumerate() {
@@ -65,15 +131,16 @@ pub(super) fn candidates(
         let open = |member: &ServiceIx| {
             allowed(catalog.services[*member].status) || picks.contains(member)
         };
-        let mut masks: Vec<Mask> = vec![0];
+        let mut masks: Vec<Mask> = vec![Mask::default()];
         for include in &bundle.includes {
             match include {
                 Include::Service(service) => {
-                    let bit = bit_of(*service).unwrap_or(0);
-                    masks.iter_mut().for_each(|m| *m |= bit);
+                    if let Some(bit) = bit_of(*service) {
+                        masks.iter_mut().for_each(|m| *m = m.union(bit));
+                    }
                 }
                 Include::OneOf { members, .. } => {
-                    let bits: Vec<Mask> = members
+                    let bits: Vec<&Mask> = members
                         .iter()
                         .filter(|m| open(m))
                         .filter_map(|m| bit_of(*m))
@@ -81,7 +148,7 @@ pub(super) fn candidates(
                     if !bits.is_empty() {
                         masks = masks
                             .iter()
-                            .flat_map(|m| bits.iter().map(move |b| m | b))
+                            .flat_map(|m| bits.iter().map(move |b| m.union(b)))
                             .collect();
                     }
                 }
@@ -103,11 +170,11 @@ pub(super) fn candidates(
                 id: service.id.clone(),
                 price: worth.price,
                 label: worth.label,
-                masks: vec![bit],
+                masks: vec![bit.clone()],
             });
         }
     }
-    offers.retain(|offer| offer.masks.iter().any(|m| *m != 0));
+    offers.retain(|offer| offer.masks.iter().any(|m| !m.is_empty()));
     offers.sort_by(|a, b| a.id.cmp(&b.id));
     offers
 }
@@ -117,7 +184,7 @@ fn maximal(mut masks: Vec<Mask>) -> Vec<Mask> {
     masks.sort_unstable();
     masks.dedup();
     let all = masks.clone();
-    masks.retain(|m| !all.iter().any(|other| other != m && other & m == *m));
+    masks.retain(|m| !all.iter().any(|other| other != m && m.is_subset(other)));
     masks
 }
 
@@ -135,8 +202,8 @@ fn maximal(mut masks: Vec<Mask>) -> Vec<Mask> {
 pub(super) fn prune(candidates: Vec<Candidate>, want_count: usize) -> Vec<Candidate> {
     let mut covering: Vec<Vec<(i128, usize)>> = vec![Vec::new(); want_count];
     for (at, offer) in candidates.iter().enumerate() {
-        if let [mask] = offer.masks[..] {
-            for want in bits(mask) {
+        if let [mask] = &offer.masks[..] {
+            for want in mask.bits() {
                 covering[want].push((offer.price.fen(), at));
             }
         }
@@ -146,9 +213,13 @@ pub(super) fn prune(candidates: Vec<Candidate>, want_count: usize) -> Vec<Candid
         .iter()
         .enumerate()
         .map(|(at, offer)| {
-            let union = offer.masks.iter().fold(0, |acc, m| acc | m);
+            let union = offer
+                .masks
+                .iter()
+                .fold(Mask::default(), |acc, m| acc.union(m));
             let itself = (offer.price.fen(), at);
-            let Some(list) = bits(union)
+            let Some(list) = union
+                .bits()
                 .map(|want| &covering[want])
                 .min_by_key(|list| list.len())
             else {
@@ -157,7 +228,7 @@ pub(super) fn prune(candidates: Vec<Candidate>, want_count: usize) -> Vec<Candid
             !list
                 .iter()
                 .take_while(|better| **better < itself)
-                .any(|&(_, other)| candidates[other].masks[0] & union == union)
+                .any(|&(_, other)| union.is_subset(&candidates[other].masks[0]))
         })
         .collect();
     candidates

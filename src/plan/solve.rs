@@ -1,312 +1,480 @@
-//! The exact search for the cheapest purchases: a set multicover, solved by
-//! branch and bound in whole fen (SPEC §3.2).
+//! The exact solver: branch and bound over the linear relaxation, in integers
+//! where it counts (reference: docs/reference.md, "The plan": proof and time
+//! limit).
 //!
-//! A *column* is one way to buy an offer once: the offer, its price and the wants
-//! that purchase covers (one member per group). A purchase of a column gives each
-//! want it covers `min(seats, seats still needed)` seats. The search finds the
-//! multiset of columns that gives every want its demand with the least
-//! `(price, purchases)`, ties to the smallest sorted list of offers, then to the
-//! smallest list of masks (the order the one-person search always used, so its
-//! answers stay what they were). In a one-person plan each offer is bought at
-//! most once: the plan is a *set* of offers.
+//! This file is the one to replace to change the search: it answers a
+//! [`Problem`] with a [`Solution`] through [`solve`], and nothing else in the
+//! planner knows how.
 //!
-//! Branching: some want `w` still needs seats, so some allowed column covering it
-//! is in every completion. The columns covering `w` are tried in the order of
-//! their price per seat; the branch of the `t`-th one buys it and, for its whole
-//! subtree, bans the ones tried before it ("it is the first of the list in the
-//! completion"), so each multiset of purchases is reached once. `w` is the want
-//! with the fewest allowed columns.
+//! 1. **The least cost.** Depth-first branch and bound. Each node's relaxation is
+//!    solved by the dual simplex (`lp.rs`), warm from its parent's basis; its
+//!    duals give a lower bound proven in integers, so a node is pruned only when
+//!    that bound, rounded up, cannot beat the best plan found. Columns whose
+//!    exact reduced cost alone would lift the bound past the best are fixed.
+//!    Branching is on the most fractional purchase count, up first, so whole
+//!    plans come early; a greedy plan and rounding of each relaxation give
+//!    plans to beat from the start.
+//! 2. **The tie order.** Among the plans of that least cost, the one whose
+//!    sorted list of ranks, then of columns, is smallest: a depth-first search
+//!    in that order, with the same bound and the least cost as its cutoff, so
+//!    the first plan it completes is the answer.
 //!
-//! Bound: a feasible solution of the dual of the linear relaxation of what is left,
-//! `y_w` = the least price per useful seat of a column covering `w`, so that
-//! `Σ_w seats(j, w) · y_w ≤ price(j)` for every column `j`. By weak duality
-//! `Σ_w needed(w) · y_w` is at most the cheapest completion. It is computed in
-//! integers (fen × `SCALE`, rounded down, so the dual stays exactly feasible), and
-//! rounded up to the fen, since every total is a whole number of fen. Then
-//! `y` is raised greedily, want by want, as far as the slack of the columns
-//! allows: still feasible, often much tighter.
+//! The budget (a deadline, or a number of nodes) stops either phase: the answer
+//! is then the best plan found, `proven: false`, with the root's bound. A first
+//! plan is always found, however little time is left.
 
-use super::offers::{Mask, bits};
+use super::lp::{ExactBound, Lp, Matrix, Relaxed};
+use super::problem::{Budget, Problem, Solution, Unsolved};
 
-/// Fen are multiplied by this in the bound, so per-seat prices lose less than
-/// 1/SCALE fen to rounding.
-const SCALE: i128 = 1 << 20;
+/// Dual simplex pivots allowed at the root, and at each later node.
+const ROOT_PIVOTS: usize = 1_000_000;
+const NODE_PIVOTS: usize = 2_000;
+/// A value this close to a whole number counts as whole.
+const WHOLE: f64 = 1e-6;
 
-/// One way to buy an offer once.
-pub(super) struct Column {
-    /// The offer's position in id order.
-    pub offer: usize,
-    /// In fen.
-    pub price: i128,
-    /// The wants one purchase covers.
-    pub mask: Mask,
-}
-
-/// What the search is asked.
-pub(super) struct Problem<'a> {
-    /// Sorted by `(offer, mask)`.
-    pub columns: &'a [Column],
-    /// Per want: how many seats are needed (the people who want it).
-    pub demand: &'a [u32],
-    /// Per want: how many people one purchase serves.
-    pub seats: &'a [u32],
-    /// Each offer at most once (the one-person plan).
-    pub once: bool,
-}
-
-/// The positions in `columns` of the cheapest purchases by the tie rules, sorted
-/// (a column bought twice is there twice); `None` when no purchases cover the wants.
-pub(super) fn solve(problem: &Problem<'_>) -> Option<Vec<usize>> {
-    let wants = problem.demand.len();
-    let offers = problem
-        .columns
-        .iter()
-        .map(|c| c.offer + 1)
-        .max()
-        .unwrap_or(0);
+/// The cheapest purchases of `problem` by its tie rules, within `budget`.
+/// `incumbent` is a plan the answer must be at least as good as (the search
+/// starts from it); the answer is never worse than it.
+///
+/// Errors: [`Unsolved::Infeasible`] when no purchases meet every demand.
+pub fn solve(
+    problem: &Problem,
+    budget: &Budget,
+    incumbent: Option<&[usize]>,
+) -> Result<Solution, Unsolved> {
+    if problem.demand.iter().all(|d| *d == 0) {
+        return Ok(Solution {
+            picks: Vec::new(),
+            cost: 0,
+            proven: true,
+            bound: 0,
+        });
+    }
+    let hi = useful_copies(problem);
+    let matrix = Matrix::new(problem);
+    let mut root = Lp::new(&matrix, &hi);
+    if root.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
+        return Err(Unsolved::Infeasible);
+    }
+    let root_bound = root.bound().units();
     let mut search = Search {
         problem,
-        needed: problem.demand.to_vec(),
-        open: bits_of(problem.demand),
-        banned: vec![0; problem.columns.len()],
-        bought: vec![false; offers],
-        picks: Vec::new(),
-        spent: (0, 0),
+        budget,
+        limits_of: limits_of(problem),
         best: None,
-        rate: vec![0; wants],
-        choices: vec![0; wants],
-        slack: vec![0; problem.columns.len()],
-        by_want: (0..wants)
-            .map(|w| {
-                (0..problem.columns.len())
-                    .filter(|&at| problem.columns[at].mask & (1 << w) != 0)
-                    .collect()
-            })
-            .collect(),
+        stopped: false,
     };
-    search.visit();
-    search.best.map(|best| best.picks)
+    if let Some(picks) = incumbent {
+        let mut picks = picks.to_vec();
+        picks.sort_unstable();
+        search.offer(picks);
+    }
+    let zeros = vec![0.0; problem.columns.len()];
+    search.round(&zeros, &root);
+    search.round(&root.primal(), &root);
+
+    search.cheapest(root.clone());
+    let Some((cost, picks)) = search.best.clone() else {
+        return Err(Unsolved::Infeasible);
+    };
+    if search.stopped {
+        return Ok(Solution {
+            picks,
+            cost,
+            proven: false,
+            bound: root_bound.min(cost),
+        });
+    }
+    // The least cost is proven; now the first plan of that cost in tie order.
+    let mut first = None;
+    search.first_in_order(root, cost, &mut first);
+    match first {
+        Some(picks) if !search.stopped => Ok(Solution {
+            picks,
+            cost,
+            proven: true,
+            bound: cost,
+        }),
+        _ => Ok(Solution {
+            picks,
+            cost,
+            proven: false,
+            bound: cost,
+        }),
+    }
 }
 
-/// The wants with a positive demand.
-fn bits_of(demand: &[u32]) -> Mask {
-    demand
+/// Per column: the most purchases any best plan can make of it. Beyond enough
+/// copies to meet the demand of each of its rows, a copy gives nothing (and
+/// every purchase costs something).
+fn useful_copies(problem: &Problem) -> Vec<u32> {
+    problem
+        .columns
         .iter()
-        .enumerate()
-        .filter(|(_, d)| **d > 0)
-        .fold(0, |acc, (at, _)| acc | (1 << at))
+        .map(|column| {
+            let needed = column
+                .rows
+                .iter()
+                .filter(|(row, seats)| *seats > 0 && problem.demand[*row] > 0)
+                .map(|&(row, seats)| problem.demand[row].div_ceil(seats))
+                .max()
+                .unwrap_or(0);
+            needed.min(column.max_copies)
+        })
+        .collect()
 }
 
-/// The best complete plan found so far, with its tie-rule key.
-struct Best {
-    /// `(fen, purchases)`.
-    cost: (i128, u32),
-    /// Offers of the sorted purchases: compared as the sorted id list.
-    offers: Vec<usize>,
-    masks: Vec<Mask>,
-    /// Sorted column positions.
-    picks: Vec<usize>,
+/// Per column: the limits it counts toward.
+fn limits_of(problem: &Problem) -> Vec<Vec<usize>> {
+    let mut of = vec![Vec::new(); problem.columns.len()];
+    for (at, limit) in problem.limits.iter().enumerate() {
+        for &column in &limit.columns {
+            of[column].push(at);
+        }
+    }
+    of
 }
 
 struct Search<'p> {
-    problem: &'p Problem<'p>,
-    /// Per want: the seats still needed.
-    needed: Vec<u32>,
-    /// The wants whose seats are not all there yet.
-    open: Mask,
-    /// Per column: how many enclosing branches exclude it.
-    banned: Vec<u32>,
-    /// Per offer, in a one-person plan: already bought on this path.
-    bought: Vec<bool>,
-    picks: Vec<usize>,
-    /// `(fen, purchases)` of `picks`.
-    spent: (i128, u32),
-    best: Option<Best>,
-    /// Scratch of the bound: per want, its dual value (fen × SCALE per seat).
-    rate: Vec<i128>,
-    /// Scratch of the bound: per want, how many allowed columns cover it.
-    choices: Vec<u32>,
-    /// Scratch of the bound: per column, `price × SCALE − Σ seats · rate`.
-    slack: Vec<i128>,
-    /// Per want: the columns covering it, in order.
-    by_want: Vec<Vec<usize>>,
+    problem: &'p Problem,
+    budget: &'p Budget,
+    limits_of: Vec<Vec<usize>>,
+    /// The best plan found: its cost and its sorted picks.
+    best: Option<(i128, Vec<usize>)>,
+    /// The budget ran out: what was not searched is not proven.
+    stopped: bool,
 }
 
 impl Search<'_> {
-    fn allowed(&self, at: usize) -> bool {
-        self.banned[at] == 0 && !(self.problem.once && self.bought[self.problem.columns[at].offer])
-    }
-
-    /// The seats a purchase of `mask` would still give: `Σ min(seats, needed)`.
-    fn useful(&self, mask: Mask) -> i128 {
-        bits(mask & self.open)
-            .map(|w| i128::from(self.problem.seats[w].min(self.needed[w])))
-            .sum()
-    }
-
-    fn visit(&mut self) {
-        if self.open == 0 {
-            self.consider();
-            return;
-        }
-        let Some((bound, want)) = self.bound() else {
+    /// Keeps `picks` (sorted) if they are a plan better than the best found.
+    fn offer(&mut self, picks: Vec<usize>) {
+        let Some(cost) = self.problem.verify(&picks) else {
             return;
         };
-        if self.cannot_win((bound, 1)) {
-            return;
+        let better = match &self.best {
+            None => true,
+            Some((best, best_picks)) => {
+                cost < *best
+                    || (cost == *best
+                        && self.problem.tie_key(&picks) < self.problem.tie_key(best_picks))
+            }
+        };
+        if better {
+            self.best = Some((cost, picks));
         }
-        let mut choices: Vec<(usize, i128, i128)> = self.by_want[want]
+    }
+
+    /// Whether to stop: the budget is spent and a plan is in hand.
+    fn out_of_budget(&mut self) -> bool {
+        if self.budget.spend_node() && self.best.is_some() {
+            self.stopped = true;
+        }
+        self.stopped
+    }
+
+    /// Phase 1: the least cost, by depth-first branch and bound from `lp`.
+    fn cheapest(&mut self, mut lp: Lp<'_>) {
+        loop {
+            if self.out_of_budget() {
+                return;
+            }
+            let cutoff = self.best.as_ref().map(|(cost, _)| *cost);
+            let pivots = NODE_PIVOTS.max(4 * self.problem.demand.len());
+            let relaxed = lp.solve(pivots, cutoff.map(|c| c as f64), self.budget);
+            if relaxed == Relaxed::Infeasible {
+                return;
+            }
+            let bound = lp.bound();
+            if cutoff.is_some_and(|c| bound.units() >= c) {
+                return;
+            }
+            if let Some(c) = cutoff {
+                fix_by_reduced_cost(&mut lp, &bound, c - 1);
+                if lp.solve(pivots, None, self.budget) == Relaxed::Infeasible {
+                    return;
+                }
+            }
+            let x = lp.primal();
+            self.round(&x, &lp);
+            let Some(column) = self.branching_column(&x, &lp) else {
+                return;
+            };
+            let (lo, hi) = (lp.lo[column], lp.hi[column]);
+            let value = x[column].floor().clamp(lo, hi - 1.0);
+            // Up first: more of a column the relaxation likes finds plans early.
+            let mut up = lp.clone();
+            up.set_bounds(column, value + 1.0, hi);
+            self.cheapest(up);
+            if self.stopped {
+                return;
+            }
+            lp.set_bounds(column, lo, value);
+        }
+    }
+
+    /// The column to branch on: the one whose count is furthest from whole
+    /// (largest first on a tie); when all are whole but the rounded counts are
+    /// not a plan, a column still free that covers an unmet row. `None` when
+    /// nothing is left to decide.
+    fn branching_column(&self, x: &[f64], lp: &Lp<'_>) -> Option<usize> {
+        let free = |at: usize| lp.lo[at] < lp.hi[at];
+        let mut best: Option<(usize, f64)> = None;
+        for (at, &value) in x.iter().enumerate() {
+            let fraction = value - value.floor();
+            if !free(at) || !(WHOLE..=1.0 - WHOLE).contains(&fraction) {
+                continue;
+            }
+            let score = 0.5 - (fraction - 0.5).abs() + value * 1e-3;
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((at, score));
+            }
+        }
+        if let Some((at, _)) = best {
+            return Some(at);
+        }
+        let picks = whole_picks(x);
+        let mut seats = vec![0u64; self.problem.demand.len()];
+        for &at in &picks {
+            for &(row, given) in &self.problem.columns[at].rows {
+                seats[row] += u64::from(given);
+            }
+        }
+        if self.problem.verify(&picks).is_some() {
+            return None;
+        }
+        let unmet = (0..seats.len()).find(|&r| seats[r] < u64::from(self.problem.demand[r]));
+        match unmet {
+            Some(row) => (0..x.len())
+                .filter(|&at| free(at) && self.problem.columns[at].rows.iter().any(|r| r.0 == row))
+                .min_by_key(|&at| self.problem.columns[at].cost),
+            // Every row is met but a limit is not: branch on any free column used.
+            None => picks.iter().copied().find(|&at| free(at)),
+        }
+    }
+
+    /// A plan near the relaxation's solution `x`: its counts rounded up, more
+    /// purchases by cost per useful seat until every row is met, then purchases
+    /// that are not needed taken out, dearest first.
+    fn round(&mut self, x: &[f64], lp: &Lp<'_>) {
+        let problem = self.problem;
+        let mut copies: Vec<u32> = x
             .iter()
-            .copied()
-            .filter(|&at| self.allowed(at))
-            .map(|at| {
-                let column = &self.problem.columns[at];
-                (at, column.price, self.useful(column.mask))
-            })
+            .enumerate()
+            .map(|(at, v)| ((v - WHOLE).ceil().max(lp.lo[at])).min(lp.hi[at]).max(0.0) as u32)
             .collect();
-        // Cheapest per seat first, so good plans are found early.
-        choices.sort_by(|a, b| (a.1 * b.2).cmp(&(b.1 * a.2)).then(a.0.cmp(&b.0)));
-        for &(at, price, _) in &choices {
-            if !self.cannot_win((price, 1)) {
-                self.buy_and_visit(at);
-            }
-            self.banned[at] += 1;
-        }
-        for &(at, ..) in &choices {
-            self.banned[at] -= 1;
-        }
-    }
-
-    /// Whether every completion costing at least `more` beyond what is spent loses to
-    /// the best plan found (a tie on `(fen, purchases)` may still win on ids).
-    fn cannot_win(&self, more: (i128, u32)) -> bool {
-        self.best
-            .as_ref()
-            .is_some_and(|best| (self.spent.0 + more.0, self.spent.1 + more.1) > best.cost)
-    }
-
-    fn buy_and_visit(&mut self, at: usize) {
-        let column = &self.problem.columns[at];
-        let mut before: Vec<(usize, u32)> = Vec::new();
-        for want in bits(column.mask & self.open) {
-            before.push((want, self.needed[want]));
-            self.needed[want] = self.needed[want].saturating_sub(self.problem.seats[want]);
-            if self.needed[want] == 0 {
-                self.open &= !(1 << want);
-            }
-        }
-        let was_bought = self.problem.once && self.bought[column.offer];
-        if self.problem.once {
-            self.bought[column.offer] = true;
-        }
-        self.spent = (self.spent.0 + column.price, self.spent.1 + 1);
-        self.picks.push(at);
-
-        self.visit();
-
-        self.picks.pop();
-        self.spent = (self.spent.0 - column.price, self.spent.1 - 1);
-        if self.problem.once {
-            self.bought[column.offer] = was_bought;
-        }
-        for (want, needed) in before {
-            self.needed[want] = needed;
-            self.open |= 1 << want;
-        }
-    }
-
-    /// A complete plan: kept if it beats the best by the tie rules.
-    fn consider(&mut self) {
-        let mut picks = self.picks.clone();
-        picks.sort_unstable();
-        let columns = self.problem.columns;
-        let found = Best {
-            cost: self.spent,
-            offers: picks.iter().map(|&at| columns[at].offer).collect(),
-            masks: picks.iter().map(|&at| columns[at].mask).collect(),
-            picks,
-        };
-        let key = |b: &Best| (b.cost, b.offers.clone(), b.masks.clone());
-        if self
-            .best
-            .as_ref()
-            .is_none_or(|best| key(&found) < key(best))
+        let mut used: Vec<u32> = problem
+            .limits
+            .iter()
+            .map(|l| l.columns.iter().map(|&c| copies[c]).sum())
+            .collect();
+        if used
+            .iter()
+            .zip(&problem.limits)
+            .any(|(u, l)| *u > l.at_most)
         {
-            self.best = Some(found);
+            return;
         }
-    }
-
-    /// A lower bound in fen on the cost of covering what is left with the allowed
-    /// columns, and the open want with the fewest of them (the first on a tie);
-    /// `None` when an open want has none. See the module comment.
-    fn bound(&mut self) -> Option<(i128, usize)> {
-        let problem = self.problem;
-        for want in bits(self.open) {
-            self.rate[want] = i128::MAX;
-            self.choices[want] = 0;
-        }
-        for at in 0..problem.columns.len() {
-            let column = &problem.columns[at];
-            let mask = column.mask & self.open;
-            if mask == 0 || !self.allowed(at) {
-                continue;
-            }
-            let per_seat = column.price * SCALE / self.useful(mask);
-            for want in bits(mask) {
-                self.rate[want] = self.rate[want].min(per_seat);
-                self.choices[want] += 1;
+        let mut needed: Vec<i64> = problem.demand.iter().map(|&d| i64::from(d)).collect();
+        for (at, &n) in copies.iter().enumerate() {
+            for &(row, seats) in &problem.columns[at].rows {
+                needed[row] -= i64::from(seats) * i64::from(n);
             }
         }
-        let mut fewest: Option<usize> = None;
-        for want in bits(self.open) {
-            if self.choices[want] == 0 {
-                return None;
+        while needed.iter().any(|&n| n > 0) {
+            let useful = |at: usize| -> i64 {
+                problem.columns[at]
+                    .rows
+                    .iter()
+                    .map(|&(r, s)| i64::from(s).min(needed[r].max(0)))
+                    .sum()
+            };
+            let choice = (0..problem.columns.len())
+                .filter(|&at| {
+                    f64::from(copies[at]) < lp.hi[at]
+                        && self.limits_of[at]
+                            .iter()
+                            .all(|&l| used[l] < problem.limits[l].at_most)
+                })
+                .filter_map(|at| {
+                    let seats = useful(at);
+                    (seats > 0).then_some((at, seats))
+                })
+                .min_by(|a, b| {
+                    let (ca, cb) = (problem.columns[a.0].cost, problem.columns[b.0].cost);
+                    (ca * i128::from(b.1)).cmp(&(cb * i128::from(a.1)))
+                });
+            let Some((at, _)) = choice else {
+                return;
+            };
+            copies[at] += 1;
+            for &l in &self.limits_of[at] {
+                used[l] += 1;
             }
-            if fewest.is_none_or(|f| self.choices[want] < self.choices[f]) {
-                fewest = Some(want);
+            for &(r, seats) in &problem.columns[at].rows {
+                needed[r] -= i64::from(seats);
             }
         }
-        self.raise();
-        let total: i128 = bits(self.open)
-            .map(|w| i128::from(self.needed[w]) * self.rate[w])
-            .sum();
-        Some(((total + SCALE - 1).div_euclid(SCALE), fewest?))
-    }
-
-    /// Raises each open want's dual value, scarcest want first, by the least slack
-    /// per seat of the allowed columns covering it: the dual stays feasible.
-    fn raise(&mut self) {
-        let problem = self.problem;
-        let seats =
-            |search: &Self, want: usize| i128::from(problem.seats[want].min(search.needed[want]));
-        for at in 0..problem.columns.len() {
-            let column = &problem.columns[at];
-            let mask = column.mask & self.open;
-            if mask == 0 || !self.allowed(at) {
-                continue;
-            }
-            let used: i128 = bits(mask).map(|w| seats(self, w) * self.rate[w]).sum();
-            self.slack[at] = column.price * SCALE - used;
-        }
-        let mut order: Vec<usize> = bits(self.open).collect();
-        order.sort_by_key(|w| self.choices[*w]);
-        for want in order {
-            let per_seat = seats(self, want);
-            let mut room = i128::MAX;
-            for &at in &self.by_want[want] {
-                if self.allowed(at) {
-                    room = room.min(self.slack[at] / per_seat);
-                }
-            }
-            if room <= 0 {
-                continue;
-            }
-            self.rate[want] += room;
-            for &at in &self.by_want[want] {
-                if self.allowed(at) {
-                    self.slack[at] -= room * per_seat;
+        // Take out what is not needed, dearest first.
+        let mut order: Vec<usize> = (0..copies.len()).filter(|&at| copies[at] > 0).collect();
+        order.sort_by_key(|&at| std::cmp::Reverse(problem.columns[at].cost));
+        for at in order {
+            while f64::from(copies[at]) > lp.lo[at]
+                && problem.columns[at]
+                    .rows
+                    .iter()
+                    .all(|&(r, seats)| needed[r] + i64::from(seats) <= 0)
+            {
+                copies[at] -= 1;
+                for &(r, seats) in &problem.columns[at].rows {
+                    needed[r] += i64::from(seats);
                 }
             }
         }
+        let picks = copies
+            .iter()
+            .enumerate()
+            .flat_map(|(at, &n)| std::iter::repeat_n(at, n as usize))
+            .collect();
+        self.offer(picks);
+    }
+
+    /// Phase 2: the first plan costing `target` in tie order (smallest sorted
+    /// ranks, then columns), into `first`. Every plan of the subtree of `lp`
+    /// that adds purchases of the smallest rank still free comes before every
+    /// plan that does not, so those are searched first, and the rest only when
+    /// they hold none.
+    fn first_in_order(&mut self, mut lp: Lp<'_>, target: i128, first: &mut Option<Vec<usize>>) {
+        loop {
+            if self.out_of_budget() {
+                return;
+            }
+            if lp.solve(NODE_PIVOTS, Some(target as f64 + 1.0), self.budget) == Relaxed::Infeasible
+            {
+                return;
+            }
+            let bound = lp.bound();
+            if bound.units() > target {
+                return;
+            }
+            fix_by_reduced_cost(&mut lp, &bound, target);
+            let forced: Vec<usize> = (0..lp.lo.len().min(self.problem.columns.len()))
+                .flat_map(|at| std::iter::repeat_n(at, lp.lo[at] as usize))
+                .collect();
+            if let Some(cost) = self.problem.verify(&forced) {
+                // Every purchase costs something: nothing can be added.
+                if cost == target {
+                    keep_first(self.problem, first, forced);
+                }
+                return;
+            }
+            let free: Vec<usize> = (0..self.problem.columns.len())
+                .filter(|&at| lp.lo[at] < lp.hi[at])
+                .collect();
+            let Some(rank) = free.iter().map(|&at| self.problem.columns[at].rank).min() else {
+                return;
+            };
+            let same: Vec<usize> = free
+                .into_iter()
+                .filter(|&at| self.problem.columns[at].rank == rank)
+                .collect();
+            // One more purchase of a column of this rank: the t-th such branch
+            // buys `same[t]` and no more of the ones before it, so each plan is
+            // reached once.
+            let mut found_here = None;
+            for (t, &column) in same.iter().enumerate() {
+                let mut child = lp.clone();
+                for &earlier in &same[..t] {
+                    child.set_bounds(earlier, lp.lo[earlier], lp.lo[earlier]);
+                }
+                child.set_bounds(column, lp.lo[column] + 1.0, lp.hi[column]);
+                self.first_in_order(child, target, &mut found_here);
+                if self.stopped {
+                    return;
+                }
+            }
+            if let Some(picks) = found_here {
+                keep_first(self.problem, first, picks);
+                return;
+            }
+            for &column in &same {
+                lp.set_bounds(column, lp.lo[column], lp.lo[column]);
+            }
+        }
+    }
+}
+
+/// Keeps the smaller of two plans of equal cost by the tie order.
+fn keep_first(problem: &Problem, first: &mut Option<Vec<usize>>, picks: Vec<usize>) {
+    if first
+        .as_ref()
+        .is_none_or(|kept| problem.tie_key(&picks) < problem.tie_key(kept))
+    {
+        *first = Some(picks);
+    }
+}
+
+/// The relaxation's counts rounded to whole purchases, as sorted picks.
+fn whole_picks(x: &[f64]) -> Vec<usize> {
+    x.iter()
+        .enumerate()
+        .flat_map(|(at, v)| std::iter::repeat_n(at, v.round().max(0.0) as usize))
+        .collect()
+}
+
+/// Tightens each column's bounds to the counts that keep the bound at most
+/// `target`: moving a column by one purchase from the bound its reduced cost
+/// prefers raises the Lagrangian bound by exactly that reduced cost.
+fn fix_by_reduced_cost(lp: &mut Lp<'_>, bound: &ExactBound, target: i128) {
+    let room = target * bound.scale - bound.scaled;
+    if room < 0 {
+        return;
+    }
+    for (at, &rc) in bound.reduced.iter().enumerate() {
+        if rc == 0 {
+            continue;
+        }
+        let (lo, hi) = (lp.lo[at], lp.hi[at]);
+        let steps = (room / rc.abs()) as f64;
+        if rc > 0 && lo + steps < hi {
+            lp.set_bounds(at, lo, lo + steps);
+        } else if rc < 0 && hi - steps > lo {
+            lp.set_bounds(at, hi - steps, hi);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::problem::{Column, Limit};
+
+    fn column(rank: u32, rows: &[usize], cost: i128, max_copies: u32) -> Column {
+        Column {
+            cost,
+            rank,
+            rows: rows.iter().map(|&r| (r, 1)).collect(),
+            max_copies,
+        }
+    }
+
+    #[test]
+    fn among_free_plans_the_smallest_ranks_win() {
+        let problem = Problem {
+            demand: vec![1, 1, 1],
+            columns: vec![
+                column(0, &[0, 2], 5, 1),
+                column(0, &[1, 2], 5, 1),
+                column(1, &[0], 1, 1),
+                column(2, &[1], 1, 1),
+            ],
+            limits: vec![Limit {
+                columns: vec![0, 1],
+                at_most: 1,
+            }],
+        };
+        let found = solve(&problem, &Budget::unlimited(), None).unwrap();
+        assert_eq!(found.picks, vec![1, 2]);
+        assert!(found.proven);
+        assert_eq!(found.bound, 6);
     }
 }

@@ -72,6 +72,13 @@ pub struct Plan {
     pub people: Option<Vec<PersonShare>>,
     /// With `people`: how the total was shared.
     pub split: Option<Sharing>,
+    /// Whether every search of the answer proved its optimum and tie order
+    /// within the time limit.
+    pub proven: bool,
+    /// A proven lower bound on `total`, in fen rounded up: `total` when proven.
+    pub bound: Money,
+    /// The searches that ran out of time, in the order they ran.
+    pub unproven: Vec<Unproven>,
 }
 
 /// How a household plan's total was shared (SPEC §2 rule 6).
@@ -82,6 +89,20 @@ pub struct Sharing {
     /// Fair shares were asked for more people than they are computed for
     /// (`Split::FAIR_MOST`), so `rule` is equal savings instead.
     pub fair_too_many: bool,
+}
+
+/// A search of a plan's answer stopped by the time limit before its proof.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Unproven {
+    /// The plan itself: its purchases are the best found.
+    Plan,
+    /// A person's alone: the best total found for their wants alone.
+    Alone(Member),
+    /// The plan that would also use rumoured offers.
+    IfRumoured,
+    /// The plan of a group of people that fair shares need (`c(S)`): the shares
+    /// use the best total found.
+    Shares,
 }
 
 /// Someone a plan is for: you, or a person of the file (SPEC §1.8). Ordered as
@@ -152,8 +173,6 @@ pub struct RumouredPlan {
 pub enum PlanError {
     /// Nobody wants anything.
     NoWants,
-    /// More distinct wanted services than `MAX_WANTS`.
-    TooManyWants(usize),
     /// Wanted services that no offer covers (for a household, `Household::wanted_by`
     /// names who wants them).
     Uncovered(Vec<ServiceIx>),

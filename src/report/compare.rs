@@ -109,7 +109,7 @@ impl Serialize for JsonBundles<'_> {
                 .comparison
                 .bundles
                 .iter()
-                .map(|figures| JsonBundle::of(catalog, figures, self.0.basis)),
+                .map(|figures| JsonBundle::of(catalog, figures)),
         )
     }
 }
@@ -133,7 +133,7 @@ struct JsonBundle<'a> {
 }
 
 impl<'a> JsonBundle<'a> {
-    fn of(catalog: &'a Catalog, figures: &'a BundleFigures, basis: Period) -> Self {
+    fn of(catalog: &'a Catalog, figures: &'a BundleFigures) -> Self {
         let bundle = &catalog.bundles[figures.bundle];
         JsonBundle {
             changes: change_ids(&bundle.changes),
@@ -154,7 +154,7 @@ impl<'a> JsonBundle<'a> {
                 .iter()
                 .map(|s| {
                     let service = &catalog.services[s.service];
-                    let seen = service_seen(service, basis);
+                    let seen = service_seen(service);
                     JsonService {
                         changes: change_ids(&service.changes),
                         as_of: seen.as_of_text(),
@@ -226,16 +226,36 @@ fn summary_row(catalog: &Catalog, figures: &BundleFigures) -> Vec<Option<String>
 fn csv(report: &CompareReport<'_>) -> String {
     let heading: Vec<Option<String>> = SUMMARY_HEADINGS
         .iter()
-        .chain(&["changes"])
+        .chain(&["changes", "currency", "per"])
         .map(|h| Some(h.to_string()))
         .collect();
     let mut out = csv_line(&heading);
     for figures in &report.comparison.bundles {
         let mut row = summary_row(report.catalog, figures);
         row.push(Some(changes_cell(report.catalog, figures.bundle)));
+        row.extend(measured_in(report.catalog, report.basis));
         out += &csv_line(&row);
     }
     out
+}
+
+/// The last two cells of every CSV row (SPEC §3.1, §3.2): the currency and the
+/// period the amounts are per, so a row read alone says what it measures.
+pub fn measured_in(catalog: &Catalog, basis: Period) -> [Option<String>; 2] {
+    [
+        Some(catalog.currency.clone()),
+        Some(basis.name().to_string()),
+    ]
+}
+
+/// The line above a Markdown table (SPEC §3.1): the currency and the period its
+/// amounts are in, then a blank line.
+pub fn markdown_caption(catalog: &Catalog, basis: Period) -> String {
+    tr!(
+        "md.caption",
+        currency = printable(&catalog.currency),
+        per = basis.per()
+    ) + "\n\n"
 }
 
 /// The ids of the changes applied to a bundle, joined by `;` (SPEC §1.7): CSV keeps
@@ -268,7 +288,8 @@ fn markdown(report: &CompareReport<'_>) -> String {
         .map(|field| tr!(&format!("md.{field}")))
         .collect();
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-    let mut out = markdown_table(&headings, &right, &rows);
+    let mut out = markdown_caption(report.catalog, report.basis);
+    out += &markdown_table(&headings, &right, &rows);
     out += &markdown_notes(&report.comparison.notes);
     out
 }

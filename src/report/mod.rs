@@ -5,6 +5,7 @@ mod compare;
 mod delimited;
 mod paint;
 mod plan;
+mod purchase;
 mod shares;
 mod table;
 mod what_if;
@@ -14,7 +15,10 @@ pub use compare::{
     write_compare,
 };
 pub use paint::{Painter, Tone, colour_allowed};
-pub use plan::{PlanReport, if_rumoured_sentence, render_plan};
+pub use plan::{
+    PlanReport, if_rumoured_sentence, not_proven_sentence, render_plan, unproven_notes,
+};
+pub use purchase::{purchase_name, way_label};
 pub use shares::{member_name, share_notes, split_name, split_words};
 pub use table::{Cell, TextTable};
 pub use what_if::what_if_sentence;

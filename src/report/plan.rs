@@ -3,15 +3,18 @@
 use serde::Serialize;
 
 use super::Format;
-use super::compare::{markdown_notes, money_text, signed_money_text, tone_of};
+use super::compare::{
+    markdown_caption, markdown_notes, measured_in, money_text, signed_money_text, tone_of,
+};
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
+use super::purchase::{purchase_name, way_label};
 use super::shares::{member_name, share_notes, split_words};
 use super::table::{Cell, TextTable};
 use super::what_if::what_if_sentence;
 use crate::i18n::{Lang, in_language};
 use crate::model::{Catalog, Period, ServiceIx, Status};
-use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan};
+use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan, Unproven};
 use crate::text::{Align, printable};
 use crate::tr;
 use crate::what_if::{Outcome, WhatIf};
@@ -54,6 +57,10 @@ struct JsonPlan<'a> {
     total: String,
     standalone_total: Option<String>,
     savings: Option<String>,
+    /// Whether every search of the answer proved its optimum and tie order.
+    proven: bool,
+    /// The main plan's proven lower bound: `total` when proven.
+    bound: String,
     /// Households only (SPEC §3.2): each person's share, in person order.
     #[serde(skip_serializing_if = "Option::is_none")]
     people: Option<Vec<JsonPerson<'a>>>,
@@ -70,8 +77,62 @@ struct JsonPlan<'a> {
     /// Absent when the file has no changes.
     #[serde(skip_serializing_if = "Option::is_none")]
     what_if: Option<Vec<JsonWhatIf<'a>>>,
-    /// In English, as every JSON note.
+    /// In English, as every JSON note: the plan's, its shares', then what is
+    /// not proven.
     notes: Vec<String>,
+}
+
+/// Whether every search of the report was proven: the plan's (with its people
+/// and rumours) and each what-if's.
+fn all_proven(plan: &Plan, what_ifs: Option<&[WhatIf]>) -> bool {
+    plan.proven
+        && what_ifs
+            .unwrap_or_default()
+            .iter()
+            .all(|entry| entry.outcome.is_proven())
+}
+
+/// "Not proven the cheapest: no plan costs less than ¥BOUND.", when a search of
+/// the answer ran out of time.
+pub fn not_proven_sentence(
+    plan: &Plan,
+    what_ifs: Option<&[WhatIf]>,
+    symbol: &str,
+) -> Option<String> {
+    (!all_proven(plan, what_ifs))
+        .then(|| tr!("plan.not_proven", bound = money_text(symbol, plan.bound)))
+}
+
+/// A sentence for each search that the time limit stopped before its proof, in
+/// the language in use.
+pub fn unproven_notes(catalog: &Catalog, plan: &Plan, what_ifs: Option<&[WhatIf]>) -> Vec<String> {
+    let mut notes: Vec<String> = plan
+        .unproven
+        .iter()
+        .map(|part| match part {
+            Unproven::Plan => tr!("plan.unproven.plan"),
+            Unproven::Alone(member) => {
+                tr!(
+                    "plan.unproven.alone",
+                    person = member_name(catalog, *member)
+                )
+            }
+            Unproven::IfRumoured => tr!("plan.unproven.if_rumoured"),
+            Unproven::Shares => tr!("plan.unproven.shares"),
+        })
+        .collect();
+    for entry in what_ifs.unwrap_or_default() {
+        if !entry.outcome.is_proven() {
+            let names: Vec<&str> = entry
+                .changes
+                .iter()
+                .map(|&c| catalog.changes[c].name.as_str())
+                .collect();
+            let changes = names.join(&tr!("whatif.and"));
+            notes.push(tr!("plan.unproven.what_if", changes = changes));
+        }
+    }
+    notes
 }
 
 /// One what-if: its changes' ids, and the plan with them (nulls when the wants
@@ -242,6 +303,8 @@ fn json(report: &PlanReport<'_>) -> String {
         total: plan.total.to_string(),
         standalone_total: plan.standalone_total.map(|m| m.to_string()),
         savings: plan.savings.map(|m| m.to_string()),
+        proven: all_proven(plan, report.what_ifs),
+        bound: plan.bound.to_string(),
         people: plan
             .people
             .as_ref()
@@ -269,7 +332,11 @@ fn json(report: &PlanReport<'_>) -> String {
                 .map(|entry| JsonWhatIf::of(catalog, entry))
                 .collect()
         }),
-        notes: in_language(Lang::En, || all_notes(catalog, plan, "")),
+        notes: in_language(Lang::En, || {
+            let mut notes = all_notes(catalog, plan, "");
+            notes.extend(unproven_notes(catalog, plan, report.what_ifs));
+            notes
+        }),
     };
     serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
 }
@@ -297,9 +364,14 @@ fn csv(report: &PlanReport<'_>) -> String {
     if let Some(people) = &report.plan.people {
         return household_csv(report, people);
     }
-    let heading: Vec<Option<String>> = HEADINGS.iter().map(|h| Some(h.to_string())).collect();
+    let heading: Vec<Option<String>> = HEADINGS
+        .iter()
+        .chain(&["currency", "per"])
+        .map(|h| Some(h.to_string()))
+        .collect();
     let mut out = csv_line(&heading);
-    for row in offer_rows(report) {
+    for mut row in offer_rows(report) {
+        row.extend(measured_in(report.catalog, report.basis));
         out += &csv_line(&row);
     }
     out
@@ -363,10 +435,12 @@ fn all_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> {
 
 /// The plan's answer to "what if the rumours come true?", in a sentence: "If
 /// 88VIP + QQ Music (rumoured) launches: ¥224.00, ¥100.00 less". `None` when
-/// rumoured offers were part of the plan already.
+/// rumoured offers were part of the plan already, and when the file marks no
+/// offer rumoured (there is nothing to say about them then).
 pub fn if_rumoured_sentence(catalog: &Catalog, plan: &Plan, symbol: &str) -> Option<String> {
     match &plan.if_rumoured {
         IfRumoured::Included => None,
+        IfRumoured::NoCheaper if !catalog.has_rumoured() => None,
         IfRumoured::NoCheaper => Some(tr!("plan.rumours_no_cheaper")),
         IfRumoured::Cheaper(other) => Some(rumoured_plan_sentence(catalog, other, symbol)),
     }
@@ -377,7 +451,7 @@ fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str)
         .offers
         .iter()
         .filter(|kind| kind.status(catalog) == Status::Rumoured)
-        .map(|kind| kind.name(catalog))
+        .map(|&kind| purchase_name(catalog, kind, way_label(catalog, kind)))
         .collect();
     // A household may buy one offer twice: it is named once.
     rumoured.dedup();
@@ -401,7 +475,8 @@ fn markdown(report: &PlanReport<'_>) -> String {
         .map(|field| tr!(&format!("md.plan_{field}")))
         .collect();
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
-    let mut out = match &plan.people {
+    let mut out = markdown_caption(report.catalog, report.basis);
+    out += &match &plan.people {
         None => markdown_table(&headings, &[false, false, true, false], &offer_rows(report)),
         Some(_) => {
             let mut headings = headings;
@@ -429,6 +504,9 @@ fn markdown(report: &PlanReport<'_>) -> String {
         out += &tr!("plan.md_alone", alone = standalone, savings = savings);
     }
     out.push('\n');
+    if let Some(sentence) = not_proven_sentence(plan, report.what_ifs, "") {
+        out += &format!("\n{sentence}\n");
+    }
     if !plan.extras.is_empty() {
         let services = ids(report.catalog, &plan.extras).join(", ");
         out += &format!("\n{}\n", tr!("plan.md_extras", services = services));
@@ -437,7 +515,7 @@ fn markdown(report: &PlanReport<'_>) -> String {
         out += &format!("\n{sentence}\n");
     }
     if let Some(entries) = report.what_ifs.filter(|e| !e.is_empty()) {
-        out += &format!("\n{}\n\n", tr!("whatif.md_heading"));
+        out += &format!("\n**{}**\n\n", tr!("whatif.heading"));
         for entry in entries {
             out += &format!("- {}\n", what_if_sentence(report.catalog, entry, ""));
         }
@@ -466,7 +544,9 @@ fn markdown(report: &PlanReport<'_>) -> String {
     if let Some(sharing) = &plan.split {
         out += &format!("\n{}\n", split_words(report.catalog, &sharing.rule));
     }
-    out += &markdown_notes(&all_notes(report.catalog, plan, ""));
+    let mut notes = all_notes(report.catalog, plan, "");
+    notes.extend(unproven_notes(report.catalog, plan, report.what_ifs));
+    out += &markdown_notes(&notes);
     out
 }
 
@@ -491,10 +571,7 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     ]);
     for offer in &plan.offers {
         // A service offer names the way to buy it, as in "Tencent Video · annual card".
-        let name = match &offer.label {
-            Some(label) => format!("{} · {}", offer.kind.name(catalog), printable(label)),
-            None => offer.kind.name(catalog),
-        };
+        let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
         offers.push(vec![
             Cell::plain(name),
             Cell::plain(tr!(&format!("plan.kind.{}", kind_name(offer.kind)))),
@@ -516,6 +593,10 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         _ => out += &tr!("plan.no_alone"),
     }
     out.push('\n');
+    if let Some(sentence) = not_proven_sentence(plan, report.what_ifs, symbol) {
+        out += &painter.paint(&sentence, Tone::Loss);
+        out.push('\n');
+    }
     if !plan.extras.is_empty() {
         out += &tr!(
             "plan.extras",
@@ -527,7 +608,12 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out += &sentence;
         out.push('\n');
     }
-    for entry in report.what_ifs.unwrap_or_default() {
+    let what_ifs = report.what_ifs.unwrap_or_default();
+    if !what_ifs.is_empty() {
+        out += &tr!("whatif.heading");
+        out.push('\n');
+    }
+    for entry in what_ifs {
         out += &what_if_sentence(catalog, entry, symbol);
         out.push('\n');
     }
@@ -539,7 +625,8 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         out += &split_words(catalog, &sharing.rule);
         out.push('\n');
     }
-    for note in &all_notes(catalog, plan, symbol) {
+    let unproven = unproven_notes(catalog, plan, report.what_ifs);
+    for note in all_notes(catalog, plan, symbol).iter().chain(&unproven) {
         out += &painter.paint(&tr!("report.note", note = printable(note)), Tone::Faint);
         out.push('\n');
     }

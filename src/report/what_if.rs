@@ -3,6 +3,7 @@
 //! ¥188.00 less."
 
 use super::compare::money_text;
+use super::purchase::purchase_name;
 use crate::model::Catalog;
 use crate::tr;
 use crate::what_if::{Outcome, WhatIf};
@@ -19,11 +20,16 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
     match &entry.outcome {
         Outcome::Plan {
             offers,
+            labels,
             total,
             saves,
             ..
         } => {
-            let offers: Vec<String> = offers.iter().map(|o| o.name(catalog)).collect();
+            let offers: Vec<String> = offers
+                .iter()
+                .zip(labels)
+                .map(|(&offer, label)| purchase_name(catalog, offer, label.as_deref()))
+                .collect();
             let offers = offers.join(&tr!("whatif.list"));
             let total = money_text(symbol, *total);
             if saves.is_negative() {

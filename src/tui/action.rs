@@ -57,6 +57,8 @@ pub enum Action {
     ShowHousehold,
     /// `x`, in the household window: the next rule for sharing the total.
     NextSplit,
+    /// `W`: every service, to see and mark wanted.
+    ShowServices,
     /// `r`, or the watcher: read the file again.
     Reload,
     /// The file changed on disk (from the watcher).
@@ -177,6 +179,7 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('a') => Action::ShowWhatIfs,
         KeyCode::Char('H') => Action::ShowHousehold,
         KeyCode::Char('x') => Action::NextSplit,
+        KeyCode::Char('W') => Action::ShowServices,
         KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete => Action::Unknown,
         _ => return None,
     })

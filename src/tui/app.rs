@@ -11,7 +11,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, KeyMode};
-use super::files::{FileWork, describe_origin};
+use super::files::{FileCommand, FileWork, describe_origin};
 use super::layout::{Areas, screen};
 use super::planning::Planning;
 use super::windows::Window;
@@ -24,6 +24,7 @@ use super::windows::outcome::Outcome;
 use super::windows::plan::PlanWindow;
 use super::windows::question::Question;
 use super::windows::search::Search;
+use super::windows::services::{ServicesWindow, page as services_page};
 use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare};
@@ -34,6 +35,7 @@ use crate::workspace::Workspace;
 
 mod edits;
 mod file;
+mod lines;
 mod lists;
 mod what_ifs;
 
@@ -200,7 +202,7 @@ impl App {
 
     /// The screen's layout at its current size.
     pub fn areas(&self) -> Option<Areas> {
-        screen(self.size, self.rows.len(), self.banner())
+        screen(self.size, self.rows.len(), &self.texts())
     }
 
     /// What keys mean now: whoever has the keyboard (the window on top, else the
@@ -238,6 +240,11 @@ impl App {
             Window::Search(search) => search.update(action),
             Window::WhatIfs(what_ifs) => what_ifs.update(action, self.file.changes.len()),
             Window::Household(household) => household.update(action),
+            Window::Services(services) => services.update(
+                action,
+                self.catalog.services.len(),
+                services_page(self.size.height),
+            ),
         };
         self.windows.push(window);
         self.act(outcome);
@@ -252,20 +259,23 @@ impl App {
             Outcome::Stay | Outcome::Close => {}
             Outcome::Quit => self.ask_to_quit(),
             Outcome::QuitNow => self.quit = true,
-            Outcome::SaveAndQuit => self.save(true),
-            Outcome::Reload => self.reload(true),
-            Outcome::Write { then_quit } => {
-                self.message = Some(self.files.write(&self.workspace, then_quit));
-            }
+            Outcome::SaveAndQuit => self.file_command(FileCommand::Save { then_quit: true }),
+            Outcome::Reload => self.file_command(FileCommand::ReloadNow),
+            Outcome::Write { then_quit } => self.file_command(FileCommand::Write { then_quit }),
             Outcome::Cancelled => self.message = Some(tr!("msg.cancelled")),
             Outcome::EditFact(name) => self.open_field(PriceTarget::Fact(name)),
             Outcome::Apply(target, value) => self.set_value(target, value),
             Outcome::ToggleRumoured => self.toggle_rumoured(),
             Outcome::ToggleWhatIf(at) => self.toggle_what_if(at),
+            Outcome::ToggleWant(service) => self.toggle_want_of(service),
             Outcome::Find => {
                 if let Some(Window::Search(search)) = self.window() {
                     let search = search.clone();
-                    self.find(&search, true, true);
+                    let found = self.find(&search, true, true);
+                    // The box says "no match" as the query is typed.
+                    if let Some(Window::Search(search)) = self.windows.last_mut() {
+                        search.misses = !found && !search.query.is_empty();
+                    }
                 }
             }
             Outcome::KeepSearch => {
@@ -300,7 +310,9 @@ impl App {
                 self.open(Window::Search(Search::new(self.focus)));
             }
             Action::SearchNext | Action::SearchPrevious => match self.kept_search.clone() {
-                Some(search) => self.find(&search, action == Action::SearchNext, false),
+                Some(search) => {
+                    self.find(&search, action == Action::SearchNext, false);
+                }
                 None => self.message = Some(tr!("msg.no_search")),
             },
             Action::ShowNote => match self.note() {
@@ -351,16 +363,18 @@ impl App {
                 self.start_plan();
             }
             Action::NextSplit => self.message = Some(tr!("msg.split_in_household")),
+            Action::ShowServices => {
+                let selected = self
+                    .selected_service_ix()
+                    .filter(|_| self.focus == Pane::Detail);
+                self.open(Window::Services(ServicesWindow {
+                    selected: selected.unwrap_or(0),
+                }));
+            }
             Action::EditPrice => self.open_price_field(),
-            Action::Save | Action::Reload | Action::OpenEditor if self.files.is_busy() => {
-                self.message = Some(self.files.still_busy());
-            }
-            Action::Save => self.save(false),
-            Action::Reload if self.is_modified() => {
-                self.open(Window::Question(Question::new(Prompt::ReloadUnsaved)))
-            }
-            Action::Reload => self.reload(true),
-            Action::OpenEditor => self.open_editor(),
+            Action::Save => self.file_command(FileCommand::Save { then_quit: false }),
+            Action::Reload => self.file_command(FileCommand::Reload),
+            Action::OpenEditor => self.file_command(FileCommand::Editor),
             Action::Type(_) | Action::Erase | Action::Submit => {}
             Action::Resize { .. } | Action::FileChanged => {}
         }
@@ -389,7 +403,7 @@ impl App {
                 .map(|row| PriceTarget::for_bundle(&self.catalog, &self.scenario, row)),
             Pane::Detail => self
                 .selected_service_ix()
-                .map(|s| PriceTarget::for_service(&self.catalog, &self.scenario, s)),
+                .map(|s| PriceTarget::for_service(&self.catalog, s)),
         };
         let Some(target) = target else {
             return;
@@ -496,6 +510,7 @@ impl App {
             &self.catalog,
             &applied,
             &self.scenario,
+            self.overrides.time_limit(),
         ));
     }
 }

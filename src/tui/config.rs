@@ -31,6 +31,17 @@ pub struct Overrides {
     pub people: Option<Vec<String>>,
     /// `--split`, or the rule `x` chose, instead of the file's: a view, never saved.
     pub split: Option<Split>,
+    /// `--time-limit`: how long each plan's searches may run (default 10 s).
+    pub time_limit: Option<std::time::Duration>,
+}
+
+impl Overrides {
+    /// How long each plan's searches may run.
+    pub fn time_limit(&self) -> std::time::Duration {
+        self.time_limit.unwrap_or(std::time::Duration::from_secs(
+            crate::plan::Budget::DEFAULT_SECONDS,
+        ))
+    }
 }
 
 /// What the screen starts with.

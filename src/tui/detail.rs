@@ -8,19 +8,20 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use rust_decimal::Decimal;
 
 use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, row_spans};
-use super::layout::DETAIL_FOOTER_LINES;
 use super::theme::Theme;
 use crate::calc::BundleFigures;
-use crate::model::{Catalog, Period};
+use crate::model::Catalog;
 use crate::report::money_text;
 use crate::seen::Seen;
 use crate::stale::service_seen;
-use crate::text::{Align, display_width, printable, printable_lines, truncate_to_width};
+use crate::text::{
+    Align, display_width, printable, printable_lines, truncate_to_width, wrap_to_width,
+};
 use crate::tr;
 
 /// What the detail pane draws from.
@@ -38,8 +39,8 @@ pub struct DetailProps<'a> {
     pub personal: bool,
     /// The facts in use, for a benefit's worth.
     pub facts: &'a BTreeMap<String, Decimal>,
-    /// The period figures are shown per: it decides which way to buy gave a price.
-    pub basis: Period,
+    /// Rows the footer has at least, as the layout gave them (`footer_rows`).
+    pub footer_rows: u16,
 }
 
 /// Draws the detail pane into `area`.
@@ -51,7 +52,7 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     let bundle = &props.catalog.bundles[row.bundle];
     let symbol = props.catalog.currency_symbol();
     let count = row.services.len();
-    let shown_rows = usize::from(area.height.saturating_sub(3 + DETAIL_FOOTER_LINES));
+    let shown_rows = usize::from(area.height.saturating_sub(3 + props.footer_rows));
     let title = format!(
         " {} · {}/{count}{} ",
         bundle.tagged_name(),
@@ -64,7 +65,8 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     // The footer has at least its own lines, and whatever the list (its heading
     // and every service) leaves over: a long note reads whole on a tall screen.
     let list_needs = u16::try_from(count + 1).unwrap_or(u16::MAX);
-    let footer_height = DETAIL_FOOTER_LINES
+    let footer_height = props
+        .footer_rows
         .max(inner.height.saturating_sub(list_needs))
         .min(inner.height);
     let [list_area, footer_area] =
@@ -158,6 +160,30 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     }
     frame.render_widget(Paragraph::new(lines), list_area);
 
+    let mut footer: Vec<Line> = footer_lines(props, row, inner.width)
+        .into_iter()
+        .map(|(text, faint)| match faint {
+            true => Line::styled(text, theme.faint),
+            false => Line::raw(text),
+        })
+        .collect();
+    if let Some(note) = &bundle.note {
+        for line in printable_lines(note) {
+            for part in wrap_to_width(&line, usize::from(inner.width)) {
+                footer.push(Line::styled(part, theme.faint));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(footer), footer_area);
+}
+
+/// The footer's lines above the note, each wrapped at spaces to `width` (a
+/// line is never cut): the price and its rule, with when and where it was seen;
+/// the selected service whole and its way to buy; its group's members; when and
+/// where its price was seen. Each says whether it is drawn faint.
+fn footer_lines(props: &DetailProps<'_>, row: &BundleFigures, width: u16) -> Vec<(String, bool)> {
+    let bundle = &props.catalog.bundles[row.bundle];
+    let symbol = props.catalog.currency_symbol();
     let rule = match &row.price_rule {
         Some(rule) => tr!(
             "detail.tier_price",
@@ -170,32 +196,29 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
         Some(seen) => format!("{rule} · {seen}"),
         None => rule,
     };
-    let mut footer = vec![Line::styled(
-        truncate_to_width(&rule, usize::from(inner.width)),
-        theme.faint,
-    )];
-    if let Some(worth) = worth_line(props, row) {
-        footer.push(Line::raw(worth));
-    }
-    if let Some(members) = group_members_line(props, row) {
-        footer.push(Line::raw(members));
-    }
-    // One line, cut to fit: a source can be long, and the note follows.
-    if let Some(seen) = service_seen_line(props, row) {
-        footer.push(Line::styled(
-            truncate_to_width(&seen, usize::from(inner.width)),
-            theme.faint,
-        ));
-    }
-    if let Some(note) = &bundle.note {
-        for line in printable_lines(note) {
-            footer.push(Line::styled(line, theme.faint));
-        }
-    }
-    frame.render_widget(
-        Paragraph::new(footer).wrap(Wrap { trim: true }),
-        footer_area,
-    );
+    let texts = [
+        Some((rule, true)),
+        worth_line(props, row).map(|t| (t, false)),
+        group_members_line(props, row).map(|t| (t, false)),
+        service_seen_line(props, row).map(|t| (t, true)),
+    ];
+    texts
+        .into_iter()
+        .flatten()
+        .flat_map(|(text, faint)| {
+            wrap_to_width(&text, usize::from(width).max(1))
+                .into_iter()
+                .map(move |line| (line, faint))
+        })
+        .collect()
+}
+
+/// Rows the footer needs above the note, in a detail pane `width` cells wide
+/// inside its border: what the layout gives it before the list.
+pub fn footer_rows(props: &DetailProps<'_>, width: u16) -> usize {
+    props
+        .row
+        .map_or(0, |row| footer_lines(props, row, width).len())
 }
 
 /// Every member of the selected service's group, the chosen one marked:
@@ -237,7 +260,7 @@ fn service_seen_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<Str
     }
     let figures = row.services.get(props.selected_service)?;
     let service = &props.catalog.services[figures.service];
-    seen_text(service_seen(service, props.basis))
+    seen_text(service_seen(service))
 }
 
 /// The selected service whole, and how its standalone price was found: the way

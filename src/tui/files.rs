@@ -76,10 +76,29 @@ pub enum SaveStart {
     Say(String),
 }
 
+/// A command on the file asked for while it was being read or written: done as
+/// soon as that work ends, so no key is ever swallowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileCommand {
+    /// `Ctrl-S` (or the quit question's `s`, `then_quit`): save, asking first when
+    /// the file changed on disk.
+    Save { then_quit: bool },
+    /// A question answered "write it": write without asking again.
+    Write { then_quit: bool },
+    /// `r`: read the file again, asking first when there are unsaved edits.
+    Reload,
+    /// A question answered "reload": read it again, dropping the edits.
+    ReloadNow,
+    /// `E`: the editor.
+    Editor,
+}
+
 /// The file's work under way, and what the screen says about the file.
 #[derive(Default)]
 pub struct FileWork {
     job: Option<FileJob>,
+    /// The command asked for while the job runs: done once it ends.
+    pub waiting: Option<FileCommand>,
     /// The watcher saw a change while the file was being read or written.
     changed_while_busy: bool,
     /// The error that stops the file from loading, or news of an outside change,
@@ -96,7 +115,8 @@ impl FileWork {
         self.job.is_some()
     }
 
-    /// What to say when asked for file work while some is under way.
+    /// What to say when asked for file work while some is under way: the command
+    /// waits for it.
     pub fn still_busy(&self) -> String {
         match self.job {
             Some(FileJob::Saving { .. }) => tr!("msg.still_saving"),
@@ -126,7 +146,8 @@ impl FileWork {
     /// write than a frame lasts); what to say.
     pub fn write(&mut self, workspace: &Workspace, then_quit: bool) -> String {
         if self.job.is_some() {
-            return tr!("msg.busy");
+            self.waiting = Some(FileCommand::Write { then_quit });
+            return self.still_busy();
         }
         let save = workspace.save_job();
         let work = save.clone();
@@ -141,7 +162,10 @@ impl FileWork {
     /// Starts reading the file again on a worker thread; what to say, if anything.
     pub fn reload(&mut self, workspace: &Workspace, asked: bool) -> Option<String> {
         if self.job.is_some() {
-            return Some(tr!("msg.busy"));
+            if asked {
+                self.waiting = Some(FileCommand::ReloadNow);
+            }
+            return Some(self.still_busy());
         }
         let origin = workspace.origin.clone();
         self.job = Some(FileJob::Reading {

@@ -12,6 +12,12 @@ pub const MIN_HEIGHT: u16 = 15;
 /// whole, its group's members, and the start of the note.
 pub const DETAIL_FOOTER_LINES: u16 = 4;
 
+/// The cells a line of the detail pane has, inside its border, on a screen
+/// `width` wide.
+pub fn detail_inner_width(width: u16) -> u16 {
+    width.saturating_sub(chart_width(width)).saturating_sub(2)
+}
+
 /// The chart's width: 40% of a wide screen; on a narrow one the chart gives way
 /// first (down to 24 columns), so that the detail's names have room.
 pub fn chart_width(width: u16) -> u16 {
@@ -29,9 +35,13 @@ pub struct Areas {
     pub bundles: Rect,
     pub detail: Rect,
     pub chart: Rect,
-    /// One line: the facts, wants, picks and plan options the figures assume.
+    /// The facts, wants, picks and plan options the figures assume: a line, or
+    /// more when it needs them.
     pub scenario: Rect,
     pub status: Rect,
+    /// Rows the detail's footer has at least (under its list): what its price,
+    /// the selected service and its date need, wrapped, leaving the list a row.
+    pub detail_footer: u16,
 }
 
 impl Areas {
@@ -47,7 +57,7 @@ impl Areas {
 
     /// Rows of services the detail list can show.
     pub fn service_rows(&self) -> usize {
-        usize::from(self.detail.height.saturating_sub(3 + DETAIL_FOOTER_LINES))
+        usize::from(self.detail.height.saturating_sub(3 + self.detail_footer))
     }
 
     /// Screen row of the first service.
@@ -56,43 +66,120 @@ impl Areas {
     }
 }
 
-/// The most lines the banner takes; a longer message is cut.
-pub const MAX_BANNER_LINES: usize = 3;
+/// The texts above and below the panes, which take as many lines as they need
+/// (wrapped at spaces, never cut while the screen has room).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Texts {
+    /// Why the file does not load, or news of an outside change.
+    pub banner: Option<String>,
+    /// What the figures assume (`App::scenario_text`).
+    pub scenario: String,
+    /// The file, the period, the sort, then a message or the keys
+    /// (`App::status_text`).
+    pub status: String,
+    /// Rows the detail's footer needs, its note aside (`detail::footer_rows`);
+    /// it gets at least `DETAIL_FOOTER_LINES`.
+    pub detail_footer: usize,
+}
 
-/// The banner's lines at `width`: the message wrapped, at most `MAX_BANNER_LINES`.
-pub fn banner_lines(banner: &str, width: u16) -> Vec<String> {
-    let text = format!(" ⚠ {}", crate::text::printable(banner));
-    let mut lines = crate::text::wrap_to_width(&text, usize::from(width));
-    if lines.len() > MAX_BANNER_LINES {
-        lines.truncate(MAX_BANNER_LINES);
-        let last = &mut lines[MAX_BANNER_LINES - 1];
-        *last = crate::text::truncate_to_width(&format!("{last}…"), usize::from(width));
-        if !last.ends_with('…') {
-            last.push('…');
+/// The most lines each text takes on a screen with room for them all.
+pub const MAX_BANNER_LINES: usize = 5;
+pub const MAX_SCENARIO_LINES: usize = 3;
+pub const MAX_STATUS_LINES: usize = 5;
+
+/// Rows the panes keep, whatever the texts around them need: a text is cut (with
+/// `…`) only on a screen too short to give it this and its lines.
+const MIN_PANE_ROWS: usize = 10;
+
+/// `text` wrapped to `width` at spaces, in at most `most` lines, each line
+/// indented as the text's first; the last line ends with `…` only when more
+/// would not fit.
+pub fn text_lines(text: &str, width: u16, most: usize) -> Vec<String> {
+    let width = usize::from(width);
+    let words = text.trim_start_matches(' ');
+    let indent = &text[..text.len() - words.len()];
+    let mut lines: Vec<String> =
+        crate::text::wrap_to_width(words, width.saturating_sub(indent.len()))
+            .into_iter()
+            .map(|line| format!("{indent}{line}"))
+            .collect();
+    if lines.len() > most.max(1) {
+        lines.truncate(most.max(1));
+        if let Some(last) = lines.last_mut() {
+            let cut = crate::text::truncate_to_width(&format!("{last}…"), width);
+            *last = if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{cut}…")
+            };
         }
     }
     lines
 }
 
-/// Lays out a screen of `size` for `bundle_count` bundles, under `banner` if one
-/// is shown; `None` when too small.
-pub fn screen(size: Rect, bundle_count: usize, banner: Option<&str>) -> Option<Areas> {
-    let banner_height = banner.map_or(0, |banner| banner_lines(banner, size.width).len() as u16);
-    areas(size, bundle_count, banner_height)
+/// The banner's text as shown: the warning sign, then the message.
+pub fn banner_text(banner: &str) -> String {
+    format!(" ⚠ {}", crate::text::printable(banner))
 }
 
-/// Lays out a screen of `size` for `bundle_count` bundles, under a banner of
-/// `banner_height` lines; `None` when too small.
-fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Areas> {
+/// How many lines each text gets on a screen of `size`: what it needs, at most
+/// its maximum, and less only when the panes would otherwise have fewer than
+/// `MIN_PANE_ROWS` (the status line keeps its lines longest, then the banner).
+pub fn text_heights(size: Rect, texts: &Texts) -> [usize; 3] {
+    let need = |text: &str, most: usize| text_lines(text, size.width, usize::MAX).len().min(most);
+    let mut banner = texts
+        .banner
+        .as_deref()
+        .map_or(0, |b| need(&banner_text(b), MAX_BANNER_LINES));
+    let mut scenario = need(&texts.scenario, MAX_SCENARIO_LINES);
+    let mut status = need(&texts.status, MAX_STATUS_LINES);
+    let room = usize::from(size.height).saturating_sub(MIN_PANE_ROWS);
+    while banner + scenario + status > room.max(2 + usize::from(banner > 0)) {
+        if scenario > 1 {
+            scenario -= 1;
+        } else if banner > 1 {
+            banner -= 1;
+        } else if status > 1 {
+            status -= 1;
+        } else {
+            break;
+        }
+    }
+    [banner, scenario, status]
+}
+
+/// Lays out a screen of `size` for `bundle_count` bundles, with `texts` around
+/// the panes; `None` when too small.
+pub fn screen(size: Rect, bundle_count: usize, texts: &Texts) -> Option<Areas> {
+    let [banner, scenario, status] = text_heights(size, texts);
+    let height = |lines: usize| u16::try_from(lines).unwrap_or(u16::MAX);
+    let mut areas = areas(
+        size,
+        bundle_count,
+        [height(banner), height(scenario), height(status)],
+    )?;
+    // The footer takes what it needs from the list, which keeps its heading and
+    // the selected service: the list scrolls, the footer is read whole.
+    let most = areas.detail.height.saturating_sub(4);
+    areas.detail_footer = height(texts.detail_footer)
+        .min(most)
+        .max(DETAIL_FOOTER_LINES);
+    Some(areas)
+}
+
+/// Lays out a screen of `size` for `bundle_count` bundles, with the banner, the
+/// scenario and the status line `heights` tall; `None` when too small.
+fn areas(size: Rect, bundle_count: usize, heights: [u16; 3]) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
+    let [banner_height, scenario_height, status_height] = heights;
     let banner = banner_height > 0;
     let [banner_area, main, scenario, status] = Layout::vertical([
         Constraint::Length(banner_height),
         Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(scenario_height),
+        Constraint::Length(status_height),
     ])
     .areas(size);
     // The table takes what its rows need, up to 45% of the room; the rest is detail and chart.
@@ -114,6 +201,7 @@ fn areas(size: Rect, bundle_count: usize, banner_height: u16) -> Option<Areas> {
         chart,
         scenario,
         status,
+        detail_footer: DETAIL_FOOTER_LINES,
     })
 }
 
@@ -128,18 +216,36 @@ mod tests {
 
     #[test]
     fn too_small_screens_have_no_layout() {
-        assert_eq!(areas(Rect::new(0, 0, 1, 1), 4, 0), None);
-        assert_eq!(areas(Rect::new(0, 0, 59, 24), 4, 0), None);
-        assert!(areas(Rect::new(0, 0, 60, 15), 4, 0).is_some());
+        assert_eq!(areas(Rect::new(0, 0, 1, 1), 4, [0, 1, 1]), None);
+        assert_eq!(areas(Rect::new(0, 0, 59, 24), 4, [0, 1, 1]), None);
+        assert!(areas(Rect::new(0, 0, 60, 15), 4, [0, 1, 1]).is_some());
     }
 
     #[test]
     fn a_short_catalogue_gets_a_table_just_tall_enough() {
-        let areas = areas(Rect::new(0, 0, 80, 24), 4, 0).unwrap();
+        let areas = areas(Rect::new(0, 0, 80, 24), 4, [0, 1, 1]).unwrap();
         assert_eq!(areas.bundles.height, 7);
         assert_eq!(areas.bundle_rows(), 4);
         assert_eq!(areas.status, Rect::new(0, 23, 80, 1));
         assert_eq!(areas.detail.width + areas.chart.width, 80);
         assert_eq!(areas.chart.width, 24, "the chart gives way at 80 columns");
+    }
+
+    #[test]
+    fn a_text_that_does_not_fit_wraps_and_is_cut_only_past_its_lines() {
+        assert_eq!(text_lines("one two three", 9, 3), ["one two", "three"]);
+        assert_eq!(
+            text_lines("one two three four", 9, 2),
+            ["one two", "three…"]
+        );
+        // A tall screen gives each text its lines; a short one keeps the panes' rows.
+        let texts = Texts {
+            banner: Some("b ".repeat(100)),
+            scenario: "s ".repeat(100),
+            status: "t ".repeat(100),
+            detail_footer: 0,
+        };
+        assert_eq!(text_heights(Rect::new(0, 0, 80, 50), &texts), [3, 3, 3]);
+        assert_eq!(text_heights(Rect::new(0, 0, 80, 15), &texts), [1, 1, 3]);
     }
 }

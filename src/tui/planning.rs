@@ -3,10 +3,11 @@
 //! the screen keeps answering keys meanwhile.
 
 use std::sync::{Arc, Weak};
+use std::time::Duration;
 
 use crate::calc::Scenario;
 use crate::model::{Catalog, ChangeIx};
-use crate::plan::{Plan, PlanError, plan};
+use crate::plan::{Budget, Plan, PlanError, plan_within};
 use crate::tui::background::{Job, Polled};
 use crate::what_if::{self, WhatIf};
 
@@ -25,17 +26,19 @@ pub struct Planned {
 
 impl Planned {
     /// `plan` of `catalog` (the file's catalogue `file` with `applied` applied),
-    /// with its what-ifs.
+    /// with its what-ifs, all searched within `time_limit`.
     pub fn find(
         file: &Catalog,
         catalog: &Catalog,
         applied: &[ChangeIx],
         scenario: &Scenario,
+        time_limit: Duration,
     ) -> Self {
-        let found = plan(catalog, scenario);
+        let budget = Budget::for_time(time_limit);
+        let found = plan_within(catalog, scenario, &budget);
         let (what_ifs, take_backs) = match &found {
             Ok(plan) => {
-                let what_ifs = what_if::what_ifs(file, applied, scenario, plan.total);
+                let what_ifs = what_if::what_ifs(file, applied, scenario, plan.total, &budget);
                 let take_backs = applied
                     .iter()
                     .map(|&c| {
@@ -43,7 +46,7 @@ impl Planned {
                             applied.iter().copied().filter(|&o| o != c).collect();
                         (
                             c,
-                            what_if::outcome(file, &others, &[], scenario, plan.total),
+                            what_if::outcome(file, &others, &[], scenario, plan.total, &budget),
                         )
                     })
                     .collect();
@@ -84,6 +87,7 @@ impl Planning {
         catalog: &Arc<Catalog>,
         applied: &[ChangeIx],
         scenario: &Scenario,
+        time_limit: Duration,
     ) -> Self {
         let (file, searched, wanted) = (Arc::clone(file), Arc::clone(catalog), scenario.clone());
         let applied = applied.to_vec();
@@ -91,7 +95,7 @@ impl Planning {
             catalog: Arc::downgrade(catalog),
             scenario: scenario.clone(),
             state: State::Finding(Job::start(move || {
-                Planned::find(&file, &searched, &applied, &wanted)
+                Planned::find(&file, &searched, &applied, &wanted, time_limit)
             })),
         }
     }

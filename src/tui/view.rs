@@ -11,17 +11,17 @@ use super::app::{App, Pane};
 use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, mark_sorted_column, row_spans, tone};
 use super::detail::{DetailProps, draw_detail};
-use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_lines, screen};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_text, screen, text_lines};
 use super::theme::Theme;
 use super::windows::Window;
 use super::windows::household::HouseholdProps;
 use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
+use super::windows::services::ServicesProps;
 use super::windows::what_ifs::WhatIfsProps;
-use crate::model::Split;
 use crate::money::Money;
-use crate::report::{money_text, percent_text, signed_money_text, split_name};
-use crate::text::{Align, display_width, printable, truncate_to_width};
+use crate::report::{money_text, percent_text, signed_money_text};
+use crate::text::{Align, display_width, truncate_to_width};
 use crate::tr;
 
 pub use super::windows::help::HELP_LINES;
@@ -29,27 +29,22 @@ pub use super::windows::help::HELP_LINES;
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let theme = Theme::new(app.colour);
-    let Some(areas) = screen(frame.area(), app.rows.len(), app.banner()) else {
+    let Some(areas) = screen(frame.area(), app.rows.len(), &app.texts()) else {
         draw_too_small(frame);
         return;
     };
     if let (Some(area), Some(banner)) = (areas.banner, app.banner()) {
-        let lines: Vec<Line> = banner_lines(banner, area.width)
-            .into_iter()
-            .map(Line::raw)
-            .collect();
+        let lines: Vec<Line> =
+            text_lines(&banner_text(banner), area.width, usize::from(area.height))
+                .into_iter()
+                .map(Line::raw)
+                .collect();
         frame.render_widget(Paragraph::new(lines).style(theme.warning), area);
     }
     draw_bundles(app, &theme, frame, &areas);
     let detail = DetailProps {
-        catalog: app.shown(),
-        row: app.selected_row(),
-        selected_service: app.selected_service,
-        service_offset: app.service_offset,
-        focused: app.focus == Pane::Detail,
-        personal: app.scenario.wants.is_some(),
-        facts: &app.scenario.facts,
-        basis: app.scenario.basis,
+        footer_rows: areas.detail_footer,
+        ..app.detail_props()
     };
     draw_detail(&detail, &theme, frame, areas.detail);
     draw_chart(app, &theme, frame, &areas);
@@ -97,6 +92,13 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
                 people_chosen: app.overrides.people.is_some(),
             };
             household.draw(&props, theme, frame);
+        }
+        Window::Services(services) => {
+            let props = ServicesProps {
+                catalog: app.shown(),
+                scenario: &app.scenario,
+            };
+            services.draw(&props, theme, frame);
         }
         Window::WhatIfs(what_ifs) => {
             let file = app.file.for_people();
@@ -296,168 +298,21 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// What the figures assume: facts and where they come from, wants, picks, and
-/// whether plans use rumoured offers.
+/// What the figures assume (`App::scenario_text`), wrapped over the lines the
+/// layout gave it.
 fn draw_scenario(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let catalog = app.shown();
-    let facts: Vec<String> = app
-        .fact_rows()
-        .iter()
-        .filter_map(|row| {
-            let value = row.value?;
-            Some(format!(
-                "{} {value} ({})",
-                printable(&row.name),
-                row.source.label()
-            ))
-        })
+    let lines: Vec<Line> = text_lines(&app.scenario_text(), area.width, usize::from(area.height))
+        .into_iter()
+        .map(Line::raw)
         .collect();
-    let wants = match &app.scenario.wants {
-        Some(wants) => wants
-            .iter()
-            .map(|&w| catalog.services[w].id.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        None => tr!("scenario.none"),
-    };
-    let picks: Vec<String> = catalog
-        .profile
-        .picks
-        .iter()
-        .map(|(&bundle, members)| {
-            let ids: Vec<&str> = members
-                .iter()
-                .map(|&m| catalog.services[m].id.as_str())
-                .collect();
-            format!("{}: {}", catalog.bundles[bundle].id, ids.join(", "))
-        })
-        .collect();
-    let plans = if app.scenario.include.rumoured {
-        tr!("scenario.with_rumoured")
-    } else {
-        tr!("scenario.on_sale")
-    };
-    let facts = if facts.is_empty() {
-        tr!("scenario.none")
-    } else {
-        facts.join(", ")
-    };
-    let picks = if picks.is_empty() {
-        tr!("scenario.none")
-    } else {
-        picks.join("; ")
-    };
-    let mut text = tr!(
-        "scenario.line",
-        facts = facts,
-        wants = wants,
-        picks = picks,
-        plans = plans
-    );
-    // Who shares, then the what-ifs applied, come first: each changes the plan.
-    if !catalog.people.is_empty() {
-        let names: Vec<&str> = catalog.people.iter().map(|p| p.name.as_str()).collect();
-        let names = names.join(", ");
-        // How they share, when it is not the default (fair shares).
-        let sharing = match &app.scenario.split {
-            Split::Fair => tr!("scenario.people", names = names),
-            rule => tr!(
-                "scenario.people_split",
-                names = names,
-                rule = split_name(rule)
-            ),
-        };
-        text = format!("{sharing}{text}");
-    }
-    if !app.what_ifs.is_empty() {
-        let names: Vec<String> = app
-            .applied()
-            .iter()
-            .map(|&c| printable(&app.file.changes[c].name).into_owned())
-            .collect();
-        text = format!(
-            "{}{text}",
-            tr!("scenario.what_ifs", names = names.join(", "))
-        );
-    }
-    let line = truncate_to_width(&text, usize::from(area.width));
-    frame.render_widget(Paragraph::new(line).style(theme.faint), area);
+    frame.render_widget(Paragraph::new(lines).style(theme.faint), area);
 }
 
-/// The keys worth showing in each pane, most useful first.
-const BUNDLE_HINTS: &[&str] = &[
-    "hint.help",
-    "hint.quit",
-    "hint.plan",
-    "hint.find",
-    "hint.sort",
-    "hint.edit",
-    "hint.detail",
-    "hint.facts",
-    "hint.note",
-    "hint.period",
-    "hint.rumours",
-    "hint.what_ifs",
-    "hint.household",
-    "hint.save",
-];
-const DETAIL_HINTS: &[&str] = &[
-    "hint.help",
-    "hint.quit",
-    "hint.want",
-    "hint.choose",
-    "hint.edit",
-    "hint.find",
-    "hint.bundles",
-    "hint.plan",
-    "hint.note",
-    "hint.save",
-];
-
-/// As many whole hints as fit in `width` cells, in order; never one cut short.
-pub fn fitting_hints(hints: &[&str], width: usize) -> String {
-    let mut out = String::new();
-    for hint in hints {
-        let needed = display_width(&out) + usize::from(!out.is_empty()) + display_width(hint);
-        if needed > width {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(hint);
-    }
-    out
-}
-
+/// The status line (`App::status_text`), wrapped over the lines the layout gave it.
 fn draw_status(app: &App, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let modified = if app.is_modified() {
-        tr!("status.modified")
-    } else {
-        String::new()
-    };
-    let head = tr!(
-        "status.head",
-        file = printable(&app.file_label),
-        modified = modified,
-        period = app.scenario.basis.label(),
-        sort = app.sort_words()
-    );
-    let room = usize::from(area.width).saturating_sub(display_width(&head));
-    let tail = match (app.window(), &app.message, app.search()) {
-        (Some(Window::Search(search)), _, _) => search.typing_text(),
-        (_, Some(message), _) => printable(message).into_owned(),
-        (_, None, Some(search)) => search.kept_text(),
-        (_, None, None) => {
-            let hints = match app.focus {
-                Pane::Bundles => BUNDLE_HINTS,
-                Pane::Detail => DETAIL_HINTS,
-            };
-            let hints: Vec<String> = hints.iter().map(|key| tr!(*key)).collect();
-            let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
-            fitting_hints(&hints, room)
-        }
-    };
-    let line = truncate_to_width(&format!("{head}{tail}"), usize::from(area.width));
-    frame.render_widget(Paragraph::new(line).style(theme.selected), area);
+    let lines: Vec<Line> = text_lines(&app.status_text(), area.width, usize::from(area.height))
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.selected), area);
 }

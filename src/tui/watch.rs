@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
+use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 /// How long the file must be quiet before a change is reported.
@@ -33,6 +34,7 @@ pub fn watch_file(
         let Ok(events) = result else { return };
         let touches_file = events
             .iter()
+            .filter(|event| changes_content(&event.kind))
             .flat_map(|event| event.paths.iter())
             .any(|p| p.file_name().map(|n| n.to_os_string()) == name);
         if touches_file {
@@ -43,4 +45,15 @@ pub fn watch_file(
     Ok(FileWatch {
         _debouncer: debouncer,
     })
+}
+
+/// Whether an event can mean the file's bytes changed. Opening or reading it does
+/// not: the screen reads the file itself after each change, and taking that read
+/// for a change would read it again, and again, for ever.
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
 }

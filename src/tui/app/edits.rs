@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::App;
 use crate::edit::Edit;
-use crate::model::Catalog;
+use crate::model::{Catalog, ServiceIx};
 use crate::tr;
 use crate::tui::edits::{choose_next_member, toggle_want};
 use crate::tui::pane::Pane;
@@ -73,9 +73,13 @@ impl App {
             self.message = Some(tr!("msg.w_in_detail"));
             return;
         }
-        let Some(service) = self.selected_service_ix() else {
-            return;
-        };
+        if let Some(service) = self.selected_service_ix() {
+            self.toggle_want_of(service);
+        }
+    }
+
+    /// The service is wanted, or no longer (`w`, or in the services window).
+    pub(super) fn toggle_want_of(&mut self, service: ServiceIx) {
         let mut wants = self.scenario.wants.clone().unwrap_or_default();
         let name = self.catalog.services[service].name.clone();
         let now_wanted = toggle_want(&mut wants, service);

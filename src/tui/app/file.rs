@@ -5,18 +5,40 @@ use std::sync::Arc;
 
 use super::App;
 use crate::calc::{Adjustments, Scenario};
+use crate::edit::Edit;
 use crate::model::Catalog;
 use crate::tr;
 use crate::tui::config::Request;
-use crate::tui::files::{FileNews, SaveStart, describe_origin};
+use crate::tui::files::{FileCommand, FileNews, SaveStart, describe_origin};
 use crate::tui::pane::Pane;
 use crate::tui::planning::Planning;
 use crate::tui::windows::Window;
-use crate::tui::windows::question::Question;
+use crate::tui::windows::question::{Prompt, Question};
 
 impl App {
+    /// Does a command on the file now, or, while the file is being read or
+    /// written, as soon as that ends.
+    pub(super) fn file_command(&mut self, command: FileCommand) {
+        if self.files.is_busy() {
+            self.files.waiting = Some(command);
+            self.message = Some(self.files.still_busy());
+            return;
+        }
+        match command {
+            FileCommand::Save { then_quit } => self.save(then_quit),
+            FileCommand::Write { then_quit } => {
+                self.message = Some(self.files.write(&self.workspace, then_quit));
+            }
+            FileCommand::Reload if self.is_modified() => {
+                self.open(Window::Question(Question::new(Prompt::ReloadUnsaved)));
+            }
+            FileCommand::Reload | FileCommand::ReloadNow => self.reload(true),
+            FileCommand::Editor => self.open_editor(),
+        }
+    }
+
     /// `Ctrl-S`, or the quit question's `s` (`then_quit`).
-    pub(super) fn save(&mut self, then_quit: bool) {
+    fn save(&mut self, then_quit: bool) {
         let view_wants = self.overrides.wants.is_some();
         match self.files.save(&self.workspace, view_wants, then_quit) {
             SaveStart::Ask(prompt) => self.open(Window::Question(Question { prompt, then_quit })),
@@ -25,7 +47,7 @@ impl App {
     }
 
     /// Starts reading the file again; `asked` by the user, or because it changed.
-    pub(super) fn reload(&mut self, asked: bool) {
+    fn reload(&mut self, asked: bool) {
         if let Some(message) = self.files.reload(&self.workspace, asked) {
             self.message = Some(message);
         }
@@ -35,6 +57,7 @@ impl App {
     pub(super) fn take_in(&mut self, news: FileNews) {
         match news {
             FileNews::Reloaded(catalog) => {
+                self.forget_saved_facts();
                 self.scenario = self.scenario_for(&catalog);
                 self.file = Arc::from(catalog);
                 self.message = Some(tr!("msg.reloaded", file = self.file_label));
@@ -54,6 +77,7 @@ impl App {
                     self.quit = true;
                 }
                 (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
+                self.forget_saved_facts();
                 self.message = Some(if self.overrides.wants.is_some() {
                     tr!("msg.saved_view", file = self.file_label)
                 } else {
@@ -63,6 +87,17 @@ impl App {
             FileNews::NotSaved(error) => self.message = Some(tr!("msg.not_saved", error = error)),
             FileNews::Lost => self.message = Some(tr!("msg.lost")),
         }
+    }
+
+    /// A fact edited here and since saved (or dropped by a reload) comes from the
+    /// file now: it is "edited" only while its edit is unsaved.
+    fn forget_saved_facts(&mut self) {
+        let edits = self.workspace.edits();
+        self.edited_facts.retain(|name| {
+            edits
+                .iter()
+                .any(|edit| matches!(edit, Edit::Fact { name: edited, .. } if edited == name))
+        });
     }
 
     /// The file's scenario, with this session's period and the command line's overrides.
@@ -79,7 +114,7 @@ impl App {
     }
 
     /// `E`: the editor at the selected item's line, or where the file breaks.
-    pub(super) fn open_editor(&mut self) {
+    fn open_editor(&mut self) {
         let Some(path) = self.workspace.path() else {
             self.message = Some(tr!("msg.read_only"));
             return;
@@ -115,6 +150,18 @@ impl App {
         }
         if let Some(news) = self.files.poll(&mut self.workspace) {
             self.take_in(news);
+        }
+        // A command that waited for the work is answered now; what it says
+        // replaces "still reading…".
+        if !self.files.is_busy()
+            && let Some(command) = self.files.waiting.take()
+        {
+            if self.message.as_deref().is_some_and(|message| {
+                [tr!("msg.still_reading"), tr!("msg.still_saving")].contains(&message.to_string())
+            }) {
+                self.message = None;
+            }
+            self.file_command(command);
         }
     }
 

@@ -15,7 +15,9 @@ use crate::tui::windows::search::{Search, next_match};
 impl App {
     /// Moves the selection to the next (or previous) match of `search` in its
     /// list; `from_here` lets the selected row itself match.
-    pub(super) fn find(&mut self, search: &Search, forward: bool, from_here: bool) {
+    /// Whether a match was found: else the selection stays and the status line
+    /// says so.
+    pub(super) fn find(&mut self, search: &Search, forward: bool, from_here: bool) -> bool {
         let catalog = &self.catalog;
         let found = match search.pane {
             Pane::Bundles => next_match(self.rows.len(), self.selected, forward, from_here, |at| {
@@ -32,8 +34,11 @@ impl App {
             }
         };
         let Some(at) = found else {
-            self.message = Some(tr!("msg.no_match"));
-            return;
+            self.message = Some(match search.pane {
+                Pane::Bundles => tr!("msg.no_bundle_match"),
+                Pane::Detail => tr!("msg.no_match"),
+            });
+            return false;
         };
         self.focus = search.pane;
         match search.pane {
@@ -43,6 +48,7 @@ impl App {
                 self.keep_selection_visible();
             }
         }
+        true
     }
 
     /// Puts the rows in the current sort order (the figures stay), keeping the same

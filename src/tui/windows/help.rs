@@ -23,7 +23,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("Tab  ← →  h l", "help.pane"),
     ("s  S", "help.sort"),
     ("p", "help.period"),
-    ("w", "help.want"),
+    ("w  W", "help.want"),
     ("c", "help.choose"),
     ("e", "help.edit"),
     ("f", "help.facts"),
@@ -34,8 +34,10 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("a", "help.what_ifs"),
     ("/  n N", "help.find"),
     ("v", "help.note"),
-    ("mouse", "help.mouse"),
 ];
+
+/// The mouse's line: not a key, so named in the language of the help.
+const MOUSE_LINE: (&str, &str) = ("help.mouse_key", "help.mouse");
 
 /// The help window; it has no state of its own.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -53,17 +55,21 @@ impl Help {
 
     /// Draws the keys, then where the file at `file_location` lives.
     pub fn draw(&self, file_location: &str, theme: &Theme, frame: &mut Frame<'_>) {
-        let key_width = HELP_LINES
+        let mouse = (tr!(MOUSE_LINE.0), MOUSE_LINE.1);
+        let keys = HELP_LINES
             .iter()
-            .map(|(k, _)| display_width(k))
+            .map(|&(key, does)| (key.to_string(), does))
+            .chain([mouse]);
+        let key_width = keys
+            .clone()
+            .map(|(k, _)| display_width(&k))
             .max()
             .unwrap_or(0);
-        let mut lines: Vec<Line> = HELP_LINES
-            .iter()
+        let mut lines: Vec<Line> = keys
             .map(|(key, does)| {
                 Line::from(vec![
-                    Span::styled(pad(key, key_width + 2, Align::Left), theme.heading),
-                    Span::raw(tr!(*does)),
+                    Span::styled(pad(&key, key_width + 2, Align::Left), theme.heading),
+                    Span::raw(tr!(does)),
                 ])
             })
             .collect();

@@ -11,7 +11,9 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
 use crate::model::Catalog;
-use crate::report::{member_name, money_text, share_notes, signed_money_text, split_words};
+use crate::report::{
+    member_name, money_text, purchase_name, share_notes, signed_money_text, split_words,
+};
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
@@ -136,7 +138,10 @@ impl HouseholdWindow {
         for offer in &plan.offers {
             lines.push(Line::from(vec![
                 Span::styled(money_text(symbol, offer.price), theme.heading),
-                Span::raw(format!("  {}", offer.kind.name(catalog))),
+                Span::raw(format!(
+                    "  {}",
+                    purchase_name(catalog, offer.kind, offer.label.as_deref())
+                )),
             ]));
             for (service, users) in offer.covers.iter().zip(&offer.used_by) {
                 let who: Vec<String> = users.iter().map(|m| member_name(catalog, *m)).collect();
@@ -216,6 +221,15 @@ impl HouseholdWindow {
         }
         for note in share_notes(catalog, plan, symbol) {
             for line in wrap_to_width(&note, width) {
+                lines.push(Line::styled(line, theme.loss));
+            }
+        }
+        // What the time limit left unproven, said whole at any width.
+        let unproven = crate::report::not_proven_sentence(plan, None, symbol)
+            .into_iter()
+            .chain(crate::report::unproven_notes(catalog, plan, None));
+        for sentence in unproven {
+            for line in wrap_to_width(&sentence, width) {
                 lines.push(Line::styled(line, theme.loss));
             }
         }

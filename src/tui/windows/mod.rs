@@ -11,6 +11,7 @@ pub mod outcome;
 pub mod plan;
 pub mod question;
 pub mod search;
+pub mod services;
 pub mod target;
 pub mod what_ifs;
 
@@ -37,6 +38,8 @@ pub enum Window {
     WhatIfs(what_ifs::WhatIfsWindow),
     /// The household's purchases and who pays what (`H`).
     Household(household::HouseholdWindow),
+    /// Every service, with its wanted mark (`W`).
+    Services(services::ServicesWindow),
 }
 
 impl Window {
@@ -44,7 +47,7 @@ impl Window {
     pub fn key_mode(&self) -> KeyMode {
         match self {
             Window::Field(_) | Window::Question(_) | Window::Search(_) => KeyMode::Typing,
-            Window::Facts(_) | Window::WhatIfs(_) => KeyMode::Choosing,
+            Window::Facts(_) | Window::WhatIfs(_) | Window::Services(_) => KeyMode::Choosing,
             Window::Help(_) | Window::Plan(_) | Window::Note(_) | Window::Household(_) => {
                 KeyMode::Commands
             }

@@ -32,6 +32,8 @@ pub enum Outcome {
     ToggleRumoured,
     /// Apply the what-if change at this index of the file's changes, or take it back.
     ToggleWhatIf(usize),
+    /// Mark this service wanted, or no longer.
+    ToggleWant(usize),
     /// Select the first match of the search box's query as typed so far.
     Find,
     /// Close the search box, keeping its query for `n` and `N`.
@@ -49,6 +51,7 @@ impl Outcome {
                 | Outcome::EditFact(_)
                 | Outcome::ToggleRumoured
                 | Outcome::ToggleWhatIf(_)
+                | Outcome::ToggleWant(_)
                 | Outcome::Find
                 | Outcome::KeepSearch
                 | Outcome::NextSplit

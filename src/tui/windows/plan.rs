@@ -9,8 +9,11 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use crate::model::Catalog;
 use crate::plan::PlanError;
-use crate::report::{if_rumoured_sentence, money_text, signed_money_text, what_if_sentence};
-use crate::text::{display_width, printable, wrap_to_width};
+use crate::report::{
+    if_rumoured_sentence, money_text, not_proven_sentence, purchase_name, signed_money_text,
+    unproven_notes, what_if_sentence,
+};
+use crate::text::{display_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
@@ -83,12 +86,7 @@ impl PlanWindow {
                 lines.push(Line::raw(tr!("planw.for", services = names(&plan.wants))));
                 lines.push(Line::raw(""));
                 for offer in &plan.offers {
-                    let name = match &offer.label {
-                        Some(label) => {
-                            format!("{} · {}", offer.kind.name(catalog), printable(label))
-                        }
-                        None => offer.kind.name(catalog),
-                    };
+                    let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
                     lines.push(Line::from(vec![
                         Span::styled(money_text(symbol, offer.price), theme.heading),
                         Span::raw(format!("  {name}")),
@@ -115,6 +113,16 @@ impl PlanWindow {
                     ));
                 }
                 lines.push(Line::from(total));
+                let planned_what_ifs = props
+                    .planning
+                    .and_then(|p| p.planned())
+                    .and_then(|p| p.what_ifs.as_deref());
+                if let Some(sentence) = not_proven_sentence(plan, planned_what_ifs, symbol) {
+                    lines.push(Line::styled(sentence, theme.loss));
+                    for note in unproven_notes(catalog, plan, planned_what_ifs) {
+                        lines.push(Line::styled(note, theme.faint));
+                    }
+                }
                 if !plan.extras.is_empty() {
                     lines.push(Line::raw(tr!(
                         "plan.extras",
@@ -132,6 +140,9 @@ impl PlanWindow {
                     .unwrap_or_default();
                 if !what_ifs.is_empty() {
                     lines.push(Line::raw(""));
+                    for line in wrap_to_width(&tr!("whatif.heading_screen"), inner_width.max(1)) {
+                        lines.push(Line::styled(line, theme.faint));
+                    }
                 }
                 for entry in what_ifs {
                     let sentence = what_if_sentence(catalog, entry, symbol);
@@ -141,12 +152,12 @@ impl PlanWindow {
                 }
             }
         }
-        let include = if props.rumoured {
-            tr!("planw.i_on_sale")
-        } else {
-            tr!("planw.i_rumoured")
+        // `i` is said only when the file marks some offer rumoured.
+        let keys = match (catalog.has_rumoured(), props.rumoured) {
+            (false, _) => tr!("planw.close"),
+            (true, true) => tr!("planw.keys", include = tr!("planw.i_on_sale")),
+            (true, false) => tr!("planw.keys", include = tr!("planw.i_rumoured")),
         };
-        let keys = tr!("planw.keys", include = include);
         let footer = |scrolls: bool| {
             let keys = if scrolls {
                 format!("{} · {keys}", tr!("planw.scroll"))
@@ -171,9 +182,6 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
     let names = |services: &[usize]| catalog.service_names(services);
     match error {
         PlanError::NoWants => tr!("planw.no_wants"),
-        PlanError::TooManyWants(n) => {
-            tr!("planw.too_many", count = n, most = crate::plan::MAX_WANTS)
-        }
         PlanError::Uncovered(missing) => tr!("planw.uncovered", services = names(missing)),
         PlanError::OnlyOneOf(services) => tr!("planw.only_one_of", services = names(services)),
     }

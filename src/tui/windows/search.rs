@@ -16,6 +16,8 @@ pub struct Search {
     pub query: String,
     /// The list searched.
     pub pane: Pane,
+    /// The query as typed matches nothing in that list: the box says so.
+    pub misses: bool,
 }
 
 impl Search {
@@ -23,6 +25,7 @@ impl Search {
         Search {
             query: String::new(),
             pane,
+            misses: false,
         }
     }
 
@@ -53,7 +56,12 @@ impl Search {
 
     /// The box, drawn in the status line while the query is typed.
     pub fn typing_text(&self) -> String {
-        tr!("status.searching", query = printable(&self.query))
+        let query = printable(&self.query);
+        match (self.misses, self.pane) {
+            (false, _) => tr!("status.searching", query = query),
+            (true, Pane::Bundles) => tr!("status.searching_no_bundle", query = query),
+            (true, Pane::Detail) => tr!("status.searching_no_service", query = query),
+        }
     }
 
     /// The search kept for `n` and `N`, as the status line shows it.

@@ -53,12 +53,12 @@ impl PriceTarget {
 
     /// What `e` edits on a service: a benefit's rate, else the way to buy it that
     /// gives its price now (the main price, or the cheapest other way).
-    pub fn for_service(catalog: &Catalog, scenario: &Scenario, service: ServiceIx) -> Self {
+    pub fn for_service(catalog: &Catalog, service: ServiceIx) -> Self {
         let s = &catalog.services[service];
         if s.value.is_some() {
             return PriceTarget::Rate(service);
         }
-        match cheapest_way(s, scenario.basis) {
+        match cheapest_way(s) {
             Some(way) => PriceTarget::Way { service, way },
             None => PriceTarget::Service(service),
         }

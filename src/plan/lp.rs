@@ -1,0 +1,554 @@
+//! The linear relaxation of a covering problem, solved by the bounded dual
+//! simplex method in `f64`, and the proven lower bound its duals give in
+//! integers.
+//!
+//! The relaxation: minimise `Σ cost_j x_j` subject to `Σ_j seats_rj x_j ≥
+//! demand_r` for each row, `Σ_{j ∈ L} x_j ≤ k_L` for each limit, and `lo_j ≤ x_j
+//! ≤ hi_j`. Each row `i` has a logical variable `e_i` with `a_i·x + e_i = b_i`:
+//! `e ≤ 0` for a covering row, `e ≥ 0` for a limit. The slack basis of the
+//! logicals is dual feasible, since every cost is positive and every `x` starts
+//! at its lower bound, so the dual simplex needs no first phase, and after a
+//! branch changes a bound it goes on from where it was.
+//!
+//! Floating point only steers the search: [`Lp::bound`] takes the duals `π`, and
+//! evaluates the Lagrangian `L(π) = Σ_i b_i π_i + Σ_j min(lo_j rc_j, hi_j rc_j)`,
+//! `rc_j = cost_j − Σ_i a_ij π_i`, exactly in scaled integers. For any `π` with
+//! the right signs (`≥ 0` on covering rows, `≤ 0` on limits) that is a lower
+//! bound on every integer solution within the bounds (weak duality), whatever
+//! rounding the simplex suffered; at the optimum it is the relaxation's value.
+
+use super::problem::{Budget, Problem};
+
+/// Duals are scaled by this to integers in the exact bound.
+const SCALE: f64 = (1u64 << 24) as f64;
+/// Feasibility tolerance, on the scaled problem.
+const PRIMAL_TOL: f64 = 1e-9;
+/// Pivot tolerance.
+const PIVOT_TOL: f64 = 1e-9;
+/// Pivots between two fresh factorisations of the basis.
+const REFRESH_EVERY: usize = 64;
+
+/// Whether the relaxation has a solution within the bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Relaxed {
+    /// Optimal: the bound is the relaxation's value, the primal its solution.
+    Optimal,
+    /// Stopped early with a dual feasible basis: the bound is still valid.
+    Stopped,
+    /// No point within the bounds meets the rows (a dual ray was found).
+    Infeasible,
+}
+
+/// The problem's data as the relaxation reads it; shared by every node.
+#[derive(Debug)]
+pub(super) struct Matrix {
+    rows: usize,
+    /// Structural columns, each `(row, coefficient)`.
+    entries: Vec<Vec<(usize, f64)>>,
+    /// Exact integer data for the bound: `(row, seats)` per column.
+    exact: Vec<Vec<(usize, i128)>>,
+    /// Cost per structural column, exact, and scaled to at most 1 for the simplex.
+    cost: Vec<i128>,
+    scaled_cost: Vec<f64>,
+    /// What the costs were divided by.
+    cost_scale: f64,
+    /// Right-hand sides: demands, then limits.
+    rhs: Vec<f64>,
+    /// Rows below this are covering rows; the rest are limits.
+    covering: usize,
+}
+
+/// The relaxation at one node of the search: the node's bounds, and a basis
+/// with its inverse. Cloned to go down a branch.
+#[derive(Clone, Debug)]
+pub(super) struct Lp<'m> {
+    matrix: &'m Matrix,
+    /// Bounds of every variable: structurals, then logicals.
+    pub lo: Vec<f64>,
+    pub hi: Vec<f64>,
+    /// The variable in each basis position.
+    basis: Vec<usize>,
+    /// Per variable: its basis position, or `NONBASIC`.
+    position: Vec<usize>,
+    /// Per nonbasic variable: at its upper bound (else its lower).
+    at_upper: Vec<bool>,
+    /// The basis inverse, row-major, `rows × rows`.
+    inverse: Vec<f64>,
+    /// Values of the basic variables.
+    values: Vec<f64>,
+    /// Reduced costs of every variable.
+    reduced: Vec<f64>,
+    pivots: usize,
+}
+
+const NONBASIC: usize = usize::MAX;
+
+impl Matrix {
+    /// The relaxation's data of `problem`.
+    pub fn new(problem: &Problem) -> Matrix {
+        let covering = problem.demand.len();
+        let rows = covering + problem.limits.len();
+        let mut entries: Vec<Vec<(usize, f64)>> = problem
+            .columns
+            .iter()
+            .map(|c| {
+                c.rows
+                    .iter()
+                    .map(|&(row, seats)| (row, f64::from(seats.min(problem.demand[row]))))
+                    .filter(|(_, a)| *a > 0.0)
+                    .collect()
+            })
+            .collect();
+        let exact: Vec<Vec<(usize, i128)>> = entries
+            .iter()
+            .map(|e| e.iter().map(|&(r, a)| (r, a as i128)).collect())
+            .collect();
+        for (at, limit) in problem.limits.iter().enumerate() {
+            for &column in &limit.columns {
+                entries[column].push((covering + at, 1.0));
+            }
+        }
+        let cost: Vec<i128> = problem.columns.iter().map(|c| c.cost).collect();
+        let cost_scale = cost.iter().copied().max().unwrap_or(1).max(1) as f64;
+        let scaled_cost = cost.iter().map(|&c| c as f64 / cost_scale).collect();
+        let rhs: Vec<f64> = problem
+            .demand
+            .iter()
+            .copied()
+            .chain(problem.limits.iter().map(|l| l.at_most))
+            .map(f64::from)
+            .collect();
+        Matrix {
+            rows,
+            entries,
+            exact,
+            cost,
+            scaled_cost,
+            cost_scale,
+            rhs,
+            covering,
+        }
+    }
+}
+
+impl<'m> Lp<'m> {
+    /// The relaxation with every column's bounds `[0, hi_j]`, at the slack basis.
+    pub fn new(matrix: &'m Matrix, hi: &[u32]) -> Lp<'m> {
+        let (n, rows, covering) = (matrix.entries.len(), matrix.rows, matrix.covering);
+        let mut lo = vec![0.0; n + rows];
+        let mut up: Vec<f64> = hi.iter().map(|&h| f64::from(h)).collect();
+        for row in 0..rows {
+            if row < covering {
+                lo[n + row] = f64::NEG_INFINITY;
+                up.push(0.0);
+            } else {
+                up.push(f64::INFINITY);
+            }
+        }
+        let mut lp = Lp {
+            matrix,
+            lo,
+            hi: up,
+            basis: (n..n + rows).collect(),
+            position: (0..n).map(|_| NONBASIC).chain(0..rows).collect(),
+            at_upper: (0..n + rows).map(|v| v >= n && v - n < covering).collect(),
+            inverse: identity(rows),
+            values: Vec::new(),
+            reduced: Vec::new(),
+            pivots: 0,
+        };
+        lp.refresh();
+        lp
+    }
+
+    fn structurals(&self) -> usize {
+        self.matrix.entries.len()
+    }
+
+    /// The value of a nonbasic variable.
+    fn nonbasic_value(&self, var: usize) -> f64 {
+        if self.at_upper[var] {
+            self.hi[var]
+        } else {
+            self.lo[var]
+        }
+    }
+
+    /// Sets a structural column's bounds (a branch). Dual feasibility is kept:
+    /// a nonbasic column stays at the bound its reduced cost asks for, or is
+    /// fixed.
+    pub fn set_bounds(&mut self, column: usize, lo: f64, hi: f64) {
+        let before = self.nonbasic_value(column);
+        self.lo[column] = lo;
+        self.hi[column] = hi;
+        if self.position[column] == NONBASIC {
+            let after = self.nonbasic_value(column);
+            if before != after {
+                self.shift_basics(column, after - before);
+            }
+        }
+    }
+
+    /// The basic values after a nonbasic structural moves by `delta`.
+    fn shift_basics(&mut self, column: usize, delta: f64) {
+        let w = self.ftran(column);
+        for (value, w) in self.values.iter_mut().zip(&w) {
+            *value -= w * delta;
+        }
+    }
+
+    /// `B⁻¹ a` for a variable's column.
+    fn ftran(&self, var: usize) -> Vec<f64> {
+        let m = self.matrix.rows;
+        let mut w = vec![0.0; m];
+        let n = self.structurals();
+        if var >= n {
+            for (i, w) in w.iter_mut().enumerate() {
+                *w = self.inverse[i * m + (var - n)];
+            }
+        } else {
+            for &(row, a) in &self.matrix.entries[var] {
+                for (i, w) in w.iter_mut().enumerate() {
+                    *w += self.inverse[i * m + row] * a;
+                }
+            }
+        }
+        w
+    }
+
+    /// Recomputes the inverse from the basis, then the basic values and the
+    /// reduced costs, so that rounding does not pile up.
+    fn refresh(&mut self) {
+        let m = self.matrix.rows;
+        let n = self.structurals();
+        let mut basis_matrix = vec![0.0; m * m];
+        for (pos, &var) in self.basis.iter().enumerate() {
+            if var >= n {
+                basis_matrix[(var - n) * m + pos] = 1.0;
+            } else {
+                for &(row, a) in &self.matrix.entries[var] {
+                    basis_matrix[row * m + pos] = a;
+                }
+            }
+        }
+        if let Some(inverse) = invert(basis_matrix, m) {
+            self.inverse = inverse;
+        }
+        self.pivots = 0;
+        // x_B = B⁻¹ (b − N x_N)
+        let mut rest = self.matrix.rhs.clone();
+        for var in 0..n + m {
+            if self.position[var] != NONBASIC {
+                continue;
+            }
+            let value = self.nonbasic_value(var);
+            if value == 0.0 {
+                continue;
+            }
+            if var >= n {
+                rest[var - n] -= value;
+            } else {
+                for &(row, a) in &self.matrix.entries[var] {
+                    rest[row] -= a * value;
+                }
+            }
+        }
+        self.values = (0..m)
+            .map(|i| (0..m).map(|k| self.inverse[i * m + k] * rest[k]).sum())
+            .collect();
+        let duals = self.duals_f64();
+        self.reduced = (0..n + m)
+            .map(|var| {
+                if self.position[var] != NONBASIC {
+                    0.0
+                } else if var >= n {
+                    -duals[var - n]
+                } else {
+                    self.matrix.scaled_cost[var]
+                        - self.matrix.entries[var]
+                            .iter()
+                            .map(|&(row, a)| duals[row] * a)
+                            .sum::<f64>()
+                }
+            })
+            .collect();
+    }
+
+    /// `π = c_B B⁻¹`, in the scaled costs.
+    fn duals_f64(&self) -> Vec<f64> {
+        let m = self.matrix.rows;
+        let n = self.structurals();
+        let mut duals = vec![0.0; m];
+        for (pos, &var) in self.basis.iter().enumerate() {
+            let cost = if var >= n {
+                0.0
+            } else {
+                self.matrix.scaled_cost[var]
+            };
+            if cost != 0.0 {
+                for (k, dual) in duals.iter_mut().enumerate() {
+                    *dual += cost * self.inverse[pos * m + k];
+                }
+            }
+        }
+        duals
+    }
+
+    /// Runs the dual simplex until the relaxation is solved, found infeasible, or
+    /// `pivots` pivots are made (then the basis is still dual feasible and its
+    /// bound valid). `stop_at` ends it early once the dual objective, in the
+    /// problem's units, has reached it (the node is pruned anyway).
+    /// The budget stops it too (checked every few pivots).
+    pub fn solve(&mut self, pivots: usize, stop_at: Option<f64>, budget: &Budget) -> Relaxed {
+        let m = self.matrix.rows;
+        let n = self.structurals();
+        let mut alpha = vec![0.0; n + m];
+        for iteration in 0..pivots {
+            if self.pivots >= REFRESH_EVERY {
+                self.refresh();
+            }
+            if iteration % 32 == 31 && budget.is_spent() {
+                return Relaxed::Stopped;
+            }
+            if iteration % 8 == 7
+                && let Some(target) = stop_at
+                && self.objective() * self.matrix.cost_scale >= target
+            {
+                return Relaxed::Stopped;
+            }
+            // Leaving: the basic variable furthest outside its bounds.
+            let mut leave: Option<(usize, f64)> = None;
+            for (pos, &var) in self.basis.iter().enumerate() {
+                let x = self.values[pos];
+                let outside = (self.lo[var] - x).max(x - self.hi[var]);
+                if outside > PRIMAL_TOL * (1.0 + x.abs()) && leave.is_none_or(|(_, o)| outside > o)
+                {
+                    leave = Some((pos, outside));
+                }
+            }
+            let Some((r, _)) = leave else {
+                return Relaxed::Optimal;
+            };
+            let leaving = self.basis[r];
+            let to_lower = self.values[r] < self.lo[leaving];
+            // Row r of B⁻¹A over the nonbasic variables, and the ratio test.
+            let rho = &self.inverse[r * m..(r + 1) * m];
+            let mut enter: Option<(usize, f64, f64)> = None;
+            for var in 0..n + m {
+                if self.position[var] != NONBASIC || self.lo[var] == self.hi[var] {
+                    alpha[var] = 0.0;
+                    continue;
+                }
+                let a = if var >= n {
+                    rho[var - n]
+                } else {
+                    self.matrix.entries[var]
+                        .iter()
+                        .map(|&(row, a)| rho[row] * a)
+                        .sum()
+                };
+                alpha[var] = a;
+                let upper = self.at_upper[var];
+                let eligible = if to_lower {
+                    (!upper && a < -PIVOT_TOL) || (upper && a > PIVOT_TOL)
+                } else {
+                    (!upper && a > PIVOT_TOL) || (upper && a < -PIVOT_TOL)
+                };
+                if !eligible {
+                    continue;
+                }
+                let ratio = self.reduced[var].abs() / a.abs();
+                let better = match enter {
+                    None => true,
+                    Some((_, best, best_a)) => {
+                        ratio < best - 1e-12 || (ratio <= best + 1e-12 && a.abs() > best_a.abs())
+                    }
+                };
+                if better {
+                    enter = Some((var, ratio, a));
+                }
+            }
+            let Some((q, _, alpha_q)) = enter else {
+                return Relaxed::Infeasible;
+            };
+            // Reduced costs.
+            let theta_dual = self.reduced[q] / alpha_q;
+            for (var, &a) in alpha.iter().enumerate().take(n + m) {
+                if self.position[var] == NONBASIC && a != 0.0 {
+                    self.reduced[var] -= theta_dual * a;
+                }
+            }
+            self.reduced[q] = 0.0;
+            self.reduced[leaving] = -theta_dual;
+            // Primal values.
+            let w = self.ftran(q);
+            let target = if to_lower {
+                self.lo[leaving]
+            } else {
+                self.hi[leaving]
+            };
+            let theta_primal = (self.values[r] - target) / w[r];
+            let entering_value = self.nonbasic_value(q) + theta_primal;
+            for (value, w) in self.values.iter_mut().zip(&w) {
+                *value -= theta_primal * w;
+            }
+            self.values[r] = entering_value;
+            // The basis and its inverse.
+            self.basis[r] = q;
+            self.position[q] = r;
+            self.position[leaving] = NONBASIC;
+            self.at_upper[leaving] = !to_lower;
+            let pivot = w[r];
+            for k in 0..m {
+                self.inverse[r * m + k] /= pivot;
+            }
+            for (i, &factor) in w.iter().enumerate().take(m) {
+                if i != r && factor != 0.0 {
+                    for k in 0..m {
+                        self.inverse[i * m + k] -= factor * self.inverse[r * m + k];
+                    }
+                }
+            }
+            self.pivots += 1;
+        }
+        Relaxed::Stopped
+    }
+
+    /// The dual objective of the basis, in scaled costs (steering only).
+    fn objective(&self) -> f64 {
+        let duals = self.duals_f64();
+        let n = self.structurals();
+        let mut total: f64 = duals.iter().zip(&self.matrix.rhs).map(|(d, b)| d * b).sum();
+        for var in 0..n {
+            if self.position[var] == NONBASIC {
+                total += self.reduced[var] * self.nonbasic_value(var);
+            }
+        }
+        total
+    }
+
+    /// The values of the structural columns at the relaxation's solution.
+    pub fn primal(&self) -> Vec<f64> {
+        (0..self.structurals())
+            .map(|var| match self.position[var] {
+                NONBASIC => self.nonbasic_value(var),
+                pos => self.values[pos],
+            })
+            .collect()
+    }
+
+    /// The proven lower bound, in the problem's units, on every integer solution
+    /// within the current bounds; and per column, its exact reduced cost
+    /// (scaled by `SCALE`), for fixing columns by reduced cost.
+    pub fn bound(&self) -> ExactBound {
+        let duals = self.duals_f64();
+        let duals: Vec<i128> = duals
+            .iter()
+            .enumerate()
+            .map(|(row, &pi)| {
+                let scaled = (pi * self.matrix.cost_scale * SCALE).round();
+                let scaled = if scaled.is_finite() {
+                    scaled as i128
+                } else {
+                    0
+                };
+                if row < self.matrix.covering {
+                    scaled.max(0)
+                } else {
+                    scaled.min(0)
+                }
+            })
+            .collect();
+        let scale = SCALE as i128;
+        let mut total: i128 = duals
+            .iter()
+            .zip(&self.matrix.rhs)
+            .map(|(pi, b)| pi * (*b as i128))
+            .sum();
+        let mut reduced = Vec::with_capacity(self.structurals());
+        for var in 0..self.structurals() {
+            let limit_part: i128 = self.matrix.entries[var]
+                .iter()
+                .filter(|(row, _)| *row >= self.matrix.covering)
+                .map(|&(row, _)| duals[row])
+                .sum();
+            let rc = self.matrix.cost[var] * scale
+                - self.matrix.exact[var]
+                    .iter()
+                    .map(|&(row, a)| a * duals[row])
+                    .sum::<i128>()
+                - limit_part;
+            let (lo, hi) = (self.lo[var] as i128, self.hi[var] as i128);
+            total += (lo * rc).min(hi * rc);
+            reduced.push(rc);
+        }
+        ExactBound {
+            scaled: total,
+            reduced,
+            scale,
+        }
+    }
+}
+
+/// A lower bound proven in integers, with what it was made of.
+pub(super) struct ExactBound {
+    /// The bound × `scale`.
+    pub scaled: i128,
+    /// Per column: its reduced cost × `scale`.
+    pub reduced: Vec<i128>,
+    pub scale: i128,
+}
+
+impl ExactBound {
+    /// The bound rounded up to a whole unit: every solution costs at least this.
+    pub fn units(&self) -> i128 {
+        -((-self.scaled).div_euclid(self.scale))
+    }
+}
+
+fn identity(m: usize) -> Vec<f64> {
+    let mut matrix = vec![0.0; m * m];
+    for i in 0..m {
+        matrix[i * m + i] = 1.0;
+    }
+    matrix
+}
+
+/// The inverse of a row-major `m × m` matrix by Gauss-Jordan elimination with
+/// partial pivoting; `None` when it is singular.
+fn invert(mut matrix: Vec<f64>, m: usize) -> Option<Vec<f64>> {
+    let mut inverse = identity(m);
+    for col in 0..m {
+        let pivot_row = (col..m).max_by(|&a, &b| {
+            matrix[a * m + col]
+                .abs()
+                .total_cmp(&matrix[b * m + col].abs())
+        })?;
+        if matrix[pivot_row * m + col].abs() < 1e-12 {
+            return None;
+        }
+        if pivot_row != col {
+            for k in 0..m {
+                matrix.swap(pivot_row * m + k, col * m + k);
+                inverse.swap(pivot_row * m + k, col * m + k);
+            }
+        }
+        let pivot = matrix[col * m + col];
+        for k in 0..m {
+            matrix[col * m + k] /= pivot;
+            inverse[col * m + k] /= pivot;
+        }
+        for row in 0..m {
+            if row != col {
+                let factor = matrix[row * m + col];
+                if factor != 0.0 {
+                    for k in 0..m {
+                        matrix[row * m + k] -= factor * matrix[col * m + k];
+                        inverse[row * m + k] -= factor * inverse[col * m + k];
+                    }
+                }
+            }
+        }
+    }
+    Some(inverse)
+}

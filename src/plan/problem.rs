@@ -1,0 +1,177 @@
+//! What every search of the planner is asked, and what it answers (reference:
+//! docs/reference.md, "The plan": proof and time limit).
+//!
+//! A [`Problem`] is a covering problem in integers: rows with a demand of seats;
+//! columns with an integer cost and the seats one purchase gives each row; and
+//! limits, groups of columns of which at most `k` purchases may be made. The
+//! plan of one person, a household's, each what-if entry, each person's alone
+//! and the calendar are all built as one, and the solver (`solve.rs`) answers
+//! them all. Whatever the search inside, [`Problem::verify`] checks its answer
+//! in integers, so no answer rests on floating point.
+//!
+//! The tie rules are part of the problem: the least total cost, then the
+//! lexicographically smallest sorted list of column ranks, then of column
+//! positions. Callers fold their own rules into `cost` (fen × K + 1 per
+//! purchase puts fewer purchases after the price), and give `rank` the order of
+//! their ids.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// A covering problem: buy columns, each any number of times up to its
+/// `max_copies` and its limits, so that every row gets its demand of seats, at
+/// the least cost.
+#[derive(Clone, Debug, Default)]
+pub struct Problem {
+    /// Per row: the seats needed.
+    pub demand: Vec<u32>,
+    pub columns: Vec<Column>,
+    pub limits: Vec<Limit>,
+}
+
+/// One thing that can be bought, with what one purchase gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The cost of one purchase, in the caller's integer units (at least 1, so
+    /// that a purchase that gives nothing is never worth making).
+    pub cost: i128,
+    /// The tie order after the cost: a plan's sorted list of ranks is compared
+    /// lexicographically (an offer's position in id order, say).
+    pub rank: u32,
+    /// `(row, seats)` for each row one purchase gives seats to.
+    pub rows: Vec<(usize, u32)>,
+    /// The most purchases of this column (`u32::MAX`: as many as useful).
+    pub max_copies: u32,
+}
+
+/// At most `at_most` purchases among `columns`, counted with repeats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub columns: Vec<usize>,
+    pub at_most: u32,
+}
+
+/// The answer to a problem that has one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Solution {
+    /// The columns bought, sorted, a column bought twice listed twice.
+    pub picks: Vec<usize>,
+    /// Their total cost.
+    pub cost: i128,
+    /// Whether `picks` is proven the least by the tie rules (cost, ranks,
+    /// positions).
+    pub proven: bool,
+    /// A proven lower bound on the cost of every solution: `cost` when proven.
+    pub bound: i128,
+}
+
+/// Why a problem has no answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsolved {
+    /// No purchases meet every demand within the limits (proven).
+    Infeasible,
+}
+
+/// How long the searches of one answer may run: a moment shared by all of them
+/// (the time limit of `--time-limit`), and, for tests that must not depend on
+/// the machine's speed, a number of search nodes.
+#[derive(Debug)]
+pub struct Budget {
+    deadline: Option<Instant>,
+    nodes: Option<u64>,
+    used: AtomicU64,
+}
+
+impl Budget {
+    /// The default time limit, in seconds.
+    pub const DEFAULT_SECONDS: u64 = 10;
+
+    /// Searches end `limit` from now.
+    pub fn for_time(limit: Duration) -> Budget {
+        Budget {
+            deadline: Instant::now().checked_add(limit),
+            nodes: None,
+            used: AtomicU64::new(0),
+        }
+    }
+
+    /// No limit at all: every search runs to its proof.
+    pub fn unlimited() -> Budget {
+        Budget {
+            deadline: None,
+            nodes: None,
+            used: AtomicU64::new(0),
+        }
+    }
+
+    /// Searches end after `nodes` search nodes in all (a limit that does not
+    /// depend on the machine's speed).
+    pub fn for_nodes(nodes: u64) -> Budget {
+        Budget {
+            deadline: None,
+            nodes: Some(nodes),
+            used: AtomicU64::new(0),
+        }
+    }
+
+    /// Counts one search node; whether the searches must stop now.
+    pub fn spend_node(&self) -> bool {
+        self.used.fetch_add(1, Ordering::Relaxed);
+        self.is_spent()
+    }
+
+    /// Whether the searches must stop now.
+    pub fn is_spent(&self) -> bool {
+        self.nodes
+            .is_some_and(|most| self.used.load(Ordering::Relaxed) >= most)
+            || self.deadline.is_some_and(|at| Instant::now() >= at)
+    }
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget::for_time(Duration::from_secs(Budget::DEFAULT_SECONDS))
+    }
+}
+
+impl Problem {
+    /// The total cost of `picks` when they meet every demand within every limit
+    /// and column's `max_copies`; `None` otherwise. Every answer of the search
+    /// passes through here, in integers.
+    pub fn verify(&self, picks: &[usize]) -> Option<i128> {
+        let mut seats = vec![0u64; self.demand.len()];
+        let mut copies = vec![0u32; self.columns.len()];
+        let mut cost: i128 = 0;
+        for &at in picks {
+            let column = self.columns.get(at)?;
+            copies[at] += 1;
+            if copies[at] > column.max_copies {
+                return None;
+            }
+            cost = cost.checked_add(column.cost)?;
+            for &(row, given) in &column.rows {
+                seats[row] += u64::from(given);
+            }
+        }
+        let met = seats
+            .iter()
+            .zip(&self.demand)
+            .all(|(got, need)| *got >= u64::from(*need));
+        let within = self.limits.iter().all(|limit| {
+            limit
+                .columns
+                .iter()
+                .map(|&c| u64::from(copies[c]))
+                .sum::<u64>()
+                <= u64::from(limit.at_most)
+        });
+        (met && within).then_some(cost)
+    }
+
+    /// The tie key of a sorted list of picks after the cost: ranks, then positions.
+    pub fn tie_key(&self, picks: &[usize]) -> (Vec<u32>, Vec<usize>) {
+        let mut ranks: Vec<u32> = picks.iter().map(|&at| self.columns[at].rank).collect();
+        ranks.sort_unstable();
+        (ranks, picks.to_vec())
+    }
+}

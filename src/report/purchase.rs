@@ -1,0 +1,31 @@
+//! How a purchase is named wherever people read it: the offer, and for a service
+//! the way it is bought. A leaf of `report`.
+
+use crate::calc::cheapest_way;
+use crate::model::Catalog;
+use crate::plan::OfferKind;
+use crate::text::printable;
+
+/// A purchase as people read it: the offer's name with its status, and for a
+/// service the way it is bought, "QQ Music · auto-renew monthly (连续包月)", so
+/// that nobody pays the annual fee where the plan counted the monthly one.
+/// `label` is the way's label as the plan found it.
+pub fn purchase_name(catalog: &Catalog, kind: OfferKind, label: Option<&str>) -> String {
+    match label {
+        Some(label) => format!("{} · {}", kind.name(catalog), printable(label)),
+        None => kind.name(catalog),
+    }
+}
+
+/// The label of the way to buy an offer that its price in `catalog` comes from:
+/// `None` for a bundle and for an unlabelled way.
+pub fn way_label(catalog: &Catalog, kind: OfferKind) -> Option<&str> {
+    let OfferKind::Service(s) = kind else {
+        return None;
+    };
+    let service = &catalog.services[s];
+    match cheapest_way(service) {
+        Some(at) => service.other_prices[at].label.as_deref(),
+        None => service.label.as_deref(),
+    }
+}

@@ -1,0 +1,220 @@
+//! The exact solver against an exhaustive search, on small covering problems
+//! with free and equal prices, repeated purchases and limits (reference:
+//! docs/reference.md, "The plan": proof and time limit).
+
+use bundlecalc::plan::problem::{Budget, Column, Limit, Problem, Unsolved};
+use bundlecalc::plan::solve::solve;
+use proptest::prelude::*;
+
+/// Fen × K + 1 per purchase, as the planner folds its tie rules.
+const PER_FEN: i128 = 16;
+
+fn column() -> impl Strategy<Value = Column> {
+    (
+        prop::sample::select(vec![0i128, 0, 100, 100, 250]),
+        0u32..4,
+        prop::collection::btree_map(0usize..4, 1u32..3, 1..4),
+        prop::sample::select(vec![1u32, 2, u32::MAX]),
+    )
+        .prop_map(|(fen, rank, rows, max_copies)| Column {
+            cost: fen * PER_FEN + 1,
+            rank,
+            rows: rows.into_iter().collect(),
+            max_copies,
+        })
+}
+
+fn problem() -> impl Strategy<Value = Problem> {
+    (
+        prop::collection::vec(0u32..4, 4),
+        prop::collection::vec(column(), 1..7),
+    )
+        .prop_flat_map(|(demand, columns)| {
+            let n = columns.len();
+            let limit = (prop::collection::btree_set(0..n, 1..=n), 0u32..3).prop_map(
+                |(columns, at_most)| Limit {
+                    columns: columns.into_iter().collect(),
+                    at_most,
+                },
+            );
+            (
+                Just(demand),
+                Just(columns),
+                prop::collection::vec(limit, 0..3),
+            )
+        })
+        .prop_map(|(demand, columns, limits)| Problem {
+            demand,
+            columns,
+            limits,
+        })
+}
+
+/// The least `(cost, sorted ranks, sorted picks)` over every count of every
+/// column up to 3 (no best plan buys a column more often than the largest
+/// demand), or `None`.
+fn exhaustive(problem: &Problem) -> Option<(i128, Vec<u32>, Vec<usize>)> {
+    let n = problem.columns.len();
+    let mut best: Option<(i128, Vec<u32>, Vec<usize>)> = None;
+    let mut counts = vec![0usize; n];
+    loop {
+        let picks: Vec<usize> = (0..n)
+            .flat_map(|at| std::iter::repeat_n(at, counts[at]))
+            .collect();
+        if let Some(cost) = problem.verify(&picks) {
+            let (ranks, picks) = problem.tie_key(&picks);
+            let found = (cost, ranks, picks);
+            if best.as_ref().is_none_or(|b| found < *b) {
+                best = Some(found);
+            }
+        }
+        let mut at = 0;
+        loop {
+            if at == n {
+                return best;
+            }
+            counts[at] += 1;
+            if counts[at] <= 3 {
+                break;
+            }
+            counts[at] = 0;
+            at += 1;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+    #[test]
+    fn the_solver_finds_the_exhaustive_optimum_with_its_tie_order(problem in problem()) {
+        match (solve(&problem, &Budget::unlimited(), None), exhaustive(&problem)) {
+            (Ok(found), Some((cost, ranks, picks))) => {
+                prop_assert_eq!(found.cost, cost);
+                prop_assert_eq!(&found.picks, &picks);
+                prop_assert_eq!(problem.tie_key(&found.picks).0, ranks);
+                prop_assert!(found.proven);
+                prop_assert_eq!(found.bound, cost);
+            }
+            (Err(Unsolved::Infeasible), None) => {}
+            (found, expected) => prop_assert!(false, "solver {found:?}, exhaustive {expected:?}"),
+        }
+    }
+
+    #[test]
+    fn a_search_stopped_early_answers_a_plan_with_a_bound_below_it(problem in problem()) {
+        if let Ok(found) = solve(&problem, &Budget::for_nodes(1), None) {
+            prop_assert_eq!(problem.verify(&found.picks), Some(found.cost));
+            prop_assert!(found.bound <= found.cost);
+            let (cost, ..) = exhaustive(&problem).unwrap();
+            prop_assert!(found.bound <= cost);
+        }
+    }
+}
+
+mod plans {
+    use bundlecalc::calc::Scenario;
+    use bundlecalc::load::parse_catalog;
+    use bundlecalc::plan::plan_within;
+    use bundlecalc::plan::problem::Budget;
+    use bundlecalc::report::{Format, Painter, PlanReport, money_text, render_plan};
+    use bundlecalc::synthetic::hard_catalogue;
+
+    /// A generated catalogue at free and repeated prices, wanting `wants`
+    /// services (every one sold alone, so all are covered).
+    fn hard(wants: usize) -> (bundlecalc::model::Catalog, Scenario) {
+        let catalog = parse_catalog(&hard_catalogue(3_000, 300, 5)).unwrap();
+        let mut scenario = Scenario::from_catalog(&catalog);
+        let sold_alone: Vec<usize> = (0..catalog.services.len())
+            .filter(|&s| catalog.services[s].sold_alone)
+            .take(wants)
+            .collect();
+        assert_eq!(sold_alone.len(), wants);
+        scenario.set_wants(sold_alone);
+        (catalog, scenario)
+    }
+
+    #[test]
+    fn a_search_stopped_before_its_proof_says_so_and_bounds_its_total() {
+        let (catalog, scenario) = hard(40);
+        let stopped = plan_within(&catalog, &scenario, &Budget::for_nodes(1)).unwrap();
+        assert!(!stopped.proven);
+        assert!(stopped.bound <= stopped.total);
+        let report = PlanReport {
+            catalog: &catalog,
+            basis: scenario.basis,
+            plan: &stopped,
+            what_ifs: None,
+        };
+        let table = render_plan(&report, Format::Table, Painter::PLAIN);
+        let bound = format!("no plan costs less than {}", money_text("¥", stopped.bound));
+        assert!(table.contains(&bound), "{table}");
+        let json: serde_json::Value =
+            serde_json::from_str(&render_plan(&report, Format::Json, Painter::PLAIN)).unwrap();
+        assert_eq!(json["proven"], false);
+        assert_eq!(json["bound"], stopped.bound.to_string());
+        assert!(json["notes"][0].as_str().unwrap().contains("time limit"));
+
+        let proven = plan_within(&catalog, &scenario, &Budget::unlimited()).unwrap();
+        assert!(proven.proven);
+        assert_eq!(proven.bound, proven.total);
+        assert!(proven.total <= stopped.total);
+        assert!(stopped.bound <= proven.total);
+        let report = PlanReport {
+            plan: &proven,
+            ..report
+        };
+        let json: serde_json::Value =
+            serde_json::from_str(&render_plan(&report, Format::Json, Painter::PLAIN)).unwrap();
+        assert_eq!(json["proven"], true);
+        assert_eq!(json["bound"], json["total"]);
+        assert!(json.get("notes").is_none());
+    }
+}
+
+mod time_limit {
+    use assert_cmd::Command;
+    use predicates::prelude::*;
+
+    fn bundlecalc() -> Command {
+        let mut command = Command::cargo_bin("bundlecalc").unwrap();
+        command.env_remove("BUNDLECALC_FILE").env("LANG", "C");
+        command
+    }
+
+    #[test]
+    fn a_plan_within_a_time_limit_says_it_is_proven_with_its_bound() {
+        let output = bundlecalc()
+            .args([
+                "--plan",
+                "--want",
+                "qq_music,tencent_video",
+                "--format",
+                "json",
+            ])
+            .args(["--time-limit", "0.1", "--file", "bundles.toml"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let plan: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(plan["proven"], true);
+        assert_eq!(plan["bound"], "316.00");
+        assert_eq!(plan["total"], "316.00");
+    }
+
+    #[test]
+    fn a_time_limit_that_is_not_a_number_of_seconds_of_at_least_a_tenth_exits_2() {
+        for bad in ["0.05", "0", "-1", "ten", "1e3", ""] {
+            bundlecalc()
+                .args([
+                    "--plan",
+                    "--want",
+                    "qq_music",
+                    &format!("--time-limit={bad}"),
+                ])
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("--time-limit"));
+        }
+    }
+}
