@@ -5,7 +5,7 @@ needed to build or test bundlecalc).
 
     pip install highspy
     cargo run --release --example instances -- /tmp/instances
-    python3 benches/highs.py /tmp/instances
+    python3 benches/highs.py /tmp/instances [N ...]   (only instances N...)
 
 For each instance: the total time HiGHS takes over its problems (gap 0, one
 thread) and the sum of their optima, in the planner's folded units (fen × K + 1
@@ -56,7 +56,10 @@ def solve(problem):
 
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "/tmp/instances"
+    only = {int(n) for n in sys.argv[2:]}
     for path in sorted(glob.glob(f"{folder}/*.json"), key=lambda p: int(p.split("/")[-1][:-5])):
+        if only and int(path.split("/")[-1][:-5]) not in only:
+            continue
         with open(path) as f:
             instance = json.load(f)
         total_time, total_cost = 0.0, 0

@@ -172,6 +172,60 @@ mod plans {
     }
 }
 
+mod at_size {
+    use bundlecalc::calc::Scenario;
+    use bundlecalc::load::parse_catalog;
+    use bundlecalc::plan::plan_within;
+    use bundlecalc::plan::problem::Budget;
+    use bundlecalc::plan::solve::solve;
+    use bundlecalc::synthetic::{group_problems, hard_catalogue};
+
+    #[test]
+    fn two_hundred_wanted_services_are_planned_and_proven() {
+        let catalog = parse_catalog(&hard_catalogue(1_000, 300, 5)).unwrap();
+        let mut scenario = Scenario::from_catalog(&catalog);
+        let wants: Vec<usize> = (0..catalog.services.len())
+            .filter(|&s| catalog.services[s].sold_alone)
+            .take(200)
+            .collect();
+        assert_eq!(wants.len(), 200);
+        scenario.set_wants(wants.clone());
+        let found = plan_within(&catalog, &scenario, &Budget::unlimited()).unwrap();
+        assert!(found.proven);
+        assert_eq!(found.bound, found.total);
+        // Every wanted service is covered by exactly one purchase.
+        let mut covered: Vec<usize> = found.offers.iter().flat_map(|o| o.covers.clone()).collect();
+        covered.sort_unstable();
+        let mut expected = wants;
+        expected.sort_unstable();
+        assert_eq!(covered, expected);
+        // The purchases cost the total, and a search stopped early finds no less.
+        let paid: bundlecalc::money::Money = found.offers.iter().map(|o| o.price).sum();
+        assert_eq!(paid, found.total);
+        let early = plan_within(&catalog, &scenario, &Budget::for_nodes(1)).unwrap();
+        assert!(early.total >= found.total);
+        assert!(early.bound <= found.total);
+    }
+
+    /// The 1,023 groups of a household of 10 (what fair shares need): the sum
+    /// of their optima in folded units, as HiGHS proves it on the same
+    /// problems (`examples/instances.rs`, `benches/highs.py`). A node cut off
+    /// on floating point alone once made this sum wrong.
+    #[test]
+    fn the_optima_of_every_group_of_ten_people_are_those_a_milp_solver_proves() {
+        let problems = group_problems(200, 10, 5, 30, 4);
+        assert_eq!(problems.len(), 1_023);
+        let mut total = 0;
+        for problem in &problems {
+            let found = solve(problem, &Budget::unlimited(), None).unwrap();
+            assert!(found.proven);
+            assert_eq!(problem.verify(&found.picks), Some(found.cost));
+            total += found.cost;
+        }
+        assert_eq!(total, 10_897);
+    }
+}
+
 mod time_limit {
     use assert_cmd::Command;
     use predicates::prelude::*;

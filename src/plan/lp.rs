@@ -74,6 +74,9 @@ pub(super) struct Lp<'m> {
     at_upper: Vec<bool>,
     /// The basis inverse, row-major, `rows × rows`.
     inverse: Vec<f64>,
+    /// Per basis position: the squared norm of its row of the inverse (the
+    /// dual steepest-edge weight of that row).
+    norms: Vec<f64>,
     /// Values of the basic variables.
     values: Vec<f64>,
     /// Reduced costs of every variable.
@@ -153,6 +156,7 @@ impl<'m> Lp<'m> {
             position: (0..n).map(|_| NONBASIC).chain(0..rows).collect(),
             at_upper: (0..n + rows).map(|v| v >= n && v - n < covering).collect(),
             inverse: identity(rows),
+            norms: vec![1.0; rows],
             values: Vec::new(),
             reduced: Vec::new(),
             pivots: 0,
@@ -234,6 +238,7 @@ impl<'m> Lp<'m> {
         if let Some(inverse) = invert(basis_matrix, m) {
             self.inverse = inverse;
         }
+        self.norms = self.inverse.chunks(m.max(1)).map(squared_norm).collect();
         self.pivots = 0;
         // x_B = B⁻¹ (b − N x_N)
         let mut rest = self.matrix.rhs.clone();
@@ -316,14 +321,17 @@ impl<'m> Lp<'m> {
             {
                 return Relaxed::Stopped;
             }
-            // Leaving: the basic variable furthest outside its bounds.
+            // Leaving: the basic variable furthest outside its bounds, measured
+            // by its row's steepest edge (dual steepest-edge pricing).
             let mut leave: Option<(usize, f64)> = None;
             for (pos, &var) in self.basis.iter().enumerate() {
                 let x = self.values[pos];
                 let outside = (self.lo[var] - x).max(x - self.hi[var]);
-                if outside > PRIMAL_TOL * (1.0 + x.abs()) && leave.is_none_or(|(_, o)| outside > o)
-                {
-                    leave = Some((pos, outside));
+                if outside > PRIMAL_TOL * (1.0 + x.abs()) {
+                    let score = outside * outside / self.norms[pos].max(1e-12);
+                    if leave.is_none_or(|(_, best)| score > best) {
+                        leave = Some((pos, score));
+                    }
                 }
             }
             let Some((r, _)) = leave else {
@@ -369,7 +377,13 @@ impl<'m> Lp<'m> {
                 }
             }
             let Some((q, _, alpha_q)) = enter else {
-                return Relaxed::Infeasible;
+                // Floating point found no way back into bounds: a node is cut
+                // off only when that is checked in integers.
+                return if self.proves_infeasible(r) {
+                    Relaxed::Infeasible
+                } else {
+                    Relaxed::Stopped
+                };
             };
             // Reduced costs.
             let theta_dual = self.reduced[q] / alpha_q;
@@ -402,16 +416,76 @@ impl<'m> Lp<'m> {
             for k in 0..m {
                 self.inverse[r * m + k] /= pivot;
             }
+            self.norms[r] = squared_norm(&self.inverse[r * m..(r + 1) * m]);
+            let (before, from_r) = self.inverse.split_at_mut(r * m);
+            let (row_r, after) = from_r.split_at_mut(m);
             for (i, &factor) in w.iter().enumerate().take(m) {
-                if i != r && factor != 0.0 {
-                    for k in 0..m {
-                        self.inverse[i * m + k] -= factor * self.inverse[r * m + k];
-                    }
+                if i == r || factor == 0.0 {
+                    continue;
                 }
+                let row = if i < r {
+                    &mut before[i * m..(i + 1) * m]
+                } else {
+                    &mut after[(i - r - 1) * m..(i - r) * m]
+                };
+                let mut norm = 0.0;
+                for (value, &pivot_row) in row.iter_mut().zip(row_r.iter()) {
+                    *value -= factor * pivot_row;
+                    norm += *value * *value;
+                }
+                self.norms[i] = norm;
             }
             self.pivots += 1;
         }
         Relaxed::Stopped
+    }
+
+    /// Whether row `r` of the basis inverse, rounded to integers `y`, proves in
+    /// exact arithmetic that no point within the bounds meets the rows: the
+    /// combination `y·(A x + e) = y·b` of the equations cannot hold, since its
+    /// left side ranges over the bounds entirely above or below `y·b`.
+    fn proves_infeasible(&self, r: usize) -> bool {
+        let m = self.matrix.rows;
+        let n = self.structurals();
+        let rho = &self.inverse[r * m..(r + 1) * m];
+        let largest = rho.iter().fold(0.0f64, |most, v| most.max(v.abs()));
+        if !(largest > 0.0 && largest.is_finite()) {
+            return false;
+        }
+        let y: Vec<i128> = rho
+            .iter()
+            .map(|v| (v / largest * SCALE).round() as i128)
+            .collect();
+        let target: i128 = y
+            .iter()
+            .zip(&self.matrix.rhs)
+            .map(|(yi, b)| yi * (*b as i128))
+            .sum();
+        // The least and greatest of y·(A x + e) within the bounds; `None` when
+        // unbounded.
+        let (mut least, mut most) = (Some(0i128), Some(0i128));
+        for var in 0..n + m {
+            let coefficient: i128 = if var >= n {
+                y[var - n]
+            } else {
+                self.matrix.entries[var]
+                    .iter()
+                    .map(|&(row, a)| y[row] * a as i128)
+                    .sum()
+            };
+            if coefficient == 0 {
+                continue;
+            }
+            let bound_at = |value: f64| value.is_finite().then(|| coefficient * value as i128);
+            let (low, high) = if coefficient > 0 {
+                (bound_at(self.lo[var]), bound_at(self.hi[var]))
+            } else {
+                (bound_at(self.hi[var]), bound_at(self.lo[var]))
+            };
+            least = least.zip(low).map(|(a, b)| a + b);
+            most = most.zip(high).map(|(a, b)| a + b);
+        }
+        most.is_some_and(|most| most < target) || least.is_some_and(|least| least > target)
     }
 
     /// The dual objective of the basis, in scaled costs (steering only).
@@ -512,6 +586,11 @@ fn identity(m: usize) -> Vec<f64> {
         matrix[i * m + i] = 1.0;
     }
     matrix
+}
+
+/// The sum of the squares of `row`.
+fn squared_norm(row: &[f64]) -> f64 {
+    row.iter().map(|v| v * v).sum()
 }
 
 /// The inverse of a row-major `m × m` matrix by Gauss-Jordan elimination with

@@ -9,11 +9,12 @@
 //! 1. **The least cost.** Depth-first branch and bound. Each node's relaxation is
 //!    solved by the dual simplex (`lp.rs`), warm from its parent's basis; its
 //!    duals give a lower bound proven in integers, so a node is pruned only when
-//!    that bound, rounded up, cannot beat the best plan found. Columns whose
+//!    that bound, rounded up, cannot beat the best plan found, or when its rows
+//!    are shown unmeetable in integers (`lp.rs`). Columns whose
 //!    exact reduced cost alone would lift the bound past the best are fixed.
 //!    Branching is on the most fractional purchase count, up first, so whole
-//!    plans come early; a greedy plan and rounding of each relaxation give
-//!    plans to beat from the start.
+//!    plans come early; a greedy plan, rounding of the relaxation every few nodes,
+//!    and every relaxation whose counts come out whole give plans to beat.
 //! 2. **The tie order.** Among the plans of that least cost, the one whose
 //!    sorted list of ranks, then of columns, is smallest: a depth-first search
 //!    in that order, with the same bound and the least cost as its cutoff, so
@@ -29,6 +30,9 @@ use super::problem::{Budget, Problem, Solution, Unsolved};
 /// Dual simplex pivots allowed at the root, and at each later node.
 const ROOT_PIVOTS: usize = 1_000_000;
 const NODE_PIVOTS: usize = 2_000;
+/// Nodes between two roundings of the relaxation to a plan: rounding looks at
+/// every column, so it is kept to a few nodes of the search.
+const ROUND_EVERY: u64 = 16;
 /// A value this close to a whole number counts as whole.
 const WHOLE: f64 = 1e-6;
 
@@ -63,6 +67,7 @@ pub fn solve(
         limits_of: limits_of(problem),
         best: None,
         stopped: false,
+        nodes: 0,
     };
     if let Some(picks) = incumbent {
         let mut picks = picks.to_vec();
@@ -143,6 +148,8 @@ struct Search<'p> {
     best: Option<(i128, Vec<usize>)>,
     /// The budget ran out: what was not searched is not proven.
     stopped: bool,
+    /// Nodes of phase 1 searched so far.
+    nodes: u64,
 }
 
 impl Search<'_> {
@@ -195,8 +202,13 @@ impl Search<'_> {
                 }
             }
             let x = lp.primal();
-            self.round(&x, &lp);
+            self.nodes += 1;
+            if self.nodes.is_multiple_of(ROUND_EVERY) {
+                self.round(&x, &lp);
+            }
             let Some(column) = self.branching_column(&x, &lp) else {
+                // The relaxation's counts are whole and a plan: the best here.
+                self.offer(whole_picks(&x));
                 return;
             };
             let (lo, hi) = (lp.lo[column], lp.hi[column]);
