@@ -5,7 +5,7 @@
 
 mod common;
 
-use bundlecalc::i18n::{Lang, set_language};
+use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
@@ -113,13 +113,16 @@ fn a_applies_a_change_and_takes_it_back_at_80_by_24_and_160_by_50_in_both_langua
         saves: "方案中节省",
         scenario: "假设：",
     };
-    set_language(Lang::En);
-    journey(80, 24, &english);
-    journey(160, 50, &english);
-    set_language(Lang::Zh);
-    journey(80, 24, &chinese);
-    journey(160, 50, &chinese);
-    set_language(Lang::En);
+    // This thread's language only (the screen's background work follows it):
+    // tests running beside this one keep theirs.
+    in_language(Lang::En, || {
+        journey(80, 24, &english);
+        journey(160, 50, &english);
+    });
+    in_language(Lang::Zh, || {
+        journey(80, 24, &chinese);
+        journey(160, 50, &chinese);
+    });
 }
 
 #[test]

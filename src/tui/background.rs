@@ -29,12 +29,14 @@ impl<T> Polled<T> {
 }
 
 impl<T: Send + 'static> Job<T> {
-    /// Starts `work` on a new thread.
+    /// Starts `work` on a new thread, in the language of the thread that asks.
     pub fn start(work: impl FnOnce() -> T + Send + 'static) -> Self {
         let (answer, receiver) = channel();
+        let lang = crate::i18n::current();
         thread::spawn(move || {
+            let found = crate::i18n::in_language(lang, work);
             // Whoever asked may have moved on and dropped the job: nothing to do.
-            let _ = answer.send(work());
+            let _ = answer.send(found);
         });
         Job { answer: receiver }
     }
@@ -51,5 +53,19 @@ impl<T: Send + 'static> Job<T> {
     /// Waits for the answer: for work that must not be left half done.
     pub fn wait(self) -> Option<T> {
         self.answer.recv().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, current, in_language};
+
+    #[test]
+    fn background_work_speaks_the_language_of_the_thread_that_started_it() {
+        for lang in [Lang::Zh, Lang::En] {
+            let job = in_language(lang, || Job::start(current));
+            assert_eq!(job.wait(), Some(lang));
+        }
     }
 }
