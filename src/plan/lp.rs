@@ -312,7 +312,7 @@ impl<'m> Lp<'m> {
             if self.pivots >= REFRESH_EVERY {
                 self.refresh();
             }
-            if iteration % 32 == 31 && budget.is_spent() {
+            if budget.is_spent() {
                 return Relaxed::Stopped;
             }
             if iteration % 8 == 7

@@ -24,6 +24,9 @@
 //! is then the best plan found, `proven: false`, with the root's bound. A first
 //! plan is always found, however little time is left.
 
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
 use super::lp::{ExactBound, Lp, Matrix, Relaxed};
 use super::problem::{Budget, Problem, Solution, Unsolved};
 
@@ -55,12 +58,6 @@ pub fn solve(
         });
     }
     let hi = useful_copies(problem);
-    let matrix = Matrix::new(problem);
-    let mut root = Lp::new(&matrix, &hi);
-    if root.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
-        return Err(Unsolved::Infeasible);
-    }
-    let root_bound = root.bound().units();
     let mut search = Search {
         problem,
         budget,
@@ -74,9 +71,17 @@ pub fn solve(
         picks.sort_unstable();
         search.offer(picks);
     }
+    // A first plan before anything else, however little time is left.
     let zeros = vec![0.0; problem.columns.len()];
-    search.round(&zeros, &root);
-    search.round(&root.primal(), &root);
+    let top: Vec<f64> = hi.iter().map(|&h| f64::from(h)).collect();
+    search.round(&zeros, &zeros, &top);
+    let matrix = Matrix::new(problem);
+    let mut root = Lp::new(&matrix, &hi);
+    if root.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
+        return Err(Unsolved::Infeasible);
+    }
+    let root_bound = root.bound().units();
+    search.round(&root.primal(), &root.lo, &root.hi);
 
     search.cheapest(root.clone());
     let Some((cost, picks)) = search.best.clone() else {
@@ -204,7 +209,7 @@ impl Search<'_> {
             let x = lp.primal();
             self.nodes += 1;
             if self.nodes.is_multiple_of(ROUND_EVERY) {
-                self.round(&x, &lp);
+                self.round(&x, &lp.lo, &lp.hi);
             }
             let Some(column) = self.branching_column(&x, &lp) else {
                 // The relaxation's counts are whole and a plan: the best here.
@@ -267,12 +272,12 @@ impl Search<'_> {
     /// A plan near the relaxation's solution `x`: its counts rounded up, more
     /// purchases by cost per useful seat until every row is met, then purchases
     /// that are not needed taken out, dearest first.
-    fn round(&mut self, x: &[f64], lp: &Lp<'_>) {
+    fn round(&mut self, x: &[f64], lo: &[f64], hi: &[f64]) {
         let problem = self.problem;
         let mut copies: Vec<u32> = x
             .iter()
             .enumerate()
-            .map(|(at, v)| ((v - WHOLE).ceil().max(lp.lo[at])).min(lp.hi[at]).max(0.0) as u32)
+            .map(|(at, v)| ((v - WHOLE).ceil().max(lo[at])).min(hi[at]).max(0.0) as u32)
             .collect();
         let mut used: Vec<u32> = problem
             .limits
@@ -292,45 +297,63 @@ impl Search<'_> {
                 needed[row] -= i64::from(seats) * i64::from(n);
             }
         }
-        while needed.iter().any(|&n| n > 0) {
-            let useful = |at: usize| -> i64 {
-                problem.columns[at]
-                    .rows
-                    .iter()
-                    .map(|&(r, s)| i64::from(s).min(needed[r].max(0)))
-                    .sum()
-            };
-            let choice = (0..problem.columns.len())
-                .filter(|&at| {
-                    f64::from(copies[at]) < lp.hi[at]
-                        && self.limits_of[at]
-                            .iter()
-                            .all(|&l| used[l] < problem.limits[l].at_most)
-                })
-                .filter_map(|at| {
-                    let seats = useful(at);
-                    (seats > 0).then_some((at, seats))
-                })
-                .min_by(|a, b| {
-                    let (ca, cb) = (problem.columns[a.0].cost, problem.columns[b.0].cost);
-                    (ca * i128::from(b.1)).cmp(&(cb * i128::from(a.1)))
-                });
-            let Some((at, _)) = choice else {
+        // Lazy greedy: a column's seats still useful only fall as purchases are
+        // made, so its cost per useful seat only rises, and a ratio from the
+        // heap is a lower bound on its ratio now. The top is taken when its
+        // ratio, brought up to date, is still the least.
+        let useful = |at: usize, needed: &[i64]| -> i64 {
+            problem.columns[at]
+                .rows
+                .iter()
+                .map(|&(r, s)| i64::from(s).min(needed[r].max(0)))
+                .sum()
+        };
+        let mut heap: BinaryHeap<Reverse<Ratio>> = (0..problem.columns.len())
+            .filter_map(|at| {
+                let seats = useful(at, &needed);
+                (seats > 0 && f64::from(copies[at]) < hi[at]).then_some(Reverse(Ratio {
+                    cost: problem.columns[at].cost,
+                    seats,
+                    at,
+                }))
+            })
+            .collect();
+        let mut unmet = needed.iter().filter(|&&n| n > 0).count();
+        while unmet > 0 {
+            let Some(Reverse(top)) = heap.pop() else {
                 return;
             };
+            let at = top.at;
+            let open = f64::from(copies[at]) < hi[at]
+                && self.limits_of[at]
+                    .iter()
+                    .all(|&l| used[l] < problem.limits[l].at_most);
+            let seats = useful(at, &needed);
+            if !open || seats == 0 {
+                continue;
+            }
+            let now = Ratio { seats, ..top };
+            if heap.peek().is_some_and(|Reverse(next)| *next < now) {
+                heap.push(Reverse(now));
+                continue;
+            }
             copies[at] += 1;
             for &l in &self.limits_of[at] {
                 used[l] += 1;
             }
             for &(r, seats) in &problem.columns[at].rows {
+                if needed[r] > 0 && needed[r] <= i64::from(seats) {
+                    unmet -= 1;
+                }
                 needed[r] -= i64::from(seats);
             }
+            heap.push(Reverse(now));
         }
         // Take out what is not needed, dearest first.
         let mut order: Vec<usize> = (0..copies.len()).filter(|&at| copies[at] > 0).collect();
         order.sort_by_key(|&at| std::cmp::Reverse(problem.columns[at].cost));
         for at in order {
-            while f64::from(copies[at]) > lp.lo[at]
+            while f64::from(copies[at]) > lo[at]
                 && problem.columns[at]
                     .rows
                     .iter()
@@ -412,6 +435,29 @@ impl Search<'_> {
                 lp.set_bounds(column, lp.lo[column], lp.lo[column]);
             }
         }
+    }
+}
+
+/// A column's cost per useful seat, for the greedy plan: ordered by that
+/// ratio (compared exactly, by cross-multiplication), then by column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Ratio {
+    cost: i128,
+    seats: i64,
+    at: usize,
+}
+
+impl Ord for Ratio {
+    fn cmp(&self, other: &Ratio) -> Ordering {
+        (self.cost * i128::from(other.seats))
+            .cmp(&(other.cost * i128::from(self.seats)))
+            .then(self.at.cmp(&other.at))
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Ratio) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
