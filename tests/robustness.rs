@@ -307,9 +307,33 @@ fn files_over_the_limit_are_refused_and_files_under_it_are_read() {
 fn deep_nesting_and_huge_numbers_are_refused_cleanly() {
     exercise(&format!("a = {}", "[".repeat(100_000)));
     exercise(&format!("x = {}", "{ a = ".repeat(10_000)));
-    exercise("[services.a]\nprice = 1e99999999999999999999\n");
-    exercise(
-        "[services.a]\nprice = 0x7fffffffffffffff\n[bundles.b]\nprice = 1\nincludes = [\"a\"]\n",
+    // Each huge or tiny number is refused, saying which value and where.
+    let refused = |text: &str, says: &str, place: &str| {
+        let problems = parse_catalog(text).expect_err("refused");
+        let rendered: Vec<String> = problems
+            .iter()
+            .map(|p| p.render("huge.toml", text))
+            .collect();
+        assert!(
+            rendered
+                .iter()
+                .any(|r| r.contains(says) && r.contains(place)),
+            "{rendered:?}"
+        );
+    };
+    refused(
+        "[services.a]\nprice = 1e99999999999999999999\n",
+        "`services.a.price` is too large",
+        "huge.toml:2:9",
     );
-    exercise("[profile.facts]\nt = 1e-99999\n");
+    refused(
+        "[services.a]\nprice = 0x7fffffffffffffff\n[bundles.b]\nprice = 1\nincludes = [\"a\"]\n",
+        "`services.a.price` is too large",
+        "huge.toml:2:9",
+    );
+    refused(
+        "[profile.facts]\nt = 1e-99999\n",
+        "fact `t` has more than 28 digits after the decimal point",
+        "huge.toml:2:5",
+    );
 }
