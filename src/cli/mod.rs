@@ -278,6 +278,7 @@ mod tests {
                 id: id.to_string(),
                 name: id.to_string(),
                 wants: vec![0],
+                time: Default::default(),
             })
             .collect();
         catalog
