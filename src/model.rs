@@ -116,7 +116,10 @@ pub struct Time {
 impl Time {
     /// The window of `service`, if the person limits it in time.
     pub fn window(&self, service: ServiceIx) -> Option<&Window> {
-        self.when.iter().find(|(s, _)| *s == service).map(|(_, w)| w)
+        self.when
+            .iter()
+            .find(|(s, _)| *s == service)
+            .map(|(_, w)| w)
     }
 }
 

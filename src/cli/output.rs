@@ -256,8 +256,8 @@ pub(super) fn calendar_output(
     }
     let mut horizon = Horizon::from_today(today);
     if let Some(text) = &cli.from {
-        horizon.from =
-            YearMonth::parse(text).ok_or_else(|| Error::usage(tr!("cli.bad_from", value = text)))?;
+        horizon.from = YearMonth::parse(text)
+            .ok_or_else(|| Error::usage(tr!("cli.bad_from", value = text)))?;
     }
     if let Some(months) = cli.months {
         horizon.months = months;

@@ -22,7 +22,11 @@ impl Walker<'_> {
             self.problem(crate::tr!("load.first_table", place = place), node.span());
             return None;
         };
-        self.check_keys(table, FIRST_KEYS, crate::tr!("load.in_place", place = place));
+        self.check_keys(
+            table,
+            FIRST_KEYS,
+            crate::tr!("load.in_place", place = place),
+        );
         let mut first = First {
             price: rust_decimal::Decimal::ZERO,
             periods: 1,
@@ -99,7 +103,11 @@ impl Walker<'_> {
             self.problem(crate::tr!("load.window_table", place = place), node.span());
             return None;
         };
-        self.check_keys(table, WINDOW_KEYS, crate::tr!("load.in_place", place = place));
+        self.check_keys(
+            table,
+            WINDOW_KEYS,
+            crate::tr!("load.in_place", place = place),
+        );
         let mut window = Window::default();
         let mut fine = true;
         for (name, value) in table.iter() {

@@ -87,11 +87,7 @@ pub fn calendar_notes(catalog: &Catalog, calendar: &Calendar) -> Vec<String> {
                 service = catalog.services[*service].id,
                 person = member_name(catalog, *member)
             ),
-            Note::WayLeftOut {
-                offer,
-                way,
-                period,
-            } => tr!(
+            Note::WayLeftOut { offer, way, period } => tr!(
                 "calendar.note.way_left_out",
                 offer = offer,
                 way = way,
@@ -298,7 +294,8 @@ fn json(report: &CalendarReport<'_>) -> String {
 
 fn csv(report: &CalendarReport<'_>) -> String {
     let (catalog, calendar) = (report.catalog, report.calendar);
-    let mut out = String::from("start,months,until,offer,kind,way,label,first,price,covers,currency\r\n");
+    let mut out =
+        String::from("start,months,until,offer,kind,way,label,first,price,covers,currency\r\n");
     for p in &calendar.purchases {
         out += &csv_line(&[
             Some(calendar.horizon.month(p.start).to_string()),
@@ -343,10 +340,7 @@ fn purchase_words(catalog: &Catalog, purchase: &Purchase) -> String {
     let mut name = purchase_name(catalog, purchase.kind, purchase.label.as_deref());
     if purchase.first {
         name += &match purchase.first_of {
-            Some(member) => tr!(
-                "calendar.first_of",
-                person = member_name(catalog, member)
-            ),
+            Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
             None => tr!("calendar.first"),
         };
     }
@@ -370,7 +364,13 @@ fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
-    let width = months.iter().map(|m| display_width(m)).max().unwrap_or(3).max(3) + 1;
+    let width = months
+        .iter()
+        .map(|m| display_width(m))
+        .max()
+        .unwrap_or(3)
+        .max(3)
+        + 1;
     let mut years = pad("", first_width, Align::Left) + " ";
     let mut names = pad("", first_width, Align::Left) + " ";
     for (m, name) in months.iter().enumerate() {
@@ -425,7 +425,10 @@ fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
     out.push('\n');
     if !calendar.proven {
         out += &painter.paint(
-            &tr!("plan.not_proven", bound = money_text(symbol, calendar.bound)),
+            &tr!(
+                "plan.not_proven",
+                bound = money_text(symbol, calendar.bound)
+            ),
             Tone::Loss,
         );
         out.push('\n');

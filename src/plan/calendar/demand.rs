@@ -62,10 +62,8 @@ impl Demand {
             for want in own {
                 let w = wants.iter().position(|x| x == want).unwrap_or(0);
                 let window = time.window(*want);
-                let wanted = horizon.months_between(
-                    window.and_then(|w| w.from),
-                    window.and_then(|w| w.until),
-                );
+                let wanted = horizon
+                    .months_between(window.and_then(|w| w.from), window.and_then(|w| w.until));
                 for (m, yes) in wanted.into_iter().enumerate() {
                     if yes {
                         wanted_by[w][m].push(*member);
@@ -162,13 +160,17 @@ pub fn is_new(
 ) -> bool {
     let first_day = horizon.from.first_day();
     let time = time_of(catalog, member);
-    !time.held.iter().filter(|h| h.through >= first_day).any(|h| {
-        h.offer == offer
-            || match offer {
-                Offer::Service(service) => {
-                    held_services(catalog, scenario, own, h).contains(&service)
+    !time
+        .held
+        .iter()
+        .filter(|h| h.through >= first_day)
+        .any(|h| {
+            h.offer == offer
+                || match offer {
+                    Offer::Service(service) => {
+                        held_services(catalog, scenario, own, h).contains(&service)
+                    }
+                    Offer::Bundle(_) => false,
                 }
-                Offer::Bundle(_) => false,
-            }
-    })
+        })
 }

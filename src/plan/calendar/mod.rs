@@ -151,7 +151,14 @@ pub fn calendar_within(
         calendar.unproven.push(Unproven::Plan);
     }
     if household.is_shared() {
-        let (people, sharing) = people(catalog, scenario, &household, horizon, budget, &mut calendar)?;
+        let (people, sharing) = people(
+            catalog,
+            scenario,
+            &household,
+            horizon,
+            budget,
+            &mut calendar,
+        )?;
         calendar.people = Some(people);
         calendar.split = Some(sharing);
     }
@@ -204,7 +211,11 @@ fn describe(
             let before = seen.entry(b.way).or_default();
             let first = *before < firsts.get(&b.way).copied().unwrap_or(0);
             let first_of = (first && shared)
-                .then(|| way.new_members.get(*before / way.periods.max(1) as usize).copied())
+                .then(|| {
+                    way.new_members
+                        .get(*before / way.periods.max(1) as usize)
+                        .copied()
+                })
                 .flatten();
             *before += 1;
             let end = (b.start + way.months).min(n);

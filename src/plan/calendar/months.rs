@@ -25,7 +25,11 @@ impl YearMonth {
         if year.len() != 4 || month.len() != 2 {
             return None;
         }
-        if !year.bytes().chain(month.bytes()).all(|b| b.is_ascii_digit()) {
+        if !year
+            .bytes()
+            .chain(month.bytes())
+            .all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
@@ -35,7 +39,8 @@ impl YearMonth {
 
     /// The month `count` months after this one.
     pub fn plus(self, count: u32) -> YearMonth {
-        let index = i64::from(self.year) * 12 + i64::from(u8::from(self.month) - 1) + i64::from(count);
+        let index =
+            i64::from(self.year) * 12 + i64::from(u8::from(self.month) - 1) + i64::from(count);
         YearMonth {
             year: i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX),
             month: Month::try_from(u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1))
@@ -111,7 +116,8 @@ impl Horizon {
     /// The length changed by `by` months, kept within its bounds (`{` and `}`).
     pub fn resized(self, by: i32) -> Horizon {
         let months = (self.months as i64 + i64::from(by))
-            .clamp(i64::from(Horizon::FEWEST), i64::from(Horizon::MOST)) as u32;
+            .clamp(i64::from(Horizon::FEWEST), i64::from(Horizon::MOST))
+            as u32;
         Horizon { months, ..self }
     }
 
@@ -148,7 +154,15 @@ mod tests {
         let month = YearMonth::parse("2027-01").unwrap();
         assert_eq!(month.to_string(), "2027-01");
         assert_eq!(month.plus(13).to_string(), "2028-02");
-        for bad in ["2027-13", "2027-1", "27-01", "2027-00", "2027/01", "", "2027-01-01"] {
+        for bad in [
+            "2027-13",
+            "2027-1",
+            "27-01",
+            "2027-00",
+            "2027/01",
+            "",
+            "2027-01-01",
+        ] {
             assert_eq!(YearMonth::parse(bad), None, "{bad}");
         }
     }

@@ -206,8 +206,8 @@ pub fn search(
                 let cost = |price: Money| {
                     (price.fen() * per_fen + 1) * per_purchase + i128::from(n - start)
                 };
-                let prices = std::iter::once((way.price, false))
-                    .chain(way.first.map(|f| (f, true)));
+                let prices =
+                    std::iter::once((way.price, false)).chain(way.first.map(|f| (f, true)));
                 for (price, first) in prices {
                     if first {
                         first_columns.push(problem.columns.len());
@@ -253,7 +253,8 @@ pub fn search(
     }
     problem.limits = limits;
     uncovered(&problem, demand, n)?;
-    let solution = solve(&problem, budget, None).map_err(|_| uncovered_error(&problem, demand, n))?;
+    let solution =
+        solve(&problem, budget, None).map_err(|_| uncovered_error(&problem, demand, n))?;
     let bought: Vec<Bought> = solution
         .picks
         .iter()
@@ -307,7 +308,10 @@ fn error_at(demand: &Demand, r: usize, n: u32) -> CalendarError {
     let (w, m) = (r / n as usize, r % n as usize);
     CalendarError::Uncovered {
         service: demand.wants[w],
-        member: demand.wanted_by[w][m].first().copied().unwrap_or(Member::Me),
+        member: demand.wanted_by[w][m]
+            .first()
+            .copied()
+            .unwrap_or(Member::Me),
         month: m as u32,
     }
 }
