@@ -5,6 +5,8 @@
 //! month has its seats; first prices are used no more often than allowed and
 //! are the earliest purchases of their way; household payments add up.
 
+#![allow(clippy::needless_range_loop)] // months and services index small grids
+
 use bundlecalc::calc::Scenario;
 use bundlecalc::changes::apply;
 use bundlecalc::load::parse_catalog;
@@ -274,46 +276,7 @@ fn exhaustive(spec: &Spec) -> Best {
             .count() as u32
     };
     let wanted_any: u8 = spec.members.iter().fold(0, |acc, m| acc | m.wants);
-    // Demand per service and month: wanters less held seats.
-    let mut need = [[0i64; 3]; 2];
-    for m in &spec.members {
-        for s in 0..2 {
-            if m.wants & (1 << s) == 0 {
-                continue;
-            }
-            for month in 0..n {
-                // Each day chosen lies inside its month: the window wants the
-                // months from `from` to `until`.
-                let wanted = match m.when {
-                    Some((service, from, _, until, _)) if service as usize == s => {
-                        (from..=until).contains(&(month as u32))
-                    }
-                    _ => true,
-                };
-                if wanted {
-                    need[s][month] += 1;
-                }
-            }
-        }
-    }
-    for m in &spec.members {
-        if let Some((what, month, end)) = m.held {
-            let covers = |s: usize| what as usize == s || what == 2;
-            for s in 0..2 {
-                if !covers(s) || wanted_any & (1 << s) == 0 {
-                    continue;
-                }
-                for at in 0..n as i32 {
-                    // Through the last day of `month` reaches months up to it;
-                    // through the 15th only those before.
-                    let reaches = if end { at <= month } else { at < month };
-                    if reaches {
-                        need[s][at as usize] -= i64::from(services[s].seats);
-                    }
-                }
-            }
-        }
-    }
+    let mut need = need_of(spec, &services);
     let mut ways: Vec<Way> = Vec::new();
     let plain_mask = |bits: u8| bits & wanted_any;
     if let Some(b) = &spec.bundle {
@@ -372,6 +335,53 @@ fn exhaustive(spec: &Spec) -> Best {
     let mut chosen: Vec<(usize, u32)> = Vec::new();
     search(&ways, &mut need, &seats, n, &mut chosen, &mut best);
     best.expect("every month can be bought")
+}
+
+/// Per service and month: the seats wanted less the seats held.
+fn need_of(spec: &Spec, services: &[Svc; 2]) -> [[i64; 3]; 2] {
+    let n = spec.months as usize;
+    let wanted_any: u8 = spec.members.iter().fold(0, |acc, m| acc | m.wants);
+    // Demand per service and month: wanters less held seats.
+    let mut need = [[0i64; 3]; 2];
+    for m in &spec.members {
+        for s in 0..2 {
+            if m.wants & (1 << s) == 0 {
+                continue;
+            }
+            for month in 0..n {
+                // Each day chosen lies inside its month: the window wants the
+                // months from `from` to `until`.
+                let wanted = match m.when {
+                    Some((service, from, _, until, _)) if service as usize == s => {
+                        (from..=until).contains(&(month as u32))
+                    }
+                    _ => true,
+                };
+                if wanted {
+                    need[s][month] += 1;
+                }
+            }
+        }
+    }
+    for m in &spec.members {
+        if let Some((what, month, end)) = m.held {
+            let covers = |s: usize| what as usize == s || what == 2;
+            for s in 0..2 {
+                if !covers(s) || wanted_any & (1 << s) == 0 {
+                    continue;
+                }
+                for at in 0..n as i32 {
+                    // Through the last day of `month` reaches months up to it;
+                    // through the 15th only those before.
+                    let reaches = if end { at <= month } else { at < month };
+                    if reaches {
+                        need[s][at as usize] -= i64::from(services[s].seats);
+                    }
+                }
+            }
+        }
+    }
+    need
 }
 
 fn cost_of(ways: &[Way], chosen: &[(usize, u32)]) -> i64 {
@@ -492,18 +502,18 @@ proptest! {
         prop_assert!(calendar.proven);
 
         // Every wanted month has its seats, from what is held and bought.
-        let n = spec.months as usize;
+        let mut services = spec.services.clone();
+        if let Some((price, first)) = spec.change {
+            services[0].price = price;
+            services[0].first = Some(first);
+        }
+        let need = need_of(&spec, &services);
         for (w, cells) in calendar.coverage.iter().enumerate() {
             let service = calendar.wants[w];
-            let seats = catalog.services[service].seats;
-            for (m, cell) in cells.iter().enumerate().take(n) {
-                let Some(cell) = cell else { continue };
-                let bought: u32 = cell.purchases.len() as u32 * seats;
-                let wanted = spec.members.iter().filter(|member| {
-                    member.wants & (1 << service) != 0
-                }).count() as u32;
-                prop_assert!(cell.held || bought >= 1, "{}", file(&spec));
-                prop_assert!(cell.held || bought >= wanted.min(bought.max(1)));
+            let seats = i64::from(catalog.services[service].seats);
+            for (m, cell) in cells.iter().enumerate() {
+                let bought = cell.as_ref().map_or(0, |c| c.purchases.len() as i64) * seats;
+                prop_assert!(bought >= need[service][m], "{}", file(&spec));
             }
         }
 

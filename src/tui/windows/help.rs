@@ -31,6 +31,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("Ctrl-S", "help.save"),
     ("E  r", "help.editor"),
     ("P  H  x", "help.plan"),
+    ("C  [ ]  { }", "help.calendar"),
     ("a", "help.what_ifs"),
     ("/  n N", "help.find"),
     ("v", "help.note"),
