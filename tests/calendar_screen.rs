@@ -178,3 +178,31 @@ fn the_calendar_follows_a_wanted_mark_made_in_the_services_window() {
         assert!(shown.contains("Total ¥136.00"), "{shown}");
     });
 }
+
+#[test]
+fn saving_an_edit_keeps_held_when_and_first_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    let text = std::fs::read_to_string(fixture("calendar.toml")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = common::app::open_app(&path);
+    // Music no longer wanted, and the bundle's price edited: both saved.
+    app.update(Action::ShowServices);
+    app.update(Action::Down);
+    app.update(Action::ToggleWanted);
+    app.update(Action::Back);
+    common::app::edit_price(&mut app, "120");
+    app.update(Action::Save);
+    settle(&mut app);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let expected = text
+        .replace("wants = [\"video\", \"music\"]", "wants = [\"video\"]")
+        .replace("price = 136", "price = 120");
+    assert_eq!(saved, expected);
+    // The `when` of a service no longer wanted still loads, with a note.
+    assert!(saved.contains("[profile.when]\nmusic = { from = 2027-07-10, until = 2027-08-20 }"));
+    let catalog = bundlecalc::load::parse_catalog(&saved).unwrap();
+    assert_eq!(catalog.profile.time.when.len(), 1);
+    assert_eq!(catalog.profile.time.held.len(), 1);
+    assert_eq!(catalog.services[1].first.as_ref().unwrap().periods, 1);
+}
