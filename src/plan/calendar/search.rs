@@ -252,6 +252,7 @@ pub fn search(
         }
     }
     problem.limits = limits;
+    let (problem, bought_of) = without_dominated(problem, bought_of);
     uncovered(&problem, demand, n)?;
     let solution =
         solve(&problem, budget, None).map_err(|_| uncovered_error(&problem, demand, n))?;
@@ -280,6 +281,88 @@ pub fn search(
         proven: solution.proven,
         bound: if solution.proven { total } else { bound },
     })
+}
+
+/// The problem without the columns no best calendar buys: a column under no
+/// limit whose seats cover every seat of another column, at a strictly lower
+/// folded cost, replaces each purchase of that other one for less. (A column
+/// under a limit is never the one that replaces: its purchases are counted.)
+fn without_dominated(problem: Problem, bought_of: Vec<Bought>) -> (Problem, Vec<Bought>) {
+    let limited: std::collections::HashSet<usize> = problem
+        .limits
+        .iter()
+        .flat_map(|l| l.columns.iter().copied())
+        .collect();
+    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); problem.demand.len()];
+    for (at, column) in problem.columns.iter().enumerate() {
+        if !limited.contains(&at) {
+            for &(row, _) in &column.rows {
+                by_row[row].push(at);
+            }
+        }
+    }
+    let seats_in = |column: &Column, row: usize| {
+        column
+            .rows
+            .iter()
+            .find(|(r, _)| *r == row)
+            .map_or(0, |(_, seats)| *seats)
+    };
+    let keep: Vec<bool> = problem
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(at, column)| {
+            let Some(rarest) = column
+                .rows
+                .iter()
+                .map(|(r, _)| *r)
+                .min_by_key(|r| by_row[*r].len())
+            else {
+                return true;
+            };
+            !by_row[rarest].iter().any(|&other| {
+                other != at
+                    && problem.columns[other].cost < column.cost
+                    && column
+                        .rows
+                        .iter()
+                        .all(|&(row, seats)| seats_in(&problem.columns[other], row) >= seats)
+            })
+        })
+        .collect();
+    let mut new_at = vec![usize::MAX; problem.columns.len()];
+    let mut columns = Vec::new();
+    let mut kept_bought = Vec::new();
+    for (at, (column, bought)) in problem.columns.into_iter().zip(bought_of).enumerate() {
+        if keep[at] {
+            new_at[at] = columns.len();
+            columns.push(column);
+            kept_bought.push(bought);
+        }
+    }
+    let limits = problem
+        .limits
+        .into_iter()
+        .map(|limit| Limit {
+            columns: limit
+                .columns
+                .into_iter()
+                .filter(|&c| keep[c])
+                .map(|c| new_at[c])
+                .collect(),
+            at_most: limit.at_most,
+        })
+        .filter(|limit| !limit.columns.is_empty())
+        .collect();
+    (
+        Problem {
+            demand: problem.demand,
+            columns,
+            limits,
+        },
+        kept_bought,
+    )
 }
 
 /// Each wanted month must have some column giving it seats.
