@@ -71,6 +71,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         None => crate::stale::today(),
     };
+    if let Some(text) = &cli.from
+        && crate::plan::calendar::YearMonth::parse(text).is_none()
+    {
+        return Err(Error::usage(tr!("cli.bad_from", value = text)));
+    }
     let time_limit = match &cli.time_limit {
         Some(text) => parse_time_limit(text)
             .ok_or_else(|| Error::usage(tr!("cli.bad_time_limit", value = text)))?,
