@@ -56,10 +56,10 @@ const CHINESE: Words = Words {
     sharing: "拼车：Mum，",
     agreed: "约定份额：我 60, Mum 40。",
     fair: "公平分摊：每人付自己带来的额外费用",
-    equal: "同比例节省：每人比独自购买省下同样的比例",
+    equal: "同比例节省：每人比单买省下同样的比例",
     by_use: "按使用：每次购买按所用服务拆分",
-    above_alone: "我 付 ¥%PAYS，比独自购买（¥88.00）多 ¥%MORE",
-    more_than: "比独自购买（",
+    above_alone: "我 付 ¥%PAYS，比单买（¥88.00）多 ¥%MORE",
+    more_than: "比单买（",
     keys: "x：换分摊方式 · Esc 或 H 关闭",
 };
 
