@@ -188,11 +188,14 @@ pub fn search(
         .map(|w| catalog.services[*w].seats.max(1))
         .collect();
     let mut bought_of: Vec<Bought> = Vec::new();
+    // Per way: its first-price columns, of every start month and mask.
+    let mut first_columns: Vec<Vec<usize>> = vec![Vec::new(); ways.len()];
     for start in 0..n {
         for (at, way) in ways.iter().enumerate() {
             let rank = start * ways.len() as u32 + at as u32;
             let end = (start + way.months).min(n);
-            let mut first_columns = Vec::new();
+            let cost =
+                |price: Money| (price.fen() * per_fen + 1) * per_purchase + i128::from(n - start);
             for mask in &way.masks {
                 let rows: Vec<(usize, u32)> = mask
                     .bits()
@@ -203,14 +206,11 @@ pub fn search(
                 if rows.is_empty() {
                     continue;
                 }
-                let cost = |price: Money| {
-                    (price.fen() * per_fen + 1) * per_purchase + i128::from(n - start)
-                };
                 let prices =
                     std::iter::once((way.price, false)).chain(way.first.map(|f| (f, true)));
                 for (price, first) in prices {
                     if first {
-                        first_columns.push(problem.columns.len());
+                        first_columns[at].push(problem.columns.len());
                     }
                     problem.columns.push(Column {
                         cost: cost(price),
@@ -226,32 +226,18 @@ pub fn search(
                     });
                 }
             }
-            if !first_columns.is_empty() {
-                problem.limits.push(Limit {
-                    columns: first_columns,
-                    at_most: 0,
-                });
-            }
         }
     }
-    // One limit per way: its first-price columns of every start month together.
-    let mut limits: Vec<Limit> = Vec::new();
-    for limit in std::mem::take(&mut problem.limits) {
-        let way = bought_of[limit.columns[0]].way;
-        match limits
-            .iter_mut()
-            .find(|l| bought_of[l.columns[0]].way == way)
-        {
-            Some(existing) => existing.columns.extend(limit.columns),
-            None => limits.push(Limit {
-                at_most: ways[way]
-                    .periods
-                    .saturating_mul(ways[way].new_members.len() as u32),
-                ..limit
-            }),
-        }
-    }
-    problem.limits = limits;
+    // A way's first price: at most `periods` purchases for each new person.
+    problem.limits = first_columns
+        .into_iter()
+        .zip(&ways)
+        .filter(|(columns, _)| !columns.is_empty())
+        .map(|(columns, way)| Limit {
+            columns,
+            at_most: way.periods.saturating_mul(way.new_members.len() as u32),
+        })
+        .collect();
     let (problem, bought_of) = without_dominated(problem, bought_of);
     uncovered(&problem, demand, n)?;
     let solution =
