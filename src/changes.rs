@@ -117,7 +117,7 @@ fn apply_one(catalog: &mut Catalog, change: &Change) {
                 bundle.tiers = tiers.clone();
             }
             if let Some(first) = &change.first {
-                bundle.first = Some(first.clone());
+                bundle.first = Some(Box::new(first.clone()));
             }
             bundle.changes.push(mark);
         }
@@ -136,7 +136,7 @@ fn apply_one(catalog: &mut Catalog, change: &Change) {
                 service.other_prices = ways.clone().into();
             }
             if let Some(first) = &change.first {
-                service.first = Some(first.clone());
+                service.first = Some(Box::new(first.clone()));
             }
             let mut marks = std::mem::take(&mut service.changes).into_vec();
             marks.push(mark);

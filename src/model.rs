@@ -75,7 +75,8 @@ pub struct Way {
     /// When and where this price was seen; an entry does not take its service's.
     pub seen: Seen,
     /// What a new member pays for the first purchases of this way (SPEC §1.10).
-    pub first: Option<First>,
+    /// (Boxed: most ways have none.)
+    pub first: Option<Box<First>>,
 }
 
 /// A first-period price for new members (SPEC §1.10): the first `periods`
@@ -172,8 +173,9 @@ pub struct Service {
     pub note: Option<String>,
     /// When and where the main price was seen.
     pub seen: Seen,
-    /// What a new member pays for the first purchases at the main price (SPEC §1.10).
-    pub first: Option<First>,
+    /// What a new member pays for the first purchases at the main price (SPEC
+    /// §1.10). (Boxed: most services have none.)
+    pub first: Option<Box<First>>,
     /// The what-if changes applied to it, in file order (none as the file writes it).
     pub changes: Box<[ChangeMark]>,
     /// 1-based line of the service's table in the file.
@@ -217,7 +219,7 @@ pub struct Bundle {
     /// When and where its price was seen.
     pub seen: Seen,
     /// What a new member pays for the first purchases (SPEC §1.10).
-    pub first: Option<First>,
+    pub first: Option<Box<First>>,
     /// The what-if changes applied to it, in file order (none as the file writes it).
     pub changes: Vec<ChangeMark>,
     /// 1-based line of the bundle's table in the file.

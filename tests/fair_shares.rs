@@ -158,7 +158,7 @@ fn the_table_and_markdown_name_the_rule_and_the_note_in_both_languages() {
         "{zh}"
     );
     assert!(
-        zh.contains("备注：我 付 ¥109.17，比独自购买（¥88.00）多 ¥21.17"),
+        zh.contains("备注：我 付 ¥109.17，比单买（¥88.00）多 ¥21.17"),
         "{zh}"
     );
     let markdown = run(&["--lang", "en", "--format", "markdown"]);

@@ -47,7 +47,7 @@ impl Walker<'_> {
                 "note" => bundle.note = self.string(node, path),
                 "tiers" => bundle.tiers = self.tiers(node, &id),
                 "includes" => includes = self.includes(node, &id),
-                "first" => bundle.first = self.first(node, &path.to_string()),
+                "first" => bundle.first = self.first(node, &path.to_string()).map(Box::new),
                 _ => {}
             }
         }

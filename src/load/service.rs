@@ -66,7 +66,7 @@ impl Walker<'_> {
                 "note" => service.note = self.string(node, path),
                 "sold_alone" => service.sold_alone = self.flag(node, path).unwrap_or(true),
                 "seats" => service.seats = self.seats(node, path).unwrap_or(1),
-                "first" => service.first = self.first(node, &path.to_string()),
+                "first" => service.first = self.first(node, &path.to_string()).map(Box::new),
                 _ => {}
             }
         }
@@ -186,7 +186,7 @@ impl Walker<'_> {
                     "price" => way.price = self.amount(node, key),
                     "period" => way.period = self.period(node, key),
                     "label" => way.label = self.string(node, key),
-                    "first" => way.first = self.first(node, &key),
+                    "first" => way.first = self.first(node, &key).map(Box::new),
                     _ => {}
                 }
             }
