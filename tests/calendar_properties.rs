@@ -257,14 +257,32 @@ struct Way {
 /// sorted (start, offer, way) list.
 type Best = (i64, usize, i64, Vec<(u32, String, usize)>);
 
-fn exhaustive(spec: &Spec) -> Best {
-    let n = spec.months as usize;
-    // The services as the calendar sees them, with the what-if applied.
+/// The services as the calendar sees them, with the what-if applied.
+fn services_of(spec: &Spec) -> [Svc; 2] {
     let mut services = spec.services.clone();
     if let Some((price, first)) = spec.change {
         services[0].price = price;
         services[0].first = Some(first);
     }
+    services
+}
+
+fn exhaustive(spec: &Spec) -> Best {
+    let n = spec.months as usize;
+    let services = services_of(spec);
+    let ways = ways_of(spec);
+    let mut need = need_of(spec, &services);
+    let seats = [i64::from(services[0].seats), i64::from(services[1].seats)];
+    let mut best: Option<Best> = None;
+    let mut chosen: Vec<(usize, u32)> = Vec::new();
+    search(&ways, &mut need, &seats, n, &mut chosen, &mut best);
+    best.expect("every month can be bought")
+}
+
+/// Every way to buy something wanted, with its first price's quota: `periods`
+/// for each person new to the offer on the horizon's first day.
+fn ways_of(spec: &Spec) -> Vec<Way> {
+    let services = services_of(spec);
     let held_on_first_day = |m: &Member| m.held.filter(|h| h.1 >= 0).map(|h| h.0);
     let new_to = |offer: u8| {
         spec.members
@@ -276,7 +294,6 @@ fn exhaustive(spec: &Spec) -> Best {
             .count() as u32
     };
     let wanted_any: u8 = spec.members.iter().fold(0, |acc, m| acc | m.wants);
-    let mut need = need_of(spec, &services);
     let mut ways: Vec<Way> = Vec::new();
     let plain_mask = |bits: u8| bits & wanted_any;
     if let Some(b) = &spec.bundle {
@@ -330,11 +347,7 @@ fn exhaustive(spec: &Spec) -> Best {
             });
         }
     }
-    let seats = [i64::from(services[0].seats), i64::from(services[1].seats)];
-    let mut best: Option<Best> = None;
-    let mut chosen: Vec<(usize, u32)> = Vec::new();
-    search(&ways, &mut need, &seats, n, &mut chosen, &mut best);
-    best.expect("every month can be bought")
+    ways
 }
 
 /// Per service and month: the seats wanted less the seats held.
@@ -502,12 +515,7 @@ proptest! {
         prop_assert!(calendar.proven);
 
         // Every wanted month has its seats, from what is held and bought.
-        let mut services = spec.services.clone();
-        if let Some((price, first)) = spec.change {
-            services[0].price = price;
-            services[0].first = Some(first);
-        }
-        let need = need_of(&spec, &services);
+        let need = need_of(&spec, &services_of(&spec));
         for (w, cells) in calendar.coverage.iter().enumerate() {
             let service = calendar.wants[w];
             let seats = i64::from(catalog.services[service].seats);
@@ -518,6 +526,14 @@ proptest! {
         }
 
         // First prices: within their quota, and the earliest of their way.
+        for way in ways_of(&spec) {
+            let firsts = calendar
+                .purchases
+                .iter()
+                .filter(|p| p.first && p.id == way.id && p.way == way.way)
+                .count() as u32;
+            prop_assert!(firsts <= way.quota, "{}", file(&spec));
+        }
         for p in calendar.purchases.iter().filter(|p| p.first) {
             let later_regular = calendar.purchases.iter().any(|q| {
                 q.id == p.id && q.way == p.way && !q.first && q.start < p.start
