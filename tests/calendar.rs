@@ -7,7 +7,7 @@ mod common;
 use common::Sandbox;
 use serde_json::{Value, json};
 
-/// The issue's file: Tencent-like video held to March, music wanted in July and
+/// The walk-through's file (README): video held to March, music wanted in July and
 /// August, a first price on each, and a bundle with video.
 const EXAMPLE: &str = r#"currency = "CNY"
 [profile]
@@ -55,7 +55,7 @@ fn example(args: &[&str]) -> Value {
 }
 
 #[test]
-fn the_issue_s_file_buys_the_bundle_in_april_and_music_at_its_first_price() {
+fn the_walk_through_buys_the_bundle_in_april_and_music_at_its_first_price() {
     let json = example(&[]);
     let purchases = json["purchases"].as_array().unwrap();
     let summary: Vec<(&str, u64, &str, bool, &str)> = purchases

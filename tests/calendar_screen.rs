@@ -13,7 +13,7 @@ use common::app::settle;
 use common::fixture;
 use common::screen::{row_with, screen};
 
-/// The file on a screen of `width` × `height`, its calendar from
+/// The walk-through's file on a screen of `width` × `height`, its calendar from
 /// January 2027 for 12 months.
 fn open(width: u16, height: u16) -> App {
     let source = Source::read(&fixture("calendar.toml")).unwrap();
