@@ -21,6 +21,7 @@ fn household(mut catalog: Catalog, wants_of: impl Fn(usize) -> Vec<usize>) -> (C
             id: format!("p{p}"),
             name: format!("Person {p}"),
             wants: wants_of(p),
+            time: Default::default(),
         })
         .collect();
     let mut scenario = Scenario::from_catalog(&catalog);

@@ -116,6 +116,9 @@ fn apply_one(catalog: &mut Catalog, change: &Change) {
             if let Some(tiers) = &change.tiers {
                 bundle.tiers = tiers.clone();
             }
+            if let Some(first) = &change.first {
+                bundle.first = Some(Box::new(first.clone()));
+            }
             bundle.changes.push(mark);
         }
         Offer::Service(at) => {
@@ -131,6 +134,9 @@ fn apply_one(catalog: &mut Catalog, change: &Change) {
             }
             if let Some(ways) = &change.other_prices {
                 service.other_prices = ways.clone().into();
+            }
+            if let Some(first) = &change.first {
+                service.first = Some(Box::new(first.clone()));
             }
             let mut marks = std::mem::take(&mut service.changes).into_vec();
             marks.push(mark);

@@ -74,6 +74,54 @@ pub struct Way {
     pub label: Option<String>,
     /// When and where this price was seen; an entry does not take its service's.
     pub seen: Seen,
+    /// What a new member pays for the first purchases of this way (SPEC §1.10).
+    /// (Boxed: most ways have none.)
+    pub first: Option<Box<First>>,
+}
+
+/// A first-period price for new members (SPEC §1.10): the first `periods`
+/// purchases of a way to buy cost `price` each, in the way's own period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct First {
+    pub price: Decimal,
+    /// At least 1.
+    pub periods: u32,
+}
+
+/// A membership already held (SPEC §1.10 `held`): an offer, held through a day
+/// (inclusive).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Held {
+    pub offer: Offer,
+    pub through: time::Date,
+}
+
+/// When a service is wanted (SPEC §1.10 `when`): every calendar month with a
+/// day between `from` and `until` (each inclusive, each optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Window {
+    pub from: Option<time::Date>,
+    pub until: Option<time::Date>,
+}
+
+/// What a person holds and when they want their services (SPEC §1.10); only the
+/// calendar reads it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Time {
+    /// In the order written.
+    pub held: Vec<Held>,
+    /// In the order written, each service once.
+    pub when: Vec<(ServiceIx, Window)>,
+}
+
+impl Time {
+    /// The window of `service`, if the person limits it in time.
+    pub fn window(&self, service: ServiceIx) -> Option<&Window> {
+        self.when
+            .iter()
+            .find(|(s, _)| *s == service)
+            .map(|(_, w)| w)
+    }
 }
 
 /// A what-if change applied to an offer, as the offer remembers it (SPEC §1.7).
@@ -125,6 +173,9 @@ pub struct Service {
     pub note: Option<String>,
     /// When and where the main price was seen.
     pub seen: Seen,
+    /// What a new member pays for the first purchases at the main price (SPEC
+    /// §1.10). (Boxed: most services have none.)
+    pub first: Option<Box<First>>,
     /// The what-if changes applied to it, in file order (none as the file writes it).
     pub changes: Box<[ChangeMark]>,
     /// 1-based line of the service's table in the file.
@@ -167,6 +218,8 @@ pub struct Bundle {
     pub note: Option<String>,
     /// When and where its price was seen.
     pub seen: Seen,
+    /// What a new member pays for the first purchases (SPEC §1.10).
+    pub first: Option<Box<First>>,
     /// The what-if changes applied to it, in file order (none as the file writes it).
     pub changes: Vec<ChangeMark>,
     /// 1-based line of the bundle's table in the file.
@@ -242,6 +295,8 @@ pub struct Change {
     pub label: Option<String>,
     /// Replaces the service's other ways to buy it.
     pub other_prices: Option<Vec<Way>>,
+    /// Replaces the offer's first price (SPEC §1.10).
+    pub first: Option<First>,
     pub note: Option<String>,
     /// When and where the change was reported.
     pub seen: Seen,
@@ -288,6 +343,9 @@ pub struct Profile {
     pub picks: BTreeMap<BundleIx, Vec<ServiceIx>>,
     /// Facts that price tiers test, e.g. `taoqi`.
     pub facts: BTreeMap<String, Decimal>,
+    /// What `me` holds and when `me` wants each service (`[profile.held]`,
+    /// `[profile.when]`).
+    pub time: Time,
 }
 
 /// Someone besides the user who shares memberships with them (SPEC §1.8, 拼车).
@@ -301,6 +359,8 @@ pub struct Person {
     /// The services this person would pay for, each once, in the order written;
     /// never empty.
     pub wants: Vec<ServiceIx>,
+    /// What they hold and when they want each service (`[people.ID.held]`, `.when`).
+    pub time: Time,
 }
 
 /// A whole, validated bundles file.
@@ -563,6 +623,7 @@ mod tests {
             status: Status::Available,
             note: None,
             seen: Seen::default(),
+            first: None,
             changes: Box::default(),
             line: 1,
         };

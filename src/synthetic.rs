@@ -491,6 +491,89 @@ impl<'o> Items<'o> {
     }
 }
 
+/// A household file for the calendar (SPEC §3.3): `people` people (`me` and
+/// `people − 1` others), each wanting about half of `services` services, most
+/// with a window in 2027–2029 and some held at first; each service sold three
+/// ways (a year, a quarter, and a month with a first price), and `bundles`
+/// bundles of 2 to 4 services priced per year, half year, quarter or month,
+/// some with a first price.
+pub fn calendar_file(people: usize, services: usize, bundles: usize, seed: u64) -> String {
+    let mut numbers = Numbers(seed);
+    let mut out = String::from("currency = \"CNY\"\n");
+    let window = |numbers: &mut Numbers| {
+        let from = numbers.below(30);
+        let until = from + 1 + numbers.below(12);
+        let date =
+            |month: u64, day: u64| format!("{}-{:02}-{day:02}", 2027 + month / 12, month % 12 + 1);
+        format!(
+            "{{ from = {}, until = {} }}",
+            date(from, 1 + numbers.below(28)),
+            date(until.min(35), 1 + numbers.below(28))
+        )
+    };
+    for person in 0..people {
+        let wants: Vec<usize> = (0..services).filter(|_| numbers.below(2) == 0).collect();
+        let wants = if wants.is_empty() {
+            vec![person % services]
+        } else {
+            wants
+        };
+        let list: Vec<String> = wants.iter().map(|s| format!("\"s{s}\"")).collect();
+        let prefix = if person == 0 {
+            "profile".to_string()
+        } else {
+            format!("people.p{person}")
+        };
+        out += &format!("[{prefix}]\nwants = [{}]\n", list.join(", "));
+        out += &format!("[{prefix}.when]\n");
+        for s in &wants {
+            if numbers.below(4) != 0 {
+                out += &format!("s{s} = {}\n", window(&mut numbers));
+            }
+        }
+        out += &format!("[{prefix}.held]\n");
+        if numbers.below(2) == 0 {
+            let s = wants[numbers.below(wants.len() as u64) as usize];
+            out += &format!("s{s} = 2027-{:02}-28\n", 1 + numbers.below(12));
+        }
+    }
+    for s in 0..services {
+        let monthly = 10 + numbers.below(30);
+        out += &format!(
+            "[services.s{s}]\nprice = {}\nseats = {}\nother_prices = [\
+             {{ price = {}, period = \"quarter\" }}, \
+             {{ price = {monthly}, period = \"month\", first = {{ price = {}, periods = {} }} }}]\n",
+            monthly * 9,
+            1 + numbers.below(3),
+            monthly * 5 / 2,
+            numbers.below(monthly),
+            1 + numbers.below(3)
+        );
+    }
+    for b in 0..bundles {
+        let count = 2 + numbers.below(3) as usize;
+        let mut includes: Vec<usize> = Vec::new();
+        while includes.len() < count.min(services) {
+            let s = numbers.below(services as u64) as usize;
+            if !includes.contains(&s) {
+                includes.push(s);
+            }
+        }
+        let (period, months) = [("year", 12), ("half_year", 6), ("quarter", 3), ("month", 1)]
+            [numbers.below(4) as usize];
+        let price = (count as u64 * 8 + numbers.below(20)) * months;
+        let list: Vec<String> = includes.iter().map(|s| format!("\"s{s}\"")).collect();
+        out += &format!(
+            "[bundles.b{b}]\nprice = {price}\nperiod = \"{period}\"\nincludes = [{}]\n",
+            list.join(", ")
+        );
+        if numbers.below(3) == 0 {
+            out += &format!("first = {{ price = {} }}\n", price / 2);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,6 +150,7 @@ fn cost(catalog: &Catalog, members: &[Vec<ServiceIx>], group: &[usize]) -> Money
             id: format!("m{at}"),
             name: format!("m{at}"),
             wants: members[at].clone(),
+            time: Default::default(),
         })
         .collect();
     let mut scenario = Scenario::from_catalog(&only);

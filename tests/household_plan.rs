@@ -118,6 +118,7 @@ fn catalog_of(spec: &Spec) -> Catalog {
             id: format!("p{at}"),
             name: format!("Person {at}"),
             wants: once(wants),
+            time: Default::default(),
         })
         .collect();
     catalog
@@ -390,11 +391,13 @@ fn a_person_who_uses_nothing_pays_nothing() {
             id: "guest".into(),
             name: "Guest".into(),
             wants: vec![],
+            time: Default::default(),
         },
         Person {
             id: "mum".into(),
             name: "Mum".into(),
             wants: vec![0],
+            time: Default::default(),
         },
     ];
     let found = plan(&catalog, &Scenario::from_catalog(&catalog)).unwrap();
@@ -424,6 +427,7 @@ fn a_bundle_is_bought_twice_when_its_seats_run_out_and_shares_follow_rule_6() {
             id: id.to_string(),
             name: id.to_string(),
             wants: vec![0],
+            time: Default::default(),
         })
         .collect();
     let found = plan(&catalog, &Scenario::from_catalog(&catalog)).unwrap();

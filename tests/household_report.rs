@@ -24,6 +24,7 @@ fn household() -> Catalog {
         id: "mum".into(),
         name: "Mum".into(),
         wants: vec![0, 1],
+        time: Default::default(),
     }];
     catalog
 }

@@ -21,6 +21,7 @@ Examples:
   bundlecalc --compare --want qq_music,youku --sort savings --format json
   bundlecalc --plan --want qq_music,tencent_video   cheapest way to get both
   bundlecalc --plan --what-if qq_joins_88vip   the plan if QQ Music joins 88VIP
+  bundlecalc --calendar --from 2027-01 --months 12   what to buy, month by month
   bundlecalc --check --file my-offers.toml     list every problem in a file
   bundlecalc --init                            write ./bundles.toml to edit
 
@@ -47,6 +48,10 @@ pub struct Cli {
     /// Find the cheapest set of offers that covers the wanted services
     #[arg(long, group = "mode")]
     pub plan: bool,
+
+    /// The cheapest purchases month by month over a horizon of months
+    #[arg(long, group = "mode")]
+    pub calendar: bool,
 
     /// Validate the file and print every problem found
     #[arg(long, group = "mode")]
@@ -98,6 +103,14 @@ pub struct Cli {
     /// a view, never saved
     #[arg(long, value_enum, value_name = "RULE")]
     pub split: Option<SplitArg>,
+
+    /// The calendar's first month, YYYY-MM (default: this month)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: Option<String>,
+
+    /// How many months the calendar plans, 1 to 36 (default 12)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=36))]
+    pub months: Option<u32>,
 
     /// The day prices' ages are measured from (default: today's date)
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -281,6 +294,7 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
         "file",
         "compare",
         "plan",
+        "calendar",
         "check",
         "init",
         "format",
@@ -293,6 +307,8 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
         "what_if",
         "people",
         "split",
+        "from",
+        "months",
         "today",
         "time_limit",
         "lang",

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 pub use args::{Cli, Tool, localized_command, tool_output};
 use args::{FormatArg, LangArg};
 use asked::{adjustments, keep_people, parse_facts, scenario, what_if_catalog};
-use output::{check_for_machines, emit, plan_output, write_comparison};
+use output::{calendar_output, check_for_machines, emit, plan_output, write_comparison};
 
 use crate::calc::{Adjustments, Includes, Scenario};
 use crate::error::Error;
@@ -71,6 +71,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         None => crate::stale::today(),
     };
+    if let Some(text) = &cli.from
+        && crate::plan::calendar::YearMonth::parse(text).is_none()
+    {
+        return Err(Error::usage(tr!("cli.bad_from", value = text)));
+    }
     let time_limit = match &cli.time_limit {
         Some(text) => parse_time_limit(text)
             .ok_or_else(|| Error::usage(tr!("cli.bad_time_limit", value = text)))?,
@@ -82,7 +87,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return check_for_machines(&origin, cli.format).map_err(|e| search.explain(e));
     }
     let source = Source::from_origin(&origin).map_err(|e| search.explain(e))?;
-    let opens_screen = !cli.check && !cli.plan && cli.compare.is_none();
+    let opens_screen = !cli.check && !cli.plan && !cli.calendar && cli.compare.is_none();
     let catalog = match source.catalog() {
         Ok(catalog) => catalog,
         // The screen opens on a broken file, showing where, so it can be fixed there.
@@ -113,6 +118,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     keep_people(&cli, &mut file)?;
     let catalog = what_if_catalog(&cli, &file)?;
     let scenario = scenario(&cli, &catalog, facts)?;
+    if cli.calendar {
+        let text = calendar_output(&cli, &catalog, &source, &scenario, (today, time_limit))?;
+        emit(|out| out.write_all(text.as_bytes()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if cli.plan {
         let text = plan_output(
             &cli,
@@ -278,6 +288,7 @@ mod tests {
                 id: id.to_string(),
                 name: id.to_string(),
                 wants: vec![0],
+                time: Default::default(),
             })
             .collect();
         catalog

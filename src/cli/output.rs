@@ -240,3 +240,57 @@ pub(super) fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) ->
         _ => Ok(()),
     }
 }
+
+/// The `--calendar` report (SPEC §3.3), or why there is none: over `--from` and
+/// `--months` (default 12 months from the month of today).
+pub(super) fn calendar_output(
+    cli: &Cli,
+    catalog: &Catalog,
+    source: &Source,
+    scenario: &Scenario,
+    (today, time_limit): (Date, Duration),
+) -> Result<String, Error> {
+    use crate::plan::calendar::{CalendarError, Horizon, YearMonth, calendar_within};
+    if cli.split == Some(super::args::SplitArg::ByUse) {
+        return Err(Error::usage(tr!("cli.calendar_by_use")));
+    }
+    let mut horizon = Horizon::from_today(today);
+    if let Some(text) = &cli.from {
+        horizon.from = YearMonth::parse(text)
+            .ok_or_else(|| Error::usage(tr!("cli.bad_from", value = text)))?;
+    }
+    if let Some(months) = cli.months {
+        horizon.months = months;
+    }
+    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
+    let budget = Budget::for_time(time_limit);
+    let calendar = in_language_if(machine, || {
+        calendar_within(catalog, scenario, horizon, &budget)
+    })
+    .map_err(|error| match error {
+        CalendarError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
+        CalendarError::Uncovered {
+            service,
+            member,
+            month,
+        } => Error::Invalid {
+            file: source.name(),
+            text: source.text.clone(),
+            problems: vec![Diagnostic::without_place(tr!(
+                "cli.calendar_uncovered",
+                service = catalog.services[service].id,
+                person = member.id(catalog),
+                month = horizon.month(month)
+            ))],
+        },
+    })?;
+    let report = crate::report::CalendarReport {
+        catalog,
+        calendar: &calendar,
+    };
+    Ok(crate::report::render_calendar(
+        &report,
+        cli.format.into(),
+        Painter::for_stdout(),
+    ))
+}

@@ -10,7 +10,7 @@ use crate::amount::{NumberError, checked_fact, parse_number};
 use crate::model::{Bundle, Condition, Operator, Period, Seen, Status, Tier};
 
 const BUNDLE_KEYS: &[&str] = &[
-    "name", "price", "period", "status", "tiers", "includes", "note", "as_of", "source",
+    "name", "price", "period", "status", "tiers", "includes", "note", "as_of", "source", "first",
 ];
 const TIER_KEYS: &[&str] = &["when", "price"];
 const GROUP_KEYS: &[&str] = &["one_of", "label"];
@@ -29,6 +29,7 @@ impl Walker<'_> {
             includes: Vec::new(),
             note: None,
             seen: Seen::default(),
+            first: None,
             changes: Vec::new(),
             line: self.line_of(key),
         };
@@ -46,6 +47,7 @@ impl Walker<'_> {
                 "note" => bundle.note = self.string(node, path),
                 "tiers" => bundle.tiers = self.tiers(node, &id),
                 "includes" => includes = self.includes(node, &id),
+                "first" => bundle.first = self.first(node, &path.to_string()).map(Box::new),
                 _ => {}
             }
         }

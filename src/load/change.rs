@@ -25,6 +25,7 @@ const CHANGE_KEYS: &[&str] = &[
     "tiers",
     "label",
     "other_prices",
+    "first",
     "note",
     "as_of",
     "source",
@@ -33,7 +34,15 @@ const CHANGE_KEYS: &[&str] = &[
 const NOT_FOR_BUNDLES: &[&str] = &["label", "other_prices"];
 const NOT_FOR_SERVICES: &[&str] = &["add", "remove", "tiers"];
 /// A benefit has a value, not a price: no key of a change sets it.
-const NOT_FOR_BENEFITS: &[&str] = &["add", "remove", "tiers", "price", "label", "other_prices"];
+const NOT_FOR_BENEFITS: &[&str] = &[
+    "add",
+    "remove",
+    "tiers",
+    "price",
+    "label",
+    "other_prices",
+    "first",
+];
 
 impl Walker<'_> {
     pub fn change(&mut self, key: &Key<'_>, table: &DeTable<'_>) -> RawChange {
@@ -63,6 +72,7 @@ impl Walker<'_> {
             tiers: None,
             label: None,
             other_prices: None,
+            first: None,
             note: None,
             seen: Seen::default(),
         };
@@ -81,6 +91,11 @@ impl Walker<'_> {
                 "tiers" => change.tiers = Some(keyed(&at, self.tiers(node, &offer_id))),
                 "other_prices" => {
                     change.other_prices = Some(keyed(&at, self.other_prices(node, &offer_id)))
+                }
+                "first" => {
+                    change.first = self
+                        .first(node, &path.to_string())
+                        .map(|first| keyed(&at, first))
                 }
                 "add" => change.add = Some(keyed(&at, self.added(node, &id, &offer_id))),
                 "remove" => change.remove = Some(keyed(&at, self.removed(node, &id))),
@@ -212,6 +227,7 @@ impl Checker<'_, '_> {
             tiers: None,
             label: None,
             other_prices: None,
+            first: raw.first.as_ref().map(|f| f.value.clone()),
             note: raw.note.clone(),
             seen: raw.seen.clone(),
             line: raw.line,
@@ -248,6 +264,7 @@ impl Checker<'_, '_> {
                 "other_prices",
                 raw.other_prices.as_ref().map(|k| &k.key_span),
             ),
+            ("first", raw.first.as_ref().map(|k| &k.key_span)),
         ];
         let offer_id = raw.offer.as_ref().map_or("", |o| o.id.as_str());
         for (key, span) in given {

@@ -15,6 +15,7 @@ mod profile;
 mod raw;
 mod resolve;
 mod service;
+mod time;
 mod walk;
 
 use crate::diagnostic::Diagnostic;

@@ -7,7 +7,7 @@ use super::place::{InItem, Key, field};
 use super::raw::RawPerson;
 use super::walk::Walker;
 
-const PERSON_KEYS: &[&str] = &["name", "wants"];
+const PERSON_KEYS: &[&str] = &["name", "wants", "held", "when"];
 
 /// The id the user has in a household; no person may take it.
 pub const ME: &str = "me";
@@ -42,6 +42,12 @@ impl Walker<'_> {
                 None => self.problem(crate::tr!("load.person_wants_list", id = id), node.span()),
             },
         }
-        RawPerson { id, name, wants }
+        let time = super::time::time_of(self, table, &format!("people.{id}"));
+        RawPerson {
+            id,
+            name,
+            wants,
+            time,
+        }
     }
 }

@@ -7,7 +7,7 @@ use super::raw::{RawFact, RawPicks};
 use super::walk::Walker;
 use crate::amount::{checked_fact, toml_number};
 
-const PROFILE_KEYS: &[&str] = &["wants", "picks", "facts"];
+const PROFILE_KEYS: &[&str] = &["wants", "picks", "facts", "held", "when"];
 
 impl Walker<'_> {
     pub fn profile(&mut self, table: &DeTable<'_>) {
@@ -37,6 +37,7 @@ impl Walker<'_> {
                 None => self.problem(crate::tr!("load.facts_table"), node.span()),
             }
         }
+        self.walked.time = super::time::time_of(self, table, "profile");
     }
 
     fn picks(&mut self, picks: &DeTable<'_>) {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{LineIndex, Problems};
-use crate::model::{Bundle, Period, Seen, Service, Tier, Way};
+use crate::model::{Bundle, First, Period, Seen, Service, Tier, Way, Window};
 use crate::split::Split;
 
 /// An id as written in the file, with its place (a byte range of the file).
@@ -66,6 +66,7 @@ pub struct RawChange {
     pub tiers: Option<Keyed<Vec<Tier>>>,
     pub label: Option<Keyed<String>>,
     pub other_prices: Option<Keyed<Vec<Way>>>,
+    pub first: Option<Keyed<First>>,
     pub note: Option<String>,
     pub seen: Seen,
 }
@@ -75,6 +76,15 @@ pub struct RawPerson {
     pub id: String,
     pub name: Option<String>,
     pub wants: Vec<Written>,
+    pub time: RawTime,
+}
+
+/// `held` and `when` (SPEC §1.10) of the profile or a person, before their ids
+/// are looked up.
+#[derive(Default)]
+pub struct RawTime {
+    pub held: Vec<(Written, time::Date)>,
+    pub when: Vec<(Written, Window)>,
 }
 
 /// `[household] split` (SPEC §1.8) before the weights' ids are looked up.
@@ -96,6 +106,8 @@ pub struct Walked<'t> {
     pub wants: Vec<Written>,
     pub picks: Vec<RawPicks>,
     pub facts: BTreeMap<String, RawFact>,
+    /// `[profile.held]` and `[profile.when]`.
+    pub time: RawTime,
     pub people: Vec<RawPerson>,
     pub split: Option<RawSplit>,
 }
@@ -113,6 +125,7 @@ impl<'t> Walked<'t> {
             wants: Vec::new(),
             picks: Vec::new(),
             facts: BTreeMap::new(),
+            time: RawTime::default(),
             people: Vec::new(),
             split: None,
         }

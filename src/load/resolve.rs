@@ -11,11 +11,13 @@ use rust_decimal::Decimal;
 
 use super::change::resolve_changes;
 use super::place::InItem;
-use super::raw::{RawBundle, RawFact, RawInclude, RawPerson, RawPicks, RawSplit, Walked, Written};
+use super::raw::{
+    RawBundle, RawFact, RawInclude, RawPerson, RawPicks, RawSplit, RawTime, Walked, Written,
+};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::model::{
-    Bundle, BundleIx, Catalog, Include, Period, Person, Profile, Service, ServiceIx,
-    benefit_spending, group_holding,
+    Bundle, BundleIx, Catalog, Held, Include, Offer, Period, Person, Profile, Service, ServiceIx,
+    Time, benefit_spending, group_holding,
 };
 use crate::split::Split;
 
@@ -31,6 +33,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         wants,
         picks,
         facts,
+        time,
         people,
         split,
         ..
@@ -54,6 +57,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
         wants: resolver.wants(&wants),
         picks: resolver.picks(&picks, &includes),
         facts: resolver.facts(facts, &services),
+        time: resolver.time(&time, "profile"),
     };
     let people: Vec<Person> = people.iter().map(|raw| resolver.person(raw)).collect();
     let split = match split {
@@ -193,7 +197,43 @@ impl Resolver<'_, '_> {
             id: raw.id.clone(),
             name: raw.name.clone().unwrap_or_else(|| raw.id.clone()),
             wants,
+            time: self.time(&raw.time, &format!("people.{}", raw.id)),
         }
+    }
+
+    /// `held` and `when` (SPEC §1.10) with their ids looked up: a held id names a
+    /// service or a bundle, a `when` id a service.
+    fn time(&mut self, raw: &RawTime, prefix: &str) -> Time {
+        let mut time = Time::default();
+        let held_place = format!("`{prefix}.held`");
+        for (written, through) in &raw.held {
+            let id = written.id.as_str();
+            let offer = if let Some(&service) = self.ids.services.get(id) {
+                Offer::Service(service)
+            } else if let Some(&bundle) = self.ids.bundles.get(id) {
+                Offer::Bundle(bundle)
+            } else {
+                let known = self.ids.services.keys().chain(self.ids.bundles.keys());
+                let help = did_you_mean(id, known.copied());
+                self.problem(
+                    crate::tr!("load.unknown_held", id = id, place = held_place),
+                    written.span.clone(),
+                    help,
+                );
+                continue;
+            };
+            time.held.push(Held {
+                offer,
+                through: *through,
+            });
+        }
+        let when_place = format!("`{prefix}.when`");
+        for (written, window) in &raw.when {
+            if let Some(service) = self.service(written, &when_place) {
+                time.when.push((service, window.clone()));
+            }
+        }
+        time
     }
 
     /// Agreed weights (SPEC §1.8), each keyed by `me` or a person of the file.

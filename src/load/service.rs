@@ -21,11 +21,12 @@ const SERVICE_KEYS: &[&str] = &[
     "as_of",
     "source",
     "seats",
+    "first",
 ];
 
 /// The most people one purchase can be said to serve (10,000, as messages say).
 const MAX_SEATS: u32 = 10_000;
-const WAY_KEYS: &[&str] = &["price", "period", "label", "as_of", "source"];
+const WAY_KEYS: &[&str] = &["price", "period", "label", "as_of", "source", "first"];
 const VALUE_KEYS: &[&str] = &["fact", "rate", "max"];
 
 impl Walker<'_> {
@@ -45,6 +46,7 @@ impl Walker<'_> {
             status: Status::Available,
             note: None,
             seen: Seen::default(),
+            first: None,
             changes: Box::default(),
             line: self.line_of(key),
         };
@@ -64,6 +66,7 @@ impl Walker<'_> {
                 "note" => service.note = self.string(node, path),
                 "sold_alone" => service.sold_alone = self.flag(node, path).unwrap_or(true),
                 "seats" => service.seats = self.seats(node, path).unwrap_or(1),
+                "first" => service.first = self.first(node, &path.to_string()).map(Box::new),
                 _ => {}
             }
         }
@@ -113,6 +116,9 @@ impl Walker<'_> {
             }
             if let Some((other, _)) = field(table, "other_prices") {
                 self.problem(crate::tr!("load.benefit_ways", id = id), other.span());
+            }
+            if let Some(first) = super::time::first_key(table) {
+                self.problem(crate::tr!("load.benefit_first", id = id), first);
             }
         }
         self.check_labels(table, id);
@@ -169,6 +175,7 @@ impl Walker<'_> {
                 period: Period::Year,
                 label: None,
                 seen: Seen::default(),
+                first: None,
             };
             for (name, node) in table.iter() {
                 let key = format!("`services.{id}.other_prices[{at}].{}`", name.get_ref());
@@ -179,6 +186,7 @@ impl Walker<'_> {
                     "price" => way.price = self.amount(node, key),
                     "period" => way.period = self.period(node, key),
                     "label" => way.label = self.string(node, key),
+                    "first" => way.first = self.first(node, &key).map(Box::new),
                     _ => {}
                 }
             }

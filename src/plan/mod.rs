@@ -42,6 +42,7 @@
 //! wins the tie rules).
 
 mod assign;
+pub mod calendar;
 mod costs;
 mod cover;
 mod fair;

@@ -1,6 +1,7 @@
 //! Turning computed figures into text: aligned tables, JSON, CSV and Markdown.
 //! Nothing here computes a figure; it only decides how figures look.
 
+mod calendar;
 mod compare;
 mod delimited;
 mod paint;
@@ -10,6 +11,10 @@ mod shares;
 mod table;
 mod what_if;
 
+pub use calendar::{
+    CalendarReport, calendar_notes, cell_text, letter, month_name, pays_text, render_calendar,
+    totals_line,
+};
 pub use compare::{
     CompareReport, money_text, percent_text, render_compare, signed_money_text, tone_of,
     write_compare,

@@ -55,6 +55,16 @@ pub enum Action {
     ShowWhatIfs,
     /// `H`: the household's plan and who pays what.
     ShowHousehold,
+    /// `C`: the calendar, month by month.
+    ShowCalendar,
+    /// `[`, in the calendar: its first month one earlier.
+    EarlierMonths,
+    /// `]`, in the calendar: its first month one later.
+    LaterMonths,
+    /// `{`, in the calendar: one month fewer.
+    FewerMonths,
+    /// `}`, in the calendar: one month more.
+    MoreMonths,
     /// `x`, in the household window: the next rule for sharing the total.
     NextSplit,
     /// `W`: every service, to see and mark wanted.
@@ -179,6 +189,11 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('a') => Action::ShowWhatIfs,
         KeyCode::Char('H') => Action::ShowHousehold,
         KeyCode::Char('x') => Action::NextSplit,
+        KeyCode::Char('C') => Action::ShowCalendar,
+        KeyCode::Char('[') => Action::EarlierMonths,
+        KeyCode::Char(']') => Action::LaterMonths,
+        KeyCode::Char('{') => Action::FewerMonths,
+        KeyCode::Char('}') => Action::MoreMonths,
         KeyCode::Char('W') => Action::ShowServices,
         KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Insert | KeyCode::Delete => Action::Unknown,
         _ => return None,

@@ -11,10 +11,12 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, KeyMode};
+use super::calendaring::Calendaring;
 use super::files::{FileCommand, FileWork, describe_origin};
 use super::layout::{Areas, screen};
 use super::planning::Planning;
 use super::windows::Window;
+use super::windows::calendar::CalendarWindow;
 use super::windows::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
 use super::windows::field::PriceField;
 use super::windows::help::Help;
@@ -29,6 +31,7 @@ use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
 use crate::calc::{BundleFigures, Scenario, SortKey, compare};
 use crate::model::{Catalog, ServiceIx};
+use crate::plan::calendar::Horizon;
 use crate::report::split_name;
 use crate::tr;
 use crate::workspace::Workspace;
@@ -84,6 +87,10 @@ pub struct App {
     windows: Vec<Window>,
     /// The plan the plan window shows: being found, or found.
     pub plan: Option<Planning>,
+    /// The months the calendar window plans (`[` `]` `{` `}`).
+    pub horizon: Horizon,
+    /// The calendar the calendar window shows: being found, or found.
+    pub calendar: Option<Calendaring>,
     /// Reading, checking and saving the file; the banner.
     files: FileWork,
     /// Work for the event loop.
@@ -122,6 +129,8 @@ impl App {
             service_offset: 0,
             windows: Vec::new(),
             plan: None,
+            horizon: Horizon::from_today(crate::stale::today()),
+            calendar: None,
             files: FileWork::default(),
             request: None,
             message: None,
@@ -240,6 +249,7 @@ impl App {
             Window::Search(search) => search.update(action),
             Window::WhatIfs(what_ifs) => what_ifs.update(action, self.file.changes.len()),
             Window::Household(household) => household.update(action),
+            Window::Calendar(calendar) => calendar.update(action),
             Window::Services(services) => services.update(
                 action,
                 self.catalog.services.len(),
@@ -284,6 +294,14 @@ impl App {
                 }
             }
             Outcome::NextSplit => self.next_split(),
+            Outcome::MoveHorizon(by) => {
+                self.horizon = self.horizon.moved(by);
+                self.start_calendar();
+            }
+            Outcome::ResizeHorizon(by) => {
+                self.horizon = self.horizon.resized(by);
+                self.start_calendar();
+            }
         }
     }
 
@@ -362,6 +380,10 @@ impl App {
                 self.open(Window::Household(HouseholdWindow::default()));
                 self.start_plan();
             }
+            Action::ShowCalendar => {
+                self.open(Window::Calendar(CalendarWindow::default()));
+                self.start_calendar();
+            }
             Action::NextSplit => self.message = Some(tr!("msg.split_in_household")),
             Action::ShowServices => {
                 let selected = self
@@ -377,6 +399,11 @@ impl App {
             Action::OpenEditor => self.file_command(FileCommand::Editor),
             Action::Type(_) | Action::Erase | Action::Submit => {}
             Action::Resize { .. } | Action::FileChanged => {}
+            // The calendar's keys mean something only in its window.
+            Action::EarlierMonths
+            | Action::LaterMonths
+            | Action::FewerMonths
+            | Action::MoreMonths => self.message = Some(tr!("msg.calendar_keys")),
         }
     }
 
@@ -483,6 +510,32 @@ impl App {
         if self.is_showing_plan() {
             self.start_plan();
         }
+        if self.is_showing_calendar() {
+            self.start_calendar();
+        }
+    }
+
+    /// Whether the calendar window is open.
+    pub fn is_showing_calendar(&self) -> bool {
+        self.windows
+            .iter()
+            .any(|w| matches!(w, Window::Calendar(_)))
+    }
+
+    /// Starts finding the calendar on a worker thread, unless the one for the
+    /// same catalogue, scenario and horizon is found or being found.
+    fn start_calendar(&mut self) {
+        if let Some(calendaring) = &self.calendar
+            && calendaring.is_for(&self.catalog, &self.scenario, self.horizon)
+        {
+            return;
+        }
+        self.calendar = Some(Calendaring::start(
+            &self.catalog,
+            &self.scenario,
+            self.horizon,
+            self.overrides.time_limit(),
+        ));
     }
 
     /// Whether a window that shows the plan or its what-ifs is open.

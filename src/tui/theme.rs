@@ -13,6 +13,8 @@ pub struct Theme {
     pub faint: Style,
     pub price_bar: Style,
     pub warning: Style,
+    /// One style per purchase of the calendar, in turn.
+    pub palette: [Style; 6],
 }
 
 impl Theme {
@@ -27,6 +29,15 @@ impl Theme {
                 faint: Style::new().fg(Color::DarkGray),
                 price_bar: Style::new().fg(Color::Yellow),
                 warning: Style::new().fg(Color::Black).bg(Color::Yellow),
+                palette: [
+                    Color::Cyan,
+                    Color::Magenta,
+                    Color::Yellow,
+                    Color::Green,
+                    Color::Blue,
+                    Color::Red,
+                ]
+                .map(|colour| Style::new().fg(colour).add_modifier(Modifier::BOLD)),
             }
         } else {
             Theme {
@@ -38,6 +49,7 @@ impl Theme {
                 faint: Style::new(),
                 price_bar: Style::new(),
                 warning: Style::new().add_modifier(Modifier::REVERSED),
+                palette: [Style::new(); 6],
             }
         }
     }

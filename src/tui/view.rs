@@ -14,6 +14,7 @@ use super::detail::{DetailProps, draw_detail};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_text, screen, text_lines};
 use super::theme::Theme;
 use super::windows::Window;
+use super::windows::calendar::CalendarProps;
 use super::windows::household::HouseholdProps;
 use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
@@ -92,6 +93,14 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
                 people_chosen: app.overrides.people.is_some(),
             };
             household.draw(&props, theme, frame);
+        }
+        Window::Calendar(calendar) => {
+            let props = CalendarProps {
+                catalog: app.shown(),
+                calendaring: app.calendar.as_ref(),
+                horizon: app.horizon,
+            };
+            calendar.draw(&props, theme, frame);
         }
         Window::Services(services) => {
             let props = ServicesProps {

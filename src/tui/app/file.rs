@@ -148,6 +148,9 @@ impl App {
         if let Some(planning) = &mut self.plan {
             planning.poll();
         }
+        if let Some(calendaring) = &mut self.calendar {
+            calendaring.poll();
+        }
         if let Some(news) = self.files.poll(&mut self.workspace) {
             self.take_in(news);
         }
@@ -169,7 +172,13 @@ impl App {
     /// read or written, the plan being shown.
     pub fn is_busy(&self) -> bool {
         let finding = self.plan.as_ref().is_some_and(Planning::is_finding);
-        self.files.is_busy() || (self.is_showing_plan() && finding)
+        let calendaring = self
+            .calendar
+            .as_ref()
+            .is_some_and(crate::tui::calendaring::Calendaring::is_finding);
+        self.files.is_busy()
+            || (self.is_showing_plan() && finding)
+            || (self.is_showing_calendar() && calendaring)
     }
 
     /// Waits for a save under way to finish, so that quitting never leaves it undone.

@@ -30,7 +30,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("i", "help.rumours"),
     ("Ctrl-S", "help.save"),
     ("E  r", "help.editor"),
-    ("P  H  x", "help.plan"),
+    ("P  H  x  C", "help.plan"),
     ("a", "help.what_ifs"),
     ("/  n N", "help.find"),
     ("v", "help.note"),

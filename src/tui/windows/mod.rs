@@ -2,6 +2,7 @@
 //! turns a key into an `Outcome` (`update`) and draws from what it is handed
 //! (`draw`), never from the `App`; none imports `app` or `view`.
 
+pub mod calendar;
 pub mod facts;
 pub mod field;
 pub mod help;
@@ -40,6 +41,8 @@ pub enum Window {
     Household(household::HouseholdWindow),
     /// Every service, with its wanted mark (`W`).
     Services(services::ServicesWindow),
+    /// The calendar, month by month (`C`).
+    Calendar(calendar::CalendarWindow),
 }
 
 impl Window {
@@ -48,9 +51,11 @@ impl Window {
         match self {
             Window::Field(_) | Window::Question(_) | Window::Search(_) => KeyMode::Typing,
             Window::Facts(_) | Window::WhatIfs(_) | Window::Services(_) => KeyMode::Choosing,
-            Window::Help(_) | Window::Plan(_) | Window::Note(_) | Window::Household(_) => {
-                KeyMode::Commands
-            }
+            Window::Help(_)
+            | Window::Plan(_)
+            | Window::Note(_)
+            | Window::Household(_)
+            | Window::Calendar(_) => KeyMode::Commands,
         }
     }
 }

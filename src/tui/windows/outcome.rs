@@ -40,6 +40,10 @@ pub enum Outcome {
     KeepSearch,
     /// Share the household's total by the next rule (a view, never saved).
     NextSplit,
+    /// Move the calendar's first month by this many months.
+    MoveHorizon(i32),
+    /// Make the calendar this many months longer (shorter when negative).
+    ResizeHorizon(i32),
 }
 
 impl Outcome {
@@ -55,6 +59,8 @@ impl Outcome {
                 | Outcome::Find
                 | Outcome::KeepSearch
                 | Outcome::NextSplit
+                | Outcome::MoveHorizon(_)
+                | Outcome::ResizeHorizon(_)
         )
     }
 }

@@ -1,0 +1,291 @@
+//! The calendar window (`C`, SPEC §3.3): the grid of months, a colour and a
+//! letter per purchase, the purchases and the totals. `[` `]` move the first
+//! month, `{` `}` change the length, `← →` scroll the months sideways.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::outcome::Outcome;
+use crate::model::{Catalog, date_text};
+use crate::plan::calendar::{Calendar, CalendarError, Horizon};
+use crate::report::{
+    calendar_notes, cell_text, letter, member_name, money_text, month_name, pays_text,
+    purchase_name, signed_money_text,
+};
+use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
+use crate::tr;
+use crate::tui::action::Action;
+use crate::tui::calendaring::Calendaring;
+use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
+use crate::tui::columns::tone;
+use crate::tui::theme::Theme;
+
+/// The widest the window gets.
+const WIDTH: u16 = 130;
+/// The fewest cells a service's name keeps beside the months.
+const NAME_CELLS: usize = 10;
+
+/// What the calendar window draws from.
+pub struct CalendarProps<'a> {
+    /// The catalogue as shown (control characters escaped).
+    pub catalog: &'a Catalog,
+    /// The calendar being found, or found.
+    pub calendaring: Option<&'a Calendaring>,
+    /// The horizon asked for.
+    pub horizon: Horizon,
+}
+
+/// The calendar window: how far it is scrolled down and sideways.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CalendarWindow {
+    offset: u16,
+    most: Cell<u16>,
+    /// The first month shown in the grid.
+    first_month: u32,
+    /// The most months it could be scrolled sideways, as last drawn.
+    most_months: Cell<u32>,
+}
+
+impl CalendarWindow {
+    /// `[` `]` move the horizon, `{` `}` change its length, `← →` scroll the
+    /// months, `↑ ↓` the window; `Esc`, `?` or `C` close it.
+    pub fn update(&mut self, action: Action) -> Outcome {
+        let most = self.most.get();
+        match action {
+            Action::Back | Action::ToggleHelp | Action::ShowCalendar => return Outcome::Close,
+            Action::Quit => return Outcome::Quit,
+            Action::EarlierMonths => return Outcome::MoveHorizon(-1),
+            Action::LaterMonths => return Outcome::MoveHorizon(1),
+            Action::FewerMonths => return Outcome::ResizeHorizon(-1),
+            Action::MoreMonths => return Outcome::ResizeHorizon(1),
+            Action::FocusBundles => self.first_month = self.first_month.saturating_sub(1),
+            Action::FocusDetail => {
+                self.first_month = (self.first_month + 1).min(self.most_months.get())
+            }
+            Action::Up => self.offset = self.offset.min(most).saturating_sub(1),
+            Action::Down => self.offset = (self.offset + 1).min(most),
+            Action::PageUp | Action::Top => self.offset = 0,
+            Action::PageDown | Action::Bottom => self.offset = most,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    pub fn draw(&self, props: &CalendarProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
+        let catalog = props.catalog;
+        let inner_width = dialog_inner_width(frame.area().width, WIDTH);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut scrolls_sideways = false;
+        match props.calendaring.map(|c| (c, c.found())) {
+            None => {}
+            Some((calendaring, None)) if calendaring.failed() => {
+                lines.push(Line::styled(tr!("planw.failed"), theme.loss));
+            }
+            Some((_, None)) => lines.push(Line::styled(tr!("calendarw.finding"), theme.faint)),
+            Some((_, Some(Err(error)))) => {
+                let text = calendar_problem(catalog, props.horizon, error);
+                for line in wrap_to_width(&text, inner_width) {
+                    lines.push(Line::styled(line, theme.loss));
+                }
+            }
+            Some((_, Some(Ok(calendar)))) => {
+                scrolls_sideways = self.grid(catalog, calendar, theme, inner_width, &mut lines);
+                self.purchases(catalog, calendar, theme, inner_width, &mut lines);
+            }
+        }
+        let footer = |scrolls: bool| {
+            let mut keys = tr!("calendarw.keys");
+            if scrolls_sideways {
+                keys = format!("{} · {keys}", tr!("calendarw.sideways"));
+            }
+            if scrolls {
+                keys = format!("{} · {keys}", tr!("planw.scroll"));
+            }
+            Line::styled(keys, theme.faint)
+        };
+        let horizon = props.horizon;
+        let title = tr!(
+            "calendarw.title",
+            from = horizon.from,
+            until = horizon.month(horizon.months - 1),
+            months = horizon.months
+        );
+        let most = draw_scrolled_dialog(frame, theme, &title, lines, footer, WIDTH, self.offset);
+        self.most.set(most);
+    }
+
+    /// The grid: a line of years, a line of months, a line per wanted service;
+    /// whether it scrolls sideways.
+    fn grid(
+        &self,
+        catalog: &Catalog,
+        calendar: &Calendar,
+        theme: &Theme,
+        inner_width: usize,
+        lines: &mut Vec<Line<'_>>,
+    ) -> bool {
+        let horizon = calendar.horizon;
+        let months = horizon.months as usize;
+        let cell = (0..horizon.months)
+            .map(|m| display_width(&month_name(horizon.month(m))))
+            .max()
+            .unwrap_or(3)
+            .max(3)
+            + 1;
+        let longest = calendar
+            .wants
+            .iter()
+            .map(|w| display_width(&catalog.services[*w].name))
+            .max()
+            .unwrap_or(0);
+        let fit = (inner_width.saturating_sub(NAME_CELLS + 1) / cell).max(1);
+        let shown = fit.min(months);
+        let most_first = months - shown;
+        self.most_months.set(most_first as u32);
+        let first = (self.first_month as usize).min(most_first);
+        let name_width = longest
+            .min(inner_width.saturating_sub(shown * cell + 1))
+            .max(1);
+        let blank = pad("", name_width + 1, Align::Left);
+        let mut years = blank.clone();
+        let mut names = blank;
+        for m in first..first + shown {
+            let month = horizon.month(m as u32);
+            let year = if m == first || month.number() == 1 {
+                month.year.to_string()
+            } else {
+                String::new()
+            };
+            years += &pad(&year, cell, Align::Left);
+            names += &pad(&month_name(month), cell, Align::Left);
+        }
+        lines.push(Line::styled(years.trim_end().to_string(), theme.faint));
+        lines.push(Line::styled(names.trim_end().to_string(), theme.heading));
+        for (w, cells) in calendar.wants.iter().zip(&calendar.coverage) {
+            let name = truncate_to_width(&catalog.services[*w].name, name_width);
+            let mut spans = vec![Span::raw(pad(&name, name_width + 1, Align::Left))];
+            for cell_at in cells.iter().skip(first).take(shown) {
+                let text = cell_text(cell_at.as_ref());
+                let style = match cell_at.as_ref().and_then(|c| c.purchases.first()) {
+                    Some(&p) if !cell_at.as_ref().is_some_and(|c| c.held) => {
+                        purchase_style(theme, p)
+                    }
+                    _ => theme.faint,
+                };
+                spans.push(Span::styled(pad(&text, cell, Align::Left), style));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::raw(""));
+        shown < months
+    }
+
+    /// The purchases by letter, the totals, who pays what, and the notes.
+    fn purchases(
+        &self,
+        catalog: &Catalog,
+        calendar: &Calendar,
+        theme: &Theme,
+        inner_width: usize,
+        lines: &mut Vec<Line<'_>>,
+    ) {
+        let symbol = catalog.currency_symbol();
+        let horizon = calendar.horizon;
+        if calendar.purchases.is_empty() {
+            lines.push(Line::raw(tr!("calendar.no_purchases")));
+        }
+        for (at, p) in calendar.purchases.iter().enumerate() {
+            let mut name = purchase_name(catalog, p.kind, p.label.as_deref());
+            if p.first {
+                name += &match p.first_of {
+                    Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
+                    None => tr!("calendar.first"),
+                };
+            }
+            let when = tr!(
+                "calendarw.when",
+                start = horizon.month(p.start),
+                months = p.months,
+                until = date_text(p.until)
+            );
+            let head = format!("{}  {}  ", letter(at), money_text(symbol, p.price));
+            let room = inner_width.saturating_sub(display_width(&head));
+            let rest = truncate_to_width(&format!("{name} · {when}"), room);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}  ", letter(at)), purchase_style(theme, at)),
+                Span::styled(format!("{}  ", money_text(symbol, p.price)), theme.heading),
+                Span::raw(rest),
+            ]));
+        }
+        lines.push(Line::raw(""));
+        let mut total = vec![Span::styled(
+            tr!("plan.total", total = money_text(symbol, calendar.total)),
+            theme.heading,
+        )];
+        match (calendar.month_by_month, calendar.savings) {
+            (Some(monthly), Some(savings)) => {
+                total.push(Span::raw(tr!(
+                    "calendar.monthly",
+                    monthly = money_text(symbol, monthly)
+                )));
+                total.push(Span::styled(
+                    signed_money_text(symbol, savings),
+                    tone(theme, savings),
+                ));
+            }
+            _ => total.push(Span::raw(tr!("calendar.no_monthly"))),
+        }
+        lines.push(Line::from(total));
+        if !calendar.proven {
+            let sentence = tr!(
+                "plan.not_proven",
+                bound = money_text(symbol, calendar.bound)
+            );
+            lines.push(Line::styled(sentence, theme.loss));
+        }
+        if let Some(people) = &calendar.people {
+            lines.push(Line::raw(""));
+            for share in people {
+                let text = tr!(
+                    "calendarw.person",
+                    person = member_name(catalog, share.member),
+                    pays = pays_text(symbol, share.pays),
+                    alone = money_text(symbol, share.alone)
+                );
+                for line in wrap_to_width(&text, inner_width) {
+                    lines.push(Line::raw(line));
+                }
+            }
+        }
+        for note in calendar_notes(catalog, calendar) {
+            for line in wrap_to_width(&tr!("report.note", note = note), inner_width) {
+                lines.push(Line::styled(line, theme.faint));
+            }
+        }
+    }
+}
+
+/// The style of the purchase at `at`: one colour each, in turn.
+fn purchase_style(theme: &Theme, at: usize) -> Style {
+    theme.palette[at % theme.palette.len()]
+}
+
+/// Why there is no calendar, in a sentence.
+pub fn calendar_problem(catalog: &Catalog, horizon: Horizon, error: &CalendarError) -> String {
+    match error {
+        CalendarError::NoWants => tr!("planw.no_wants"),
+        CalendarError::Uncovered {
+            service,
+            member,
+            month,
+        } => tr!(
+            "calendarw.uncovered",
+            service = catalog.services[*service].name,
+            person = member_name(catalog, *member),
+            month = horizon.month(*month)
+        ),
+    }
+}
