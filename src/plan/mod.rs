@@ -45,6 +45,7 @@ mod assign;
 pub mod calendar;
 mod costs;
 mod cover;
+mod cuts;
 mod fair;
 mod household;
 mod lp;

@@ -27,6 +27,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
+use super::cuts::strengthened;
 use super::lp::{ExactBound, Lp, Matrix, Relaxed};
 use super::problem::{Budget, Problem, Solution, Unsolved};
 
@@ -75,7 +76,9 @@ pub fn solve(
     let zeros = vec![0.0; problem.columns.len()];
     let top: Vec<f64> = hi.iter().map(|&h| f64::from(h)).collect();
     search.round(&zeros, &zeros, &top);
-    let matrix = Matrix::new(problem);
+    // The relaxation is bounded with rounded rows too; plans are checked
+    // against the problem itself.
+    let matrix = Matrix::new(&strengthened(problem));
     let mut root = Lp::new(&matrix, &hi);
     if root.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
         return Err(Unsolved::Infeasible);
@@ -97,7 +100,10 @@ pub fn solve(
     }
     // The least cost is proven; now the first plan of that cost in tie order.
     let mut first = None;
-    search.first_in_order(root, cost, &mut first);
+    // The plan of least cost in hand bounds the tie order: no branch whose
+    // plans all come after it in that order is searched.
+    let bar = problem.tie_key(&picks).0;
+    search.first_in_order(root, cost, &bar, &mut first);
     match first {
         Some(picks) if !search.stopped => Ok(Solution {
             picks,
@@ -378,7 +384,13 @@ impl Search<'_> {
     /// that adds purchases of the smallest rank still free comes before every
     /// plan that does not, so those are searched first, and the rest only when
     /// they hold none.
-    fn first_in_order(&mut self, mut lp: Lp<'_>, target: i128, first: &mut Option<Vec<usize>>) {
+    fn first_in_order(
+        &mut self,
+        mut lp: Lp<'_>,
+        target: i128,
+        bar: &[u32],
+        first: &mut Option<Vec<usize>>,
+    ) {
         loop {
             if self.out_of_budget() {
                 return;
@@ -408,6 +420,9 @@ impl Search<'_> {
             let Some(rank) = free.iter().map(|&at| self.problem.columns[at].rank).min() else {
                 return;
             };
+            if comes_after(&self.problem.tie_key(&forced).0, rank, bar) {
+                return;
+            }
             let same: Vec<usize> = free
                 .into_iter()
                 .filter(|&at| self.problem.columns[at].rank == rank)
@@ -422,7 +437,7 @@ impl Search<'_> {
                     child.set_bounds(earlier, lp.lo[earlier], lp.lo[earlier]);
                 }
                 child.set_bounds(column, lp.lo[column] + 1.0, lp.hi[column]);
-                self.first_in_order(child, target, &mut found_here);
+                self.first_in_order(child, target, bar, &mut found_here);
                 if self.stopped {
                     return;
                 }
@@ -459,6 +474,24 @@ impl PartialOrd for Ratio {
     fn partial_cmp(&self, other: &Ratio) -> Option<Ordering> {
         Some(self.cmp(other))
     }
+}
+
+/// Whether every plan of a branch comes after a plan whose sorted ranks are
+/// `bar` in tie order. The branch's plans buy the sorted ranks `forced`, which
+/// are not a plan, and more purchases of rank `least` or more: each starts with
+/// the forced ranks below `least`, then has a rank of at least `least`.
+fn comes_after(forced: &[u32], least: u32, bar: &[u32]) -> bool {
+    let below: Vec<u32> = forced.iter().copied().filter(|&r| r < least).collect();
+    for (at, &rank) in below.iter().enumerate() {
+        match bar.get(at) {
+            // `bar` is a prefix of every plan here, which are longer.
+            None => return true,
+            Some(&other) if rank != other => return rank > other,
+            Some(_) => {}
+        }
+    }
+    // Every plan here goes on with a rank of `least` or more.
+    bar.get(below.len()).is_none_or(|&next| least > next)
 }
 
 /// Keeps the smaller of two plans of equal cost by the tie order.
