@@ -1,4 +1,4 @@
-//! The calendar (SPEC §3.3) on generated households (`synthetic::calendar_file`:
+//! The calendar (docs/reference/calendar.md) on generated households (`synthetic::calendar_file`:
 //! every person wants about half of the services, most within a window, some
 //! holding one; each service sold three ways, one with a first price; bundles
 //! of 2 to 4 services per year, half year, quarter or month), with fair shares

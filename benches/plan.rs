@@ -1,5 +1,5 @@
-//! The planner's solver on hard instances (reference: docs/reference.md, "The
-//! plan"): free and repeated prices, many people, what-ifs, a calendar-shaped
+//! The planner's solver on hard instances
+//! (docs/reference/plan.md, "How the plan is found"): free and repeated prices, many people, what-ifs, a calendar-shaped
 //! problem and the 1,023 plans of fair shares, the same instances that
 //! `examples/instances.rs` writes for HiGHS (`benches/highs.py`). Each prints
 //! the sum of its optima, which must equal HiGHS's, and whether all are proven;

@@ -1,4 +1,4 @@
-//! Fair shares of 10 people (SPEC §2 rule 6): the household plan and the plan of
+//! Fair shares of 10 people (docs/reference/arithmetic.md, "Rule 6: Household shares"): the household plan and the plan of
 //! every group of its people (1,023 of them), on the shipped file and on a
 //! generated catalogue of 1,000 offers; equal savings beside them, which needs
 //! only each person's plan alone. People and seats are set in code.

@@ -1,4 +1,4 @@
-//! Numbers as TOML means them (SPEC §1.1), read exactly: an integer is its value in
+//! Numbers as TOML means them (docs/reference/file-format.md, "Amounts"), read exactly: an integer is its value in
 //! any radix (`0x58`, `0o130`, `0b1011000` and `8_8` are all 88), a float is read
 //! from its written text (`19.9` is exactly 19.9, `1e3` is 1000), a string holds a
 //! number as it would be written without its quotes (`"19.90"`). Nothing here goes through `f64`. Every number the file holds,

@@ -1,4 +1,4 @@
-//! Pure arithmetic (SPEC §2): basis amounts, counted services, standalone value,
+//! Pure arithmetic (docs/reference/arithmetic.md): basis amounts, counted services, standalone value,
 //! savings, the split of a price over services, and the personal figures.
 
 use std::cmp::Ordering;
@@ -57,7 +57,7 @@ pub struct ServiceFigures {
     pub personal_cost: Option<Money>,
 }
 
-/// `amount` per `period`, converted to `basis` and rounded once to the fen (SPEC §2.1):
+/// `amount` per `period`, converted to `basis` and rounded once to the fen (docs/reference/arithmetic.md, "Rule 1: Basis amount"):
 /// one multiplication by an integer, one division by an integer, halves away from zero.
 pub fn to_basis(amount: Decimal, period: Period, basis: Period) -> Money {
     let (basis_num, basis_den) = basis.years();
@@ -72,7 +72,7 @@ pub fn to_basis(amount: Decimal, period: Period, basis: Period) -> Money {
 }
 
 /// Splits `total` over `weights` in whole fen, in proportion to the weights, so that the
-/// parts sum to `total` exactly (SPEC §2.4): each part gets the floor of its exact
+/// parts sum to `total` exactly (docs/reference/arithmetic.md, "Rule 4: Effective cost"): each part gets the floor of its exact
 /// share, and the fen still missing go one each to the largest remainders, ties to the
 /// first listed. All-zero weights split equally.
 pub fn split(total: Money, weights: &[Money]) -> Vec<Money> {
@@ -129,7 +129,7 @@ pub fn bundle_price<'b>(
 }
 
 /// What a service is worth bought alone, in the basis period, and the label of the
-/// way to buy it that gave that price (SPEC §2.1).
+/// way to buy it that gave that price (docs/reference/arithmetic.md, "Rule 1: Basis amount").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Worth {
     pub price: Money,
@@ -191,7 +191,7 @@ pub fn cheapest_way(service: &Service) -> Option<usize> {
     best.1
 }
 
-/// `min(fact × rate, max)` per the benefit's period, before conversion (SPEC §1.6).
+/// `min(fact × rate, max)` per the benefit's period, before conversion (docs/reference/file-format.md, "Benefits").
 /// Nothing is clamped: the loader, `--set` and the screen accept a spending fact
 /// only from 0 to `MAX_FACT` and a rate only from 0 to 1, so the product is an
 /// amount of at most `MAX_FACT`.
@@ -254,7 +254,7 @@ impl Prices {
     }
 }
 
-/// The services counted for a bundle (SPEC §2.2), each with its group label if any.
+/// The services counted for a bundle (docs/reference/arithmetic.md, "Rule 2: Counted services"), each with its group label if any.
 pub fn counted_services(
     bundle: &Bundle,
     picks: &[ServiceIx],

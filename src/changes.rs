@@ -1,4 +1,4 @@
-//! What-if changes applied to a catalogue (SPEC §1.7): pure, from the catalogue as
+//! What-if changes applied to a catalogue (docs/reference/file-format.md, "What-if changes"): pure, from the catalogue as
 //! the file writes it to the catalogue with some changes applied. The loader uses
 //! the same steps to check each change against its offer.
 

@@ -1,4 +1,4 @@
-//! A price tier's condition, `FACT OP NUMBER` (SPEC §1.3): a leaf the catalogue
+//! A price tier's condition, `FACT OP NUMBER` (docs/reference/file-format.md, "Price tiers"): a leaf the catalogue
 //! holds.
 
 use std::fmt;

@@ -1,4 +1,4 @@
-//! The language of every text meant for people (SPEC §3 `--lang`): English or
+//! The language of every text meant for people (docs/reference/command-line.md `--lang`): English or
 //! Simplified Chinese. Messages live in `locales/en.toml` and `locales/zh.toml`,
 //! one key per text; `tr!` picks the current language's. JSON and CSV keys, ids
 //! and exit codes never change with it.

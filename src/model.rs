@@ -17,7 +17,7 @@ pub type BundleIx = usize;
 /// Index of a person in `Catalog::people`.
 pub type PersonIx = usize;
 
-/// Whether an offer can be bought now (SPEC §1.4).
+/// Whether an offer can be bought now (docs/reference/file-format.md, "Availability").
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// On sale.
@@ -66,7 +66,7 @@ impl fmt::Display for Status {
     }
 }
 
-/// One more way to buy a service alone (SPEC §1.5), such as monthly.
+/// One more way to buy a service alone (docs/reference/file-format.md, "Other ways to buy"), such as monthly.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Way {
     pub price: Decimal,
@@ -74,12 +74,12 @@ pub struct Way {
     pub label: Option<String>,
     /// When and where this price was seen; an entry does not take its service's.
     pub seen: Seen,
-    /// What a new member pays for the first purchases of this way (SPEC §1.10).
+    /// What a new member pays for the first purchases of this way (docs/reference/file-format.md, "Time: held, when, first").
     /// (Boxed: most ways have none.)
     pub first: Option<Box<First>>,
 }
 
-/// A first-period price for new members (SPEC §1.10): the first `periods`
+/// A first-period price for new members (docs/reference/file-format.md, "Time: held, when, first"): the first `periods`
 /// purchases of a way to buy cost `price` each, in the way's own period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct First {
@@ -88,7 +88,7 @@ pub struct First {
     pub periods: u32,
 }
 
-/// A membership already held (SPEC §1.10 `held`): an offer, held through a day
+/// A membership already held (docs/reference/file-format.md, "Time: held, when, first" `held`): an offer, held through a day
 /// (inclusive).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Held {
@@ -96,7 +96,7 @@ pub struct Held {
     pub through: time::Date,
 }
 
-/// When a service is wanted (SPEC §1.10 `when`): every calendar month with a
+/// When a service is wanted (docs/reference/file-format.md, "Time: held, when, first" `when`): every calendar month with a
 /// day between `from` and `until` (each inclusive, each optional).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Window {
@@ -104,7 +104,7 @@ pub struct Window {
     pub until: Option<time::Date>,
 }
 
-/// What a person holds and when they want their services (SPEC §1.10); only the
+/// What a person holds and when they want their services (docs/reference/file-format.md, "Time: held, when, first"); only the
 /// calendar reads it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Time {
@@ -124,7 +124,7 @@ impl Time {
     }
 }
 
-/// A what-if change applied to an offer, as the offer remembers it (SPEC §1.7).
+/// A what-if change applied to an offer, as the offer remembers it (docs/reference/file-format.md, "What-if changes").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChangeMark {
     pub id: String,
@@ -140,7 +140,7 @@ fn change_tag(changes: &[ChangeMark]) -> String {
         .collect()
 }
 
-/// What a benefit is worth to the user (SPEC §1.6): `min(fact × rate, max)`.
+/// What a benefit is worth to the user (docs/reference/file-format.md, "Benefits"): `min(fact × rate, max)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Benefit {
     /// The fact that measures the user, such as a yearly spending.
@@ -167,14 +167,14 @@ pub struct Service {
     pub value: Option<Box<Benefit>>,
     pub sold_alone: bool,
     /// How many people one purchase of an offer providing this service serves
-    /// (SPEC §1.8); at least 1, and 1 unless the file says otherwise.
+    /// (docs/reference/file-format.md, "People who share"); at least 1, and 1 unless the file says otherwise.
     pub seats: u32,
     pub status: Status,
     pub note: Option<String>,
     /// When and where the main price was seen.
     pub seen: Seen,
-    /// What a new member pays for the first purchases at the main price (SPEC
-    /// §1.10). (Boxed: most services have none.)
+    /// What a new member pays for the first purchases at the main price
+    /// (docs/reference/file-format.md, "Time: held, when, first"). (Boxed: most services have none.)
     pub first: Option<Box<First>>,
     /// The what-if changes applied to it, in file order (none as the file writes it).
     pub changes: Box<[ChangeMark]>,
@@ -218,7 +218,7 @@ pub struct Bundle {
     pub note: Option<String>,
     /// When and where its price was seen.
     pub seen: Seen,
-    /// What a new member pays for the first purchases (SPEC §1.10).
+    /// What a new member pays for the first purchases (docs/reference/file-format.md, "Time: held, when, first").
     pub first: Option<Box<First>>,
     /// The what-if changes applied to it, in file order (none as the file writes it).
     pub changes: Vec<ChangeMark>,
@@ -251,7 +251,7 @@ impl Bundle {
 }
 
 /// The first of `services` that is a benefit reading the fact `fact` as an amount
-/// spent (SPEC §1.6), if one is.
+/// spent (docs/reference/file-format.md, "Benefits"), if one is.
 pub fn benefit_spending<'a>(services: &'a [Service], fact: &str) -> Option<&'a Service> {
     services
         .iter()
@@ -275,7 +275,7 @@ pub enum Offer {
     Service(ServiceIx),
 }
 
-/// A what-if change of an offer (SPEC §1.7), off until applied. Only the keys
+/// A what-if change of an offer (docs/reference/file-format.md, "What-if changes"), off until applied. Only the keys
 /// that fit its offer are set: `add`, `remove`, `tiers` for a bundle, `label`
 /// and `other_prices` for a service.
 #[derive(Clone, Debug, PartialEq)]
@@ -295,7 +295,7 @@ pub struct Change {
     pub label: Option<String>,
     /// Replaces the service's other ways to buy it.
     pub other_prices: Option<Vec<Way>>,
-    /// Replaces the offer's first price (SPEC §1.10).
+    /// Replaces the offer's first price (docs/reference/file-format.md, "Time: held, when, first").
     pub first: Option<First>,
     pub note: Option<String>,
     /// When and where the change was reported.
@@ -348,7 +348,7 @@ pub struct Profile {
     pub time: Time,
 }
 
-/// Someone besides the user who shares memberships with them (SPEC §1.8, 拼车).
+/// Someone besides the user who shares memberships with them (docs/reference/file-format.md, "People who share", 拼车).
 /// The user is `me`, whose wants are the profile's: never one of these.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
@@ -381,7 +381,7 @@ pub struct Catalog {
     pub changes: Vec<Change>,
     /// The changes applied to this catalogue (`--what-if`, `a`), in file order.
     pub applied: Vec<ChangeIx>,
-    /// How the household shares its total (`[household] split`, SPEC §1.8).
+    /// How the household shares its total (`[household] split`, docs/reference/file-format.md, "People who share").
     pub split: Split,
 }
 

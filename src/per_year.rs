@@ -1,4 +1,4 @@
-//! Amounts per year, exactly (SPEC §2 rules 1-3): what choosing a service's way
+//! Amounts per year, exactly (docs/reference/arithmetic.md, "Rule 1: Basis amount"): what choosing a service's way
 //! to buy, a group's member and the savings percentage compare, before any
 //! rounding, so that none of them depends on the period figures are shown per.
 //! A leaf.
@@ -39,7 +39,7 @@ impl PerYear {
     }
 
     /// `(self - price) / self × 100`, rounded once to two decimals, halves away
-    /// from zero (SPEC §2.3); `None` when `self` is zero.
+    /// from zero (docs/reference/arithmetic.md, "Rule 3: Standalone value, savings and savings %"); `None` when `self` is zero.
     pub fn percent_saved(&self, price: &PerYear) -> Option<Percent> {
         if self.0.sign() == Sign::NoSign {
             return None;

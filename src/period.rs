@@ -1,4 +1,4 @@
-//! Billing periods as fractions of a year (SPEC §1.2): a leaf the catalogue and
+//! Billing periods as fractions of a year (docs/reference/file-format.md, "Periods"): a leaf the catalogue and
 //! every figure use.
 
 use std::fmt;

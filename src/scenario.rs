@@ -1,4 +1,4 @@
-//! What figures are computed for (SPEC §2, §3): the basis period, the wants, the
+//! What figures are computed for (docs/reference/arithmetic.md, docs/reference/command-line.md): the basis period, the wants, the
 //! facts, the statuses a plan may use and how a household shares; the file's own,
 //! and with what the command line or the screen asks on top of it.
 
@@ -17,7 +17,7 @@ pub struct Scenario {
     pub wants: Option<Vec<ServiceIx>>,
     pub facts: BTreeMap<String, Decimal>,
     pub include: Includes,
-    /// How a household plan's total is shared (SPEC §2 rule 6): the file's
+    /// How a household plan's total is shared (docs/reference/arithmetic.md, "Rule 6: Household shares"): the file's
     /// `[household] split`, or what `--split` or the screen's `x` chose.
     pub split: Split,
 }

@@ -1,4 +1,4 @@
-//! The JSON Schema of the bundles file (SPEC §1), for editors that check TOML as
+//! The JSON Schema of the bundles file (docs/reference/file-format.md), for editors that check TOML as
 //! it is typed (taplo, Even Better TOML). Kept in the repository as
 //! `bundles.schema.json` and printed by `bundlecalc schema`.
 

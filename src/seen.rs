@@ -1,7 +1,7 @@
-//! When and where a price was seen (SPEC §1.9), as the file says: a leaf the
+//! When and where a price was seen (docs/reference/file-format.md, "When a price was seen"), as the file says: a leaf the
 //! catalogue's offers and ways to buy hold.
 
-/// When a price was last seen and where (SPEC §1.9): `as_of` a calendar date,
+/// When a price was last seen and where (docs/reference/file-format.md, "When a price was seen"): `as_of` a calendar date,
 /// `source` free text, each optional. (Boxed, and nothing when neither is given:
 /// most prices have neither, and a catalogue can hold millions.)
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Where the bundles file comes from (SPEC §1 discovery order) and reading it safely.
+//! Where the bundles file comes from (docs/reference/file-format.md discovery order) and reading it safely.
 
 use std::env;
 use std::fs::File;

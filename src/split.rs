@@ -1,4 +1,4 @@
-//! How a household shares its total (SPEC §1.8 `[household] split`, §2 rule 6):
+//! How a household shares its total (docs/reference/file-format.md, "People who share" `[household] split`, docs/reference/arithmetic.md, "Rule 6: Household shares"):
 //! the rules, their names in the file, on the command line and in JSON, and the
 //! order the screen's `x` goes through them. A leaf.
 

@@ -1,4 +1,4 @@
-//! When prices were seen (SPEC §1.9): today's date, and the note on prices used in
+//! When prices were seen (docs/reference/file-format.md, "When a price was seen"): today's date, and the note on prices used in
 //! a figure that were seen more than a year (365 days) before it.
 
 use time::{Date, Month, OffsetDateTime};

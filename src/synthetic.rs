@@ -364,7 +364,7 @@ pub struct Instance {
 }
 
 /// The planner's benchmark instances, each as the covering problems the plan
-/// puts to the solver (reference: docs/reference.md, "The plan"): one person
+/// puts to the solver (docs/reference/plan.md, "How the plan is found"): one person
 /// with 20 and 40 wants over 10,000 bundles at free and repeated prices; 7
 /// people with 43 distinct wants over 3,000 offers; the same with three
 /// what-ifs (the plan and its four entries); a calendar of 10 services × 36
@@ -491,7 +491,7 @@ impl<'o> Items<'o> {
     }
 }
 
-/// A household file for the calendar (SPEC §3.3): `people` people (`me` and
+/// A household file for the calendar (docs/reference/calendar.md): `people` people (`me` and
 /// `people − 1` others), each wanting about half of `services` services, most
 /// with a window in 2027–2029 and some held at first; each service sold three
 /// ways (a year, a quarter, and a month with a first price), and `bundles`

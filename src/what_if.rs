@@ -1,4 +1,4 @@
-//! The plan's what-ifs (SPEC §3.2 `what_if`): what each change not applied would
+//! The plan's what-ifs (docs/reference/plan.md `what_if`): what each change not applied would
 //! make of the plan, then all of them together. Each is the plan for the same
 //! wants and statuses on the catalogue with those changes applied too.
 

@@ -272,3 +272,72 @@ fn architecture_md_names_every_top_level_module_of_src() {
         );
     }
 }
+
+/// Every `.rs` file of the repository's code and tests, as absolute paths.
+fn code_and_tests() -> Vec<PathBuf> {
+    fn walk(folder: &Path, files: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for folder in ["src", "tests", "benches", "examples", "crates"] {
+        walk(&root().join(folder), &mut files);
+    }
+    files
+}
+
+#[test]
+fn every_pointer_to_the_contract_names_a_page_and_heading_of_docs() {
+    let pointer = "docs/reference";
+    let mut pointers = 0;
+    for file in code_and_tests() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = file.display();
+        // The contract is in the repository: nothing points outside it (the
+        // section sign spelled by its code, so this file passes too).
+        let section = char::from_u32(0xA7).unwrap();
+        assert!(
+            !text.contains(&format!("{}PEC ", 'S')),
+            "{name} points to the spec"
+        );
+        assert!(
+            !text.contains(section),
+            "{name} points to a section outside docs/"
+        );
+        for (at, _) in text.match_indices(pointer) {
+            let rest = &text[at..];
+            let token: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "/._-".contains(*c))
+                .collect();
+            let page = token.trim_end_matches('.');
+            if !page.ends_with(".md") {
+                continue;
+            }
+            let page_end = page.len();
+            let content = std::fs::read_to_string(root().join(page))
+                .unwrap_or_else(|_| panic!("{name}: {page} is not a page of docs/"));
+            // `page, "Heading"`: the heading is one of the page's.
+            if let Some(quoted) = rest[page_end..].strip_prefix(", \"") {
+                let heading = &quoted[..quoted.find('"').unwrap()];
+                assert!(
+                    content
+                        .lines()
+                        .any(|l| l.starts_with('#') && l.trim_start_matches('#').trim() == heading),
+                    "{name}: {page} has no heading \"{heading}\""
+                );
+            }
+            pointers += 1;
+        }
+    }
+    assert!(pointers > 100, "only {pointers} pointers found");
+}

@@ -1,4 +1,4 @@
-//! The calendar (SPEC §1.10, §3.3): what is held, when each service is wanted,
+//! The calendar (docs/reference/file-format.md, "Time: held, when, first", docs/reference/calendar.md): what is held, when each service is wanted,
 //! first prices for new members, the exact cheapest purchases month by month,
 //! its outputs, its errors, and a household's shares of it.
 

@@ -1,4 +1,4 @@
-//! The calendar against an exhaustive search (SPEC §3.3): on small random files
+//! The calendar against an exhaustive search (docs/reference/calendar.md): on small random files
 //! with households, holdings, windows, first prices, groups and what-ifs, the
 //! solver's calendar has the least total, then the fewest purchases, then the
 //! latest, then the smallest sorted list of (start, offer, way); every wanted

@@ -1,4 +1,4 @@
-//! The calendar window (`C`, SPEC §4): the grid, the purchases and the totals,
+//! The calendar window (`C`, docs/reference/screen.md): the grid, the purchases and the totals,
 //! whole at 80×24 and at 160×50 in both languages; `[` `]` move the first
 //! month, `{` `}` change the length, `← →` scroll a long horizon sideways.
 

@@ -1,5 +1,5 @@
-//! Every problem a what-if change can have (SPEC §1.7), and a price's date that is
-//! not a plain date (§1.9): refused with exit 65 at its place, whether or not the
+//! Every problem a what-if change can have (docs/reference/file-format.md, "What-if changes"), and a price's date that is
+//! not a plain date (docs/reference/file-format.md, "When a price was seen"): refused with exit 65 at its place, whether or not the
 //! change is applied, in English and in Chinese.
 
 mod common;

@@ -1,4 +1,4 @@
-//! What-if changes never disturb what they do not change (SPEC §1.7): with none
+//! What-if changes never disturb what they do not change (docs/reference/file-format.md, "What-if changes"): with none
 //! applied the figures are those of the file without `[changes]`, and a change
 //! that only names itself leaves every figure as it was.
 

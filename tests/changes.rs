@@ -1,4 +1,4 @@
-//! What-if changes (SPEC §1.7, §3.2): a rumour is a change of an offer that exists,
+//! What-if changes (docs/reference/file-format.md, "What-if changes", docs/reference/plan.md): a rumour is a change of an offer that exists,
 //! applied with `--what-if`, and the plan says what each would save.
 
 mod common;

@@ -1,4 +1,4 @@
-//! Who pays what on random households (SPEC §2 rule 6): the payments add up to
+//! Who pays what on random households (docs/reference/arithmetic.md, "Rule 6: Household shares"): the payments add up to
 //! the total under every rule; under fair shares and equal savings nobody pays
 //! more than alone, and a person whose alone is 0.00 pays 0.00; people with the
 //! same wants pay within a fen of each other; and fair shares are the Shapley

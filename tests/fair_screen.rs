@@ -1,4 +1,4 @@
-//! The household window's rules (SPEC §4 `x`): `H` names how the total is
+//! The household window's rules (docs/reference/screen.md `x`): `H` names how the total is
 //! shared, `x` goes through fair shares, equal savings, by use and the file's
 //! agreed shares, a view never saved; the scenario line names a rule that is not
 //! the default. Whole at 80×24 and at 160×50, in English and Chinese.

@@ -1,4 +1,4 @@
-//! How a household shares its total (SPEC §1.8 `[household] split`, §2 rule 6):
+//! How a household shares its total (docs/reference/file-format.md, "People who share" `[household] split`, docs/reference/arithmetic.md, "Rule 6: Household shares"):
 //! fair shares by default, equal savings, by use and agreed weights, each rounded
 //! once per person; `--split` for one run; the limit of fair shares; the
 //! household CSV.

@@ -124,7 +124,7 @@ fn the_table_groups_digits_from_ten_thousand_and_json_and_csv_never() {
     assert!(!json.contains("12,345"));
 }
 
-/// Exports say what they measure (SPEC §3.1, §3.2): every CSV row ends with the
+/// Exports say what they measure (docs/reference/output.md, "The comparison as JSON", docs/reference/plan.md): every CSV row ends with the
 /// currency and the period, and Markdown opens with a caption naming both.
 #[test]
 fn csv_and_markdown_say_the_currency_and_the_period() {

@@ -1,4 +1,4 @@
-//! Households from the file (SPEC §1.8, §3.2 "Households"): `[people.ID]` and
+//! Households from the file (docs/reference/file-format.md, "People who share", docs/reference/plan.md "Households"): `[people.ID]` and
 //! `seats` read, the plan for everyone, `--people` as a view, and a person's
 //! want nothing covers refused with the person named.
 

@@ -1,4 +1,4 @@
-//! The household plan (SPEC §1.8, §3.2 "Households") and who pays what (SPEC §2
+//! The household plan (docs/reference/file-format.md, "People who share", docs/reference/plan.md "Households") and who pays what (docs/reference/arithmetic.md
 //! rule 6), against an exhaustive search over every multiset of purchases.
 
 use bundlecalc::calc::Scenario;

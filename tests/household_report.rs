@@ -1,4 +1,4 @@
-//! The household plan in JSON, table and Markdown (SPEC §3.2 "Households"), in
+//! The household plan in JSON, table and Markdown (docs/reference/plan.md "Households"), in
 //! both languages; without other people the plan reads as it always did.
 
 use bundlecalc::calc::Scenario;

@@ -1,4 +1,4 @@
-//! The household window (`H`, SPEC §4): each purchase with who uses which service,
+//! The household window (`H`, docs/reference/screen.md): each purchase with who uses which service,
 //! and each person's pays / alone / saves, whole at 80×24 and at 160×50, in both
 //! languages; without people, how to add them.
 

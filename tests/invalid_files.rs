@@ -208,7 +208,7 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "4:11",
         None,
     ),
-    // More ways to buy a service (SPEC §1.5).
+    // More ways to buy a service (docs/reference/file-format.md, "Other ways to buy").
     (
         "way_negative",
         "`services.a.other_prices[0].price` must not be negative",
@@ -257,7 +257,7 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "3:9",
         None,
     ),
-    // Benefits valued from the user's facts (SPEC §1.6).
+    // Benefits valued from the user's facts (docs/reference/file-format.md, "Benefits").
     (
         "benefit_rate_above_one",
         "`services.d.value.rate` must be between 0 and 1",

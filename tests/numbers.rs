@@ -1,4 +1,4 @@
-//! Numbers as TOML means them (SPEC §1.1): every radix and `_`, in every place a
+//! Numbers as TOML means them (docs/reference/file-format.md, "Amounts"): every radix and `_`, in every place a
 //! number is read, gives the value Python's `tomllib` reads; and nothing is clamped:
 //! what is too large is refused with its place and the largest value accepted.
 

@@ -19,7 +19,7 @@ struct Spec {
     wants: Vec<usize>,
 }
 
-/// What a service may be besides one price (SPEC §1.5, §1.6).
+/// What a service may be besides one price (docs/reference/file-format.md, "Other ways to buy", docs/reference/file-format.md, "Benefits").
 #[derive(Debug, Clone)]
 enum Extra {
     None,

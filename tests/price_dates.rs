@@ -1,4 +1,4 @@
-//! When a price was seen (SPEC §1.9): `as_of` and `source` in the JSON, and the
+//! When a price was seen (docs/reference/file-format.md, "When a price was seen"): `as_of` and `source` in the JSON, and the
 //! note on prices used in a figure that were seen more than a year before today.
 
 mod common;

@@ -150,7 +150,7 @@ proptest! {
         prop_assert_eq!(worth.label, None);
     }
 
-    /// SPEC §2 rules 1-3: ways, group members and the savings percentage come
+    /// docs/reference/arithmetic.md, "Rule 1: Basis amount": ways, group members and the savings percentage come
     /// from exact amounts per year, so none of them changes with the period.
     #[test]
     fn the_savings_percentage_and_every_choice_are_the_same_in_every_period(

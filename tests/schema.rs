@@ -135,7 +135,7 @@ fn bundlecalc_schema_prints_the_repository_s_schema() {
             .unwrap();
     assert_eq!(printed, kept);
     let schema: serde_json::Value = serde_json::from_str(&printed).unwrap();
-    // Every key of SPEC §1 is described.
+    // Every key of docs/reference/file-format.md is described.
     let service = &schema["definitions"]["service"]["properties"];
     for key in [
         "name",

@@ -1,6 +1,6 @@
 //! The exact solver against an exhaustive search, on small covering problems
 //! with free and equal prices, repeated purchases and limits (reference:
-//! docs/reference.md, "The plan": proof and time limit).
+//! docs/reference/plan.md, "Proof and time limit").
 
 use bundlecalc::plan::problem::{Budget, Column, Limit, Problem, Unsolved};
 use bundlecalc::plan::solve::solve;

@@ -118,7 +118,7 @@ includes = [ "tv", { one_of = ["weekly", "yearly"] } ]
     }
 }
 
-/// SPEC §2.3: the percentage comes from the exact amounts per year. QQ Music's
+/// docs/reference/arithmetic.md, "Rule 3: Standalone value, savings and savings %": the percentage comes from the exact amounts per year. QQ Music's
 /// bundle at 188 a year against its service at 15 a month (180 a year) saves
 /// -4.444…%, whatever the period: not -4.47% from 15.67 and 15.00 a month, nor
 /// -6.12% from 0.52 and 0.49 a day.

@@ -1,4 +1,4 @@
-//! What-ifs in the screen (SPEC §1.7, §4 key `a`): the window lists every change
+//! What-ifs in the screen (docs/reference/file-format.md, "What-if changes", docs/reference/screen.md key `a`): the window lists every change
 //! with what it would save in the plan; `Space`/`Enter` applies one or takes it
 //! back, and the bundle's row, the detail, the chart and the plan follow. A view:
 //! nothing is saved.

@@ -1,4 +1,4 @@
-//! What the command line asks on top of the file (SPEC §3): `--per`, `--want`,
+//! What the command line asks on top of the file (docs/reference/command-line.md): `--per`, `--want`,
 //! `--set`, `--include`, `--what-if`, `--people` and `--split`, each checked
 //! against the file, with "did you mean" for an id it does not know. A view:
 //! never saved.
@@ -90,7 +90,7 @@ pub(super) fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decima
     Ok(facts)
 }
 
-/// The file's catalogue with the changes `--what-if` names applied (SPEC §1.7):
+/// The file's catalogue with the changes `--what-if` names applied (docs/reference/file-format.md, "What-if changes"):
 /// an unknown id, or changes that leave a bundle empty, are command-line problems.
 pub(super) fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Error> {
     let Some(ids) = &cli.what_if else {

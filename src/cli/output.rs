@@ -241,7 +241,7 @@ pub(super) fn emit(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) ->
     }
 }
 
-/// The `--calendar` report (SPEC §3.3), or why there is none: over `--from` and
+/// The `--calendar` report (docs/reference/calendar.md), or why there is none: over `--from` and
 /// `--months` (default 12 months from the month of today).
 pub(super) fn calendar_output(
     cli: &Cli,

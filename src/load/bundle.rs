@@ -1,4 +1,4 @@
-//! `[bundles.ID]` walked: price, price tiers (SPEC §1.3) and includes.
+//! `[bundles.ID]` walked: price, price tiers (docs/reference/file-format.md, "Price tiers") and includes.
 
 use rust_decimal::Decimal;
 use toml::de::{DeTable, DeValue};
@@ -64,7 +64,7 @@ impl Walker<'_> {
         }
     }
 
-    /// `tiers`: a list of `{ when, price }` (SPEC §1.3); `bundle` names the offer
+    /// `tiers`: a list of `{ when, price }` (docs/reference/file-format.md, "Price tiers"); `bundle` names the offer
     /// they price in messages.
     pub fn tiers(&mut self, node: &Node<'_>, bundle: &str) -> Vec<Tier> {
         let Some(entries) = node.get_ref().as_array() else {
@@ -201,7 +201,7 @@ impl Walker<'_> {
     }
 }
 
-/// Reads a tier condition `FACT OP NUMBER`, such as `taoqi >= 1000` (SPEC §1.3); the
+/// Reads a tier condition `FACT OP NUMBER`, such as `taoqi >= 1000` (docs/reference/file-format.md, "Price tiers"); the
 /// number is read as TOML reads one, so `taoqi >= 0x3e8` tests the same.
 pub fn parse_condition(text: &str) -> Result<Condition, String> {
     let text = text.trim();

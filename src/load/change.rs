@@ -1,4 +1,4 @@
-//! `[changes.ID]` (SPEC §1.7): walked like the other tables, then, once services
+//! `[changes.ID]` (docs/reference/file-format.md, "What-if changes"): walked like the other tables, then, once services
 //! and bundles are known, checked against the offer as the file writes it: the
 //! offer and every service named exist, a removed service is included, an added
 //! one is not, the bundle keeps an include, each key fits the offer.

@@ -1,4 +1,4 @@
-//! `[household]` walked (SPEC §1.8): how the household shares its total, a
+//! `[household]` walked (docs/reference/file-format.md, "People who share"): how the household shares its total, a
 //! rule's name or agreed weights (`split = { me = 60, mum = 40 }`). The weights'
 //! ids are looked up by `resolve`, once the people are known.
 

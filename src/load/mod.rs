@@ -1,4 +1,4 @@
-//! TOML text -> validated `Catalog` (SPEC §1), in three steps, a file each:
+//! TOML text -> validated `Catalog` (docs/reference/file-format.md), in three steps, a file each:
 //! `parse` (the toml crate reads the whole text once, keeping every span), `walk`
 //! (each table's keys checked and values read, numbers as TOML means them; with
 //! `service`, `bundle`, `change`, `profile`, `person` and `household`), and

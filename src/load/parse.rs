@@ -1,5 +1,5 @@
 //! The first step of loading: the whole text through the toml crate, once, keeping
-//! the span of every key and value (SPEC §1.1). No code of ours reads TOML's grammar.
+//! the span of every key and value (docs/reference/file-format.md, "Amounts"). No code of ours reads TOML's grammar.
 
 use toml::Spanned;
 use toml::de::DeTable;
@@ -7,7 +7,7 @@ use toml::de::DeTable;
 use crate::diagnostic::Diagnostic;
 use crate::text::group_digits;
 
-/// The largest bundles file read, in bytes (8 MiB, about 50,000 bundles; SPEC §1.1).
+/// The largest bundles file read, in bytes (8 MiB, about 50,000 bundles; docs/reference/file-format.md, "Amounts").
 /// The parser's tree costs about 40 times the text, so this keeps the worst case
 /// near a third of a gigabyte, where real files are kilobytes.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;

@@ -1,4 +1,4 @@
-//! `[people.ID]` walked (SPEC §1.8): the people who share memberships with the
+//! `[people.ID]` walked (docs/reference/file-format.md, "People who share"): the people who share memberships with the
 //! user, each with a name and the services they want.
 
 use toml::de::DeTable;

@@ -1,4 +1,4 @@
-//! `[profile]` walked: the wants, the picks and the facts (SPEC §1, §1.3).
+//! `[profile]` walked: the wants, the picks and the facts (docs/reference/file-format.md, docs/reference/file-format.md, "Price tiers").
 
 use toml::de::DeTable;
 

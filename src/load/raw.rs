@@ -51,7 +51,7 @@ pub struct Keyed<T> {
     pub value: T,
 }
 
-/// A `[changes.ID]` table (SPEC §1.7) whose ids are not looked up yet.
+/// A `[changes.ID]` table (docs/reference/file-format.md, "What-if changes") whose ids are not looked up yet.
 pub struct RawChange {
     pub id: String,
     pub name: Option<String>,
@@ -71,7 +71,7 @@ pub struct RawChange {
     pub seen: Seen,
 }
 
-/// A person of `[people.ID]` (SPEC §1.8) whose wants are not looked up yet.
+/// A person of `[people.ID]` (docs/reference/file-format.md, "People who share") whose wants are not looked up yet.
 pub struct RawPerson {
     pub id: String,
     pub name: Option<String>,
@@ -79,7 +79,7 @@ pub struct RawPerson {
     pub time: RawTime,
 }
 
-/// `held` and `when` (SPEC §1.10) of the profile or a person, before their ids
+/// `held` and `when` (docs/reference/file-format.md, "Time: held, when, first") of the profile or a person, before their ids
 /// are looked up.
 #[derive(Default)]
 pub struct RawTime {
@@ -87,7 +87,7 @@ pub struct RawTime {
     pub when: Vec<(Written, Window)>,
 }
 
-/// `[household] split` (SPEC §1.8) before the weights' ids are looked up.
+/// `[household] split` (docs/reference/file-format.md, "People who share") before the weights' ids are looked up.
 pub enum RawSplit {
     Named(Split),
     /// Each weight with the place of its id, in the order written.

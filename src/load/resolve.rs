@@ -201,7 +201,7 @@ impl Resolver<'_, '_> {
         }
     }
 
-    /// `held` and `when` (SPEC §1.10) with their ids looked up: a held id names a
+    /// `held` and `when` (docs/reference/file-format.md, "Time: held, when, first") with their ids looked up: a held id names a
     /// service or a bundle, a `when` id a service.
     fn time(&mut self, raw: &RawTime, prefix: &str) -> Time {
         let mut time = Time::default();
@@ -236,7 +236,7 @@ impl Resolver<'_, '_> {
         time
     }
 
-    /// Agreed weights (SPEC §1.8), each keyed by `me` or a person of the file.
+    /// Agreed weights (docs/reference/file-format.md, "People who share"), each keyed by `me` or a person of the file.
     fn weights(&mut self, weights: Vec<(Written, Decimal)>, people: &[Person]) -> Split {
         let ids = || std::iter::once(super::ME).chain(people.iter().map(|p| p.id.as_str()));
         let mut known = Vec::with_capacity(weights.len());
@@ -324,7 +324,7 @@ impl Resolver<'_, '_> {
     }
 
     /// The facts' values; a fact a benefit reads as spending must not be negative,
-    /// since a benefit is never worth less than nothing (SPEC §1.6).
+    /// since a benefit is never worth less than nothing (docs/reference/file-format.md, "Benefits").
     fn facts(
         &mut self,
         facts: BTreeMap<String, RawFact>,

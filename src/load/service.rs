@@ -1,4 +1,4 @@
-//! `[services.ID]` walked: prices, other ways to buy (SPEC §1.5) and benefits (§1.6).
+//! `[services.ID]` walked: prices, other ways to buy (docs/reference/file-format.md, "Other ways to buy") and benefits (docs/reference/file-format.md, "Benefits").
 
 use rust_decimal::Decimal;
 use toml::de::{DeTable, DeValue};
@@ -74,7 +74,7 @@ impl Walker<'_> {
         service
     }
 
-    /// `seats` (SPEC §1.8): a TOML integer (any radix) from 1 to `MAX_SEATS`.
+    /// `seats` (docs/reference/file-format.md, "People who share"): a TOML integer (any radix) from 1 to `MAX_SEATS`.
     fn seats(&mut self, node: &Node<'_>, place: KeyPath<'_>) -> Option<u32> {
         let seats = match node.get_ref() {
             DeValue::Integer(_) => toml_number(node.get_ref())

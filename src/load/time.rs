@@ -1,4 +1,4 @@
-//! The keys of time (SPEC §1.10) walked: `first` on a way to buy, and the
+//! The keys of time (docs/reference/file-format.md, "Time: held, when, first") walked: `first` on a way to buy, and the
 //! `held` and `when` tables of the profile and of each person. Their ids are
 //! looked up in `resolve`.
 

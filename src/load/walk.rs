@@ -1,5 +1,5 @@
 //! The second step of loading: the parsed tree walked table by table, each key
-//! checked and each value read (numbers as TOML means them, SPEC §1.1), every
+//! checked and each value read (numbers as TOML means them, docs/reference/file-format.md, "Amounts"), every
 //! problem noted with its place. Services, bundles and the profile have files of
 //! their own (`service`, `bundle`, `profile`); this one holds the top level and the
 //! readers of single values they share.
@@ -217,7 +217,7 @@ impl Walker<'_> {
         flag
     }
 
-    /// `as_of` and `source` (SPEC §1.9), when `name` is one of them: read into
+    /// `as_of` and `source` (docs/reference/file-format.md, "When a price was seen"), when `name` is one of them: read into
     /// `seen`, and `true`; `false` for any other key.
     pub fn seen_key(
         &mut self,
@@ -277,7 +277,7 @@ impl Walker<'_> {
         }
     }
 
-    /// An amount of money (SPEC §1.1): a TOML integer in any radix, a float or a
+    /// An amount of money (docs/reference/file-format.md, "Amounts"): a TOML integer in any radix, a float or a
     /// string, read exactly, from 0 to `MAX_AMOUNT`; 0 after a problem is noted.
     pub fn amount(&mut self, node: &Node<'_>, place: impl Display) -> Decimal {
         let read = match toml_number(node.get_ref()) {

@@ -1,4 +1,4 @@
-//! Who uses what from each purchase: the `used_by` of a household plan (SPEC §3.2).
+//! Who uses what from each purchase: the `used_by` of a household plan (docs/reference/plan.md).
 //!
 //! For each wanted service, the people who want it, in person order (`me` first,
 //! then people in file order), take the seats of the purchases covering it in the

@@ -1,4 +1,4 @@
-//! `c(S)` (SPEC §2 rule 6): the total of the household plan for only the people
+//! `c(S)` (docs/reference/arithmetic.md, "Rule 6: Household shares"): the total of the household plan for only the people
 //! of a group `S`, with the same catalogue, statuses and what-ifs (an offer may be
 //! bought more than once there too), remembered once found.
 //!
@@ -95,7 +95,7 @@ impl<'a> GroupCosts<'a> {
     /// `S∖{i}` and of `{i}` covers `S`, so `c(S)` is never above `c(S∖{i}) +
     /// c({i})` for any member `i`: a search that the budget stopped answers the
     /// least of those and of the best it found, and so no one's fair share is
-    /// above their alone even then (SPEC §3.2, "Proof and time limit").
+    /// above their alone even then (docs/reference/plan.md, "Proof and time limit").
     pub fn of(&mut self, group: Group) -> Result<Money, PlanError> {
         if group == 0 {
             return Ok(Money::ZERO);

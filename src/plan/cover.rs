@@ -1,5 +1,5 @@
 //! The cheapest purchases for a demand of seats: the offers, pruned, put to the
-//! solver as a covering problem (reference: docs/reference.md, "The plan").
+//! solver as a covering problem (docs/reference/plan.md, "How the plan is found").
 
 use crate::calc::Scenario;
 use crate::model::{Catalog, ServiceIx};

@@ -1,6 +1,6 @@
 //! Rows the relaxation may add without losing a plan: Chvátal–Gomory rounding
-//! of one covering row (reference: docs/reference/plan.md, "How the plan is
-//! found").
+//! of one covering row.
+//! (docs/reference/plan.md, "How the plan is found")
 //!
 //! A row `Σ a_j x_j ≥ d` over whole purchases `x_j ≥ 0` stays true divided by
 //! any `t > 0` and rounded up: `Σ ⌈a_j / t⌉ x_j ≥ ⌈d / t⌉`. When `t` does not

@@ -1,4 +1,4 @@
-//! Fair shares (SPEC §2 rule 6 `fair`): each person's Shapley value, the extra
+//! Fair shares (docs/reference/arithmetic.md, "Rule 6: Household shares" `fair`): each person's Shapley value, the extra
 //! cost they bring, averaged over every order in which the people could join:
 //!
 //! `φ_i = Σ_{S ⊆ N∖{i}} |S|! (n−|S|−1)! / n! × (c(S ∪ {i}) − c(S))`.

@@ -1,5 +1,5 @@
-//! Who a household plan is for, and each person's share of it (SPEC §1.8, §2
-//! rule 6, §3.2 "Households").
+//! Who a household plan is for, and each person's share of it (docs/reference/file-format.md, "People who share", docs/reference/arithmetic.md
+//! rule 6, docs/reference/plan.md "Households").
 
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
@@ -14,7 +14,7 @@ use super::problem::Budget;
 use super::shares::{self, Exact, Used};
 use super::types::{Member, OfferKind, PersonShare, Plan, PlanError, Sharing, Unproven};
 
-/// Who a plan is for: the members with their wants, in person order (SPEC §3.2
+/// Who a plan is for: the members with their wants, in person order (docs/reference/plan.md
 /// "Households"): `me` when wants are set, then every person of the catalogue
 /// (which `--people` has filtered).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,7 +68,7 @@ impl Household {
     }
 }
 
-/// Each member's share of the household plan (SPEC §2 rule 6) by the scenario's
+/// Each member's share of the household plan (docs/reference/arithmetic.md, "Rule 6: Household shares") by the scenario's
 /// rule (equal savings instead of fair shares past `Split::FAIR_MOST` people):
 /// `alone` is the plan for that member alone, `pays` their exact share rounded
 /// once, and how the total was shared. The searches run within `budget`; those

@@ -1,6 +1,6 @@
-//! The cheapest purchases that cover every wanted service (SPEC §3.2), for one
-//! person or for a household sharing memberships (SPEC §1.8, 拼车), and who pays
-//! what (SPEC §2 rule 6).
+//! The cheapest purchases that cover every wanted service (docs/reference/plan.md), for one
+//! person or for a household sharing memberships (docs/reference/file-format.md, "People who share", 拼车), and who pays
+//! what (docs/reference/arithmetic.md, "Rule 6: Household shares").
 //!
 //! - `types`: the plan and its parts, as callers see them.
 //! - `offers`: every bundle and every service sold alone, at basis prices after
@@ -68,7 +68,7 @@ pub use types::{
     Sharing, Unproven,
 };
 
-/// The cheapest plan (SPEC §3.2) for `scenario`'s wants (`me`) and every person
+/// The cheapest plan (docs/reference/plan.md) for `scenario`'s wants (`me`) and every person
 /// of `catalog.people` (`--people` filters them before), with offers of the
 /// statuses the scenario includes, and what rumoured offers would change when
 /// they are not included.
@@ -76,7 +76,7 @@ pub use types::{
 /// Without people it is one person's plan: a set of offers, each covering wants
 /// in wants order, `people: None`. With someone besides `me` it is the
 /// household's: one `PlannedOffer` per purchase with its `used_by`, and `people`
-/// with each person's `pays`, `alone` and `saves` (SPEC §2 rule 6), in the basis
+/// with each person's `pays`, `alone` and `saves` (docs/reference/arithmetic.md, "Rule 6: Household shares"), in the basis
 /// period, in whole fen. The searches run within the default time limit.
 pub fn plan(catalog: &Catalog, scenario: &Scenario) -> Result<Plan, PlanError> {
     plan_within(catalog, scenario, &Budget::default())

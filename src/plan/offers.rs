@@ -1,4 +1,4 @@
-//! The offers a plan may buy (SPEC §3.2), each reduced to what the search needs:
+//! The offers a plan may buy (docs/reference/plan.md), each reduced to what the search needs:
 //! its basis price and the sets of wanted services one purchase of it can cover.
 
 use crate::calc::{Scenario, bundle_price, service_worth};
@@ -92,7 +92,7 @@ impl PartialOrd for Mask {
 pub(super) struct Candidate {
     pub kind: OfferKind,
     pub id: String,
-    /// Its basis price after tiers; for a service, its cheapest way to buy (§1.5).
+    /// Its basis price after tiers; for a service, its cheapest way to buy (docs/reference/file-format.md, "Other ways to buy").
     pub price: Money,
     /// For a service: the label of that cheapest way, if labelled.
     pub label: Option<String>,
@@ -121,7 +121,7 @@ pub(super) fn candidates(
             continue;
         }
         let (price, _) = bundle_price(bundle, scenario, notes);
-        // An ended member of a group is chosen only when picked (SPEC §1.4), or
+        // An ended member of a group is chosen only when picked (docs/reference/file-format.md, "Availability"), or
         // when the plan may use ended offers.
         let picks = catalog
             .profile

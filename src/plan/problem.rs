@@ -1,5 +1,5 @@
 //! What every search of the planner is asked, and what it answers (reference:
-//! docs/reference.md, "The plan": proof and time limit).
+//! docs/reference/plan.md, "Proof and time limit").
 //!
 //! A [`Problem`] is a covering problem in integers: rows with a demand of seats;
 //! columns with an integer cost and the seats one purchase gives each row; and

@@ -1,4 +1,4 @@
-//! Who pays what in a household plan (SPEC §2 rule 6): each person's exact share,
+//! Who pays what in a household plan (docs/reference/arithmetic.md, "Rule 6: Household shares"): each person's exact share,
 //! a fraction, rounded once.
 //!
 //! Every rule gives each person an exact share as a numerator over one common

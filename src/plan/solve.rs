@@ -1,6 +1,6 @@
 //! The exact solver: branch and bound over the linear relaxation, in integers
-//! where it counts (reference: docs/reference.md, "The plan": proof and time
-//! limit).
+//! where it counts.
+//! (docs/reference/plan.md, "How the plan is found")
 //!
 //! This file is the one to replace to change the search: it answers a
 //! [`Problem`] with a [`Solution`] through [`solve`], and nothing else in the

@@ -1,5 +1,5 @@
 //! What a plan is: its purchases, who uses them, who pays what, and why there
-//! may be none (SPEC §3.2).
+//! may be none (docs/reference/plan.md).
 
 use crate::model::{BundleIx, Catalog, PersonIx, ServiceIx, Split, Status};
 use crate::money::Money;
@@ -12,7 +12,7 @@ pub enum OfferKind {
 }
 
 impl OfferKind {
-    /// Whether it is on sale (SPEC §1.4).
+    /// Whether it is on sale (docs/reference/file-format.md, "Availability").
     pub fn status(self, catalog: &Catalog) -> Status {
         match self {
             OfferKind::Bundle(b) => catalog.bundles[b].status,
@@ -68,7 +68,7 @@ pub struct Plan {
     /// When rumoured offers were not included: the plan that would use them too.
     pub if_rumoured: IfRumoured,
     /// Present exactly when the plan is for a household (someone besides `me`):
-    /// each person's share, in person order (SPEC §2 rule 6).
+    /// each person's share, in person order (docs/reference/arithmetic.md, "Rule 6: Household shares").
     pub people: Option<Vec<PersonShare>>,
     /// With `people`: how the total was shared.
     pub split: Option<Sharing>,
@@ -81,7 +81,7 @@ pub struct Plan {
     pub unproven: Vec<Unproven>,
 }
 
-/// How a household plan's total was shared (SPEC §2 rule 6).
+/// How a household plan's total was shared (docs/reference/arithmetic.md, "Rule 6: Household shares").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sharing {
     /// The rule used.
@@ -105,7 +105,7 @@ pub enum Unproven {
     Shares,
 }
 
-/// Someone a plan is for: you, or a person of the file (SPEC §1.8). Ordered as
+/// Someone a plan is for: you, or a person of the file (docs/reference/file-format.md, "People who share"). Ordered as
 /// people are everywhere: `me` first, then people in file order.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Member {
@@ -131,7 +131,7 @@ impl Member {
     }
 }
 
-/// One person's part of a household plan (SPEC §2 rule 6), in the basis period.
+/// One person's part of a household plan (docs/reference/arithmetic.md, "Rule 6: Household shares"), in the basis period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonShare {
     pub member: Member,
@@ -146,7 +146,7 @@ pub struct PersonShare {
     pub saves: Money,
 }
 
-/// What the plan would be if rumoured offers launched (SPEC §3.2 `if_rumoured`).
+/// What the plan would be if rumoured offers launched (docs/reference/plan.md `if_rumoured`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IfRumoured {
     /// Rumoured offers were included already: nothing to compare.

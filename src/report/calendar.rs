@@ -1,4 +1,4 @@
-//! The `--calendar` report in its four formats (SPEC §3.3): the grid of months,
+//! The `--calendar` report in its four formats (docs/reference/calendar.md): the grid of months,
 //! the purchases by letter, the totals, and who pays what.
 
 use serde::Serialize;

@@ -68,7 +68,7 @@ pub fn write_compare(
     }
 }
 
-/// The JSON document of SPEC §3.1, serialized straight from the figures.
+/// The JSON document of docs/reference/output.md, "The comparison as JSON", serialized straight from the figures.
 #[derive(Serialize)]
 struct JsonComparison<'a> {
     file: &'a str,
@@ -239,7 +239,7 @@ fn csv(report: &CompareReport<'_>) -> String {
     out
 }
 
-/// The last two cells of every CSV row (SPEC §3.1, §3.2): the currency and the
+/// The last two cells of every CSV row (docs/reference/output.md, "The comparison as JSON", docs/reference/plan.md): the currency and the
 /// period the amounts are per, so a row read alone says what it measures.
 pub fn measured_in(catalog: &Catalog, basis: Period) -> [Option<String>; 2] {
     [
@@ -248,7 +248,7 @@ pub fn measured_in(catalog: &Catalog, basis: Period) -> [Option<String>; 2] {
     ]
 }
 
-/// The line above a Markdown table (SPEC §3.1): the currency and the period its
+/// The line above a Markdown table (docs/reference/output.md, "The comparison as JSON"): the currency and the period its
 /// amounts are in, then a blank line.
 pub fn markdown_caption(catalog: &Catalog, basis: Period) -> String {
     tr!(
@@ -258,7 +258,7 @@ pub fn markdown_caption(catalog: &Catalog, basis: Period) -> String {
     ) + "\n\n"
 }
 
-/// The ids of the changes applied to a bundle, joined by `;` (SPEC §1.7): CSV keeps
+/// The ids of the changes applied to a bundle, joined by `;` (docs/reference/file-format.md, "What-if changes"): CSV keeps
 /// `name` as written and says the changes here.
 fn changes_cell(catalog: &Catalog, bundle: usize) -> String {
     let marks = &catalog.bundles[bundle].changes;

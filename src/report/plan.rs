@@ -61,7 +61,7 @@ struct JsonPlan<'a> {
     proven: bool,
     /// The main plan's proven lower bound: `total` when proven.
     bound: String,
-    /// Households only (SPEC §3.2): each person's share, in person order.
+    /// Households only (docs/reference/plan.md): each person's share, in person order.
     #[serde(skip_serializing_if = "Option::is_none")]
     people: Option<Vec<JsonPerson<'a>>>,
     /// Households only: the rule that shared the total.
@@ -377,7 +377,7 @@ fn csv(report: &PlanReport<'_>) -> String {
     out
 }
 
-/// A household plan's CSV (SPEC §3.2): one row per purchase, service and person
+/// A household plan's CSV (docs/reference/plan.md): one row per purchase, service and person
 /// who uses it, then, after an empty line, one row per person with pays, alone
 /// and saves; every row ends with the currency and the period.
 fn household_csv(report: &PlanReport<'_>, people: &[PersonShare]) -> String {

@@ -1,4 +1,4 @@
-//! Who shares a household plan, and how, in words (SPEC §2 rule 6): a person's
+//! Who shares a household plan, and how, in words (docs/reference/arithmetic.md, "Rule 6: Household shares"): a person's
 //! name, the rule's name and what it means, and the notes a household plan
 //! carries about its shares (a person who pays more than alone, fair shares not
 //! computed for so many people).

@@ -475,7 +475,7 @@ impl App {
     }
 
     /// `x` in the household window: the next rule for sharing the total, starting
-    /// from the file's (SPEC §4); a view, never saved, kept across reloads.
+    /// from the file's (docs/reference/screen.md); a view, never saved, kept across reloads.
     fn next_split(&mut self) {
         let file_rule = &self.file.split;
         let next = self.scenario.split.next(file_rule);

@@ -1,4 +1,4 @@
-//! Finding the calendar (SPEC §3.3) on a worker thread, as the plan is found
+//! Finding the calendar (docs/reference/calendar.md) on a worker thread, as the plan is found
 //! (`planning`): the screen keeps answering keys meanwhile.
 
 use std::sync::{Arc, Weak};

@@ -241,7 +241,7 @@ fn group_members_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<St
     Some(format!("{}: {}", printable(label), listed.join(" · ")))
 }
 
-/// When and where a price was seen (SPEC §1.9), in words: "seen 2026-08-01,
+/// When and where a price was seen (docs/reference/file-format.md, "When a price was seen"), in words: "seen 2026-08-01,
 /// App Store listing"; `None` when the file says neither.
 fn seen_text(seen: &Seen) -> Option<String> {
     match (seen.as_of_text(), seen.source()) {

@@ -15,7 +15,7 @@ use crate::what_if::{self, WhatIf};
 #[derive(Debug)]
 pub struct Planned {
     pub plan: Result<Plan, PlanError>,
-    /// Each change not applied alone, then all of them (SPEC §3.2 `what_if`);
+    /// Each change not applied alone, then all of them (docs/reference/plan.md `what_if`);
     /// `None` when the file has no changes or there is no plan.
     pub what_ifs: Option<Vec<WhatIf>>,
     /// For each change applied: the plan without it, against this one (its

@@ -1,4 +1,4 @@
-//! What a calendar must buy (SPEC §1.10, §3.3 "Demand"): for each wanted
+//! What a calendar must buy (docs/reference/file-format.md, "Time: held, when, first", docs/reference/calendar.md "Demand"): for each wanted
 //! service and month, the seats wanted less the seats held, and who is new to
 //! which offer.
 

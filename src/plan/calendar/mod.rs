@@ -1,7 +1,7 @@
-//! Plans in time (SPEC §1.10, §3.3): the exact cheapest purchases month by
+//! Plans in time (docs/reference/file-format.md, "Time: held, when, first", docs/reference/calendar.md): the exact cheapest purchases month by
 //! month over a horizon, with what people hold, when they want each service,
 //! and what new members pay at first, on the planner's one solver; and who
-//! pays what (SPEC §2 rule 6).
+//! pays what (docs/reference/arithmetic.md, "Rule 6: Household shares").
 //!
 //! - `months`: calendar months and the horizon.
 //! - `demand`: the seats wanted less those held, per service and month; who is
@@ -80,7 +80,7 @@ pub enum Note {
     Worded(String),
 }
 
-/// The cheapest purchases month by month (SPEC §3.3).
+/// The cheapest purchases month by month (docs/reference/calendar.md).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Calendar {
     pub horizon: Horizon,

@@ -1,4 +1,4 @@
-//! Calendar months: the horizon of a calendar (SPEC §3.3) and the days that
+//! Calendar months: the horizon of a calendar (docs/reference/calendar.md) and the days that
 //! bound each month, from the date crate (TRAPS 24: months are not 30 days).
 
 use time::{Date, Month};

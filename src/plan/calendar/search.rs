@@ -1,4 +1,4 @@
-//! The calendar put to the exact solver (SPEC §3.3): a row per wanted service
+//! The calendar put to the exact solver (docs/reference/calendar.md): a row per wanted service
 //! and month, a column per way to buy, start month and choice of group
 //! members, at its regular price or (within its limit) its first price.
 //!

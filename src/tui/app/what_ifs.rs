@@ -1,4 +1,4 @@
-//! What-ifs in the screen (SPEC §1.7, `a`): the changes applied are a view over
+//! What-ifs in the screen (docs/reference/file-format.md, "What-if changes", `a`): the changes applied are a view over
 //! the file's catalogue, never saved; every figure, the chart and the plan are
 //! made on the changed catalogue.
 

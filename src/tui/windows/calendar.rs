@@ -1,4 +1,4 @@
-//! The calendar window (`C`, SPEC §3.3): the grid of months, a colour and a
+//! The calendar window (`C`, docs/reference/calendar.md): the grid of months, a colour and a
 //! letter per purchase, the purchases and the totals. `[` `]` move the first
 //! month, `{` `}` change the length, `← →` scroll the months sideways.
 

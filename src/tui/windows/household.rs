@@ -1,6 +1,6 @@
-//! The household window (`H`, SPEC §1.8, §3.2 "Households"): the purchases that
+//! The household window (`H`, docs/reference/file-format.md, "People who share", docs/reference/plan.md "Households"): the purchases that
 //! cover everyone's wants, who uses which service of each, and what each person
-//! pays, would pay alone and saves (SPEC §2 rule 6). Without people, how to add them.
+//! pays, would pay alone and saves (docs/reference/arithmetic.md, "Rule 6: Household shares"). Without people, how to add them.
 
 use std::cell::Cell;
 

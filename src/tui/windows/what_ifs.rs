@@ -1,4 +1,4 @@
-//! The what-ifs window (`a`): every change the file describes (SPEC §1.7), whether
+//! The what-ifs window (`a`): every change the file describes (docs/reference/file-format.md, "What-if changes"), whether
 //! it is applied, and what it would save in the plan; `Space` or `Enter` applies
 //! the selected one or takes it back. What-ifs are a view, never saved.
 
