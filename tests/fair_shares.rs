@@ -226,6 +226,18 @@ fn agreed_weights_share_in_proportion_and_a_person_not_named_pays_nothing() {
     );
     let zero = weights.replace("{ me = 60, mum = 40 }", "{ me = 0 }");
     assert_eq!(pays(&plan_json(&sandbox, &zero, &[])), ["100.00", "100.00"]);
+    // The agreed shares are listed as each language lists things.
+    let path = sandbox.write("weights.toml", &weights);
+    for (lang, listed) in [("en", "me 60, Mum 40"), ("zh", "我 60、Mum 40")] {
+        let output = sandbox
+            .command()
+            .args(["--plan", "--today", "2026-09-01", "--lang", lang, "--file"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let table = String::from_utf8(output.stdout).unwrap();
+        assert!(table.contains(listed), "{table}");
+    }
 }
 
 #[test]

@@ -332,6 +332,8 @@ mod one_language {
     #[test]
     fn alone_has_one_chinese_name() {
         for (key, text) in super::messages("zh") {
+            // A hint under an error reads 提示 in Chinese, as the others do.
+            assert!(!text.contains("= help"), "{key}: {text}");
             for other in ["独自购买", "逐项单买", "单独购买"] {
                 assert!(!text.contains(other), "{key}: {text}");
             }

@@ -38,7 +38,10 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
                     Some(format!("{} {weight}", member_name(catalog, member)))
                 })
                 .collect();
-            tr!("split.line.weights", weights = named.join(", "))
+            tr!(
+                "split.line.weights",
+                weights = named.join(&tr!("list.separator"))
+            )
         }
         _ => tr!(&format!("split.line.{}", rule.name())),
     }

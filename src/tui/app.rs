@@ -234,6 +234,12 @@ impl App {
         let Some(mut window) = self.windows.pop() else {
             return self.on_main_screen(action);
         };
+        // Ctrl-S saves from any window that is not being typed in: marks made in
+        // a window are edits like any other, and the window stays open.
+        if action == Action::Save && window.key_mode() != KeyMode::Typing {
+            self.windows.push(window);
+            return self.file_command(FileCommand::Save { then_quit: false });
+        }
         let outcome = match &mut window {
             Window::Help(help) => help.update(action),
             Window::Plan(plan) => plan.update(action),
