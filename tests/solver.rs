@@ -270,5 +270,13 @@ mod time_limit {
                 .code(2)
                 .stderr(predicate::str::contains("--time-limit"));
         }
+        // A negative number after a space is the option's value, refused in words.
+        bundlecalc()
+            .args(["--plan", "--want", "qq_music", "--time-limit", "-1"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "`--time-limit -1` is not a number of seconds of at least 0.1",
+            ));
     }
 }

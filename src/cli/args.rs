@@ -118,7 +118,11 @@ pub struct Cli {
 
     /// How long a plan's searches may run to prove the cheapest (default 10, at
     /// least 0.1); past it the best plan found is shown, said not proven
-    #[arg(long = "time-limit", value_name = "SECONDS")]
+    #[arg(
+        long = "time-limit",
+        value_name = "SECONDS",
+        allow_hyphen_values = true
+    )]
     pub time_limit: Option<String>,
 
     /// The language of texts for people (default: from LC_ALL, LC_MESSAGES, LANG;
