@@ -103,7 +103,7 @@ pub fn solve(
     // The plan of least cost in hand bounds the tie order: no branch whose
     // plans all come after it in that order is searched.
     let bar = problem.tie_key(&picks).0;
-    search.first_in_order(root, cost, &bar, &mut first);
+    search.first_in_order(root, cost, &bar, &picks, &mut first);
     match first {
         Some(picks) if !search.stopped => Ok(Solution {
             picks,
@@ -389,6 +389,7 @@ impl Search<'_> {
         mut lp: Lp<'_>,
         target: i128,
         bar: &[u32],
+        witness: &[usize],
         first: &mut Option<Vec<usize>>,
     ) {
         loop {
@@ -437,7 +438,22 @@ impl Search<'_> {
                     child.set_bounds(earlier, lp.lo[earlier], lp.lo[earlier]);
                 }
                 child.set_bounds(column, lp.lo[column] + 1.0, lp.hi[column]);
-                self.first_in_order(child, target, bar, &mut found_here);
+                // A branch is searched in order only when it holds a plan of the
+                // least cost: the plan in hand, or one found the quick way
+                // (most fractional first), which also shows quickly when there
+                // is none.
+                let found = if fits(witness, &child, self.problem.columns.len()) {
+                    Some(witness.to_vec())
+                } else {
+                    self.some_plan(child.clone(), target)
+                };
+                if self.stopped {
+                    return;
+                }
+                let Some(inside) = found else {
+                    continue;
+                };
+                self.first_in_order(child, target, bar, &inside, &mut found_here);
                 if self.stopped {
                     return;
                 }
@@ -449,6 +465,50 @@ impl Search<'_> {
             for &column in &same {
                 lp.set_bounds(column, lp.lo[column], lp.lo[column]);
             }
+        }
+    }
+
+    /// A plan of cost at most `target` within the bounds of `lp`, if there is
+    /// one: depth-first, the most fractional column first, as phase 1 searches.
+    /// `None` also when the budget ran out (then `stopped` is set).
+    fn some_plan(&mut self, mut lp: Lp<'_>, target: i128) -> Option<Vec<usize>> {
+        loop {
+            if self.out_of_budget() {
+                return None;
+            }
+            if lp.solve(NODE_PIVOTS, Some(target as f64 + 1.0), self.budget) == Relaxed::Infeasible
+            {
+                return None;
+            }
+            let bound = lp.bound();
+            if bound.units() > target {
+                return None;
+            }
+            fix_by_reduced_cost(&mut lp, &bound, target);
+            if lp.solve(NODE_PIVOTS, None, self.budget) == Relaxed::Infeasible {
+                return None;
+            }
+            let x = lp.primal();
+            let whole = whole_picks(&x);
+            if self
+                .problem
+                .verify(&whole)
+                .is_some_and(|cost| cost <= target)
+            {
+                return Some(whole);
+            }
+            let column = self.branching_column(&x, &lp)?;
+            let (lo, hi) = (lp.lo[column], lp.hi[column]);
+            let value = x[column].floor().clamp(lo, hi - 1.0);
+            let mut up = lp.clone();
+            up.set_bounds(column, value + 1.0, hi);
+            if let Some(plan) = self.some_plan(up, target) {
+                return Some(plan);
+            }
+            if self.stopped {
+                return None;
+            }
+            lp.set_bounds(column, lo, value);
         }
     }
 }
@@ -474,6 +534,19 @@ impl PartialOrd for Ratio {
     fn partial_cmp(&self, other: &Ratio) -> Option<Ordering> {
         Some(self.cmp(other))
     }
+}
+
+/// Whether `picks` buy each of the `columns` structural columns within the
+/// bounds of `lp`.
+fn fits(picks: &[usize], lp: &Lp<'_>, columns: usize) -> bool {
+    let mut counts = vec![0u32; columns];
+    for &at in picks {
+        counts[at] += 1;
+    }
+    counts
+        .iter()
+        .enumerate()
+        .all(|(at, &n)| lp.lo[at] <= f64::from(n) && f64::from(n) <= lp.hi[at])
 }
 
 /// Whether every plan of a branch comes after a plan whose sorted ranks are
