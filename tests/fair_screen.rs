@@ -54,7 +54,7 @@ const ENGLISH: Words = Words {
 const CHINESE: Words = Words {
     me: "我",
     sharing: "拼车：Mum，",
-    agreed: "约定份额：我 60, Mum 40。",
+    agreed: "约定份额：我 60、Mum 40。",
     fair: "公平分摊：每人付自己带来的额外费用",
     equal: "同比例节省：每人比单买省下同样的比例",
     by_use: "按使用：每次购买按所用服务拆分",
