@@ -14,17 +14,20 @@ use common::fixture;
 use common::screen::{row_with, screen};
 
 /// The walk-through's file on a screen of `width` × `height`, its calendar from
-/// January 2027 for 12 months.
+/// January 2027 for 12 months, as `--from 2027-01 --months 12` asks.
 fn open(width: u16, height: u16) -> App {
     let source = Source::read(&fixture("calendar.toml")).unwrap();
-    let mut app = App::new(AppConfig {
-        size: (width, height),
-        ..AppConfig::for_source(source).unwrap()
-    });
-    app.horizon = Horizon {
+    let mut config = AppConfig::for_source(source).unwrap();
+    let asked = Horizon {
         from: YearMonth::parse("2027-01").unwrap(),
         months: 12,
     };
+    config.overrides.calendar = Some(asked);
+    let app = App::new(AppConfig {
+        size: (width, height),
+        ..config
+    });
+    assert_eq!(app.horizon, asked);
     app
 }
 

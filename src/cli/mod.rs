@@ -65,17 +65,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         return Err(Error::usage(tr!("cli.unexpected_id", id = cli.ids[0])));
     }
     let facts = parse_facts(&cli.set)?;
-    let today = match &cli.today {
-        Some(text) => {
-            parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))?
-        }
-        None => crate::stale::today(),
-    };
-    if let Some(text) = &cli.from
-        && crate::plan::calendar::YearMonth::parse(text).is_none()
-    {
-        return Err(Error::usage(tr!("cli.bad_from", value = text)));
-    }
+    let today = today_of(&cli)?;
+    // `--from` is checked in every mode, though only the calendar uses it.
+    horizon_of(&cli, today)?;
     let time_limit = match &cli.time_limit {
         Some(text) => parse_time_limit(text)
             .ok_or_else(|| Error::usage(tr!("cli.bad_time_limit", value = text)))?,
@@ -188,6 +180,7 @@ fn run_screen(
             split: cli.split.map(Into::into),
             // Checked when the command line was read.
             time_limit: cli.time_limit.as_deref().and_then(parse_time_limit),
+            calendar: Some(horizon_of(cli, today_of(cli)?)?),
         },
         sort: cli.sort.into(),
         reverse: cli.reverse,
@@ -257,6 +250,39 @@ fn write_new_file(path: &Path, contents: &str) -> Result<(), Error> {
         return Err(failed(e));
     }
     Ok(())
+}
+
+/// `--today`, or the real date.
+///
+/// Errors: exit 2 when `--today` is not a date.
+fn today_of(cli: &Cli) -> Result<time::Date, Error> {
+    match &cli.today {
+        Some(text) => {
+            parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))
+        }
+        None => Ok(crate::stale::today()),
+    }
+}
+
+/// The calendar's months: `--from` (default the month of `--today`) and
+/// `--months` (default 12), for `--calendar` and the screen's `C` alike
+/// (docs/reference/calendar.md).
+///
+/// Errors: exit 2 when `--from` is not a month.
+pub(super) fn horizon_of(
+    cli: &Cli,
+    today: time::Date,
+) -> Result<crate::plan::calendar::Horizon, Error> {
+    use crate::plan::calendar::{Horizon, YearMonth};
+    let mut horizon = Horizon::from_today(today);
+    if let Some(text) = &cli.from {
+        horizon.from = YearMonth::parse(text)
+            .ok_or_else(|| Error::usage(tr!("cli.bad_from", value = text)))?;
+    }
+    if let Some(months) = cli.months {
+        horizon.months = months;
+    }
+    Ok(horizon)
 }
 
 /// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the

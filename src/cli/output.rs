@@ -250,18 +250,11 @@ pub(super) fn calendar_output(
     scenario: &Scenario,
     (today, time_limit): (Date, Duration),
 ) -> Result<String, Error> {
-    use crate::plan::calendar::{CalendarError, Horizon, YearMonth, calendar_within};
+    use crate::plan::calendar::{CalendarError, calendar_within};
     if cli.split == Some(super::args::SplitArg::ByUse) {
         return Err(Error::usage(tr!("cli.calendar_by_use")));
     }
-    let mut horizon = Horizon::from_today(today);
-    if let Some(text) = &cli.from {
-        horizon.from = YearMonth::parse(text)
-            .ok_or_else(|| Error::usage(tr!("cli.bad_from", value = text)))?;
-    }
-    if let Some(months) = cli.months {
-        horizon.months = months;
-    }
+    let horizon = super::horizon_of(cli, today)?;
     let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
     let budget = Budget::for_time(time_limit);
     let calendar = in_language_if(machine, || {

@@ -106,6 +106,10 @@ impl App {
     pub fn new(config: AppConfig) -> Self {
         let (file_label, file_location) = describe_origin(&config.workspace.origin);
         let file = Arc::new(config.catalog);
+        let horizon = config
+            .overrides
+            .calendar
+            .unwrap_or_else(|| Horizon::from_today(crate::stale::today()));
         let mut app = App {
             workspace: config.workspace,
             catalog: Arc::clone(&file),
@@ -129,7 +133,7 @@ impl App {
             service_offset: 0,
             windows: Vec::new(),
             plan: None,
-            horizon: Horizon::from_today(crate::stale::today()),
+            horizon,
             calendar: None,
             files: FileWork::default(),
             request: None,

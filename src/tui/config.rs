@@ -33,6 +33,9 @@ pub struct Overrides {
     pub split: Option<Split>,
     /// `--time-limit`: how long each plan's searches may run (default 10 s).
     pub time_limit: Option<std::time::Duration>,
+    /// `--from`, `--months` and `--today`: the calendar window's first months
+    /// (default 12 from this month).
+    pub calendar: Option<crate::plan::calendar::Horizon>,
 }
 
 impl Overrides {
