@@ -118,7 +118,23 @@ pub(super) fn people(
     if costs.groups_unproven() {
         plan.unproven.push(Unproven::Shares);
     }
-    let people = household
+    Ok((
+        share_rows(household, pays, alone),
+        Sharing {
+            rule,
+            fair_too_many,
+        },
+    ))
+}
+
+/// Each member's row of the shares, in person order: their wants, what they
+/// pay, their alone and what they save. `pays` and `alone` are in person order.
+pub(super) fn share_rows(
+    household: &Household,
+    pays: Vec<Money>,
+    alone: Vec<Money>,
+) -> Vec<PersonShare> {
+    household
         .members
         .iter()
         .zip(pays)
@@ -130,14 +146,7 @@ pub(super) fn people(
             alone,
             saves: alone - pays,
         })
-        .collect();
-    Ok((
-        people,
-        Sharing {
-            rule,
-            fair_too_many,
-        },
-    ))
+        .collect()
 }
 
 /// By use (rule 6): each purchase split over the services used from it, each
@@ -172,7 +181,11 @@ fn by_use(catalog: &Catalog, scenario: &Scenario, plan: &Plan, members: &[Member
 
 /// Each member's agreed weight as a whole number: every weight on the scale of the
 /// most precise one. A member the weights do not name has 0.
-fn weights_of(catalog: &Catalog, agreed: &[(String, Decimal)], members: &[Member]) -> Vec<BigInt> {
+pub(super) fn weights_of(
+    catalog: &Catalog,
+    agreed: &[(String, Decimal)],
+    members: &[Member],
+) -> Vec<BigInt> {
     let scale = agreed.iter().map(|(_, w)| w.scale()).max().unwrap_or(0);
     members
         .iter()

@@ -22,7 +22,7 @@ use crate::model::{Catalog, Period, ServiceIx, Split, Status};
 use crate::money::Money;
 
 use super::fair;
-use super::household::Household;
+use super::household::{Household, share_rows, weights_of};
 use super::problem::Budget;
 use super::shares::{self, Exact};
 use super::types::{Member, OfferKind, PersonShare, Sharing, Unproven};
@@ -368,20 +368,8 @@ fn people(
             )
         }
         Split::Weights(agreed) => {
-            let scale = agreed.iter().map(|(_, w)| w.scale()).max().unwrap_or(0);
-            let weights: Vec<BigInt> = members
-                .iter()
-                .map(|(member, _)| {
-                    agreed
-                        .iter()
-                        .filter(|(named, _)| named == member.id(catalog))
-                        .map(|(_, w)| {
-                            BigInt::from(w.mantissa()) * BigInt::from(10).pow(scale - w.scale())
-                        })
-                        .sum()
-                })
-                .collect();
-            shares::proportional(total, &weights)
+            let ids: Vec<Member> = members.iter().map(|(member, _)| *member).collect();
+            shares::proportional(total, &weights_of(catalog, agreed, &ids))
         }
         _ => {
             let weights: Vec<BigInt> = alone.iter().map(|a| BigInt::from(a.fen())).collect();
@@ -395,20 +383,8 @@ fn people(
     if costs.groups_unproven {
         calendar.unproven.push(Unproven::Shares);
     }
-    let people = members
-        .iter()
-        .zip(pays)
-        .zip(alone)
-        .map(|(((member, wants), pays), alone)| PersonShare {
-            member: *member,
-            wants: wants.clone(),
-            pays,
-            alone,
-            saves: alone - pays,
-        })
-        .collect();
     Ok((
-        people,
+        share_rows(household, pays, alone),
         Sharing {
             rule,
             fair_too_many,
