@@ -134,6 +134,31 @@ impl Matrix {
     }
 }
 
+impl Matrix {
+    /// This matrix with one more row, `Σ_{j ∈ columns} x_j ≥ at_least`, kept as
+    /// a limit (`Σ −x_j ≤ −at_least`) so that the covering rows keep their
+    /// places. The tie order asks with it whether a plan of the least cost buys
+    /// any of `columns` more than it must.
+    pub fn with_row_at_least(&self, columns: &[usize], at_least: u32) -> Matrix {
+        let mut entries = self.entries.clone();
+        for &column in columns {
+            entries[column].push((self.rows, -1.0));
+        }
+        let mut rhs = self.rhs.clone();
+        rhs.push(-f64::from(at_least));
+        Matrix {
+            rows: self.rows + 1,
+            entries,
+            exact: self.exact.clone(),
+            cost: self.cost.clone(),
+            scaled_cost: self.scaled_cost.clone(),
+            cost_scale: self.cost_scale,
+            rhs,
+            covering: self.covering,
+        }
+    }
+}
+
 impl<'m> Lp<'m> {
     /// The relaxation with every column's bounds `[0, hi_j]`, at the slack basis.
     pub fn new(matrix: &'m Matrix, hi: &[u32]) -> Lp<'m> {
@@ -167,6 +192,124 @@ impl<'m> Lp<'m> {
 
     fn structurals(&self) -> usize {
         self.matrix.entries.len()
+    }
+
+    /// The data this relaxation is of.
+    pub fn matrix(&self) -> &'m Matrix {
+        self.matrix
+    }
+
+    /// This node's relaxation on `matrix`, which is this one's matrix with one
+    /// row more ([`Matrix::with_row_at_least`]): same bounds and basis, the new
+    /// row's logical basic. The basis stays dual feasible (the new row's dual is
+    /// 0), and its inverse is this one's bordered by the new row, so the dual
+    /// simplex goes on from here.
+    pub fn on_matrix<'n>(&self, matrix: &'n Matrix) -> Lp<'n> {
+        let m = self.matrix.rows;
+        let n = self.structurals();
+        debug_assert_eq!(matrix.rows, m + 1);
+        debug_assert_eq!(matrix.entries.len(), n);
+        let new_row = |var: usize| -> f64 {
+            if var >= n {
+                0.0
+            } else {
+                matrix.entries[var]
+                    .iter()
+                    .find(|(row, _)| *row == m)
+                    .map_or(0.0, |(_, a)| *a)
+            }
+        };
+        // [[B⁻¹, 0], [−r B⁻¹, 1]], r the new row's coefficients of the basics.
+        let mut inverse = vec![0.0; (m + 1) * (m + 1)];
+        for i in 0..m {
+            inverse[i * (m + 1)..i * (m + 1) + m]
+                .copy_from_slice(&self.inverse[i * m..(i + 1) * m]);
+        }
+        for (pos, &var) in self.basis.iter().enumerate() {
+            let r = new_row(var);
+            if r != 0.0 {
+                for k in 0..m {
+                    inverse[m * (m + 1) + k] -= r * self.inverse[pos * m + k];
+                }
+            }
+        }
+        inverse[m * (m + 1) + m] = 1.0;
+        let mut lo = self.lo.clone();
+        let mut hi = self.hi.clone();
+        lo.push(0.0);
+        hi.push(f64::INFINITY);
+        let mut basis = self.basis.clone();
+        basis.push(n + m);
+        let mut position = self.position.clone();
+        position.push(m);
+        let mut at_upper = self.at_upper.clone();
+        at_upper.push(false);
+        let mut norms = self.norms.clone();
+        norms.push(squared_norm(&inverse[m * (m + 1)..]));
+        let primal = self.primal();
+        let row_value: f64 = (0..n).map(|var| new_row(var) * primal[var]).sum();
+        let mut values = self.values.clone();
+        values.push(matrix.rhs[m] - row_value);
+        let mut reduced = self.reduced.clone();
+        reduced.push(0.0);
+        Lp {
+            matrix,
+            lo,
+            hi,
+            basis,
+            position,
+            at_upper,
+            inverse,
+            norms,
+            values,
+            reduced,
+            pivots: self.pivots,
+        }
+    }
+
+    /// Whether whole counts (one per structural column) are within the bounds
+    /// and meet every row of the matrix, checked exactly.
+    pub fn admits(&self, counts: &[u32]) -> bool {
+        let n = self.structurals();
+        if (0..n).any(|at| {
+            let c = f64::from(counts[at]);
+            c < self.lo[at] || c > self.hi[at]
+        }) {
+            return false;
+        }
+        self.violated_row(counts).is_none()
+    }
+
+    /// The first row of the matrix that whole `counts` do not meet, checked
+    /// exactly (the coefficients and right-hand sides are whole numbers).
+    pub fn violated_row(&self, counts: &[u32]) -> Option<usize> {
+        let mut sums = vec![0i128; self.matrix.rows];
+        for (at, entries) in self.matrix.entries.iter().enumerate() {
+            if counts[at] > 0 {
+                for &(row, a) in entries {
+                    sums[row] += a as i128 * i128::from(counts[at]);
+                }
+            }
+        }
+        (0..self.matrix.rows).find(|&row| {
+            let b = self.matrix.rhs[row] as i128;
+            if row < self.matrix.covering {
+                sums[row] < b
+            } else {
+                sums[row] > b
+            }
+        })
+    }
+
+    /// The columns with a coefficient in `row` that more purchases would help
+    /// meet: positive in a covering row, negative in a limit.
+    pub fn helping(&self, row: usize) -> impl Iterator<Item = usize> + '_ {
+        let covering = row < self.matrix.covering;
+        (0..self.structurals()).filter(move |&at| {
+            self.matrix.entries[at]
+                .iter()
+                .any(|&(r, a)| r == row && (a > 0.0) == covering && a != 0.0)
+        })
     }
 
     /// The value of a nonbasic variable.
@@ -544,7 +687,7 @@ impl<'m> Lp<'m> {
             let limit_part: i128 = self.matrix.entries[var]
                 .iter()
                 .filter(|(row, _)| *row >= self.matrix.covering)
-                .map(|&(row, _)| duals[row])
+                .map(|&(row, a)| a as i128 * duals[row])
                 .sum();
             let rc = self.matrix.cost[var] * scale
                 - self.matrix.exact[var]
@@ -630,4 +773,73 @@ fn invert(mut matrix: Vec<f64>, m: usize) -> Option<Vec<f64>> {
         }
     }
     Some(inverse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::problem::Column;
+
+    fn problem() -> Problem {
+        let column = |cost: i128, rows: &[usize]| Column {
+            cost,
+            rank: 0,
+            rows: rows.iter().map(|&r| (r, 1)).collect(),
+            max_copies: 1,
+        };
+        // Two rows; the cheap way is one column each, the dear one covers both.
+        Problem {
+            demand: vec![1, 1],
+            columns: vec![column(3, &[0]), column(3, &[1]), column(10, &[0, 1])],
+            limits: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_row_added_to_a_solved_relaxation_is_solved_on_from_its_basis() {
+        let problem = problem();
+        let matrix = Matrix::new(&problem);
+        let mut root = Lp::new(&matrix, &[1, 1, 1]);
+        assert_eq!(
+            root.solve(100, None, &Budget::unlimited()),
+            Relaxed::Optimal
+        );
+        assert_eq!(root.bound().units(), 6);
+        // At least one purchase of the dear column: 10, and nothing else needed.
+        let wider = matrix.with_row_at_least(&[2], 1);
+        let mut asked = root.on_matrix(&wider);
+        assert_eq!(
+            asked.solve(100, None, &Budget::unlimited()),
+            Relaxed::Optimal
+        );
+        assert_eq!(asked.bound().units(), 10);
+        assert_eq!(asked.primal(), vec![0.0, 0.0, 1.0]);
+        assert!(asked.admits(&[0, 0, 1]));
+        assert!(!asked.admits(&[1, 1, 0]), "the new row is not met");
+        assert_eq!(asked.violated_row(&[1, 1, 0]), Some(2));
+        assert_eq!(asked.helping(2).collect::<Vec<_>>(), vec![2]);
+        // The same from scratch on the wider matrix.
+        let mut fresh = Lp::new(&wider, &[1, 1, 1]);
+        assert_eq!(
+            fresh.solve(100, None, &Budget::unlimited()),
+            Relaxed::Optimal
+        );
+        assert_eq!(fresh.bound().units(), 10);
+    }
+
+    #[test]
+    fn a_row_no_plan_can_meet_is_shown_unmeetable() {
+        let problem = problem();
+        let matrix = Matrix::new(&problem);
+        let mut root = Lp::new(&matrix, &[1, 1, 1]);
+        root.solve(100, None, &Budget::unlimited());
+        // Two purchases of a column bought at most once.
+        root.set_bounds(0, 0.0, 1.0);
+        let wider = matrix.with_row_at_least(&[0], 2);
+        let mut asked = root.on_matrix(&wider);
+        assert_eq!(
+            asked.solve(100, None, &Budget::unlimited()),
+            Relaxed::Infeasible
+        );
+    }
 }

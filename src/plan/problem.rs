@@ -168,10 +168,101 @@ impl Problem {
         (met && within).then_some(cost)
     }
 
+    /// The problem on the columns `keep` says to keep, each bought at most
+    /// `most[column]` times, and the original position of each column kept.
+    /// Kept columns keep their order and ranks, so tie keys compare the same.
+    pub fn restricted(&self, keep: &[bool], most: &[u32]) -> (Problem, Vec<usize>) {
+        let original: Vec<usize> = (0..self.columns.len()).filter(|&at| keep[at]).collect();
+        let mut new_at = vec![usize::MAX; self.columns.len()];
+        for (at, &old) in original.iter().enumerate() {
+            new_at[old] = at;
+        }
+        let columns = original
+            .iter()
+            .map(|&old| Column {
+                max_copies: self.columns[old].max_copies.min(most[old]),
+                ..self.columns[old].clone()
+            })
+            .collect();
+        let limits = self
+            .limits
+            .iter()
+            .filter_map(|limit| {
+                let columns: Vec<usize> = limit
+                    .columns
+                    .iter()
+                    .filter(|&&c| keep[c])
+                    .map(|&c| new_at[c])
+                    .collect();
+                (!columns.is_empty()).then_some(Limit {
+                    columns,
+                    at_most: limit.at_most,
+                })
+            })
+            .collect();
+        let problem = Problem {
+            demand: self.demand.clone(),
+            columns,
+            limits,
+        };
+        (problem, original)
+    }
+
     /// The tie key of a sorted list of picks after the cost: ranks, then positions.
     pub fn tie_key(&self, picks: &[usize]) -> (Vec<u32>, Vec<usize>) {
         let mut ranks: Vec<u32> = picks.iter().map(|&at| self.columns[at].rank).collect();
         ranks.sort_unstable();
         (ranks, picks.to_vec())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_restricted_problem_keeps_order_ranks_and_limits_of_its_columns() {
+        let column = |rank: u32| Column {
+            cost: 5,
+            rank,
+            rows: vec![(0, 1)],
+            max_copies: u32::MAX,
+        };
+        let problem = Problem {
+            demand: vec![2],
+            columns: vec![column(7), column(3), column(9), column(1)],
+            limits: vec![
+                Limit {
+                    columns: vec![0, 2, 3],
+                    at_most: 1,
+                },
+                Limit {
+                    columns: vec![1],
+                    at_most: 1,
+                },
+            ],
+        };
+        let (narrower, original) =
+            problem.restricted(&[false, true, true, true], &[9, 9, 2, u32::MAX]);
+        assert_eq!(original, vec![1, 2, 3]);
+        let ranks: Vec<u32> = narrower.columns.iter().map(|c| c.rank).collect();
+        assert_eq!(ranks, vec![3, 9, 1]);
+        let most: Vec<u32> = narrower.columns.iter().map(|c| c.max_copies).collect();
+        assert_eq!(most, vec![9, 2, u32::MAX]);
+        assert_eq!(
+            narrower.limits,
+            vec![
+                Limit {
+                    columns: vec![1, 2],
+                    at_most: 1
+                },
+                Limit {
+                    columns: vec![0],
+                    at_most: 1
+                },
+            ]
+        );
+        assert_eq!(narrower.verify(&[0, 1]), Some(10));
+        assert_eq!(narrower.verify(&[1, 2]), None, "over the first limit");
     }
 }

@@ -18,7 +18,14 @@
 //! 2. **The tie order.** Among the plans of that least cost, the one whose
 //!    sorted list of ranks, then of columns, is smallest: a depth-first search
 //!    in that order, with the same bound and the least cost as its cutoff, so
-//!    the first plan it completes is the answer.
+//!    the first plan it completes is the answer. At each node one question,
+//!    put to the relaxation as one more row, asks whether a plan of the least
+//!    cost buys any column ranked before the next purchase of the best plan in
+//!    hand: "no" fixes them all at once, "yes" gives a plan earlier in order.
+//!
+//! Both phases search only the columns a plan no dearer than the best in hand
+//! can buy (by the root's exact reduced costs): on big catalogues most columns
+//! drop, and every node of the smaller problem costs less.
 //!
 //! The budget (a deadline, or a number of nodes) stops either phase: the answer
 //! is then the best plan found, `proven: false`, with the root's bound. A first
@@ -59,14 +66,7 @@ pub fn solve(
         });
     }
     let hi = useful_copies(problem);
-    let mut search = Search {
-        problem,
-        budget,
-        limits_of: limits_of(problem),
-        best: None,
-        stopped: false,
-        nodes: 0,
-    };
+    let mut search = Search::new(problem, budget);
     if let Some(picks) = incumbent {
         let mut picks = picks.to_vec();
         picks.sort_unstable();
@@ -85,6 +85,20 @@ pub fn solve(
     }
     let root_bound = root.bound().units();
     search.round(&root.primal(), &root.lo, &root.hi);
+    // Only the columns a plan no dearer than the best in hand can buy are
+    // searched: the same search on a smaller problem, each node cheaper.
+    if let Some((best, picks)) = search.best.clone()
+        && let Some((narrower, original)) = narrowed(problem, &root, best)
+        && let Some(inside) = within(&picks, &original)
+    {
+        let found = solve(&narrower, budget, Some(&inside))?;
+        return Ok(Solution {
+            picks: found.picks.iter().map(|&at| original[at]).collect(),
+            cost: found.cost,
+            proven: found.proven,
+            bound: found.bound.max(root_bound).min(found.cost),
+        });
+    }
 
     search.cheapest(root.clone());
     let Some((cost, picks)) = search.best.clone() else {
@@ -98,26 +112,77 @@ pub fn solve(
             bound: root_bound.min(cost),
         });
     }
-    // The least cost is proven; now the first plan of that cost in tie order.
-    let mut first = None;
+    // The least cost is proven; now the first plan of that cost in tie order,
+    // among the columns a plan of that cost can buy.
+    let first = match narrowed(problem, &root, cost)
+        .and_then(|(narrower, original)| Some((within(&picks, &original)?, narrower, original)))
+    {
+        Some((inside, narrower, original)) => {
+            let matrix = Matrix::new(&strengthened(&narrower));
+            let mut lp = Lp::new(&matrix, &useful_copies(&narrower));
+            lp.solve(ROOT_PIVOTS, None, budget);
+            first_in_tie_order(&narrower, budget, lp, cost, inside)
+                .map(|first| first.iter().map(|&at| original[at]).collect())
+        }
+        None => first_in_tie_order(problem, budget, root, cost, picks.clone()),
+    };
+    let proven = first.is_some();
+    Ok(Solution {
+        picks: first.unwrap_or(picks),
+        cost,
+        proven,
+        bound: cost,
+    })
+}
+
+/// Phase 2: the first plan costing `cost` (the least) in tie order, searched
+/// from the relaxation `root` of `problem`, starting from `picks`, a plan of
+/// that cost. `None` when the budget ran out before it was proven.
+fn first_in_tie_order(
+    problem: &Problem,
+    budget: &Budget,
+    root: Lp<'_>,
+    cost: i128,
+    picks: Vec<usize>,
+) -> Option<Vec<usize>> {
+    let mut search = Search::new(problem, budget);
     // The plan of least cost in hand bounds the tie order: no branch whose
     // plans all come after it in that order is searched.
     let bar = problem.tie_key(&picks).0;
-    search.first_in_order(root, cost, &bar, &picks, &mut first);
-    match first {
-        Some(picks) if !search.stopped => Ok(Solution {
-            picks,
-            cost,
-            proven: true,
-            bound: cost,
-        }),
-        _ => Ok(Solution {
-            picks,
-            cost,
-            proven: false,
-            bound: cost,
-        }),
+    let mut first = None;
+    search.first_in_order(root, cost, &bar, picks, &mut first);
+    first.filter(|_| !search.stopped)
+}
+
+/// The problem on the columns that a plan costing at most `cutoff` can buy,
+/// as the exact reduced costs of `root`'s relaxation show (each at most as many
+/// times as they allow), with the original position of each column kept; `None`
+/// when that keeps more than three columns in four.
+fn narrowed(problem: &Problem, root: &Lp<'_>, cutoff: i128) -> Option<(Problem, Vec<usize>)> {
+    let mut lp = root.clone();
+    let bound = lp.bound();
+    if bound.units() > cutoff {
+        return None;
     }
+    fix_by_reduced_cost(&mut lp, &bound, cutoff);
+    let columns = problem.columns.len();
+    let keep: Vec<bool> = (0..columns).map(|at| lp.hi[at] >= 1.0).collect();
+    if keep.iter().filter(|k| **k).count() * 4 > columns * 3 {
+        return None;
+    }
+    let most: Vec<u32> = (0..columns)
+        .map(|at| lp.hi[at].min(f64::from(u32::MAX)) as u32)
+        .collect();
+    Some(problem.restricted(&keep, &most))
+}
+
+/// `picks` in the positions of a narrower problem whose columns came from
+/// `original`; `None` when one of them is not there.
+fn within(picks: &[usize], original: &[usize]) -> Option<Vec<usize>> {
+    picks
+        .iter()
+        .map(|at| original.binary_search(at).ok())
+        .collect()
 }
 
 /// Per column: the most purchases any best plan can make of it. Beyond enough
@@ -163,7 +228,19 @@ struct Search<'p> {
     nodes: u64,
 }
 
-impl Search<'_> {
+impl<'p> Search<'p> {
+    /// A search of `problem` with nothing found yet.
+    fn new(problem: &'p Problem, budget: &'p Budget) -> Search<'p> {
+        Search {
+            problem,
+            budget,
+            limits_of: limits_of(problem),
+            best: None,
+            stopped: false,
+            nodes: 0,
+        }
+    }
+
     /// Keeps `picks` (sorted) if they are a plan better than the best found.
     fn offer(&mut self, picks: Vec<usize>) {
         let Some(cost) = self.problem.verify(&picks) else {
@@ -256,23 +333,14 @@ impl Search<'_> {
             return Some(at);
         }
         let picks = whole_picks(x);
-        let mut seats = vec![0u64; self.problem.demand.len()];
-        for &at in &picks {
-            for &(row, given) in &self.problem.columns[at].rows {
-                seats[row] += u64::from(given);
-            }
-        }
-        if self.problem.verify(&picks).is_some() {
-            return None;
-        }
-        let unmet = (0..seats.len()).find(|&r| seats[r] < u64::from(self.problem.demand[r]));
-        match unmet {
-            Some(row) => (0..x.len())
-                .filter(|&at| free(at) && self.problem.columns[at].rows.iter().any(|r| r.0 == row))
-                .min_by_key(|&at| self.problem.columns[at].cost),
-            // Every row is met but a limit is not: branch on any free column used.
-            None => picks.iter().copied().find(|&at| free(at)),
-        }
+        let counts = counts_of(&picks, x.len());
+        let row = lp.violated_row(&counts)?;
+        let helping = lp
+            .helping(row)
+            .filter(|&at| free(at) && f64::from(counts[at]) < lp.hi[at])
+            .min_by_key(|&at| self.problem.columns[at].cost);
+        // A limit is over: branch on any free column used.
+        helping.or_else(|| picks.iter().copied().find(|&at| free(at)))
     }
 
     /// A plan near the relaxation's solution `x`: its counts rounded up, more
@@ -389,7 +457,7 @@ impl Search<'_> {
         mut lp: Lp<'_>,
         target: i128,
         bar: &[u32],
-        witness: &[usize],
+        mut witness: Vec<usize>,
         first: &mut Option<Vec<usize>>,
     ) {
         loop {
@@ -424,6 +492,31 @@ impl Search<'_> {
             if comes_after(&self.problem.tie_key(&forced).0, rank, bar) {
                 return;
             }
+            // The next rank of a plan here is at most the witness's: one question
+            // asks whether a plan of the least cost buys any column of a smaller
+            // rank more than this node must. When none does, they are all fixed
+            // at once; when one does, it is the better witness.
+            if let Some(next) = self.next_rank(&witness, &lp) {
+                let earlier: Vec<usize> = free
+                    .iter()
+                    .copied()
+                    .filter(|&at| self.problem.columns[at].rank < next)
+                    .collect();
+                if !earlier.is_empty() {
+                    let at_least = earlier.iter().map(|&at| lp.lo[at] as u32).sum::<u32>() + 1;
+                    let matrix = lp.matrix().with_row_at_least(&earlier, at_least);
+                    match self.some_plan(lp.on_matrix(&matrix), target) {
+                        Some(plan) => witness = plan,
+                        None if self.stopped => return,
+                        None => {
+                            for &at in &earlier {
+                                lp.set_bounds(at, lp.lo[at], lp.lo[at]);
+                            }
+                        }
+                    }
+                    continue;
+                }
+            }
             let same: Vec<usize> = free
                 .into_iter()
                 .filter(|&at| self.problem.columns[at].rank == rank)
@@ -442,8 +535,8 @@ impl Search<'_> {
                 // least cost: the plan in hand, or one found the quick way
                 // (most fractional first), which also shows quickly when there
                 // is none.
-                let found = if fits(witness, &child, self.problem.columns.len()) {
-                    Some(witness.to_vec())
+                let found = if fits(&witness, &child, self.problem.columns.len()) {
+                    Some(witness.clone())
                 } else {
                     self.some_plan(child.clone(), target)
                 };
@@ -453,7 +546,7 @@ impl Search<'_> {
                 let Some(inside) = found else {
                     continue;
                 };
-                self.first_in_order(child, target, bar, &inside, &mut found_here);
+                self.first_in_order(child, target, bar, inside, &mut found_here);
                 if self.stopped {
                     return;
                 }
@@ -466,6 +559,20 @@ impl Search<'_> {
                 lp.set_bounds(column, lp.lo[column], lp.lo[column]);
             }
         }
+    }
+
+    /// The least rank of the purchases `witness` makes beyond those `lp`
+    /// forces, when it is a plan within the bounds of `lp`.
+    fn next_rank(&self, witness: &[usize], lp: &Lp<'_>) -> Option<u32> {
+        let columns = self.problem.columns.len();
+        if !fits(witness, lp, columns) {
+            return None;
+        }
+        let counts = counts_of(witness, columns);
+        (0..columns)
+            .filter(|&at| f64::from(counts[at]) > lp.lo[at])
+            .map(|at| self.problem.columns[at].rank)
+            .min()
     }
 
     /// A plan of cost at most `target` within the bounds of `lp`, if there is
@@ -494,6 +601,7 @@ impl Search<'_> {
                 .problem
                 .verify(&whole)
                 .is_some_and(|cost| cost <= target)
+                && lp.admits(&counts_of(&whole, x.len()))
             {
                 return Some(whole);
             }
@@ -536,14 +644,19 @@ impl PartialOrd for Ratio {
     }
 }
 
-/// Whether `picks` buy each of the `columns` structural columns within the
-/// bounds of `lp`.
-fn fits(picks: &[usize], lp: &Lp<'_>, columns: usize) -> bool {
+/// How many times `picks` buy each of `columns` columns.
+fn counts_of(picks: &[usize], columns: usize) -> Vec<u32> {
     let mut counts = vec![0u32; columns];
     for &at in picks {
         counts[at] += 1;
     }
     counts
+}
+
+/// Whether `picks` buy each of the `columns` structural columns within the
+/// bounds of `lp`.
+fn fits(picks: &[usize], lp: &Lp<'_>, columns: usize) -> bool {
+    counts_of(picks, columns)
         .iter()
         .enumerate()
         .all(|(at, &n)| lp.lo[at] <= f64::from(n) && f64::from(n) <= lp.hi[at])
