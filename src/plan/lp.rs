@@ -89,7 +89,17 @@ const NONBASIC: usize = usize::MAX;
 impl Matrix {
     /// The relaxation's data of `problem`.
     pub fn new(problem: &Problem) -> Matrix {
-        let covering = problem.demand.len();
+        // A row no one needs a seat of is met by every plan: it is left out, so
+        // the basis is only as big as the rows that matter.
+        let mut row_of = vec![usize::MAX; problem.demand.len()];
+        let mut needed: Vec<u32> = Vec::new();
+        for (row, &demand) in problem.demand.iter().enumerate() {
+            if demand > 0 {
+                row_of[row] = needed.len();
+                needed.push(demand);
+            }
+        }
+        let covering = needed.len();
         let rows = covering + problem.limits.len();
         let mut entries: Vec<Vec<(usize, f64)>> = problem
             .columns
@@ -97,7 +107,8 @@ impl Matrix {
             .map(|c| {
                 c.rows
                     .iter()
-                    .map(|&(row, seats)| (row, f64::from(seats.min(problem.demand[row]))))
+                    .filter(|(row, _)| problem.demand[*row] > 0)
+                    .map(|&(row, seats)| (row_of[row], f64::from(seats.min(problem.demand[row]))))
                     .filter(|(_, a)| *a > 0.0)
                     .collect()
             })
@@ -114,10 +125,8 @@ impl Matrix {
         let cost: Vec<i128> = problem.columns.iter().map(|c| c.cost).collect();
         let cost_scale = cost.iter().copied().max().unwrap_or(1).max(1) as f64;
         let scaled_cost = cost.iter().map(|&c| c as f64 / cost_scale).collect();
-        let rhs: Vec<f64> = problem
-            .demand
-            .iter()
-            .copied()
+        let rhs: Vec<f64> = needed
+            .into_iter()
             .chain(problem.limits.iter().map(|l| l.at_most))
             .map(f64::from)
             .collect();
@@ -825,6 +834,20 @@ mod tests {
             Relaxed::Optimal
         );
         assert_eq!(fresh.bound().units(), 10);
+    }
+
+    #[test]
+    fn rows_no_one_needs_are_left_out_of_the_basis() {
+        let mut problem = problem();
+        // A third row, wanted by no one, that the dear column gives seats to.
+        problem.demand.push(0);
+        problem.columns[2].rows.push((2, 1));
+        let matrix = Matrix::new(&problem);
+        assert_eq!(matrix.rows, 2);
+        let mut root = Lp::new(&matrix, &[1, 1, 1]);
+        assert_eq!(root.solve(100, None, &Budget::unlimited()), Relaxed::Optimal);
+        assert_eq!(root.bound().units(), 6);
+        assert_eq!(root.primal(), vec![1.0, 1.0, 0.0]);
     }
 
     #[test]
