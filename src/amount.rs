@@ -6,6 +6,7 @@
 
 use std::num::IntErrorKind;
 
+use crate::message::Message;
 use rust_decimal::Decimal;
 use toml::de::DeValue;
 
@@ -37,18 +38,20 @@ pub enum NumberError {
 }
 
 impl NumberError {
-    pub fn describe(self) -> String {
+    /// Why, as a message ("is not a number", "has more than 28 digits after the
+    /// decimal point").
+    pub fn message(self) -> Message {
         match self {
-            NumberError::NotANumber => crate::tr!("amount.not_a_number"),
-            NumberError::NotFinite => crate::tr!("amount.not_finite"),
+            NumberError::NotANumber => crate::msg!("amount.not_a_number"),
+            NumberError::NotFinite => crate::msg!("amount.not_finite"),
             NumberError::TooPrecise => {
-                crate::tr!("amount.too_precise", digits = MAX_SIGNIFICANT_DIGITS)
+                crate::msg!("amount.too_precise", digits = MAX_SIGNIFICANT_DIGITS)
             }
             NumberError::TooManyDecimals => {
-                crate::tr!("amount.too_many_decimals", places = MAX_DECIMAL_PLACES)
+                crate::msg!("amount.too_many_decimals", places = MAX_DECIMAL_PLACES)
             }
-            NumberError::TooLarge => crate::tr!("amount.too_large"),
-            NumberError::FactOutOfRange => crate::tr!("amount.fact_range"),
+            NumberError::TooLarge => crate::msg!("amount.too_large"),
+            NumberError::FactOutOfRange => crate::msg!("amount.fact_range"),
         }
     }
 }
@@ -173,10 +176,11 @@ pub enum AmountError {
 }
 
 impl AmountError {
-    pub fn describe(self) -> String {
+    /// Why, as a message.
+    pub fn message(self) -> Message {
         match self {
-            AmountError::Number(error) => error.describe(),
-            AmountError::Negative => crate::tr!("amount.negative"),
+            AmountError::Number(error) => error.message(),
+            AmountError::Negative => crate::msg!("amount.negative"),
         }
     }
 }
@@ -301,8 +305,8 @@ mod tests {
         let tiny = parse_decimal("0.0000000000000000000000000000001");
         assert_eq!(tiny, Err(NumberError::TooManyDecimals));
         assert_eq!(
-            NumberError::TooManyDecimals.describe(),
-            "has more than 28 digits after the decimal point"
+            NumberError::TooManyDecimals.message(),
+            crate::msg!("amount.too_many_decimals", places = 28)
         );
         assert_eq!(parse_decimal("1e-29"), Err(NumberError::TooManyDecimals));
         assert_eq!(

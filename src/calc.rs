@@ -9,13 +9,14 @@ use crate::model::{
     Benefit, Bundle, BundleIx, Catalog, Include, Period, Service, ServiceIx, Status, Tier,
 };
 use crate::money::{Money, Percent, div_round_half_away};
+use crate::note::Note;
 use crate::per_year::PerYear;
 pub use crate::scenario::{Adjustments, Includes, Scenario};
 
 /// Every bundle's figures, in file order, with notes on tiers that could not be tested.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     pub bundles: Vec<BundleFigures>,
 }
 
@@ -106,7 +107,7 @@ pub fn split(total: Money, weights: &[Money]) -> Vec<Money> {
 pub fn bundle_price<'b>(
     bundle: &'b Bundle,
     scenario: &Scenario,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> (Money, Option<&'b Tier>) {
     for tier in &bundle.tiers {
         match scenario.facts.get(&tier.when.fact) {
@@ -117,12 +118,11 @@ pub fn bundle_price<'b>(
                 );
             }
             Some(_) => {}
-            None => notes.push(crate::tr!(
-                "note.tier_unset",
-                fact = tier.when.fact,
-                when = tier.when,
-                bundle = bundle.id
-            )),
+            None => notes.push(Note::TierFactUnset {
+                fact: tier.when.fact.clone(),
+                when: tier.when.to_string(),
+                bundle: bundle.id.clone(),
+            }),
         }
     }
     (to_basis(bundle.price, bundle.period, scenario.basis), None)
@@ -142,14 +142,13 @@ pub struct Worth {
 /// compared per year before any rounding (ties to the main price, then the first
 /// listed), or for a benefit `min(fact × rate, max)`, each converted and rounded
 /// once. A benefit whose fact is not set is worth 0.00, with a note.
-pub fn service_worth(service: &Service, scenario: &Scenario, notes: &mut Vec<String>) -> Worth {
+pub fn service_worth(service: &Service, scenario: &Scenario, notes: &mut Vec<Note>) -> Worth {
     if let Some(benefit) = &service.value {
         let Some(fact) = scenario.facts.get(&benefit.fact) else {
-            notes.push(crate::tr!(
-                "note.benefit_unset",
-                fact = benefit.fact,
-                benefit = service.id
-            ));
+            notes.push(Note::BenefitFactUnset {
+                fact: benefit.fact.clone(),
+                benefit: service.id.clone(),
+            });
             return Worth {
                 price: Money::ZERO,
                 label: None,
@@ -218,7 +217,7 @@ pub struct Prices {
 }
 
 impl Prices {
-    pub fn new(catalog: &Catalog, scenario: &Scenario, notes: &mut Vec<String>) -> Self {
+    pub fn new(catalog: &Catalog, scenario: &Scenario, notes: &mut Vec<Note>) -> Self {
         let mut services = Vec::with_capacity(catalog.services.len());
         let mut labels = Vec::with_capacity(catalog.services.len());
         let mut per_year = Vec::with_capacity(catalog.services.len());
@@ -303,7 +302,7 @@ pub fn bundle_figures(
     bundle_ix: BundleIx,
     scenario: &Scenario,
     prices: &Prices,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> BundleFigures {
     let bundle = &catalog.bundles[bundle_ix];
     let (price, tier) = bundle_price(bundle, scenario, notes);
@@ -420,12 +419,6 @@ impl SortKey {
             SortKey::Name => "name",
             SortKey::Personal => "personal",
         }
-    }
-
-    /// The order in words, for people.
-    pub fn label(self) -> String {
-        let key = format!("sort.{}", self.name());
-        crate::tr!(&key)
     }
 
     /// The next order in `CYCLE`, wrapping around; personal savings only when

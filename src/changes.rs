@@ -17,25 +17,6 @@ pub enum ApplyError {
     },
 }
 
-impl ApplyError {
-    /// The problem in a sentence, naming the bundle and the changes by id.
-    pub fn describe(&self, catalog: &Catalog) -> String {
-        match self {
-            ApplyError::LeavesEmpty { bundle, changes } => {
-                let ids: Vec<String> = changes
-                    .iter()
-                    .map(|&c| format!("`{}`", catalog.changes[c].id))
-                    .collect();
-                crate::tr!(
-                    "change.leaves_empty",
-                    bundle = catalog.bundles[*bundle].id,
-                    changes = ids.join(", ")
-                )
-            }
-        }
-    }
-}
-
 /// `file` (a catalogue as its file writes it, no change applied) with `changes`
 /// applied, each once, in file order whatever order they are given in. Of several
 /// changes to one offer, an `add` of a service already there and a `remove` of one

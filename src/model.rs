@@ -48,16 +48,6 @@ impl Status {
     pub fn is_available(self) -> bool {
         self == Status::Available
     }
-
-    /// What follows a name wherever an offer is named: nothing for an available
-    /// one, " (rumoured)" or " (ended)" otherwise.
-    pub fn tag(self) -> String {
-        match self {
-            Status::Available => String::new(),
-            Status::Rumoured => crate::tr!("tag.rumoured"),
-            Status::Ended => crate::tr!("tag.ended"),
-        }
-    }
 }
 
 impl fmt::Display for Status {
@@ -132,14 +122,6 @@ pub struct ChangeMark {
     pub name: String,
 }
 
-/// " · if QQ Music joins 88VIP · if …": what follows a changed offer's name.
-fn change_tag(changes: &[ChangeMark]) -> String {
-    changes
-        .iter()
-        .map(|change| crate::tr!("tag.change", name = change.name))
-        .collect()
-}
-
 /// What a benefit is worth to the user (docs/reference/file-format.md, "Benefits"): `min(fact × rate, max)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Benefit {
@@ -183,17 +165,6 @@ pub struct Service {
 }
 
 impl Service {
-    /// The name with its status tag and its changes, as people see it: "QQ Music
-    /// (rumoured) · if …".
-    pub fn tagged_name(&self) -> String {
-        format!(
-            "{}{}{}",
-            self.name,
-            self.status.tag(),
-            change_tag(&self.changes)
-        )
-    }
-
     /// When and where the price of the way to buy it at `at` was seen: `None` for
     /// the main price, else the position in `other_prices` (as `calc::cheapest_way`).
     pub fn seen_of(&self, at: Option<usize>) -> &Seen {
@@ -227,23 +198,6 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// The name with its status tag and its changes, as people see it: "Taobao
-    /// 88VIP · if QQ Music joins 88VIP".
-    pub fn tagged_name(&self) -> String {
-        format!(
-            "{}{}{}",
-            self.name,
-            self.status.tag(),
-            change_tag(&self.changes)
-        )
-    }
-
-    /// The name with its changes but no status tag, where the status has a
-    /// column of its own.
-    pub fn changed_name(&self) -> String {
-        format!("{}{}", self.name, change_tag(&self.changes))
-    }
-
     /// The members of the `one_of` group that holds `service`, if one does.
     pub fn group_of(&self, service: ServiceIx) -> Option<&[ServiceIx]> {
         group_holding(&self.includes, service).map(|at| self.includes[at].members())
@@ -348,6 +302,36 @@ pub struct Profile {
     pub time: Time,
 }
 
+/// The id the user has in a household; no person may take it
+/// (docs/reference/file-format.md, "People who share").
+pub const ME: &str = "me";
+
+/// Someone a plan is for: you, or a person of the file (docs/reference/file-format.md, "People who share"). Ordered as
+/// people are everywhere: `me` first, then people in file order.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Member {
+    Me,
+    Person(PersonIx),
+}
+
+impl Member {
+    /// `me`, or the person's id.
+    pub fn id(self, catalog: &Catalog) -> &str {
+        match self {
+            Member::Me => ME,
+            Member::Person(p) => &catalog.people[p].id,
+        }
+    }
+
+    /// The person's name; `None` for `me`, whom each output names its own way.
+    pub fn name(self, catalog: &Catalog) -> Option<&str> {
+        match self {
+            Member::Me => None,
+            Member::Person(p) => Some(&catalog.people[p].name),
+        }
+    }
+}
+
 /// Someone besides the user who shares memberships with them (docs/reference/file-format.md, "People who share", 拼车).
 /// The user is `me`, whose wants are the profile's: never one of these.
 #[derive(Clone, Debug, PartialEq)]
@@ -438,108 +422,6 @@ impl Catalog {
 
     pub fn bundle_ix(&self, id: &str) -> Option<BundleIx> {
         self.bundles.iter().position(|b| b.id == id)
-    }
-
-    /// This catalogue as text for people is written from: every name, id, note and
-    /// label with its control characters escaped (`text::printable`), except the
-    /// line breaks of a note, which show as lines. Borrowed when nothing needs
-    /// escaping, as in every ordinary file.
-    pub fn for_people(&self) -> std::borrow::Cow<'_, Catalog> {
-        use crate::text::{printable, printable_lines};
-        use std::borrow::Cow;
-        let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
-        let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
-        let clean_marks =
-            |marks: &[ChangeMark]| marks.iter().all(|m| clean(&m.id) && clean(&m.name));
-        // A note's line breaks stay: whoever shows it shows its lines.
-        let note_shown = |note: &mut String| *note = printable_lines(note).join("\n");
-        let all_clean = self.services.iter().all(|s| {
-            clean(&s.id)
-                && clean(&s.name)
-                && clean_note(&s.note)
-                && s.seen.source().is_none_or(clean)
-                && clean_marks(&s.changes)
-                && s.label.as_deref().is_none_or(clean)
-                && s.other_prices
-                    .iter()
-                    .all(|w| clean_note(&w.label) && w.seen.source().is_none_or(clean))
-                && s.value.as_ref().is_none_or(|b| clean(&b.fact))
-        }) && self.changes.iter().all(|c| {
-            clean(&c.id)
-                && clean(&c.name)
-                && clean_note(&c.note)
-                && c.seen.source().is_none_or(clean)
-                && clean_note(&c.label)
-        }) && self.bundles.iter().all(|b| {
-            clean(&b.id)
-                && clean(&b.name)
-                && clean_note(&b.note)
-                && b.seen.source().is_none_or(clean)
-                && clean_marks(&b.changes)
-                && b.includes.iter().all(|include| match include {
-                    Include::OneOf {
-                        label: Some(label), ..
-                    } => clean(label),
-                    _ => true,
-                })
-        }) && self.people.iter().all(|p| clean(&p.id) && clean(&p.name))
-            && clean(&self.currency);
-        if all_clean {
-            return Cow::Borrowed(self);
-        }
-        let shown = |text: &mut String| *text = printable(text).into_owned();
-        let shown_marks = |marks: &mut [ChangeMark]| {
-            for mark in marks {
-                shown(&mut mark.id);
-                shown(&mut mark.name);
-            }
-        };
-        let mut copy = self.clone();
-        shown(&mut copy.currency);
-        for change in &mut copy.changes {
-            shown(&mut change.id);
-            shown(&mut change.name);
-            change.note.as_mut().map(note_shown);
-            change.seen.source_mut().map(shown);
-            change.label.as_mut().map(shown);
-        }
-        for service in &mut copy.services {
-            shown(&mut service.id);
-            shown(&mut service.name);
-            service.note.as_mut().map(note_shown);
-            service.seen.source_mut().map(shown);
-            shown_marks(&mut service.changes);
-            if let Some(label) = &mut service.label {
-                *label = printable(label).into();
-            }
-            for way in &mut service.other_prices {
-                way.label.as_mut().map(shown);
-                way.seen.source_mut().map(shown);
-            }
-            if let Some(benefit) = &mut service.value {
-                shown(&mut benefit.fact);
-            }
-        }
-        for bundle in &mut copy.bundles {
-            shown(&mut bundle.id);
-            shown(&mut bundle.name);
-            bundle.note.as_mut().map(note_shown);
-            bundle.seen.source_mut().map(shown);
-            shown_marks(&mut bundle.changes);
-            for include in &mut bundle.includes {
-                if let Include::OneOf {
-                    label: Some(label), ..
-                } = include
-                {
-                    shown(label);
-                }
-            }
-        }
-        for person in &mut copy.people {
-            shown(&mut person.id);
-            shown(&mut person.name);
-        }
-        Cow::Owned(copy)
     }
 
     /// The benefit that reads the fact `fact` as an amount spent, if one does.

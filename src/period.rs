@@ -52,17 +52,6 @@ impl Period {
         Period::CYCLE.into_iter().find(|p| p.name() == name)
     }
 
-    /// The period in words, for people ("year", "年").
-    pub fn label(self) -> String {
-        let key = format!("period.{}", self.name());
-        crate::tr!(&key)
-    }
-
-    /// "per year", "每年".
-    pub fn per(self) -> String {
-        crate::tr!("per", period = self.label())
-    }
-
     /// The next period in `CYCLE`, wrapping around.
     pub fn next(self) -> Period {
         let at = Period::CYCLE.iter().position(|p| *p == self).unwrap_or(0);

@@ -4,7 +4,8 @@
 use time::{Date, Month, OffsetDateTime};
 
 use crate::calc::{Comparison, cheapest_way};
-use crate::model::{Catalog, Seen, Service, date_text};
+use crate::model::{Catalog, Seen, Service};
+use crate::note::Note;
 use crate::plan::{OfferKind, Plan};
 
 /// How many days old a price may be before it is noted: exactly this many is not.
@@ -75,26 +76,15 @@ impl StalePrices {
         self.see(name, service.seen_of(way));
     }
 
-    /// "prices seen more than a year ago: …", or `None` when there are none.
-    fn note(self) -> Option<String> {
-        if self.found.is_empty() {
-            return None;
-        }
-        let prices: Vec<String> = self
-            .found
-            .iter()
-            .map(|(name, date)| {
-                crate::tr!("note.stale_price", name = name, date = date_text(*date))
-            })
-            .collect();
-        let prices = prices.join(&crate::tr!("note.stale_list"));
-        Some(crate::tr!("note.stale", prices = prices))
+    /// The note on the prices found, or `None` when there are none.
+    fn note(self) -> Option<Note> {
+        (!self.found.is_empty()).then_some(Note::StalePrices(self.found))
     }
 }
 
 /// The note on a comparison's stale prices: each bundle's price and each counted
 /// service's standalone price, as of `today`.
-pub fn comparison_note(catalog: &Catalog, comparison: &Comparison, today: Date) -> Option<String> {
+pub fn comparison_note(catalog: &Catalog, comparison: &Comparison, today: Date) -> Option<Note> {
     let mut stale = StalePrices::new(today);
     for figures in &comparison.bundles {
         let bundle = &catalog.bundles[figures.bundle];
@@ -107,7 +97,7 @@ pub fn comparison_note(catalog: &Catalog, comparison: &Comparison, today: Date) 
 }
 
 /// The note on a plan's stale prices: its offers', then its wanted services'.
-pub fn plan_note(catalog: &Catalog, plan: &Plan, today: Date) -> Option<String> {
+pub fn plan_note(catalog: &Catalog, plan: &Plan, today: Date) -> Option<Note> {
     let mut stale = StalePrices::new(today);
     for offer in &plan.offers {
         match offer.kind {
@@ -142,6 +132,7 @@ fn price_way(service: &Service) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::date_text;
 
     #[test]
     fn exactly_a_year_is_not_stale_a_day_more_is() {

@@ -80,15 +80,12 @@ pub fn what_ifs(
     // Each entry is a whole plan of its own (a household's can take seconds):
     // they are found side by side, one thread each, and kept in order.
     let entries = std::thread::scope(|scope| {
-        let lang = crate::i18n::current();
         let found: Vec<_> = sets
             .into_iter()
             .map(|changes| {
-                scope.spawn(move || {
-                    crate::i18n::in_language(lang, || WhatIf {
-                        outcome: outcome(file, applied, &changes, scenario, total, budget),
-                        changes,
-                    })
+                scope.spawn(move || WhatIf {
+                    outcome: outcome(file, applied, &changes, scenario, total, budget),
+                    changes,
                 })
             })
             .collect();

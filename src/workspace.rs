@@ -39,12 +39,18 @@ pub enum DiskState {
 /// Why saving did not happen.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("{0}")]
-    Edit(#[from] crate::edit::EditError),
+    #[error("{}", crate::words::edit_error(_0))]
+    Edit(crate::edit::EditError),
     #[error("{}", crate::tr!("err.write", path = path.display(), source = source))]
     Write { path: PathBuf, source: io::Error },
     #[error("{}", crate::tr!("err.local_exists", path = path.display()))]
     Exists { path: PathBuf },
+}
+
+impl From<crate::edit::EditError> for SaveError {
+    fn from(error: crate::edit::EditError) -> Self {
+        SaveError::Edit(error)
+    }
 }
 
 impl Workspace {

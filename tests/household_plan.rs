@@ -3,9 +3,10 @@
 
 use bundlecalc::calc::Scenario;
 use bundlecalc::load::parse_catalog;
+use bundlecalc::model::Member;
 use bundlecalc::model::{Catalog, Include, Person, ServiceIx, Split};
 use bundlecalc::money::Money;
-use bundlecalc::plan::{Member, Plan, plan};
+use bundlecalc::plan::{Plan, plan};
 use bundlecalc::synthetic::catalogue;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -9,8 +9,8 @@ use std::process::Command;
 use std::str::FromStr;
 
 use bundlecalc::amount::{parse_amount, parse_fact};
-use bundlecalc::load::parse_catalog;
 use bundlecalc::model::Catalog;
+use bundlecalc::worded::parse_catalog;
 use common::{Sandbox, bundle, compare_json, fixture};
 use predicates::prelude::*;
 use rust_decimal::Decimal;

@@ -2,11 +2,12 @@
 //! and compute, or are refused with a message. Never a panic.
 
 use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::load::{MAX_FILE_BYTES, parse_catalog};
+use bundlecalc::load::MAX_FILE_BYTES;
 use bundlecalc::plan::plan;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use bundlecalc::source::BUILT_IN;
 use bundlecalc::synthetic::{Layout, catalogue, catalogue_in};
+use bundlecalc::worded::parse_catalog;
 use proptest::prelude::*;
 
 /// Everything a user can ask of a file, end to end.
@@ -239,6 +240,7 @@ fn the_fixtures_never_panic() {
     let seed = std::fs::read_to_string(root.join("ways_and_benefits.toml")).unwrap();
     let catalog = bundlecalc::load::parse_catalog(&seed).unwrap();
     let notes = compare(&catalog, &Scenario::from_catalog(&catalog)).notes;
+    let notes = bundlecalc::words::notes(&catalog, &notes);
     assert!(
         notes.iter().any(|n| n.contains("`unset_fact` is not set")),
         "{notes:?}"

@@ -4,8 +4,8 @@
 mod common;
 
 use bundlecalc::calc::{Scenario, compare, service_worth};
-use bundlecalc::load::parse_catalog;
 use bundlecalc::model::{Catalog, Period};
+use bundlecalc::worded::parse_catalog;
 use common::{Sandbox, bundle, compare_json};
 use rust_decimal::Decimal;
 
@@ -159,7 +159,10 @@ fn discount(spend: Option<&str>) -> (String, Vec<String>) {
         &mut notes,
     );
     assert_eq!(worth.label, None);
-    (worth.price.to_string(), notes)
+    (
+        worth.price.to_string(),
+        bundlecalc::words::notes(&catalog, &notes),
+    )
 }
 
 #[test]

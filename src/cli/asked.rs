@@ -40,7 +40,7 @@ pub(super) fn scenario(
         return Err(unknown_fact(catalog, &name));
     }
     if let Some(why) = spending {
-        return Err(Error::usage(why));
+        return Err(Error::usage(crate::words::message(&why)));
     }
     if cli.sort == SortArg::Personal && scenario.wants.is_none() {
         return Err(Error::usage(tr!("cli.personal_needs_wants")));
@@ -83,8 +83,12 @@ pub(super) fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decima
         if !is_fact_name(name) {
             return Err(bad(&tr!("cli.fact_name")));
         }
-        let value =
-            parse_fact(number).map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
+        let value = parse_fact(number).map_err(|e| {
+            bad(&tr!(
+                "cli.the_value",
+                why = crate::words::message(&e.message())
+            ))
+        })?;
         facts.insert(name.to_string(), value);
     }
     Ok(facts)
@@ -98,7 +102,8 @@ pub(super) fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Erro
     };
     let applied = crate::changes::named(file, ids.iter().map(String::as_str))
         .map_err(|id| unknown_change(file, id))?;
-    crate::changes::apply(file, &applied).map_err(|why| Error::usage(why.describe(file)))
+    crate::changes::apply(file, &applied)
+        .map_err(|why| Error::usage(crate::words::apply_error(file, &why)))
 }
 
 /// `--what-if` of an id that is no change: perhaps an offer's, perhaps a typo.
@@ -145,7 +150,7 @@ pub(super) fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error>
         match catalog.person_ix(id) {
             Some(at) => kept[at] = true,
             // You are always in the plan, with the profile's wants.
-            None if id == crate::load::ME => return Err(Error::usage(tr!("cli.people_me"))),
+            None if id == crate::model::ME => return Err(Error::usage(tr!("cli.people_me"))),
             None => {
                 return Err(unknown_id(
                     "person",
@@ -185,7 +190,7 @@ pub(super) fn unknown_want(catalog: &Catalog, id: &str) -> Error {
 pub(super) fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
     let tested = catalog.tested_facts();
     let help = match did_you_mean(name, tested.iter().map(String::as_str)) {
-        Some(suggestion) => suggestion,
+        Some(suggestion) => crate::words::message(&suggestion),
         None if tested.is_empty() => tr!("cli.no_facts"),
         None => tr!(
             "cli.facts_are",
@@ -198,7 +203,7 @@ pub(super) fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
 pub(super) fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str>) -> Error {
     let known: Vec<&str> = known.collect();
     let help = match did_you_mean(id, known.iter().copied()) {
-        Some(suggestion) => suggestion,
+        Some(suggestion) => crate::words::message(&suggestion),
         None if known.is_empty() => tr!(&format!("cli.no_{kind}s")),
         None => tr!(&format!("cli.{kind}s_are"), ids = known.join(", ")),
     };

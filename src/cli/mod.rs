@@ -338,7 +338,7 @@ mod tests {
             };
             let scenario = Scenario::from_catalog(&catalog);
             let error = plan(&catalog, &scenario).unwrap_err();
-            let error = plan_error(&catalog, &source, &scenario, error);
+            let error = plan_error(&catalog, &source, error);
             assert_eq!(error.exit_code(), ExitCode::from(65));
             let text = error.report();
             for person in ["mum", "dad", "flatmate"] {

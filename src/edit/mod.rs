@@ -43,11 +43,12 @@ pub enum Edit {
 }
 
 /// Why edits could not be written into a text.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum EditError {
-    #[error("{}", crate::tr!("err.not_toml", why = _0))]
+    /// The text is no longer TOML: the parser's reason.
     NotToml(String),
-    #[error("{}", crate::tr!("err.missing", place = _0))]
+    /// The value an edit changes is gone from the text: its key path
+    /// (`services.ID.price`).
     Missing(String),
 }
 

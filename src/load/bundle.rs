@@ -7,6 +7,7 @@ use super::place::{InItem, Key, KeyPath, Node, describe, field};
 use super::raw::{RawBundle, RawInclude};
 use super::walk::Walker;
 use crate::amount::{NumberError, checked_fact, parse_number};
+use crate::message::Message;
 use crate::model::{Bundle, Condition, Operator, Period, Seen, Status, Tier};
 
 const BUNDLE_KEYS: &[&str] = &[
@@ -52,10 +53,10 @@ impl Walker<'_> {
             }
         }
         if field(table, "price").is_none() {
-            self.problem(crate::tr!("load.bundle_no_price", id = id), key.span());
+            self.problem(crate::msg!("load.bundle_no_price", id = id), key.span());
         }
         if field(table, "includes").is_none() {
-            self.problem(crate::tr!("load.no_includes", id = id), key.span());
+            self.problem(crate::msg!("load.no_includes", id = id), key.span());
         }
         RawBundle {
             bundle,
@@ -68,13 +69,16 @@ impl Walker<'_> {
     /// they price in messages.
     pub fn tiers(&mut self, node: &Node<'_>, bundle: &str) -> Vec<Tier> {
         let Some(entries) = node.get_ref().as_array() else {
-            self.problem(crate::tr!("load.tiers_list", bundle = bundle), node.span());
+            self.problem(crate::msg!("load.tiers_list", bundle = bundle), node.span());
             return Vec::new();
         };
         let mut tiers = Vec::with_capacity(entries.len());
         for entry in entries.iter() {
             let Some(table) = entry.get_ref().as_table() else {
-                self.problem(crate::tr!("load.tier_table", bundle = bundle), entry.span());
+                self.problem(
+                    crate::msg!("load.tier_table", bundle = bundle),
+                    entry.span(),
+                );
                 continue;
             };
             self.check_keys(table, TIER_KEYS, InItem("a tier of bundle", bundle));
@@ -82,7 +86,7 @@ impl Walker<'_> {
                 Some((_, when)) => self.condition(when, bundle),
                 None => {
                     self.problem(
-                        crate::tr!("load.tier_no", bundle = bundle, key = "when"),
+                        crate::msg!("load.tier_no", bundle = bundle, key = "when"),
                         entry.span(),
                     );
                     None
@@ -95,7 +99,7 @@ impl Walker<'_> {
                 )),
                 None => {
                     self.problem(
-                        crate::tr!("load.tier_no", bundle = bundle, key = "price"),
+                        crate::msg!("load.tier_no", bundle = bundle, key = "price"),
                         entry.span(),
                     );
                     None
@@ -117,7 +121,7 @@ impl Walker<'_> {
             Ok(condition) => Some(condition),
             Err(why) => {
                 self.problem(
-                    crate::tr!(
+                    crate::msg!(
                         "load.bad_condition",
                         text = text,
                         bundle = bundle,
@@ -133,14 +137,14 @@ impl Walker<'_> {
     fn includes(&mut self, node: &Node<'_>, bundle: &str) -> Vec<RawInclude> {
         let Some(entries) = node.get_ref().as_array() else {
             self.problem(
-                crate::tr!("load.includes_list", bundle = bundle),
+                crate::msg!("load.includes_list", bundle = bundle),
                 node.span(),
             );
             return Vec::new();
         };
         if entries.is_empty() {
             self.problem(
-                crate::tr!("load.includes_nothing", bundle = bundle),
+                crate::msg!("load.includes_nothing", bundle = bundle),
                 node.span(),
             );
         }
@@ -156,7 +160,7 @@ impl Walker<'_> {
                     }
                 }
                 other => self.problem(
-                    crate::tr!("load.bad_include", found = describe(other)),
+                    crate::msg!("load.bad_include", found = describe(other)),
                     entry.span(),
                 ),
             }
@@ -173,27 +177,27 @@ impl Walker<'_> {
     ) -> Option<RawInclude> {
         self.check_keys(group, GROUP_KEYS, InItem("a group of bundle", bundle));
         let label = field(group, "label")
-            .and_then(|(_, label)| self.string(label, crate::tr!("load.place.group_label")));
+            .and_then(|(_, label)| self.string(label, crate::msg!("load.place.group_label")));
         let Some((one_of_key, one_of)) = field(group, "one_of") else {
             self.problem(
-                crate::tr!("load.group_no_one_of", bundle = bundle),
+                crate::msg!("load.group_no_one_of", bundle = bundle),
                 entry.span(),
             );
             return None;
         };
         let Some(member_nodes) = one_of.get_ref().as_array() else {
-            self.problem(crate::tr!("load.one_of_list"), one_of.span());
+            self.problem(crate::msg!("load.one_of_list"), one_of.span());
             return None;
         };
         if member_nodes.len() < 2 {
             self.problem(
-                crate::tr!("load.small_group", bundle = bundle),
+                crate::msg!("load.small_group", bundle = bundle),
                 one_of_key.span().start..one_of.span().end,
             );
         }
         let mut members = Vec::with_capacity(member_nodes.len());
         for member in member_nodes.iter() {
-            if let Some(id) = self.string(member, crate::tr!("load.place.one_of_member")) {
+            if let Some(id) = self.string(member, crate::msg!("load.place.one_of_member")) {
                 members.push(self.written(&id, member.span()));
             }
         }
@@ -203,32 +207,32 @@ impl Walker<'_> {
 
 /// Reads a tier condition `FACT OP NUMBER`, such as `taoqi >= 1000` (docs/reference/file-format.md, "Price tiers"); the
 /// number is read as TOML reads one, so `taoqi >= 0x3e8` tests the same.
-pub fn parse_condition(text: &str) -> Result<Condition, String> {
+pub fn parse_condition(text: &str) -> Result<Condition, Message> {
     let text = text.trim();
     let fact_end = text
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .unwrap_or(text.len());
     let fact = &text[..fact_end];
     if fact.is_empty() {
-        return Err(crate::tr!("load.condition_shape"));
+        return Err(crate::msg!("load.condition_shape"));
     }
     let rest = text[fact_end..].trim_start();
     let Some(op) = Operator::ALL
         .into_iter()
         .find(|op| rest.starts_with(op.symbol()))
     else {
-        return Err(crate::tr!("load.condition_op", fact = fact));
+        return Err(crate::msg!("load.condition_op", fact = fact));
     };
     let number = rest[op.symbol().len()..].trim();
     // A fact is within its bounds, so a number beyond them could never be met.
     let value = parse_number(number)
         .and_then(checked_fact)
         .map_err(|why| match why {
-            NumberError::NotANumber => crate::tr!("load.not_a_number", number = number),
-            why => crate::tr!(
+            NumberError::NotANumber => crate::msg!("load.not_a_number", number = number),
+            why => crate::msg!(
                 "load.condition_number",
                 number = number,
-                why = why.describe()
+                why = why.message()
             ),
         })?;
     Ok(Condition {

@@ -13,6 +13,7 @@ use super::raw::{Keyed, RawChange, RawInclude, Written};
 use super::walk::Walker;
 use crate::changes::{add_include, remove_service};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
+use crate::message::Message;
 use crate::model::{Bundle, Change, Include, Offer, Seen, Service, ServiceIx};
 
 const CHANGE_KEYS: &[&str] = &[
@@ -53,7 +54,7 @@ impl Walker<'_> {
                 .string(node, KeyPath("changes", &id, "offer"))
                 .map(|offer| self.written(&offer, node.span())),
             None => {
-                self.problem(crate::tr!("load.change_no_offer", id = id), key.span());
+                self.problem(crate::msg!("load.change_no_offer", id = id), key.span());
                 None
             }
         };
@@ -109,7 +110,7 @@ impl Walker<'_> {
     fn added(&mut self, node: &Node<'_>, id: &str, bundle: &str) -> Vec<RawInclude> {
         let Some(entries) = node.get_ref().as_array() else {
             self.problem(
-                crate::tr!("load.change_list", path = KeyPath("changes", id, "add")),
+                crate::msg!("load.change_list", path = KeyPath("changes", id, "add")),
                 node.span(),
             );
             return Vec::new();
@@ -122,7 +123,7 @@ impl Walker<'_> {
                 }
                 DeValue::Table(group) => added.extend(self.group(group, entry, bundle)),
                 other => self.problem(
-                    crate::tr!("load.bad_include", found = describe(other)),
+                    crate::msg!("load.bad_include", found = describe(other)),
                     entry.span(),
                 ),
             }
@@ -134,7 +135,7 @@ impl Walker<'_> {
     fn removed(&mut self, node: &Node<'_>, id: &str) -> Vec<Written> {
         let path = KeyPath("changes", id, "remove");
         let Some(entries) = node.get_ref().as_array() else {
-            self.problem(crate::tr!("load.change_list", path = path), node.span());
+            self.problem(crate::msg!("load.change_list", path = path), node.span());
             return Vec::new();
         };
         entries
@@ -189,7 +190,7 @@ struct Checker<'a, 'p> {
 }
 
 impl Checker<'_, '_> {
-    fn problem(&mut self, message: String, span: Range<usize>, help: Option<String>) {
+    fn problem(&mut self, message: Message, span: Range<usize>, help: Option<Message>) {
         self.problems
             .push(Diagnostic::new(message, span).with_help(help));
     }
@@ -209,7 +210,7 @@ impl Checker<'_, '_> {
             let known = self.bundles.keys().chain(self.services.keys()).copied();
             let help = did_you_mean(&written.id, known);
             self.problem(
-                crate::tr!("load.unknown_offer", id = written.id, change = raw.id),
+                crate::msg!("load.unknown_offer", id = written.id, change = raw.id),
                 written.span.clone(),
                 help,
             );
@@ -272,18 +273,18 @@ impl Checker<'_, '_> {
                 && misfits.contains(&key)
             {
                 let kind = match offer {
-                    Offer::Bundle(_) => crate::tr!("item.bundle"),
-                    Offer::Service(_) => crate::tr!("item.service"),
+                    Offer::Bundle(_) => crate::msg!("item.bundle"),
+                    Offer::Service(_) => crate::msg!("item.service"),
                 };
                 self.problem(
-                    crate::tr!(
+                    crate::msg!(
                         "load.change_misfit",
                         path = KeyPath("changes", &raw.id, key),
                         kind = kind,
                         offer = offer_id
                     ),
                     span.clone(),
-                    Some(crate::tr!(help)),
+                    Some(crate::msg!(help)),
                 );
             }
         }
@@ -302,7 +303,7 @@ impl Checker<'_, '_> {
                     change.remove.push(service);
                 } else {
                     self.problem(
-                        crate::tr!(
+                        crate::msg!(
                             "load.change_not_included",
                             id = written.id,
                             bundle = bundle.id,
@@ -329,7 +330,7 @@ impl Checker<'_, '_> {
                         || found.contains(&service)
                     {
                         self.problem(
-                            crate::tr!(
+                            crate::msg!(
                                 "load.change_included",
                                 id = written.id,
                                 bundle = bundle.id,
@@ -361,7 +362,7 @@ impl Checker<'_, '_> {
                 .as_ref()
                 .map_or(raw.key_span.clone(), |r| r.key_span.clone());
             self.problem(
-                crate::tr!(
+                crate::msg!(
                     "load.change_leaves_empty",
                     change = raw.id,
                     bundle = bundle.id
@@ -378,13 +379,13 @@ impl Checker<'_, '_> {
             return Some(service);
         }
         let help = if self.bundles.contains_key(written.id.as_str()) {
-            Some(crate::tr!("load.is_bundle", id = written.id))
+            Some(crate::msg!("load.is_bundle", id = written.id))
         } else {
             did_you_mean(&written.id, self.services.keys().copied())
         };
         let place = InItem("change", change).bare();
         self.problem(
-            crate::tr!("load.unknown_service", id = written.id, place = place),
+            crate::msg!("load.unknown_service", id = written.id, place = place),
             written.span.clone(),
             help,
         );

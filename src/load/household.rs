@@ -14,7 +14,7 @@ const HOUSEHOLD_KEYS: &[&str] = &["split"];
 
 impl Walker<'_> {
     pub fn household(&mut self, table: &DeTable<'_>) {
-        self.check_keys(table, HOUSEHOLD_KEYS, crate::tr!("load.place.household"));
+        self.check_keys(table, HOUSEHOLD_KEYS, crate::msg!("load.place.household"));
         let Some((_, node)) = field(table, "split") else {
             return;
         };
@@ -25,9 +25,9 @@ impl Walker<'_> {
                 None => {
                     let names = Split::NAMED.map(|rule| rule.name());
                     let help = did_you_mean(name, names)
-                        .or_else(|| Some(crate::tr!("load.splits_are", names = names.join(", "))));
+                        .or_else(|| Some(crate::msg!("load.splits_are", names = names.join(", "))));
                     self.problem_with_help(
-                        crate::tr!("load.unknown_split", name = name),
+                        crate::msg!("load.unknown_split", name = name),
                         node.span(),
                         help,
                     );
@@ -43,7 +43,7 @@ impl Walker<'_> {
             self.walked.split = Some(RawSplit::Weights(read));
         } else {
             self.problem(
-                crate::tr!("load.split_kind", found = describe(value)),
+                crate::msg!("load.split_kind", found = describe(value)),
                 node.span(),
             );
         }

@@ -23,7 +23,6 @@ use crate::model::Catalog;
 
 pub use bundle::parse_condition;
 pub use parse::{MAX_FILE_BYTES, file_too_large, read_too_large};
-pub use person::ME;
 pub use profile::is_fact_name;
 pub use resolve::{negative_spending, spending_problem};
 
@@ -126,15 +125,21 @@ includes = ["a", { one_of = ["b", "c"], label = "music" }]
     fn collects_every_problem_not_just_the_first() {
         let text = "[services.a]\nprice = -1\n[services.b]\nprise = 2\n";
         let problems = parse_catalog(text).unwrap_err();
-        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        let keys: Vec<_> = problems.iter().map(|p| p.message.key.as_ref()).collect();
         assert_eq!(
-            messages,
+            keys,
             [
-                "`services.a.price` must not be negative",
-                "service `b` has no `price`",
-                "unknown key `prise` in service `b`"
+                "load.place_why",
+                "load.service_no_price",
+                "load.unknown_key"
             ]
         );
-        assert_eq!(problems[2].help.as_deref(), Some("did you mean `price`?"));
+        assert_eq!(
+            problems[2].help,
+            Some(Box::new(crate::msg!(
+                "diag.did_you_mean",
+                candidate = "price"
+            )))
+        );
     }
 }

@@ -5,7 +5,7 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 use crate::diagnostic::Diagnostic;
-use crate::text::group_digits;
+use crate::message::{Message, group_digits};
 
 /// The largest bundles file read, in bytes (8 MiB, about 50,000 bundles; docs/reference/file-format.md, "Amounts").
 /// The parser's tree costs about 40 times the text, so this keeps the worst case
@@ -23,7 +23,7 @@ pub fn document(text: &str) -> Result<Spanned<DeTable<'_>>, Diagnostic> {
 }
 
 /// "the file is 8.01 MiB (8,400,000 bytes); …over 8 MiB (8,388,608 bytes) are refused".
-pub fn file_too_large(size: u64) -> String {
+pub fn file_too_large(size: u64) -> Message {
     // Hundredths of a MiB, rounded down, except that a file over the limit never
     // reads as exactly the limit.
     let limit_hundredths = (MAX_FILE_BYTES / (1024 * 1024) * 100) as u64;
@@ -31,7 +31,7 @@ pub fn file_too_large(size: u64) -> String {
     if size > MAX_FILE_BYTES as u64 && hundredths <= limit_hundredths {
         hundredths = limit_hundredths + 1;
     }
-    crate::tr!(
+    crate::msg!(
         "load.file_too_large",
         size = format!("{}.{:02}", hundredths / 100, hundredths % 100),
         bytes = group_digits(&size.to_string()),
@@ -42,8 +42,8 @@ pub fn file_too_large(size: u64) -> String {
 
 /// For a file whose size is known only by reading it (a pipe, a device) and
 /// that went on past the limit.
-pub fn read_too_large() -> String {
-    crate::tr!(
+pub fn read_too_large() -> Message {
+    crate::msg!(
         "load.read_too_large",
         limit = MAX_FILE_BYTES / (1024 * 1024),
         limit_bytes = group_digits(&MAX_FILE_BYTES.to_string())
@@ -53,7 +53,7 @@ pub fn read_too_large() -> String {
 /// A TOML syntax error as a problem of the file.
 fn syntax_error(error: &toml::de::Error) -> Diagnostic {
     Diagnostic::new(
-        crate::tr!("load.not_toml", why = error.message().trim_end()),
+        crate::msg!("load.not_toml", why = error.message().trim_end()),
         error.span().unwrap_or(0..0),
     )
 }
@@ -68,8 +68,13 @@ mod tests {
         assert_eq!(group_digits("999"), "999");
         assert_eq!(
             file_too_large(MAX_FILE_BYTES as u64 + 1),
-            "the file is 8.01 MiB (8,388,609 bytes); bundles files over 8 MiB \
-             (8,388,608 bytes) are refused"
+            crate::msg!(
+                "load.file_too_large",
+                size = "8.01",
+                bytes = "8,388,609",
+                limit = 8,
+                limit_bytes = "8,388,608"
+            )
         );
     }
 
@@ -78,11 +83,7 @@ mod tests {
         let text = "#".repeat(MAX_FILE_BYTES + 1);
         let problem = document(&text).unwrap_err();
         assert!(problem.span.is_none());
-        assert!(
-            problem.message.contains("8,388,609 bytes"),
-            "{}",
-            problem.message
-        );
+        assert_eq!(problem.message, file_too_large(MAX_FILE_BYTES as u64 + 1));
         assert!(document(&"#".repeat(MAX_FILE_BYTES)).is_ok());
     }
 }

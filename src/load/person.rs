@@ -6,17 +6,15 @@ use toml::de::DeTable;
 use super::place::{InItem, Key, field};
 use super::raw::RawPerson;
 use super::walk::Walker;
+use crate::model::ME;
 
 const PERSON_KEYS: &[&str] = &["name", "wants", "held", "when"];
-
-/// The id the user has in a household; no person may take it.
-pub const ME: &str = "me";
 
 impl Walker<'_> {
     pub fn person(&mut self, key: &Key<'_>, table: &DeTable<'_>) -> RawPerson {
         let id = key.get_ref().to_string();
         if id == ME {
-            self.problem(crate::tr!("load.person_me"), key.span());
+            self.problem(crate::msg!("load.person_me"), key.span());
         }
         self.check_keys(table, PERSON_KEYS, InItem("person", &id));
         let name = field(table, "name").and_then(|(name, node)| {
@@ -25,10 +23,10 @@ impl Walker<'_> {
         });
         let mut wants = Vec::new();
         match field(table, "wants") {
-            None => self.problem(crate::tr!("load.person_no_wants", id = id), key.span()),
+            None => self.problem(crate::msg!("load.person_no_wants", id = id), key.span()),
             Some((_, node)) => match node.get_ref().as_array() {
                 Some(entries) if entries.is_empty() => self.problem(
-                    crate::tr!("load.person_wants_nothing", id = id),
+                    crate::msg!("load.person_wants_nothing", id = id),
                     node.span(),
                 ),
                 Some(entries) => {
@@ -39,7 +37,7 @@ impl Walker<'_> {
                         }
                     }
                 }
-                None => self.problem(crate::tr!("load.person_wants_list", id = id), node.span()),
+                None => self.problem(crate::msg!("load.person_wants_list", id = id), node.span()),
             },
         }
         let time = super::time::time_of(self, table, &format!("people.{id}"));

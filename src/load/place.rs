@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::{self, Display};
 
+use crate::message::{Fact, IntoFact, Message};
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -22,7 +24,7 @@ impl Display for KeyPath<'_> {
     }
 }
 
-/// "in service `ID`" (or, bare, "service `ID`"), written only when a problem is reported.
+/// "in service `ID`" (or, bare, "service `ID`"), a message made only when a problem is reported.
 #[derive(Clone, Copy)]
 pub struct InItem<'a>(pub &'a str, pub &'a str);
 
@@ -32,10 +34,10 @@ impl<'a> InItem<'a> {
     }
 }
 
-impl Display for InItem<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = crate::tr!(&item_key(self.0));
-        f.write_str(&crate::tr!("item.in", kind = kind, id = self.1))
+impl IntoFact for InItem<'_> {
+    fn fact(&self) -> Fact {
+        let kind = Message::new(item_key(self.0));
+        Fact::Message(crate::msg!("item.in", kind = kind, id = self.1))
     }
 }
 
@@ -48,10 +50,10 @@ fn item_key(kind: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct Bare<'a>(InItem<'a>);
 
-impl Display for Bare<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = crate::tr!(&item_key(self.0.0));
-        f.write_str(&crate::tr!("item.bare", kind = kind, id = self.0.1))
+impl IntoFact for Bare<'_> {
+    fn fact(&self) -> Fact {
+        let kind = Message::new(item_key(self.0.0));
+        Fact::Message(crate::msg!("item.bare", kind = kind, id = self.0.1))
     }
 }
 
@@ -61,7 +63,7 @@ pub fn field<'a, 'i>(table: &'a DeTable<'i>, name: &str) -> Option<(&'a Key<'i>,
 }
 
 /// "a boolean", "a list"...: a value's kind, for messages.
-pub fn describe(value: &DeValue<'_>) -> String {
+pub fn describe(value: &DeValue<'_>) -> Message {
     let kind = match value {
         DeValue::String(_) => "string",
         DeValue::Integer(_) => "integer",
@@ -71,5 +73,5 @@ pub fn describe(value: &DeValue<'_>) -> String {
         DeValue::Array(_) => "list",
         DeValue::Table(_) => "table",
     };
-    crate::tr!(&format!("type.{kind}"))
+    Message::new(format!("type.{kind}"))
 }

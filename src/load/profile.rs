@@ -11,30 +11,31 @@ const PROFILE_KEYS: &[&str] = &["wants", "picks", "facts", "held", "when"];
 
 impl Walker<'_> {
     pub fn profile(&mut self, table: &DeTable<'_>) {
-        self.check_keys(table, PROFILE_KEYS, crate::tr!("load.place.profile"));
+        self.check_keys(table, PROFILE_KEYS, crate::msg!("load.place.profile"));
         if let Some((_, node)) = field(table, "wants") {
             match node.get_ref().as_array() {
                 Some(entries) => {
                     for entry in entries.iter() {
-                        if let Some(id) = self.string(entry, crate::tr!("load.place.wants_entry")) {
+                        if let Some(id) = self.string(entry, crate::msg!("load.place.wants_entry"))
+                        {
                             let written = self.written(&id, entry.span());
                             self.walked.wants.push(written);
                         }
                     }
                 }
-                None => self.problem(crate::tr!("load.wants_list"), node.span()),
+                None => self.problem(crate::msg!("load.wants_list"), node.span()),
             }
         }
         if let Some((_, node)) = field(table, "picks") {
             match node.get_ref().as_table() {
                 Some(picks) => self.picks(picks),
-                None => self.problem(crate::tr!("load.picks_table"), node.span()),
+                None => self.problem(crate::msg!("load.picks_table"), node.span()),
             }
         }
         if let Some((_, node)) = field(table, "facts") {
             match node.get_ref().as_table() {
                 Some(facts) => self.facts(facts),
-                None => self.problem(crate::tr!("load.facts_table"), node.span()),
+                None => self.problem(crate::msg!("load.facts_table"), node.span()),
             }
         }
         self.walked.time = super::time::time_of(self, table, "profile");
@@ -45,14 +46,14 @@ impl Walker<'_> {
             let bundle = self.written(bundle_key.get_ref(), bundle_key.span());
             let Some(entries) = node.get_ref().as_array() else {
                 self.problem(
-                    crate::tr!("load.picks_list", bundle = bundle.id),
+                    crate::msg!("load.picks_list", bundle = bundle.id),
                     node.span(),
                 );
                 continue;
             };
             let mut picked = Vec::with_capacity(entries.len());
             for entry in entries.iter() {
-                if let Some(id) = self.string(entry, crate::tr!("load.place.pick")) {
+                if let Some(id) = self.string(entry, crate::msg!("load.place.pick")) {
                     picked.push(self.written(&id, entry.span()));
                 }
             }
@@ -68,14 +69,14 @@ impl Walker<'_> {
         for (name, node) in facts.iter() {
             if !is_fact_name(name.get_ref()) {
                 self.problem(
-                    crate::tr!("load.fact_name", name = name.get_ref()),
+                    crate::msg!("load.fact_name", name = name.get_ref()),
                     name.span(),
                 );
                 continue;
             }
             let value = match toml_number(node.get_ref()) {
-                Some(number) => number.and_then(checked_fact).map_err(|e| e.describe()),
-                None => Err(crate::tr!(
+                Some(number) => number.and_then(checked_fact).map_err(|e| e.message()),
+                None => Err(crate::msg!(
                     "load.must_be_number",
                     found = describe(node.get_ref())
                 )),
@@ -89,7 +90,7 @@ impl Walker<'_> {
                     self.walked.facts.insert(name.get_ref().to_string(), fact);
                 }
                 Err(why) => self.problem(
-                    crate::tr!("load.fact_why", name = name.get_ref(), why = why),
+                    crate::msg!("load.fact_why", name = name.get_ref(), why = why),
                     node.span(),
                 ),
             }

@@ -4,7 +4,7 @@
 //! against its offer). Then the catalogue, or every problem in file order.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Display;
+
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -15,6 +15,7 @@ use super::raw::{
     RawBundle, RawFact, RawInclude, RawPerson, RawPicks, RawSplit, RawTime, Walked, Written,
 };
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
+use crate::message::{IntoFact, Message};
 use crate::model::{
     Bundle, BundleIx, Catalog, Held, Include, Offer, Period, Person, Profile, Service, ServiceIx,
     Time, benefit_spending, group_holding,
@@ -47,7 +48,7 @@ pub fn resolve(walked: Walked<'_>) -> Result<Catalog, Vec<Diagnostic>> {
     for raw in &raw_bundles {
         if ids.services.contains_key(raw.bundle.id.as_str()) {
             resolver.problems.push(Diagnostic::new(
-                crate::tr!("load.both", id = raw.bundle.id),
+                crate::msg!("load.both", id = raw.bundle.id),
                 raw.key_span.clone(),
             ));
         }
@@ -132,7 +133,7 @@ impl Resolver<'_, '_> {
             let service = resolver.service(written, place)?;
             if seen.contains(&service) {
                 resolver.problems.push(Diagnostic::new(
-                    crate::tr!("load.service_twice", id = written.id, bundle = bundle),
+                    crate::msg!("load.service_twice", id = written.id, bundle = bundle),
                     written.span.clone(),
                 ));
             }
@@ -159,25 +160,25 @@ impl Resolver<'_, '_> {
     }
 
     /// Resolves a service id, reporting it (with a suggestion) when unknown.
-    fn service(&mut self, written: &Written, place: impl Display) -> Option<ServiceIx> {
+    fn service(&mut self, written: &Written, place: impl IntoFact) -> Option<ServiceIx> {
         let id = written.id.as_str();
         if let Some(service) = self.ids.services.get(id) {
             return Some(*service);
         }
         let help = if self.ids.bundles.contains_key(id) {
-            Some(crate::tr!("load.is_bundle", id = id))
+            Some(crate::msg!("load.is_bundle", id = id))
         } else {
             did_you_mean(id, self.ids.services.keys().copied())
         };
         self.problem(
-            crate::tr!("load.unknown_service", id = id, place = place),
+            crate::msg!("load.unknown_service", id = id, place = place),
             written.span.clone(),
             help,
         );
         None
     }
 
-    fn problem(&mut self, message: String, span: Range<usize>, help: Option<String>) {
+    fn problem(&mut self, message: Message, span: Range<usize>, help: Option<Message>) {
         self.problems
             .push(Diagnostic::new(message, span).with_help(help));
     }
@@ -216,7 +217,7 @@ impl Resolver<'_, '_> {
                 let known = self.ids.services.keys().chain(self.ids.bundles.keys());
                 let help = did_you_mean(id, known.copied());
                 self.problem(
-                    crate::tr!("load.unknown_held", id = id, place = held_place),
+                    crate::msg!("load.unknown_held", id = id, place = held_place),
                     written.span.clone(),
                     help,
                 );
@@ -238,7 +239,7 @@ impl Resolver<'_, '_> {
 
     /// Agreed weights (docs/reference/file-format.md, "People who share"), each keyed by `me` or a person of the file.
     fn weights(&mut self, weights: Vec<(Written, Decimal)>, people: &[Person]) -> Split {
-        let ids = || std::iter::once(super::ME).chain(people.iter().map(|p| p.id.as_str()));
+        let ids = || std::iter::once(crate::model::ME).chain(people.iter().map(|p| p.id.as_str()));
         let mut known = Vec::with_capacity(weights.len());
         for (written, weight) in weights {
             if ids().any(|id| id == written.id) {
@@ -246,13 +247,13 @@ impl Resolver<'_, '_> {
                 continue;
             }
             let help = did_you_mean(&written.id, ids()).or_else(|| {
-                Some(crate::tr!(
+                Some(crate::msg!(
                     "load.weights_for",
                     ids = ids().collect::<Vec<_>>().join(", ")
                 ))
             });
             self.problem(
-                crate::tr!("load.weight_unknown_person", id = written.id),
+                crate::msg!("load.weight_unknown_person", id = written.id),
                 written.span,
                 help,
             );
@@ -286,7 +287,7 @@ impl Resolver<'_, '_> {
             let Some(&bundle_ix) = self.ids.bundles.get(bundle_id) else {
                 let help = did_you_mean(bundle_id, self.ids.bundles.keys().copied());
                 self.problem(
-                    crate::tr!("load.unknown_bundle_pick", bundle = bundle_id),
+                    crate::msg!("load.unknown_bundle_pick", bundle = bundle_id),
                     raw.bundle.span.clone(),
                     help,
                 );
@@ -300,13 +301,13 @@ impl Resolver<'_, '_> {
                 };
                 let group = group_holding(&includes[bundle_ix], service);
                 let problem = match group {
-                    None => Some(crate::tr!(
+                    None => Some(crate::msg!(
                         "load.pick_not_in_group",
                         id = written.id,
                         bundle = bundle_id
                     )),
                     Some(group) if picked_groups.contains(&group) => {
-                        Some(crate::tr!("load.two_picks", bundle = bundle_id))
+                        Some(crate::msg!("load.two_picks", bundle = bundle_id))
                     }
                     Some(group) => {
                         picked_groups.push(group);
@@ -343,14 +344,14 @@ impl Resolver<'_, '_> {
 
 /// Why `value` cannot be the fact `name`: a benefit reads it as an amount spent, and
 /// it is negative. `None` when it can.
-pub fn spending_problem(services: &[Service], name: &str, value: Decimal) -> Option<String> {
+pub fn spending_problem(services: &[Service], name: &str, value: Decimal) -> Option<Message> {
     let benefit = benefit_spending(services, name)?;
     negative_spending(name, &benefit.id, value)
 }
 
 /// Why `value` cannot be the fact `name`, which benefit `benefit` reads as an amount
 /// spent: it is negative. `None` when it can.
-pub fn negative_spending(name: &str, benefit: &str, value: Decimal) -> Option<String> {
+pub fn negative_spending(name: &str, benefit: &str, value: Decimal) -> Option<Message> {
     (value.is_sign_negative() && !value.is_zero())
-        .then(|| crate::tr!("load.negative_spending", name = name, service = benefit))
+        .then(|| crate::msg!("load.negative_spending", name = name, service = benefit))
 }

@@ -85,7 +85,7 @@ impl Walker<'_> {
         };
         if seats.is_none() {
             self.problem(
-                crate::tr!("load.seats", place = place, most = "10,000"),
+                crate::msg!("load.seats", place = place, most = "10,000"),
                 node.span(),
             );
         }
@@ -97,11 +97,11 @@ impl Walker<'_> {
     fn check_service_shape(&mut self, key: &Key<'_>, table: &DeTable<'_>, service: &Service) {
         let id = &service.id;
         match (field(table, "price"), field(table, "value")) {
-            (None, None) => self.problem(crate::tr!("load.service_no_price", id = id), key.span()),
+            (None, None) => self.problem(crate::msg!("load.service_no_price", id = id), key.span()),
             (Some(_), Some((value, _))) => self.problem_with_help(
-                crate::tr!("load.both_price_value", id = id),
+                crate::msg!("load.both_price_value", id = id),
                 value.span(),
-                Some(crate::tr!("load.both_help")),
+                Some(crate::msg!("load.both_help")),
             ),
             _ => {}
         }
@@ -109,16 +109,16 @@ impl Walker<'_> {
             let sold_alone = field(table, "sold_alone").and_then(|(_, n)| n.get_ref().as_bool());
             if sold_alone != Some(false) {
                 self.problem_with_help(
-                    crate::tr!("load.benefit_sold_alone", id = id),
+                    crate::msg!("load.benefit_sold_alone", id = id),
                     value.span(),
-                    Some(crate::tr!("load.benefit_sold_alone_help")),
+                    Some(crate::msg!("load.benefit_sold_alone_help")),
                 );
             }
             if let Some((other, _)) = field(table, "other_prices") {
-                self.problem(crate::tr!("load.benefit_ways", id = id), other.span());
+                self.problem(crate::msg!("load.benefit_ways", id = id), other.span());
             }
             if let Some(first) = super::time::first_key(table) {
-                self.problem(crate::tr!("load.benefit_first", id = id), first);
+                self.problem(crate::msg!("load.benefit_first", id = id), first);
             }
         }
         self.check_labels(table, id);
@@ -147,7 +147,7 @@ impl Walker<'_> {
             };
             if seen.contains(&label.0) {
                 self.problem(
-                    crate::tr!("load.label_twice", id = id, label = label.0),
+                    crate::msg!("load.label_twice", id = id, label = label.0),
                     label.1,
                 );
             } else {
@@ -159,17 +159,17 @@ impl Walker<'_> {
     /// `other_prices`: a list of `{ price, period, label, as_of, source }`.
     pub fn other_prices(&mut self, node: &Node<'_>, id: &str) -> Vec<Way> {
         let Some(entries) = node.get_ref().as_array() else {
-            self.problem(crate::tr!("load.ways_list", id = id), node.span());
+            self.problem(crate::msg!("load.ways_list", id = id), node.span());
             return Vec::new();
         };
         let mut ways = Vec::with_capacity(entries.len());
         for (at, entry) in entries.iter().enumerate() {
             let place = format!("`services.{id}.other_prices[{at}]`");
             let Some(table) = entry.get_ref().as_table() else {
-                self.problem(crate::tr!("load.way_table", place = place), entry.span());
+                self.problem(crate::msg!("load.way_table", place = place), entry.span());
                 continue;
             };
-            self.check_keys(table, WAY_KEYS, crate::tr!("load.in_place", place = place));
+            self.check_keys(table, WAY_KEYS, crate::msg!("load.in_place", place = place));
             let mut way = Way {
                 price: Decimal::ZERO,
                 period: Period::Year,
@@ -192,7 +192,7 @@ impl Walker<'_> {
             }
             if field(table, "price").is_none() {
                 self.problem(
-                    crate::tr!("load.no_key", place = place, key = "price"),
+                    crate::msg!("load.no_key", place = place, key = "price"),
                     entry.span(),
                 );
             }
@@ -205,13 +205,13 @@ impl Walker<'_> {
     fn benefit(&mut self, node: &Node<'_>, id: &str) -> Option<Benefit> {
         let place = format!("`services.{id}.value`");
         let Some(table) = node.get_ref().as_table() else {
-            self.problem(crate::tr!("load.value_table", place = place), node.span());
+            self.problem(crate::msg!("load.value_table", place = place), node.span());
             return None;
         };
         self.check_keys(
             table,
             VALUE_KEYS,
-            crate::tr!("load.in_place", place = place),
+            crate::msg!("load.in_place", place = place),
         );
         let mut benefit = Benefit {
             fact: String::new(),
@@ -225,7 +225,7 @@ impl Walker<'_> {
                 "rate" => {
                     benefit.rate = self.amount(node, &key);
                     if benefit.rate > Decimal::ONE {
-                        self.problem(crate::tr!("load.rate_range", key = key), node.span());
+                        self.problem(crate::msg!("load.rate_range", key = key), node.span());
                     }
                 }
                 "max" => benefit.max = Some(self.amount(node, key)),
@@ -235,7 +235,7 @@ impl Walker<'_> {
         for required in ["fact", "rate"] {
             if field(table, required).is_none() {
                 self.problem(
-                    crate::tr!("load.no_key", place = place, key = required),
+                    crate::msg!("load.no_key", place = place, key = required),
                     node.span(),
                 );
             }

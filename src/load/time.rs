@@ -19,13 +19,13 @@ impl Walker<'_> {
     /// `first = { price, periods }` at `place` (a key path in backticks).
     pub fn first(&mut self, node: &Node<'_>, place: &str) -> Option<First> {
         let Some(table) = node.get_ref().as_table() else {
-            self.problem(crate::tr!("load.first_table", place = place), node.span());
+            self.problem(crate::msg!("load.first_table", place = place), node.span());
             return None;
         };
         self.check_keys(
             table,
             FIRST_KEYS,
-            crate::tr!("load.in_place", place = place),
+            crate::msg!("load.in_place", place = place),
         );
         let mut first = First {
             price: rust_decimal::Decimal::ZERO,
@@ -41,7 +41,7 @@ impl Walker<'_> {
         }
         if field(table, "price").is_none() {
             self.problem(
-                crate::tr!("load.no_key", place = place, key = "price"),
+                crate::msg!("load.no_key", place = place, key = "price"),
                 node.span(),
             );
             return None;
@@ -60,7 +60,7 @@ impl Walker<'_> {
         };
         if periods.is_none() {
             self.problem(
-                crate::tr!("load.first_periods", place = place, most = "1,000"),
+                crate::msg!("load.first_periods", place = place, most = "1,000"),
                 node.span(),
             );
         }
@@ -70,7 +70,7 @@ impl Walker<'_> {
     /// `[….held]`: an offer id and the day it is held through, for each entry.
     pub fn held(&mut self, node: &Node<'_>, place: &str, time: &mut RawTime) {
         let Some(table) = node.get_ref().as_table() else {
-            self.problem(crate::tr!("load.held_table", place = place), node.span());
+            self.problem(crate::msg!("load.held_table", place = place), node.span());
             return;
         };
         for (id, value) in table.iter() {
@@ -85,7 +85,7 @@ impl Walker<'_> {
     /// `[….when]`: a service id and `{ from, until }`, for each entry.
     pub fn when(&mut self, node: &Node<'_>, place: &str, time: &mut RawTime) {
         let Some(table) = node.get_ref().as_table() else {
-            self.problem(crate::tr!("load.when_table", place = place), node.span());
+            self.problem(crate::msg!("load.when_table", place = place), node.span());
             return;
         };
         for (id, value) in table.iter() {
@@ -100,13 +100,13 @@ impl Walker<'_> {
     /// `{ from, until }`, each a plain date, `from` not after `until`.
     fn window(&mut self, node: &Node<'_>, place: &str) -> Option<Window> {
         let Some(table) = node.get_ref().as_table() else {
-            self.problem(crate::tr!("load.window_table", place = place), node.span());
+            self.problem(crate::msg!("load.window_table", place = place), node.span());
             return None;
         };
         self.check_keys(
             table,
             WINDOW_KEYS,
-            crate::tr!("load.in_place", place = place),
+            crate::msg!("load.in_place", place = place),
         );
         let mut window = Window::default();
         let mut fine = true;
@@ -126,7 +126,7 @@ impl Walker<'_> {
             && from > until
         {
             self.problem(
-                crate::tr!(
+                crate::msg!(
                     "load.from_after_until",
                     place = place,
                     from = crate::model::date_text(from),

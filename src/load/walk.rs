@@ -4,7 +4,6 @@
 //! their own (`service`, `bundle`, `profile`); this one holds the top level and the
 //! readers of single values they share.
 
-use std::fmt::Display;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -16,6 +15,7 @@ use super::place::{Key, Node, describe};
 use super::raw::{Walked, Written};
 use crate::amount::{checked_amount, toml_number};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::message::{IntoFact, Message};
 use crate::model::{Period, Seen, Status};
 
 const TOP_KEYS: &[&str] = &[
@@ -45,7 +45,7 @@ pub fn walk<'t>(text: &'t str, root: &DeTable<'_>) -> Walked<'t> {
 
 impl Walker<'_> {
     fn top_level(&mut self, root: &DeTable<'_>) {
-        self.check_keys(root, TOP_KEYS, crate::tr!("load.place.top"));
+        self.check_keys(root, TOP_KEYS, crate::msg!("load.place.top"));
         for (key, node) in root.iter() {
             match key.get_ref().as_ref() {
                 "currency" => self.walked.currency = Some(self.currency(node)),
@@ -54,16 +54,16 @@ impl Walker<'_> {
                     Some(items) => self.items(key.get_ref(), items),
                     None => {
                         let name = key.get_ref();
-                        self.problem(crate::tr!("load.table_of_tables", name = name), key.span());
+                        self.problem(crate::msg!("load.table_of_tables", name = name), key.span());
                     }
                 },
                 "profile" => match node.get_ref().as_table() {
                     Some(table) => self.profile(table),
-                    None => self.problem(crate::tr!("load.profile_table"), key.span()),
+                    None => self.problem(crate::msg!("load.profile_table"), key.span()),
                 },
                 "household" => match node.get_ref().as_table() {
                     Some(table) => self.household(table),
-                    None => self.problem(crate::tr!("load.household_table"), key.span()),
+                    None => self.problem(crate::msg!("load.household_table"), key.span()),
                 },
                 _ => {}
             }
@@ -77,7 +77,7 @@ impl Walker<'_> {
             let Some(table) = value.get_ref().as_table() else {
                 let name = id.get_ref();
                 self.problem(
-                    crate::tr!("load.item_table", parent = parent, name = name),
+                    crate::msg!("load.item_table", parent = parent, name = name),
                     id.span(),
                 );
                 continue;
@@ -104,15 +104,15 @@ impl Walker<'_> {
     }
 
     /// A problem at `span`.
-    pub fn problem(&mut self, message: impl Into<String>, span: Range<usize>) {
+    pub fn problem(&mut self, message: Message, span: Range<usize>) {
         self.walked.problems.push(Diagnostic::new(message, span));
     }
 
     pub fn problem_with_help(
         &mut self,
-        message: impl Into<String>,
+        message: Message,
         span: Range<usize>,
-        help: Option<String>,
+        help: Option<Message>,
     ) {
         self.walked
             .problems
@@ -125,13 +125,13 @@ impl Walker<'_> {
     }
 
     /// Reports each key of `table` that is not in `allowed`.
-    pub fn check_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], place: impl Display) {
+    pub fn check_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], place: impl IntoFact) {
         for key in table.keys() {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let help = did_you_mean(key.get_ref(), allowed.iter().copied())
-                    .or_else(|| Some(crate::tr!("load.keys_allowed", keys = allowed.join(", "))));
+                    .or_else(|| Some(crate::msg!("load.keys_allowed", keys = allowed.join(", "))));
                 self.problem_with_help(
-                    crate::tr!("load.unknown_key", key = key.get_ref(), place = place),
+                    crate::msg!("load.unknown_key", key = key.get_ref(), place = place),
                     key.span(),
                     help,
                 );
@@ -145,13 +145,13 @@ impl Walker<'_> {
                 code.to_string()
             }
             _ => {
-                self.problem(crate::tr!("load.currency"), node.span());
+                self.problem(crate::msg!("load.currency"), node.span());
                 "CNY".to_string()
             }
         }
     }
 
-    pub fn status(&mut self, node: &Node<'_>, place: impl Display) -> Status {
+    pub fn status(&mut self, node: &Node<'_>, place: impl IntoFact) -> Status {
         let names = Status::ALL.map(Status::name);
         let name = node.get_ref().as_str();
         if let Some(status) = name.and_then(Status::parse) {
@@ -159,25 +159,26 @@ impl Walker<'_> {
         }
         let help = name
             .and_then(|name| did_you_mean(name, names))
-            .or_else(|| Some(crate::tr!("load.statuses_are", names = names.join(", "))));
+            .or_else(|| Some(crate::msg!("load.statuses_are", names = names.join(", "))));
         let what = match name {
-            Some(name) => crate::tr!("load.unknown_status", name = name, place = place),
-            None => crate::tr!("load.status_name", place = place),
+            Some(name) => crate::msg!("load.unknown_status", name = name, place = place),
+            None => crate::msg!("load.status_name", place = place),
         };
         self.problem_with_help(what, node.span(), help);
         Status::Available
     }
 
-    pub fn period(&mut self, node: &Node<'_>, place: impl Display) -> Period {
+    pub fn period(&mut self, node: &Node<'_>, place: impl IntoFact) -> Period {
         let names = Period::CYCLE.map(Period::name);
         match node.get_ref().as_str() {
             Some(name) => match Period::parse(name) {
                 Some(period) => period,
                 None => {
-                    let help = did_you_mean(name, names)
-                        .or_else(|| Some(crate::tr!("load.periods_are", names = names.join(", "))));
+                    let help = did_you_mean(name, names).or_else(|| {
+                        Some(crate::msg!("load.periods_are", names = names.join(", ")))
+                    });
                     self.problem_with_help(
-                        crate::tr!("load.unknown_period", name = name, place = place),
+                        crate::msg!("load.unknown_period", name = name, place = place),
                         node.span(),
                         help,
                     );
@@ -185,18 +186,18 @@ impl Walker<'_> {
                 }
             },
             None => {
-                self.problem(crate::tr!("load.period_name", place = place), node.span());
+                self.problem(crate::msg!("load.period_name", place = place), node.span());
                 Period::Year
             }
         }
     }
 
-    pub fn string(&mut self, node: &Node<'_>, place: impl Display) -> Option<String> {
+    pub fn string(&mut self, node: &Node<'_>, place: impl IntoFact) -> Option<String> {
         match node.get_ref().as_str() {
             Some(text) => Some(text.to_string()),
             None => {
                 self.problem(
-                    crate::tr!(
+                    crate::msg!(
                         "load.must_be_string",
                         place = place,
                         found = describe(node.get_ref())
@@ -209,10 +210,10 @@ impl Walker<'_> {
     }
 
     /// `true` or `false`.
-    pub fn flag(&mut self, node: &Node<'_>, place: impl Display) -> Option<bool> {
+    pub fn flag(&mut self, node: &Node<'_>, place: impl IntoFact) -> Option<bool> {
         let flag = node.get_ref().as_bool();
         if flag.is_none() {
-            self.problem(crate::tr!("load.true_or_false", path = place), node.span());
+            self.problem(crate::msg!("load.true_or_false", path = place), node.span());
         }
         flag
     }
@@ -224,7 +225,7 @@ impl Walker<'_> {
         seen: &mut Seen,
         name: &str,
         node: &Node<'_>,
-        place: impl Display,
+        place: impl IntoFact,
     ) -> bool {
         match name {
             "as_of" => seen.set_as_of(self.date(node, place)),
@@ -236,7 +237,7 @@ impl Walker<'_> {
 
     /// A plain TOML local date such as `2026-08-01`; a time, an offset, or
     /// anything else is a problem.
-    pub fn date(&mut self, node: &Node<'_>, place: impl Display) -> Option<Date> {
+    pub fn date(&mut self, node: &Node<'_>, place: impl IntoFact) -> Option<Date> {
         let written = node.get_ref().as_datetime();
         let date = match written {
             Some(Datetime {
@@ -250,7 +251,7 @@ impl Walker<'_> {
         };
         if date.is_none() {
             let found = match written {
-                Some(_) => crate::tr!("load.date_with_time"),
+                Some(_) => crate::msg!("load.date_with_time"),
                 None => describe(node.get_ref()),
             };
             // A date in quotes is a string: say to drop them.
@@ -259,9 +260,9 @@ impl Walker<'_> {
                 .as_str()
                 .and_then(|text| text.trim().parse::<Datetime>().ok())
                 .filter(|d| d.date.is_some() && d.time.is_none() && d.offset.is_none())
-                .map(|d| crate::tr!("load.date_unquote", date = d));
+                .map(|d| crate::msg!("load.date_unquote", date = d));
             self.problem_with_help(
-                crate::tr!("load.must_be_date", place = place, found = found),
+                crate::msg!("load.must_be_date", place = place, found = found),
                 node.span(),
                 unquoted,
             );
@@ -279,18 +280,21 @@ impl Walker<'_> {
 
     /// An amount of money (docs/reference/file-format.md, "Amounts"): a TOML integer in any radix, a float or a
     /// string, read exactly, from 0 to `MAX_AMOUNT`; 0 after a problem is noted.
-    pub fn amount(&mut self, node: &Node<'_>, place: impl Display) -> Decimal {
+    pub fn amount(&mut self, node: &Node<'_>, place: impl IntoFact) -> Decimal {
         let read = match toml_number(node.get_ref()) {
             Some(number) => number
-                .map_err(|e| e.describe())
-                .and_then(|n| checked_amount(n).map_err(|e| e.describe())),
-            None => Err(crate::tr!(
+                .map_err(|e| e.message())
+                .and_then(|n| checked_amount(n).map_err(|e| e.message())),
+            None => Err(crate::msg!(
                 "load.must_be_amount",
                 found = describe(node.get_ref())
             )),
         };
         read.unwrap_or_else(|why| {
-            self.problem(format!("{place} {why}"), node.span());
+            self.problem(
+                crate::msg!("load.place_why", place = place, why = why),
+                node.span(),
+            );
             Decimal::ZERO
         })
     }

@@ -16,7 +16,8 @@ use crate::money::Money;
 
 use super::cover::cover;
 use super::problem::Budget;
-use super::types::{Member, PlanError};
+use super::types::PlanError;
+use crate::model::Member;
 
 /// A group of members: bit `i` is the member at `i` in person order.
 pub(super) type Group = u32;

@@ -2,13 +2,14 @@
 //! solver as a covering problem (docs/reference/plan.md, "How the plan is found").
 
 use crate::calc::Scenario;
-use crate::model::{Catalog, ServiceIx};
+use crate::model::{Catalog, ServiceIx, Status};
 use crate::money::Money;
+use crate::note::Note;
 
 use super::offers::{Candidate, Mask, candidates, prune};
 use super::problem::{Budget, Column, Limit, Problem, Unsolved};
 use super::solve::solve;
-use super::types::PlanError;
+use super::types::{PlanError, Unbuyable, Unmet};
 
 /// The purchases found: the offers considered, and each purchase as
 /// `(candidate, mask)` in id order; whether they are proven the cheapest by the
@@ -40,7 +41,7 @@ pub(super) fn cover(
     wants: &[ServiceIx],
     demand: &[u32],
     once: bool,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
     budget: &Budget,
 ) -> Result<Bought, PlanError> {
     let candidates = prune(candidates(catalog, scenario, wants, notes), wants.len());
@@ -53,7 +54,15 @@ pub(super) fn cover(
         .map(|i| wants[i])
         .collect();
     if !missing.is_empty() {
-        return Err(PlanError::Uncovered(missing));
+        let unmet = missing
+            .into_iter()
+            .map(|service| Unmet {
+                service,
+                why: why_unbuyable(catalog, scenario, service),
+                wanted_by: None,
+            })
+            .collect();
+        return Err(PlanError::Uncovered(unmet));
     }
     let seats = seats_of(catalog, wants);
     let Folded {
@@ -73,7 +82,11 @@ pub(super) fn cover(
                 .fold(Mask::default(), |acc, c| acc.union(&c.masks[0]));
             let in_groups_only = (0..wants.len())
                 .filter(|i| !plain.contains(*i))
-                .map(|i| wants[i])
+                .map(|i| Unmet {
+                    service: wants[i],
+                    why: Unbuyable::OnlyInGroups,
+                    wanted_by: None,
+                })
                 .collect();
             return Err(PlanError::OnlyOneOf(in_groups_only));
         }
@@ -158,4 +171,24 @@ pub(super) fn seats_of(catalog: &Catalog, wants: &[ServiceIx]) -> Vec<u32> {
         .iter()
         .map(|w| catalog.services[*w].seats.max(1))
         .collect()
+}
+
+/// Why no offer the scenario lets a plan use covers `service`: the first of
+/// ended (and not included), only in rumoured offers (not included), sold alone
+/// yet in no offer, not sold alone.
+fn why_unbuyable(catalog: &Catalog, scenario: &Scenario, service: ServiceIx) -> Unbuyable {
+    let include = scenario.include;
+    let wanted = &catalog.services[service];
+    let in_rumoured = catalog.bundles.iter().any(|b| {
+        b.status == Status::Rumoured && b.includes.iter().any(|i| i.members().contains(&service))
+    });
+    if wanted.status == Status::Ended && !include.ended {
+        Unbuyable::Ended
+    } else if in_rumoured && !include.rumoured {
+        Unbuyable::OnlyRumoured
+    } else if wanted.sold_alone {
+        Unbuyable::NoOffer
+    } else {
+        Unbuyable::NotSoldAlone
+    }
 }

@@ -12,7 +12,8 @@ use super::costs::{Group, GroupCosts};
 use super::fair;
 use super::problem::Budget;
 use super::shares::{self, Exact, Used};
-use super::types::{Member, OfferKind, PersonShare, Plan, PlanError, Sharing, Unproven};
+use super::types::{OfferKind, PersonShare, Plan, PlanError, Sharing, Unproven};
+use crate::model::Member;
 
 /// Who a plan is for: the members with their wants, in person order (docs/reference/plan.md
 /// "Households"): `me` when wants are set, then every person of the catalogue

@@ -56,16 +56,17 @@ pub mod solve;
 mod types;
 
 use crate::calc::{Scenario, service_worth};
-use crate::model::{Catalog, Include, ServiceIx};
+use crate::model::{Catalog, Include, Member, ServiceIx};
 use crate::money::Money;
+use crate::note::Note;
 
 use cover::{Bought, cover, seats_of};
 pub use household::Household;
 use offers::Mask;
 pub use problem::Budget;
 pub use types::{
-    IfRumoured, Member, OfferKind, PersonShare, Plan, PlanError, PlannedOffer, RumouredPlan,
-    Sharing, Unproven,
+    IfRumoured, OfferKind, PersonShare, Plan, PlanError, PlannedOffer, RumouredPlan, Sharing,
+    Unbuyable, Unmet, Unproven,
 };
 
 /// The cheapest plan (docs/reference/plan.md) for `scenario`'s wants (`me`) and every person
@@ -178,7 +179,8 @@ fn cheapest(
     let shared = household.is_shared();
     let bought = cover(
         catalog, scenario, &wants, &demand, !shared, &mut notes, budget,
-    )?;
+    )
+    .map_err(|error| naming_who(error, &household))?;
     let mut plan = describe(catalog, scenario, &household, &wants, &bought, notes);
     if !bought.proven {
         plan.unproven.push(Unproven::Plan);
@@ -193,6 +195,18 @@ fn cheapest(
     Ok(plan)
 }
 
+/// `error` with who wants each unmet service, for a household's plan.
+fn naming_who(mut error: PlanError, household: &Household) -> PlanError {
+    if let PlanError::Uncovered(unmet) | PlanError::OnlyOneOf(unmet) = &mut error
+        && household.is_shared()
+    {
+        for entry in unmet {
+            entry.wanted_by = Some(household.wanted_by(entry.service));
+        }
+    }
+    error
+}
+
 /// The plan as users see it: purchases by id with who uses what, totals, extras.
 fn describe(
     catalog: &Catalog,
@@ -200,7 +214,7 @@ fn describe(
     household: &Household,
     wants: &[ServiceIx],
     bought: &Bought,
-    notes: Vec<String>,
+    notes: Vec<Note>,
 ) -> Plan {
     let wanted_by: Vec<Vec<Member>> = wants.iter().map(|w| household.wanted_by(*w)).collect();
     let masks: Vec<Mask> = bought.purchases.iter().map(|p| p.1.clone()).collect();

@@ -4,6 +4,7 @@
 use crate::calc::{Scenario, bundle_price, service_worth};
 use crate::model::{Catalog, Include, ServiceIx};
 use crate::money::Money;
+use crate::note::Note;
 
 use super::types::OfferKind;
 
@@ -107,7 +108,7 @@ pub(super) fn candidates(
     catalog: &Catalog,
     scenario: &Scenario,
     wants: &[ServiceIx],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Vec<Candidate> {
     let mut bit_by_service: Vec<Option<Mask>> = vec![None; catalog.services.len()];
     for (at, want) in wants.iter().enumerate() {

@@ -17,7 +17,7 @@ use num_bigint::BigInt;
 use crate::calc::split;
 use crate::money::Money;
 
-use super::types::Member;
+use crate::model::Member;
 
 /// Each person's exact share of a total: `numerators[i] / denominator`, in fen.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,8 +1,9 @@
 //! What a plan is: its purchases, who uses them, who pays what, and why there
 //! may be none (docs/reference/plan.md).
 
-use crate::model::{BundleIx, Catalog, PersonIx, ServiceIx, Split, Status};
+use crate::model::{BundleIx, Catalog, Member, ServiceIx, Split, Status};
 use crate::money::Money;
+use crate::note::Note;
 
 /// Something that can be bought.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,14 +18,6 @@ impl OfferKind {
         match self {
             OfferKind::Bundle(b) => catalog.bundles[b].status,
             OfferKind::Service(s) => catalog.services[s].status,
-        }
-    }
-
-    /// The offer's name as people see it, with its status tag.
-    pub fn name(self, catalog: &Catalog) -> String {
-        match self {
-            OfferKind::Bundle(b) => catalog.bundles[b].tagged_name(),
-            OfferKind::Service(s) => catalog.services[s].tagged_name(),
         }
     }
 }
@@ -61,8 +54,9 @@ pub struct Plan {
     pub savings: Option<Money>,
     /// Plain includes of the chosen bundles that are not wanted, sorted by id.
     pub extras: Vec<ServiceIx>,
-    /// Notes on tiers whose fact is not set.
-    pub notes: Vec<String>,
+    /// Notes on tiers and benefits whose fact is not set, then (from the
+    /// command line) on prices seen long ago.
+    pub notes: Vec<Note>,
     /// The statuses the plan could use: `available`, then what `--include` added.
     pub include: Vec<Status>,
     /// When rumoured offers were not included: the plan that would use them too.
@@ -105,32 +99,6 @@ pub enum Unproven {
     Shares,
 }
 
-/// Someone a plan is for: you, or a person of the file (docs/reference/file-format.md, "People who share"). Ordered as
-/// people are everywhere: `me` first, then people in file order.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Member {
-    Me,
-    Person(PersonIx),
-}
-
-impl Member {
-    /// `me`, or the person's id.
-    pub fn id(self, catalog: &Catalog) -> &str {
-        match self {
-            Member::Me => crate::load::ME,
-            Member::Person(p) => &catalog.people[p].id,
-        }
-    }
-
-    /// The person's name; `None` for `me`, whom each output names its own way.
-    pub fn name(self, catalog: &Catalog) -> Option<&str> {
-        match self {
-            Member::Me => None,
-            Member::Person(p) => Some(&catalog.people[p].name),
-        }
-    }
-}
-
 /// One person's part of a household plan (docs/reference/arithmetic.md, "Rule 6: Household shares"), in the basis period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonShare {
@@ -168,15 +136,56 @@ pub struct RumouredPlan {
     pub saves: Money,
 }
 
-/// Why there is no plan.
+/// Why there is no plan (docs/reference/plan.md, "When there is no plan").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanError {
     /// Nobody wants anything.
     NoWants,
-    /// Wanted services that no offer covers (for a household, `Household::wanted_by`
-    /// names who wants them).
-    Uncovered(Vec<ServiceIx>),
+    /// Wanted services that no offer the plan may use covers, in order of
+    /// first want, each with why.
+    Uncovered(Vec<Unmet>),
     /// Each want is covered by some offer, but not all together: these are only
-    /// available as choices in `one_of` groups, one member per group.
-    OnlyOneOf(Vec<ServiceIx>),
+    /// available as choices in `one_of` groups, one member per group (each
+    /// `Unbuyable::OnlyInGroups`).
+    OnlyOneOf(Vec<Unmet>),
+}
+
+impl PlanError {
+    /// The wanted services the plan cannot buy, in order of first want (none
+    /// for `NoWants`).
+    pub fn services(&self) -> Vec<ServiceIx> {
+        match self {
+            PlanError::NoWants => Vec::new(),
+            PlanError::Uncovered(unmet) | PlanError::OnlyOneOf(unmet) => {
+                unmet.iter().map(|u| u.service).collect()
+            }
+        }
+    }
+}
+
+/// A wanted service no plan can buy: which, why, and who wants it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unmet {
+    pub service: ServiceIx,
+    pub why: Unbuyable,
+    /// For a household's plan (someone besides `me`), the members who want it,
+    /// in person order; `None` for one person's plan.
+    pub wanted_by: Option<Vec<Member>>,
+}
+
+/// Why a wanted service cannot be bought, the first that applies in this order
+/// (docs/reference/plan.md, "When there is no plan").
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Unbuyable {
+    /// It has ended, and ended offers are not included.
+    Ended,
+    /// Only rumoured offers include it, and they are not included.
+    OnlyRumoured,
+    /// It is sold alone, yet no offer the plan may use includes it.
+    NoOffer,
+    /// It is not sold alone (`sold_alone = false`) and no bundle includes it.
+    NotSoldAlone,
+    /// Offers include it only as a choice in a `one_of` group, and no set of
+    /// them gives every want together.
+    OnlyInGroups,
 }

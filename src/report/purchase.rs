@@ -12,8 +12,12 @@ use crate::text::printable;
 /// `label` is the way's label as the plan found it.
 pub fn purchase_name(catalog: &Catalog, kind: OfferKind, label: Option<&str>) -> String {
     match label {
-        Some(label) => format!("{} · {}", kind.name(catalog), printable(label)),
-        None => kind.name(catalog),
+        Some(label) => format!(
+            "{} · {}",
+            crate::words::offer_name(catalog, kind),
+            printable(label)
+        ),
+        None => crate::words::offer_name(catalog, kind),
     }
 }
 

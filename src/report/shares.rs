@@ -3,8 +3,9 @@
 //! carries about its shares (a person who pays more than alone, fair shares not
 //! computed for so many people).
 
+use crate::model::Member;
 use crate::model::{Catalog, Split};
-use crate::plan::{Member, Plan};
+use crate::plan::Plan;
 use crate::tr;
 
 use super::compare::money_text;
@@ -32,7 +33,7 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
                 .filter_map(|(id, weight)| {
                     let member = match catalog.person_ix(id) {
                         Some(at) => Member::Person(at),
-                        None if id == crate::load::ME => Member::Me,
+                        None if id == crate::model::ME => Member::Me,
                         None => return None,
                     };
                     Some(format!("{} {weight}", member_name(catalog, member)))

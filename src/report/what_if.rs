@@ -63,7 +63,7 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
         Outcome::Refused(why) => tr!(
             "whatif.refused",
             changes = changes,
-            why = why.describe(catalog)
+            why = crate::words::apply_error(catalog, why)
         ),
     }
 }

@@ -372,7 +372,10 @@ impl App {
             Action::CyclePeriod => {
                 self.scenario.basis = self.scenario.basis.next();
                 self.recompute();
-                self.message = Some(tr!("msg.figures", per = self.scenario.basis.per()));
+                self.message = Some(tr!(
+                    "msg.figures",
+                    per = crate::words::per(self.scenario.basis)
+                ));
             }
             Action::ToggleWanted => self.toggle_wanted(),
             Action::Click { column, row } => self.click(column, row),
@@ -502,7 +505,7 @@ impl App {
         } else {
             String::new()
         };
-        format!("{}{reversed}", self.sort.label())
+        format!("{}{reversed}", crate::words::sort_label(self.sort))
     }
 
     /// Recomputes every figure for the current scenario and sort, keeping the
@@ -510,12 +513,12 @@ impl App {
     pub fn recompute(&mut self) {
         let keep = self.selected_row().map(|row| row.bundle);
         let comparison = compare(&self.catalog, &self.scenario);
-        self.escaped = match self.catalog.for_people() {
+        self.escaped = match crate::text::for_people(&self.catalog) {
             std::borrow::Cow::Borrowed(_) => None,
             std::borrow::Cow::Owned(escaped) => Some(Arc::new(escaped)),
         };
         self.rows = comparison.bundles;
-        self.notes = comparison.notes;
+        self.notes = crate::words::notes(&self.catalog, &comparison.notes);
         self.sort_keeping(keep);
         if self.is_showing_plan() {
             self.start_plan();

@@ -7,11 +7,11 @@ use std::process::Command;
 
 use super::background::{Job, Polled};
 use super::windows::question::Prompt;
-use crate::diagnostic::count_problems;
 use crate::error::Error;
 use crate::model::Catalog;
 use crate::source::{Origin, Source};
 use crate::tr;
+use crate::worded::count_problems;
 use crate::workspace::{DiskState, SaveError, SaveJob, Saved, Workspace};
 
 /// The file being read or written on a worker thread.

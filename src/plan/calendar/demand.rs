@@ -5,9 +5,9 @@
 use crate::calc::{Prices, Scenario, counted_services};
 use crate::model::{BundleIx, Catalog, Held, Offer, ServiceIx, Time};
 
-use super::super::types::Member;
-use super::Note;
 use super::months::Horizon;
+use crate::model::Member;
+use crate::note::Note;
 
 /// The time of a member: `me`'s is the profile's.
 pub fn time_of(catalog: &Catalog, member: Member) -> &Time {

@@ -20,12 +20,14 @@ use num_bigint::BigInt;
 use crate::calc::Scenario;
 use crate::model::{Catalog, Period, ServiceIx, Split, Status};
 use crate::money::Money;
+use crate::note::Note;
 
 use super::fair;
 use super::household::{Household, share_rows, weights_of};
 use super::problem::Budget;
 use super::shares::{self, Exact};
-use super::types::{Member, OfferKind, PersonShare, Sharing, Unproven};
+use super::types::{OfferKind, PersonShare, Sharing, Unproven};
+use crate::model::Member;
 pub use months::{Horizon, YearMonth};
 use search::{Found, search};
 
@@ -59,25 +61,6 @@ pub struct Cell {
     pub held: bool,
     /// The indexes in `purchases` of those covering it then, in order.
     pub purchases: Vec<usize>,
-}
-
-/// Something a calendar says besides its figures, worded by the report.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Note {
-    /// A `when` of a service its person does not want is ignored.
-    WhenNotWanted { member: Member, service: ServiceIx },
-    /// A way priced per day or week is not used.
-    WayLeftOut {
-        offer: String,
-        way: usize,
-        period: Period,
-    },
-    /// Nobody wants anything in the horizon: the calendar is empty.
-    NothingWanted,
-    /// The file's rule cannot share a calendar (`by_use`): `fair` instead.
-    ByUseFallsBack,
-    /// Already worded (a tier whose fact is not set).
-    Worded(String),
 }
 
 /// The cheapest purchases month by month (docs/reference/calendar.md).

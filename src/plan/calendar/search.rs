@@ -17,10 +17,12 @@ use crate::money::Money;
 use super::super::offers::{Mask, candidates};
 use super::super::problem::{Budget, Column, Limit, Problem};
 use super::super::solve::solve;
-use super::super::types::{Member, OfferKind};
+use super::super::types::OfferKind;
+use super::CalendarError;
 use super::demand::{Demand, is_new};
 use super::months::Horizon;
-use super::{CalendarError, Note};
+use crate::model::Member;
+use crate::note::Note;
 
 /// A way to buy an offer, as the calendar uses it.
 #[derive(Clone, Debug)]
@@ -82,8 +84,8 @@ pub fn ways(
     horizon: Horizon,
     notes: &mut Vec<Note>,
 ) -> Vec<WayToBuy> {
-    let mut worded = Vec::new();
-    let offers = candidates(catalog, scenario, wants, &mut worded);
+    let mut priced = Vec::new();
+    let offers = candidates(catalog, scenario, wants, &mut priced);
     let mut ways = Vec::new();
     for offer in offers {
         let (target, entries): (Offer, Vec<_>) = match offer.kind {
@@ -153,7 +155,7 @@ pub fn ways(
             });
         }
     }
-    notes.extend(worded.into_iter().map(Note::Worded));
+    notes.extend(priced);
     ways
 }
 

@@ -56,7 +56,7 @@ impl App {
         }
         let file = self.file_mut();
         let chosen = choose_next_member(file, bundle, service)
-            .map(|(edit, chosen)| (edit, file.services[chosen].tagged_name()));
+            .map(|(edit, chosen)| (edit, crate::words::service_name(&file.services[chosen])));
         self.reapply_what_ifs();
         let Some((edit, chosen)) = chosen else {
             return;

@@ -166,7 +166,7 @@ impl App {
             "status.head",
             file = printable(&app.file_label),
             modified = modified,
-            period = app.scenario.basis.label(),
+            period = crate::words::period_label(app.scenario.basis),
             sort = app.sort_words()
         );
         let room = usize::from(width).saturating_sub(display_width(&head));

@@ -30,7 +30,8 @@ impl App {
             self.catalog = file;
             return Ok(());
         }
-        let changed = changes::apply(&file, &applied).map_err(|why| why.describe(&file))?;
+        let changed = changes::apply(&file, &applied)
+            .map_err(|why| crate::words::apply_error(&file, &why))?;
         self.catalog = Arc::new(changed);
         Ok(())
     }

@@ -96,7 +96,7 @@ pub fn fact_rows(
                 .tested_by
                 .push(tr!(
                     "facts.benefit",
-                    name = service.tagged_name(),
+                    name = crate::words::service_name(service),
                     rate = benefit.rate,
                     cap = cap
                 ));
@@ -108,7 +108,11 @@ pub fn fact_rows(
             rows.entry(fact.clone())
                 .or_insert_with(|| new_row(fact))
                 .tested_by
-                .push(format!("{}: {}", bundle.tagged_name(), tier.when));
+                .push(format!(
+                    "{}: {}",
+                    crate::words::bundle_name(bundle),
+                    tier.when
+                ));
         }
     }
     rows.into_values().collect()

@@ -182,8 +182,10 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
     let names = |services: &[usize]| catalog.service_names(services);
     match error {
         PlanError::NoWants => tr!("planw.no_wants"),
-        PlanError::Uncovered(missing) => tr!("planw.uncovered", services = names(missing)),
-        PlanError::OnlyOneOf(services) => tr!("planw.only_one_of", services = names(services)),
+        PlanError::Uncovered(_) => tr!("planw.uncovered", services = names(&error.services())),
+        PlanError::OnlyOneOf(_) => {
+            tr!("planw.only_one_of", services = names(&error.services()))
+        }
     }
 }
 

@@ -41,7 +41,9 @@ impl Effect {
         match outcome {
             what_if::Outcome::Plan { saves, .. } => Effect::Saves(*saves),
             what_if::Outcome::Uncovered => Effect::Uncovered,
-            what_if::Outcome::Refused(why) => Effect::Refused(why.describe(catalog)),
+            what_if::Outcome::Refused(why) => {
+                Effect::Refused(crate::words::apply_error(catalog, why))
+            }
         }
     }
 
@@ -52,7 +54,9 @@ impl Effect {
             what_if::Outcome::Plan { saves, .. } => Effect::Saves(Money::ZERO - *saves),
             // Without it the wants could not be covered: it is what covers them.
             what_if::Outcome::Uncovered => Effect::NoPlan,
-            what_if::Outcome::Refused(why) => Effect::Refused(why.describe(catalog)),
+            what_if::Outcome::Refused(why) => {
+                Effect::Refused(crate::words::apply_error(catalog, why))
+            }
         }
     }
 }
