@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::worded::{Worded, count_problems};
+use crate::diagnostic::{Worded, count_problems};
 
 /// A reason a command cannot finish.
 #[derive(Debug, thiserror::Error)]

@@ -5,11 +5,11 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Worded, parse_catalog};
 use crate::error::Error;
-use crate::load::{MAX_FILE_BYTES, file_too_large, read_too_large};
-use crate::model::Catalog;
-use crate::worded::{Worded, parse_catalog};
 use crate::words;
+use bundlecalc_core::load::parse::{MAX_FILE_BYTES, file_too_large, read_too_large};
+use bundlecalc_core::model::Catalog;
 
 /// The repository's `bundles.toml`, compiled in so the program runs from any folder.
 pub const BUILT_IN: &str = include_str!("../bundles.toml");

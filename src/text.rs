@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::model::{Catalog, ChangeMark, Include};
+use bundlecalc_core::model::{Catalog, ChangeMark, Include};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

@@ -3,15 +3,16 @@
 //! on figures, the errors of plans, changes and edits, and the names of periods,
 //! statuses and orders.
 
-use crate::calc::SortKey;
-use crate::changes::ApplyError;
-use crate::edit::EditError;
-use crate::message::{Fact, Message};
-use crate::model::{Bundle, Catalog, ChangeMark, Service, Status, date_text};
-use crate::note::Note;
-use crate::period::Period;
-use crate::plan::OfferKind;
 use crate::report::member_name;
+use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::changes::ApplyError;
+use bundlecalc_core::edit::EditError;
+use bundlecalc_core::message::{Fact, Message};
+use bundlecalc_core::model::{Bundle, Catalog, ChangeMark, Service, Status};
+use bundlecalc_core::note::Note;
+use bundlecalc_core::period::Period;
+use bundlecalc_core::plan::types::OfferKind;
+use bundlecalc_core::seen::date_text;
 
 /// `message` in the language in use: the wording of its key, each `%{name}`
 /// filled with its fact (a nested message worded in turn).
@@ -170,9 +171,10 @@ pub fn edit_error(error: &EditError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::amount::NumberError;
     use crate::i18n::{Lang, in_language};
-    use crate::load::{MAX_FILE_BYTES, file_too_large, parse_catalog};
+    use bundlecalc_core::amount::NumberError;
+    use bundlecalc_core::load::parse::{MAX_FILE_BYTES, file_too_large};
+    use bundlecalc_core::load::parse_catalog;
 
     fn english(message: &Message) -> String {
         in_language(Lang::En, || self::message(message))

@@ -3,9 +3,11 @@
 
 mod common;
 
-use bundlecalc::calc::{Scenario, compare, service_worth};
-use bundlecalc::model::{Catalog, Period};
-use bundlecalc::worded::parse_catalog;
+use bundlecalc::diagnostic::parse_catalog;
+use bundlecalc_core::calc::{compare, service_worth};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::period::Period;
+use bundlecalc_core::scenario::Scenario;
 use common::{Sandbox, bundle, compare_json};
 use rust_decimal::Decimal;
 

@@ -8,14 +8,16 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::args::{Cli, IncludeArg, SortArg, SplitArg};
-use crate::amount::parse_fact;
-use crate::calc::{Adjustments, Includes, Scenario};
-use crate::diagnostic::did_you_mean;
 use crate::error::Error;
-use crate::load::{is_fact_name, spending_problem};
-use crate::model::{Catalog, Include, Offer, Split};
-use crate::plan::Household;
 use crate::tr;
+use bundlecalc_core::amount::parse_fact;
+use bundlecalc_core::diagnostic::did_you_mean;
+use bundlecalc_core::load::profile::is_fact_name;
+use bundlecalc_core::load::resolve::spending_problem;
+use bundlecalc_core::model::{Catalog, Include, Offer};
+use bundlecalc_core::plan::household::Household;
+use bundlecalc_core::scenario::{Adjustments, Includes, Scenario};
+use bundlecalc_core::split::Split;
 
 /// The file's scenario with the command line's `--per`, `--want`, `--set` and
 /// `--include` applied, refusing wants and facts the file does not know.
@@ -100,9 +102,9 @@ pub(super) fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Erro
     let Some(ids) = &cli.what_if else {
         return Ok(file.clone());
     };
-    let applied = crate::changes::named(file, ids.iter().map(String::as_str))
+    let applied = bundlecalc_core::changes::named(file, ids.iter().map(String::as_str))
         .map_err(|id| unknown_change(file, id))?;
-    crate::changes::apply(file, &applied)
+    bundlecalc_core::changes::apply(file, &applied)
         .map_err(|why| Error::usage(crate::words::apply_error(file, &why)))
 }
 
@@ -150,7 +152,9 @@ pub(super) fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error>
         match catalog.person_ix(id) {
             Some(at) => kept[at] = true,
             // You are always in the plan, with the profile's wants.
-            None if id == crate::model::ME => return Err(Error::usage(tr!("cli.people_me"))),
+            None if id == bundlecalc_core::model::ME => {
+                return Err(Error::usage(tr!("cli.people_me")));
+            }
             None => {
                 return Err(unknown_id(
                     "person",

@@ -11,15 +11,18 @@ use time::Date;
 
 use super::args::{Cli, FormatArg};
 use super::asked::unknown_id;
-use crate::calc::{Scenario, SortKey, compare, sort_bundles_by};
+use crate::diagnostic::Worded;
 use crate::error::Error;
-use crate::model::Catalog;
-use crate::plan::{Budget, PlanError, Unbuyable, plan_within};
 use crate::report::{CompareReport, Painter, PlanReport, render_plan, write_compare};
 use crate::source::{Origin, Source};
 use crate::tr;
-use crate::what_if::what_ifs;
-use crate::worded::Worded;
+use bundlecalc_core::calc::{SortKey, compare, sort_bundles_by};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::plan_within;
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::plan::types::{PlanError, Unbuyable};
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::what_if::what_ifs;
 
 /// `--check --format json`: every problem as a JSON array, for editors and CI;
 /// `[]` for a valid file. Exit 65 when there are problems, as for `--check`.
@@ -88,7 +91,7 @@ pub(super) fn plan_output(
     let budget = Budget::for_time(time_limit);
     let mut plan = plan_within(catalog, scenario, &budget)
         .map_err(|error| plan_error(catalog, source, error))?;
-    let stale = crate::stale::plan_note(catalog, &plan, today);
+    let stale = bundlecalc_core::stale::plan_note(catalog, &plan, today);
     plan.notes.extend(stale);
     let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total, &budget);
     let report = PlanReport {
@@ -180,7 +183,7 @@ pub(super) fn write_comparison(
     if !selected.is_empty() {
         comparison.bundles.retain(|f| selected.contains(&f.bundle));
     }
-    let stale = crate::stale::comparison_note(catalog, &comparison, today);
+    let stale = bundlecalc_core::stale::comparison_note(catalog, &comparison, today);
     comparison.notes.extend(stale);
     let sort = SortKey::from(cli.sort);
     sort_bundles_by(&mut comparison.bundles, sort, cli.reverse, catalog);
@@ -217,7 +220,7 @@ pub(super) fn calendar_output(
     scenario: &Scenario,
     (today, time_limit): (Date, Duration),
 ) -> Result<String, Error> {
-    use crate::plan::calendar::{CalendarError, calendar_within};
+    use bundlecalc_core::plan::calendar::{CalendarError, calendar_within};
     if cli.split == Some(super::args::SplitArg::ByUse) {
         return Err(Error::usage(tr!("cli.calendar_by_use")));
     }

@@ -12,11 +12,14 @@ use super::purchase::purchase_name;
 use super::shares::{member_name, split_words};
 use super::table::{Cell as TableCell, TextTable};
 use crate::i18n::{Lang, in_language};
-use crate::model::{Catalog, ServiceIx, Split, date_text};
-use crate::plan::calendar::{Calendar, Cell, Purchase, YearMonth};
-use crate::plan::{OfferKind, PersonShare, Unproven};
 use crate::text::{Align, display_width, pad, printable};
 use crate::tr;
+use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::plan::calendar::months::YearMonth;
+use bundlecalc_core::plan::calendar::{Calendar, Cell, Purchase};
+use bundlecalc_core::plan::types::{OfferKind, PersonShare, Unproven};
+use bundlecalc_core::seen::date_text;
+use bundlecalc_core::split::Split;
 
 /// What a calendar report shows.
 pub struct CalendarReport<'a> {
@@ -253,7 +256,10 @@ fn json(report: &CalendarReport<'_>) -> String {
                 .iter()
                 .map(|share| JsonPerson {
                     id: share.member.id(catalog),
-                    name: share.member.name(catalog).unwrap_or(crate::model::ME),
+                    name: share
+                        .member
+                        .name(catalog)
+                        .unwrap_or(bundlecalc_core::model::ME),
                     wants: ids(catalog, &share.wants),
                     pays: share.pays.to_string(),
                     alone: share.alone.to_string(),
@@ -466,7 +472,7 @@ pub fn people_table(catalog: &Catalog, people: &[PersonShare], painter: Painter)
 }
 
 /// What a person pays, or "receives ¥X" when their fair share is negative.
-pub fn pays_text(symbol: &str, pays: crate::money::Money) -> String {
+pub fn pays_text(symbol: &str, pays: bundlecalc_core::money::Money) -> String {
     if pays.is_negative() {
         tr!("calendar.receives", amount = money_text(symbol, -pays))
     } else {

@@ -8,14 +8,15 @@ use super::Format;
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
-use crate::calc::{BundleFigures, Comparison, SortKey};
 use crate::i18n::{Lang, in_language};
-use crate::message::group_digits;
-use crate::model::{Catalog, ChangeMark, Period};
-use crate::money::{Money, Percent};
-use crate::stale::service_seen;
 use crate::text::{Align, display_width, printable};
 use crate::tr;
+use bundlecalc_core::calc::{BundleFigures, Comparison, SortKey};
+use bundlecalc_core::message::group_digits;
+use bundlecalc_core::model::{Catalog, ChangeMark};
+use bundlecalc_core::money::{Money, Percent};
+use bundlecalc_core::period::Period;
+use bundlecalc_core::stale::service_seen;
 
 /// What a comparison report shows and for whom.
 pub struct CompareReport<'a> {

@@ -13,12 +13,15 @@ use super::shares::{member_name, share_notes, split_words};
 use super::table::{Cell, TextTable};
 use super::what_if::what_if_sentence;
 use crate::i18n::{Lang, in_language};
-use crate::model::Member;
-use crate::model::{Catalog, Period, ServiceIx, Status};
-use crate::plan::{IfRumoured, OfferKind, PersonShare, Plan, RumouredPlan, Unproven};
 use crate::text::{Align, printable};
 use crate::tr;
-use crate::what_if::{Outcome, WhatIf};
+use bundlecalc_core::model::Member;
+use bundlecalc_core::model::{Catalog, ServiceIx, Status};
+use bundlecalc_core::period::Period;
+use bundlecalc_core::plan::types::{
+    IfRumoured, OfferKind, PersonShare, Plan, RumouredPlan, Unproven,
+};
+use bundlecalc_core::what_if::{Outcome, WhatIf};
 
 /// What a plan report shows.
 pub struct PlanReport<'a> {
@@ -217,7 +220,10 @@ struct JsonPerson<'a> {
 fn json_person<'a>(catalog: &'a Catalog, share: &PersonShare) -> JsonPerson<'a> {
     JsonPerson {
         id: share.member.id(catalog),
-        name: share.member.name(catalog).unwrap_or(crate::model::ME),
+        name: share
+            .member
+            .name(catalog)
+            .unwrap_or(bundlecalc_core::model::ME),
         wants: ids(catalog, &share.wants),
         pays: share.pays.to_string(),
         alone: share.alone.to_string(),

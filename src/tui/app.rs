@@ -29,12 +29,13 @@ use super::windows::search::Search;
 use super::windows::services::{ServicesWindow, page as services_page};
 use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
-use crate::calc::{BundleFigures, Scenario, SortKey, compare};
-use crate::model::{Catalog, ServiceIx};
-use crate::plan::calendar::Horizon;
 use crate::report::split_name;
 use crate::tr;
 use crate::workspace::Workspace;
+use bundlecalc_core::calc::{BundleFigures, SortKey, compare};
+use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::plan::calendar::months::Horizon;
+use bundlecalc_core::scenario::Scenario;
 
 mod edits;
 mod file;
@@ -109,7 +110,7 @@ impl App {
         let horizon = config
             .overrides
             .calendar
-            .unwrap_or_else(|| Horizon::from_today(crate::stale::today()));
+            .unwrap_or_else(|| Horizon::from_today(bundlecalc_core::stale::today()));
         let mut app = App {
             workspace: config.workspace,
             catalog: Arc::clone(&file),

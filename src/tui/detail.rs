@@ -14,15 +14,15 @@ use rust_decimal::Decimal;
 use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, row_spans};
 use super::theme::Theme;
-use crate::calc::BundleFigures;
-use crate::model::Catalog;
 use crate::report::money_text;
-use crate::seen::Seen;
-use crate::stale::service_seen;
 use crate::text::{
     Align, display_width, printable, printable_lines, truncate_to_width, wrap_to_width,
 };
 use crate::tr;
+use bundlecalc_core::calc::BundleFigures;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::seen::Seen;
+use bundlecalc_core::stale::service_seen;
 
 /// What the detail pane draws from.
 pub struct DetailProps<'a> {

@@ -7,12 +7,12 @@ use std::process::Command;
 
 use super::background::{Job, Polled};
 use super::windows::question::Prompt;
+use crate::diagnostic::count_problems;
 use crate::error::Error;
-use crate::model::Catalog;
 use crate::source::{Origin, Source};
 use crate::tr;
-use crate::worded::count_problems;
 use crate::workspace::{DiskState, SaveError, SaveJob, Saved, Workspace};
+use bundlecalc_core::model::Catalog;
 
 /// The file being read or written on a worker thread.
 enum FileJob {

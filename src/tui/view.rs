@@ -20,10 +20,10 @@ use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
 use super::windows::services::ServicesProps;
 use super::windows::what_ifs::WhatIfsProps;
-use crate::money::Money;
 use crate::report::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, truncate_to_width};
 use crate::tr;
+use bundlecalc_core::money::Money;
 
 pub use super::windows::help::HELP_LINES;
 

@@ -10,13 +10,13 @@ use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use super::outcome::Outcome;
-use crate::calc::Scenario;
-use crate::model::Catalog;
 use crate::text::{Align, display_width, pad};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::draw_dialog;
 use crate::tui::theme::Theme;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::scenario::Scenario;
 
 /// The widest the window gets.
 const WIDTH: u16 = 76;

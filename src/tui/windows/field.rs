@@ -7,15 +7,15 @@ use rust_decimal::Decimal;
 
 use super::outcome::Outcome;
 use super::target::PriceTarget;
-use crate::amount::{parse_amount, parse_fact};
-use crate::load::negative_spending;
-use crate::model::Catalog;
 use crate::text::printable;
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::draw_dialog;
 use crate::tui::theme::Theme;
 use crate::words;
+use bundlecalc_core::amount::{parse_amount, parse_fact};
+use bundlecalc_core::load::resolve::negative_spending;
+use bundlecalc_core::model::Catalog;
 
 /// The widest the field gets.
 const WIDTH: u16 = 70;

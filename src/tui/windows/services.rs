@@ -8,14 +8,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use crate::calc::{Scenario, service_worth};
-use crate::model::{Catalog, ServiceIx};
 use crate::report::money_text;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
 use crate::tui::theme::Theme;
+use bundlecalc_core::calc::service_worth;
+use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::scenario::Scenario;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;

@@ -6,15 +6,15 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use crate::model::{Catalog, ChangeIx, Offer};
-use crate::money::Money;
 use crate::report::{money_text, signed_money_text};
 use crate::text::{printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 use crate::tui::theme::Theme;
-use crate::what_if;
+use bundlecalc_core::model::{Catalog, ChangeIx, Offer};
+use bundlecalc_core::money::Money;
+use bundlecalc_core::what_if;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;

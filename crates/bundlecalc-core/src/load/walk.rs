@@ -16,7 +16,9 @@ use super::raw::{Walked, Written};
 use crate::amount::{checked_amount, toml_number};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::message::{IntoFact, Message};
-use crate::model::{Period, Seen, Status};
+use crate::model::Status;
+use crate::period::Period;
+use crate::seen::Seen;
 
 const TOP_KEYS: &[&str] = &[
     "currency",

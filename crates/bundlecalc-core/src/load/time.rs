@@ -129,8 +129,8 @@ impl Walker<'_> {
                 crate::msg!(
                     "load.from_after_until",
                     place = place,
-                    from = crate::model::date_text(from),
-                    until = crate::model::date_text(until)
+                    from = crate::seen::date_text(from),
+                    until = crate::seen::date_text(until)
                 ),
                 node.span(),
             );

@@ -2,8 +2,9 @@
 //! service and month, the seats wanted less the seats held, and who is new to
 //! which offer.
 
-use crate::calc::{Prices, Scenario, counted_services};
+use crate::calc::{Prices, counted_services};
 use crate::model::{BundleIx, Catalog, Held, Offer, ServiceIx, Time};
+use crate::scenario::Scenario;
 
 use super::months::Horizon;
 use crate::model::Member;

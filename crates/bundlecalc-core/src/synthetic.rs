@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Period;
+use crate::period::Period;
 use crate::plan::problem::{Column, Limit, Problem};
 
 /// A small deterministic generator (SplitMix64), so a size always gives the same file.
@@ -370,10 +370,10 @@ pub struct Instance {
 /// what-ifs (the plan and its four entries); a calendar of 10 services × 36
 /// months; and the 1,023 household plans of every group of 10 people.
 pub fn planner_instances() -> Vec<Instance> {
-    use crate::calc::Scenario;
     use crate::changes::apply;
     use crate::load::parse_catalog;
     use crate::plan::covering_problem;
+    use crate::scenario::Scenario;
 
     let mut instances = Vec::new();
     let catalog = parse_catalog(&hard_catalogue(10_000, 300, 1)).expect("generated files load");
@@ -430,9 +430,9 @@ pub fn group_problems(
     distinct: usize,
     seed: u64,
 ) -> Vec<Problem> {
-    use crate::calc::Scenario;
     use crate::load::parse_catalog;
     use crate::plan::covering_problem;
+    use crate::scenario::Scenario;
 
     let text = household_catalogue(offers, people, &[wants_each], distinct, 0, seed);
     let file = parse_catalog(&text).expect("generated files load");

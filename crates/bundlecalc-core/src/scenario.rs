@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Catalog, Period, ServiceIx, Split, Status};
+use crate::model::{Catalog, ServiceIx, Status};
+use crate::period::Period;
+use crate::split::Split;
 
 /// The circumstances figures are computed for: period, wants, facts, and the
 /// offers a plan may use.

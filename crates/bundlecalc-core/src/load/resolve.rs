@@ -17,9 +17,10 @@ use super::raw::{
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::message::{IntoFact, Message};
 use crate::model::{
-    Bundle, BundleIx, Catalog, Held, Include, Offer, Period, Person, Profile, Service, ServiceIx,
-    Time, benefit_spending, group_holding,
+    Bundle, BundleIx, Catalog, Held, Include, Offer, Person, Profile, Service, ServiceIx, Time,
+    benefit_spending, group_holding,
 };
+use crate::period::Period;
 use crate::split::Split;
 
 /// The catalogue the walk found, with its references looked up, or every problem.

@@ -1,10 +1,10 @@
 //! The cheapest purchases for a demand of seats: the offers, pruned, put to the
 //! solver as a covering problem (docs/reference/plan.md, "How the plan is found").
 
-use crate::calc::Scenario;
 use crate::model::{Catalog, ServiceIx, Status};
 use crate::money::Money;
 use crate::note::Note;
+use crate::scenario::Scenario;
 
 use super::offers::{Candidate, Mask, candidates, prune};
 use super::problem::{Budget, Column, Limit, Problem, Unsolved};

@@ -7,7 +7,9 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{LineIndex, Problems};
-use crate::model::{Bundle, First, Period, Seen, Service, Tier, Way, Window};
+use crate::model::{Bundle, First, Service, Tier, Way, Window};
+use crate::period::Period;
+use crate::seen::Seen;
 use crate::split::Split;
 
 /// An id as written in the file, with its place (a byte range of the file).

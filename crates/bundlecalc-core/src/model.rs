@@ -5,10 +5,10 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-pub use crate::condition::{Condition, Operator};
-pub use crate::period::Period;
-pub use crate::seen::{Seen, date_text};
-pub use crate::split::Split;
+use crate::condition::Condition;
+use crate::period::Period;
+use crate::seen::Seen;
+use crate::split::Split;
 
 /// Index of a service in `Catalog::services`.
 pub type ServiceIx = usize;

@@ -47,27 +47,25 @@ mod costs;
 mod cover;
 mod cuts;
 mod fair;
-mod household;
+pub mod household;
 mod lp;
 mod offers;
 pub mod problem;
 mod shares;
 pub mod solve;
-mod types;
+pub mod types;
 
-use crate::calc::{Scenario, service_worth};
+use crate::calc::service_worth;
 use crate::model::{Catalog, Include, Member, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
+use crate::scenario::Scenario;
 
 use cover::{Bought, cover, seats_of};
-pub use household::Household;
+use household::Household;
 use offers::Mask;
-pub use problem::Budget;
-pub use types::{
-    IfRumoured, OfferKind, PersonShare, Plan, PlanError, PlannedOffer, RumouredPlan, Sharing,
-    Unbuyable, Unmet, Unproven,
-};
+use problem::Budget;
+use types::{IfRumoured, OfferKind, Plan, PlanError, PlannedOffer, RumouredPlan, Unproven};
 
 /// The cheapest plan (docs/reference/plan.md) for `scenario`'s wants (`me`) and every person
 /// of `catalog.people` (`--people` filters them before), with offers of the

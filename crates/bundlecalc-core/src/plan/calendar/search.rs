@@ -10,9 +10,11 @@
 //! place of its `(start, offer id, way)` in their order, so among calendars
 //! equal by those the solver keeps the lexicographically smallest sorted list.
 
-use crate::calc::{Scenario, bundle_price, to_basis};
-use crate::model::{Catalog, Offer, Period, ServiceIx};
+use crate::calc::{bundle_price, to_basis};
+use crate::model::{Catalog, Offer, ServiceIx};
 use crate::money::Money;
+use crate::period::Period;
+use crate::scenario::Scenario;
 
 use super::super::offers::{Mask, candidates};
 use super::super::problem::{Budget, Column, Limit, Problem};

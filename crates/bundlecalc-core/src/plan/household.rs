@@ -4,9 +4,11 @@
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
-use crate::calc::{Scenario, service_worth};
-use crate::model::{Catalog, ServiceIx, Split};
+use crate::calc::service_worth;
+use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
+use crate::scenario::Scenario;
+use crate::split::Split;
 
 use super::costs::{Group, GroupCosts};
 use super::fair;

@@ -10,17 +10,19 @@
 //!   the cost, and the search.
 
 mod demand;
-mod months;
+pub mod months;
 mod search;
 
 use std::collections::HashMap;
 
 use num_bigint::BigInt;
 
-use crate::calc::Scenario;
-use crate::model::{Catalog, Period, ServiceIx, Split, Status};
+use crate::model::{Catalog, ServiceIx, Status};
 use crate::money::Money;
 use crate::note::Note;
+use crate::period::Period;
+use crate::scenario::Scenario;
+use crate::split::Split;
 
 use super::fair;
 use super::household::{Household, share_rows, weights_of};
@@ -28,7 +30,7 @@ use super::problem::Budget;
 use super::shares::{self, Exact};
 use super::types::{OfferKind, PersonShare, Sharing, Unproven};
 use crate::model::Member;
-pub use months::{Horizon, YearMonth};
+use months::Horizon;
 use search::{Found, search};
 
 /// One purchase of a calendar.

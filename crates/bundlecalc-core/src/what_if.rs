@@ -2,11 +2,13 @@
 //! make of the plan, then all of them together. Each is the plan for the same
 //! wants and statuses on the catalogue with those changes applied too.
 
-use crate::calc::Scenario;
 use crate::changes::{ApplyError, apply};
 use crate::model::{Catalog, ChangeIx};
 use crate::money::Money;
-use crate::plan::{Budget, OfferKind, purchases_within};
+use crate::plan::problem::Budget;
+use crate::plan::purchases_within;
+use crate::plan::types::OfferKind;
+use crate::scenario::Scenario;
 
 /// One entry of `what_if`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,13 +5,12 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use crate::model::{
-    Benefit, Bundle, BundleIx, Catalog, Include, Period, Service, ServiceIx, Status, Tier,
-};
+use crate::model::{Benefit, Bundle, BundleIx, Catalog, Include, Service, ServiceIx, Status, Tier};
 use crate::money::{Money, Percent, div_round_half_away};
 use crate::note::Note;
 use crate::per_year::PerYear;
-pub use crate::scenario::{Adjustments, Includes, Scenario};
+use crate::period::Period;
+use crate::scenario::Scenario;
 
 /// Every bundle's figures, in file order, with notes on tiers that could not be tested.
 #[derive(Clone, Debug, PartialEq)]

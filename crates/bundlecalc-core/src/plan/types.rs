@@ -1,9 +1,10 @@
 //! What a plan is: its purchases, who uses them, who pays what, and why there
 //! may be none (docs/reference/plan.md).
 
-use crate::model::{BundleIx, Catalog, Member, ServiceIx, Split, Status};
+use crate::model::{BundleIx, Catalog, Member, ServiceIx, Status};
 use crate::money::Money;
 use crate::note::Note;
+use crate::split::Split;
 
 /// Something that can be bought.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

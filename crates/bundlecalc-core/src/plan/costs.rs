@@ -10,9 +10,9 @@
 
 use std::collections::HashMap;
 
-use crate::calc::Scenario;
 use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
+use crate::scenario::Scenario;
 
 use super::cover::cover;
 use super::problem::Budget;

@@ -4,9 +4,10 @@
 use time::{Date, Month, OffsetDateTime};
 
 use crate::calc::{Comparison, cheapest_way};
-use crate::model::{Catalog, Seen, Service};
+use crate::model::{Catalog, Service};
 use crate::note::Note;
-use crate::plan::{OfferKind, Plan};
+use crate::plan::types::{OfferKind, Plan};
+use crate::seen::Seen;
 
 /// How many days old a price may be before it is noted: exactly this many is not.
 pub const FRESH_DAYS: i64 = 365;
@@ -132,7 +133,7 @@ fn price_way(service: &Service) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::date_text;
+    use crate::seen::date_text;
 
     #[test]
     fn exactly_a_year_is_not_stale_a_day_more_is() {

@@ -7,8 +7,11 @@ use super::place::{InItem, Key, KeyPath, Node, describe, field};
 use super::raw::{RawBundle, RawInclude};
 use super::walk::Walker;
 use crate::amount::{NumberError, checked_fact, parse_number};
+use crate::condition::{Condition, Operator};
 use crate::message::Message;
-use crate::model::{Bundle, Condition, Operator, Period, Seen, Status, Tier};
+use crate::model::{Bundle, Status, Tier};
+use crate::period::Period;
+use crate::seen::Seen;
 
 const BUNDLE_KEYS: &[&str] = &[
     "name", "price", "period", "status", "tiers", "includes", "note", "as_of", "source", "first",

@@ -5,26 +5,21 @@
 //! `resolve` (ids looked up, the rules between items checked). Every problem is
 //! collected with its place in the file.
 
-mod bundle;
+pub mod bundle;
 mod change;
 mod household;
-mod parse;
+pub mod parse;
 mod person;
 mod place;
-mod profile;
+pub mod profile;
 mod raw;
-mod resolve;
+pub mod resolve;
 mod service;
 mod time;
 mod walk;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
-
-pub use bundle::parse_condition;
-pub use parse::{MAX_FILE_BYTES, file_too_large, read_too_large};
-pub use profile::is_fact_name;
-pub use resolve::{negative_spending, spending_problem};
 
 /// Parses and validates a bundles file, reporting every problem found, in file order.
 /// A text over `MAX_FILE_BYTES` is refused before it is parsed.
@@ -37,7 +32,10 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Include, Operator, Period};
+    use crate::condition::Operator;
+    use crate::load::bundle::parse_condition;
+    use crate::model::Include;
+    use crate::period::Period;
     use rust_decimal::Decimal;
     use std::str::FromStr;
 

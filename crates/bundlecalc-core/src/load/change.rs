@@ -14,7 +14,8 @@ use super::walk::Walker;
 use crate::changes::{add_include, remove_service};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::message::Message;
-use crate::model::{Bundle, Change, Include, Offer, Seen, Service, ServiceIx};
+use crate::model::{Bundle, Change, Include, Offer, Service, ServiceIx};
+use crate::seen::Seen;
 
 const CHANGE_KEYS: &[&str] = &[
     "name",
