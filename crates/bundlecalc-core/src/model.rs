@@ -1,4 +1,5 @@
-//! The validated catalogue: services, bundles, the user's profile, periods.
+//! The validated catalogue: services, bundles, the user's profile, the people who
+//! share and who a plan is for (`Member`, `ME`), and the what-if changes.
 
 use std::collections::BTreeMap;
 use std::fmt;
