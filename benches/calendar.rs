@@ -10,12 +10,13 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use bundlecalc::calc::Scenario;
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::Catalog;
-use bundlecalc::plan::Budget;
-use bundlecalc::plan::calendar::{Horizon, YearMonth, calendar_within};
-use bundlecalc::synthetic::calendar_file;
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::calendar::calendar_within;
+use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::synthetic::calendar_file;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn household(people: usize, services: usize, bundles: usize) -> Catalog {

@@ -8,11 +8,13 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use bundlecalc::calc::{Comparison, Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::load::{MAX_FILE_BYTES, parse_catalog};
-use bundlecalc::model::Catalog;
 use bundlecalc::report::{CompareReport, Format, Painter, write_compare};
-use bundlecalc::synthetic::catalogue;
+use bundlecalc_core::calc::{Comparison, SortKey, compare, sort_bundles};
+use bundlecalc_core::load::parse::MAX_FILE_BYTES;
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::synthetic::catalogue;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// The system allocator, counting live bytes and their peak.

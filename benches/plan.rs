@@ -9,9 +9,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use bundlecalc::plan::problem::{Budget, Problem};
-use bundlecalc::plan::solve::solve;
-use bundlecalc::synthetic::{calendar_problem, planner_instances};
+use bundlecalc_core::plan::problem::{Budget, Problem};
+use bundlecalc_core::plan::solve::solve;
+use bundlecalc_core::synthetic::{calendar_problem, planner_instances};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// The sum of the optima of `problems`, and whether every one is proven.

@@ -5,10 +5,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use bundlecalc::source::{Origin, Source};
-use bundlecalc::synthetic::catalogue;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::view::draw;
+use bundlecalc_core::synthetic::catalogue;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -6,12 +6,13 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use bundlecalc::calc::Scenario;
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::{Catalog, Person, Split};
-use bundlecalc::plan::plan;
 use bundlecalc::source::BUILT_IN;
-use bundlecalc::synthetic::catalogue;
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::{Catalog, Person};
+use bundlecalc_core::plan::plan;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::split::Split;
+use bundlecalc_core::synthetic::catalogue;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// `catalog` shared by me and nine people, the i-th wanting `wants_of(i)`.

@@ -3,11 +3,12 @@
 
 use std::time::Instant;
 
-use bundlecalc::calc::Scenario;
-use bundlecalc::load::parse_catalog;
-use bundlecalc::plan::Budget;
-use bundlecalc::plan::calendar::{Horizon, YearMonth, calendar_within};
-use bundlecalc::synthetic::calendar_file;
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::plan::calendar::calendar_within;
+use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::synthetic::calendar_file;
 
 fn main() {
     let numbers: Vec<usize> = std::env::args()

@@ -10,9 +10,9 @@
 
 use std::time::{Duration, Instant};
 
-use bundlecalc::plan::problem::Budget;
-use bundlecalc::plan::solve::solve;
-use bundlecalc::synthetic::planner_instances;
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::plan::solve::solve;
+use bundlecalc_core::synthetic::planner_instances;
 use serde_json::json;
 
 fn main() {

@@ -1,14 +1,17 @@
-//! Problems found in a bundles file, and how they are shown: rustc-style, with the
-//! file, line and column, the offending line and a caret under the span.
+//! The problems of a file as people read them: each `Diagnostic` worded in the
+//! language asked, and shown rustc-style, with the file, line and column, the
+//! offending line and a caret under the span.
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::text::{display_width, printable};
+use bundlecalc_core::diagnostic::{Diagnostic, bom_len, floor_char_boundary, line_col};
+use bundlecalc_core::model::Catalog;
 
-/// One problem in a file: what is wrong, where, and perhaps how to fix it.
+/// One problem in a file, worded: what is wrong, where, and perhaps how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
+pub struct Worded {
     pub message: String,
     /// Byte range in the file's text; `None` when the problem has no single place.
     pub span: Option<Range<usize>>,
@@ -18,9 +21,25 @@ pub struct Diagnostic {
     pub left_out: usize,
 }
 
-impl Diagnostic {
+/// `load::parse_catalog` with every problem worded in the language in use.
+pub fn parse_catalog(text: &str) -> Result<Catalog, Vec<Worded>> {
+    bundlecalc_core::load::parse_catalog(text)
+        .map_err(|problems| problems.iter().map(Worded::of).collect())
+}
+
+impl Worded {
+    /// `problem` worded in the language in use.
+    pub fn of(problem: &Diagnostic) -> Self {
+        Worded {
+            message: crate::words::message(&problem.message),
+            span: problem.span.clone(),
+            help: problem.help.as_deref().map(crate::words::message),
+            left_out: problem.left_out,
+        }
+    }
+
     pub fn new(message: impl Into<String>, span: Range<usize>) -> Self {
-        Diagnostic {
+        Worded {
             message: message.into(),
             span: Some(span),
             help: None,
@@ -29,7 +48,7 @@ impl Diagnostic {
     }
 
     pub fn without_place(message: impl Into<String>) -> Self {
-        Diagnostic {
+        Worded {
             message: message.into(),
             span: None,
             help: None,
@@ -144,138 +163,12 @@ fn shown_part(line: &str, at: usize) -> Range<usize> {
     left..right
 }
 
-/// The problems found in a file: the first `LISTED` in file order, and how many in
-/// all. A file with millions of mistakes costs no more to report than one with a
-/// hundred, and the list starts where a person would start fixing.
-#[derive(Debug, Default)]
-pub struct Problems {
-    kept: Vec<Diagnostic>,
-    total: usize,
-}
-
-impl Problems {
-    /// How many problems are listed at most.
-    pub const LISTED: usize = 100;
-
-    pub fn push(&mut self, problem: Diagnostic) {
-        self.total += 1;
-        self.kept.push(problem);
-        if self.kept.len() >= 2 * Self::LISTED {
-            self.keep_first();
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.total == 0
-    }
-
-    /// The first problems in file order (placeless ones first), then, if some were
-    /// left out, a last note without a place saying how many.
-    pub fn into_list(mut self) -> Vec<Diagnostic> {
-        self.keep_first();
-        let left_out = self.total - self.kept.len();
-        if left_out > 0 {
-            self.kept.push(Diagnostic {
-                left_out,
-                ..Diagnostic::without_place(crate::tr!(
-                    "diag.more",
-                    more = crate::i18n::counted(left_out, "count.more_problems"),
-                    total = self.total
-                ))
-            });
-        }
-        self.kept
-    }
-
-    /// Sorts into file order (stably: the order found breaks ties) and drops all but
-    /// the first `LISTED`.
-    fn keep_first(&mut self) {
-        self.kept
-            .sort_by_key(|problem| problem.span.as_ref().map_or(0, |span| span.start));
-        self.kept.truncate(Self::LISTED);
-    }
-}
-
 /// How many problems a list stands for, counting those its last note says were left out.
-pub fn count_problems(problems: &[Diagnostic]) -> usize {
+pub fn count_problems(problems: &[Worded]) -> usize {
     match problems.last() {
         Some(note) if note.left_out > 0 => problems.len() - 1 + note.left_out,
         _ => problems.len(),
     }
-}
-
-/// 1-based line and character column of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = count_newlines(before.as_bytes()) + 1;
-    let line_start = before
-        .rfind('\n')
-        .map_or(bom_len(text).min(before.len()), |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
-}
-
-/// The length of the byte-order mark `text` starts with, if any: it takes no column.
-fn bom_len(text: &str) -> usize {
-    if text.starts_with('\u{feff}') {
-        '\u{feff}'.len_utf8()
-    } else {
-        0
-    }
-}
-
-/// Line numbers of a text found quickly: how many lines start before each block of
-/// `BLOCK` bytes, so a lookup counts newlines in at most one block. It takes a 32nd
-/// of the text's size, whatever the text holds.
-pub struct LineIndex<'t> {
-    text: &'t str,
-    newlines_before_block: Vec<usize>,
-}
-
-impl<'t> LineIndex<'t> {
-    const BLOCK: usize = 256;
-
-    pub fn new(text: &'t str) -> Self {
-        let mut newlines = 0;
-        let newlines_before_block = text
-            .as_bytes()
-            .chunks(Self::BLOCK)
-            .map(|block| {
-                let before = newlines;
-                newlines += count_newlines(block);
-                before
-            })
-            .collect();
-        LineIndex {
-            text,
-            newlines_before_block,
-        }
-    }
-
-    /// The 1-based line holding byte `offset`.
-    pub fn line(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        let block = offset / Self::BLOCK;
-        let Some(before) = self.newlines_before_block.get(block) else {
-            // `offset` is the end of a text whose length is a multiple of BLOCK.
-            return count_newlines(self.text.as_bytes()) + 1;
-        };
-        before + count_newlines(&self.text.as_bytes()[block * Self::BLOCK..offset]) + 1
-    }
-}
-
-/// A byte loop the compiler vectorises: much faster than searching for each newline.
-fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&byte| byte == b'\n').count()
-}
-
-/// The nearest character boundary at or before `offset`, within the text.
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// The nearest character boundary at or after `offset`, within the text.
@@ -292,42 +185,23 @@ fn expand_tabs(text: &str) -> String {
     text.replace('\t', "    ")
 }
 
-/// "did you mean `x`?" for the candidate closest to `wrong`, when one is close enough.
-pub fn did_you_mean<'a>(
-    wrong: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    let limit = (wrong.chars().count() / 3).max(1);
-    // Case is no distance: `QQ_Music` means `qq_music`.
-    let wrong = wrong.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|candidate| {
-            let distance = strsim::damerau_levenshtein(&wrong, &candidate.to_lowercase());
-            (distance, candidate)
-        })
-        .filter(|(distance, _)| *distance <= limit)
-        // Ties go to the alphabetically first, so the suggestion never depends on
-        // the order candidates come in.
-        .min()
-        .map(|(_, candidate)| crate::tr!("diag.did_you_mean", candidate = candidate))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bundlecalc_core::diagnostic::{Diagnostic, Problems};
+    use bundlecalc_core::message::Message;
 
     #[test]
     fn a_byte_order_mark_takes_no_column_and_is_not_shown() {
         let text = "\u{feff}currency = 5\n";
         let start = text.find('5').unwrap();
-        let diagnostic = Diagnostic::new("bad currency", start..start + 1);
+        let diagnostic = Worded::new("bad currency", start..start + 1);
         assert_eq!(diagnostic.line_col(text), Some((1, 12)));
         assert_eq!(
             diagnostic.render("b.toml", text),
             "error: bad currency\n --> b.toml:1:12\n  |\n1 | currency = 5\n  |            ^\n"
         );
-        let at_start = Diagnostic::new("at the start", 0..3);
+        let at_start = Worded::new("at the start", 0..3);
         assert_eq!(at_start.line_col(text), Some((1, 1)));
         assert!(!at_start.render("b.toml", text).contains('\u{feff}'));
     }
@@ -336,7 +210,7 @@ mod tests {
     fn renders_like_rustc_with_a_caret_under_the_span() {
         let text = "[bundles.x]\nincludes = [\"qq_muisc\"]\n";
         let start = text.find("\"qq").unwrap();
-        let diagnostic = Diagnostic::new("unknown service `qq_muisc`", start..start + 10)
+        let diagnostic = Worded::new("unknown service `qq_muisc`", start..start + 10)
             .with_help(Some("did you mean `qq_music`?".into()));
         assert_eq!(
             diagnostic.render("bundles.toml", text),
@@ -353,7 +227,7 @@ mod tests {
     fn columns_count_characters_and_carets_count_cells() {
         let text = "name = \"淘宝\" x";
         let start = text.find('x').unwrap();
-        let diagnostic = Diagnostic::new("bad", start..start + 1);
+        let diagnostic = Worded::new("bad", start..start + 1);
         assert_eq!(diagnostic.line_col(text), Some((1, 13)));
         let rendered = diagnostic.render("f.toml", text);
         // `name = "淘宝" ` is 14 cells wide: 12 characters, two of them wide.
@@ -367,7 +241,7 @@ mod tests {
     fn a_span_after_a_final_carriage_return_renders() {
         // Found by fuzzing: the shown line is trimmed of `\r`, the span starts after it.
         let text = "a = [1,\r";
-        let rendered = Diagnostic::new("bad", text.len()..text.len() + 1).render("f.toml", text);
+        let rendered = Worded::new("bad", text.len()..text.len() + 1).render("f.toml", text);
         assert!(rendered.contains("1 | a = [1,\n"), "{rendered}");
     }
 
@@ -376,7 +250,7 @@ mod tests {
         let before = "a = 1, ".repeat(2_000);
         let text = format!("x = {{ {before}淘宝 = 2, {} }}\n", "b = 3, ".repeat(2_000));
         let start = text.find('淘').unwrap();
-        let rendered = Diagnostic::new("bad", start..start + "淘宝".len()).render("f.toml", &text);
+        let rendered = Worded::new("bad", start..start + "淘宝".len()).render("f.toml", &text);
         let lines: Vec<&str> = rendered.lines().collect();
         // 40 columns before the caret, 100 in all, and `…` where the line was cut.
         let after = "b = 3, ".repeat(8);
@@ -394,9 +268,12 @@ mod tests {
         let mut problems = Problems::default();
         // Found out of order, as the checks run: the last found is first in the file.
         for at in (1..=1_000).rev() {
-            problems.push(Diagnostic::new(format!("at {at}"), at..at + 1));
+            problems.push(Diagnostic::new(
+                Message::new(format!("at {at}")),
+                at..at + 1,
+            ));
         }
-        let list = problems.into_list();
+        let list: Vec<Worded> = problems.into_list().iter().map(Worded::of).collect();
         assert_eq!(list.len(), Problems::LISTED + 1);
         assert_eq!(list[0].message, "at 1");
         assert_eq!(list[99].message, "at 100");
@@ -409,50 +286,13 @@ mod tests {
         assert_eq!(count_problems(&list[..3]), 3);
 
         let mut few = Problems::default();
-        few.push(Diagnostic::new("b", 5..6));
-        few.push(Diagnostic::without_place("placeless"));
-        let list = few.into_list();
+        few.push(Diagnostic::new(Message::new("b"), 5..6));
+        few.push(Diagnostic::without_place(Message::new("placeless")));
+        let list: Vec<Worded> = few.into_list().iter().map(Worded::of).collect();
         assert_eq!(
             list.iter().map(|p| p.message.as_str()).collect::<Vec<_>>(),
             ["placeless", "b"]
         );
         assert_eq!(count_problems(&list), 2);
-    }
-
-    #[test]
-    fn line_index_agrees_with_line_col() {
-        let long = format!("a\nbb\n\nccc{}\n", "x\n".repeat(300));
-        for text in ["a\nbb\n\nccc", "", "\n", &long, &long[..512]] {
-            let index = LineIndex::new(text);
-            for offset in 0..=text.len() + 1 {
-                assert_eq!(
-                    index.line(offset),
-                    line_col(text, offset).0,
-                    "offset {offset}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn suggests_only_close_names() {
-        assert_eq!(
-            did_you_mean("qq_muisc", ["youku", "qq_music"]),
-            Some("did you mean `qq_music`?".into())
-        );
-        assert_eq!(did_you_mean("netflix", ["youku", "qq_music"]), None);
-        assert_eq!(
-            did_you_mean("QQ_MUSIC", ["youku", "qq_music"]),
-            Some("did you mean `qq_music`?".into())
-        );
-        // Equally close: the alphabetically first, whatever the order given.
-        assert_eq!(
-            did_you_mean("s11", ["s10", "s1"]),
-            Some("did you mean `s1`?".into())
-        );
-        assert_eq!(
-            did_you_mean("s11", ["s1", "s10"]),
-            Some("did you mean `s1`?".into())
-        );
     }
 }

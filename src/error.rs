@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::diagnostic::{Diagnostic, count_problems};
+use crate::diagnostic::{Worded, count_problems};
 
 /// A reason a command cannot finish.
 #[derive(Debug, thiserror::Error)]
@@ -21,7 +21,7 @@ pub enum Error {
     Invalid {
         file: String,
         text: String,
-        problems: Vec<Diagnostic>,
+        problems: Vec<Worded>,
     },
     /// The bundles file cannot be read (exit 66); `variable` is the environment
     /// variable that named it, if one did.

@@ -5,10 +5,11 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Worded, parse_catalog};
 use crate::error::Error;
-use crate::load::{MAX_FILE_BYTES, file_too_large, parse_catalog, read_too_large};
-use crate::model::Catalog;
+use crate::words;
+use bundlecalc_core::load::parse::{MAX_FILE_BYTES, file_too_large, read_too_large};
+use bundlecalc_core::model::Catalog;
 
 /// The repository's `bundles.toml`, compiled in so the program runs from any folder.
 pub const BUILT_IN: &str = include_str!("../bundles.toml");
@@ -116,15 +117,19 @@ impl Source {
         let invalid = |message: String, text: String, span| Error::Invalid {
             file: path.display().to_string(),
             text,
-            problems: vec![Diagnostic {
+            problems: vec![Worded {
                 span,
-                ..Diagnostic::without_place(message)
+                ..Worded::without_place(message)
             }],
         };
         // Refused before it is read, and again if it grew while being read.
         let limit = MAX_FILE_BYTES as u64;
         if size > limit {
-            return Err(invalid(file_too_large(size), String::new(), None));
+            return Err(invalid(
+                words::message(&file_too_large(size)),
+                String::new(),
+                None,
+            ));
         }
         let mut bytes = Vec::with_capacity(size as usize);
         file.take(limit + 1)
@@ -132,7 +137,11 @@ impl Source {
             .map_err(unreadable)?;
         if bytes.len() as u64 > limit {
             // It said it was smaller, or had no size (a pipe): only "over" is known.
-            return Err(invalid(read_too_large(), String::new(), None));
+            return Err(invalid(
+                words::message(&read_too_large()),
+                String::new(),
+                None,
+            ));
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source {

@@ -3,6 +3,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use bundlecalc_core::model::{Catalog, ChangeMark, Include};
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` safe to show to a person on a terminal: control characters (ESC, BEL,
@@ -35,6 +37,108 @@ pub fn printable_lines(text: &str) -> Vec<String> {
     text.split('\n')
         .map(|line| printable(line.strip_suffix('\r').unwrap_or(line)).into_owned())
         .collect()
+}
+
+/// `catalog` as text for people is written from: every name, id, note and
+/// label with its control characters escaped (`printable`), except the
+/// line breaks of a note, which show as lines. Borrowed when nothing needs
+/// escaping, as in every ordinary file.
+pub fn for_people(catalog: &Catalog) -> Cow<'_, Catalog> {
+    let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
+    let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
+    let clean_marks = |marks: &[ChangeMark]| marks.iter().all(|m| clean(&m.id) && clean(&m.name));
+    // A note's line breaks stay: whoever shows it shows its lines.
+    let note_shown = |note: &mut String| *note = printable_lines(note).join("\n");
+    let all_clean = catalog.services.iter().all(|s| {
+        clean(&s.id)
+            && clean(&s.name)
+            && clean_note(&s.note)
+            && s.seen.source().is_none_or(clean)
+            && clean_marks(&s.changes)
+            && s.label.as_deref().is_none_or(clean)
+            && s.other_prices
+                .iter()
+                .all(|w| clean_note(&w.label) && w.seen.source().is_none_or(clean))
+            && s.value.as_ref().is_none_or(|b| clean(&b.fact))
+    }) && catalog.changes.iter().all(|c| {
+        clean(&c.id)
+            && clean(&c.name)
+            && clean_note(&c.note)
+            && c.seen.source().is_none_or(clean)
+            && clean_note(&c.label)
+    }) && catalog.bundles.iter().all(|b| {
+        clean(&b.id)
+            && clean(&b.name)
+            && clean_note(&b.note)
+            && b.seen.source().is_none_or(clean)
+            && clean_marks(&b.changes)
+            && b.includes.iter().all(|include| match include {
+                Include::OneOf {
+                    label: Some(label), ..
+                } => clean(label),
+                _ => true,
+            })
+    }) && catalog
+        .people
+        .iter()
+        .all(|p| clean(&p.id) && clean(&p.name))
+        && clean(&catalog.currency);
+    if all_clean {
+        return Cow::Borrowed(catalog);
+    }
+    let shown = |text: &mut String| *text = printable(text).into_owned();
+    let shown_marks = |marks: &mut [ChangeMark]| {
+        for mark in marks {
+            shown(&mut mark.id);
+            shown(&mut mark.name);
+        }
+    };
+    let mut copy = catalog.clone();
+    shown(&mut copy.currency);
+    for change in &mut copy.changes {
+        shown(&mut change.id);
+        shown(&mut change.name);
+        change.note.as_mut().map(note_shown);
+        change.seen.source_mut().map(shown);
+        change.label.as_mut().map(shown);
+    }
+    for service in &mut copy.services {
+        shown(&mut service.id);
+        shown(&mut service.name);
+        service.note.as_mut().map(note_shown);
+        service.seen.source_mut().map(shown);
+        shown_marks(&mut service.changes);
+        if let Some(label) = &mut service.label {
+            *label = printable(label).into();
+        }
+        for way in &mut service.other_prices {
+            way.label.as_mut().map(shown);
+            way.seen.source_mut().map(shown);
+        }
+        if let Some(benefit) = &mut service.value {
+            shown(&mut benefit.fact);
+        }
+    }
+    for bundle in &mut copy.bundles {
+        shown(&mut bundle.id);
+        shown(&mut bundle.name);
+        bundle.note.as_mut().map(note_shown);
+        bundle.seen.source_mut().map(shown);
+        shown_marks(&mut bundle.changes);
+        for include in &mut bundle.includes {
+            if let Include::OneOf {
+                label: Some(label), ..
+            } = include
+            {
+                shown(label);
+            }
+        }
+    }
+    for person in &mut copy.people {
+        shown(&mut person.id);
+        shown(&mut person.name);
+    }
+    Cow::Owned(copy)
 }
 
 /// Whether `ch` must not reach a terminal as it is.
@@ -101,18 +205,6 @@ pub fn wrap_to_width(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// Whole digits grouped by thousands: `8388608` as `8,388,608`.
-pub fn group_digits(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (at, digit) in digits.chars().enumerate() {
-        if at > 0 && (digits.len() - at).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// `text` padded with spaces to `width` cells, on the right (`Align::Left`) or the left.

@@ -4,11 +4,11 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::edit::{Edit, apply_edits};
 use crate::error::Error;
-use crate::model::Catalog;
 use crate::save::write_atomically;
 use crate::source::{Origin, Source};
+use bundlecalc_core::edit::{Edit, apply_edits};
+use bundlecalc_core::model::Catalog;
 
 /// Where the built-in offers are written when the user saves edits to them.
 pub const LOCAL_FILE: &str = "bundles.toml";
@@ -39,12 +39,18 @@ pub enum DiskState {
 /// Why saving did not happen.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("{0}")]
-    Edit(#[from] crate::edit::EditError),
+    #[error("{}", crate::words::edit_error(_0))]
+    Edit(bundlecalc_core::edit::EditError),
     #[error("{}", crate::tr!("err.write", path = path.display(), source = source))]
     Write { path: PathBuf, source: io::Error },
     #[error("{}", crate::tr!("err.local_exists", path = path.display()))]
     Exists { path: PathBuf },
+}
+
+impl From<bundlecalc_core::edit::EditError> for SaveError {
+    fn from(error: bundlecalc_core::edit::EditError) -> Self {
+        SaveError::Edit(error)
+    }
 }
 
 impl Workspace {

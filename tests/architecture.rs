@@ -1,6 +1,8 @@
-//! The shape ARCHITECTURE.md promises: every top-level module on its map, no
-//! import circle among the files of `src/`, windows that never reach up into
-//! `app` or `view`, and an `App` that stays small enough to read.
+//! The shape ARCHITECTURE.md promises: every top-level module of both crates on
+//! its map, no import circle among the files of either crate, windows that never
+//! reach up into `app` or `view`, an `App` that stays small enough to read, and a
+//! core crate that depends on no terminal, command-line or locale crate and
+//! writes no words.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -9,23 +11,38 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every `.rs` file under `folder`, as paths relative to `src/`.
-fn sources(folder: &Path) -> Vec<PathBuf> {
+/// The program's `src/`.
+fn src() -> PathBuf {
+    root().join("src")
+}
+
+/// The core crate, `crates/bundlecalc-core`.
+fn core() -> PathBuf {
+    root().join("crates/bundlecalc-core")
+}
+
+/// Every `.rs` file under `folder`, as paths relative to `base` (a `src/`).
+fn sources(base: &Path, folder: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(folder).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            files.extend(sources(&path));
+            files.extend(sources(base, &path));
         } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path.strip_prefix(root().join("src")).unwrap().to_path_buf());
+            files.push(path.strip_prefix(base).unwrap().to_path_buf());
         }
     }
     files.sort();
     files
 }
 
+/// A file of `base` (a `src/`).
+fn read_in(base: &Path, file: &Path) -> String {
+    std::fs::read_to_string(base.join(file)).unwrap()
+}
+
 fn read(file: &Path) -> String {
-    std::fs::read_to_string(root().join("src").join(file)).unwrap()
+    read_in(&src(), file)
 }
 
 /// The module path of a file: `tui/app.rs` is `tui::app`, `tui/mod.rs` is `tui`.
@@ -151,16 +168,16 @@ fn paths_used(code: &str) -> Vec<Vec<String>> {
     paths
 }
 
-/// Which files each file of `src/` imports.
-fn import_graph() -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
-    let files = sources(&root().join("src"));
+/// Which files each file of `base` (a crate's `src/`) imports.
+fn import_graph(base: &Path) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
+    let files = sources(base, base);
     let modules: BTreeMap<Vec<String>, PathBuf> =
         files.iter().map(|f| (module_of(f), f.clone())).collect();
     let mut graph = BTreeMap::new();
     for file in &files {
         let here = module_of(file);
         let mut targets = BTreeSet::new();
-        for path in paths_used(&code_of(&read(file))) {
+        for path in paths_used(&code_of(&read_in(base, file))) {
             let target: Vec<String> = match path.first().map(String::as_str) {
                 Some("crate") => path[1..].to_vec(),
                 Some("self") => here.iter().chain(&path[1..]).cloned().collect(),
@@ -201,7 +218,7 @@ fn circle_through(graph: &BTreeMap<PathBuf, BTreeSet<PathBuf>>, file: &PathBuf) 
 
 #[test]
 fn no_file_of_src_imports_itself_round_a_circle() {
-    let graph = import_graph();
+    let graph = import_graph(&src());
     assert!(graph.len() > 40, "the graph was read: {graph:?}");
     let circles: Vec<&PathBuf> = graph
         .keys()
@@ -234,7 +251,7 @@ fn the_import_graph_sees_a_circle_when_there_is_one() {
 
 #[test]
 fn no_window_imports_app_or_view() {
-    let graph = import_graph();
+    let graph = import_graph(&src());
     for (file, imports) in graph.iter().filter(|(f, _)| f.starts_with("tui/windows")) {
         for upward in ["tui/app.rs", "tui/view.rs"] {
             assert!(
@@ -257,8 +274,17 @@ fn app_stays_within_600_lines() {
 
 #[test]
 fn architecture_md_names_every_top_level_module_of_src() {
+    architecture_md_names_every_top_level_module_of(&src());
+}
+
+#[test]
+fn architecture_md_names_every_top_level_module_of_the_core() {
+    architecture_md_names_every_top_level_module_of(&core().join("src"));
+}
+
+fn architecture_md_names_every_top_level_module_of(base: &Path) {
     let map = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
-    for entry in std::fs::read_dir(root().join("src")).unwrap() {
+    for entry in std::fs::read_dir(base).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let named = if path.is_dir() {
@@ -340,4 +366,131 @@ fn every_pointer_to_the_contract_names_a_page_and_heading_of_docs() {
         }
     }
     assert!(pointers > 100, "only {pointers} pointers found");
+}
+
+#[test]
+fn no_file_of_the_core_imports_itself_round_a_circle() {
+    let graph = import_graph(&core().join("src"));
+    assert!(graph.len() > 40, "the graph was read: {graph:?}");
+    let circles: Vec<&PathBuf> = graph
+        .keys()
+        .filter(|file| circle_through(&graph, file))
+        .collect();
+    assert!(circles.is_empty(), "files in an import circle: {circles:?}");
+}
+
+/// Crates of the terminal, the command line and languages: the core depends on
+/// none of them, so the compiler keeps it from drawing, parsing arguments or
+/// writing words. (Names as `Cargo.toml` and `cargo tree` write them.)
+const NOT_IN_THE_CORE: &[&str] = &[
+    "ratatui",
+    "crossterm",
+    "termion",
+    "termwiz",
+    "console",
+    "indicatif",
+    "clap",
+    "clap_complete",
+    "clap_mangen",
+    "rust-i18n",
+    "rust-i18n-support",
+    "rust-i18n-macro",
+    "fluent",
+    "fluent-bundle",
+    "gettext",
+    "gettext-rs",
+    "i18n-embed",
+    "sys-locale",
+    "unic-langid",
+    "unicode-width",
+    "textwrap",
+    "signal-hook",
+    "notify",
+    "notify-debouncer-full",
+];
+
+#[test]
+fn the_core_s_cargo_toml_lists_no_terminal_command_line_or_locale_crate() {
+    let text = std::fs::read_to_string(core().join("Cargo.toml")).unwrap();
+    let manifest: toml::Table = toml::from_str(&text).unwrap();
+    // Every table of dependencies: normal, dev and build, and per target.
+    let mut tables: Vec<&toml::Table> = Vec::new();
+    let kinds = ["dependencies", "dev-dependencies", "build-dependencies"];
+    for kind in kinds {
+        tables.extend(manifest.get(kind).and_then(toml::Value::as_table));
+    }
+    for target in manifest
+        .get("target")
+        .and_then(toml::Value::as_table)
+        .into_iter()
+        .flat_map(|t| t.values())
+        .filter_map(toml::Value::as_table)
+    {
+        for kind in kinds {
+            tables.extend(target.get(kind).and_then(toml::Value::as_table));
+        }
+    }
+    assert!(!tables.is_empty(), "the core's dependencies were read");
+    for table in tables {
+        for (name, spec) in table {
+            // `foo = { package = "ratatui" }` renames a crate: both names count.
+            let package = spec.get("package").and_then(toml::Value::as_str);
+            for name in [Some(name.as_str()), package].into_iter().flatten() {
+                assert!(
+                    !NOT_IN_THE_CORE.contains(&name),
+                    "crates/bundlecalc-core/Cargo.toml lists `{name}`"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn cargo_tree_of_the_core_shows_no_terminal_command_line_or_locale_crate() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = std::process::Command::new(cargo)
+        .current_dir(root())
+        .args([
+            "tree",
+            "--locked",
+            "-p",
+            "bundlecalc-core",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let tree = String::from_utf8(output.stdout).unwrap();
+    let names: BTreeSet<&str> = tree
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    assert!(
+        names.contains("bundlecalc-core") && names.contains("toml"),
+        "{tree}"
+    );
+    for name in NOT_IN_THE_CORE {
+        assert!(!names.contains(name), "bundlecalc-core depends on `{name}`");
+    }
+}
+
+#[test]
+fn no_file_of_the_core_writes_words() {
+    let base = core().join("src");
+    let files = sources(&base, &base);
+    assert!(files.len() > 40, "{files:?}");
+    for file in files {
+        let text = read_in(&base, &file);
+        for word_maker in ["tr!(", "rust_i18n", "i18n::"] {
+            assert!(
+                !text.contains(word_maker),
+                "crates/bundlecalc-core/src/{} calls `{word_maker}`: the core returns \
+                 data, the program words it",
+                file.display()
+            );
+        }
+    }
 }

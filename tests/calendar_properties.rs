@@ -7,11 +7,12 @@
 
 #![allow(clippy::needless_range_loop)] // months and services index small grids
 
-use bundlecalc::calc::Scenario;
-use bundlecalc::changes::apply;
-use bundlecalc::load::parse_catalog;
-use bundlecalc::plan::Budget;
-use bundlecalc::plan::calendar::{Calendar, Horizon, YearMonth, calendar_within};
+use bundlecalc_core::changes::apply;
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
+use bundlecalc_core::plan::calendar::{Calendar, calendar_within};
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::scenario::Scenario;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -475,7 +476,7 @@ fn search(
     }
 }
 
-fn solved(spec: &Spec) -> (Calendar, bundlecalc::model::Catalog) {
+fn solved(spec: &Spec) -> (Calendar, bundlecalc_core::model::Catalog) {
     let text = file(spec);
     let file = parse_catalog(&text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
     let catalog = if spec.change.is_some() {

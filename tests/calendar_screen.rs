@@ -5,10 +5,10 @@
 mod common;
 
 use bundlecalc::i18n::{Lang, in_language};
-use bundlecalc::plan::calendar::{Horizon, YearMonth};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 use common::app::settle;
 use common::fixture;
 use common::screen::{row_with, screen};
@@ -204,7 +204,7 @@ fn saving_an_edit_keeps_held_when_and_first_byte_for_byte() {
     assert_eq!(saved, expected);
     // The `when` of a service no longer wanted still loads, with a note.
     assert!(saved.contains("[profile.when]\nmusic = { from = 2027-07-10, until = 2027-08-20 }"));
-    let catalog = bundlecalc::load::parse_catalog(&saved).unwrap();
+    let catalog = bundlecalc_core::load::parse_catalog(&saved).unwrap();
     assert_eq!(catalog.profile.time.when.len(), 1);
     assert_eq!(catalog.profile.time.held.len(), 1);
     assert_eq!(catalog.services[1].first.as_ref().unwrap().periods, 1);

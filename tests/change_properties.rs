@@ -2,12 +2,13 @@
 //! applied the figures are those of the file without `[changes]`, and a change
 //! that only names itself leaves every figure as it was.
 
-use bundlecalc::calc::{Scenario, compare};
-use bundlecalc::changes::{all, apply};
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::Catalog;
-use bundlecalc::plan::plan;
-use bundlecalc::synthetic::catalogue;
+use bundlecalc_core::calc::compare;
+use bundlecalc_core::changes::{all, apply};
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::plan;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::synthetic::catalogue;
 use proptest::prelude::*;
 
 /// Changes of some bundles' and services' prices and periods, all valid.

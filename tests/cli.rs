@@ -293,7 +293,10 @@ fn without_a_terminal_the_screen_is_refused_with_a_hint() {
 fn a_reader_that_stops_early_is_not_an_error() {
     use std::io::Read;
     let sandbox = Sandbox::new();
-    let file = sandbox.write("big.toml", &bundlecalc::synthetic::catalogue(2_000, 50, 1));
+    let file = sandbox.write(
+        "big.toml",
+        &bundlecalc_core::synthetic::catalogue(2_000, 50, 1),
+    );
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("bundlecalc"))
         .args(["--compare", "--format", "json", "--file"])
         .arg(&file)

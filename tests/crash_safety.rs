@@ -8,10 +8,10 @@ use std::process::{Command, Stdio};
 use std::str::FromStr;
 use std::time::{Duration, SystemTime};
 
-use bundlecalc::edit::{Edit, apply_edits};
 use bundlecalc::source::Source;
-use bundlecalc::synthetic::catalogue;
 use bundlecalc::workspace::Workspace;
+use bundlecalc_core::edit::{Edit, apply_edits};
+use bundlecalc_core::synthetic::catalogue;
 use rust_decimal::Decimal;
 
 const KILLS: usize = 200;

@@ -4,11 +4,14 @@
 //! same wants pay within a fen of each other; and fair shares are the Shapley
 //! value computed the long way, over every order of joining.
 
-use bundlecalc::calc::Scenario;
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::{Catalog, Person, ServiceIx, Split};
-use bundlecalc::money::Money;
-use bundlecalc::plan::{Budget, Plan, Unproven, plan, plan_within, purchases_within};
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::{Catalog, Person, ServiceIx};
+use bundlecalc_core::money::Money;
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::plan::types::{Plan, Unproven};
+use bundlecalc_core::plan::{plan, plan_within, purchases_within};
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::split::Split;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -6,10 +6,10 @@
 mod common;
 
 use bundlecalc::i18n::{Lang, in_language};
-use bundlecalc::model::Split;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc_core::split::Split;
 use common::app::wait_for_plan;
 use common::screen::screen;
 

@@ -1,12 +1,15 @@
 //! The household plan (docs/reference/file-format.md, "People who share", docs/reference/plan.md "Households") and who pays what (docs/reference/arithmetic.md
 //! rule 6), against an exhaustive search over every multiset of purchases.
 
-use bundlecalc::calc::Scenario;
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::{Catalog, Include, Person, ServiceIx, Split};
-use bundlecalc::money::Money;
-use bundlecalc::plan::{Member, Plan, plan};
-use bundlecalc::synthetic::catalogue;
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::Member;
+use bundlecalc_core::model::{Catalog, Include, Person, ServiceIx};
+use bundlecalc_core::money::Money;
+use bundlecalc_core::plan::plan;
+use bundlecalc_core::plan::types::Plan;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::split::Split;
+use bundlecalc_core::synthetic::catalogue;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -1,12 +1,12 @@
 //! The household plan in JSON, table and Markdown (docs/reference/plan.md "Households"), in
 //! both languages; without other people the plan reads as it always did.
 
-use bundlecalc::calc::Scenario;
 use bundlecalc::i18n::{Lang, in_language};
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::{Catalog, Person};
-use bundlecalc::plan::plan;
 use bundlecalc::report::{Format, Painter, PlanReport, render_plan};
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::{Catalog, Person};
+use bundlecalc_core::plan::plan;
+use bundlecalc_core::scenario::Scenario;
 use serde_json::{Value, json};
 
 /// Me and mum on a two-seat video account; mum also wants music, which a bundle

@@ -76,6 +76,43 @@ fn every_key_the_code_uses_exists() {
     }
 }
 
+/// Every key of a message the core returns (`msg!("…")`, `Message::new("…")`)
+/// is a message: the program words it from the locale files.
+#[test]
+fn every_key_the_core_uses_exists() {
+    let en = messages("en");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/bundlecalc-core/src");
+    let mut used = Vec::new();
+    let mut folders = vec![src];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for opening in ["msg!(\"", "Message::new(\""] {
+                    for (at, _) in text.match_indices(opening) {
+                        let rest = &text[at + opening.len()..];
+                        if let Some((key, _)) = rest.split_once('"') {
+                            used.push((key.to_string(), path.display().to_string()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(used.len() > 100, "{} keys", used.len());
+    for (key, file) in used {
+        // Every message key has a dot (`load.unknown_key`); the core's docs and
+        // tests also write made-up ones (`"key"`, `"at 1"`), which are not.
+        if !key.contains('.') {
+            continue;
+        }
+        assert!(en.contains_key(&key), "{key} used in {file} has no message");
+    }
+}
+
 #[test]
 fn the_locale_chooses_chinese_and_lang_overrides_it() {
     let sandbox = Sandbox::new();

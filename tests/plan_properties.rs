@@ -1,10 +1,12 @@
 //! The plan solver against a brute-force search over every subset of offers.
 
-use bundlecalc::calc::{Scenario, bundle_price, to_basis};
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::{Catalog, Include, ServiceIx};
-use bundlecalc::money::Money;
-use bundlecalc::plan::{OfferKind, PlanError, plan};
+use bundlecalc_core::calc::{bundle_price, to_basis};
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::{Catalog, Include, ServiceIx};
+use bundlecalc_core::money::Money;
+use bundlecalc_core::plan::plan;
+use bundlecalc_core::plan::types::{OfferKind, PlanError};
+use bundlecalc_core::scenario::Scenario;
 use proptest::prelude::*;
 
 /// A bundle: price in fen, tier price, plain includes, groups (service numbers).

@@ -1,9 +1,10 @@
 //! Properties of the arithmetic that must hold for any prices.
 
-use bundlecalc::calc::{Scenario, compare, service_worth, split, to_basis};
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::Period;
-use bundlecalc::money::Money;
+use bundlecalc_core::calc::{compare, service_worth, split, to_basis};
+use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::money::Money;
+use bundlecalc_core::period::Period;
+use bundlecalc_core::scenario::Scenario;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -34,7 +34,7 @@ fn at_80_by_24_every_service_of_88vip_is_shown_whole() {
     let names: Vec<String> = app.rows[0]
         .services
         .iter()
-        .map(|s| app.catalog.services[s.service].tagged_name())
+        .map(|s| bundlecalc::words::service_name(&app.catalog.services[s.service]))
         .collect();
     assert_eq!(names.len(), 5);
     for name in &names {

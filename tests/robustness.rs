@@ -1,12 +1,14 @@
 //! No input crashes bundlecalc: arbitrary bytes and mangled valid files either load
 //! and compute, or are refused with a message. Never a panic.
 
-use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::load::{MAX_FILE_BYTES, parse_catalog};
-use bundlecalc::plan::plan;
+use bundlecalc::diagnostic::parse_catalog;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use bundlecalc::source::BUILT_IN;
-use bundlecalc::synthetic::{Layout, catalogue, catalogue_in};
+use bundlecalc_core::calc::{SortKey, compare, sort_bundles};
+use bundlecalc_core::load::parse::MAX_FILE_BYTES;
+use bundlecalc_core::plan::plan;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::synthetic::{Layout, catalogue, catalogue_in};
 use proptest::prelude::*;
 
 /// Everything a user can ask of a file, end to end.
@@ -40,12 +42,12 @@ fn exercise(text: &str) {
     if scenario.wants.as_ref().is_some_and(|w| w.len() <= 12)
         && let Ok(found) = plan(&catalog, &scenario)
     {
-        let what_ifs = bundlecalc::what_if::what_ifs(
+        let what_ifs = bundlecalc_core::what_if::what_ifs(
             &catalog,
             &[],
             &scenario,
             found.total,
-            &bundlecalc::plan::Budget::default(),
+            &bundlecalc_core::plan::problem::Budget::default(),
         );
         let report = PlanReport {
             catalog: &catalog,
@@ -237,8 +239,9 @@ fn the_fixtures_never_panic() {
     assert!(seen > 40, "{seen} fixtures");
     // The seed with the new keys loads, and says what its unset benefit fact means.
     let seed = std::fs::read_to_string(root.join("ways_and_benefits.toml")).unwrap();
-    let catalog = bundlecalc::load::parse_catalog(&seed).unwrap();
+    let catalog = bundlecalc_core::load::parse_catalog(&seed).unwrap();
     let notes = compare(&catalog, &Scenario::from_catalog(&catalog)).notes;
+    let notes = bundlecalc::words::notes(&catalog, &notes);
     assert!(
         notes.iter().any(|n| n.contains("`unset_fact` is not set")),
         "{notes:?}"

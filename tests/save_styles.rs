@@ -4,10 +4,10 @@
 use std::fs;
 use std::str::FromStr;
 
-use bundlecalc::edit::{Edit, apply_edits};
-use bundlecalc::load::parse_catalog;
 use bundlecalc::source::Source;
 use bundlecalc::workspace::Workspace;
+use bundlecalc_core::edit::{Edit, apply_edits};
+use bundlecalc_core::load::parse_catalog;
 use rust_decimal::Decimal;
 
 /// One way of writing the same offers, and what each edit must change in it.

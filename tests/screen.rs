@@ -2,10 +2,10 @@
 
 mod common;
 
-use bundlecalc::calc::SortKey;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc_core::calc::SortKey;
 use common::app::wait_for_plan;
 use common::screen::{row_with, screen};
 use unicode_width::UnicodeWidthStr;

@@ -3,10 +3,10 @@
 
 mod common;
 
-use bundlecalc::money::Money;
 use bundlecalc::source::BUILT_IN;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::view::draw;
+use bundlecalc_core::money::Money;
 use common::app::{open_app, settle};
 use proptest::prelude::*;
 use ratatui::Terminal;

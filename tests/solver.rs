@@ -2,8 +2,8 @@
 //! with free and equal prices, repeated purchases and limits (reference:
 //! docs/reference/plan.md, "Proof and time limit").
 
-use bundlecalc::plan::problem::{Budget, Column, Limit, Problem, Unsolved};
-use bundlecalc::plan::solve::solve;
+use bundlecalc_core::plan::problem::{Budget, Column, Limit, Problem, Unsolved};
+use bundlecalc_core::plan::solve::solve;
 use proptest::prelude::*;
 
 /// Fen × K + 1 per purchase, as the planner folds its tie rules.
@@ -113,16 +113,16 @@ proptest! {
 }
 
 mod plans {
-    use bundlecalc::calc::Scenario;
-    use bundlecalc::load::parse_catalog;
-    use bundlecalc::plan::plan_within;
-    use bundlecalc::plan::problem::Budget;
     use bundlecalc::report::{Format, Painter, PlanReport, money_text, render_plan};
-    use bundlecalc::synthetic::hard_catalogue;
+    use bundlecalc_core::load::parse_catalog;
+    use bundlecalc_core::plan::plan_within;
+    use bundlecalc_core::plan::problem::Budget;
+    use bundlecalc_core::scenario::Scenario;
+    use bundlecalc_core::synthetic::hard_catalogue;
 
     /// A generated catalogue at free and repeated prices, wanting `wants`
     /// services (every one sold alone, so all are covered).
-    fn hard(wants: usize) -> (bundlecalc::model::Catalog, Scenario) {
+    fn hard(wants: usize) -> (bundlecalc_core::model::Catalog, Scenario) {
         let catalog = parse_catalog(&hard_catalogue(3_000, 300, 5)).unwrap();
         let mut scenario = Scenario::from_catalog(&catalog);
         let sold_alone: Vec<usize> = (0..catalog.services.len())
@@ -173,12 +173,12 @@ mod plans {
 }
 
 mod at_size {
-    use bundlecalc::calc::Scenario;
-    use bundlecalc::load::parse_catalog;
-    use bundlecalc::plan::plan_within;
-    use bundlecalc::plan::problem::Budget;
-    use bundlecalc::plan::solve::solve;
-    use bundlecalc::synthetic::{group_problems, hard_catalogue};
+    use bundlecalc_core::load::parse_catalog;
+    use bundlecalc_core::plan::plan_within;
+    use bundlecalc_core::plan::problem::Budget;
+    use bundlecalc_core::plan::solve::solve;
+    use bundlecalc_core::scenario::Scenario;
+    use bundlecalc_core::synthetic::{group_problems, hard_catalogue};
 
     #[test]
     fn two_hundred_wanted_services_are_planned_and_proven() {
@@ -200,7 +200,7 @@ mod at_size {
         expected.sort_unstable();
         assert_eq!(covered, expected);
         // The purchases cost the total, and a search stopped early finds no less.
-        let paid: bundlecalc::money::Money = found.offers.iter().map(|o| o.price).sum();
+        let paid: bundlecalc_core::money::Money = found.offers.iter().map(|o| o.price).sum();
         assert_eq!(paid, found.total);
         let early = plan_within(&catalog, &scenario, &Budget::for_nodes(1)).unwrap();
         assert!(early.total >= found.total);

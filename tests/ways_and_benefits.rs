@@ -3,9 +3,11 @@
 
 mod common;
 
-use bundlecalc::calc::{Scenario, compare, service_worth};
-use bundlecalc::load::parse_catalog;
-use bundlecalc::model::{Catalog, Period};
+use bundlecalc::diagnostic::parse_catalog;
+use bundlecalc_core::calc::{compare, service_worth};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::period::Period;
+use bundlecalc_core::scenario::Scenario;
 use common::{Sandbox, bundle, compare_json};
 use rust_decimal::Decimal;
 
@@ -159,7 +161,10 @@ fn discount(spend: Option<&str>) -> (String, Vec<String>) {
         &mut notes,
     );
     assert_eq!(worth.label, None);
-    (worth.price.to_string(), notes)
+    (
+        worth.price.to_string(),
+        bundlecalc::words::notes(&catalog, &notes),
+    )
 }
 
 #[test]

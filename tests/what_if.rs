@@ -232,8 +232,9 @@ fn s_reverses_the_sort_and_the_column_shows_it() {
 
 #[test]
 fn an_ended_group_member_is_counted_only_when_picked() {
-    use bundlecalc::calc::{Scenario, compare};
-    use bundlecalc::load::parse_catalog;
+    use bundlecalc_core::calc::compare;
+    use bundlecalc_core::load::parse_catalog;
+    use bundlecalc_core::scenario::Scenario;
     // Xiami (ended) is dearer than NetEase, so it would be chosen were it on sale.
     let text = |picks: &str| {
         format!(

@@ -104,7 +104,7 @@ fn under_a_banner_a_click_selects_the_row_drawn_there() {
         )),
         ..AppConfig::for_source(Source::built_in()).unwrap()
     });
-    let third = app.catalog.bundles[app.rows[2].bundle].tagged_name();
+    let third = bundlecalc::words::bundle_name(&app.catalog.bundles[app.rows[2].bundle]);
     let lines = screen(&app);
     let row = lines
         .iter()

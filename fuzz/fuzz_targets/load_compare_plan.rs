@@ -2,10 +2,11 @@
 //! whatever loads holds only amounts and facts within their bounds (SPEC §1.1).
 #![no_main]
 
-use bundlecalc::calc::{Scenario, SortKey, compare, sort_bundles};
-use bundlecalc::amount::{MAX_AMOUNT, MAX_FACT};
-use bundlecalc::load::parse_catalog;
-use bundlecalc::plan::plan;
+use bundlecalc_core::calc::{SortKey, compare, sort_bundles};
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::amount::{MAX_AMOUNT, MAX_FACT};
+use bundlecalc::diagnostic::parse_catalog;
+use bundlecalc_core::plan::plan;
 use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
 use libfuzzer_sys::fuzz_target;
 

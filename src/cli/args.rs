@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
-use crate::calc::SortKey;
 use crate::error::Error;
 use crate::i18n::{Lang, set_language};
-use crate::model::{Period, Split};
 use crate::report::Format;
 use crate::tr;
+use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::period::Period;
+use bundlecalc_core::split::Split;
 
 const EXAMPLES: &str = "\
 Examples:

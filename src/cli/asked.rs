@@ -8,14 +8,16 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::args::{Cli, IncludeArg, SortArg, SplitArg};
-use crate::amount::parse_fact;
-use crate::calc::{Adjustments, Includes, Scenario};
-use crate::diagnostic::did_you_mean;
 use crate::error::Error;
-use crate::load::{is_fact_name, spending_problem};
-use crate::model::{Catalog, Include, Offer, Split};
-use crate::plan::Household;
 use crate::tr;
+use bundlecalc_core::amount::parse_fact;
+use bundlecalc_core::diagnostic::did_you_mean;
+use bundlecalc_core::load::profile::is_fact_name;
+use bundlecalc_core::load::resolve::spending_problem;
+use bundlecalc_core::model::{Catalog, Include, Offer};
+use bundlecalc_core::plan::household::Household;
+use bundlecalc_core::scenario::{Adjustments, Includes, Scenario};
+use bundlecalc_core::split::Split;
 
 /// The file's scenario with the command line's `--per`, `--want`, `--set` and
 /// `--include` applied, refusing wants and facts the file does not know.
@@ -40,7 +42,7 @@ pub(super) fn scenario(
         return Err(unknown_fact(catalog, &name));
     }
     if let Some(why) = spending {
-        return Err(Error::usage(why));
+        return Err(Error::usage(crate::words::message(&why)));
     }
     if cli.sort == SortArg::Personal && scenario.wants.is_none() {
         return Err(Error::usage(tr!("cli.personal_needs_wants")));
@@ -83,8 +85,12 @@ pub(super) fn parse_facts(settings: &[String]) -> Result<BTreeMap<String, Decima
         if !is_fact_name(name) {
             return Err(bad(&tr!("cli.fact_name")));
         }
-        let value =
-            parse_fact(number).map_err(|e| bad(&tr!("cli.the_value", why = e.describe())))?;
+        let value = parse_fact(number).map_err(|e| {
+            bad(&tr!(
+                "cli.the_value",
+                why = crate::words::message(&e.message())
+            ))
+        })?;
         facts.insert(name.to_string(), value);
     }
     Ok(facts)
@@ -96,9 +102,10 @@ pub(super) fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Erro
     let Some(ids) = &cli.what_if else {
         return Ok(file.clone());
     };
-    let applied = crate::changes::named(file, ids.iter().map(String::as_str))
+    let applied = bundlecalc_core::changes::named(file, ids.iter().map(String::as_str))
         .map_err(|id| unknown_change(file, id))?;
-    crate::changes::apply(file, &applied).map_err(|why| Error::usage(why.describe(file)))
+    bundlecalc_core::changes::apply(file, &applied)
+        .map_err(|why| Error::usage(crate::words::apply_error(file, &why)))
 }
 
 /// `--what-if` of an id that is no change: perhaps an offer's, perhaps a typo.
@@ -145,7 +152,9 @@ pub(super) fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error>
         match catalog.person_ix(id) {
             Some(at) => kept[at] = true,
             // You are always in the plan, with the profile's wants.
-            None if id == crate::load::ME => return Err(Error::usage(tr!("cli.people_me"))),
+            None if id == bundlecalc_core::model::ME => {
+                return Err(Error::usage(tr!("cli.people_me")));
+            }
             None => {
                 return Err(unknown_id(
                     "person",
@@ -185,7 +194,7 @@ pub(super) fn unknown_want(catalog: &Catalog, id: &str) -> Error {
 pub(super) fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
     let tested = catalog.tested_facts();
     let help = match did_you_mean(name, tested.iter().map(String::as_str)) {
-        Some(suggestion) => suggestion,
+        Some(suggestion) => crate::words::message(&suggestion),
         None if tested.is_empty() => tr!("cli.no_facts"),
         None => tr!(
             "cli.facts_are",
@@ -198,7 +207,7 @@ pub(super) fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
 pub(super) fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &'a str>) -> Error {
     let known: Vec<&str> = known.collect();
     let help = match did_you_mean(id, known.iter().copied()) {
-        Some(suggestion) => suggestion,
+        Some(suggestion) => crate::words::message(&suggestion),
         None if known.is_empty() => tr!(&format!("cli.no_{kind}s")),
         None => tr!(&format!("cli.{kind}s_are"), ids = known.join(", ")),
     };

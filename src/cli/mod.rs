@@ -19,19 +19,19 @@ use args::{FormatArg, LangArg};
 use asked::{adjustments, keep_people, parse_facts, scenario, what_if_catalog};
 use output::{calendar_output, check_for_machines, emit, plan_output, write_comparison};
 
-use crate::calc::{Adjustments, Includes, Scenario};
 use crate::error::Error;
 use crate::i18n::{Lang, counted, set_language};
-use crate::model::Catalog;
 use crate::report::colour_allowed;
 use crate::source::{BUILT_IN, SearchPath, Source};
-use crate::stale::parse_date;
 use crate::tr;
 use crate::tui::{
     self,
     app::{AppConfig, Overrides},
 };
 use crate::workspace::Workspace;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::scenario::{Adjustments, Includes, Scenario};
+use bundlecalc_core::stale::parse_date;
 
 /// Runs the mode the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
@@ -71,7 +71,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let time_limit = match &cli.time_limit {
         Some(text) => parse_time_limit(text)
             .ok_or_else(|| Error::usage(tr!("cli.bad_time_limit", value = text)))?,
-        None => Duration::from_secs(crate::plan::Budget::DEFAULT_SECONDS),
+        None => Duration::from_secs(bundlecalc_core::plan::problem::Budget::DEFAULT_SECONDS),
     };
     let search = SearchPath::from_environment(cli.file.clone());
     let origin = search.locate();
@@ -260,7 +260,7 @@ fn today_of(cli: &Cli) -> Result<time::Date, Error> {
         Some(text) => {
             parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))
         }
-        None => Ok(crate::stale::today()),
+        None => Ok(bundlecalc_core::stale::today()),
     }
 }
 
@@ -272,8 +272,8 @@ fn today_of(cli: &Cli) -> Result<time::Date, Error> {
 pub(super) fn horizon_of(
     cli: &Cli,
     today: time::Date,
-) -> Result<crate::plan::calendar::Horizon, Error> {
-    use crate::plan::calendar::{Horizon, YearMonth};
+) -> Result<bundlecalc_core::plan::calendar::months::Horizon, Error> {
+    use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
     let mut horizon = Horizon::from_today(today);
     if let Some(text) = &cli.from {
         horizon.from = YearMonth::parse(text)
@@ -300,14 +300,14 @@ fn parse_time_limit(text: &str) -> Option<Duration> {
 mod tests {
     use super::output::plan_error;
     use super::*;
-    use crate::model::Person;
-    use crate::plan::plan;
     use crate::source::Origin;
+    use bundlecalc_core::model::Person;
+    use bundlecalc_core::plan::plan;
     use clap::Parser;
 
     fn with_people() -> Catalog {
         let mut catalog =
-            crate::load::parse_catalog("[services.video]\nprice = 253\n").expect("valid");
+            bundlecalc_core::load::parse_catalog("[services.video]\nprice = 253\n").expect("valid");
         catalog.people = ["mum", "dad", "flatmate"]
             .iter()
             .map(|id| Person {
@@ -338,7 +338,7 @@ mod tests {
             };
             let scenario = Scenario::from_catalog(&catalog);
             let error = plan(&catalog, &scenario).unwrap_err();
-            let error = plan_error(&catalog, &source, &scenario, error);
+            let error = plan_error(&catalog, &source, error);
             assert_eq!(error.exit_code(), ExitCode::from(65));
             let text = error.report();
             for person in ["mum", "dad", "flatmate"] {

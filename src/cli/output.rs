@@ -11,16 +11,18 @@ use time::Date;
 
 use super::args::{Cli, FormatArg};
 use super::asked::unknown_id;
-use crate::calc::{Scenario, SortKey, compare, sort_bundles_by};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Worded;
 use crate::error::Error;
-use crate::i18n::Lang;
-use crate::model::{Catalog, Status};
-use crate::plan::{Budget, Household, PlanError, plan_within};
 use crate::report::{CompareReport, Painter, PlanReport, render_plan, write_compare};
 use crate::source::{Origin, Source};
 use crate::tr;
-use crate::what_if::what_ifs;
+use bundlecalc_core::calc::{SortKey, compare, sort_bundles_by};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::plan_within;
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::plan::types::{PlanError, Unbuyable};
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::what_if::what_ifs;
 
 /// `--check --format json`: every problem as a JSON array, for editors and CI;
 /// `[]` for a valid file. Exit 65 when there are problems, as for `--check`.
@@ -64,7 +66,7 @@ struct JsonProblem {
 }
 
 impl JsonProblem {
-    fn of(problem: &Diagnostic, file: &str, text: &str) -> JsonProblem {
+    fn of(problem: &Worded, file: &str, text: &str) -> JsonProblem {
         let place = problem.line_col(text);
         JsonProblem {
             file: file.to_string(),
@@ -85,13 +87,11 @@ pub(super) fn plan_output(
     scenario: &Scenario,
     (today, time_limit): (Date, Duration),
 ) -> Result<String, Error> {
-    // JSON and CSV are the same in every language: their notes are in English.
-    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
     // The time limit counts from the first search, after the file is read.
     let budget = Budget::for_time(time_limit);
-    let mut plan = in_language_if(machine, || plan_within(catalog, scenario, &budget))
-        .map_err(|error| plan_error(catalog, source, scenario, error))?;
-    let stale = in_language_if(machine, || crate::stale::plan_note(catalog, &plan, today));
+    let mut plan = plan_within(catalog, scenario, &budget)
+        .map_err(|error| plan_error(catalog, source, error))?;
+    let stale = bundlecalc_core::stale::plan_note(catalog, &plan, today);
     plan.notes.extend(stale);
     let what_ifs = what_ifs(file, &catalog.applied, scenario, plan.total, &budget);
     let report = PlanReport {
@@ -108,49 +108,35 @@ pub(super) fn plan_output(
 }
 
 /// No wants is a command-line problem (2); a want nothing sells is a file problem (65).
-pub(super) fn plan_error(
-    catalog: &Catalog,
-    source: &Source,
-    scenario: &Scenario,
-    error: PlanError,
-) -> Error {
-    let include = scenario.include;
-    let household = Household::of(catalog, scenario);
+pub(super) fn plan_error(catalog: &Catalog, source: &Source, error: PlanError) -> Error {
     match error {
         PlanError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
-        PlanError::OnlyOneOf(services) => {
-            let ids: Vec<String> = services
+        PlanError::OnlyOneOf(unmet) => {
+            let ids: Vec<String> = unmet
                 .iter()
-                .map(|&s| format!("`{}`", catalog.services[s].id))
+                .map(|u| format!("`{}`", catalog.services[u.service].id))
                 .collect();
             Error::Invalid {
                 file: source.name(),
                 text: source.text.clone(),
-                problems: vec![Diagnostic::without_place(tr!(
+                problems: vec![Worded::without_place(tr!(
                     "cli.only_one_of",
                     services = ids.join(", ")
                 ))],
             }
         }
-        PlanError::Uncovered(services) => Error::Invalid {
+        PlanError::Uncovered(unmet) => Error::Invalid {
             file: source.name(),
             text: source.text.clone(),
-            problems: services
+            problems: unmet
                 .iter()
-                .flat_map(|&s| {
-                    let service = &catalog.services[s];
-                    let in_rumoured = catalog.bundles.iter().any(|b| {
-                        b.status == Status::Rumoured
-                            && b.includes.iter().any(|i| i.members().contains(&s))
-                    });
-                    let why = if service.status == Status::Ended && !include.ended {
-                        tr!("cli.why_ended")
-                    } else if in_rumoured && !include.rumoured {
-                        tr!("cli.why_rumoured")
-                    } else if service.sold_alone {
-                        tr!("cli.why_none")
-                    } else {
-                        tr!("cli.why_not_alone")
+                .flat_map(|unmet| {
+                    let service = &catalog.services[unmet.service];
+                    let why = match unmet.why {
+                        Unbuyable::Ended => tr!("cli.why_ended"),
+                        Unbuyable::OnlyRumoured => tr!("cli.why_rumoured"),
+                        Unbuyable::NoOffer | Unbuyable::OnlyInGroups => tr!("cli.why_none"),
+                        Unbuyable::NotSoldAlone => tr!("cli.why_not_alone"),
                     };
                     // A household's problem names each person who wants it.
                     let message = |person: Option<&str>| match person {
@@ -162,14 +148,12 @@ pub(super) fn plan_error(
                         ),
                         None => tr!("cli.uncovered", id = service.id, why = why),
                     };
-                    let problems: Vec<Diagnostic> = if household.is_shared() {
-                        household
-                            .wanted_by(s)
-                            .into_iter()
-                            .map(|m| Diagnostic::without_place(message(Some(m.id(catalog)))))
-                            .collect()
-                    } else {
-                        vec![Diagnostic::without_place(message(None))]
+                    let problems: Vec<Worded> = match &unmet.wanted_by {
+                        Some(members) => members
+                            .iter()
+                            .map(|m| Worded::without_place(message(Some(m.id(catalog)))))
+                            .collect(),
+                        None => vec![Worded::without_place(message(None))],
                     };
                     problems
                 })
@@ -195,17 +179,12 @@ pub(super) fn write_comparison(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    // JSON and CSV are the same in every language: their notes are in English.
-    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
-    let mut comparison = in_language_if(machine, || {
-        let mut comparison = compare(catalog, scenario);
-        if !selected.is_empty() {
-            comparison.bundles.retain(|f| selected.contains(&f.bundle));
-        }
-        let stale = crate::stale::comparison_note(catalog, &comparison, today);
-        comparison.notes.extend(stale);
-        comparison
-    });
+    let mut comparison = compare(catalog, scenario);
+    if !selected.is_empty() {
+        comparison.bundles.retain(|f| selected.contains(&f.bundle));
+    }
+    let stale = bundlecalc_core::stale::comparison_note(catalog, &comparison, today);
+    comparison.notes.extend(stale);
     let sort = SortKey::from(cli.sort);
     sort_bundles_by(&mut comparison.bundles, sort, cli.reverse, catalog);
     let report = CompareReport {
@@ -217,15 +196,6 @@ pub(super) fn write_comparison(
         comparison: &comparison,
     };
     emit(|out| write_compare(&report, cli.format.into(), Painter::for_stdout(), out))
-}
-
-/// `work` done in English when `english` is set, else in the current language.
-pub(super) fn in_language_if<T>(english: bool, work: impl FnOnce() -> T) -> T {
-    if english {
-        crate::i18n::in_language(Lang::En, work)
-    } else {
-        work()
-    }
 }
 
 /// Writes to stdout through a buffer. A reader that stopped early (as `| head` does)
@@ -250,33 +220,30 @@ pub(super) fn calendar_output(
     scenario: &Scenario,
     (today, time_limit): (Date, Duration),
 ) -> Result<String, Error> {
-    use crate::plan::calendar::{CalendarError, calendar_within};
+    use bundlecalc_core::plan::calendar::{CalendarError, calendar_within};
     if cli.split == Some(super::args::SplitArg::ByUse) {
         return Err(Error::usage(tr!("cli.calendar_by_use")));
     }
     let horizon = super::horizon_of(cli, today)?;
-    let machine = matches!(cli.format, FormatArg::Json | FormatArg::Csv);
     let budget = Budget::for_time(time_limit);
-    let calendar = in_language_if(machine, || {
-        calendar_within(catalog, scenario, horizon, &budget)
-    })
-    .map_err(|error| match error {
-        CalendarError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
-        CalendarError::Uncovered {
-            service,
-            member,
-            month,
-        } => Error::Invalid {
-            file: source.name(),
-            text: source.text.clone(),
-            problems: vec![Diagnostic::without_place(tr!(
-                "cli.calendar_uncovered",
-                service = catalog.services[service].id,
-                person = member.id(catalog),
-                month = horizon.month(month)
-            ))],
-        },
-    })?;
+    let calendar =
+        calendar_within(catalog, scenario, horizon, &budget).map_err(|error| match error {
+            CalendarError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
+            CalendarError::Uncovered {
+                service,
+                member,
+                month,
+            } => Error::Invalid {
+                file: source.name(),
+                text: source.text.clone(),
+                problems: vec![Worded::without_place(tr!(
+                    "cli.calendar_uncovered",
+                    service = catalog.services[service].id,
+                    person = member.id(catalog),
+                    month = horizon.month(month)
+                ))],
+            },
+        })?;
     let report = crate::report::CalendarReport {
         catalog,
         calendar: &calendar,

@@ -12,11 +12,14 @@ use super::purchase::purchase_name;
 use super::shares::{member_name, split_words};
 use super::table::{Cell as TableCell, TextTable};
 use crate::i18n::{Lang, in_language};
-use crate::model::{Catalog, ServiceIx, Split, date_text};
-use crate::plan::calendar::{Calendar, Cell, Note, Purchase, YearMonth};
-use crate::plan::{OfferKind, PersonShare, Unproven};
 use crate::text::{Align, display_width, pad, printable};
 use crate::tr;
+use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::plan::calendar::months::YearMonth;
+use bundlecalc_core::plan::calendar::{Calendar, Cell, Purchase};
+use bundlecalc_core::plan::types::{OfferKind, PersonShare, Unproven};
+use bundlecalc_core::seen::date_text;
+use bundlecalc_core::split::Split;
 
 /// What a calendar report shows.
 pub struct CalendarReport<'a> {
@@ -30,7 +33,7 @@ pub fn render_calendar(report: &CalendarReport<'_>, format: Format, painter: Pai
         Format::Json => json(report),
         Format::Csv => csv(report),
         Format::Table | Format::Markdown => {
-            let catalog = report.catalog.for_people();
+            let catalog = crate::text::for_people(report.catalog);
             let shown = CalendarReport {
                 catalog: &catalog,
                 ..*report
@@ -78,26 +81,7 @@ pub fn cell_text(cell: Option<&Cell>) -> String {
 
 /// Each note in the language in use.
 pub fn calendar_notes(catalog: &Catalog, calendar: &Calendar) -> Vec<String> {
-    let mut notes: Vec<String> = calendar
-        .notes
-        .iter()
-        .map(|note| match note {
-            Note::WhenNotWanted { member, service } => tr!(
-                "calendar.note.when_not_wanted",
-                service = catalog.services[*service].id,
-                person = member_name(catalog, *member)
-            ),
-            Note::WayLeftOut { offer, way, period } => tr!(
-                "calendar.note.way_left_out",
-                offer = offer,
-                way = way,
-                period = period.per()
-            ),
-            Note::NothingWanted => tr!("calendar.note.nothing_wanted"),
-            Note::ByUseFallsBack => tr!("calendar.note.by_use"),
-            Note::Worded(text) => text.clone(),
-        })
-        .collect();
+    let mut notes = crate::words::notes(catalog, &calendar.notes);
     if let (Some(sharing), Some(people)) = (&calendar.split, &calendar.people)
         && sharing.fair_too_many
     {
@@ -272,7 +256,10 @@ fn json(report: &CalendarReport<'_>) -> String {
                 .iter()
                 .map(|share| JsonPerson {
                     id: share.member.id(catalog),
-                    name: share.member.name(catalog).unwrap_or(crate::load::ME),
+                    name: share
+                        .member
+                        .name(catalog)
+                        .unwrap_or(bundlecalc_core::model::ME),
                     wants: ids(catalog, &share.wants),
                     pays: share.pays.to_string(),
                     alone: share.alone.to_string(),
@@ -485,7 +472,7 @@ pub fn people_table(catalog: &Catalog, people: &[PersonShare], painter: Painter)
 }
 
 /// What a person pays, or "receives ¥X" when their fair share is negative.
-pub fn pays_text(symbol: &str, pays: crate::money::Money) -> String {
+pub fn pays_text(symbol: &str, pays: bundlecalc_core::money::Money) -> String {
     if pays.is_negative() {
         tr!("calendar.receives", amount = money_text(symbol, -pays))
     } else {

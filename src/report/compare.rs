@@ -8,12 +8,15 @@ use super::Format;
 use super::delimited::{csv_line, markdown_table};
 use super::paint::{Painter, Tone};
 use super::table::{Cell, TextTable};
-use crate::calc::{BundleFigures, Comparison, SortKey};
-use crate::model::{Catalog, ChangeMark, Period};
-use crate::money::{Money, Percent};
-use crate::stale::service_seen;
-use crate::text::{Align, display_width, group_digits, printable};
+use crate::i18n::{Lang, in_language};
+use crate::text::{Align, display_width, printable};
 use crate::tr;
+use bundlecalc_core::calc::{BundleFigures, Comparison, SortKey};
+use bundlecalc_core::message::group_digits;
+use bundlecalc_core::model::{Catalog, ChangeMark};
+use bundlecalc_core::money::{Money, Percent};
+use bundlecalc_core::period::Period;
+use bundlecalc_core::stale::service_seen;
 
 /// What a comparison report shows and for whom.
 pub struct CompareReport<'a> {
@@ -52,7 +55,7 @@ pub fn write_compare(
         Format::Csv => out.write_all(csv(report).as_bytes()),
         // Text for people: written from the catalogue with control characters escaped.
         Format::Table | Format::Markdown => {
-            let catalog = report.catalog.for_people();
+            let catalog = crate::text::for_people(report.catalog);
             let file = printable(report.file);
             let shown = CompareReport {
                 catalog: &catalog,
@@ -74,7 +77,8 @@ struct JsonComparison<'a> {
     file: &'a str,
     currency: &'a str,
     basis: &'static str,
-    notes: &'a [String],
+    /// In English, as every JSON note.
+    notes: Vec<String>,
     /// The ids of the changes applied, in file order.
     changes: Vec<&'a str>,
     bundles: JsonBundles<'a>,
@@ -86,7 +90,9 @@ impl<'a> JsonComparison<'a> {
             file: report.file,
             currency: &report.catalog.currency,
             basis: report.basis.name(),
-            notes: &report.comparison.notes,
+            notes: in_language(Lang::En, || {
+                crate::words::notes(report.catalog, &report.comparison.notes)
+            }),
             changes: report
                 .catalog
                 .applied
@@ -254,7 +260,7 @@ pub fn markdown_caption(catalog: &Catalog, basis: Period) -> String {
     tr!(
         "md.caption",
         currency = printable(&catalog.currency),
-        per = basis.per()
+        per = crate::words::per(basis)
     ) + "\n\n"
 }
 
@@ -277,7 +283,9 @@ fn markdown(report: &CompareReport<'_>) -> String {
         .map(|figures| {
             // For people, a changed bundle is named with its changes.
             let mut row = summary_row(report.catalog, figures);
-            row[1] = Some(report.catalog.bundles[figures.bundle].changed_name());
+            row[1] = Some(crate::words::changed_name(
+                &report.catalog.bundles[figures.bundle],
+            ));
             row
         })
         .collect();
@@ -290,7 +298,10 @@ fn markdown(report: &CompareReport<'_>) -> String {
     let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
     let mut out = markdown_caption(report.catalog, report.basis);
     out += &markdown_table(&headings, &right, &rows);
-    out += &markdown_notes(&report.comparison.notes);
+    out += &markdown_notes(&crate::words::notes(
+        report.catalog,
+        &report.comparison.notes,
+    ));
     out
 }
 
@@ -374,8 +385,8 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
         "report.heading",
         file = file,
         currency = catalog.currency,
-        per = report.basis.per(),
-        sort = format!("{}{reversed}", report.sort.label())
+        per = crate::words::per(report.basis),
+        sort = format!("{}{reversed}", crate::words::sort_label(report.sort))
     ) + "\n\n";
 
     let mut headings = vec![
@@ -401,7 +412,7 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
             Tone::Faint
         };
         let mut row = vec![
-            Cell::toned(bundle.tagged_name(), dim),
+            Cell::toned(crate::words::bundle_name(bundle), dim),
             Cell::plain(money_text(symbol, figures.price)),
             Cell::plain(money_text(symbol, figures.standalone_value)),
             Cell::toned(
@@ -429,8 +440,8 @@ fn table(report: &CompareReport<'_>, painter: Painter) -> String {
     }
     if !report.comparison.notes.is_empty() {
         out.push('\n');
-        for note in &report.comparison.notes {
-            out += &painter.paint(&tr!("report.note", note = printable(note)), Tone::Faint);
+        for note in crate::words::notes(catalog, &report.comparison.notes) {
+            out += &painter.paint(&tr!("report.note", note = printable(&note)), Tone::Faint);
             out.push('\n');
         }
     }
@@ -453,7 +464,7 @@ fn bundle_detail(
     let mut out = painter.paint(
         &format!(
             "{} [{}]: {} ({rule})",
-            bundle.tagged_name(),
+            crate::words::bundle_name(bundle),
             bundle.id,
             money_text(symbol, figures.price)
         ),
@@ -480,7 +491,9 @@ fn bundle_detail(
     let mut services = TextTable::new(&headings);
     for service in &figures.services {
         let mut row = vec![
-            Cell::plain(catalog.services[service.service].tagged_name()),
+            Cell::plain(crate::words::service_name(
+                &catalog.services[service.service],
+            )),
             Cell::plain(printable(service.group.as_deref().unwrap_or_default()).into_owned()),
             Cell::plain(money_text(symbol, service.standalone_price)),
         ];

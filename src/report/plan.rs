@@ -13,11 +13,15 @@ use super::shares::{member_name, share_notes, split_words};
 use super::table::{Cell, TextTable};
 use super::what_if::what_if_sentence;
 use crate::i18n::{Lang, in_language};
-use crate::model::{Catalog, Period, ServiceIx, Status};
-use crate::plan::{IfRumoured, Member, OfferKind, PersonShare, Plan, RumouredPlan, Unproven};
 use crate::text::{Align, printable};
 use crate::tr;
-use crate::what_if::{Outcome, WhatIf};
+use bundlecalc_core::model::Member;
+use bundlecalc_core::model::{Catalog, ServiceIx, Status};
+use bundlecalc_core::period::Period;
+use bundlecalc_core::plan::types::{
+    IfRumoured, OfferKind, PersonShare, Plan, RumouredPlan, Unproven,
+};
+use bundlecalc_core::what_if::{Outcome, WhatIf};
 
 /// What a plan report shows.
 pub struct PlanReport<'a> {
@@ -35,7 +39,7 @@ pub fn render_plan(report: &PlanReport<'_>, format: Format, painter: Painter) ->
         Format::Csv => csv(report),
         // Text for people: written from the catalogue with control characters escaped.
         Format::Table | Format::Markdown => {
-            let catalog = report.catalog.for_people();
+            let catalog = crate::text::for_people(report.catalog);
             let shown = PlanReport {
                 catalog: &catalog,
                 ..*report
@@ -216,7 +220,10 @@ struct JsonPerson<'a> {
 fn json_person<'a>(catalog: &'a Catalog, share: &PersonShare) -> JsonPerson<'a> {
     JsonPerson {
         id: share.member.id(catalog),
-        name: share.member.name(catalog).unwrap_or(crate::load::ME),
+        name: share
+            .member
+            .name(catalog)
+            .unwrap_or(bundlecalc_core::model::ME),
         wants: ids(catalog, &share.wants),
         pays: share.pays.to_string(),
         alone: share.alone.to_string(),
@@ -428,7 +435,7 @@ fn household_csv(report: &PlanReport<'_>, people: &[PersonShare]) -> String {
 
 /// The plan's notes, then those on its shares.
 fn all_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> {
-    let mut notes = plan.notes.clone();
+    let mut notes = crate::words::notes(catalog, &plan.notes);
     notes.extend(share_notes(catalog, plan, symbol));
     notes
 }
@@ -557,7 +564,7 @@ fn table(report: &PlanReport<'_>, painter: Painter) -> String {
         "plan.heading",
         services = catalog.service_names(&plan.wants),
         currency = catalog.currency,
-        per = report.basis.per()
+        per = crate::words::per(report.basis)
     ) + "\n\n";
     let used_for = match plan.people {
         Some(_) => tr!("column.used_by"),

@@ -1,10 +1,10 @@
 //! How a purchase is named wherever people read it: the offer, and for a service
 //! the way it is bought. A leaf of `report`.
 
-use crate::calc::cheapest_way;
-use crate::model::Catalog;
-use crate::plan::OfferKind;
 use crate::text::printable;
+use bundlecalc_core::calc::cheapest_way;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::types::OfferKind;
 
 /// A purchase as people read it: the offer's name with its status, and for a
 /// service the way it is bought, "QQ Music · auto-renew monthly (连续包月)", so
@@ -12,8 +12,12 @@ use crate::text::printable;
 /// `label` is the way's label as the plan found it.
 pub fn purchase_name(catalog: &Catalog, kind: OfferKind, label: Option<&str>) -> String {
     match label {
-        Some(label) => format!("{} · {}", kind.name(catalog), printable(label)),
-        None => kind.name(catalog),
+        Some(label) => format!(
+            "{} · {}",
+            crate::words::offer_name(catalog, kind),
+            printable(label)
+        ),
+        None => crate::words::offer_name(catalog, kind),
     }
 }
 

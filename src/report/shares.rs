@@ -3,9 +3,11 @@
 //! carries about its shares (a person who pays more than alone, fair shares not
 //! computed for so many people).
 
-use crate::model::{Catalog, Split};
-use crate::plan::{Member, Plan};
 use crate::tr;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::Member;
+use bundlecalc_core::plan::types::Plan;
+use bundlecalc_core::split::Split;
 
 use super::compare::money_text;
 
@@ -32,7 +34,7 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
                 .filter_map(|(id, weight)| {
                     let member = match catalog.person_ix(id) {
                         Some(at) => Member::Person(at),
-                        None if id == crate::load::ME => Member::Me,
+                        None if id == bundlecalc_core::model::ME => Member::Me,
                         None => return None,
                     };
                     Some(format!("{} {weight}", member_name(catalog, member)))

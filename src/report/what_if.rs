@@ -4,9 +4,9 @@
 
 use super::compare::money_text;
 use super::purchase::purchase_name;
-use crate::model::Catalog;
 use crate::tr;
-use crate::what_if::{Outcome, WhatIf};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::what_if::{Outcome, WhatIf};
 
 /// One entry in a sentence. `catalog` is the one the plan was made on (offers are
 /// named as there); `symbol` the currency's, or "" for plain amounts.
@@ -63,7 +63,7 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
         Outcome::Refused(why) => tr!(
             "whatif.refused",
             changes = changes,
-            why = why.describe(catalog)
+            why = crate::words::apply_error(catalog, why)
         ),
     }
 }

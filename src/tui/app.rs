@@ -29,12 +29,13 @@ use super::windows::search::Search;
 use super::windows::services::{ServicesWindow, page as services_page};
 use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
-use crate::calc::{BundleFigures, Scenario, SortKey, compare};
-use crate::model::{Catalog, ServiceIx};
-use crate::plan::calendar::Horizon;
 use crate::report::split_name;
 use crate::tr;
 use crate::workspace::Workspace;
+use bundlecalc_core::calc::{BundleFigures, SortKey, compare};
+use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::plan::calendar::months::Horizon;
+use bundlecalc_core::scenario::Scenario;
 
 mod edits;
 mod file;
@@ -109,7 +110,7 @@ impl App {
         let horizon = config
             .overrides
             .calendar
-            .unwrap_or_else(|| Horizon::from_today(crate::stale::today()));
+            .unwrap_or_else(|| Horizon::from_today(bundlecalc_core::stale::today()));
         let mut app = App {
             workspace: config.workspace,
             catalog: Arc::clone(&file),
@@ -372,7 +373,10 @@ impl App {
             Action::CyclePeriod => {
                 self.scenario.basis = self.scenario.basis.next();
                 self.recompute();
-                self.message = Some(tr!("msg.figures", per = self.scenario.basis.per()));
+                self.message = Some(tr!(
+                    "msg.figures",
+                    per = crate::words::per(self.scenario.basis)
+                ));
             }
             Action::ToggleWanted => self.toggle_wanted(),
             Action::Click { column, row } => self.click(column, row),
@@ -502,7 +506,7 @@ impl App {
         } else {
             String::new()
         };
-        format!("{}{reversed}", self.sort.label())
+        format!("{}{reversed}", crate::words::sort_label(self.sort))
     }
 
     /// Recomputes every figure for the current scenario and sort, keeping the
@@ -510,12 +514,12 @@ impl App {
     pub fn recompute(&mut self) {
         let keep = self.selected_row().map(|row| row.bundle);
         let comparison = compare(&self.catalog, &self.scenario);
-        self.escaped = match self.catalog.for_people() {
+        self.escaped = match crate::text::for_people(&self.catalog) {
             std::borrow::Cow::Borrowed(_) => None,
             std::borrow::Cow::Owned(escaped) => Some(Arc::new(escaped)),
         };
         self.rows = comparison.bundles;
-        self.notes = comparison.notes;
+        self.notes = crate::words::notes(&self.catalog, &comparison.notes);
         self.sort_keeping(keep);
         if self.is_showing_plan() {
             self.start_plan();

@@ -4,11 +4,12 @@
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use crate::calc::Scenario;
-use crate::model::Catalog;
-use crate::plan::Budget;
-use crate::plan::calendar::{Calendar, CalendarError, Horizon, calendar_within};
 use crate::tui::background::{Job, Polled};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::calendar::months::Horizon;
+use bundlecalc_core::plan::calendar::{Calendar, CalendarError, calendar_within};
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::scenario::Scenario;
 
 /// The calendar of one catalogue, scenario and horizon: being found, or found.
 #[derive(Debug)]

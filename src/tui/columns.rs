@@ -5,10 +5,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::calc::SortKey;
-use crate::money::Money;
 use crate::report::{Tone, tone_of};
 use crate::text::{Align, display_width, pad, truncate_to_width};
+use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::money::Money;
 
 /// One column of a hand-laid table: heading, width and alignment.
 pub(super) struct Column {

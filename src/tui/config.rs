@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::calc::{Scenario, SortKey};
 use crate::error::Error;
-use crate::model::{Catalog, Split};
 use crate::source::Source;
 use crate::workspace::Workspace;
+use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::split::Split;
 
 /// Work that needs the terminal, left for the event loop to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,14 +37,14 @@ pub struct Overrides {
     pub time_limit: Option<std::time::Duration>,
     /// `--from`, `--months` and `--today`: the calendar window's first months
     /// (default 12 from this month).
-    pub calendar: Option<crate::plan::calendar::Horizon>,
+    pub calendar: Option<bundlecalc_core::plan::calendar::months::Horizon>,
 }
 
 impl Overrides {
     /// How long each plan's searches may run.
     pub fn time_limit(&self) -> std::time::Duration {
         self.time_limit.unwrap_or(std::time::Duration::from_secs(
-            crate::plan::Budget::DEFAULT_SECONDS,
+            bundlecalc_core::plan::problem::Budget::DEFAULT_SECONDS,
         ))
     }
 }

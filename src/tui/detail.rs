@@ -14,15 +14,15 @@ use rust_decimal::Decimal;
 use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, row_spans};
 use super::theme::Theme;
-use crate::calc::BundleFigures;
-use crate::model::Catalog;
 use crate::report::money_text;
-use crate::seen::Seen;
-use crate::stale::service_seen;
 use crate::text::{
     Align, display_width, printable, printable_lines, truncate_to_width, wrap_to_width,
 };
 use crate::tr;
+use bundlecalc_core::calc::BundleFigures;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::seen::Seen;
+use bundlecalc_core::stale::service_seen;
 
 /// What the detail pane draws from.
 pub struct DetailProps<'a> {
@@ -55,7 +55,7 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     let shown_rows = usize::from(area.height.saturating_sub(3 + props.footer_rows));
     let title = format!(
         " {} · {}/{count}{} ",
-        bundle.tagged_name(),
+        crate::words::bundle_name(bundle),
         (props.selected_service + 1).min(count),
         scroll_marks(props.service_offset, shown_rows, count)
     );
@@ -113,7 +113,9 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
             .group
             .as_ref()
             .map_or(0, |g| display_width(&printable(g)) + 3);
-        display_width(&props.catalog.services[s.service].tagged_name()) + group
+        display_width(&crate::words::service_name(
+            &props.catalog.services[s.service],
+        )) + group
     });
     fill_first(
         &mut columns,
@@ -124,7 +126,7 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
 
     let mut lines = vec![heading_line(&columns, theme)];
     for (at, service) in visible.enumerate() {
-        let name = &props.catalog.services[service.service].tagged_name();
+        let name = &crate::words::service_name(&props.catalog.services[service.service]);
         let label = match &service.group {
             Some(group) => {
                 let suffix = format!(" ({})", printable(group));
@@ -235,7 +237,10 @@ fn group_members_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<St
         .iter()
         .map(|&m| {
             let mark = if m == chosen.service { "●" } else { "○" };
-            format!("{mark} {}", catalog.services[m].tagged_name())
+            format!(
+                "{mark} {}",
+                crate::words::service_name(&catalog.services[m])
+            )
         })
         .collect();
     Some(format!("{}: {}", printable(label), listed.join(" · ")))
@@ -287,12 +292,12 @@ fn worth_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<String> {
             rate = benefit.rate,
             fact = fact,
             cap = cap,
-            per = service.period.per(),
+            per = crate::words::per(service.period),
             price = price
         ));
     }
     // The full name, which the list may have cut, then how its price was found.
-    let name = service.tagged_name();
+    let name = crate::words::service_name(service);
     let Some(label) = figures.price_label.as_deref() else {
         return Some(tr!("detail.name_price", name = name, price = price));
     };

@@ -1,8 +1,8 @@
 //! Edits the main screen makes to what the figures come from: the group member
 //! chosen (`c`) and the wanted marks (`w`). Each gives the `Edit` a save writes.
 
-use crate::edit::Edit;
-use crate::model::{BundleIx, Catalog, ServiceIx};
+use bundlecalc_core::edit::Edit;
+use bundlecalc_core::model::{BundleIx, Catalog, ServiceIx};
 
 /// Chooses the next member of the group that holds `service` in `bundle` (ended
 /// ones too: a pick is the user's word); the edit for `profile.picks` and the

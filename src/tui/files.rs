@@ -9,10 +9,10 @@ use super::background::{Job, Polled};
 use super::windows::question::Prompt;
 use crate::diagnostic::count_problems;
 use crate::error::Error;
-use crate::model::Catalog;
 use crate::source::{Origin, Source};
 use crate::tr;
 use crate::workspace::{DiskState, SaveError, SaveJob, Saved, Workspace};
+use bundlecalc_core::model::Catalog;
 
 /// The file being read or written on a worker thread.
 enum FileJob {

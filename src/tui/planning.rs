@@ -5,11 +5,13 @@
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use crate::calc::Scenario;
-use crate::model::{Catalog, ChangeIx};
-use crate::plan::{Budget, Plan, PlanError, plan_within};
 use crate::tui::background::{Job, Polled};
-use crate::what_if::{self, WhatIf};
+use bundlecalc_core::model::{Catalog, ChangeIx};
+use bundlecalc_core::plan::plan_within;
+use bundlecalc_core::plan::problem::Budget;
+use bundlecalc_core::plan::types::{Plan, PlanError};
+use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::what_if::{self, WhatIf};
 
 /// The plan, and what the what-ifs would make of it.
 #[derive(Debug)]

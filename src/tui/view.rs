@@ -20,10 +20,10 @@ use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
 use super::windows::services::ServicesProps;
 use super::windows::what_ifs::WhatIfsProps;
-use crate::money::Money;
 use crate::report::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, truncate_to_width};
 use crate::tr;
+use bundlecalc_core::money::Money;
 
 pub use super::windows::help::HELP_LINES;
 
@@ -65,7 +65,7 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
                 catalog: app.shown(),
                 planning: app.plan.as_ref(),
                 rumoured: app.scenario.include.rumoured,
-                per: app.scenario.basis.per(),
+                per: crate::words::per(app.scenario.basis),
             };
             plan.draw(&props, theme, frame);
         }
@@ -76,7 +76,7 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
             };
             let bundle = &app.shown().bundles[row.bundle];
             let props = NoteProps {
-                name: bundle.tagged_name(),
+                name: crate::words::bundle_name(bundle),
                 note: bundle.note.as_deref().unwrap_or_default(),
             };
             note.draw(&props, theme, frame);
@@ -89,7 +89,7 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
             let props = HouseholdProps {
                 catalog: app.shown(),
                 planning: app.plan.as_ref(),
-                per: app.scenario.basis.per(),
+                per: crate::words::per(app.scenario.basis),
                 people_chosen: app.overrides.people.is_some(),
             };
             household.draw(&props, theme, frame);
@@ -110,12 +110,12 @@ fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>)
             services.draw(&props, theme, frame);
         }
         Window::WhatIfs(what_ifs) => {
-            let file = app.file.for_people();
+            let file = crate::text::for_people(&app.file);
             let props = WhatIfsProps {
                 file: &file,
                 applied: &app.applied(),
                 effects: &app.what_if_effects(),
-                per: app.scenario.basis.per(),
+                per: crate::words::per(app.scenario.basis),
             };
             what_ifs.draw(&props, theme, frame);
         }
@@ -149,7 +149,7 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
         at = (app.selected + 1).min(count),
         count = count,
         marks = scroll_marks(app.offset, areas.bundle_rows(), count),
-        per = app.scenario.basis.per()
+        per = crate::words::per(app.scenario.basis)
     );
     let block = pane_block(title, app.focus == Pane::Bundles, theme);
     let inner = block.inner(areas.bundles);
@@ -198,7 +198,7 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
     mark_sorted_column(&mut columns, app.sort, app.reverse);
     let longest = visible
         .clone()
-        .map(|r| display_width(&app.shown().bundles[r.bundle].tagged_name()))
+        .map(|r| display_width(&crate::words::bundle_name(&app.shown().bundles[r.bundle])))
         .max();
     fill_first(&mut columns, usize::from(inner.width), longest.unwrap_or(0));
 
@@ -212,7 +212,7 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
             theme.faint
         };
         let mut cells = vec![
-            (bundle.tagged_name(), name_style),
+            (crate::words::bundle_name(bundle), name_style),
             (money_text(symbol, row.price), Style::new()),
             (money_text(symbol, row.standalone_value), Style::new()),
             (
@@ -279,7 +279,7 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
     let mut lines = Vec::with_capacity(shown.len() * per_bundle);
     for (at, row) in shown.iter().enumerate() {
         let name = truncate_to_width(
-            &app.shown().bundles[row.bundle].tagged_name(),
+            &crate::words::bundle_name(&app.shown().bundles[row.bundle]),
             usize::from(inner.width),
         );
         let name_style = if first + at == app.selected {

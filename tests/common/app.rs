@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use bundlecalc::plan::{Plan, PlanError};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc_core::plan::types::{Plan, PlanError};
 
 /// The screen on the file at `path`, 80×24, without colour.
 pub fn open_app(path: &Path) -> App {

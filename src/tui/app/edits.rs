@@ -6,12 +6,12 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::App;
-use crate::edit::Edit;
-use crate::model::{Catalog, ServiceIx};
 use crate::tr;
 use crate::tui::edits::{choose_next_member, toggle_want};
 use crate::tui::pane::Pane;
 use crate::tui::windows::target::PriceTarget;
+use bundlecalc_core::edit::Edit;
+use bundlecalc_core::model::{Catalog, ServiceIx};
 
 impl App {
     /// The file's catalogue, to edit in place. The figures' catalogue shares it
@@ -56,7 +56,7 @@ impl App {
         }
         let file = self.file_mut();
         let chosen = choose_next_member(file, bundle, service)
-            .map(|(edit, chosen)| (edit, file.services[chosen].tagged_name()));
+            .map(|(edit, chosen)| (edit, crate::words::service_name(&file.services[chosen])));
         self.reapply_what_ifs();
         let Some((edit, chosen)) = chosen else {
             return;

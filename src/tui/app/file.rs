@@ -4,9 +4,6 @@
 use std::sync::Arc;
 
 use super::App;
-use crate::calc::{Adjustments, Scenario};
-use crate::edit::Edit;
-use crate::model::Catalog;
 use crate::tr;
 use crate::tui::config::Request;
 use crate::tui::files::{FileCommand, FileNews, SaveStart, describe_origin};
@@ -14,6 +11,9 @@ use crate::tui::pane::Pane;
 use crate::tui::planning::Planning;
 use crate::tui::windows::Window;
 use crate::tui::windows::question::{Prompt, Question};
+use bundlecalc_core::edit::Edit;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::scenario::{Adjustments, Scenario};
 
 impl App {
     /// Does a command on the file now, or, while the file is being read or

@@ -4,7 +4,6 @@
 //! here, so they always agree.
 
 use super::App;
-use crate::model::Split;
 use crate::report::split_name;
 use crate::text::{display_width, printable};
 use crate::tr;
@@ -12,6 +11,7 @@ use crate::tui::detail::{DetailProps, footer_rows};
 use crate::tui::layout::{DETAIL_FOOTER_LINES, Texts, detail_inner_width};
 use crate::tui::pane::Pane;
 use crate::tui::windows::Window;
+use bundlecalc_core::split::Split;
 
 /// The keys worth showing in each pane, most useful first.
 pub const BUNDLE_HINTS: &[&str] = &[
@@ -166,7 +166,7 @@ impl App {
             "status.head",
             file = printable(&app.file_label),
             modified = modified,
-            period = app.scenario.basis.label(),
+            period = crate::words::period_label(app.scenario.basis),
             sort = app.sort_words()
         );
         let room = usize::from(width).saturating_sub(display_width(&head));

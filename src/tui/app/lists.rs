@@ -4,13 +4,13 @@
 use ratatui::layout::Rect;
 
 use super::App;
-use crate::calc::{SortKey, sort_bundles_by};
-use crate::model::BundleIx;
 use crate::tr;
 use crate::tui::cursor::{scroll_to_show, step};
 use crate::tui::layout::contains;
 use crate::tui::pane::Pane;
 use crate::tui::windows::search::{Search, next_match};
+use bundlecalc_core::calc::{SortKey, sort_bundles_by};
+use bundlecalc_core::model::BundleIx;
 
 impl App {
     /// Moves the selection to the next (or previous) match of `search` in its

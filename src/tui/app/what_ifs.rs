@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use super::App;
-use crate::changes;
-use crate::model::ChangeIx;
 use crate::tr;
 use crate::tui::windows::what_ifs::Effect;
+use bundlecalc_core::changes;
+use bundlecalc_core::model::ChangeIx;
 
 impl App {
     /// The what-ifs applied, as indexes of the file's changes, in file order.
@@ -30,7 +30,8 @@ impl App {
             self.catalog = file;
             return Ok(());
         }
-        let changed = changes::apply(&file, &applied).map_err(|why| why.describe(&file))?;
+        let changed = changes::apply(&file, &applied)
+            .map_err(|why| crate::words::apply_error(&file, &why))?;
         self.catalog = Arc::new(changed);
         Ok(())
     }

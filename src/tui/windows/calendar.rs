@@ -9,8 +9,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use crate::model::{Catalog, date_text};
-use crate::plan::calendar::{Calendar, CalendarError, Horizon};
 use crate::report::{
     calendar_notes, cell_text, letter, member_name, money_text, month_name, pays_text,
     purchase_name, signed_money_text,
@@ -22,6 +20,10 @@ use crate::tui::calendaring::Calendaring;
 use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
 use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::calendar::months::Horizon;
+use bundlecalc_core::plan::calendar::{Calendar, CalendarError};
+use bundlecalc_core::seen::date_text;
 
 /// The widest the window gets.
 const WIDTH: u16 = 130;

@@ -10,13 +10,13 @@ use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use super::outcome::Outcome;
-use crate::calc::Scenario;
-use crate::model::Catalog;
 use crate::text::{Align, display_width, pad};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::draw_dialog;
 use crate::tui::theme::Theme;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::scenario::Scenario;
 
 /// The widest the window gets.
 const WIDTH: u16 = 76;
@@ -96,7 +96,7 @@ pub fn fact_rows(
                 .tested_by
                 .push(tr!(
                     "facts.benefit",
-                    name = service.tagged_name(),
+                    name = crate::words::service_name(service),
                     rate = benefit.rate,
                     cap = cap
                 ));
@@ -108,7 +108,11 @@ pub fn fact_rows(
             rows.entry(fact.clone())
                 .or_insert_with(|| new_row(fact))
                 .tested_by
-                .push(format!("{}: {}", bundle.tagged_name(), tier.when));
+                .push(format!(
+                    "{}: {}",
+                    crate::words::bundle_name(bundle),
+                    tier.when
+                ));
         }
     }
     rows.into_values().collect()

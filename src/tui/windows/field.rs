@@ -7,14 +7,15 @@ use rust_decimal::Decimal;
 
 use super::outcome::Outcome;
 use super::target::PriceTarget;
-use crate::amount::{parse_amount, parse_fact};
-use crate::load::negative_spending;
-use crate::model::Catalog;
 use crate::text::printable;
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::draw_dialog;
 use crate::tui::theme::Theme;
+use crate::words;
+use bundlecalc_core::amount::{parse_amount, parse_fact};
+use bundlecalc_core::load::resolve::negative_spending;
+use bundlecalc_core::model::Catalog;
 
 /// The widest the field gets.
 const WIDTH: u16 = 70;
@@ -69,18 +70,20 @@ impl PriceField {
     fn parsed(&self) -> Result<Decimal, String> {
         let text = self.text.trim();
         let parsed = match &self.target {
-            PriceTarget::Fact(name) => parse_fact(text).map_err(|e| e.describe()).and_then(|v| {
-                let spent_by = self.spent_by.as_deref();
-                match spent_by.and_then(|benefit| negative_spending(name, benefit, v)) {
-                    Some(why) => Err(why),
-                    None => Ok(v),
-                }
-            }),
+            PriceTarget::Fact(name) => parse_fact(text)
+                .map_err(|e| words::message(&e.message()))
+                .and_then(|v| {
+                    let spent_by = self.spent_by.as_deref();
+                    match spent_by.and_then(|benefit| negative_spending(name, benefit, v)) {
+                        Some(why) => Err(words::message(&why)),
+                        None => Ok(v),
+                    }
+                }),
             PriceTarget::Rate(_) => match parse_amount(text) {
                 Ok(rate) if rate > Decimal::ONE => Err(tr!("field.rate_range")),
-                other => other.map_err(|e| e.describe()),
+                other => other.map_err(|e| words::message(&e.message())),
             },
-            _ => parse_amount(text).map_err(|e| e.describe()),
+            _ => parse_amount(text).map_err(|e| words::message(&e.message())),
         };
         parsed.map_err(|why| {
             let what = match self.target {
@@ -119,7 +122,7 @@ impl PriceField {
                     tr!(
                         "field.price_of",
                         name = service.name,
-                        per = service.period.per()
+                        per = crate::words::per(service.period)
                     ),
                 )
             }
@@ -130,7 +133,7 @@ impl PriceField {
                     tr!(
                         "field.base_price_of",
                         name = bundle.name,
-                        per = bundle.period.per()
+                        per = crate::words::per(bundle.period)
                     ),
                 )
             }
@@ -143,7 +146,7 @@ impl PriceField {
                         "field.tier_price_of",
                         name = bundle.name,
                         when = when,
-                        per = bundle.period.per()
+                        per = crate::words::per(bundle.period)
                     ),
                 )
             }
@@ -162,7 +165,7 @@ impl PriceField {
                         "field.way_price_of",
                         name = service.name,
                         label = label,
-                        per = way.period.per()
+                        per = crate::words::per(way.period)
                     ),
                 )
             }

@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
-use crate::model::Catalog;
 use crate::report::{
     member_name, money_text, purchase_name, share_notes, signed_money_text, split_words,
 };
@@ -21,6 +20,7 @@ use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
 use crate::tui::columns::tone;
 use crate::tui::planning::Planning;
 use crate::tui::theme::Theme;
+use bundlecalc_core::model::Catalog;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;

@@ -7,8 +7,6 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use crate::model::Catalog;
-use crate::plan::PlanError;
 use crate::report::{
     if_rumoured_sentence, money_text, not_proven_sentence, purchase_name, signed_money_text,
     unproven_notes, what_if_sentence,
@@ -20,6 +18,8 @@ use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
 use crate::tui::columns::tone;
 use crate::tui::planning::Planning;
 use crate::tui::theme::Theme;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::types::PlanError;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
@@ -182,8 +182,10 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
     let names = |services: &[usize]| catalog.service_names(services);
     match error {
         PlanError::NoWants => tr!("planw.no_wants"),
-        PlanError::Uncovered(missing) => tr!("planw.uncovered", services = names(missing)),
-        PlanError::OnlyOneOf(services) => tr!("planw.only_one_of", services = names(services)),
+        PlanError::Uncovered(_) => tr!("planw.uncovered", services = names(&error.services())),
+        PlanError::OnlyOneOf(_) => {
+            tr!("planw.only_one_of", services = names(&error.services()))
+        }
     }
 }
 

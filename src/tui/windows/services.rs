@@ -8,14 +8,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use crate::calc::{Scenario, service_worth};
-use crate::model::{Catalog, ServiceIx};
 use crate::report::money_text;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
 use crate::tui::theme::Theme;
+use bundlecalc_core::calc::service_worth;
+use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::scenario::Scenario;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
@@ -92,7 +93,7 @@ impl ServicesWindow {
             let mark = if wanted(s) { "[✓]" } else { "[ ]" };
             let room = width.saturating_sub(4 + 2 + price_width);
             let name = pad(
-                &truncate_to_width(&service.tagged_name(), room),
+                &truncate_to_width(&crate::words::service_name(service), room),
                 room,
                 Align::Left,
             );
@@ -119,7 +120,7 @@ impl ServicesWindow {
             "servicesw.title",
             at = (self.selected + 1).min(count),
             count = count,
-            per = scenario.basis.per(),
+            per = crate::words::per(scenario.basis),
             marks = scroll_marks(first, shown.len(), count)
         );
         draw_dialog(frame, theme, &title, lines, WIDTH);
@@ -137,19 +138,19 @@ impl ServicesWindow {
                 Some(label) => tr!(
                     "servicesw.price_as",
                     price = price,
-                    per = props.scenario.basis.per(),
+                    per = crate::words::per(props.scenario.basis),
                     label = label
                 ),
                 None => tr!(
                     "servicesw.price",
                     price = price,
-                    per = props.scenario.basis.per()
+                    per = crate::words::per(props.scenario.basis)
                 ),
             };
             if !service.sold_alone {
                 about.push_str(&tr!("servicesw.not_sold_alone"));
             }
-            texts.push(format!("{} · {about}", service.tagged_name()));
+            texts.push(format!("{} · {about}", crate::words::service_name(service)));
             let bundles: Vec<String> = catalog
                 .bundles
                 .iter()
@@ -158,7 +159,7 @@ impl ServicesWindow {
                         .iter()
                         .any(|include| include.members().contains(&self.selected))
                 })
-                .map(|b| b.tagged_name())
+                .map(crate::words::bundle_name)
                 .collect();
             texts.push(if bundles.is_empty() {
                 tr!("servicesw.in_none")

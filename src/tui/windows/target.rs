@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::calc::{BundleFigures, Scenario, cheapest_way};
-use crate::edit::Edit;
-use crate::model::{BundleIx, Catalog, Offer, ServiceIx};
 use crate::tr;
+use bundlecalc_core::calc::{BundleFigures, cheapest_way};
+use bundlecalc_core::edit::Edit;
+use bundlecalc_core::model::{BundleIx, Catalog, Offer, ServiceIx};
+use bundlecalc_core::scenario::Scenario;
 
 /// Which value the open field edits.
 #[derive(Clone, Debug, PartialEq, Eq)]

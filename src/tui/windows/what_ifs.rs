@@ -6,15 +6,15 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use crate::model::{Catalog, ChangeIx, Offer};
-use crate::money::Money;
 use crate::report::{money_text, signed_money_text};
 use crate::text::{printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 use crate::tui::theme::Theme;
-use crate::what_if;
+use bundlecalc_core::model::{Catalog, ChangeIx, Offer};
+use bundlecalc_core::money::Money;
+use bundlecalc_core::what_if;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
@@ -41,7 +41,9 @@ impl Effect {
         match outcome {
             what_if::Outcome::Plan { saves, .. } => Effect::Saves(*saves),
             what_if::Outcome::Uncovered => Effect::Uncovered,
-            what_if::Outcome::Refused(why) => Effect::Refused(why.describe(catalog)),
+            what_if::Outcome::Refused(why) => {
+                Effect::Refused(crate::words::apply_error(catalog, why))
+            }
         }
     }
 
@@ -52,7 +54,9 @@ impl Effect {
             what_if::Outcome::Plan { saves, .. } => Effect::Saves(Money::ZERO - *saves),
             // Without it the wants could not be covered: it is what covers them.
             what_if::Outcome::Uncovered => Effect::NoPlan,
-            what_if::Outcome::Refused(why) => Effect::Refused(why.describe(catalog)),
+            what_if::Outcome::Refused(why) => {
+                Effect::Refused(crate::words::apply_error(catalog, why))
+            }
         }
     }
 }

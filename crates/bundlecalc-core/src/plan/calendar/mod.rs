@@ -1,0 +1,430 @@
+//! Plans in time (docs/reference/file-format.md, "Time: held, when, first", docs/reference/calendar.md): the exact cheapest purchases month by
+//! month over a horizon, with what people hold, when they want each service,
+//! and what new members pay at first, on the planner's one solver; and who
+//! pays what (docs/reference/arithmetic.md, "Rule 6: Household shares").
+//!
+//! - `months`: calendar months and the horizon.
+//! - `demand`: the seats wanted less those held, per service and month; who is
+//!   new to an offer.
+//! - `search`: the calendar as a covering problem, its tie rules folded into
+//!   the cost, and the search.
+
+mod demand;
+pub mod months;
+mod search;
+
+use std::collections::HashMap;
+
+use num_bigint::BigInt;
+
+use crate::model::{Catalog, ServiceIx, Status};
+use crate::money::Money;
+use crate::note::Note;
+use crate::period::Period;
+use crate::scenario::Scenario;
+use crate::split::Split;
+
+use super::fair;
+use super::household::{Household, share_rows, weights_of};
+use super::problem::Budget;
+use super::shares::{self, Exact};
+use super::types::{OfferKind, PersonShare, Sharing, Unproven};
+use crate::model::Member;
+use months::Horizon;
+use search::{Found, search};
+
+/// One purchase of a calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Purchase {
+    /// The index of its first month in the horizon.
+    pub start: u32,
+    /// How many months it covers (some may be after the horizon).
+    pub months: u32,
+    /// The last day it covers.
+    pub until: time::Date,
+    pub kind: OfferKind,
+    pub id: String,
+    /// 0 for the main price, 1, 2, … for `other_prices`.
+    pub way: usize,
+    pub label: Option<String>,
+    /// Bought at the way's first price.
+    pub first: bool,
+    /// With people: whose first price it is.
+    pub first_of: Option<Member>,
+    pub price: Money,
+    /// The wanted services it is used for, in wants order.
+    pub covers: Vec<ServiceIx>,
+}
+
+/// What covers a wanted service in one month.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// A held membership gives seats of it then.
+    pub held: bool,
+    /// The indexes in `purchases` of those covering it then, in order.
+    pub purchases: Vec<usize>,
+}
+
+/// The cheapest purchases month by month (docs/reference/calendar.md).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calendar {
+    pub horizon: Horizon,
+    /// Every wanted service once, in order of first want.
+    pub wants: Vec<ServiceIx>,
+    /// Sorted by (start, offer id, way).
+    pub purchases: Vec<Purchase>,
+    /// Per want, per month: `None` when nobody wants it then.
+    pub coverage: Vec<Vec<Option<Cell>>>,
+    /// Per month: what is paid for the purchases starting then.
+    pub paid_by_month: Vec<Money>,
+    pub total: Money,
+    /// The same demand bought month by month, each service alone at its
+    /// cheapest monthly regular price; `None` when one cannot be.
+    pub month_by_month: Option<Money>,
+    pub savings: Option<Money>,
+    pub proven: bool,
+    /// A proven lower bound on `total`: `total` when proven.
+    pub bound: Money,
+    pub notes: Vec<Note>,
+    pub include: Vec<Status>,
+    /// With someone besides `me`: each person's share, in person order.
+    pub people: Option<Vec<PersonShare>>,
+    pub split: Option<Sharing>,
+    /// The searches that ran out of time.
+    pub unproven: Vec<Unproven>,
+}
+
+/// Why there is no calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarError {
+    /// Nobody wants anything.
+    NoWants,
+    /// A wanted month that no offer can cover.
+    Uncovered {
+        service: ServiceIx,
+        member: Member,
+        /// Its index in the horizon.
+        month: u32,
+    },
+}
+
+/// The calendar of `scenario`'s wants (`me`) and every person of `catalog`
+/// over `horizon`, its searches within `budget`: the calendar first, then each
+/// person's alone and the groups the shares need.
+pub fn calendar_within(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    horizon: Horizon,
+    budget: &Budget,
+) -> Result<Calendar, CalendarError> {
+    let household = Household::of(catalog, scenario);
+    if household.wants().is_empty() {
+        return Err(CalendarError::NoWants);
+    }
+    let mut notes = Vec::new();
+    let found = one(
+        catalog,
+        scenario,
+        &household.members,
+        horizon,
+        budget,
+        &mut notes,
+    )?;
+    let mut calendar = describe(catalog, &household.members, horizon, found, notes);
+    calendar.include = scenario.include.statuses();
+    if !calendar.proven {
+        calendar.unproven.push(Unproven::Plan);
+    }
+    if household.is_shared() {
+        let (people, sharing) = people(
+            catalog,
+            scenario,
+            &household,
+            horizon,
+            budget,
+            &mut calendar,
+        )?;
+        calendar.people = Some(people);
+        calendar.split = Some(sharing);
+    }
+    calendar.proven = calendar.unproven.is_empty();
+    Ok(calendar)
+}
+
+/// One search, for `members`, with the demand it meets.
+fn one(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    members: &[(Member, Vec<ServiceIx>)],
+    horizon: Horizon,
+    budget: &Budget,
+    notes: &mut Vec<Note>,
+) -> Result<(demand::Demand, Found), CalendarError> {
+    let demand = demand::Demand::of(catalog, scenario, members, horizon, notes);
+    let found = search(catalog, scenario, members, &demand, horizon, budget, notes)?;
+    Ok((demand, found))
+}
+
+/// The calendar as users see it.
+fn describe(
+    catalog: &Catalog,
+    members: &[(Member, Vec<ServiceIx>)],
+    horizon: Horizon,
+    (demand, found): (demand::Demand, Found),
+    mut notes: Vec<Note>,
+) -> Calendar {
+    let n = horizon.months;
+    let mut bought = found.bought.clone();
+    bought.sort_by(|a, b| {
+        let (wa, wb) = (&found.ways[a.way], &found.ways[b.way]);
+        (a.start, &wa.id, wa.way, !a.first).cmp(&(b.start, &wb.id, wb.way, !b.first))
+    });
+    // Of the purchases of one way, those at the first price are the earliest,
+    // each named for a new member in person order.
+    let mut firsts: HashMap<usize, usize> = HashMap::new();
+    for b in &bought {
+        if b.first {
+            *firsts.entry(b.way).or_default() += 1;
+        }
+    }
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    let shared = members.iter().any(|(m, _)| *m != Member::Me);
+    let purchases: Vec<Purchase> = bought
+        .iter()
+        .map(|b| {
+            let way = &found.ways[b.way];
+            let before = seen.entry(b.way).or_default();
+            let first = *before < firsts.get(&b.way).copied().unwrap_or(0);
+            let first_of = (first && shared)
+                .then(|| {
+                    way.new_members
+                        .get(*before / way.periods.max(1) as usize)
+                        .copied()
+                })
+                .flatten();
+            *before += 1;
+            let end = (b.start + way.months).min(n);
+            let covers = b
+                .mask
+                .bits()
+                .filter(|&w| (b.start..end).any(|m| demand.seats[w][m as usize] > 0))
+                .map(|w| demand.wants[w])
+                .collect();
+            Purchase {
+                start: b.start,
+                months: way.months,
+                until: horizon.month(b.start + way.months - 1).last_day(),
+                kind: way.kind,
+                id: way.id.clone(),
+                way: way.way,
+                label: way.label.clone(),
+                first,
+                first_of,
+                price: if first {
+                    way.first.unwrap_or(way.price)
+                } else {
+                    way.price
+                },
+                covers,
+            }
+        })
+        .collect();
+    let coverage = (0..demand.wants.len())
+        .map(|w| {
+            (0..n as usize)
+                .map(|m| {
+                    (!demand.wanted_by[w][m].is_empty()).then(|| Cell {
+                        held: demand.held[w][m] > 0,
+                        purchases: purchases
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| {
+                                p.covers.contains(&demand.wants[w])
+                                    && (p.start..p.start + p.months).contains(&(m as u32))
+                            })
+                            .map(|(at, _)| at)
+                            .collect(),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut paid_by_month = vec![Money::ZERO; n as usize];
+    for p in &purchases {
+        paid_by_month[p.start as usize] = paid_by_month[p.start as usize] + p.price;
+    }
+    let total: Money = purchases.iter().map(|p| p.price).sum();
+    let month_by_month = month_by_month(catalog, &demand);
+    if demand.wanted_by.iter().flatten().all(Vec::is_empty) {
+        notes.push(Note::NothingWanted);
+    }
+    notes.dedup();
+    Calendar {
+        horizon,
+        wants: demand.wants.clone(),
+        purchases,
+        coverage,
+        paid_by_month,
+        total,
+        savings: month_by_month.map(|m| m - total),
+        month_by_month,
+        proven: found.proven,
+        bound: found.bound.min(total),
+        notes,
+        include: Vec::new(),
+        people: None,
+        split: None,
+        unproven: Vec::new(),
+    }
+}
+
+/// The demand met one month at a time by each service alone at the regular
+/// price of its cheapest way priced per month: `None` when a service wanted in
+/// the horizon is not sold alone or has no such way.
+fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
+    let mut total = Money::ZERO;
+    for (w, &service) in demand.wants.iter().enumerate() {
+        let needed: u32 = demand.seats[w].iter().sum();
+        if needed == 0 {
+            continue;
+        }
+        let service = &catalog.services[service];
+        if !service.sold_alone {
+            return None;
+        }
+        let monthly = std::iter::once((service.price, service.period))
+            .chain(service.other_prices.iter().map(|w| (w.price, w.period)))
+            .filter(|(_, period)| *period == Period::Month)
+            .map(|(price, period)| crate::calc::to_basis(price, period, period))
+            .min()?;
+        let seats = service.seats.max(1);
+        for &wanted in &demand.seats[w] {
+            let purchases = i128::from(wanted.div_ceil(seats));
+            total = total + Money::from_fen(monthly.fen() * purchases);
+        }
+    }
+    Some(total)
+}
+
+/// Each member's share of the calendar by the scenario's rule (rule 6).
+fn people(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    household: &Household,
+    horizon: Horizon,
+    budget: &Budget,
+    calendar: &mut Calendar,
+) -> Result<(Vec<PersonShare>, Sharing), CalendarError> {
+    let members = &household.members;
+    let mut costs = Costs {
+        catalog,
+        scenario,
+        members,
+        horizon,
+        budget,
+        by_group: HashMap::new(),
+        alone_unproven: Vec::new(),
+        groups_unproven: false,
+    };
+    let alone = (0..members.len())
+        .map(|at| costs.of(1 << at))
+        .collect::<Result<Vec<Money>, _>>()?;
+    let asked = match scenario.split {
+        Split::ByUse => {
+            calendar.notes.push(Note::ByUseFallsBack);
+            Split::Fair
+        }
+        ref other => other.clone(),
+    };
+    let fair_too_many = asked == Split::Fair && members.len() > Split::FAIR_MOST;
+    let rule = if fair_too_many {
+        Split::EqualSavings
+    } else {
+        asked
+    };
+    let total = calendar.total;
+    let exact = match &rule {
+        Split::Fair => {
+            costs.by_group.insert((1 << members.len()) - 1, total);
+            let (numerators, denominator) = fair::shapley(members.len(), |g| costs.of(g))?;
+            Exact::over(
+                numerators.into_iter().map(BigInt::from).collect(),
+                BigInt::from(denominator),
+            )
+        }
+        Split::Weights(agreed) => {
+            let ids: Vec<Member> = members.iter().map(|(member, _)| *member).collect();
+            shares::proportional(total, &weights_of(catalog, agreed, &ids))
+        }
+        _ => {
+            let weights: Vec<BigInt> = alone.iter().map(|a| BigInt::from(a.fen())).collect();
+            shares::proportional(total, &weights)
+        }
+    };
+    let pays = shares::round_once(total, &exact);
+    for &at in &costs.alone_unproven {
+        calendar.unproven.push(Unproven::Alone(members[at].0));
+    }
+    if costs.groups_unproven {
+        calendar.unproven.push(Unproven::Shares);
+    }
+    Ok((
+        share_rows(household, pays, alone),
+        Sharing {
+            rule,
+            fair_too_many,
+        },
+    ))
+}
+
+/// `c(S)` of the calendar: its total for only the members of a group.
+struct Costs<'a> {
+    catalog: &'a Catalog,
+    scenario: &'a Scenario,
+    members: &'a [(Member, Vec<ServiceIx>)],
+    horizon: Horizon,
+    budget: &'a Budget,
+    by_group: HashMap<u32, Money>,
+    alone_unproven: Vec<usize>,
+    groups_unproven: bool,
+}
+
+impl Costs<'_> {
+    /// `c(S)`, searched once; a search the budget stopped answers no more than
+    /// `c(S∖{i}) + c({i})` for any member `i`.
+    fn of(&mut self, group: u32) -> Result<Money, CalendarError> {
+        if group == 0 {
+            return Ok(Money::ZERO);
+        }
+        if let Some(&known) = self.by_group.get(&group) {
+            return Ok(known);
+        }
+        let at: Vec<usize> = (0..self.members.len())
+            .filter(|i| group & (1 << i) != 0)
+            .collect();
+        let members: Vec<(Member, Vec<ServiceIx>)> =
+            at.iter().map(|&i| self.members[i].clone()).collect();
+        let (_, found) = one(
+            self.catalog,
+            self.scenario,
+            &members,
+            self.horizon,
+            self.budget,
+            &mut Vec::new(),
+        )?;
+        let mut total = found.total;
+        if !found.proven {
+            if let [only] = at[..] {
+                self.alone_unproven.push(only);
+            } else {
+                self.groups_unproven = true;
+                for &i in &at {
+                    let split = self.of(group & !(1 << i))? + self.of(1 << i)?;
+                    total = total.min(split);
+                }
+            }
+        }
+        self.by_group.insert(group, total);
+        Ok(total)
+    }
+}

@@ -1,0 +1,169 @@
+//! `c(S)` (docs/reference/arithmetic.md, "Rule 6: Household shares"): the total of the household plan for only the people
+//! of a group `S`, with the same catalogue, statuses and what-ifs (an offer may be
+//! bought more than once there too), remembered once found.
+//!
+//! Every share needs some of them: `alone` is `c({i})` for each person, fair
+//! shares `c(S)` for every group (`fair`). Groups are bitmasks over the members in
+//! person order. Groups that want the same seats of the same services cost the
+//! same, so a group's plan is also remembered by its demand, and people with the
+//! same wants are searched once.
+
+use std::collections::HashMap;
+
+use crate::model::{Catalog, ServiceIx};
+use crate::money::Money;
+use crate::scenario::Scenario;
+
+use super::cover::cover;
+use super::problem::Budget;
+use super::types::PlanError;
+use crate::model::Member;
+
+/// A group of members: bit `i` is the member at `i` in person order.
+pub(super) type Group = u32;
+
+/// `c(S)` of the groups of one household, each searched once.
+pub(super) struct GroupCosts<'a> {
+    catalog: &'a Catalog,
+    scenario: &'a Scenario,
+    members: &'a [(Member, Vec<ServiceIx>)],
+    budget: &'a Budget,
+    /// Every wanted service once, in order of first want.
+    wants: Vec<ServiceIx>,
+    by_group: HashMap<Group, Money>,
+    /// By the seats each want needs (per entry of `wants`): the total, and
+    /// whether its search proved it.
+    by_demand: HashMap<Vec<u32>, (Money, bool)>,
+    /// Members whose alone was not proven, and whether a group's was not.
+    alone_unproven: Vec<usize>,
+    group_unproven: bool,
+}
+
+impl<'a> GroupCosts<'a> {
+    /// The costs of groups of `members` (with their wants, in person order),
+    /// each searched within `budget`.
+    pub fn new(
+        catalog: &'a Catalog,
+        scenario: &'a Scenario,
+        members: &'a [(Member, Vec<ServiceIx>)],
+        budget: &'a Budget,
+    ) -> Self {
+        let mut wants: Vec<ServiceIx> = Vec::new();
+        for want in members.iter().flat_map(|(_, w)| w) {
+            if !wants.contains(want) {
+                wants.push(*want);
+            }
+        }
+        GroupCosts {
+            catalog,
+            scenario,
+            members,
+            budget,
+            wants,
+            by_group: HashMap::new(),
+            by_demand: HashMap::new(),
+            alone_unproven: Vec::new(),
+            group_unproven: false,
+        }
+    }
+
+    /// Records a total found already: the household plan's, for everyone.
+    pub fn know(&mut self, group: Group, total: Money) {
+        self.by_group.insert(group, total);
+    }
+
+    /// `c({i})`: the household plan for the member at `at` alone. (Any number of
+    /// members: this is not remembered by group.)
+    pub fn alone(&mut self, at: usize) -> Result<Money, PlanError> {
+        let (total, proven) = self.search(&[at])?;
+        if !proven && !self.alone_unproven.contains(&at) {
+            self.alone_unproven.push(at);
+        }
+        Ok(total)
+    }
+
+    /// The members (by position) whose alone the budget stopped before its proof.
+    pub fn alone_unproven(&self) -> Vec<usize> {
+        self.alone_unproven.clone()
+    }
+
+    /// Whether the budget stopped the search of some group of two or more.
+    pub fn groups_unproven(&self) -> bool {
+        self.group_unproven
+    }
+
+    /// `c(S)` for a group of at most 32 members, `c(∅)` = 0. Buying the plans of
+    /// `S∖{i}` and of `{i}` covers `S`, so `c(S)` is never above `c(S∖{i}) +
+    /// c({i})` for any member `i`: a search that the budget stopped answers the
+    /// least of those and of the best it found, and so no one's fair share is
+    /// above their alone even then (docs/reference/plan.md, "Proof and time limit").
+    pub fn of(&mut self, group: Group) -> Result<Money, PlanError> {
+        if group == 0 {
+            return Ok(Money::ZERO);
+        }
+        if let Some(&total) = self.by_group.get(&group) {
+            return Ok(total);
+        }
+        let people: Vec<usize> = (0..Group::BITS as usize)
+            .filter(|i| group & (1 << i) != 0)
+            .collect();
+        let total = if let [only] = people[..] {
+            self.alone(only)?
+        } else {
+            let (found, proven) = self.search(&people)?;
+            if proven {
+                found
+            } else {
+                self.group_unproven = true;
+                let mut least = found;
+                for &i in &people {
+                    least = least.min(self.of(group & !(1 << i))? + self.alone(i)?);
+                }
+                least
+            }
+        };
+        self.by_group.insert(group, total);
+        Ok(total)
+    }
+
+    /// The one place a group's plan is searched: the household plan for the
+    /// members at `people` (in person order), through the planner's search
+    /// within the budget. Its total, and whether that search proved it.
+    fn search(&mut self, people: &[usize]) -> Result<(Money, bool), PlanError> {
+        let mut demand = vec![0u32; self.wants.len()];
+        for &at in people {
+            for want in &self.members[at].1 {
+                if let Some(w) = self.wants.iter().position(|x| x == want) {
+                    demand[w] += 1;
+                }
+            }
+        }
+        if let Some(&known) = self.by_demand.get(&demand) {
+            return Ok(known);
+        }
+        let (wants, seats): (Vec<ServiceIx>, Vec<u32>) = self
+            .wants
+            .iter()
+            .zip(&demand)
+            .filter(|(_, d)| **d > 0)
+            .map(|(w, d)| (*w, *d))
+            .unzip();
+        let found = if wants.is_empty() {
+            (Money::ZERO, true)
+        } else {
+            // An offer may be bought more than once, even for one person.
+            let bought = cover(
+                self.catalog,
+                self.scenario,
+                &wants,
+                &seats,
+                false,
+                &mut Vec::new(),
+                self.budget,
+            )?;
+            (bought.total(), bought.proven)
+        };
+        self.by_demand.insert(demand, found);
+        Ok(found)
+    }
+}

@@ -1,0 +1,219 @@
+//! The one place where what the core returns as data is worded, in the language
+//! in use: its messages (a key and named facts, from `locales/*.toml`), the notes
+//! on figures, the errors of plans, changes and edits, and the names of periods,
+//! statuses and orders.
+
+use crate::report::member_name;
+use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::changes::ApplyError;
+use bundlecalc_core::edit::EditError;
+use bundlecalc_core::message::{Fact, Message};
+use bundlecalc_core::model::{Bundle, Catalog, ChangeMark, Service, Status};
+use bundlecalc_core::note::Note;
+use bundlecalc_core::period::Period;
+use bundlecalc_core::plan::types::OfferKind;
+use bundlecalc_core::seen::date_text;
+
+/// `message` in the language in use: the wording of its key, each `%{name}`
+/// filled with its fact (a nested message worded in turn).
+pub fn message(message: &Message) -> String {
+    let wording = crate::tr!(message.key.as_ref());
+    if message.facts.is_empty() {
+        return wording;
+    }
+    let names: Vec<&str> = message.facts.iter().map(|(name, _)| *name).collect();
+    let values: Vec<String> = message
+        .facts
+        .iter()
+        .map(|(_, fact)| match fact {
+            Fact::Text(text) => text.clone(),
+            Fact::Message(inner) => self::message(inner),
+        })
+        .collect();
+    rust_i18n::replace_patterns(&wording, &names, &values)
+}
+
+/// "year", "年": a period in words.
+pub fn period_label(period: Period) -> String {
+    crate::tr!(&format!("period.{}", period.name()))
+}
+
+/// "per year", "每年".
+pub fn per(period: Period) -> String {
+    crate::tr!("per", period = period_label(period))
+}
+
+/// An order of the bundles in words (`--sort`, `s`).
+pub fn sort_label(sort: SortKey) -> String {
+    crate::tr!(&format!("sort.{}", sort.name()))
+}
+
+/// What follows a name wherever an offer is named: nothing for an available
+/// one, " (rumoured)" or " (ended)" otherwise.
+pub fn status_tag(status: Status) -> String {
+    match status {
+        Status::Available => String::new(),
+        Status::Rumoured => crate::tr!("tag.rumoured"),
+        Status::Ended => crate::tr!("tag.ended"),
+    }
+}
+
+/// " · if …" for each what-if change applied to an offer.
+fn change_tag(changes: &[ChangeMark]) -> String {
+    changes
+        .iter()
+        .map(|change| crate::tr!("tag.change", name = change.name))
+        .collect()
+}
+
+/// A service's name with its status tag and its changes, as people see it:
+/// "QQ Music (rumoured) · if …".
+pub fn service_name(service: &Service) -> String {
+    format!(
+        "{}{}{}",
+        service.name,
+        status_tag(service.status),
+        change_tag(&service.changes)
+    )
+}
+
+/// A bundle's name with its status tag and its changes, as people see it:
+/// "Taobao 88VIP · if QQ Music joins 88VIP".
+pub fn bundle_name(bundle: &Bundle) -> String {
+    format!(
+        "{}{}{}",
+        bundle.name,
+        status_tag(bundle.status),
+        change_tag(&bundle.changes)
+    )
+}
+
+/// A bundle's name with its changes but no status tag, where the status has a
+/// column of its own.
+pub fn changed_name(bundle: &Bundle) -> String {
+    format!("{}{}", bundle.name, change_tag(&bundle.changes))
+}
+
+/// An offer's name as people see it, with its status tag.
+pub fn offer_name(catalog: &Catalog, kind: OfferKind) -> String {
+    match kind {
+        OfferKind::Bundle(b) => bundle_name(&catalog.bundles[b]),
+        OfferKind::Service(s) => service_name(&catalog.services[s]),
+    }
+}
+
+/// A note on a comparison, a plan or a calendar, in a sentence. The names and ids
+/// it holds are those the figures were made from.
+pub fn note(catalog: &Catalog, note: &Note) -> String {
+    match note {
+        Note::TierFactUnset { fact, when, bundle } => {
+            crate::tr!("note.tier_unset", fact = fact, when = when, bundle = bundle)
+        }
+        Note::BenefitFactUnset { fact, benefit } => {
+            crate::tr!("note.benefit_unset", fact = fact, benefit = benefit)
+        }
+        Note::StalePrices(found) => {
+            let prices: Vec<String> = found
+                .iter()
+                .map(|(name, date)| {
+                    crate::tr!("note.stale_price", name = name, date = date_text(*date))
+                })
+                .collect();
+            let prices = prices.join(&crate::tr!("note.stale_list"));
+            crate::tr!("note.stale", prices = prices)
+        }
+        Note::WhenNotWanted { member, service } => crate::tr!(
+            "calendar.note.when_not_wanted",
+            service = catalog.services[*service].id,
+            person = member_name(catalog, *member)
+        ),
+        Note::WayLeftOut { offer, way, period } => crate::tr!(
+            "calendar.note.way_left_out",
+            offer = offer,
+            way = way,
+            period = per(*period)
+        ),
+        Note::NothingWanted => crate::tr!("calendar.note.nothing_wanted"),
+        Note::ByUseFallsBack => crate::tr!("calendar.note.by_use"),
+    }
+}
+
+/// Every note of a list, in order.
+pub fn notes(catalog: &Catalog, notes: &[Note]) -> Vec<String> {
+    notes.iter().map(|n| note(catalog, n)).collect()
+}
+
+/// Why changes cannot be applied together, naming the bundle and the changes by id.
+pub fn apply_error(catalog: &Catalog, error: &ApplyError) -> String {
+    match error {
+        ApplyError::LeavesEmpty { bundle, changes } => {
+            let ids: Vec<String> = changes
+                .iter()
+                .map(|&c| format!("`{}`", catalog.changes[c].id))
+                .collect();
+            crate::tr!(
+                "change.leaves_empty",
+                bundle = catalog.bundles[*bundle].id,
+                changes = ids.join(", ")
+            )
+        }
+    }
+}
+
+/// Why edits could not be written into the text.
+pub fn edit_error(error: &EditError) -> String {
+    match error {
+        EditError::NotToml(why) => crate::tr!("err.not_toml", why = why),
+        EditError::Missing(place) => crate::tr!("err.missing", place = place),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, in_language};
+    use bundlecalc_core::amount::NumberError;
+    use bundlecalc_core::load::parse::{MAX_FILE_BYTES, file_too_large};
+    use bundlecalc_core::load::parse_catalog;
+
+    fn english(message: &Message) -> String {
+        in_language(Lang::En, || self::message(message))
+    }
+
+    #[test]
+    fn sizes_are_said_in_mebibytes_and_bytes() {
+        assert_eq!(
+            english(&file_too_large(MAX_FILE_BYTES as u64 + 1)),
+            "the file is 8.01 MiB (8,388,609 bytes); bundles files over 8 MiB \
+             (8,388,608 bytes) are refused"
+        );
+    }
+
+    #[test]
+    fn a_tiny_number_is_refused_for_its_decimal_places() {
+        assert_eq!(
+            english(&NumberError::TooManyDecimals.message()),
+            "has more than 28 digits after the decimal point"
+        );
+    }
+
+    #[test]
+    fn the_loader_s_problems_are_worded_with_their_places_and_help() {
+        let text = "[services.a]\nprice = -1\n[services.b]\nprise = 2\n";
+        let problems = parse_catalog(text).unwrap_err();
+        let messages: Vec<_> = problems.iter().map(|p| english(&p.message)).collect();
+        assert_eq!(
+            messages,
+            [
+                "`services.a.price` must not be negative",
+                "service `b` has no `price`",
+                "unknown key `prise` in service `b`"
+            ]
+        );
+        let help = problems[2].help.as_deref().map(english);
+        assert_eq!(help.as_deref(), Some("did you mean `price`?"));
+        // A message inside a message is worded in the same language.
+        let chinese = in_language(Lang::Zh, || self::message(&problems[2].message));
+        assert!(!chinese.contains("service"), "{chinese}");
+    }
+}
