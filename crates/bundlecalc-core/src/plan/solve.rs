@@ -76,9 +76,26 @@ pub fn solve(
     let zeros = vec![0.0; problem.columns.len()];
     let top: Vec<f64> = hi.iter().map(|&h| f64::from(h)).collect();
     search.round(&zeros, &zeros, &top);
+    // Setting up the relaxation of a big problem takes a while: past the
+    // limit, the first plan is the answer, with the bound each row gives alone.
+    let out_of_time = |search: &Search<'_>| {
+        let (cost, picks) = search.best.clone()?;
+        budget.is_spent().then(|| Solution {
+            picks,
+            cost,
+            proven: false,
+            bound: row_bound(problem).min(cost),
+        })
+    };
+    if let Some(answer) = out_of_time(&search) {
+        return Ok(answer);
+    }
     // The relaxation is bounded with rounded rows too; plans are checked
     // against the problem itself.
     let matrix = Matrix::new(&strengthened(problem));
+    if let Some(answer) = out_of_time(&search) {
+        return Ok(answer);
+    }
     let mut root = Lp::new(&matrix, &hi);
     if root.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
         return Err(Unsolved::Infeasible);
@@ -183,6 +200,35 @@ fn within(picks: &[usize], original: &[usize]) -> Option<Vec<usize>> {
         .iter()
         .map(|at| original.binary_search(at).ok())
         .collect()
+}
+
+/// A lower bound from each row alone: a row's demand is met at no less than
+/// its cheapest cost per seat, so every plan costs at least the most any row
+/// needs that way (rounded up to a whole unit).
+fn row_bound(problem: &Problem) -> i128 {
+    // Per row: the least cost per seat, as a fraction (cost, seats).
+    let mut cheapest: Vec<Option<(i128, i128)>> = vec![None; problem.demand.len()];
+    for column in &problem.columns {
+        for &(row, seats) in &column.rows {
+            let seats = i128::from(seats.min(problem.demand[row]));
+            if seats == 0 {
+                continue;
+            }
+            let least = &mut cheapest[row];
+            if least.is_none_or(|(cost, given)| column.cost * given < cost * seats) {
+                *least = Some((column.cost, seats));
+            }
+        }
+    }
+    cheapest
+        .iter()
+        .zip(&problem.demand)
+        .filter_map(|(least, &demand)| {
+            let (cost, seats) = (*least)?;
+            Some((cost * i128::from(demand) + seats - 1) / seats)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Per column: the most purchases any best plan can make of it. Beyond enough
@@ -732,6 +778,23 @@ mod tests {
             rows: rows.iter().map(|&r| (r, 1)).collect(),
             max_copies,
         }
+    }
+
+    #[test]
+    fn past_the_limit_before_the_relaxation_the_first_plan_answers_with_the_rows_bound() {
+        let problem = Problem {
+            demand: vec![3, 1],
+            columns: vec![column(0, &[0], 4, 3), column(1, &[0, 1], 10, 1)],
+            limits: Vec::new(),
+        };
+        // Row 0 needs 3 seats at 4 a seat at best: 12. Row 1: 10.
+        assert_eq!(row_bound(&problem), 12);
+        let found = solve(&problem, &Budget::for_nodes(0), None).unwrap();
+        assert!(!found.proven);
+        assert_eq!(found.bound, 12);
+        assert_eq!(problem.verify(&found.picks), Some(found.cost));
+        let proven = solve(&problem, &Budget::unlimited(), None).unwrap();
+        assert_eq!((proven.cost, proven.picks), (18, vec![0, 0, 1]));
     }
 
     #[test]
