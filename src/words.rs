@@ -5,7 +5,6 @@
 
 use crate::report::member_name;
 use bundlecalc_core::calc::SortKey;
-use bundlecalc_core::changes::ApplyError;
 use bundlecalc_core::edit::EditError;
 use bundlecalc_core::message::{Fact, Message};
 use bundlecalc_core::model::{Bundle, Catalog, ChangeMark, Service, Status};
@@ -13,6 +12,7 @@ use bundlecalc_core::note::Note;
 use bundlecalc_core::period::Period;
 use bundlecalc_core::plan::types::OfferKind;
 use bundlecalc_core::seen::date_text;
+use bundlecalc_core::what_if::apply::ApplyError;
 
 /// `message` in the language in use: the wording of its key, each `%{name}`
 /// filled with its fact (a nested message worded in turn).

@@ -7,12 +7,12 @@
 
 #![allow(clippy::needless_range_loop)] // months and services index small grids
 
-use bundlecalc_core::changes::apply;
 use bundlecalc_core::load::parse_catalog;
 use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 use bundlecalc_core::plan::calendar::{Calendar, calendar_within};
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::what_if::apply::apply;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]

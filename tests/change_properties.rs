@@ -3,12 +3,12 @@
 //! that only names itself leaves every figure as it was.
 
 use bundlecalc_core::calc::compare;
-use bundlecalc_core::changes::{all, apply};
 use bundlecalc_core::load::parse_catalog;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::what_if::apply::{all, apply};
 use proptest::prelude::*;
 
 /// Changes of some bundles' and services' prices and periods, all valid.

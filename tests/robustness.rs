@@ -42,7 +42,7 @@ fn exercise(text: &str) {
     if scenario.wants.as_ref().is_some_and(|w| w.len() <= 12)
         && let Ok(found) = plan(&catalog, &scenario)
     {
-        let what_ifs = bundlecalc_core::what_if::what_ifs(
+        let what_ifs = bundlecalc_core::what_if::entries::what_ifs(
             &catalog,
             &[],
             &scenario,

@@ -102,9 +102,9 @@ pub(super) fn what_if_catalog(cli: &Cli, file: &Catalog) -> Result<Catalog, Erro
     let Some(ids) = &cli.what_if else {
         return Ok(file.clone());
     };
-    let applied = bundlecalc_core::changes::named(file, ids.iter().map(String::as_str))
+    let applied = bundlecalc_core::what_if::apply::named(file, ids.iter().map(String::as_str))
         .map_err(|id| unknown_change(file, id))?;
-    bundlecalc_core::changes::apply(file, &applied)
+    bundlecalc_core::what_if::apply::apply(file, &applied)
         .map_err(|why| Error::usage(crate::words::apply_error(file, &why)))
 }
 

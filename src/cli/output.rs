@@ -22,7 +22,7 @@ use bundlecalc_core::plan::plan_within;
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::types::{PlanError, Unbuyable};
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::what_if::what_ifs;
+use bundlecalc_core::what_if::entries::what_ifs;
 
 /// `--check --format json`: every problem as a JSON array, for editors and CI;
 /// `[]` for a valid file. Exit 65 when there are problems, as for `--check`.

@@ -21,7 +21,7 @@ use bundlecalc_core::period::Period;
 use bundlecalc_core::plan::types::{
     IfRumoured, OfferKind, PersonShare, Plan, RumouredPlan, Unproven,
 };
-use bundlecalc_core::what_if::{Outcome, WhatIf};
+use bundlecalc_core::what_if::entries::{WhatIf, WhatIfPlan};
 
 /// What a plan report shows.
 pub struct PlanReport<'a> {
@@ -93,7 +93,7 @@ fn all_proven(plan: &Plan, what_ifs: Option<&[WhatIf]>) -> bool {
         && what_ifs
             .unwrap_or_default()
             .iter()
-            .all(|entry| entry.outcome.is_proven())
+            .all(|entry| entry.plan.is_proven())
 }
 
 /// "Not proven the cheapest: no plan costs less than ¥BOUND.", when a search of
@@ -126,7 +126,7 @@ pub fn unproven_notes(catalog: &Catalog, plan: &Plan, what_ifs: Option<&[WhatIf]
         })
         .collect();
     for entry in what_ifs.unwrap_or_default() {
-        if !entry.outcome.is_proven() {
+        if !entry.plan.is_proven() {
             let names: Vec<&str> = entry
                 .changes
                 .iter()
@@ -151,8 +151,8 @@ struct JsonWhatIf<'a> {
 
 impl<'a> JsonWhatIf<'a> {
     fn of(catalog: &'a Catalog, entry: &'a WhatIf) -> Self {
-        let plan = match &entry.outcome {
-            Outcome::Plan {
+        let plan = match &entry.plan {
+            WhatIfPlan::Plan {
                 ids, total, saves, ..
             } => Some((ids, total, saves)),
             _ => None,

@@ -6,7 +6,7 @@ use super::compare::money_text;
 use super::purchase::purchase_name;
 use crate::tr;
 use bundlecalc_core::model::Catalog;
-use bundlecalc_core::what_if::{Outcome, WhatIf};
+use bundlecalc_core::what_if::entries::{WhatIf, WhatIfPlan};
 
 /// One entry in a sentence. `catalog` is the one the plan was made on (offers are
 /// named as there); `symbol` the currency's, or "" for plain amounts.
@@ -17,8 +17,8 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
         .map(|&c| catalog.changes[c].name.as_str())
         .collect();
     let changes = names.join(&tr!("whatif.and"));
-    match &entry.outcome {
-        Outcome::Plan {
+    match &entry.plan {
+        WhatIfPlan::Plan {
             offers,
             labels,
             total,
@@ -59,8 +59,8 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
                 )
             }
         }
-        Outcome::Uncovered => tr!("whatif.uncovered", changes = changes),
-        Outcome::Refused(why) => tr!(
+        WhatIfPlan::Uncovered => tr!("whatif.uncovered", changes = changes),
+        WhatIfPlan::Refused(why) => tr!(
             "whatif.refused",
             changes = changes,
             why = crate::words::apply_error(catalog, why)

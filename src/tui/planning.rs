@@ -11,7 +11,7 @@ use bundlecalc_core::plan::plan_within;
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::types::{Plan, PlanError};
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::what_if::{self, WhatIf};
+use bundlecalc_core::what_if::entries::{WhatIf, WhatIfPlan, plan_with, what_ifs};
 
 /// The plan, and what the what-ifs would make of it.
 #[derive(Debug)]
@@ -23,7 +23,7 @@ pub struct Planned {
     /// For each change applied: the plan without it, against this one (its
     /// `saves` is what taking the change back would save: negative when the
     /// change helps).
-    pub take_backs: Vec<(ChangeIx, what_if::Outcome)>,
+    pub take_backs: Vec<(ChangeIx, WhatIfPlan)>,
 }
 
 impl Planned {
@@ -40,7 +40,7 @@ impl Planned {
         let found = plan_within(catalog, scenario, &budget);
         let (what_ifs, take_backs) = match &found {
             Ok(plan) => {
-                let what_ifs = what_if::what_ifs(file, applied, scenario, plan.total, &budget);
+                let what_ifs = what_ifs(file, applied, scenario, plan.total, &budget);
                 let take_backs = applied
                     .iter()
                     .map(|&c| {
@@ -48,7 +48,7 @@ impl Planned {
                             applied.iter().copied().filter(|&o| o != c).collect();
                         (
                             c,
-                            what_if::outcome(file, &others, &[], scenario, plan.total, &budget),
+                            plan_with(file, &others, &[], scenario, plan.total, &budget),
                         )
                     })
                     .collect();

@@ -11,7 +11,6 @@
 
 pub mod amount;
 pub mod calc;
-pub mod changes;
 pub mod condition;
 pub mod diagnostic;
 pub mod edit;

@@ -370,10 +370,10 @@ pub struct Instance {
 /// what-ifs (the plan and its four entries); a calendar of 10 services × 36
 /// months; and the 1,023 household plans of every group of 10 people.
 pub fn planner_instances() -> Vec<Instance> {
-    use crate::changes::apply;
     use crate::load::parse_catalog;
     use crate::plan::covering_problem;
     use crate::scenario::Scenario;
+    use crate::what_if::apply::apply;
 
     let mut instances = Vec::new();
     let catalog = parse_catalog(&hard_catalogue(10_000, 300, 1)).expect("generated files load");

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use super::App;
 use crate::tr;
 use crate::tui::windows::what_ifs::Effect;
-use bundlecalc_core::changes;
 use bundlecalc_core::model::ChangeIx;
+use bundlecalc_core::what_if::apply;
 
 impl App {
     /// The what-ifs applied, as indexes of the file's changes, in file order.
@@ -30,8 +30,8 @@ impl App {
             self.catalog = file;
             return Ok(());
         }
-        let changed = changes::apply(&file, &applied)
-            .map_err(|why| crate::words::apply_error(&file, &why))?;
+        let changed =
+            apply::apply(&file, &applied).map_err(|why| crate::words::apply_error(&file, &why))?;
         self.catalog = Arc::new(changed);
         Ok(())
     }
@@ -87,7 +87,7 @@ impl App {
         let mut effects = vec![Effect::NoPlan; count];
         for entry in planned.what_ifs.iter().flatten() {
             if let [single] = entry.changes[..] {
-                effects[single] = Effect::of_applying(&entry.outcome, &self.file);
+                effects[single] = Effect::of_applying(&entry.plan, &self.file);
             }
         }
         for (change, taken_back) in &planned.take_backs {

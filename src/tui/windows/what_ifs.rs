@@ -37,11 +37,11 @@ pub enum Effect {
 
 impl Effect {
     /// What a what-if entry says, for a change not applied.
-    pub fn of_applying(outcome: &what_if::Outcome, catalog: &Catalog) -> Effect {
+    pub fn of_applying(outcome: &what_if::entries::WhatIfPlan, catalog: &Catalog) -> Effect {
         match outcome {
-            what_if::Outcome::Plan { saves, .. } => Effect::Saves(*saves),
-            what_if::Outcome::Uncovered => Effect::Uncovered,
-            what_if::Outcome::Refused(why) => {
+            what_if::entries::WhatIfPlan::Plan { saves, .. } => Effect::Saves(*saves),
+            what_if::entries::WhatIfPlan::Uncovered => Effect::Uncovered,
+            what_if::entries::WhatIfPlan::Refused(why) => {
                 Effect::Refused(crate::words::apply_error(catalog, why))
             }
         }
@@ -49,12 +49,12 @@ impl Effect {
 
     /// What taking an applied change back says of it: keeping it saves the
     /// opposite of what taking it back would.
-    pub fn of_keeping(taken_back: &what_if::Outcome, catalog: &Catalog) -> Effect {
+    pub fn of_keeping(taken_back: &what_if::entries::WhatIfPlan, catalog: &Catalog) -> Effect {
         match taken_back {
-            what_if::Outcome::Plan { saves, .. } => Effect::Saves(Money::ZERO - *saves),
+            what_if::entries::WhatIfPlan::Plan { saves, .. } => Effect::Saves(Money::ZERO - *saves),
             // Without it the wants could not be covered: it is what covers them.
-            what_if::Outcome::Uncovered => Effect::NoPlan,
-            what_if::Outcome::Refused(why) => {
+            what_if::entries::WhatIfPlan::Uncovered => Effect::NoPlan,
+            what_if::entries::WhatIfPlan::Refused(why) => {
                 Effect::Refused(crate::words::apply_error(catalog, why))
             }
         }

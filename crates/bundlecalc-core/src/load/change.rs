@@ -11,11 +11,11 @@ use toml::de::{DeTable, DeValue};
 use super::place::{InItem, Key, KeyPath, Node, describe, field};
 use super::raw::{Keyed, RawChange, RawInclude, Written};
 use super::walk::Walker;
-use crate::changes::{add_include, remove_service};
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::message::Message;
 use crate::model::{Bundle, Change, Include, Offer, Service, ServiceIx};
 use crate::seen::Seen;
+use crate::what_if::apply::{add_include, remove_service};
 
 const CHANGE_KEYS: &[&str] = &[
     "name",

@@ -845,7 +845,10 @@ mod tests {
         let matrix = Matrix::new(&problem);
         assert_eq!(matrix.rows, 2);
         let mut root = Lp::new(&matrix, &[1, 1, 1]);
-        assert_eq!(root.solve(100, None, &Budget::unlimited()), Relaxed::Optimal);
+        assert_eq!(
+            root.solve(100, None, &Budget::unlimited()),
+            Relaxed::Optimal
+        );
         assert_eq!(root.bound().units(), 6);
         assert_eq!(root.primal(), vec![1.0, 1.0, 0.0]);
     }

@@ -1,26 +1,26 @@
-//! The plan's what-ifs (docs/reference/plan.md `what_if`): what each change not applied would
+//! The plan's what-ifs (docs/reference/plan.md, "What-ifs in the plan"): what each change not applied would
 //! make of the plan, then all of them together. Each is the plan for the same
 //! wants and statuses on the catalogue with those changes applied too.
 
-use crate::changes::{ApplyError, apply};
 use crate::model::{Catalog, ChangeIx};
 use crate::money::Money;
 use crate::plan::problem::Budget;
 use crate::plan::purchases_within;
 use crate::plan::types::OfferKind;
 use crate::scenario::Scenario;
+use crate::what_if::apply::{ApplyError, apply};
 
 /// One entry of `what_if`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WhatIf {
     /// The changes it applies besides those applied already, in file order.
     pub changes: Vec<ChangeIx>,
-    pub outcome: Outcome,
+    pub plan: WhatIfPlan,
 }
 
 /// What the plan would be with an entry's changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum WhatIfPlan {
     Plan {
         /// Sorted by id; the same indexes as in the catalogue without them.
         offers: Vec<OfferKind>,
@@ -41,17 +41,17 @@ pub enum Outcome {
     Refused(ApplyError),
 }
 
-impl Outcome {
+impl WhatIfPlan {
     /// Whether the entry's search finished its proof (or there was nothing to
     /// search).
     pub fn is_proven(&self) -> bool {
-        !matches!(self, Outcome::Plan { proven: false, .. })
+        !matches!(self, WhatIfPlan::Plan { proven: false, .. })
     }
 
     /// How much less the plan would cost; `None` when there would be no plan.
     pub fn saves(&self) -> Option<Money> {
         match self {
-            Outcome::Plan { saves, .. } => Some(*saves),
+            WhatIfPlan::Plan { saves, .. } => Some(*saves),
             _ => None,
         }
     }
@@ -86,7 +86,7 @@ pub fn what_ifs(
             .into_iter()
             .map(|changes| {
                 scope.spawn(move || WhatIf {
-                    outcome: outcome(file, applied, &changes, scenario, total, budget),
+                    plan: plan_with(file, applied, &changes, scenario, total, budget),
                     changes,
                 })
             })
@@ -101,22 +101,22 @@ pub fn what_ifs(
 
 /// The plan on `file` with `applied` and `more` applied, against a plan that totals
 /// `total`: what one change would save, for the screen's list of changes too.
-pub fn outcome(
+pub fn plan_with(
     file: &Catalog,
     applied: &[ChangeIx],
     more: &[ChangeIx],
     scenario: &Scenario,
     total: Money,
     budget: &Budget,
-) -> Outcome {
+) -> WhatIfPlan {
     let all: Vec<ChangeIx> = applied.iter().chain(more).copied().collect();
     let changed = match apply(file, &all) {
         Ok(changed) => changed,
-        Err(why) => return Outcome::Refused(why),
+        Err(why) => return WhatIfPlan::Refused(why),
     };
     // Only the purchases and their total: no one's share is shown for a what-if.
     match purchases_within(&changed, scenario, budget) {
-        Ok(found) => Outcome::Plan {
+        Ok(found) => WhatIfPlan::Plan {
             offers: found.offers.iter().map(|o| o.kind).collect(),
             labels: found.offers.iter().map(|o| o.label.clone()).collect(),
             ids: found.offers.iter().map(|o| o.id.clone()).collect(),
@@ -124,6 +124,6 @@ pub fn outcome(
             saves: total - found.total,
             proven: found.proven,
         },
-        Err(_) => Outcome::Uncovered,
+        Err(_) => WhatIfPlan::Uncovered,
     }
 }
