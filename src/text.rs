@@ -175,36 +175,47 @@ pub fn truncate_to_width(text: &str, max_width: usize) -> String {
     kept
 }
 
-/// `text` broken into lines of at most `width` cells: at spaces where it can, inside
-/// a word only when the word alone is wider than a line.
+/// `text` broken into lines of at most `width` cells by the textwrap crate:
+/// at spaces, and where the Unicode line breaking rules allow a break next to
+/// a wide (Chinese) character, so never before `，` or `。`; a path or an id
+/// such as `docs/a-b.md` is broken only when it alone is wider than a line.
 pub fn wrap_to_width(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let needed = display_width(&line) + usize::from(!line.is_empty()) + display_width(word);
-        if needed <= width {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        // A word wider than a line is cut at character boundaries.
-        for ch in word.chars() {
-            if display_width(&line) + ch.width().unwrap_or(0) > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(ch);
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::Custom(words_of))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    let lines: Vec<String> = textwrap::wrap(text, options)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
+}
+
+/// The words of `line` for wrapping: the pieces between the line breaks the
+/// Unicode rules allow (UAX #14), joined again where the break would fall
+/// between two narrow characters with no space, as in `docs/research`.
+fn words_of(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let wide = |ch: Option<char>| ch.is_some_and(|c| c.width().unwrap_or(0) > 1);
+    let mut words = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for piece in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+        at += piece.word.len() + piece.whitespace.len();
+        let before = line[..at].chars().next_back();
+        let after = line[at..].chars().next();
+        if !piece.whitespace.is_empty() || wide(before) || wide(after) || after.is_none() {
+            words.push(textwrap::core::Word::from(&line[start..at]));
+            start = at;
         }
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+    if start < line.len() {
+        words.push(textwrap::core::Word::from(&line[start..]));
     }
-    lines
+    Box::new(words.into_iter())
 }
 
 /// `text` padded with spaces to `width` cells, on the right (`Align::Left`) or the left.
@@ -253,11 +264,23 @@ mod tests {
     fn wrapping_breaks_at_spaces_and_never_overflows() {
         assert_eq!(wrap_to_width("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap_to_width("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        // Between Chinese characters, never inside "88VIP" while it fits.
         assert_eq!(
             wrap_to_width("淘宝88VIP 会员", 5),
-            ["淘宝8", "8VIP", "会员"]
+            ["淘宝", "88VIP", "会员"]
         );
+        // Never before a Chinese comma or full stop.
+        assert_eq!(
+            wrap_to_width("会员价格，每年", 6),
+            ["会员价", "格，每", "年"]
+        );
+        assert_eq!(wrap_to_width("会员价，每年", 6), ["会员", "价，每", "年"]);
         assert_eq!(wrap_to_width("", 5), [""]);
+        // A path breaks only when it alone is wider than a line.
+        assert_eq!(
+            wrap_to_width("seen in docs/research/a-b.md today", 22),
+            ["seen in", "docs/research/a-b.md", "today"]
+        );
         for line in wrap_to_width("网易云音乐黑胶 VIP is a long name indeed", 9) {
             assert!(display_width(&line) <= 9, "{line}");
         }
