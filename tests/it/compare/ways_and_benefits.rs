@@ -254,10 +254,10 @@ fn the_plan_names_the_way_a_service_offer_is_bought() {
 mod screen {
     use std::fs;
 
-    use crate::support::app::{settle, type_text};
-    use bundlecalc::source::Source;
+    use crate::support::app::{open_sized, settle, type_text};
+
     use bundlecalc::tui::action::Action;
-    use bundlecalc::tui::app::{App, AppConfig};
+    use bundlecalc::tui::app::App;
 
     /// The screen's text as one string.
     fn screen(app: &App) -> String {
@@ -290,10 +290,7 @@ includes = ["video", "tmall"]
     fn open(dir: &tempfile::TempDir) -> App {
         let path = dir.path().join("bundles.toml");
         fs::write(&path, FILE).unwrap();
-        App::new(AppConfig {
-            size: (100, 30),
-            ..AppConfig::for_source(Source::read(&path).unwrap()).unwrap()
-        })
+        open_sized(&path, 100, 30)
     }
 
     #[test]

@@ -3,12 +3,11 @@
 //! agreed shares, a view never saved; the scenario line names a rule that is not
 //! the default. Whole at 80×24 and at 160×50, in English and Chinese.
 
-use crate::support::app::wait_for_plan;
+use crate::support::app::{open_app, open_sized, wait_for_plan};
 use crate::support::screen::screen;
 use bundlecalc::i18n::{Lang, in_language};
-use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::app::App;
 use bundlecalc_core::split::Split;
 
 /// The shipped file, me wanting Youku, Mum JD PLUS, a 200.00 bundle of both, and
@@ -101,10 +100,7 @@ fn journey(width: u16, height: u16, words: &Words) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bundles.toml");
     std::fs::write(&path, example()).unwrap();
-    let mut app = App::new(AppConfig {
-        size: (width, height),
-        ..AppConfig::for_source(Source::read(&path).unwrap()).unwrap()
-    });
+    let mut app = open_sized(&path, width, height);
     let agreed = |app: &App| matches!(app.scenario.split, Split::Weights(_));
     assert!(agreed(&app));
     // The file's rule is not the default: the scenario line names it.
@@ -172,7 +168,7 @@ fn x_starts_from_the_file_s_rule_and_the_rule_stays_across_a_reload() {
         let path = dir.path().join("bundles.toml");
         let by_use = example().replace("{ me = 60, mum = 40 }", "\"by_use\"");
         std::fs::write(&path, &by_use).unwrap();
-        let mut app = App::new(AppConfig::for_source(Source::read(&path).unwrap()).unwrap());
+        let mut app = open_app(&path);
         app.update(Action::ShowHousehold);
         assert_eq!(app.scenario.split, Split::ByUse);
         // Without weights in the file, x goes round the three named rules.
@@ -214,7 +210,7 @@ fn a_household_taller_than_the_screen_scrolls_with_its_keys_in_view() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bundles.toml");
         std::fs::write(&path, text).unwrap();
-        let mut app = App::new(AppConfig::for_source(Source::read(&path).unwrap()).unwrap());
+        let mut app = open_app(&path);
         app.update(Action::ShowHousehold);
         let plan = wait_for_plan(&mut app).unwrap();
         assert_eq!(plan.people.as_ref().unwrap().len(), 3);

@@ -2,7 +2,7 @@
 //! and each person's pays / alone / saves, whole at 80×24 and at 160×50, in both
 //! languages; without people, how to add them.
 
-use crate::support::app::wait_for_plan;
+use crate::support::app::{open_sized, wait_for_plan};
 use crate::support::fixture;
 use crate::support::screen::{row_with, screen};
 use bundlecalc::i18n::{Lang, in_language};
@@ -11,11 +11,7 @@ use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
 
 fn open(name: &str, width: u16, height: u16) -> App {
-    let source = Source::read(&fixture(name)).unwrap();
-    App::new(AppConfig {
-        size: (width, height),
-        ..AppConfig::for_source(source).unwrap()
-    })
+    open_sized(&fixture(name), width, height)
 }
 
 /// The words of one language the journey looks for.

@@ -191,18 +191,11 @@ fn table_and_markdown_snapshots_in_chinese() {
 
 mod screen {
     use bundlecalc::i18n::{Lang, in_language};
-    use bundlecalc::source::Source;
     use bundlecalc::tui::action::Action;
-    use bundlecalc::tui::app::{App, AppConfig};
+    use bundlecalc::tui::app::App;
 
+    use crate::support::app::built_in as app;
     use crate::support::screen::screen;
-
-    fn app(width: u16, height: u16) -> App {
-        App::new(AppConfig {
-            size: (width, height),
-            ..AppConfig::for_source(Source::built_in()).unwrap()
-        })
-    }
 
     #[test]
     fn snapshots_in_chinese_at_80_by_24_and_160_by_50() {

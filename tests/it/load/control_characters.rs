@@ -3,9 +3,9 @@
 //! JSON and CSV keep the data exactly as written.
 
 use crate::support::Sandbox;
-use bundlecalc::source::Source;
+use crate::support::app::open_sized;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::app::App;
 use bundlecalc::tui::view::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -125,10 +125,7 @@ fn the_screen_shows_control_characters_escaped_in_every_pane() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bundles.toml");
     std::fs::write(&path, hostile_file()).unwrap();
-    let mut app = App::new(AppConfig {
-        size: (160, 50),
-        ..AppConfig::for_source(Source::read(&path).unwrap()).unwrap()
-    });
+    let mut app = open_sized(&path, 160, 50);
     let mut seen = String::new();
     let mut look = |app: &App| {
         let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap();

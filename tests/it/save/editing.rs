@@ -3,7 +3,7 @@
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
-use crate::support::app::{bundle_price, edit_price, open_app, settle, type_text};
+use crate::support::app::{bundle_price, edit_price, open_app, set_fact, settle, type_text};
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::Prompt;
 
@@ -459,19 +459,6 @@ fn wants_from_the_command_line_are_a_view_and_never_reach_the_file() {
     );
     // The view goes on after the save.
     assert_eq!(app.scenario.wants.as_ref().unwrap().len(), 2);
-}
-
-/// Sets the fact selected in the facts window to `value` with `e`.
-fn set_fact(app: &mut bundlecalc::tui::app::App, value: &str) {
-    app.update(Action::ShowFacts);
-    app.update(Action::EditPrice);
-    let field = app.field().expect("the fact's field opened");
-    for _ in 0..field.text.chars().count() {
-        app.update(Action::Erase);
-    }
-    type_text(app, value);
-    app.update(Action::Submit);
-    app.update(Action::Back);
 }
 
 /// A file with no profile: a fact edited, then a service marked wanted, and one

@@ -5,33 +5,11 @@
 use crate::support::screen::{row_with, screen};
 use std::fs;
 
-use crate::support::app::{settle, type_text, wait_for_plan};
-use bundlecalc::source::Source;
+use crate::support::app::{
+    built_in, open_app, open_sized, set_fact, settle, type_text, wait_for_plan,
+};
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane};
-use bundlecalc::tui::windows::Window;
-
-fn built_in(width: u16, height: u16) -> App {
-    App::new(AppConfig {
-        size: (width, height),
-        ..AppConfig::for_source(Source::built_in()).unwrap()
-    })
-}
-
-/// Sets the fact selected in the facts window to `value` with `e`, as a user would.
-fn set_fact(app: &mut App, value: &str) {
-    app.update(Action::ShowFacts);
-    assert!(matches!(app.window(), Some(Window::Facts(_))));
-    app.update(Action::EditPrice);
-    let field = app.field().expect("the fact's field opened");
-    for _ in 0..field.text.chars().count() {
-        app.update(Action::Erase);
-    }
-    type_text(app, value);
-    app.update(Action::Submit);
-    assert!(app.field().is_none(), "{:?}", app.field());
-    app.update(Action::Back);
-}
+use bundlecalc::tui::app::Pane;
 
 #[test]
 fn the_facts_window_lists_each_tested_fact_with_its_source_and_tiers() {
@@ -136,7 +114,7 @@ fn a_pick_and_a_fact_made_in_the_screen_are_saved_byte_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bundles.toml");
     fs::write(&path, bundlecalc::source::BUILT_IN).unwrap();
-    let mut app = App::new(AppConfig::for_source(Source::read(&path).unwrap()).unwrap());
+    let mut app = open_app(&path);
     set_fact(&mut app, "500");
     app.update(Action::SwitchPane);
     for _ in 0..4 {
@@ -159,11 +137,7 @@ fn a_pick_and_a_fact_made_in_the_screen_are_saved_byte_exactly() {
 #[test]
 fn i_lets_the_plan_use_rumoured_offers() {
     // The shipped rumours are changes now; a rumoured bundle of its own is this fixture's.
-    let mut app = App::new(AppConfig {
-        size: (100, 30),
-        ..AppConfig::for_source(Source::read(&crate::support::fixture("rumoured.toml")).unwrap())
-            .unwrap()
-    });
+    let mut app = open_sized(&crate::support::fixture("rumoured.toml"), 100, 30);
     app.update(Action::ShowPlan);
     let plan = wait_for_plan(&mut app).unwrap();
     // On sale: QQ Music 188.00.

@@ -1,20 +1,12 @@
 //! The interactive screen rendered into ratatui's TestBackend, and journeys through it.
 
+use crate::support::app::built_in as app_of_size;
 use crate::support::app::wait_for_plan;
 use crate::support::screen::{row_with, screen};
-use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::app::{App, Pane};
 use bundlecalc_core::calc::SortKey;
 use unicode_width::UnicodeWidthStr;
-
-fn app_of_size(width: u16, height: u16) -> App {
-    let config = AppConfig::for_source(Source::built_in()).unwrap();
-    App::new(AppConfig {
-        size: (width, height),
-        ..config
-    })
-}
 
 #[test]
 fn at_80_by_24_the_three_offers_their_figures_and_the_status_line_show() {

@@ -2,7 +2,7 @@
 //! read to the end, finding by name, positions, popups that keep their borders,
 //! key hints that fit.
 
-use crate::support::app::{type_text, wait_for_plan};
+use crate::support::app::{built_in, open_app, type_text, wait_for_plan};
 use crate::support::screen::screen;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
@@ -19,10 +19,6 @@ fn app_on(text: &str, width: u16, height: u16) -> App {
         size: (width, height),
         ..AppConfig::for_source(source).unwrap()
     })
-}
-
-fn built_in(width: u16, height: u16) -> App {
-    app_on(bundlecalc::source::BUILT_IN, width, height)
 }
 
 #[test]
@@ -342,7 +338,7 @@ fn the_quit_question_offers_to_save_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bundles.toml");
     std::fs::write(&path, bundlecalc::source::BUILT_IN).unwrap();
-    let mut app = App::new(AppConfig::for_source(Source::read(&path).unwrap()).unwrap());
+    let mut app = open_app(&path);
     app.update(Action::SwitchPane);
     crate::support::app::edit_price(&mut app, "199");
     app.update(Action::Quit);

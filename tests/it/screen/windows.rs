@@ -1,20 +1,13 @@
 //! The windows over the main screen behave as one: each closes the same way, quits
 //! the same way, and the screen maps clicks with the layout it draws.
 
-use crate::support::app::{edit_price, settle};
+use crate::support::app::{built_in, edit_price, replace_field, settle};
 use crate::support::screen::screen;
 use bundlecalc::error::Error;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Prompt};
 use bundlecalc::tui::windows::Window;
-
-fn built_in(width: u16, height: u16) -> App {
-    App::new(AppConfig {
-        size: (width, height),
-        ..AppConfig::for_source(Source::built_in()).unwrap()
-    })
-}
 
 /// Every key that opens a window on the main screen.
 const OPENERS: [Action; 7] = [
@@ -69,7 +62,7 @@ fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
         app.windows(),
         [Window::Facts(_), Window::Field(_)]
     ));
-    edit_field_to(&mut app, "500");
+    replace_field(&mut app, "500");
     assert!(matches!(app.windows(), [Window::Facts(_)]));
     assert!(
         screen(&app)
@@ -82,15 +75,6 @@ fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
     assert_eq!(app.prompt(), Some(Prompt::QuitUnsaved));
     app.update(Action::Type('n'));
     assert!(matches!(app.windows(), [Window::Facts(_)]));
-}
-
-fn edit_field_to(app: &mut App, text: &str) {
-    let typed = app.field().expect("the field is open").text.chars().count();
-    for _ in 0..typed {
-        app.update(Action::Erase);
-    }
-    crate::support::app::type_text(app, text);
-    app.update(Action::Submit);
 }
 
 #[test]

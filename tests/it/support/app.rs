@@ -6,11 +6,30 @@ use std::time::{Duration, Instant};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::windows::Window;
 use bundlecalc_core::plan::types::{Plan, PlanError};
 
 /// The screen on the file at `path`, 80×24, without colour.
 pub fn open_app(path: &Path) -> App {
     App::new(AppConfig::for_source(Source::read(path).unwrap()).unwrap())
+}
+
+/// The screen on `source`, `width`×`height`, without colour.
+pub fn open_source_sized(source: Source, width: u16, height: u16) -> App {
+    App::new(AppConfig {
+        size: (width, height),
+        ..AppConfig::for_source(source).unwrap()
+    })
+}
+
+/// The screen on the file at `path`, `width`×`height`.
+pub fn open_sized(path: &Path, width: u16, height: u16) -> App {
+    open_source_sized(Source::read(path).unwrap(), width, height)
+}
+
+/// The screen on the built-in offers, `width`×`height`.
+pub fn built_in(width: u16, height: u16) -> App {
+    open_source_sized(Source::built_in(), width, height)
 }
 
 /// Types `text` into whatever field or question is open.
@@ -20,15 +39,33 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// Opens the price field on the selection, replaces its text with `price`, and applies it.
-pub fn edit_price(app: &mut App, price: &str) {
-    app.update(Action::EditPrice);
-    let field = app.field().expect("the price field opened");
+/// Replaces the text of the open field with `text`, and applies it.
+pub fn replace_field(app: &mut App, text: &str) {
+    let field = app.field().expect("a field is open");
     for _ in 0..field.text.chars().count() {
         app.update(Action::Erase);
     }
-    type_text(app, price);
+    type_text(app, text);
     app.update(Action::Submit);
+}
+
+/// Opens the price field on the selection, replaces its text with `price`, and applies it.
+pub fn edit_price(app: &mut App, price: &str) {
+    app.update(Action::EditPrice);
+    assert!(app.field().is_some(), "the price field opened");
+    replace_field(app, price);
+}
+
+/// Sets the fact selected in the facts window to `value` with `e`, as a user
+/// would, and closes the window.
+pub fn set_fact(app: &mut App, value: &str) {
+    app.update(Action::ShowFacts);
+    assert!(matches!(app.window(), Some(Window::Facts(_))));
+    app.update(Action::EditPrice);
+    assert!(app.field().is_some(), "the fact's field opened");
+    replace_field(app, value);
+    assert!(app.field().is_none(), "{:?}", app.field());
+    app.update(Action::Back);
 }
 
 /// The figures row of the bundle with `id`.

@@ -3,7 +3,7 @@
 //! back, and the bundle's row, the detail, the chart and the plan follow. A view:
 //! nothing is saved.
 
-use crate::support::app::{settle, wait_for_plan};
+use crate::support::app::{open_sized, settle, wait_for_plan};
 use crate::support::fixture;
 use crate::support::screen::{row_with, screen};
 use bundlecalc::i18n::{Lang, in_language};
@@ -13,11 +13,7 @@ use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::windows::Window;
 
 fn what_if_app(width: u16, height: u16) -> App {
-    let source = Source::read(&fixture("what_if.toml")).unwrap();
-    App::new(AppConfig {
-        size: (width, height),
-        ..AppConfig::for_source(source).unwrap()
-    })
+    open_sized(&fixture("what_if.toml"), width, height)
 }
 
 /// The text of the whole screen, joined.
