@@ -6,7 +6,8 @@ use std::path::Path;
 
 use crate::support::Sandbox;
 
-fn messages(lang: &str) -> BTreeMap<String, String> {
+/// The messages of `locales/{lang}.toml`, by key.
+pub(super) fn messages(lang: &str) -> BTreeMap<String, String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}.toml"));
     let text = std::fs::read_to_string(path).unwrap();
     toml::from_str(&text).unwrap()
