@@ -1,6 +1,11 @@
 //! A crash never leaves half a file: a process killed (SIGKILL, which no program can
 //! catch) at any moment of a save leaves the file either as it was or as saved,
 //! byte for byte.
+//!
+//! Its own test binary, apart from `tests/it`: the test runs this binary again as a
+//! child (the ignored `saver` test below, chosen by its exact name) and kills it
+//! with SIGKILL, two hundred times; a small binary starts fast, and the child
+//! runs nothing but the saver.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -1,8 +1,13 @@
 //! A file a save creates gets the ordinary permissions, 0666 less the umask, as
-//! `--init` gives, not the 0600 of a temporary file. (Its own test binary: the umask
-//! is per process.)
+//! `--init` gives, not the 0600 of a temporary file; and the built-in offers,
+//! saved from the screen, go to a new `./bundles.toml`.
+//!
+//! Its own test binary, apart from `tests/it`: the umask and the working folder
+//! belong to the whole process, so these tests set them one at a time (`PROCESS`)
+//! while no other test runs beside them.
 
-mod common;
+#[path = "it/support/mod.rs"]
+mod support;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -11,7 +16,7 @@ use bundlecalc::save::write_atomically;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Pane, Prompt};
-use common::app::{edit_price, settle};
+use support::app::{edit_price, settle};
 
 /// The umask and the working folder belong to the whole process: one test at a time.
 static PROCESS: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -67,4 +72,36 @@ fn saving_the_built_in_offers_creates_an_ordinary_local_file() {
     let created = dir.path().join("bundles.toml");
     assert!(created.exists(), "{:?}", app.message);
     assert_eq!(mode(&created), 0o644);
+}
+
+#[test]
+fn the_built_in_file_is_saved_only_to_a_new_local_file() {
+    let _alone = PROCESS.lock().unwrap_or_else(|e| e.into_inner());
+    // Runs in its own folder: the built-in copy saves to ./bundles.toml.
+    let dir = tempfile::tempdir().unwrap();
+    let previous = std::env::current_dir().unwrap();
+    std::env::set_current_dir(dir.path()).unwrap();
+    let config =
+        bundlecalc::tui::app::AppConfig::for_source(bundlecalc::source::Source::built_in())
+            .unwrap();
+    let mut app = bundlecalc::tui::app::App::new(config);
+    edit_price(&mut app, "99");
+    app.update(Action::Save);
+    settle(&mut app);
+    assert_eq!(app.prompt(), Some(Prompt::SaveBuiltIn));
+    app.update(Action::Type('y'));
+    settle(&mut app);
+    std::env::set_current_dir(previous).unwrap();
+    let written = fs::read_to_string(dir.path().join("bundles.toml")).unwrap();
+    assert_eq!(
+        written,
+        // 88VIP is priced by its tier (taoqi 1200 >= 1000): `e` edits that tier.
+        bundlecalc::source::BUILT_IN.replacen(
+            "tiers = [ { when = \"taoqi >= 1000\", price = 88 } ]",
+            "tiers = [ { when = \"taoqi >= 1000\", price = 99 } ]",
+            1
+        )
+    );
+    assert_eq!(app.file_label, "bundles.toml");
+    assert_eq!(app.focus, Pane::Bundles);
 }

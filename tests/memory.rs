@@ -2,6 +2,10 @@
 //! live heap bytes while a file is loaded, against the peak of parsing it into a
 //! tree alone, counted by a wrapping allocator (so the measure is exact and
 //! repeatable, not a timing).
+//!
+//! Its own test binary, apart from `tests/it`: the counting allocator is the whole
+//! process's (`#[global_allocator]`), and any test running beside this one would
+//! allocate into the peak it measures.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,13 +1,16 @@
 //! A save that cannot be written leaves the original untouched and says why.
-//! In its own test binary: it lowers this process's file-size limit, which works even
-//! for root (a read-only folder does not stop root).
+//!
+//! Its own test binary, apart from `tests/it`: it lowers this process's file-size
+//! limit (`RLIMIT_FSIZE`, which stops even root, as a read-only folder does not),
+//! and any test writing a file beside it would fail with it.
 
-mod common;
+#[path = "it/support/mod.rs"]
+mod support;
 
 use std::fs;
 
 use bundlecalc::tui::action::Action;
-use common::app::{edit_price, open_app, settle};
+use support::app::{edit_price, open_app, settle};
 
 #[test]
 fn a_failed_write_leaves_the_original_untouched_and_shows_an_error() {

@@ -1,0 +1,209 @@
+//! The calendar window (`C`, docs/reference/screen.md): the grid, the purchases and the totals,
+//! whole at 80×24 and at 160×50 in both languages; `[` `]` move the first
+//! month, `{` `}` change the length, `← →` scroll a long horizon sideways.
+
+use crate::support::app::settle;
+use crate::support::fixture;
+use crate::support::screen::{row_with, screen};
+use bundlecalc::i18n::{Lang, in_language};
+use bundlecalc::source::Source;
+use bundlecalc::tui::action::Action;
+use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
+
+/// The walk-through's file on a screen of `width` × `height`, its calendar from
+/// January 2027 for 12 months, as `--from 2027-01 --months 12` asks.
+fn open(width: u16, height: u16) -> App {
+    let source = Source::read(&fixture("calendar.toml")).unwrap();
+    let mut config = AppConfig::for_source(source).unwrap();
+    let asked = Horizon {
+        from: YearMonth::parse("2027-01").unwrap(),
+        months: 12,
+    };
+    config.overrides.calendar = Some(asked);
+    let app = App::new(AppConfig {
+        size: (width, height),
+        ..config
+    });
+    assert_eq!(app.horizon, asked);
+    app
+}
+
+/// The words of one language the journey looks for.
+struct Words {
+    months: &'static str,
+    first: &'static str,
+    total: &'static str,
+    title: &'static str,
+    moved: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    months: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    first: "music · first price",
+    total: "Total ¥152.00",
+    title: "2027-01 to 2027-12 (12 months)",
+    moved: "2027-02 to 2028-01 (12 months)",
+};
+
+const CHINESE: Words = Words {
+    months: "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
+    first: "music · 首期价",
+    total: "合计 ¥152.00",
+    title: "2027-01 至 2027-12（12 个月）",
+    moved: "2027-02 至 2028-01（12 个月）",
+};
+
+/// The cells of a grid row after `label`, split on spaces, up to the border.
+fn cells<'a>(row: &'a str, label: &str) -> Vec<&'a str> {
+    let (_, rest) = row.split_once(label).expect("the row's label");
+    rest.split('│').next().unwrap().split_whitespace().collect()
+}
+
+fn journey(width: u16, height: u16, words: &Words) {
+    let mut app = open(width, height);
+    app.update(Action::ShowCalendar);
+    settle(&mut app);
+    let lines = screen(&app);
+    let shown = lines.join("\n");
+    assert!(shown.contains(words.title), "{shown}");
+    let first_month = words.months.split(' ').next().unwrap();
+    let months = row_with(&lines, first_month);
+    let months = format!("{first_month} {}", cells(months, first_month).join(" "));
+    assert_eq!(months, words.months, "all twelve months fit:\n{shown}");
+    let video = row_with(&lines, "video h");
+    assert_eq!(
+        cells(video, "video").join(" "),
+        "h h h A A A A A A A A A",
+        "{shown}"
+    );
+    let music = row_with(&lines, "music ·");
+    assert_eq!(
+        cells(music, "music").join(" "),
+        "· · · · · · B C · · · ·",
+        "{shown}"
+    );
+    assert!(row_with(&lines, "A  ¥136.00").contains("combo"), "{shown}");
+    assert!(
+        row_with(&lines, "B  ¥1.00").contains(words.first),
+        "{shown}"
+    );
+    assert!(row_with(&lines, "C  ¥15.00").contains("2027-08"), "{shown}");
+    assert!(row_with(&lines, words.total).contains("¥103.00"), "{shown}");
+
+    // `]`: the horizon starts a month later; the holding covers two months of it.
+    app.update(Action::LaterMonths);
+    settle(&mut app);
+    let lines = screen(&app);
+    let shown = lines.join("\n");
+    assert!(shown.contains(words.moved), "{shown}");
+    let video = row_with(&lines, "video h");
+    assert_eq!(&cells(video, "video")[..4], ["h", "h", "A", "A"], "{shown}");
+    // `[` back, `}` one month longer, `{` back.
+    app.update(Action::EarlierMonths);
+    app.update(Action::MoreMonths);
+    settle(&mut app);
+    assert_eq!(app.horizon.months, 13);
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("2028-01"), "{shown}");
+    app.update(Action::FewerMonths);
+    settle(&mut app);
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains(words.title), "{shown}");
+    app.update(Action::ShowCalendar);
+    assert!(!screen(&app).join("\n").contains(words.title));
+}
+
+#[test]
+fn the_calendar_reads_whole_at_80_by_24_in_english() {
+    in_language(Lang::En, || journey(80, 24, &ENGLISH));
+}
+
+#[test]
+fn the_calendar_reads_whole_at_80_by_24_in_chinese() {
+    in_language(Lang::Zh, || journey(80, 24, &CHINESE));
+}
+
+#[test]
+fn the_calendar_reads_whole_at_160_by_50_in_english() {
+    in_language(Lang::En, || journey(160, 50, &ENGLISH));
+}
+
+#[test]
+fn the_calendar_reads_whole_at_160_by_50_in_chinese() {
+    in_language(Lang::Zh, || journey(160, 50, &CHINESE));
+}
+
+#[test]
+fn a_long_horizon_scrolls_sideways_at_80_columns() {
+    in_language(Lang::En, || {
+        let mut app = open(80, 24);
+        app.horizon.months = 36;
+        app.update(Action::ShowCalendar);
+        settle(&mut app);
+        let lines = screen(&app);
+        let shown = lines.join("\n");
+        assert!(shown.contains("← → more months"), "{shown}");
+        let months = row_with(&lines, "Jan Feb");
+        assert_eq!(months.split_whitespace().nth(1), Some("Jan"), "{shown}");
+        for _ in 0..3 {
+            app.update(Action::FocusDetail);
+        }
+        let lines = screen(&app);
+        let shown = lines.join("\n");
+        let months = row_with(&lines, "Apr May");
+        assert_eq!(months.split_whitespace().nth(1), Some("Apr"), "{shown}");
+        app.update(Action::FocusBundles);
+        let lines = screen(&app);
+        let months = row_with(&lines, "Mar Apr");
+        assert_eq!(months.split_whitespace().nth(1), Some("Mar"));
+    });
+}
+
+#[test]
+fn the_calendar_follows_a_wanted_mark_made_in_the_services_window() {
+    in_language(Lang::En, || {
+        let mut app = open(80, 24);
+        app.update(Action::ShowCalendar);
+        settle(&mut app);
+        assert!(screen(&app).join("\n").contains("Total ¥152.00"));
+        // Music no longer wanted (`W`, then `w` on it): only the bundle is bought.
+        app.update(Action::ShowCalendar);
+        app.update(Action::ShowServices);
+        app.update(Action::Down);
+        app.update(Action::ToggleWanted);
+        app.update(Action::Back);
+        app.update(Action::ShowCalendar);
+        settle(&mut app);
+        let shown = screen(&app).join("\n");
+        assert!(shown.contains("Total ¥136.00"), "{shown}");
+    });
+}
+
+#[test]
+fn saving_an_edit_keeps_held_when_and_first_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundles.toml");
+    let text = std::fs::read_to_string(fixture("calendar.toml")).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let mut app = crate::support::app::open_app(&path);
+    // Music no longer wanted, and the bundle's price edited: both saved.
+    app.update(Action::ShowServices);
+    app.update(Action::Down);
+    app.update(Action::ToggleWanted);
+    app.update(Action::Back);
+    crate::support::app::edit_price(&mut app, "120");
+    app.update(Action::Save);
+    settle(&mut app);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let expected = text
+        .replace("wants = [\"video\", \"music\"]", "wants = [\"video\"]")
+        .replace("price = 136", "price = 120");
+    assert_eq!(saved, expected);
+    // The `when` of a service no longer wanted still loads, with a note.
+    assert!(saved.contains("[profile.when]\nmusic = { from = 2027-07-10, until = 2027-08-20 }"));
+    let catalog = bundlecalc_core::load::parse_catalog(&saved).unwrap();
+    assert_eq!(catalog.profile.time.when.len(), 1);
+    assert_eq!(catalog.profile.time.held.len(), 1);
+    assert_eq!(catalog.services[1].first.as_ref().unwrap().periods, 1);
+}

@@ -1,0 +1,4 @@
+//! Editing values in the screen and saving them, byte for byte.
+
+mod editing;
+mod styles;

@@ -1,0 +1,10 @@
+//! The interactive screen: drawn into a TestBackend, and the real binary in a pseudo-terminal.
+
+mod facts_and_picks;
+mod journeys;
+mod properties;
+mod readable;
+mod services_window;
+mod terminal;
+mod watch;
+mod windows;
