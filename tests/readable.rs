@@ -7,7 +7,7 @@ mod common;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Pane};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::windows::OpenWindow;
 use common::app::{type_text, wait_for_plan};
 use common::screen::screen;
 use unicode_width::UnicodeWidthStr;
@@ -110,7 +110,7 @@ fn the_whole_note_of_88vip_is_readable_at_80_by_24() {
     let mut app = built_in(80, 24);
     let note = app.catalog.bundles[0].note.clone().unwrap();
     app.update(Action::ShowNote);
-    assert!(matches!(app.window(), Some(Window::Note(_))));
+    assert!(matches!(app.window(), Some(OpenWindow::Note(_))));
     let mut read = String::new();
     for _ in 0..10 {
         let lines = screen(&app);

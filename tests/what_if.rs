@@ -9,7 +9,7 @@ use std::fs;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Pane};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::windows::OpenWindow;
 use common::app::{settle, type_text, wait_for_plan};
 
 fn built_in(width: u16, height: u16) -> App {
@@ -22,7 +22,7 @@ fn built_in(width: u16, height: u16) -> App {
 /// Sets the fact selected in the facts window to `value` with `e`, as a user would.
 fn set_fact(app: &mut App, value: &str) {
     app.update(Action::ShowFacts);
-    assert!(matches!(app.window(), Some(Window::Facts(_))));
+    assert!(matches!(app.window(), Some(OpenWindow::Facts(_))));
     app.update(Action::EditPrice);
     let field = app.field().expect("the fact's field opened");
     for _ in 0..field.text.chars().count() {

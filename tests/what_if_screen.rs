@@ -9,7 +9,7 @@ use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::windows::OpenWindow;
 use common::app::{settle, wait_for_plan};
 use common::fixture;
 use common::screen::{row_with, screen};
@@ -29,7 +29,7 @@ fn text(app: &App) -> String {
 
 /// `a`, then the change at `at` toggled with `Space` (Submit), as a user would.
 fn toggle(app: &mut App, at: usize) {
-    if !matches!(app.window(), Some(Window::WhatIfs(_))) {
+    if !matches!(app.window(), Some(OpenWindow::WhatIfs(_))) {
         app.update(Action::ShowWhatIfs);
     }
     for _ in 0..at {
@@ -172,7 +172,7 @@ fn a_file_without_changes_says_how_to_add_them() {
     let shown = text(&app);
     assert!(shown.contains("[changes.ID]"), "{shown}");
     app.update(Action::Submit);
-    assert!(matches!(app.window(), Some(Window::WhatIfs(_))));
+    assert!(matches!(app.window(), Some(OpenWindow::WhatIfs(_))));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use bundlecalc::error::Error;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Prompt};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::windows::OpenWindow;
 use common::app::{edit_price, settle};
 use common::screen::screen;
 
@@ -69,10 +69,10 @@ fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
     app.update(Action::Submit);
     assert!(matches!(
         app.windows(),
-        [Window::Facts(_), Window::Field(_)]
+        [OpenWindow::Facts(_), OpenWindow::Field(_)]
     ));
     edit_field_to(&mut app, "500");
-    assert!(matches!(app.windows(), [Window::Facts(_)]));
+    assert!(matches!(app.windows(), [OpenWindow::Facts(_)]));
     assert!(
         screen(&app)
             .iter()
@@ -83,7 +83,7 @@ fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
     app.update(Action::Quit);
     assert_eq!(app.prompt(), Some(Prompt::QuitUnsaved));
     app.update(Action::Type('n'));
-    assert!(matches!(app.windows(), [Window::Facts(_)]));
+    assert!(matches!(app.windows(), [OpenWindow::Facts(_)]));
 }
 
 fn edit_field_to(app: &mut App, text: &str) {

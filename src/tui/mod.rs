@@ -4,7 +4,6 @@
 pub mod action;
 pub mod app;
 pub mod background;
-pub mod calendaring;
 mod chrome;
 mod columns;
 pub mod config;

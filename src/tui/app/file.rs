@@ -8,8 +8,7 @@ use crate::tr;
 use crate::tui::config::Request;
 use crate::tui::files::{FileCommand, FileNews, SaveStart, describe_origin};
 use crate::tui::pane::Pane;
-use crate::tui::planning::Planning;
-use crate::tui::windows::Window;
+use crate::tui::windows::OpenWindow;
 use crate::tui::windows::question::{Prompt, Question};
 use bundlecalc_core::edit::Edit;
 use bundlecalc_core::model::Catalog;
@@ -30,7 +29,7 @@ impl App {
                 self.message = Some(self.files.write(&self.workspace, then_quit));
             }
             FileCommand::Reload if self.is_modified() => {
-                self.open(Window::Question(Question::new(Prompt::ReloadUnsaved)));
+                self.open(OpenWindow::Question(Question::new(Prompt::ReloadUnsaved)));
             }
             FileCommand::Reload | FileCommand::ReloadNow => self.reload(true),
             FileCommand::Editor => self.open_editor(),
@@ -41,7 +40,9 @@ impl App {
     fn save(&mut self, then_quit: bool) {
         let view_wants = self.overrides.wants.is_some();
         match self.files.save(&self.workspace, view_wants, then_quit) {
-            SaveStart::Ask(prompt) => self.open(Window::Question(Question { prompt, then_quit })),
+            SaveStart::Ask(prompt) => {
+                self.open(OpenWindow::Question(Question { prompt, then_quit }))
+            }
             SaveStart::Say(message) => self.message = Some(message),
         }
     }
@@ -143,15 +144,17 @@ impl App {
         }
     }
 
-    /// Takes in work finished in the background: the plan, the file read or written.
-    pub fn poll_background(&mut self) {
-        if let Some(planning) = &mut self.plan {
-            planning.poll();
-        }
-        if let Some(calendaring) = &mut self.calendar {
-            calendaring.poll();
-        }
-        if let Some(news) = self.files.poll(&mut self.workspace) {
+    /// Takes in work finished in the background: the plan, the calendar, the
+    /// file read or written. Whether any came, so the screen is drawn again.
+    pub fn poll_background(&mut self) -> bool {
+        let planned = self.plan.as_mut().is_some_and(|planning| planning.poll());
+        let calendared = self
+            .calendar
+            .as_mut()
+            .is_some_and(|calendaring| calendaring.poll());
+        let news = self.files.poll(&mut self.workspace);
+        let changed = planned || calendared || news.is_some();
+        if let Some(news) = news {
             self.take_in(news);
         }
         // A command that waited for the work is answered now; what it says
@@ -165,17 +168,16 @@ impl App {
                 self.message = None;
             }
             self.file_command(command);
+            return true;
         }
+        changed
     }
 
     /// Whether work the screen waits for is under way in the background: a file
     /// read or written, the plan being shown.
     pub fn is_busy(&self) -> bool {
-        let finding = self.plan.as_ref().is_some_and(Planning::is_finding);
-        let calendaring = self
-            .calendar
-            .as_ref()
-            .is_some_and(crate::tui::calendaring::Calendaring::is_finding);
+        let finding = self.plan.as_ref().is_some_and(|p| p.is_finding());
+        let calendaring = self.calendar.as_ref().is_some_and(|c| c.is_finding());
         self.files.is_busy()
             || (self.is_showing_plan() && finding)
             || (self.is_showing_calendar() && calendaring)
