@@ -152,8 +152,12 @@ impl App {
             .calendar
             .as_mut()
             .is_some_and(|calendaring| calendaring.poll());
+        // Work on the file that ends may bring no news and still change the
+        // banner, or what the status line says of the work.
+        let before = (self.files.is_busy(), self.files.banner.clone());
         let news = self.files.poll(&mut self.workspace);
-        let changed = planned || calendared || news.is_some();
+        let after = (self.files.is_busy(), self.files.banner.clone());
+        let changed = planned || calendared || news.is_some() || before != after;
         if let Some(news) = news {
             self.take_in(news);
         }
