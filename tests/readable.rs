@@ -6,7 +6,8 @@ mod common;
 
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::pane::Pane;
 use bundlecalc::tui::windows::OpenWindow;
 use common::app::{type_text, wait_for_plan};
 use common::screen::screen;

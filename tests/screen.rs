@@ -4,7 +4,8 @@ mod common;
 
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::pane::Pane;
 use bundlecalc_core::calc::SortKey;
 use common::app::wait_for_plan;
 use common::screen::{row_with, screen};
@@ -415,12 +416,12 @@ fn the_help_fits_whole_at_80_by_24() {
     let lines = screen(&app);
     let text = lines.join("\n");
     // Every key's line, then where the file lives and how to close: nothing cut.
-    for (key, _) in bundlecalc::tui::view::HELP_LINES {
+    for (key, _) in bundlecalc::tui::windows::help::HELP_LINES {
         assert!(text.contains(key), "{key}:\n{text}");
     }
     assert!(text.contains("Esc or ? closes this help"), "{text}");
     // No line of the help wraps: each key's words stay on its line.
-    for (key, message) in bundlecalc::tui::view::HELP_LINES {
+    for (key, message) in bundlecalc::tui::windows::help::HELP_LINES {
         let does = bundlecalc::i18n::message(message);
         let line = lines
             .iter()
@@ -437,7 +438,7 @@ fn the_help_fits_whole_at_80_by_24_in_chinese() {
         let mut app = app_of_size(80, 24);
         app.update(Action::ToggleHelp);
         let lines = screen(&app);
-        for (key, message) in bundlecalc::tui::view::HELP_LINES {
+        for (key, message) in bundlecalc::tui::windows::help::HELP_LINES {
             let does = bundlecalc::i18n::message(message);
             let line = lines
                 .iter()

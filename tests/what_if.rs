@@ -8,7 +8,8 @@ use std::fs;
 
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane};
+use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::pane::Pane;
 use bundlecalc::tui::windows::OpenWindow;
 use common::app::{settle, type_text, wait_for_plan};
 

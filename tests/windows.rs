@@ -6,8 +6,9 @@ mod common;
 use bundlecalc::error::Error;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Prompt};
+use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::windows::OpenWindow;
+use bundlecalc::tui::windows::question::Prompt;
 use common::app::{edit_price, settle};
 use common::screen::screen;
 

@@ -1,9 +1,11 @@
 //! The screen's state and how each action changes it: the data, the selection, the
 //! windows open over the main screen. This file composes and routes: the window on
 //! top (else the main screen) takes each action, and a window's `Outcome` is acted
-//! on here, once. What the main screen does is grouped by job in `app/`: moving
-//! the selection (`lists`), edits (`edits`) and the file (`file`, over the work
-//! `files` does). No terminal I/O here.
+//! on here, once. What the main screen does is grouped by job in `app/`: the
+//! texts around the panes (`lines`), moving the selection (`lists`), edits
+//! (`edits`), the file (`file_commands`, over the work `file_work` does), the
+//! background work the windows show (`polling`) and the what-ifs applied
+//! (`what_ifs`). No terminal I/O here.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -11,9 +13,11 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, KeyMode};
-use super::files::{FileCommand, FileWork, describe_origin};
+use super::config::{Overrides, Request};
+use super::file_work::{FileCommand, FileWork, describe_origin};
 use super::layout::{Areas, screen};
-use super::planning::{Calendaring, Planning, start_calendar, start_plan};
+use super::pane::Pane;
+use super::planning::{Calendaring, Planning};
 use super::theme::Theme;
 use super::windows::OpenWindow;
 use super::windows::calendar::CalendarWindow;
@@ -24,13 +28,15 @@ use super::windows::household::HouseholdWindow;
 use super::windows::note::NoteWindow;
 use super::windows::outcome::Outcome;
 use super::windows::plan::PlanWindow;
-use super::windows::question::Question;
+use super::windows::question::{Prompt, Question};
 use super::windows::search::Search;
 use super::windows::services::ServicesWindow;
 use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
 use super::windows::window::{Props, Shows};
+use crate::error::Error;
 use crate::report::split_name;
+use crate::source::Source;
 use crate::tr;
 use crate::workspace::Workspace;
 use bundlecalc_core::calc::{BundleFigures, SortKey, compare};
@@ -39,14 +45,46 @@ use bundlecalc_core::plan::calendar::months::Horizon;
 use bundlecalc_core::scenario::Scenario;
 
 mod edits;
-mod file;
+mod file_commands;
 mod lines;
 mod lists;
+mod polling;
 mod what_ifs;
 
-pub use super::config::{AppConfig, Overrides, Request};
-pub use super::pane::Pane;
-pub use super::windows::question::Prompt;
+/// What the screen starts with.
+pub struct AppConfig {
+    pub workspace: Workspace,
+    pub catalog: Catalog,
+    pub scenario: Scenario,
+    pub overrides: Overrides,
+    pub sort: SortKey,
+    pub reverse: bool,
+    pub colour: bool,
+    pub size: (u16, u16),
+    /// Why the file did not load, when the screen opens on a broken file (with an
+    /// empty catalogue): shown with its place until the file is fixed.
+    pub problem: Option<Error>,
+}
+
+impl AppConfig {
+    /// The screen on `source` as the file describes it: no command-line overrides,
+    /// file order, no colour, 80×24.
+    pub fn for_source(source: Source) -> Result<Self, Error> {
+        let catalog = source.catalog()?;
+        let scenario = Scenario::from_catalog(&catalog);
+        Ok(AppConfig {
+            workspace: Workspace::new(source),
+            catalog,
+            scenario,
+            overrides: Overrides::default(),
+            sort: SortKey::File,
+            reverse: false,
+            colour: false,
+            size: (80, 24),
+            problem: None,
+        })
+    }
+}
 
 /// Everything the screen shows, and where the user is in it.
 pub struct App {
@@ -443,38 +481,6 @@ impl App {
         self.catalog.bundles[row.bundle].note.as_deref()
     }
 
-    /// `e`: the field on the price of the selected bundle, or of the selected service.
-    fn open_price_field(&mut self) {
-        let target = match self.focus {
-            Pane::Bundles => self
-                .selected_row()
-                .map(|row| PriceTarget::for_bundle(&self.catalog, &self.scenario, row)),
-            Pane::Detail => self
-                .selected_service_ix()
-                .map(|s| PriceTarget::for_service(&self.catalog, s)),
-        };
-        let Some(target) = target else {
-            return;
-        };
-        // A price a what-if sets is the what-if's: the file's own is edited once
-        // it is taken back.
-        if let Some(name) = target.changed_by(&self.catalog) {
-            self.message = Some(tr!("msg.changed_price", name = name));
-            return;
-        }
-        self.open_field(target);
-    }
-
-    /// Opens the field on `target`, holding its current value.
-    fn open_field(&mut self, target: PriceTarget) {
-        let value = target.value(&self.catalog, &self.scenario.facts);
-        let mut field = PriceField::new(target, value);
-        if let PriceTarget::Fact(name) = &field.target {
-            field.spent_by = self.catalog.benefit_spending(name).map(|s| s.id.clone());
-        }
-        self.open(OpenWindow::Field(field));
-    }
-
     /// The facts the figures test, with their values and where those come from.
     pub fn fact_rows(&self) -> Vec<FactRow> {
         let origins = FactOrigins {
@@ -506,16 +512,6 @@ impl App {
         self.start_plan();
     }
 
-    /// The sort in words, as the status line says it.
-    pub fn sort_words(&self) -> String {
-        let reversed = if self.reverse {
-            tr!("sort.reversed")
-        } else {
-            String::new()
-        };
-        format!("{}{reversed}", crate::words::sort_label(self.sort))
-    }
-
     /// Recomputes every figure for the current scenario and sort, keeping the
     /// same bundle selected; and the plan, if it is shown.
     pub fn recompute(&mut self) {
@@ -532,57 +528,6 @@ impl App {
         if self.is_showing_calendar() {
             self.start_calendar();
         }
-    }
-
-    /// Whether a window that shows `work` is open.
-    fn is_showing(&self, work: Shows) -> bool {
-        self.windows.iter().any(|w| w.shows() == Some(work))
-    }
-
-    /// Whether the calendar window is open.
-    pub fn is_showing_calendar(&self) -> bool {
-        self.is_showing(Shows::Calendar)
-    }
-
-    /// Starts finding the calendar on a worker thread, unless the one for the
-    /// same catalogue, scenario and horizon is found or being found.
-    fn start_calendar(&mut self) {
-        let asked = (self.scenario.clone(), self.horizon);
-        if let Some(calendaring) = &self.calendar
-            && calendaring.is_for(&self.catalog, &asked)
-        {
-            return;
-        }
-        self.calendar = Some(start_calendar(
-            &self.catalog,
-            &self.scenario,
-            self.horizon,
-            self.overrides.time_limit(),
-        ));
-    }
-
-    /// Whether a window that shows the plan or its what-ifs is open.
-    fn is_showing_plan(&self) -> bool {
-        self.is_showing(Shows::Plan)
-    }
-
-    /// Starts finding the cheapest plan on a worker thread, unless the plan for the
-    /// same catalogue and scenario is already found or being found (as when `P` is
-    /// pressed twice); `poll_background` shows it when found.
-    fn start_plan(&mut self) {
-        if let Some(planning) = &self.plan
-            && planning.is_for(&self.catalog, &self.scenario)
-        {
-            return;
-        }
-        let applied = self.applied();
-        self.plan = Some(start_plan(
-            &self.file,
-            &self.catalog,
-            &applied,
-            &self.scenario,
-            self.overrides.time_limit(),
-        ));
     }
 }
 

@@ -9,8 +9,7 @@ mod columns;
 pub mod config;
 mod cursor;
 mod detail;
-mod edits;
-pub mod files;
+pub mod file_work;
 pub mod layout;
 pub mod pane;
 pub mod planning;
@@ -34,7 +33,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
 use action::{Action, KeyMode, action_for};
-use app::{App, AppConfig, Request};
+use app::{App, AppConfig};
+use config::Request;
 
 /// Whether the terminal is in the screen's modes; makes restoring happen once.
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
@@ -128,7 +128,7 @@ pub fn run(config: AppConfig) -> io::Result<Option<i32>> {
             next_action(&stop, &changes, mode, busy)
         })?;
         if let Some(Request::OpenEditor { path, line }) = app.request.take() {
-            let result = guard.suspend_while(|| files::run_editor(&path, line))?;
+            let result = guard.suspend_while(|| file_work::run_editor(&path, line))?;
             match result {
                 // As for any outside change: read again, or checked when there are edits.
                 Ok(()) => app.update(Action::FileChanged),

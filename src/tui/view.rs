@@ -7,18 +7,17 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Pane};
+use super::app::App;
 use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, mark_sorted_column, row_spans, tone};
 use super::detail::{DetailProps, draw_detail};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_text, screen, text_lines};
+use super::pane::Pane;
 use super::theme::Theme;
 use crate::report::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, truncate_to_width};
 use crate::tr;
 use bundlecalc_core::money::Money;
-
-pub use super::windows::help::HELP_LINES;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {

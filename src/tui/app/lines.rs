@@ -187,6 +187,16 @@ impl App {
         format!("{head}{tail}")
     }
 
+    /// The sort in words, as the status line says it.
+    pub fn sort_words(&self) -> String {
+        let reversed = if self.reverse {
+            tr!("sort.reversed")
+        } else {
+            String::new()
+        };
+        format!("{}{reversed}", crate::words::sort_label(self.sort))
+    }
+
     /// What the detail pane draws from (its footer's rows aside: the layout's).
     pub fn detail_props(&self) -> DetailProps<'_> {
         DetailProps {

@@ -1,12 +1,12 @@
-//! What the screen does about the file: starting a save or a reload, taking in
-//! what finished (`files` does the work), and where `E` opens the editor.
+//! What the screen does about the file: the commands on it (save, reload, the
+//! editor), and taking in what the file's work (`file_work`) answers.
 
 use std::sync::Arc;
 
 use super::App;
 use crate::tr;
 use crate::tui::config::Request;
-use crate::tui::files::{FileCommand, FileNews, SaveStart, describe_origin};
+use crate::tui::file_work::{FileCommand, FileNews, SaveStart, describe_origin};
 use crate::tui::pane::Pane;
 use crate::tui::windows::OpenWindow;
 use crate::tui::windows::question::{Prompt, Question};
@@ -142,49 +142,6 @@ impl App {
                 .map(|s| self.catalog.services[s].line),
             Pane::Bundles => Some(self.catalog.bundles[row.bundle].line),
         }
-    }
-
-    /// Takes in work finished in the background: the plan, the calendar, the
-    /// file read or written. Whether any came, so the screen is drawn again.
-    pub fn poll_background(&mut self) -> bool {
-        let planned = self.plan.as_mut().is_some_and(|planning| planning.poll());
-        let calendared = self
-            .calendar
-            .as_mut()
-            .is_some_and(|calendaring| calendaring.poll());
-        // Work on the file that ends may bring no news and still change the
-        // banner, or what the status line says of the work.
-        let before = (self.files.is_busy(), self.files.banner.clone());
-        let news = self.files.poll(&mut self.workspace);
-        let after = (self.files.is_busy(), self.files.banner.clone());
-        let changed = planned || calendared || news.is_some() || before != after;
-        if let Some(news) = news {
-            self.take_in(news);
-        }
-        // A command that waited for the work is answered now; what it says
-        // replaces "still reading…".
-        if !self.files.is_busy()
-            && let Some(command) = self.files.waiting.take()
-        {
-            if self.message.as_deref().is_some_and(|message| {
-                [tr!("msg.still_reading"), tr!("msg.still_saving")].contains(&message.to_string())
-            }) {
-                self.message = None;
-            }
-            self.file_command(command);
-            return true;
-        }
-        changed
-    }
-
-    /// Whether work the screen waits for is under way in the background: a file
-    /// read or written, the plan being shown.
-    pub fn is_busy(&self) -> bool {
-        let finding = self.plan.as_ref().is_some_and(|p| p.is_finding());
-        let calendaring = self.calendar.as_ref().is_some_and(|c| c.is_finding());
-        self.files.is_busy()
-            || (self.is_showing_plan() && finding)
-            || (self.is_showing_calendar() && calendaring)
     }
 
     /// Waits for a save under way to finish, so that quitting never leaves it undone.
