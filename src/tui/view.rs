@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::App;
 use super::chrome::{pane_block, scroll_marks};
-use super::columns::{Column, fill_first, fit, heading_line, mark_sorted_column, row_spans, tone};
+use super::columns::{Column, draw_table, fill_first, fit, mark_sorted_column, tone};
 use super::detail::{DetailProps, draw_detail};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_text, screen, text_lines};
 use super::pane::Pane;
@@ -130,8 +130,8 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
         .max();
     fill_first(&mut columns, usize::from(inner.width), longest.unwrap_or(0));
 
-    let mut lines = vec![heading_line(&columns, theme)];
-    for (at, row) in visible.enumerate() {
+    let mut rows = Vec::new();
+    for row in visible {
         // Offers not on sale are named with their status, and dimmed.
         let bundle = &app.shown().bundles[row.bundle];
         let name_style = if bundle.status.is_available() {
@@ -152,22 +152,24 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
         if let Some(p) = row.personal {
             cells.push((signed_money_text(symbol, p.savings), tone(theme, p.savings)));
         }
-        let mut line = Line::from(row_spans(&columns, cells));
-        if app.offset + at == app.selected {
-            line = line.patch_style(theme.selected);
-        }
-        lines.push(line);
+        rows.push(cells);
     }
+    let selected = app.selected.checked_sub(app.offset);
+    draw_table(frame, inner, &columns, rows, selected, theme);
     if app.rows.is_empty() {
-        lines.push(Line::from(
-            if app.broken_at().is_some() || app.banner().is_some() {
-                tr!("screen.no_figures")
-            } else {
-                tr!("screen.no_bundles")
-            },
-        ));
+        let said = if app.broken_at().is_some() || app.banner().is_some() {
+            tr!("screen.no_figures")
+        } else {
+            tr!("screen.no_bundles")
+        };
+        // Under the headings.
+        let below = Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(said), below);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
