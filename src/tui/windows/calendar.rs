@@ -1,4 +1,5 @@
-//! The calendar window (`C`, docs/reference/calendar.md): the grid of months, a colour and a
+//! The calendar window (`C`, docs/reference/calendar.md, "The calendar"; its
+//! keys in docs/reference/screen.md, "Keys"): the grid of months, a colour and a
 //! letter per purchase, the purchases and the totals. `[` `]` move the first
 //! month, `{` `}` change the length, `← →` scroll the months sideways.
 

@@ -1,6 +1,6 @@
 //! A question the user must answer before anything else happens: quitting or
 //! reloading with unsaved edits, saving over an outside change, saving the
-//! built-in offers.
+//! built-in offers (docs/reference/screen.md, "Editing and saving").
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
