@@ -15,7 +15,9 @@ use std::os::unix::fs::PermissionsExt;
 use bundlecalc::save::write_atomically;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane, Prompt};
+use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::pane::Pane;
+use bundlecalc::tui::windows::question::Prompt;
 use support::app::{edit_price, settle};
 
 /// The umask and the working folder belong to the whole process: one test at a time.

@@ -24,10 +24,7 @@ use crate::i18n::{Lang, counted, set_language};
 use crate::report::colour_allowed;
 use crate::source::{BUILT_IN, SearchPath, Source};
 use crate::tr;
-use crate::tui::{
-    self,
-    app::{AppConfig, Overrides},
-};
+use crate::tui::{self, app::AppConfig, config::Overrides};
 use crate::workspace::Workspace;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::scenario::{Adjustments, Includes, Scenario};

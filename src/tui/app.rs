@@ -1,9 +1,11 @@
 //! The screen's state and how each action changes it: the data, the selection, the
 //! windows open over the main screen. This file composes and routes: the window on
 //! top (else the main screen) takes each action, and a window's `Outcome` is acted
-//! on here, once. What the main screen does is grouped by job in `app/`: moving
-//! the selection (`lists`), edits (`edits`) and the file (`file`, over the work
-//! `files` does). No terminal I/O here.
+//! on here, once. What the main screen does is grouped by job in `app/`: the
+//! texts around the panes (`lines`), moving the selection (`lists`), edits
+//! (`edits`), the file (`file_commands`, over the work `file_work` does), the
+//! background work the windows show (`polling`) and the what-ifs applied
+//! (`what_ifs`). No terminal I/O here.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -11,25 +13,30 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, KeyMode};
-use super::calendaring::Calendaring;
-use super::files::{FileCommand, FileWork, describe_origin};
+use super::config::{Overrides, Request};
+use super::file_work::{FileCommand, FileWork, describe_origin};
 use super::layout::{Areas, screen};
-use super::planning::Planning;
-use super::windows::Window;
+use super::pane::Pane;
+use super::planning::{Calendaring, Planning};
+use super::theme::Theme;
+use super::windows::OpenWindow;
 use super::windows::calendar::CalendarWindow;
 use super::windows::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
 use super::windows::field::PriceField;
 use super::windows::help::Help;
 use super::windows::household::HouseholdWindow;
-use super::windows::note::{NoteWindow, note_lines, room as note_room};
+use super::windows::note::NoteWindow;
 use super::windows::outcome::Outcome;
 use super::windows::plan::PlanWindow;
-use super::windows::question::Question;
+use super::windows::question::{Prompt, Question};
 use super::windows::search::Search;
-use super::windows::services::{ServicesWindow, page as services_page};
+use super::windows::services::ServicesWindow;
 use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
+use super::windows::window::{Props, Shows};
+use crate::error::Error;
 use crate::report::split_name;
+use crate::source::Source;
 use crate::tr;
 use crate::workspace::Workspace;
 use bundlecalc_core::calc::{BundleFigures, SortKey, compare};
@@ -38,14 +45,46 @@ use bundlecalc_core::plan::calendar::months::Horizon;
 use bundlecalc_core::scenario::Scenario;
 
 mod edits;
-mod file;
+mod file_commands;
 mod lines;
 mod lists;
+mod polling;
 mod what_ifs;
 
-pub use super::config::{AppConfig, Overrides, Request};
-pub use super::pane::Pane;
-pub use super::windows::question::Prompt;
+/// What the screen starts with.
+pub struct AppConfig {
+    pub workspace: Workspace,
+    pub catalog: Catalog,
+    pub scenario: Scenario,
+    pub overrides: Overrides,
+    pub sort: SortKey,
+    pub reverse: bool,
+    pub colour: bool,
+    pub size: (u16, u16),
+    /// Why the file did not load, when the screen opens on a broken file (with an
+    /// empty catalogue): shown with its place until the file is fixed.
+    pub problem: Option<Error>,
+}
+
+impl AppConfig {
+    /// The screen on `source` as the file describes it: no command-line overrides,
+    /// file order, no colour, 80×24.
+    pub fn for_source(source: Source) -> Result<Self, Error> {
+        let catalog = source.catalog()?;
+        let scenario = Scenario::from_catalog(&catalog);
+        Ok(AppConfig {
+            workspace: Workspace::new(source),
+            catalog,
+            scenario,
+            overrides: Overrides::default(),
+            sort: SortKey::File,
+            reverse: false,
+            colour: false,
+            size: (80, 24),
+            problem: None,
+        })
+    }
+}
 
 /// Everything the screen shows, and where the user is in it.
 pub struct App {
@@ -59,6 +98,8 @@ pub struct App {
     /// `catalog` with control characters escaped, when it has any: what names are
     /// drawn from (`shown`).
     escaped: Option<Arc<Catalog>>,
+    /// `file` with control characters escaped, when it has any (`shown_file`).
+    escaped_file: Option<Arc<Catalog>>,
     /// The file as shown in the status line ("built-in" for the compiled-in copy).
     pub file_label: String,
     /// Where the file lives, for the help screen.
@@ -85,7 +126,7 @@ pub struct App {
     pub selected_service: usize,
     pub service_offset: usize,
     /// The windows open over the main screen, the last on top: it has the keyboard.
-    windows: Vec<Window>,
+    windows: Vec<OpenWindow>,
     /// The plan the plan window shows: being found, or found.
     pub plan: Option<Planning>,
     /// The months the calendar window plans (`[` `]` `{` `}`).
@@ -117,6 +158,7 @@ impl App {
             file,
             what_ifs: config.overrides.what_ifs.clone(),
             escaped: None,
+            escaped_file: None,
             file_label,
             file_location,
             scenario: config.scenario,
@@ -170,20 +212,25 @@ impl App {
             .map(|s| s.service)
     }
 
+    /// The file's catalogue (no what-if applied) as the screen shows it.
+    pub fn shown_file(&self) -> &Catalog {
+        self.escaped_file.as_deref().unwrap_or(&self.file)
+    }
+
     /// The windows open, the one on top last.
-    pub fn windows(&self) -> &[Window] {
+    pub fn windows(&self) -> &[OpenWindow] {
         &self.windows
     }
 
     /// The window on top, which has the keyboard.
-    pub fn window(&self) -> Option<&Window> {
+    pub fn window(&self) -> Option<&OpenWindow> {
         self.windows.last()
     }
 
     /// The price field, while it is open.
     pub fn field(&self) -> Option<&PriceField> {
         match self.window() {
-            Some(Window::Field(field)) => Some(field),
+            Some(OpenWindow::Field(field)) => Some(field),
             _ => None,
         }
     }
@@ -191,7 +238,7 @@ impl App {
     /// The question waiting for an answer.
     pub fn prompt(&self) -> Option<Prompt> {
         match self.window() {
-            Some(Window::Question(question)) => Some(question.prompt),
+            Some(OpenWindow::Question(question)) => Some(question.prompt),
             _ => None,
         }
     }
@@ -199,8 +246,31 @@ impl App {
     /// What `/` looks for: the search being typed, or the one kept for `n` and `N`.
     pub fn search(&self) -> Option<&Search> {
         match self.window() {
-            Some(Window::Search(search)) => Some(search),
+            Some(OpenWindow::Search(search)) => Some(search),
             _ => self.kept_search.as_ref(),
+        }
+    }
+
+    /// What every window is handed, to update and to draw, on a screen the size of
+    /// `screen`.
+    pub fn props(&self, screen: Rect) -> Props<'_> {
+        Props {
+            screen,
+            theme: Theme::new(self.colour),
+            catalog: &self.catalog,
+            shown: self.shown(),
+            file: &self.file,
+            file_shown: self.shown_file(),
+            scenario: &self.scenario,
+            facts_set: &self.overrides.facts,
+            facts_edited: &self.edited_facts,
+            what_ifs: &self.what_ifs,
+            people_chosen: self.overrides.people.is_some(),
+            file_location: &self.file_location,
+            bundle: self.selected_row().map(|row| row.bundle),
+            plan: self.plan.as_ref(),
+            calendar: self.calendar.as_ref(),
+            horizon: self.horizon,
         }
     }
 
@@ -222,7 +292,8 @@ impl App {
     /// What keys mean now: whoever has the keyboard (the window on top, else the
     /// main screen) decides.
     pub fn key_mode(&self) -> KeyMode {
-        self.window().map_or(KeyMode::Commands, Window::key_mode)
+        self.window()
+            .map_or(KeyMode::Commands, |window| window.key_mode())
     }
 
     pub fn is_modified(&self) -> bool {
@@ -245,28 +316,7 @@ impl App {
             self.windows.push(window);
             return self.file_command(FileCommand::Save { then_quit: false });
         }
-        let outcome = match &mut window {
-            Window::Help(help) => help.update(action),
-            Window::Plan(plan) => plan.update(action),
-            Window::Facts(facts) => facts.update(action, &self.fact_rows()),
-            Window::Note(note) => {
-                let lines = self
-                    .note()
-                    .map_or(0, |n| note_lines(n, self.size.width).len());
-                note.update(action, lines, note_room(self.size.height))
-            }
-            Window::Field(field) => field.update(action),
-            Window::Question(question) => question.update(action),
-            Window::Search(search) => search.update(action),
-            Window::WhatIfs(what_ifs) => what_ifs.update(action, self.file.changes.len()),
-            Window::Household(household) => household.update(action),
-            Window::Calendar(calendar) => calendar.update(action),
-            Window::Services(services) => services.update(
-                action,
-                self.catalog.services.len(),
-                services_page(self.size.height),
-            ),
-        };
+        let outcome = window.update(action, &self.props(self.size));
         self.windows.push(window);
         self.act(outcome);
     }
@@ -290,17 +340,17 @@ impl App {
             Outcome::ToggleWhatIf(at) => self.toggle_what_if(at),
             Outcome::ToggleWant(service) => self.toggle_want_of(service),
             Outcome::Find => {
-                if let Some(Window::Search(search)) = self.window() {
+                if let Some(OpenWindow::Search(search)) = self.window() {
                     let search = search.clone();
                     let found = self.find(&search, true, true);
                     // The box says "no match" as the query is typed.
-                    if let Some(Window::Search(search)) = self.windows.last_mut() {
+                    if let Some(OpenWindow::Search(search)) = self.windows.last_mut() {
                         search.misses = !found && !search.query.is_empty();
                     }
                 }
             }
             Outcome::KeepSearch => {
-                if let Some(Window::Search(search)) = self.windows.pop() {
+                if let Some(OpenWindow::Search(search)) = self.windows.pop() {
                     self.kept_search = Some(search);
                 }
             }
@@ -321,8 +371,15 @@ impl App {
         self.windows.pop();
     }
 
-    fn open(&mut self, window: Window) {
+    /// Opens `window` over the others, and starts the work it shows.
+    fn open(&mut self, window: OpenWindow) {
+        let shows = window.shows();
         self.windows.push(window);
+        match shows {
+            Some(Shows::Plan) => self.start_plan(),
+            Some(Shows::Calendar) => self.start_calendar(),
+            None => {}
+        }
     }
 
     /// Keys on the main screen, when no window is open.
@@ -336,7 +393,7 @@ impl App {
             Action::Quit | Action::Back => self.ask_to_quit(),
             Action::Search => {
                 self.kept_search = None;
-                self.open(Window::Search(Search::new(self.focus)));
+                self.open(OpenWindow::Search(Search::new(self.focus)));
             }
             Action::SearchNext | Action::SearchPrevious => match self.kept_search.clone() {
                 Some(search) => {
@@ -345,11 +402,11 @@ impl App {
                 None => self.message = Some(tr!("msg.no_search")),
             },
             Action::ShowNote => match self.note() {
-                Some(_) => self.open(Window::Note(NoteWindow::default())),
+                Some(_) => self.open(OpenWindow::Note(NoteWindow::default())),
                 None => self.message = Some(tr!("msg.no_note")),
             },
             Action::Unknown => self.message = Some(tr!("msg.unknown_key")),
-            Action::ToggleHelp => self.open(Window::Help(Help)),
+            Action::ToggleHelp => self.open(OpenWindow::Help(Help)),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-self.page()),
@@ -367,7 +424,7 @@ impl App {
                 self.reverse = !self.reverse;
                 self.resort();
             }
-            Action::ShowFacts => self.open(Window::Facts(FactsWindow::default())),
+            Action::ShowFacts => self.open(OpenWindow::Facts(FactsWindow::default())),
             Action::ChooseMember => self.choose_next_member(),
             Action::ToggleRumoured => self.toggle_rumoured(),
             Action::CyclePeriod => {
@@ -382,28 +439,16 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => self.scroll(column, row, -3),
             Action::ScrollDown { column, row } => self.scroll(column, row, 3),
-            Action::ShowPlan => {
-                self.open(Window::Plan(PlanWindow::default()));
-                self.start_plan();
-            }
-            Action::ShowWhatIfs => {
-                self.open(Window::WhatIfs(WhatIfsWindow::default()));
-                self.start_plan();
-            }
-            Action::ShowHousehold => {
-                self.open(Window::Household(HouseholdWindow::default()));
-                self.start_plan();
-            }
-            Action::ShowCalendar => {
-                self.open(Window::Calendar(CalendarWindow::default()));
-                self.start_calendar();
-            }
+            Action::ShowPlan => self.open(OpenWindow::Plan(PlanWindow::default())),
+            Action::ShowWhatIfs => self.open(OpenWindow::WhatIfs(WhatIfsWindow::default())),
+            Action::ShowHousehold => self.open(OpenWindow::Household(HouseholdWindow::default())),
+            Action::ShowCalendar => self.open(OpenWindow::Calendar(CalendarWindow::default())),
             Action::NextSplit => self.message = Some(tr!("msg.split_in_household")),
             Action::ShowServices => {
                 let selected = self
                     .selected_service_ix()
                     .filter(|_| self.focus == Pane::Detail);
-                self.open(Window::Services(ServicesWindow {
+                self.open(OpenWindow::Services(ServicesWindow {
                     selected: selected.unwrap_or(0),
                 }));
             }
@@ -424,7 +469,7 @@ impl App {
     /// Quits, asking first when there are unsaved edits.
     fn ask_to_quit(&mut self) {
         if self.is_modified() {
-            self.open(Window::Question(Question::new(Prompt::QuitUnsaved)));
+            self.open(OpenWindow::Question(Question::new(Prompt::QuitUnsaved)));
         } else {
             self.quit = true;
         }
@@ -434,38 +479,6 @@ impl App {
     fn note(&self) -> Option<&str> {
         let row = self.selected_row()?;
         self.catalog.bundles[row.bundle].note.as_deref()
-    }
-
-    /// `e`: the field on the price of the selected bundle, or of the selected service.
-    fn open_price_field(&mut self) {
-        let target = match self.focus {
-            Pane::Bundles => self
-                .selected_row()
-                .map(|row| PriceTarget::for_bundle(&self.catalog, &self.scenario, row)),
-            Pane::Detail => self
-                .selected_service_ix()
-                .map(|s| PriceTarget::for_service(&self.catalog, s)),
-        };
-        let Some(target) = target else {
-            return;
-        };
-        // A price a what-if sets is the what-if's: the file's own is edited once
-        // it is taken back.
-        if let Some(name) = target.changed_by(&self.catalog) {
-            self.message = Some(tr!("msg.changed_price", name = name));
-            return;
-        }
-        self.open_field(target);
-    }
-
-    /// Opens the field on `target`, holding its current value.
-    fn open_field(&mut self, target: PriceTarget) {
-        let value = target.value(&self.catalog, &self.scenario.facts);
-        let mut field = PriceField::new(target, value);
-        if let PriceTarget::Fact(name) = &field.target {
-            field.spent_by = self.catalog.benefit_spending(name).map(|s| s.id.clone());
-        }
-        self.open(Window::Field(field));
     }
 
     /// The facts the figures test, with their values and where those come from.
@@ -499,25 +512,13 @@ impl App {
         self.start_plan();
     }
 
-    /// The sort in words, as the status line says it.
-    pub fn sort_words(&self) -> String {
-        let reversed = if self.reverse {
-            tr!("sort.reversed")
-        } else {
-            String::new()
-        };
-        format!("{}{reversed}", crate::words::sort_label(self.sort))
-    }
-
     /// Recomputes every figure for the current scenario and sort, keeping the
     /// same bundle selected; and the plan, if it is shown.
     pub fn recompute(&mut self) {
         let keep = self.selected_row().map(|row| row.bundle);
         let comparison = compare(&self.catalog, &self.scenario);
-        self.escaped = match crate::text::for_people(&self.catalog) {
-            std::borrow::Cow::Borrowed(_) => None,
-            std::borrow::Cow::Owned(escaped) => Some(Arc::new(escaped)),
-        };
+        self.escaped = escaped(&self.catalog);
+        self.escaped_file = escaped(&self.file);
         self.rows = comparison.bundles;
         self.notes = crate::words::notes(&self.catalog, &comparison.notes);
         self.sort_keeping(keep);
@@ -528,56 +529,12 @@ impl App {
             self.start_calendar();
         }
     }
+}
 
-    /// Whether the calendar window is open.
-    pub fn is_showing_calendar(&self) -> bool {
-        self.windows
-            .iter()
-            .any(|w| matches!(w, Window::Calendar(_)))
-    }
-
-    /// Starts finding the calendar on a worker thread, unless the one for the
-    /// same catalogue, scenario and horizon is found or being found.
-    fn start_calendar(&mut self) {
-        if let Some(calendaring) = &self.calendar
-            && calendaring.is_for(&self.catalog, &self.scenario, self.horizon)
-        {
-            return;
-        }
-        self.calendar = Some(Calendaring::start(
-            &self.catalog,
-            &self.scenario,
-            self.horizon,
-            self.overrides.time_limit(),
-        ));
-    }
-
-    /// Whether a window that shows the plan or its what-ifs is open.
-    fn is_showing_plan(&self) -> bool {
-        self.windows.iter().any(|w| {
-            matches!(
-                w,
-                Window::Plan(_) | Window::WhatIfs(_) | Window::Household(_)
-            )
-        })
-    }
-
-    /// Starts finding the cheapest plan on a worker thread, unless the plan for the
-    /// same catalogue and scenario is already found or being found (as when `P` is
-    /// pressed twice); `poll_background` shows it when found.
-    fn start_plan(&mut self) {
-        if let Some(planning) = &self.plan
-            && planning.is_for(&self.catalog, &self.scenario)
-        {
-            return;
-        }
-        let applied = self.applied();
-        self.plan = Some(Planning::start(
-            &self.file,
-            &self.catalog,
-            &applied,
-            &self.scenario,
-            self.overrides.time_limit(),
-        ));
+/// `catalog` with control characters escaped, when it has any.
+fn escaped(catalog: &Catalog) -> Option<Arc<Catalog>> {
+    match crate::text::for_people(catalog) {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(escaped) => Some(Arc::new(escaped)),
     }
 }

@@ -1,8 +1,11 @@
 //! Work done on a worker thread while the screen keeps answering keys: finding a
-//! plan, reading or writing a large file.
+//! plan or a calendar (`Finding`), reading or writing a large file (`Job`).
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Weak};
 use std::thread;
+
+use bundlecalc_core::model::Catalog;
 
 /// One piece of work under way; its answer is taken with `poll`.
 #[derive(Debug)]
@@ -53,6 +56,75 @@ impl<T: Send + 'static> Job<T> {
     /// Waits for the answer: for work that must not be left half done.
     pub fn wait(self) -> Option<T> {
         self.answer.recv().ok()
+    }
+}
+
+/// What was found for one catalogue and what else it was asked for (`K`: the
+/// scenario, the calendar's horizon), on a worker thread: being found, or found.
+/// Asked again for the same, it need not search again (`is_for`).
+#[derive(Debug)]
+pub struct Finding<K, T> {
+    /// The catalogue it is for (not kept alive by this).
+    catalog: Weak<Catalog>,
+    asked: K,
+    state: State<T>,
+}
+
+#[derive(Debug)]
+enum State<T> {
+    Finding(Job<T>),
+    Found(Box<T>),
+    /// The worker stopped without an answer (it cannot, short of a bug).
+    Failed,
+}
+
+impl<K: PartialEq, T: Send + 'static> Finding<K, T> {
+    /// Starts `work`, which finds what `catalog` and `asked` call for.
+    pub fn start(
+        catalog: &Arc<Catalog>,
+        asked: K,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Self {
+        Finding {
+            catalog: Arc::downgrade(catalog),
+            asked,
+            state: State::Finding(Job::start(work)),
+        }
+    }
+
+    /// Whether this is what `catalog` and `asked` call for, found or being found.
+    pub fn is_for(&self, catalog: &Arc<Catalog>, asked: &K) -> bool {
+        Weak::ptr_eq(&self.catalog, &Arc::downgrade(catalog)) && self.asked == *asked
+    }
+
+    /// Takes the worker's answer if it is ready; whether it came now.
+    pub fn poll(&mut self) -> bool {
+        let State::Finding(job) = &self.state else {
+            return false;
+        };
+        match job.poll() {
+            Polled::Ready(found) => self.state = State::Found(Box::new(found)),
+            Polled::Pending => return false,
+            Polled::Lost => self.state = State::Failed,
+        }
+        true
+    }
+
+    /// What was found, once it is.
+    pub fn answer(&self) -> Option<&T> {
+        match &self.state {
+            State::Found(found) => Some(found),
+            State::Finding(_) | State::Failed => None,
+        }
+    }
+
+    pub fn is_finding(&self) -> bool {
+        matches!(self.state, State::Finding(_))
+    }
+
+    /// The worker stopped without an answer.
+    pub fn failed(&self) -> bool {
+        matches!(self.state, State::Failed)
     }
 }
 

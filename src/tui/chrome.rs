@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::text::display_width;
+use crate::tr;
 
 /// The width of a dialog on a screen `screen_width` wide: a margin of two cells on
 /// each side, at most `max_width`.
@@ -23,16 +24,16 @@ pub fn dialog_inner_width(screen_width: u16, max_width: u16) -> usize {
     usize::from(dialog_width(screen_width, max_width).saturating_sub(2)).max(1)
 }
 
-/// A small box in the middle of the screen, over everything else.
+/// A small box in the middle of `screen`, over everything else.
 /// Tall enough for its wrapped lines, at most `max_width` wide.
 pub fn draw_dialog(
     frame: &mut Frame<'_>,
+    screen: Rect,
     theme: &Theme,
     title: &str,
     lines: Vec<Line<'_>>,
     max_width: u16,
 ) {
-    let screen = frame.area();
     let width = dialog_width(screen.width, max_width);
     let inner_width = dialog_inner_width(screen.width, max_width);
     let rows: usize = lines
@@ -60,60 +61,90 @@ pub fn draw_dialog(
     seal_edges(frame.buffer_mut(), area);
 }
 
-/// A dialog whose body may be taller than the screen: the body scrolled down by
-/// `offset` rows (clamped), the footer line always shown under it (`footer` is
-/// told whether the body scrolls, to say so). Returns the largest offset that
-/// still shows something new (0 when all fits), so the window can keep its
-/// scroll within it.
-pub fn draw_scrolled_dialog<'a>(
-    frame: &mut Frame<'_>,
-    theme: &Theme,
-    title: &str,
-    body: Vec<Line<'a>>,
-    footer: impl FnOnce(bool) -> Line<'a>,
-    max_width: u16,
-    offset: u16,
-) -> u16 {
-    let screen = frame.area();
-    let width = dialog_width(screen.width, max_width);
-    let inner_width = dialog_inner_width(screen.width, max_width);
-    let rows_of = |line: &Line<'_>| line.width().div_ceil(inner_width).max(1);
-    let body_rows: usize = body.iter().map(rows_of).sum();
-    // Borders and a one-row footer around the body.
-    let footer = footer(body_rows + 3 > usize::from(screen.height));
-    let footer_rows = rows_of(&footer);
-    let wanted = body_rows + footer_rows + 2;
-    let height = (wanted.min(usize::from(screen.height))) as u16;
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
-    frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(title.to_string())
-        .border_style(theme.focused_border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let footer_height = (footer_rows as u16).min(inner.height);
-    let body_height = inner.height - footer_height;
-    let most = (body_rows as u16).saturating_sub(body_height);
-    let body_area = Rect::new(inner.x, inner.y, inner.width, body_height);
-    let footer_area = Rect::new(inner.x, inner.y + body_height, inner.width, footer_height);
-    frame.render_widget(
-        Paragraph::new(body)
-            .wrap(Wrap { trim: false })
-            .scroll((offset.min(most), 0)),
-        body_area,
-    );
-    frame.render_widget(
-        Paragraph::new(footer).wrap(Wrap { trim: false }),
-        footer_area,
-    );
-    seal_edges(frame.buffer_mut(), area);
-    most
+/// A dialog whose body may be taller than the screen: the body scrolls, the keys
+/// stay in view under it (saying how to scroll, when it does).
+pub struct ScrolledDialog<'a> {
+    pub title: String,
+    pub body: Vec<Line<'a>>,
+    /// The keys, drawn faint under the body.
+    pub keys: String,
+    /// The widest the dialog gets.
+    pub max_width: u16,
+}
+
+/// Where the parts of a scrolled dialog go on a screen.
+struct ScrolledLayout<'a> {
+    area: Rect,
+    body: Rect,
+    footer: Rect,
+    footer_line: Line<'a>,
+    /// The largest offset that still shows something new (0 when all fits).
+    most: u16,
+}
+
+impl<'a> ScrolledDialog<'a> {
+    /// The largest offset the body can be scrolled by on `screen` and still show
+    /// something new: 0 when all of it fits. A window keeps its scroll within it.
+    pub fn most(&self, screen: Rect, theme: &Theme) -> u16 {
+        self.layout(screen, theme).most
+    }
+
+    fn layout(&self, screen: Rect, theme: &Theme) -> ScrolledLayout<'a> {
+        let width = dialog_width(screen.width, self.max_width);
+        let inner_width = dialog_inner_width(screen.width, self.max_width);
+        let rows_of = |line: &Line<'_>| line.width().div_ceil(inner_width).max(1);
+        let body_rows: usize = self.body.iter().map(rows_of).sum();
+        // Borders and a one-row footer around the body.
+        let scrolls = body_rows + 3 > usize::from(screen.height);
+        let keys = if scrolls {
+            format!("{} · {}", tr!("planw.scroll"), self.keys)
+        } else {
+            self.keys.clone()
+        };
+        let footer_line = Line::styled(keys, theme.faint);
+        let footer_rows = rows_of(&footer_line);
+        let wanted = body_rows + footer_rows + 2;
+        let height = (wanted.min(usize::from(screen.height))) as u16;
+        let area = Rect::new(
+            screen.x + (screen.width - width) / 2,
+            screen.y + (screen.height - height) / 2,
+            width,
+            height,
+        );
+        let inner = Block::new().borders(Borders::ALL).inner(area);
+        let footer_height = (footer_rows as u16).min(inner.height);
+        let body_height = inner.height - footer_height;
+        ScrolledLayout {
+            area,
+            body: Rect::new(inner.x, inner.y, inner.width, body_height),
+            footer: Rect::new(inner.x, inner.y + body_height, inner.width, footer_height),
+            footer_line,
+            most: (body_rows as u16).saturating_sub(body_height),
+        }
+    }
+
+    /// Draws it in the middle of `screen`, the body scrolled down by `offset`
+    /// rows (at most `most`).
+    pub fn draw(self, frame: &mut Frame<'_>, screen: Rect, theme: &Theme, offset: u16) {
+        let layout = self.layout(screen, theme);
+        frame.render_widget(Clear, layout.area);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .title(self.title)
+            .border_style(theme.focused_border);
+        frame.render_widget(block, layout.area);
+        frame.render_widget(
+            Paragraph::new(self.body)
+                .wrap(Wrap { trim: false })
+                .scroll((offset.min(layout.most), 0)),
+            layout.body,
+        );
+        frame.render_widget(
+            Paragraph::new(layout.footer_line).wrap(Wrap { trim: false }),
+            layout.footer,
+        );
+        seal_edges(frame.buffer_mut(), layout.area);
+    }
 }
 
 /// A wide character (CJK) just left of `area` would cover its left border: a

@@ -1,8 +1,12 @@
-//! Tables laid out by hand in the screen's panes: columns sized to their content
-//! by display width, the sorted one marked, gains and losses toned.
+//! The tables of the screen's panes: columns sized to their content by display
+//! width, the sorted one marked, gains and losses toned, drawn by ratatui's
+//! `Table`.
 
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Row, Table, TableState};
 
 use super::theme::Theme;
 use crate::report::{Tone, tone_of};
@@ -10,32 +14,64 @@ use crate::text::{Align, display_width, pad, truncate_to_width};
 use bundlecalc_core::calc::SortKey;
 use bundlecalc_core::money::Money;
 
-/// One column of a hand-laid table: heading, width and alignment.
+/// One column of a table: heading, width and alignment.
 pub(super) struct Column {
     pub heading: String,
     pub width: usize,
     pub align: Align,
 }
 
-/// Spans for one row, each cell padded to its column and separated by a space.
-pub(super) fn row_spans(columns: &[Column], cells: Vec<(String, Style)>) -> Vec<Span<'static>> {
-    let mut spans = Vec::with_capacity(cells.len() * 2);
-    for (at, (column, (text, style))) in columns.iter().zip(cells).enumerate() {
-        if at > 0 {
-            spans.push(Span::raw(" "));
-        }
-        let text = truncate_to_width(&text, column.width);
-        spans.push(Span::styled(pad(&text, column.width, column.align), style));
+/// Draws the table of `columns` at the top of `area`: the headings, then `rows`
+/// (each cell's text and style, the rows in view only), the row at `selected`
+/// highlighted. ratatui's `Table` lays the cells out a space apart and
+/// highlights; two things it does not do are done here: columns sized to their
+/// content (`fit`, `fill_first`), and each cell cut to its column with `…`, by
+/// display width, then padded (`Table` cuts a cell short without a mark). A
+/// table wider than `area` is cut at its right edge, as a line of text is.
+pub(super) fn draw_table(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    columns: &[Column],
+    rows: Vec<Vec<(String, Style)>>,
+    selected: Option<usize>,
+    theme: &Theme,
+) {
+    // The columns that start inside `area`, the last one cut at its edge.
+    let mut widths = Vec::with_capacity(columns.len());
+    let mut right = 0u16;
+    for (at, column) in columns.iter().enumerate() {
+        let gap = u16::from(at > 0);
+        let Some(room) = area.width.checked_sub(right + gap).filter(|&room| room > 0) else {
+            break;
+        };
+        let width = u16::try_from(column.width).unwrap_or(u16::MAX).min(room);
+        widths.push(Constraint::Length(width));
+        right += gap + width;
     }
-    spans
-}
-
-pub(super) fn heading_line(columns: &[Column], theme: &Theme) -> Line<'static> {
-    let cells = columns
+    let cells = |texts: Vec<(String, Style)>| {
+        let cells = columns.iter().zip(texts).map(|(column, (text, style))| {
+            let text = truncate_to_width(&text, column.width);
+            Line::from(Span::styled(pad(&text, column.width, column.align), style))
+        });
+        Row::new(cells)
+    };
+    let headings = columns
         .iter()
         .map(|c| (c.heading.clone(), theme.heading))
         .collect();
-    Line::from(row_spans(columns, cells))
+    let selected = selected.filter(|&at| at < rows.len());
+    let table = Table::new(rows.into_iter().map(cells), widths)
+        .header(cells(headings))
+        .column_spacing(1)
+        .row_highlight_style(theme.selected);
+    // The rows given are those in view: the table never scrolls them, and a
+    // selection out of view is not drawn (where `Table` would move it).
+    let mut state = TableState::default().with_selected(selected);
+    let area = Rect {
+        width: right,
+        ..area
+    };
+    frame.render_stateful_widget(table, area, &mut state);
 }
 
 /// Puts ▼ (largest first) or ▲ after the heading of the column the bundles are

@@ -1,16 +1,11 @@
-//! What the screen starts with, and what it leaves the event loop to do.
+//! What the command line set on top of the file for the screen (`Overrides`),
+//! and what the screen leaves the event loop to do (`Request`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
-use crate::source::Source;
-use crate::workspace::Workspace;
-use bundlecalc_core::calc::SortKey;
-use bundlecalc_core::model::Catalog;
-use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::split::Split;
 
 /// Work that needs the terminal, left for the event loop to do.
@@ -46,40 +41,5 @@ impl Overrides {
         self.time_limit.unwrap_or(std::time::Duration::from_secs(
             bundlecalc_core::plan::problem::Budget::DEFAULT_SECONDS,
         ))
-    }
-}
-
-/// What the screen starts with.
-pub struct AppConfig {
-    pub workspace: Workspace,
-    pub catalog: Catalog,
-    pub scenario: Scenario,
-    pub overrides: Overrides,
-    pub sort: SortKey,
-    pub reverse: bool,
-    pub colour: bool,
-    pub size: (u16, u16),
-    /// Why the file did not load, when the screen opens on a broken file (with an
-    /// empty catalogue): shown with its place until the file is fixed.
-    pub problem: Option<Error>,
-}
-
-impl AppConfig {
-    /// The screen on `source` as the file describes it: no command-line overrides,
-    /// file order, no colour, 80×24.
-    pub fn for_source(source: Source) -> Result<Self, Error> {
-        let catalog = source.catalog()?;
-        let scenario = Scenario::from_catalog(&catalog);
-        Ok(AppConfig {
-            workspace: Workspace::new(source),
-            catalog,
-            scenario,
-            overrides: Overrides::default(),
-            sort: SortKey::File,
-            reverse: false,
-            colour: false,
-            size: (80, 24),
-            problem: None,
-        })
     }
 }

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use rust_decimal::Decimal;
 
 use super::chrome::{pane_block, scroll_marks};
-use super::columns::{Column, fill_first, fit, heading_line, row_spans};
+use super::columns::{Column, draw_table, fill_first, fit};
 use super::theme::Theme;
 use crate::report::money_text;
 use crate::text::{
@@ -124,8 +124,8 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     );
     let name_width = columns[0].width;
 
-    let mut lines = vec![heading_line(&columns, theme)];
-    for (at, service) in visible.enumerate() {
+    let mut rows = Vec::new();
+    for service in visible {
         let name = &crate::words::service_name(&props.catalog.services[service.service]);
         let label = match &service.group {
             Some(group) => {
@@ -154,13 +154,13 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
                 Style::new(),
             ));
         }
-        let mut line = Line::from(row_spans(&columns, cells));
-        if props.service_offset + at == props.selected_service && props.focused {
-            line = line.patch_style(theme.selected);
-        }
-        lines.push(line);
+        rows.push(cells);
     }
-    frame.render_widget(Paragraph::new(lines), list_area);
+    let selected = props
+        .selected_service
+        .checked_sub(props.service_offset)
+        .filter(|_| props.focused);
+    draw_table(frame, list_area, &columns, rows, selected, theme);
 
     let mut footer: Vec<Line> = footer_lines(props, row, inner.width)
         .into_iter()

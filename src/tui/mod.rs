@@ -4,14 +4,12 @@
 pub mod action;
 pub mod app;
 pub mod background;
-pub mod calendaring;
 mod chrome;
 mod columns;
 pub mod config;
 mod cursor;
 mod detail;
-mod edits;
-pub mod files;
+pub mod file_work;
 pub mod layout;
 pub mod pane;
 pub mod planning;
@@ -35,7 +33,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
 use action::{Action, KeyMode, action_for};
-use app::{App, AppConfig, Request};
+use app::{App, AppConfig};
+use config::Request;
 
 /// Whether the terminal is in the screen's modes; makes restoring happen once.
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
@@ -129,7 +128,7 @@ pub fn run(config: AppConfig) -> io::Result<Option<i32>> {
             next_action(&stop, &changes, mode, busy)
         })?;
         if let Some(Request::OpenEditor { path, line }) = app.request.take() {
-            let result = guard.suspend_while(|| files::run_editor(&path, line))?;
+            let result = guard.suspend_while(|| file_work::run_editor(&path, line))?;
             match result {
                 // As for any outside change: read again, or checked when there are edits.
                 Ok(()) => app.update(Action::FileChanged),
@@ -143,20 +142,27 @@ pub fn run(config: AppConfig) -> io::Result<Option<i32>> {
     Ok(Some(stop.load(Ordering::SeqCst)).filter(|&signal| signal != 0))
 }
 
-/// Takes in background work, draws, waits for an action, applies it; until the app wants to quit or needs
-/// the event loop to do something that takes the terminal.
+/// Takes in background work, draws when something changed, waits for an action,
+/// applies it; until the app wants to quit or needs the event loop to do
+/// something that takes the terminal. The screen is drawn on entry, then only
+/// after an action (a key, a click, a resize, a file change) or finished work:
+/// waiting for the next one draws nothing.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     mut next: impl FnMut(KeyMode, bool) -> io::Result<Option<Action>>,
 ) -> io::Result<()> {
+    let mut changed = true;
     while !app.quit && app.request.is_none() {
-        app.poll_background();
-        terminal
-            .draw(|frame| view::draw(app, frame))
-            .map_err(|error| io::Error::other(error.to_string()))?;
+        changed |= app.poll_background();
+        if std::mem::take(&mut changed) {
+            terminal
+                .draw(|frame| view::draw(app, frame))
+                .map_err(|error| io::Error::other(error.to_string()))?;
+        }
         if let Some(action) = next(app.key_mode(), app.is_busy())? {
             app.update(action);
+            changed = true;
         }
     }
     Ok(())
@@ -185,7 +191,7 @@ fn stop_on_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
 
 /// The next action: `Quit` once a signal asked to stop, a file change, or a key.
 /// Waits at most a frame while work runs in the background, so its result shows
-/// as soon as it is ready.
+/// as soon as it is ready; else 100 ms, to look at signals and the watcher.
 fn next_action(
     stop: &AtomicI32,
     changes: &Receiver<()>,
@@ -204,4 +210,36 @@ fn next_action(
         return Ok(action_for(&event::read()?, mode));
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::source::Source;
+
+    /// How many frames `run_loop` draws while `next` answers `answers` in turn,
+    /// then `q`.
+    fn frames_drawn(answers: Vec<Option<Action>>) -> usize {
+        let config = AppConfig::for_source(Source::built_in()).unwrap();
+        let mut app = App::new(config);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut answers = VecDeque::from(answers);
+        run_loop(&mut terminal, &mut app, |_, _| {
+            Ok(answers.pop_front().unwrap_or(Some(Action::Quit)))
+        })
+        .unwrap();
+        // A frame's count is how many were drawn before it.
+        terminal.draw(|_| {}).unwrap().count
+    }
+
+    #[test]
+    fn waiting_draws_nothing_and_each_action_draws_once() {
+        assert_eq!(frames_drawn(vec![None, None, None]), 1);
+        let keys = vec![Some(Action::Down), None, None, Some(Action::Up), None];
+        assert_eq!(frames_drawn(keys), 3);
+    }
 }

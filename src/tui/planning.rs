@@ -1,17 +1,29 @@
-//! Finding the cheapest plan on a worker thread, and what each what-if would make
-//! of it: the search can take a good part of a second on a large catalogue, and
-//! the screen keeps answering keys meanwhile.
+//! The plan, what each what-if would make of it, and the calendar
+//! (docs/reference/calendar.md), each found on a worker thread (`Finding`): a
+//! search can take a good part of a second on a large catalogue, and the screen
+//! keeps answering keys meanwhile.
 
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 use std::time::Duration;
 
-use crate::tui::background::{Job, Polled};
+use crate::tui::background::Finding;
 use bundlecalc_core::model::{Catalog, ChangeIx};
+use bundlecalc_core::money::Money;
+use bundlecalc_core::plan::calendar::months::Horizon;
+use bundlecalc_core::plan::calendar::{Calendar, CalendarError, calendar_within};
 use bundlecalc_core::plan::plan_within;
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::types::{Plan, PlanError};
 use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::what_if::apply::ApplyError;
 use bundlecalc_core::what_if::entries::{WhatIf, WhatIfPlan, plan_with, what_ifs};
+
+/// The cheapest plan for one catalogue and scenario, with its what-ifs: being
+/// found, or found.
+pub type Planning = Finding<Scenario, Planned>;
+
+/// The calendar of one catalogue, scenario and horizon: being found, or found.
+pub type Calendaring = Finding<(Scenario, Horizon), Result<Calendar, CalendarError>>;
 
 /// The plan, and what the what-ifs would make of it.
 #[derive(Debug)]
@@ -24,6 +36,9 @@ pub struct Planned {
     /// `saves` is what taking the change back would save: negative when the
     /// change helps).
     pub take_backs: Vec<(ChangeIx, WhatIfPlan)>,
+    /// What each of the file's changes would do to the plan, in file order: the
+    /// what-ifs window's figures, made once with the plan.
+    pub effects: Vec<Effect>,
 }
 
 impl Planned {
@@ -56,69 +71,87 @@ impl Planned {
             }
             Err(_) => (None, Vec::new()),
         };
-        Planned {
+        let mut planned = Planned {
             plan: found,
             what_ifs,
             take_backs,
+            effects: Vec::new(),
+        };
+        planned.effects = planned.effects_of(file.changes.len());
+        planned
+    }
+
+    /// What each of the `count` changes of the file would do to the plan.
+    fn effects_of(&self, count: usize) -> Vec<Effect> {
+        let mut effects = vec![Effect::NoPlan; count];
+        if self.plan.is_err() {
+            return effects;
+        }
+        for entry in self.what_ifs.iter().flatten() {
+            if let [single] = entry.changes[..] {
+                effects[single] = Effect::of_applying(&entry.plan);
+            }
+        }
+        for (change, taken_back) in &self.take_backs {
+            effects[*change] = Effect::of_keeping(taken_back);
+        }
+        effects
+    }
+}
+
+/// What one change would do to the plan, once the plan is found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// No plan to compare with (no wants, or they cannot be covered).
+    NoPlan,
+    /// Applying the change (or, when applied, keeping it) saves this much; negative
+    /// when it makes the plan dearer.
+    Saves(Money),
+    /// With the change, the wants could not be covered.
+    Uncovered,
+    /// The change cannot be applied with those applied already.
+    Refused(ApplyError),
+}
+
+impl Effect {
+    /// What a what-if entry says, for a change not applied.
+    fn of_applying(outcome: &WhatIfPlan) -> Effect {
+        match outcome {
+            WhatIfPlan::Plan { saves, .. } => Effect::Saves(*saves),
+            WhatIfPlan::Uncovered => Effect::Uncovered,
+            WhatIfPlan::Refused(why) => Effect::Refused(why.clone()),
+        }
+    }
+
+    /// What taking an applied change back says of it: keeping it saves the
+    /// opposite of what taking it back would.
+    fn of_keeping(taken_back: &WhatIfPlan) -> Effect {
+        match taken_back {
+            WhatIfPlan::Plan { saves, .. } => Effect::Saves(Money::ZERO - *saves),
+            // Without it the wants could not be covered: it is what covers them.
+            WhatIfPlan::Uncovered => Effect::NoPlan,
+            WhatIfPlan::Refused(why) => Effect::Refused(why.clone()),
         }
     }
 }
 
-/// The cheapest plan for one catalogue and scenario: being found, or found.
-#[derive(Debug)]
-pub struct Planning {
-    /// What the plan is for: the catalogue (not kept alive by this) and scenario.
-    catalog: Weak<Catalog>,
-    scenario: Scenario,
-    state: State,
-}
-
-#[derive(Debug)]
-enum State {
-    Finding(Job<Planned>),
-    Found(Box<Planned>),
-    /// The worker stopped without an answer (it cannot, short of a bug).
-    Failed,
+/// Starts the search for the cheapest plan of `catalog` (the file's catalogue
+/// `file` with the changes `applied`) in `scenario`, and of its what-ifs.
+pub fn start_plan(
+    file: &Arc<Catalog>,
+    catalog: &Arc<Catalog>,
+    applied: &[ChangeIx],
+    scenario: &Scenario,
+    time_limit: Duration,
+) -> Planning {
+    let (file, searched, wanted) = (Arc::clone(file), Arc::clone(catalog), scenario.clone());
+    let applied = applied.to_vec();
+    Finding::start(catalog, scenario.clone(), move || {
+        Planned::find(&file, &searched, &applied, &wanted, time_limit)
+    })
 }
 
 impl Planning {
-    /// Starts the search for the cheapest plan of `catalog` (the file's catalogue
-    /// `file` with the changes `applied`) in `scenario`, and of its what-ifs.
-    pub fn start(
-        file: &Arc<Catalog>,
-        catalog: &Arc<Catalog>,
-        applied: &[ChangeIx],
-        scenario: &Scenario,
-        time_limit: Duration,
-    ) -> Self {
-        let (file, searched, wanted) = (Arc::clone(file), Arc::clone(catalog), scenario.clone());
-        let applied = applied.to_vec();
-        Planning {
-            catalog: Arc::downgrade(catalog),
-            scenario: scenario.clone(),
-            state: State::Finding(Job::start(move || {
-                Planned::find(&file, &searched, &applied, &wanted, time_limit)
-            })),
-        }
-    }
-
-    /// Whether this is the plan (found or being found) for `catalog` in `scenario`,
-    /// so that asking again need not search again.
-    pub fn is_for(&self, catalog: &Arc<Catalog>, scenario: &Scenario) -> bool {
-        Weak::ptr_eq(&self.catalog, &Arc::downgrade(catalog)) && self.scenario == *scenario
-    }
-
-    /// Takes the worker's answer if it is ready.
-    pub fn poll(&mut self) {
-        if let State::Finding(job) = &self.state {
-            match job.poll() {
-                Polled::Ready(found) => self.state = State::Found(Box::new(found)),
-                Polled::Pending => {}
-                Polled::Lost => self.state = State::Failed,
-            }
-        }
-    }
-
     /// The plan, once found.
     pub fn found(&self) -> Option<&Result<Plan, PlanError>> {
         self.planned().map(|planned| &planned.plan)
@@ -126,18 +159,20 @@ impl Planning {
 
     /// The plan and its what-ifs, once found.
     pub fn planned(&self) -> Option<&Planned> {
-        match &self.state {
-            State::Found(found) => Some(found),
-            State::Finding(_) | State::Failed => None,
-        }
+        self.answer()
     }
+}
 
-    pub fn is_finding(&self) -> bool {
-        matches!(self.state, State::Finding(_))
-    }
-
-    /// The worker stopped without an answer.
-    pub fn failed(&self) -> bool {
-        matches!(self.state, State::Failed)
-    }
+/// Starts the search for the calendar of `catalog` in `scenario` over `horizon`,
+/// within `time_limit`.
+pub fn start_calendar(
+    catalog: &Arc<Catalog>,
+    scenario: &Scenario,
+    horizon: Horizon,
+    time_limit: Duration,
+) -> Calendaring {
+    let (searched, wanted) = (Arc::clone(catalog), scenario.clone());
+    Finding::start(catalog, (scenario.clone(), horizon), move || {
+        calendar_within(&searched, &wanted, horizon, &Budget::for_time(time_limit))
+    })
 }

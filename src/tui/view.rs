@@ -7,25 +7,17 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Pane};
+use super::app::App;
 use super::chrome::{pane_block, scroll_marks};
-use super::columns::{Column, fill_first, fit, heading_line, mark_sorted_column, row_spans, tone};
+use super::columns::{Column, draw_table, fill_first, fit, mark_sorted_column, tone};
 use super::detail::{DetailProps, draw_detail};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_text, screen, text_lines};
+use super::pane::Pane;
 use super::theme::Theme;
-use super::windows::Window;
-use super::windows::calendar::CalendarProps;
-use super::windows::household::HouseholdProps;
-use super::windows::note::NoteProps;
-use super::windows::plan::PlanProps;
-use super::windows::services::ServicesProps;
-use super::windows::what_ifs::WhatIfsProps;
 use crate::report::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, truncate_to_width};
 use crate::tr;
 use bundlecalc_core::money::Money;
-
-pub use super::windows::help::HELP_LINES;
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
@@ -51,74 +43,10 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
     draw_chart(app, &theme, frame, &areas);
     draw_scenario(app, &theme, frame, areas.scenario);
     draw_status(app, &theme, frame, areas.status);
+    let screen = frame.area();
+    let props = app.props(screen);
     for window in app.windows() {
-        draw_window(app, window, &theme, frame);
-    }
-}
-
-/// Draws one open window over what is under it.
-fn draw_window(app: &App, window: &Window, theme: &Theme, frame: &mut Frame<'_>) {
-    match window {
-        Window::Help(help) => help.draw(&app.file_location, theme, frame),
-        Window::Plan(plan) => {
-            let props = PlanProps {
-                catalog: app.shown(),
-                planning: app.plan.as_ref(),
-                rumoured: app.scenario.include.rumoured,
-                per: crate::words::per(app.scenario.basis),
-            };
-            plan.draw(&props, theme, frame);
-        }
-        Window::Facts(facts) => facts.draw(&app.fact_rows(), theme, frame),
-        Window::Note(note) => {
-            let Some(row) = app.selected_row() else {
-                return;
-            };
-            let bundle = &app.shown().bundles[row.bundle];
-            let props = NoteProps {
-                name: crate::words::bundle_name(bundle),
-                note: bundle.note.as_deref().unwrap_or_default(),
-            };
-            note.draw(&props, theme, frame);
-        }
-        Window::Field(field) => field.draw(app.shown(), theme, frame),
-        Window::Question(question) => question.draw(theme, frame),
-        // The search box is drawn in the status line.
-        Window::Search(_) => {}
-        Window::Household(household) => {
-            let props = HouseholdProps {
-                catalog: app.shown(),
-                planning: app.plan.as_ref(),
-                per: crate::words::per(app.scenario.basis),
-                people_chosen: app.overrides.people.is_some(),
-            };
-            household.draw(&props, theme, frame);
-        }
-        Window::Calendar(calendar) => {
-            let props = CalendarProps {
-                catalog: app.shown(),
-                calendaring: app.calendar.as_ref(),
-                horizon: app.horizon,
-            };
-            calendar.draw(&props, theme, frame);
-        }
-        Window::Services(services) => {
-            let props = ServicesProps {
-                catalog: app.shown(),
-                scenario: &app.scenario,
-            };
-            services.draw(&props, theme, frame);
-        }
-        Window::WhatIfs(what_ifs) => {
-            let file = crate::text::for_people(&app.file);
-            let props = WhatIfsProps {
-                file: &file,
-                applied: &app.applied(),
-                effects: &app.what_if_effects(),
-                per: crate::words::per(app.scenario.basis),
-            };
-            what_ifs.draw(&props, theme, frame);
-        }
+        window.draw(&props, frame, screen);
     }
 }
 
@@ -202,8 +130,8 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
         .max();
     fill_first(&mut columns, usize::from(inner.width), longest.unwrap_or(0));
 
-    let mut lines = vec![heading_line(&columns, theme)];
-    for (at, row) in visible.enumerate() {
+    let mut rows = Vec::new();
+    for row in visible {
         // Offers not on sale are named with their status, and dimmed.
         let bundle = &app.shown().bundles[row.bundle];
         let name_style = if bundle.status.is_available() {
@@ -224,22 +152,24 @@ fn draw_bundles(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) 
         if let Some(p) = row.personal {
             cells.push((signed_money_text(symbol, p.savings), tone(theme, p.savings)));
         }
-        let mut line = Line::from(row_spans(&columns, cells));
-        if app.offset + at == app.selected {
-            line = line.patch_style(theme.selected);
-        }
-        lines.push(line);
+        rows.push(cells);
     }
+    let selected = app.selected.checked_sub(app.offset);
+    draw_table(frame, inner, &columns, rows, selected, theme);
     if app.rows.is_empty() {
-        lines.push(Line::from(
-            if app.broken_at().is_some() || app.banner().is_some() {
-                tr!("screen.no_figures")
-            } else {
-                tr!("screen.no_bundles")
-            },
-        ));
+        let said = if app.broken_at().is_some() || app.banner().is_some() {
+            tr!("screen.no_figures")
+        } else {
+            tr!("screen.no_bundles")
+        };
+        // Under the headings.
+        let below = Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(said), below);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {

@@ -1,5 +1,7 @@
-//! Edits made on the main screen and in the field: each changes the catalogue or
-//! the wants in memory, is noted for `Ctrl-S`, and every figure follows.
+//! Edits made on the main screen and in the field: opening the field on a price
+//! or fact; setting it; the group member chosen (`c`) and the wanted marks
+//! (`w`). Each changes the catalogue or the wants in memory, is noted for
+//! `Ctrl-S` as the `Edit` a save writes, and every figure follows.
 
 use std::sync::Arc;
 
@@ -7,13 +9,46 @@ use rust_decimal::Decimal;
 
 use super::App;
 use crate::tr;
-use crate::tui::edits::{choose_next_member, toggle_want};
 use crate::tui::pane::Pane;
+use crate::tui::windows::OpenWindow;
+use crate::tui::windows::field::PriceField;
 use crate::tui::windows::target::PriceTarget;
 use bundlecalc_core::edit::Edit;
-use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::model::{BundleIx, Catalog, ServiceIx};
 
 impl App {
+    /// `e`: the field on the price of the selected bundle, or of the selected service.
+    pub(super) fn open_price_field(&mut self) {
+        let target = match self.focus {
+            Pane::Bundles => self
+                .selected_row()
+                .map(|row| PriceTarget::for_bundle(&self.catalog, &self.scenario, row)),
+            Pane::Detail => self
+                .selected_service_ix()
+                .map(|s| PriceTarget::for_service(&self.catalog, s)),
+        };
+        let Some(target) = target else {
+            return;
+        };
+        // A price a what-if sets is the what-if's: the file's own is edited once
+        // it is taken back.
+        if let Some(name) = target.changed_by(&self.catalog) {
+            self.message = Some(tr!("msg.changed_price", name = name));
+            return;
+        }
+        self.open_field(target);
+    }
+
+    /// Opens the field on `target`, holding its current value.
+    pub(super) fn open_field(&mut self, target: PriceTarget) {
+        let value = target.value(&self.catalog, &self.scenario.facts);
+        let mut field = PriceField::new(target, value);
+        if let PriceTarget::Fact(name) = &field.target {
+            field.spent_by = self.catalog.benefit_spending(name).map(|s| s.id.clone());
+        }
+        self.open(OpenWindow::Field(field));
+    }
+
     /// The file's catalogue, to edit in place. The figures' catalogue shares it
     /// when no what-if is applied: it lets go first, so an edit never copies the
     /// whole catalogue (`reapply_what_ifs` makes it again after the edit).
@@ -55,7 +90,7 @@ impl App {
             return;
         }
         let file = self.file_mut();
-        let chosen = choose_next_member(file, bundle, service)
+        let chosen = pick_next_member(file, bundle, service)
             .map(|(edit, chosen)| (edit, crate::words::service_name(&file.services[chosen])));
         self.reapply_what_ifs();
         let Some((edit, chosen)) = chosen else {
@@ -104,5 +139,56 @@ impl App {
         } else {
             format!("{name}: {mark}")
         });
+    }
+}
+
+/// Chooses the next member of the group that holds `service` in `bundle` (ended
+/// ones too: a pick is the user's word); the edit for `profile.picks` and the
+/// member chosen, or `None` when no group holds it.
+fn pick_next_member(
+    catalog: &mut Catalog,
+    bundle: BundleIx,
+    service: ServiceIx,
+) -> Option<(Edit, ServiceIx)> {
+    let members = catalog.bundles[bundle].group_of(service)?.to_vec();
+    let at = members.iter().position(|m| *m == service).unwrap_or(0);
+    let next = members[(at + 1) % members.len()];
+    let picks = catalog.profile.picks.entry(bundle).or_default();
+    match picks.iter().position(|p| members.contains(p)) {
+        Some(slot) => picks[slot] = next,
+        None => picks.push(next),
+    }
+    let ids = picks.iter().map(|p| catalog.services[*p].id.clone());
+    let edit = Edit::Picks {
+        bundle: catalog.bundles[bundle].id.clone(),
+        members: ids.collect(),
+    };
+    Some((edit, next))
+}
+
+/// Marks `service` wanted in `wants`, or no longer; whether it is wanted now.
+fn toggle_want(wants: &mut Vec<ServiceIx>, service: ServiceIx) -> bool {
+    match wants.iter().position(|w| *w == service) {
+        Some(at) => {
+            wants.remove(at);
+            false
+        }
+        None => {
+            wants.push(service);
+            true
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mark_comes_and_goes() {
+        let mut wants = vec![3];
+        assert!(toggle_want(&mut wants, 5));
+        assert!(!toggle_want(&mut wants, 3));
+        assert_eq!(wants, [5]);
     }
 }

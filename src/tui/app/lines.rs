@@ -10,7 +10,6 @@ use crate::tr;
 use crate::tui::detail::{DetailProps, footer_rows};
 use crate::tui::layout::{DETAIL_FOOTER_LINES, Texts, detail_inner_width};
 use crate::tui::pane::Pane;
-use crate::tui::windows::Window;
 use bundlecalc_core::split::Split;
 
 /// The keys worth showing in each pane, most useful first.
@@ -170,8 +169,9 @@ impl App {
             sort = app.sort_words()
         );
         let room = usize::from(width).saturating_sub(display_width(&head));
-        let tail = match (app.window(), &app.message, app.search()) {
-            (Some(Window::Search(search)), _, _) => search.typing_text(),
+        let typing = app.window().and_then(|window| window.status());
+        let tail = match (typing, &app.message, app.search()) {
+            (Some(text), _, _) => text,
             (_, Some(message), _) => printable(message).into_owned(),
             (_, None, Some(search)) => search.kept_text(),
             (_, None, None) => {
@@ -185,6 +185,16 @@ impl App {
             }
         };
         format!("{head}{tail}")
+    }
+
+    /// The sort in words, as the status line says it.
+    pub fn sort_words(&self) -> String {
+        let reversed = if self.reverse {
+            tr!("sort.reversed")
+        } else {
+            String::new()
+        };
+        format!("{}{reversed}", crate::words::sort_label(self.sort))
     }
 
     /// What the detail pane draws from (its footer's rows aside: the layout's).

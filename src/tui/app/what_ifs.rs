@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use super::App;
 use crate::tr;
-use crate::tui::windows::what_ifs::Effect;
 use bundlecalc_core::model::ChangeIx;
 use bundlecalc_core::what_if::apply;
 
@@ -72,27 +71,5 @@ impl App {
         } else {
             tr!("msg.what_if_off", name = name)
         });
-    }
-
-    /// What each of the file's changes would do to the plan, in file order.
-    pub fn what_if_effects(&self) -> Vec<Effect> {
-        let count = self.file.changes.len();
-        let planned = self.plan.as_ref().and_then(|p| p.planned());
-        let Some(planned) = planned else {
-            return vec![Effect::Finding; count];
-        };
-        if planned.plan.is_err() {
-            return vec![Effect::NoPlan; count];
-        }
-        let mut effects = vec![Effect::NoPlan; count];
-        for entry in planned.what_ifs.iter().flatten() {
-            if let [single] = entry.changes[..] {
-                effects[single] = Effect::of_applying(&entry.plan, &self.file);
-            }
-        }
-        for (change, taken_back) in &planned.take_backs {
-            effects[*change] = Effect::of_keeping(taken_back, &self.file);
-        }
-        effects
     }
 }

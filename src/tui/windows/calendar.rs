@@ -1,23 +1,23 @@
-//! The calendar window (`C`, docs/reference/calendar.md): the grid of months, a colour and a
+//! The calendar window (`C`, docs/reference/calendar.md, "The calendar"; its
+//! keys in docs/reference/screen.md, "Keys"): the grid of months, a colour and a
 //! letter per purchase, the purchases and the totals. `[` `]` move the first
 //! month, `{` `}` change the length, `← →` scroll the months sideways.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
+use super::window::{Props, Shows, Window};
 use crate::report::{
     calendar_notes, cell_text, letter, member_name, money_text, month_name, pays_text,
     purchase_name, signed_money_text,
 };
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::Action;
-use crate::tui::calendaring::Calendaring;
-use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
+use crate::tui::action::{Action, KeyMode};
+use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
@@ -30,32 +30,27 @@ const WIDTH: u16 = 130;
 /// The fewest cells a service's name keeps beside the months.
 const NAME_CELLS: usize = 10;
 
-/// What the calendar window draws from.
-pub struct CalendarProps<'a> {
-    /// The catalogue as shown (control characters escaped).
-    pub catalog: &'a Catalog,
-    /// The calendar being found, or found.
-    pub calendaring: Option<&'a Calendaring>,
-    /// The horizon asked for.
-    pub horizon: Horizon,
-}
-
 /// The calendar window: how far it is scrolled down and sideways.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CalendarWindow {
     offset: u16,
-    most: Cell<u16>,
     /// The first month shown in the grid.
     first_month: u32,
-    /// The most months it could be scrolled sideways, as last drawn.
-    most_months: Cell<u32>,
 }
 
-impl CalendarWindow {
+impl Window for CalendarWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Commands
+    }
+
+    fn shows(&self) -> Option<Shows> {
+        Some(Shows::Calendar)
+    }
+
     /// `[` `]` move the horizon, `{` `}` change its length, `← →` scroll the
     /// months, `↑ ↓` the window; `Esc`, `?` or `C` close it.
-    pub fn update(&mut self, action: Action) -> Outcome {
-        let most = self.most.get();
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
             Action::Back | Action::ToggleHelp | Action::ShowCalendar => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
@@ -65,7 +60,15 @@ impl CalendarWindow {
             Action::MoreMonths => return Outcome::ResizeHorizon(1),
             Action::FocusBundles => self.first_month = self.first_month.saturating_sub(1),
             Action::FocusDetail => {
-                self.first_month = (self.first_month + 1).min(self.most_months.get())
+                let most_months = props
+                    .calendar
+                    .and_then(|c| c.answer())
+                    .and_then(|found| found.as_ref().ok())
+                    .map_or(0, |calendar| {
+                        let width = dialog_inner_width(props.screen.width, WIDTH);
+                        GridFit::of(calendar, width).most_first
+                    });
+                self.first_month = (self.first_month + 1).min(most_months as u32)
             }
             Action::Up => self.offset = self.offset.min(most).saturating_sub(1),
             Action::Down => self.offset = (self.offset + 1).min(most),
@@ -76,12 +79,48 @@ impl CalendarWindow {
         Outcome::Stay
     }
 
-    pub fn draw(&self, props: &CalendarProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
-        let catalog = props.catalog;
-        let inner_width = dialog_inner_width(frame.area().width, WIDTH);
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        self.dialog(props).draw(frame, area, &props.theme, self.offset);
+    }
+}
+
+/// How the grid fits a width: the cells of a month, the months shown, and the
+/// most it scrolls sideways.
+struct GridFit {
+    cell: usize,
+    shown: usize,
+    most_first: usize,
+}
+
+impl GridFit {
+    fn of(calendar: &Calendar, inner_width: usize) -> GridFit {
+        let horizon = calendar.horizon;
+        let months = horizon.months as usize;
+        let cell = (0..horizon.months)
+            .map(|m| display_width(&month_name(horizon.month(m))))
+            .max()
+            .unwrap_or(3)
+            .max(3)
+            + 1;
+        let fit = (inner_width.saturating_sub(NAME_CELLS + 1) / cell).max(1);
+        let shown = fit.min(months);
+        GridFit {
+            cell,
+            shown,
+            most_first: months - shown,
+        }
+    }
+}
+
+impl CalendarWindow {
+    /// The grid, the purchases and the totals.
+    fn dialog(&self, props: &Props<'_>) -> ScrolledDialog<'static> {
+        let catalog = props.shown;
+        let theme = &props.theme;
+        let inner_width = dialog_inner_width(props.screen.width, WIDTH);
         let mut lines: Vec<Line> = Vec::new();
         let mut scrolls_sideways = false;
-        match props.calendaring.map(|c| (c, c.found())) {
+        match props.calendar.map(|c| (c, c.answer())) {
             None => {}
             Some((calendaring, None)) if calendaring.failed() => {
                 lines.push(Line::styled(tr!("planw.failed"), theme.loss));
@@ -98,16 +137,10 @@ impl CalendarWindow {
                 self.purchases(catalog, calendar, theme, inner_width, &mut lines);
             }
         }
-        let footer = |scrolls: bool| {
-            let mut keys = tr!("calendarw.keys");
-            if scrolls_sideways {
-                keys = format!("{} · {keys}", tr!("calendarw.sideways"));
-            }
-            if scrolls {
-                keys = format!("{} · {keys}", tr!("planw.scroll"));
-            }
-            Line::styled(keys, theme.faint)
-        };
+        let mut keys = tr!("calendarw.keys");
+        if scrolls_sideways {
+            keys = format!("{} · {keys}", tr!("calendarw.sideways"));
+        }
         let horizon = props.horizon;
         let title = tr!(
             "calendarw.title",
@@ -115,8 +148,12 @@ impl CalendarWindow {
             until = horizon.month(horizon.months - 1),
             months = horizon.months
         );
-        let most = draw_scrolled_dialog(frame, theme, &title, lines, footer, WIDTH, self.offset);
-        self.most.set(most);
+        ScrolledDialog {
+            title,
+            body: lines,
+            keys,
+            max_width: WIDTH,
+        }
     }
 
     /// The grid: a line of years, a line of months, a line per wanted service;
@@ -127,26 +164,21 @@ impl CalendarWindow {
         calendar: &Calendar,
         theme: &Theme,
         inner_width: usize,
-        lines: &mut Vec<Line<'_>>,
+        lines: &mut Vec<Line<'static>>,
     ) -> bool {
         let horizon = calendar.horizon;
         let months = horizon.months as usize;
-        let cell = (0..horizon.months)
-            .map(|m| display_width(&month_name(horizon.month(m))))
-            .max()
-            .unwrap_or(3)
-            .max(3)
-            + 1;
+        let GridFit {
+            cell,
+            shown,
+            most_first,
+        } = GridFit::of(calendar, inner_width);
         let longest = calendar
             .wants
             .iter()
             .map(|w| display_width(&catalog.services[*w].name))
             .max()
             .unwrap_or(0);
-        let fit = (inner_width.saturating_sub(NAME_CELLS + 1) / cell).max(1);
-        let shown = fit.min(months);
-        let most_first = months - shown;
-        self.most_months.set(most_first as u32);
         let first = (self.first_month as usize).min(most_first);
         let name_width = longest
             .min(inner_width.saturating_sub(shown * cell + 1))
@@ -192,7 +224,7 @@ impl CalendarWindow {
         calendar: &Calendar,
         theme: &Theme,
         inner_width: usize,
-        lines: &mut Vec<Line<'_>>,
+        lines: &mut Vec<Line<'static>>,
     ) {
         let symbol = catalog.currency_symbol();
         let horizon = calendar.horizon;

@@ -1,18 +1,21 @@
-//! The facts window (`f`): every fact a price tier tests, its value, where that
-//! value comes from, and the tiers that test it. `e` or `Enter` edits the selected
-//! one (the screen opens the field and recomputes every figure); this file owns
-//! the window's state, keys and drawing.
+//! The facts window (`f`, docs/reference/screen.md, "The facts window"): every
+//! fact a price tier tests, its value, where that value comes from, and the
+//! tiers that test it. `e` or `Enter` edits the selected one (the screen opens
+//! the field and recomputes every figure); this file owns the window's state,
+//! keys and drawing.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use super::outcome::Outcome;
+use super::window::{Props, Window};
 use crate::text::{Align, display_width, pad};
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::draw_dialog;
 use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
@@ -124,9 +127,35 @@ pub struct FactsWindow {
     pub selected: usize,
 }
 
+impl Window for FactsWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Choosing
+    }
+
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        self.choose(action, &props_rows(props))
+    }
+
+    /// Draws the window over the screen, from the facts the props hold.
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        let theme = &props.theme;
+        let lines = self.lines(&props_rows(props), theme);
+        draw_dialog(frame, area, theme, &tr!("facts.title"), lines, WIDTH);
+    }
+}
+
+/// The facts as the props have them.
+fn props_rows(props: &Props<'_>) -> Vec<FactRow> {
+    let origins = FactOrigins {
+        set_on_command_line: props.facts_set,
+        edited: props.facts_edited,
+    };
+    fact_rows(props.catalog, props.scenario, &origins)
+}
+
 impl FactsWindow {
     /// Keys in the window: move, edit the selected fact (`e`, `Enter`), close.
-    pub fn update(&mut self, action: Action, rows: &[FactRow]) -> Outcome {
+    pub fn choose(&mut self, action: Action, rows: &[FactRow]) -> Outcome {
         match action {
             Action::Up => self.move_by(-1, rows.len()),
             Action::Down => self.move_by(1, rows.len()),
@@ -197,17 +226,6 @@ impl FactsWindow {
         lines.push(Line::styled(tr!("facts.keys"), theme.faint));
         lines
     }
-
-    /// Draws the window over the screen, from the facts in `rows`.
-    pub fn draw(&self, rows: &[FactRow], theme: &Theme, frame: &mut Frame<'_>) {
-        draw_dialog(
-            frame,
-            theme,
-            &tr!("facts.title"),
-            self.lines(rows, theme),
-            WIDTH,
-        );
-    }
 }
 
 #[cfg(test)]
@@ -227,16 +245,16 @@ mod tests {
     fn enter_and_e_edit_the_selected_fact() {
         let rows = [row("a"), row("b")];
         let mut window = FactsWindow::default();
-        assert_eq!(window.update(Action::Down, &rows), Outcome::Stay);
-        assert_eq!(window.update(Action::Down, &rows), Outcome::Stay);
+        assert_eq!(window.choose(Action::Down, &rows), Outcome::Stay);
+        assert_eq!(window.choose(Action::Down, &rows), Outcome::Stay);
         assert_eq!(
-            window.update(Action::Submit, &rows),
+            window.choose(Action::Submit, &rows),
             Outcome::EditFact("b".into())
         );
         assert_eq!(
-            window.update(Action::EditPrice, &rows),
+            window.choose(Action::EditPrice, &rows),
             Outcome::EditFact("b".into())
         );
-        assert_eq!(window.update(Action::Back, &rows), Outcome::Close);
+        assert_eq!(window.choose(Action::Back, &rows), Outcome::Close);
     }
 }

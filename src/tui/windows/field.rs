@@ -1,17 +1,19 @@
-//! The price field (`e`, or a fact chosen in the facts window): its text, why the
-//! last `Enter` was refused, and the question it asks.
+//! The price field (`e`, or a fact chosen in the facts window;
+//! docs/reference/screen.md, "The price field"): its text, why the last `Enter`
+//! was refused, and the question it asks.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use super::outcome::Outcome;
 use super::target::PriceTarget;
+use super::window::{Props, Window};
 use crate::text::printable;
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::draw_dialog;
-use crate::tui::theme::Theme;
 use crate::words;
 use bundlecalc_core::amount::{parse_amount, parse_fact};
 use bundlecalc_core::load::resolve::negative_spending;
@@ -44,7 +46,7 @@ impl PriceField {
     }
 
     /// Keys in the field: text, `Enter` applies a valid number, `Esc` cancels.
-    pub fn update(&mut self, action: Action) -> Outcome {
+    pub fn edit(&mut self, action: Action) -> Outcome {
         match action {
             Action::Type(c) => {
                 self.text.push(c);
@@ -95,9 +97,21 @@ impl PriceField {
         })
     }
 
-    /// Draws the field over the screen; names come from `catalog` as shown.
-    pub fn draw(&self, catalog: &Catalog, theme: &Theme, frame: &mut Frame<'_>) {
-        let (title, question) = self.words(catalog);
+}
+
+impl Window for PriceField {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Typing
+    }
+
+    fn update(&mut self, action: Action, _: &Props<'_>) -> Outcome {
+        self.edit(action)
+    }
+
+    /// Draws the field over the screen; names come from the catalogue as shown.
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        let theme = &props.theme;
+        let (title, question) = self.words(props.shown);
         let mut lines = vec![
             Line::raw(question),
             Line::from(vec![
@@ -109,9 +123,11 @@ impl PriceField {
             Some(error) => lines.push(Line::styled(printable(error).into_owned(), theme.loss)),
             None => lines.push(Line::styled(tr!("field.keys"), theme.faint)),
         }
-        draw_dialog(frame, theme, &title, lines, WIDTH);
+        draw_dialog(frame, area, theme, &title, lines, WIDTH);
     }
+}
 
+impl PriceField {
     /// The field's title and its question.
     fn words(&self, catalog: &Catalog) -> (String, String) {
         match &self.target {
@@ -188,13 +204,13 @@ mod tests {
     #[test]
     fn a_bad_number_is_refused_and_the_field_stays_open() {
         let mut field = PriceField::new(PriceTarget::Bundle(0), Some(Decimal::from(88)));
-        field.update(Action::Type('x'));
-        assert_eq!(field.update(Action::Submit), Outcome::Stay);
+        field.edit(Action::Type('x'));
+        assert_eq!(field.edit(Action::Submit), Outcome::Stay);
         assert!(field.error.is_some());
-        field.update(Action::Erase);
+        field.edit(Action::Erase);
         assert_eq!(field.error, None);
         assert_eq!(
-            field.update(Action::Submit),
+            field.edit(Action::Submit),
             Outcome::Apply(PriceTarget::Bundle(0), Decimal::from(88))
         );
     }

@@ -1,14 +1,16 @@
-//! The help window (`?`): every key, and where the file lives.
+//! The help window (`?`, docs/reference/screen.md, "The help window"): every
+//! key, and where the file lives.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
+use super::window::{Props, Window};
 use crate::text::{Align, display_width, pad, printable};
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::draw_dialog;
-use crate::tui::theme::Theme;
 
 /// The widest the window gets.
 const WIDTH: u16 = 78;
@@ -43,9 +45,13 @@ const MOUSE_LINE: (&str, &str) = ("help.mouse_key", "help.mouse");
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Help;
 
-impl Help {
+impl Window for Help {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Commands
+    }
+
     /// `Esc`, `?` or `P` close it.
-    pub fn update(&mut self, action: Action) -> Outcome {
+    fn update(&mut self, action: Action, _: &Props<'_>) -> Outcome {
         match action {
             Action::Back | Action::ToggleHelp | Action::ShowPlan => Outcome::Close,
             Action::Quit => Outcome::Quit,
@@ -53,8 +59,9 @@ impl Help {
         }
     }
 
-    /// Draws the keys, then where the file at `file_location` lives.
-    pub fn draw(&self, file_location: &str, theme: &Theme, frame: &mut Frame<'_>) {
+    /// Draws the keys, then where the file lives.
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        let theme = &props.theme;
         let mouse = (tr!(MOUSE_LINE.0), MOUSE_LINE.1);
         let keys = HELP_LINES
             .iter()
@@ -73,8 +80,9 @@ impl Help {
                 ])
             })
             .collect();
-        lines.push(Line::raw(tr!("help.file", file = printable(file_location))));
+        let file = printable(props.file_location);
+        lines.push(Line::raw(tr!("help.file", file = file)));
         lines.push(Line::styled(tr!("help.close"), theme.faint));
-        draw_dialog(frame, theme, &tr!("help.title"), lines, WIDTH);
+        draw_dialog(frame, area, theme, &tr!("help.title"), lines, WIDTH);
     }
 }

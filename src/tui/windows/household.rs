@@ -1,57 +1,50 @@
-//! The household window (`H`, docs/reference/file-format.md, "People who share", docs/reference/plan.md "Households"): the purchases that
+//! The household window (`H`, docs/reference/screen.md, "The household window";
+//! docs/reference/file-format.md, "People who share", docs/reference/plan.md "Households"): the purchases that
 //! cover everyone's wants, who uses which service of each, and what each person
 //! pays, would pay alone and saves (docs/reference/arithmetic.md, "Rule 6: Household shares"). Without people, how to add them.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
+use super::window::{Props, Shows, Window};
 use crate::report::{
     member_name, money_text, purchase_name, share_notes, signed_money_text, split_words,
 };
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::Action;
-use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
+use crate::tui::action::{Action, KeyMode};
+use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
-use crate::tui::planning::Planning;
 use crate::tui::theme::Theme;
-use bundlecalc_core::model::Catalog;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
 
-/// What the household window draws from.
-pub struct HouseholdProps<'a> {
-    /// The catalogue as shown (control characters escaped): its people.
-    pub catalog: &'a Catalog,
-    /// The plan being found, or found: with people, the household's.
-    pub planning: Option<&'a Planning>,
-    /// The period figures are shown per, in words.
-    pub per: String,
-    /// Whether `--people` chose who shares (so an empty household is its doing).
-    pub people_chosen: bool,
-}
-
-/// The household window and how far it is scrolled; the plan is the screen's,
-/// found in the background.
+/// The household window and how far it is scrolled; the plan (with people, the
+/// household's) is the screen's, found in the background.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HouseholdWindow {
     /// Rows scrolled down, when the household is taller than the screen.
     offset: u16,
-    /// The most rows it could be scrolled, as last drawn.
-    most: Cell<u16>,
 }
 
-impl HouseholdWindow {
+impl Window for HouseholdWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Commands
+    }
+
+    fn shows(&self) -> Option<Shows> {
+        Some(Shows::Plan)
+    }
+
     /// `Esc`, `?` or `H` close it; `x` shares by the next rule; `↑ ↓`, `PgUp
     /// PgDn` scroll a household taller than the screen.
-    pub fn update(&mut self, action: Action) -> Outcome {
-        let most = self.most.get();
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
             Action::Back | Action::ToggleHelp | Action::ShowHousehold => return Outcome::Close,
             Action::NextSplit => return Outcome::NextSplit,
@@ -65,9 +58,17 @@ impl HouseholdWindow {
         Outcome::Stay
     }
 
-    pub fn draw(&self, props: &HouseholdProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
-        let catalog = props.catalog;
-        let width = dialog_inner_width(frame.area().width, WIDTH).max(1);
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        self.dialog(props).draw(frame, area, &props.theme, self.offset);
+    }
+}
+
+impl HouseholdWindow {
+    /// Who shares and what each pays; without people, how to add them.
+    fn dialog(&self, props: &Props<'_>) -> ScrolledDialog<'static> {
+        let catalog = props.shown;
+        let theme = &props.theme;
+        let width = dialog_inner_width(props.screen.width, WIDTH).max(1);
         let mut lines: Vec<Line> = Vec::new();
         if catalog.people.is_empty() && props.people_chosen {
             for line in wrap_to_width(&tr!("householdw.alone"), width) {
@@ -94,30 +95,25 @@ impl HouseholdWindow {
             tr!("householdw.keys_split")
         };
         // The keys stay in view below a household taller than the screen.
-        let footer = |scrolls: bool| {
-            let keys = if scrolls {
-                format!("{} · {keys}", tr!("planw.scroll"))
-            } else {
-                keys
-            };
-            Line::styled(keys, theme.faint)
-        };
-        let title = tr!("householdw.title", per = props.per);
-        let most = draw_scrolled_dialog(frame, theme, &title, lines, footer, WIDTH, self.offset);
-        self.most.set(most);
+        ScrolledDialog {
+            title: tr!("householdw.title", per = props.per()),
+            body: lines,
+            keys,
+            max_width: WIDTH,
+        }
     }
 
     /// The purchases, who uses what, and each person's share.
     fn plan_lines(
         &self,
-        props: &HouseholdProps<'_>,
+        props: &Props<'_>,
         theme: &Theme,
         width: usize,
         lines: &mut Vec<Line<'static>>,
     ) {
-        let catalog = props.catalog;
+        let catalog = props.shown;
         let symbol = catalog.currency_symbol();
-        let found = props.planning.and_then(Planning::found);
+        let found = props.plan.and_then(|planning| planning.found());
         let plan = match found {
             None => {
                 lines.push(Line::styled(tr!("planw.finding"), theme.faint));

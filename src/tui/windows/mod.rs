@@ -1,26 +1,52 @@
-//! The windows drawn over the main screen, one file each. A window owns its state,
-//! turns a key into an `Outcome` (`update`) and draws from what it is handed
-//! (`draw`), never from the `App`; none imports `app` or `view`.
+//! The windows drawn over the main screen, one file each. Each is a `Window`
+//! (`window.rs`): it owns its state, turns an action into an `Outcome`
+//! (`outcome.rs`) and draws from the `Props` it is handed, never from the `App`;
+//! none imports `app` or `view`. The list below is the one place that names them
+//! all: a new window is its file and its line there (ARCHITECTURE.md, "Where to
+//! add…").
 
-pub mod calendar;
-pub mod facts;
-pub mod field;
-pub mod help;
-pub mod household;
-pub mod note;
 pub mod outcome;
-pub mod plan;
-pub mod question;
-pub mod search;
-pub mod services;
 pub mod target;
-pub mod what_ifs;
+pub mod window;
 
-use crate::tui::action::KeyMode;
+use std::ops::{Deref, DerefMut};
 
-/// A window that is open, with its state: it exists exactly while it is open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Window {
+use window::Window;
+
+/// Declares each window's module and its variant of `OpenWindow`, and hands the
+/// `Window` trait's calls to the window that is open: the one `match` on windows.
+macro_rules! windows {
+    ($($(#[$doc:meta])* $variant:ident($module:ident::$window:ident),)*) => {
+        $(pub mod $module;)*
+
+        /// A window that is open, with its state: it exists exactly while it is
+        /// open. It is a `Window` (through `Deref`), whichever it is.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum OpenWindow {
+            $($(#[$doc])* $variant($module::$window),)*
+        }
+
+        impl Deref for OpenWindow {
+            type Target = dyn Window;
+
+            fn deref(&self) -> &(dyn Window + 'static) {
+                match self {
+                    $(OpenWindow::$variant(window) => window,)*
+                }
+            }
+        }
+
+        impl DerefMut for OpenWindow {
+            fn deref_mut(&mut self) -> &mut (dyn Window + 'static) {
+                match self {
+                    $(OpenWindow::$variant(window) => window,)*
+                }
+            }
+        }
+    };
+}
+
+windows! {
     /// Every key, and where the file lives (`?`).
     Help(help::Help),
     /// The cheapest plan for the wants (`P`).
@@ -43,19 +69,4 @@ pub enum Window {
     Services(services::ServicesWindow),
     /// The calendar, month by month (`C`).
     Calendar(calendar::CalendarWindow),
-}
-
-impl Window {
-    /// What the keys mean while this window has the keyboard.
-    pub fn key_mode(&self) -> KeyMode {
-        match self {
-            Window::Field(_) | Window::Question(_) | Window::Search(_) => KeyMode::Typing,
-            Window::Facts(_) | Window::WhatIfs(_) | Window::Services(_) => KeyMode::Choosing,
-            Window::Help(_)
-            | Window::Plan(_)
-            | Window::Note(_)
-            | Window::Household(_)
-            | Window::Calendar(_) => KeyMode::Commands,
-        }
-    }
 }

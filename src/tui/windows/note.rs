@@ -1,24 +1,19 @@
-//! The note window (`v`): a bundle's whole note, wrapped, scrolled line by line.
+//! The note window (`v`, docs/reference/screen.md, "The note window"): the
+//! selected bundle's whole note, wrapped, scrolled line by line.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::outcome::Outcome;
+use super::window::{Props, Window};
 use crate::text::{printable_lines, wrap_to_width};
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
-use crate::tui::theme::Theme;
 
 /// The widest the window gets.
 const WIDTH: u16 = 76;
-
-/// What the note window draws from.
-pub struct NoteProps<'a> {
-    /// The bundle's name with its status tag.
-    pub name: String,
-    pub note: &'a str,
-}
 
 /// The note window: the first line shown.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -26,26 +21,26 @@ pub struct NoteWindow {
     pub scroll: usize,
 }
 
-impl NoteWindow {
-    /// Keys in the window: scroll through `lines` lines, `room` at a time; close.
-    pub fn update(&mut self, action: Action, lines: usize, room: usize) -> Outcome {
-        match action {
-            // Never past the last line, so Up answers at once.
-            Action::Down => self.scroll = first_line(self.scroll + 1, lines, room),
-            Action::PageDown => self.scroll = first_line(self.scroll + room, lines, room),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(room),
-            Action::Quit => return Outcome::Quit,
-            Action::Back | Action::ShowNote | Action::ToggleHelp => return Outcome::Close,
-            _ => {}
-        }
-        Outcome::Stay
+impl Window for NoteWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Commands
+    }
+
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let note = props
+            .bundle
+            .and_then(|b| props.catalog.bundles[b].note.as_deref());
+        let lines = note.map_or(0, |note| note_lines(note, props.screen.width).len());
+        self.scroll_by(action, lines, room(props.screen.height))
     }
 
     /// Draws the lines in view and, when the note is longer, where they are.
-    pub fn draw(&self, props: &NoteProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
-        let area = frame.area();
-        let lines = note_lines(props.note, area.width);
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        let Some(bundle) = props.bundle.map(|b| &props.shown.bundles[b]) else {
+            return;
+        };
+        let note = bundle.note.as_deref().unwrap_or_default();
+        let lines = note_lines(note, area.width);
         let room = room(area.height);
         let first = first_line(self.scroll, lines.len(), room);
         let last = (first + room).min(lines.len());
@@ -62,10 +57,27 @@ impl NoteWindow {
         };
         shown.push(Line::styled(
             format!("{more}{}", tr!("facts.close")),
-            theme.faint,
+            props.theme.faint,
         ));
-        let title = tr!("note.title", name = props.name);
-        draw_dialog(frame, theme, &title, shown, WIDTH);
+        let title = tr!("note.title", name = crate::words::bundle_name(bundle));
+        draw_dialog(frame, area, &props.theme, &title, shown, WIDTH);
+    }
+}
+
+impl NoteWindow {
+    /// Keys in the window: scroll through `lines` lines, `room` at a time; close.
+    pub fn scroll_by(&mut self, action: Action, lines: usize, room: usize) -> Outcome {
+        match action {
+            // Never past the last line, so Up answers at once.
+            Action::Down => self.scroll = first_line(self.scroll + 1, lines, room),
+            Action::PageDown => self.scroll = first_line(self.scroll + room, lines, room),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(room),
+            Action::Quit => return Outcome::Quit,
+            Action::Back | Action::ShowNote | Action::ToggleHelp => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
     }
 }
 
@@ -104,10 +116,10 @@ mod tests {
     fn scrolling_stops_at_the_last_page() {
         let mut window = NoteWindow::default();
         for _ in 0..10 {
-            window.update(Action::Down, 5, 3);
+            window.scroll_by(Action::Down, 5, 3);
         }
         assert_eq!(window.scroll, 2);
-        window.update(Action::PageUp, 5, 3);
+        window.scroll_by(Action::PageUp, 5, 3);
         assert_eq!(window.scroll, 0);
     }
 }

@@ -1,40 +1,27 @@
-//! The plan window (`P`): the cheapest offers for the wants, what each is used for,
-//! the totals, and what rumoured offers would change.
-
-use std::cell::Cell;
+//! The plan window (`P`, docs/reference/screen.md, "The plan window"): the
+//! cheapest offers for the wants, what each is used for, the totals, what
+//! rumoured offers would change, and what each what-if not applied would do.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
+use super::window::{Props, Shows, Window};
 use crate::report::{
     if_rumoured_sentence, money_text, not_proven_sentence, purchase_name, signed_money_text,
     unproven_notes, what_if_sentence,
 };
 use crate::text::{display_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::Action;
-use crate::tui::chrome::{dialog_inner_width, draw_scrolled_dialog};
+use crate::tui::action::{Action, KeyMode};
+use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
-use crate::tui::planning::Planning;
-use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::types::PlanError;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
-
-/// What the plan window draws from.
-pub struct PlanProps<'a> {
-    /// The catalogue as shown (control characters escaped).
-    pub catalog: &'a Catalog,
-    /// The plan being found, or found.
-    pub planning: Option<&'a Planning>,
-    /// Whether plans may use rumoured offers.
-    pub rumoured: bool,
-    /// The period figures are shown per, in words.
-    pub per: String,
-}
 
 /// The plan window and how far it is scrolled; the plan itself is kept by the
 /// screen, so that showing it again need not search again.
@@ -42,15 +29,21 @@ pub struct PlanProps<'a> {
 pub struct PlanWindow {
     /// Rows scrolled down, when the plan is taller than the screen.
     offset: u16,
-    /// The most rows it could be scrolled, as last drawn.
-    most: Cell<u16>,
 }
 
-impl PlanWindow {
+impl Window for PlanWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Commands
+    }
+
+    fn shows(&self) -> Option<Shows> {
+        Some(Shows::Plan)
+    }
+
     /// `i` lets plans use rumoured offers, or not; `↑ ↓`, `PgUp PgDn` scroll a
     /// plan taller than the screen; `Esc`, `?` or `P` close it.
-    pub fn update(&mut self, action: Action) -> Outcome {
-        let most = self.most.get();
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
             Action::ToggleRumoured => return Outcome::ToggleRumoured,
             Action::Back | Action::ToggleHelp | Action::ShowPlan => return Outcome::Close,
@@ -64,14 +57,22 @@ impl PlanWindow {
         Outcome::Stay
     }
 
-    /// Draws the offers, what each is used for, the totals and extras.
-    pub fn draw(&self, props: &PlanProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
-        let catalog = props.catalog;
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        self.dialog(props).draw(frame, area, &props.theme, self.offset);
+    }
+}
+
+impl PlanWindow {
+    /// The offers, what each is used for, the totals and extras.
+    fn dialog(&self, props: &Props<'_>) -> ScrolledDialog<'static> {
+        let catalog = props.shown;
+        let theme = &props.theme;
+        let rumoured = props.scenario.include.rumoured;
         let symbol = catalog.currency_symbol();
         let names = |services: &[usize]| catalog.service_names(services);
-        let inner_width = dialog_inner_width(frame.area().width, WIDTH);
+        let inner_width = dialog_inner_width(props.screen.width, WIDTH);
         let mut lines: Vec<Line> = Vec::new();
-        match props.planning.map(|planning| (planning, planning.found())) {
+        match props.plan.map(|planning| (planning, planning.found())) {
             None => {}
             Some((planning, None)) if planning.failed() => {
                 lines.push(Line::styled(tr!("planw.failed"), theme.loss));
@@ -114,7 +115,7 @@ impl PlanWindow {
                 }
                 lines.push(Line::from(total));
                 let planned_what_ifs = props
-                    .planning
+                    .plan
                     .and_then(|p| p.planned())
                     .and_then(|p| p.what_ifs.as_deref());
                 if let Some(sentence) = not_proven_sentence(plan, planned_what_ifs, symbol) {
@@ -134,7 +135,7 @@ impl PlanWindow {
                     lines.push(Line::raw(sentence));
                 }
                 // What each what-if not applied would do, then all of them together.
-                let what_ifs = props.planning.and_then(|p| p.planned());
+                let what_ifs = props.plan.and_then(|p| p.planned());
                 let what_ifs = what_ifs
                     .and_then(|p| p.what_ifs.as_deref())
                     .unwrap_or_default();
@@ -153,27 +154,22 @@ impl PlanWindow {
             }
         }
         // `i` is said only when the file marks some offer rumoured.
-        let keys = match (catalog.has_rumoured(), props.rumoured) {
+        let keys = match (catalog.has_rumoured(), rumoured) {
             (false, _) => tr!("planw.close"),
             (true, true) => tr!("planw.keys", include = tr!("planw.i_on_sale")),
             (true, false) => tr!("planw.keys", include = tr!("planw.i_rumoured")),
         };
-        let footer = |scrolls: bool| {
-            let keys = if scrolls {
-                format!("{} · {keys}", tr!("planw.scroll"))
-            } else {
-                keys
-            };
-            Line::styled(keys, theme.faint)
-        };
-        let offers = if props.rumoured {
+        let offers = if rumoured {
             tr!("planw.with_rumoured")
         } else {
             tr!("planw.on_sale")
         };
-        let title = tr!("planw.title", offers = offers, per = props.per);
-        let most = draw_scrolled_dialog(frame, theme, &title, lines, footer, WIDTH, self.offset);
-        self.most.set(most);
+        ScrolledDialog {
+            title: tr!("planw.title", offers = offers, per = props.per()),
+            body: lines,
+            keys,
+            max_width: WIDTH,
+        }
     }
 }
 

@@ -1,15 +1,16 @@
 //! A question the user must answer before anything else happens: quitting or
 //! reloading with unsaved edits, saving over an outside change, saving the
-//! built-in offers.
+//! built-in offers (docs/reference/screen.md, "Editing and saving").
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::outcome::Outcome;
+use super::window::{Props, Window};
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::draw_dialog;
-use crate::tui::theme::Theme;
 
 /// The widest the question gets.
 const WIDTH: u16 = 70;
@@ -55,9 +56,8 @@ impl Question {
         }
     }
 
-    /// An answer key: a letter, `Esc` for no, `Ctrl-C` for yes to quitting; any
-    /// other key leaves the question open.
-    pub fn update(&mut self, action: Action) -> Outcome {
+    /// The answer `action` gives, if it is one.
+    fn answer(&self, action: Action) -> Outcome {
         let answer = match action {
             Action::Type(c) => c.to_ascii_lowercase(),
             Action::Back => 'n',
@@ -75,11 +75,24 @@ impl Question {
             _ => Outcome::Stay,
         }
     }
+}
+
+impl Window for Question {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Typing
+    }
+
+    /// An answer key: a letter, `Esc` for no, `Ctrl-C` for yes to quitting; any
+    /// other key leaves the question open.
+    fn update(&mut self, action: Action, _: &Props<'_>) -> Outcome {
+        self.answer(action)
+    }
 
     /// Draws the question over everything else.
-    pub fn draw(&self, theme: &Theme, frame: &mut Frame<'_>) {
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
         let lines = vec![Line::raw(self.prompt.question())];
-        draw_dialog(frame, theme, &tr!("screen.question"), lines, WIDTH);
+        let title = tr!("screen.question");
+        draw_dialog(frame, area, &props.theme, &title, lines, WIDTH);
     }
 }
 
@@ -89,13 +102,13 @@ mod tests {
 
     #[test]
     fn each_question_takes_its_own_answers() {
-        let mut quit = Question::new(Prompt::QuitUnsaved);
-        assert_eq!(quit.update(Action::Type('S')), Outcome::SaveAndQuit);
-        assert_eq!(quit.update(Action::Quit), Outcome::QuitNow);
-        assert_eq!(quit.update(Action::Type('x')), Outcome::Stay);
-        let mut conflict = Question::new(Prompt::SaveConflict);
-        assert_eq!(conflict.update(Action::Quit), Outcome::Stay);
-        assert_eq!(conflict.update(Action::Type('r')), Outcome::Reload);
-        assert_eq!(conflict.update(Action::Back), Outcome::Cancelled);
+        let quit = Question::new(Prompt::QuitUnsaved);
+        assert_eq!(quit.answer(Action::Type('S')), Outcome::SaveAndQuit);
+        assert_eq!(quit.answer(Action::Quit), Outcome::QuitNow);
+        assert_eq!(quit.answer(Action::Type('x')), Outcome::Stay);
+        let conflict = Question::new(Prompt::SaveConflict);
+        assert_eq!(conflict.answer(Action::Quit), Outcome::Stay);
+        assert_eq!(conflict.answer(Action::Type('r')), Outcome::Reload);
+        assert_eq!(conflict.answer(Action::Back), Outcome::Cancelled);
     }
 }

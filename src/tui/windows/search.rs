@@ -1,11 +1,16 @@
-//! Finding a bundle (or, in the detail list, a service) by name or id: `/` opens
-//! the search box in the status line, letters narrow it, `Enter` keeps it for `n`
-//! and `N`, `Esc` clears it.
+//! Finding a bundle (or, in the detail list, a service) by name or id
+//! (docs/reference/screen.md, "Searching"): `/` opens the search box in the
+//! status line, letters narrow it, `Enter` keeps it for `n` and `N`, `Esc`
+//! clears it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 use super::outcome::Outcome;
+use super::window::{Props, Window};
 use crate::text::printable;
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::pane::Pane;
 
 /// What is being looked for, and where: while typed, the search box's state;
@@ -40,7 +45,7 @@ impl Search {
 
     /// Keys while the query is typed: letters narrow it (the selection jumps to
     /// the first match), `Enter` keeps it, `Esc` drops it.
-    pub fn update(&mut self, action: Action) -> Outcome {
+    pub fn type_key(&mut self, action: Action) -> Outcome {
         match action {
             Action::Type(c) => self.query.push(c),
             Action::Erase => {
@@ -68,6 +73,24 @@ impl Search {
     pub fn kept_text(&self) -> String {
         tr!("status.search", query = printable(&self.query))
     }
+}
+
+/// The search box is a window that draws nothing over the screen: the status
+/// line shows it.
+impl Window for Search {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Typing
+    }
+
+    fn status(&self) -> Option<String> {
+        Some(self.typing_text())
+    }
+
+    fn update(&mut self, action: Action, _: &Props<'_>) -> Outcome {
+        self.type_key(action)
+    }
+
+    fn draw(&self, _: &Props<'_>, _: &mut Frame<'_>, _: Rect) {}
 }
 
 /// The first position after `from` (or at it, with `include_from`) in a list of
@@ -124,10 +147,10 @@ mod tests {
     #[test]
     fn typing_narrows_enter_keeps_and_esc_drops() {
         let mut search = Search::new(Pane::Detail);
-        assert_eq!(search.update(Action::Type('q')), Outcome::Find);
+        assert_eq!(search.type_key(Action::Type('q')), Outcome::Find);
         assert_eq!(search.query, "q");
-        assert_eq!(search.update(Action::Submit), Outcome::KeepSearch);
-        assert_eq!(search.update(Action::Back), Outcome::Close);
-        assert_eq!(search.update(Action::Quit), Outcome::Quit);
+        assert_eq!(search.type_key(Action::Submit), Outcome::KeepSearch);
+        assert_eq!(search.type_key(Action::Back), Outcome::Close);
+        assert_eq!(search.type_key(Action::Quit), Outcome::Quit);
     }
 }

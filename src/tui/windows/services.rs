@@ -1,33 +1,26 @@
-//! The services window (`W`): every service of the file, in file order, with its
-//! price and wanted mark, those in no bundle too; `w`, `Space` or `Enter` marks the
-//! selected one wanted or not, as `w` does in the detail list (saved by `Ctrl-S`
-//! into `profile.wants`).
+//! The services window (`W`, docs/reference/screen.md, "The services window"):
+//! every service of the file, in file order, with its price and wanted mark,
+//! those in no bundle too; `w`, `Space` or `Enter` marks the selected one wanted
+//! or not, as `w` does in the detail list (saved by `Ctrl-S` into
+//! `profile.wants`).
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
+use super::window::{Props, Window};
 use crate::report::money_text;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
-use crate::tui::theme::Theme;
 use bundlecalc_core::calc::service_worth;
-use bundlecalc_core::model::{Catalog, ServiceIx};
-use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::model::ServiceIx;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
-
-/// What the services window draws from.
-pub struct ServicesProps<'a> {
-    /// The catalogue as shown (control characters escaped).
-    pub catalog: &'a Catalog,
-    /// What the figures assume: the period, the facts a benefit reads, the wants.
-    pub scenario: &'a Scenario,
-}
 
 /// The services window and its selection (a service's index in the catalogue).
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -35,10 +28,16 @@ pub struct ServicesWindow {
     pub selected: ServiceIx,
 }
 
-impl ServicesWindow {
-    /// Moves among the `count` services by one or by `page`; `w`, `Space` or
-    /// `Enter` marks the selected one wanted or not; `Esc`, `?` or `W` close.
-    pub fn update(&mut self, action: Action, count: usize, page: usize) -> Outcome {
+impl Window for ServicesWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Choosing
+    }
+
+    /// Moves among the services by one or by a page; `w`, `Space` or `Enter`
+    /// marks the selected one wanted or not; `Esc`, `?` or `W` close.
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let count = props.catalog.services.len();
+        let page = page(props.screen.height);
         let last = count.saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -57,15 +56,16 @@ impl ServicesWindow {
         Outcome::Stay
     }
 
-    pub fn draw(&self, props: &ServicesProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
-        let catalog = props.catalog;
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        let catalog = props.shown;
+        let theme = &props.theme;
         let scenario = props.scenario;
         let symbol = catalog.currency_symbol();
-        let width = dialog_inner_width(frame.area().width, WIDTH);
+        let width = dialog_inner_width(area.width, WIDTH);
         let count = catalog.services.len();
         let footer = self.footer(props, width);
         // Borders, the footer, and a blank line before it.
-        let room = usize::from(frame.area().height)
+        let room = usize::from(area.height)
             .saturating_sub(3 + footer.len())
             .max(1);
         let first = rows_from(self.selected, room);
@@ -123,13 +123,15 @@ impl ServicesWindow {
             per = crate::words::per(scenario.basis),
             marks = scroll_marks(first, shown.len(), count)
         );
-        draw_dialog(frame, theme, &title, lines, WIDTH);
+        draw_dialog(frame, area, theme, &title, lines, WIDTH);
     }
+}
 
+impl ServicesWindow {
     /// The selected service in words (its whole name, how it is bought, the
     /// bundles it is in), then the keys; each wrapped to `width`.
-    fn footer(&self, props: &ServicesProps<'_>, width: usize) -> Vec<Line<'static>> {
-        let catalog = props.catalog;
+    fn footer(&self, props: &Props<'_>, width: usize) -> Vec<Line<'static>> {
+        let catalog = props.shown;
         let mut texts = Vec::new();
         if let Some(service) = catalog.services.get(self.selected) {
             let worth = service_worth(service, props.scenario, &mut Vec::new());
@@ -183,6 +185,6 @@ fn rows_from(selected: usize, room: usize) -> usize {
 
 /// How many services a page holds on a screen `screen_height` tall, about: the
 /// window's border, footer and blank line take the rest.
-pub fn page(screen_height: u16) -> usize {
+fn page(screen_height: u16) -> usize {
     usize::from(screen_height.saturating_sub(8)).max(1)
 }

@@ -1,77 +1,26 @@
-//! The what-ifs window (`a`): every change the file describes (docs/reference/file-format.md, "What-if changes"), whether
+//! The what-ifs window (`a`, docs/reference/screen.md, "The what-ifs window"):
+//! every change the file describes (docs/reference/file-format.md, "What-if changes"), whether
 //! it is applied, and what it would save in the plan; `Space` or `Enter` applies
-//! the selected one or takes it back. What-ifs are a view, never saved.
+//! the selected one or takes it back. What-ifs are a view, never saved. What
+//! each change would do is found with the plan (`planning::Effect`), never here.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
+use super::window::{Props, Shows, Window};
 use crate::report::{money_text, signed_money_text};
 use crate::text::{printable, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
-use crate::tui::theme::Theme;
-use bundlecalc_core::model::{Catalog, ChangeIx, Offer};
+use crate::tui::planning::Effect;
+use bundlecalc_core::model::Offer;
 use bundlecalc_core::money::Money;
-use bundlecalc_core::what_if;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;
-
-/// What one change would do to the plan, as far as it is known.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// The plan is being found.
-    Finding,
-    /// No plan to compare with (no wants, or they cannot be covered).
-    NoPlan,
-    /// Applying the change (or, when applied, keeping it) saves this much; negative
-    /// when it makes the plan dearer.
-    Saves(Money),
-    /// With the change, the wants could not be covered.
-    Uncovered,
-    /// The change cannot be applied with those applied already.
-    Refused(String),
-}
-
-impl Effect {
-    /// What a what-if entry says, for a change not applied.
-    pub fn of_applying(outcome: &what_if::entries::WhatIfPlan, catalog: &Catalog) -> Effect {
-        match outcome {
-            what_if::entries::WhatIfPlan::Plan { saves, .. } => Effect::Saves(*saves),
-            what_if::entries::WhatIfPlan::Uncovered => Effect::Uncovered,
-            what_if::entries::WhatIfPlan::Refused(why) => {
-                Effect::Refused(crate::words::apply_error(catalog, why))
-            }
-        }
-    }
-
-    /// What taking an applied change back says of it: keeping it saves the
-    /// opposite of what taking it back would.
-    pub fn of_keeping(taken_back: &what_if::entries::WhatIfPlan, catalog: &Catalog) -> Effect {
-        match taken_back {
-            what_if::entries::WhatIfPlan::Plan { saves, .. } => Effect::Saves(Money::ZERO - *saves),
-            // Without it the wants could not be covered: it is what covers them.
-            what_if::entries::WhatIfPlan::Uncovered => Effect::NoPlan,
-            what_if::entries::WhatIfPlan::Refused(why) => {
-                Effect::Refused(crate::words::apply_error(catalog, why))
-            }
-        }
-    }
-}
-
-/// What the what-ifs window draws from.
-pub struct WhatIfsProps<'a> {
-    /// The file's catalogue, as shown (control characters escaped): its changes.
-    pub file: &'a Catalog,
-    /// Whether each change is applied.
-    pub applied: &'a [ChangeIx],
-    /// What each change would do, in file order.
-    pub effects: &'a [Effect],
-    /// The period figures are shown per, in words.
-    pub per: String,
-}
 
 /// The what-ifs window and its selection.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -79,10 +28,19 @@ pub struct WhatIfsWindow {
     pub selected: usize,
 }
 
-impl WhatIfsWindow {
-    /// Moves among the `count` changes; `Space`/`Enter` toggles the selected one;
+impl Window for WhatIfsWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Choosing
+    }
+
+    fn shows(&self) -> Option<Shows> {
+        Some(Shows::Plan)
+    }
+
+    /// Moves among the file's changes; `Space`/`Enter` toggles the selected one;
     /// `Esc`, `?` or `a` close.
-    pub fn update(&mut self, action: Action, count: usize) -> Outcome {
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let count = props.file.changes.len();
         let last = count.saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -97,10 +55,13 @@ impl WhatIfsWindow {
         Outcome::Stay
     }
 
-    pub fn draw(&self, props: &WhatIfsProps<'_>, theme: &Theme, frame: &mut Frame<'_>) {
-        let file = props.file;
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        let file = props.file_shown;
+        let theme = &props.theme;
         let symbol = file.currency_symbol();
-        let width = dialog_inner_width(frame.area().width, WIDTH);
+        let width = dialog_inner_width(area.width, WIDTH);
+        // What each change would do, once the plan is found: kept with it.
+        let effects = props.plan.and_then(|p| p.planned()).map(|p| &p.effects[..]);
         let mut lines: Vec<Line> = Vec::new();
         if file.changes.is_empty() {
             for line in wrap_to_width(&tr!("whatifs.none"), width.max(1)) {
@@ -108,26 +69,28 @@ impl WhatIfsWindow {
             }
         }
         for (at, change) in file.changes.iter().enumerate() {
-            let applied = props.applied.contains(&at);
+            // Ids as the file writes them, not as shown.
+            let applied = props.what_ifs.contains(&props.file.changes[at].id);
             let mark = if applied { "[✓]" } else { "[ ]" };
-            let effect = props.effects.get(at).unwrap_or(&Effect::Finding);
-            let (said, style) = match effect {
-                Effect::Finding => (tr!("whatifs.finding"), theme.faint),
-                Effect::NoPlan => (tr!("whatifs.no_plan"), theme.faint),
-                Effect::Saves(saves) if *saves == Money::ZERO => (tr!("whatifs.same"), theme.faint),
-                Effect::Saves(saves) if saves.is_negative() => (
+            let (said, style) = match effects.map(|effects| effects.get(at)) {
+                None => (tr!("whatifs.finding"), theme.faint),
+                Some(None | Some(Effect::NoPlan)) => (tr!("whatifs.no_plan"), theme.faint),
+                Some(Some(Effect::Saves(saves))) if *saves == Money::ZERO => {
+                    (tr!("whatifs.same"), theme.faint)
+                }
+                Some(Some(Effect::Saves(saves))) if saves.is_negative() => (
                     tr!(
                         "whatifs.dearer",
                         amount = money_text(symbol, Money::ZERO - *saves)
                     ),
                     theme.loss,
                 ),
-                Effect::Saves(saves) => (
+                Some(Some(Effect::Saves(saves))) => (
                     tr!("whatifs.saves", amount = signed_money_text(symbol, *saves)),
                     theme.gain,
                 ),
-                Effect::Uncovered => (tr!("whatifs.uncovered"), theme.loss),
-                Effect::Refused(_) => (tr!("whatifs.refused"), theme.loss),
+                Some(Some(Effect::Uncovered)) => (tr!("whatifs.uncovered"), theme.loss),
+                Some(Some(Effect::Refused(_))) => (tr!("whatifs.refused"), theme.loss),
             };
             let room = width.saturating_sub(4 + crate::text::display_width(&said) + 2);
             let name = truncate_to_width(&change.name, room.max(1));
@@ -161,14 +124,15 @@ impl WhatIfsWindow {
                     lines.push(Line::styled(line, theme.faint));
                 }
             }
-            if let Some(Effect::Refused(why)) = props.effects.get(self.selected) {
-                for line in wrap_to_width(why, width.max(1)) {
+            if let Some(Effect::Refused(why)) = effects.and_then(|e| e.get(self.selected)) {
+                let why = crate::words::apply_error(props.file, why);
+                for line in wrap_to_width(&why, width.max(1)) {
                     lines.push(Line::styled(line, theme.loss));
                 }
             }
         }
         lines.push(Line::styled(tr!("whatifs.keys"), theme.faint));
-        let title = tr!("whatifs.title", per = props.per);
-        draw_dialog(frame, theme, &title, lines, WIDTH);
+        let title = tr!("whatifs.title", per = props.per());
+        draw_dialog(frame, area, theme, &title, lines, WIDTH);
     }
 }

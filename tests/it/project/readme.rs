@@ -17,7 +17,7 @@ fn every_key_the_help_lists_is_in_both_readmes() {
             .filter(|l| l.starts_with("| `"))
             .flat_map(|l| l.split('`').skip(1).step_by(2))
             .collect();
-        for (keys, _) in bundlecalc::tui::view::HELP_LINES {
+        for (keys, _) in bundlecalc::tui::windows::help::HELP_LINES {
             for key in keys.split_whitespace().filter(|k| *k != "mouse") {
                 assert!(
                     quoted

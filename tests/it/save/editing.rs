@@ -5,7 +5,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
 use crate::support::app::{bundle_price, edit_price, open_app, set_fact, settle, type_text};
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::Prompt;
+use bundlecalc::tui::windows::question::Prompt;
 
 /// A file written the way people write files: comments everywhere, odd spacing,
 /// quoted and bare keys, CJK, a quoted amount.
@@ -407,7 +407,8 @@ fn an_edit_made_while_the_file_is_read_again_is_not_dropped() {
 
 #[test]
 fn wants_from_the_command_line_are_a_view_and_never_reach_the_file() {
-    use bundlecalc::tui::app::{App, AppConfig, Overrides};
+    use bundlecalc::tui::app::{App, AppConfig};
+    use bundlecalc::tui::config::Overrides;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bundles.toml");
     fs::write(&path, HAND_WRITTEN).unwrap();

@@ -9,7 +9,7 @@ use crate::support::app::{
     built_in, open_app, open_sized, set_fact, settle, type_text, wait_for_plan,
 };
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::Pane;
+use bundlecalc::tui::pane::Pane;
 
 #[test]
 fn the_facts_window_lists_each_tested_fact_with_its_source_and_tiers() {

@@ -4,7 +4,8 @@ use crate::support::app::built_in as app_of_size;
 use crate::support::app::wait_for_plan;
 use crate::support::screen::{row_with, screen};
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, Pane};
+use bundlecalc::tui::app::App;
+use bundlecalc::tui::pane::Pane;
 use bundlecalc_core::calc::SortKey;
 use unicode_width::UnicodeWidthStr;
 
@@ -405,12 +406,12 @@ fn the_help_fits_whole_at_80_by_24() {
     let lines = screen(&app);
     let text = lines.join("\n");
     // Every key's line, then where the file lives and how to close: nothing cut.
-    for (key, _) in bundlecalc::tui::view::HELP_LINES {
+    for (key, _) in bundlecalc::tui::windows::help::HELP_LINES {
         assert!(text.contains(key), "{key}:\n{text}");
     }
     assert!(text.contains("Esc or ? closes this help"), "{text}");
     // No line of the help wraps: each key's words stay on its line.
-    for (key, message) in bundlecalc::tui::view::HELP_LINES {
+    for (key, message) in bundlecalc::tui::windows::help::HELP_LINES {
         let does = bundlecalc::i18n::message(message);
         let line = lines
             .iter()
@@ -427,7 +428,7 @@ fn the_help_fits_whole_at_80_by_24_in_chinese() {
         let mut app = app_of_size(80, 24);
         app.update(Action::ToggleHelp);
         let lines = screen(&app);
-        for (key, message) in bundlecalc::tui::view::HELP_LINES {
+        for (key, message) in bundlecalc::tui::windows::help::HELP_LINES {
             let does = bundlecalc::i18n::message(message);
             let line = lines
                 .iter()

@@ -6,8 +6,9 @@ use crate::support::app::{built_in, open_app, type_text, wait_for_plan};
 use crate::support::screen::screen;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Pane};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::pane::Pane;
+use bundlecalc::tui::windows::OpenWindow;
 use unicode_width::UnicodeWidthStr;
 
 fn app_on(text: &str, width: u16, height: u16) -> App {
@@ -104,7 +105,7 @@ fn the_whole_note_of_88vip_is_readable_at_80_by_24() {
     let mut app = built_in(80, 24);
     let note = app.catalog.bundles[0].note.clone().unwrap();
     app.update(Action::ShowNote);
-    assert!(matches!(app.window(), Some(Window::Note(_))));
+    assert!(matches!(app.window(), Some(OpenWindow::Note(_))));
     let mut read = String::new();
     for _ in 0..10 {
         let lines = screen(&app);

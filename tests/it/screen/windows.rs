@@ -6,8 +6,9 @@ use crate::support::screen::screen;
 use bundlecalc::error::Error;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::app::{App, AppConfig, Prompt};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::windows::OpenWindow;
+use bundlecalc::tui::windows::question::Prompt;
 
 /// Every key that opens a window on the main screen.
 const OPENERS: [Action; 7] = [
@@ -60,10 +61,10 @@ fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
     app.update(Action::Submit);
     assert!(matches!(
         app.windows(),
-        [Window::Facts(_), Window::Field(_)]
+        [OpenWindow::Facts(_), OpenWindow::Field(_)]
     ));
     replace_field(&mut app, "500");
-    assert!(matches!(app.windows(), [Window::Facts(_)]));
+    assert!(matches!(app.windows(), [OpenWindow::Facts(_)]));
     assert!(
         screen(&app)
             .iter()
@@ -74,7 +75,7 @@ fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
     app.update(Action::Quit);
     assert_eq!(app.prompt(), Some(Prompt::QuitUnsaved));
     app.update(Action::Type('n'));
-    assert!(matches!(app.windows(), [Window::Facts(_)]));
+    assert!(matches!(app.windows(), [OpenWindow::Facts(_)]));
 }
 
 #[test]

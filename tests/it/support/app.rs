@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::windows::OpenWindow;
 use bundlecalc_core::plan::types::{Plan, PlanError};
 
 /// The screen on the file at `path`, 80×24, without colour.
@@ -60,7 +60,7 @@ pub fn edit_price(app: &mut App, price: &str) {
 /// would, and closes the window.
 pub fn set_fact(app: &mut App, value: &str) {
     app.update(Action::ShowFacts);
-    assert!(matches!(app.window(), Some(Window::Facts(_))));
+    assert!(matches!(app.window(), Some(OpenWindow::Facts(_))));
     app.update(Action::EditPrice);
     assert!(app.field().is_some(), "the fact's field opened");
     replace_field(app, value);

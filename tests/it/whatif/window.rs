@@ -10,7 +10,7 @@ use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
-use bundlecalc::tui::windows::Window;
+use bundlecalc::tui::windows::OpenWindow;
 
 fn what_if_app(width: u16, height: u16) -> App {
     open_sized(&fixture("what_if.toml"), width, height)
@@ -23,7 +23,7 @@ fn text(app: &App) -> String {
 
 /// `a`, then the change at `at` toggled with `Space` (Submit), as a user would.
 fn toggle(app: &mut App, at: usize) {
-    if !matches!(app.window(), Some(Window::WhatIfs(_))) {
+    if !matches!(app.window(), Some(OpenWindow::WhatIfs(_))) {
         app.update(Action::ShowWhatIfs);
     }
     for _ in 0..at {
@@ -166,7 +166,7 @@ fn a_file_without_changes_says_how_to_add_them() {
     let shown = text(&app);
     assert!(shown.contains("[changes.ID]"), "{shown}");
     app.update(Action::Submit);
-    assert!(matches!(app.window(), Some(Window::WhatIfs(_))));
+    assert!(matches!(app.window(), Some(OpenWindow::WhatIfs(_))));
 }
 
 #[test]

@@ -1,15 +1,14 @@
-//! What the screen does about the file: starting a save or a reload, taking in
-//! what finished (`files` does the work), and where `E` opens the editor.
+//! What the screen does about the file: the commands on it (save, reload, the
+//! editor), and taking in what the file's work (`file_work`) answers.
 
 use std::sync::Arc;
 
 use super::App;
 use crate::tr;
 use crate::tui::config::Request;
-use crate::tui::files::{FileCommand, FileNews, SaveStart, describe_origin};
+use crate::tui::file_work::{FileCommand, FileNews, SaveStart, describe_origin};
 use crate::tui::pane::Pane;
-use crate::tui::planning::Planning;
-use crate::tui::windows::Window;
+use crate::tui::windows::OpenWindow;
 use crate::tui::windows::question::{Prompt, Question};
 use bundlecalc_core::edit::Edit;
 use bundlecalc_core::model::Catalog;
@@ -30,7 +29,7 @@ impl App {
                 self.message = Some(self.files.write(&self.workspace, then_quit));
             }
             FileCommand::Reload if self.is_modified() => {
-                self.open(Window::Question(Question::new(Prompt::ReloadUnsaved)));
+                self.open(OpenWindow::Question(Question::new(Prompt::ReloadUnsaved)));
             }
             FileCommand::Reload | FileCommand::ReloadNow => self.reload(true),
             FileCommand::Editor => self.open_editor(),
@@ -41,7 +40,9 @@ impl App {
     fn save(&mut self, then_quit: bool) {
         let view_wants = self.overrides.wants.is_some();
         match self.files.save(&self.workspace, view_wants, then_quit) {
-            SaveStart::Ask(prompt) => self.open(Window::Question(Question { prompt, then_quit })),
+            SaveStart::Ask(prompt) => {
+                self.open(OpenWindow::Question(Question { prompt, then_quit }))
+            }
             SaveStart::Say(message) => self.message = Some(message),
         }
     }
@@ -141,44 +142,6 @@ impl App {
                 .map(|s| self.catalog.services[s].line),
             Pane::Bundles => Some(self.catalog.bundles[row.bundle].line),
         }
-    }
-
-    /// Takes in work finished in the background: the plan, the file read or written.
-    pub fn poll_background(&mut self) {
-        if let Some(planning) = &mut self.plan {
-            planning.poll();
-        }
-        if let Some(calendaring) = &mut self.calendar {
-            calendaring.poll();
-        }
-        if let Some(news) = self.files.poll(&mut self.workspace) {
-            self.take_in(news);
-        }
-        // A command that waited for the work is answered now; what it says
-        // replaces "still reading…".
-        if !self.files.is_busy()
-            && let Some(command) = self.files.waiting.take()
-        {
-            if self.message.as_deref().is_some_and(|message| {
-                [tr!("msg.still_reading"), tr!("msg.still_saving")].contains(&message.to_string())
-            }) {
-                self.message = None;
-            }
-            self.file_command(command);
-        }
-    }
-
-    /// Whether work the screen waits for is under way in the background: a file
-    /// read or written, the plan being shown.
-    pub fn is_busy(&self) -> bool {
-        let finding = self.plan.as_ref().is_some_and(Planning::is_finding);
-        let calendaring = self
-            .calendar
-            .as_ref()
-            .is_some_and(crate::tui::calendaring::Calendaring::is_finding);
-        self.files.is_busy()
-            || (self.is_showing_plan() && finding)
-            || (self.is_showing_calendar() && calendaring)
     }
 
     /// Waits for a save under way to finish, so that quitting never leaves it undone.
