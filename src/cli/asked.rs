@@ -11,12 +11,13 @@ use super::args::{Cli, IncludeArg, SortArg, SplitArg};
 use crate::error::Error;
 use crate::tr;
 use bundlecalc_core::amount::parse_fact;
+use bundlecalc_core::asked::Asked;
 use bundlecalc_core::diagnostic::did_you_mean;
 use bundlecalc_core::load::profile::is_fact_name;
 use bundlecalc_core::load::resolve::spending_problem;
 use bundlecalc_core::model::{Catalog, Include, Offer};
 use bundlecalc_core::plan::household::Household;
-use bundlecalc_core::scenario::{Adjustments, Includes, Scenario};
+use bundlecalc_core::scenario::{Includes, Scenario};
 use bundlecalc_core::split::Split;
 
 /// The file's scenario with the command line's `--per`, `--want`, `--set` and
@@ -34,7 +35,8 @@ pub(super) fn scenario(
     let spending = facts
         .iter()
         .find_map(|(name, value)| spending_problem(&catalog.services, name, *value));
-    let (scenario, unknown_wants) = Scenario::adjusted(catalog, &adjustments(cli, facts));
+    let asked = asked_of(cli, facts);
+    let (scenario, unknown_wants) = asked.scenario(catalog);
     if let Some(id) = unknown_wants.first() {
         return Err(unknown_want(catalog, id));
     }
@@ -60,16 +62,17 @@ pub(super) fn scenario(
 }
 
 /// What the command line asks on top of the file.
-pub(super) fn adjustments(cli: &Cli, facts: BTreeMap<String, Decimal>) -> Adjustments<'_> {
-    Adjustments {
+pub(super) fn asked_of(cli: &Cli, facts: BTreeMap<String, Decimal>) -> Asked {
+    Asked {
         basis: cli.per.map(Into::into),
-        wants: cli.want.as_deref(),
+        wants: cli.want.clone(),
         facts,
         include: Includes {
             rumoured: cli.include.contains(&IncludeArg::Rumoured),
             ended: cli.include.contains(&IncludeArg::Ended),
         },
         split: cli.split.map(Into::into),
+        ..Asked::default()
     }
 }
 

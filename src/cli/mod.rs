@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use args::{Cli, tool_output};
 use args::{FormatArg, LangArg};
-use asked::{adjustments, keep_people, parse_facts, scenario, what_if_catalog};
+use asked::{asked_of, keep_people, parse_facts, scenario, what_if_catalog};
 use output::{calendar_output, check_for_machines, emit, plan_output, write_comparison};
 
 use crate::error::Error;
@@ -24,10 +24,11 @@ use crate::i18n::{Lang, counted, set_language};
 use crate::report::colour_allowed;
 use crate::source::{BUILT_IN, SearchPath, Source};
 use crate::tr;
-use crate::tui::{self, app::AppConfig, config::Overrides};
+use crate::tui::{self, app::AppConfig};
 use crate::workspace::Workspace;
+use bundlecalc_core::asked::Asked;
 use bundlecalc_core::model::Catalog;
-use bundlecalc_core::scenario::{Adjustments, Includes, Scenario};
+use bundlecalc_core::scenario::{Includes, Scenario};
 use bundlecalc_core::stale::parse_date;
 
 /// Runs the mode the command line asks for.
@@ -169,15 +170,16 @@ fn run_screen(
         workspace: Workspace::new(source),
         catalog,
         scenario,
-        overrides: Overrides {
-            wants: cli.want.clone(),
-            facts,
+        asked: Asked {
             what_ifs,
             people: cli.people.clone(),
-            split: cli.split.map(Into::into),
             // Checked when the command line was read.
             time_limit: cli.time_limit.as_deref().and_then(parse_time_limit),
             calendar: Some(horizon_of(cli, today_of(cli)?)?),
+            // The screen's own period and statuses are in its scenario.
+            basis: None,
+            include: Includes::default(),
+            ..asked_of(cli, facts)
         },
         sort: cli.sort.into(),
         reverse: cli.reverse,
@@ -198,12 +200,12 @@ fn open_broken_screen(
     facts: BTreeMap<String, Decimal>,
 ) -> Result<ExitCode, Error> {
     let catalog = Catalog::empty();
-    let asked = Adjustments {
+    let asked = Asked {
         wants: None,
         include: Includes::default(),
-        ..adjustments(cli, facts.clone())
+        ..asked_of(cli, facts.clone())
     };
-    let (scenario, _) = Scenario::adjusted(&catalog, &asked);
+    let (scenario, _) = asked.scenario(&catalog);
     let signal = run_screen(
         cli,
         catalog,

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, KeyMode};
-use super::config::{Overrides, Request};
+use super::config::Request;
 use super::file_work::{FileCommand, FileWork, describe_origin};
 use super::layout::{Areas, screen};
 use super::pane::Pane;
@@ -39,6 +39,7 @@ use crate::report::split_name;
 use crate::source::Source;
 use crate::tr;
 use crate::workspace::Workspace;
+use bundlecalc_core::asked::Asked;
 use bundlecalc_core::calc::{BundleFigures, SortKey, compare};
 use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::plan::calendar::months::Horizon;
@@ -56,7 +57,7 @@ pub struct AppConfig {
     pub workspace: Workspace,
     pub catalog: Catalog,
     pub scenario: Scenario,
-    pub overrides: Overrides,
+    pub asked: Asked,
     pub sort: SortKey,
     pub reverse: bool,
     pub colour: bool,
@@ -67,7 +68,7 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    /// The screen on `source` as the file describes it: no command-line overrides,
+    /// The screen on `source` as the file describes it: nothing asked on top of it,
     /// file order, no colour, 80×24.
     pub fn for_source(source: Source) -> Result<Self, Error> {
         let catalog = source.catalog()?;
@@ -76,7 +77,7 @@ impl AppConfig {
             workspace: Workspace::new(source),
             catalog,
             scenario,
-            overrides: Overrides::default(),
+            asked: Asked::default(),
             sort: SortKey::File,
             reverse: false,
             colour: false,
@@ -105,7 +106,7 @@ pub struct App {
     /// Where the file lives, for the help screen.
     pub file_location: String,
     pub scenario: Scenario,
-    pub overrides: Overrides,
+    pub asked: Asked,
     pub sort: SortKey,
     /// The sort's opposite order (`S`, `--reverse`).
     pub reverse: bool,
@@ -149,20 +150,20 @@ impl App {
         let (file_label, file_location) = describe_origin(&config.workspace.origin);
         let file = Arc::new(config.catalog);
         let horizon = config
-            .overrides
+            .asked
             .calendar
             .unwrap_or_else(|| Horizon::from_today(bundlecalc_core::stale::today()));
         let mut app = App {
             workspace: config.workspace,
             catalog: Arc::clone(&file),
             file,
-            what_ifs: config.overrides.what_ifs.clone(),
+            what_ifs: config.asked.what_ifs.clone(),
             escaped: None,
             escaped_file: None,
             file_label,
             file_location,
             scenario: config.scenario,
-            overrides: config.overrides,
+            asked: config.asked,
             sort: config.sort,
             reverse: config.reverse,
             edited_facts: BTreeSet::new(),
@@ -262,10 +263,10 @@ impl App {
             file: &self.file,
             file_shown: self.shown_file(),
             scenario: &self.scenario,
-            facts_set: &self.overrides.facts,
+            facts_set: &self.asked.facts,
             facts_edited: &self.edited_facts,
             what_ifs: &self.what_ifs,
-            people_chosen: self.overrides.people.is_some(),
+            people_chosen: self.asked.people.is_some(),
             file_location: &self.file_location,
             bundle: self.selected_row().map(|row| row.bundle),
             plan: self.plan.as_ref(),
@@ -484,7 +485,7 @@ impl App {
     /// The facts the figures test, with their values and where those come from.
     pub fn fact_rows(&self) -> Vec<FactRow> {
         let origins = FactOrigins {
-            set_on_command_line: &self.overrides.facts,
+            set_on_command_line: &self.asked.facts,
             edited: &self.edited_facts,
         };
         fact_rows(&self.catalog, &self.scenario, &origins)
@@ -506,7 +507,7 @@ impl App {
     fn next_split(&mut self) {
         let file_rule = &self.file.split;
         let next = self.scenario.split.next(file_rule);
-        self.overrides.split = (next != *file_rule).then(|| next.clone());
+        self.asked.split = (next != *file_rule).then(|| next.clone());
         self.message = Some(tr!("msg.split", rule = split_name(&next)));
         self.scenario.split = next;
         self.start_plan();

@@ -10,6 +10,7 @@
 //! keeps it so.
 
 pub mod amount;
+pub mod asked;
 pub mod calc;
 pub mod condition;
 pub mod diagnostic;

@@ -71,40 +71,4 @@ impl Scenario {
     pub fn set_wants(&mut self, wants: Vec<ServiceIx>) {
         self.wants = (!wants.is_empty()).then_some(wants);
     }
-
-    /// The file's scenario with what was asked on top of it (the command line's
-    /// `--per`, `--want`, `--set`, `--include` and `--split`, kept by the screen
-    /// across reloads), and the asked wants that name no service of `catalog`.
-    pub fn adjusted<'a>(catalog: &Catalog, asked: &Adjustments<'a>) -> (Scenario, Vec<&'a str>) {
-        let mut scenario = Scenario::from_catalog(catalog);
-        if let Some(basis) = asked.basis {
-            scenario.basis = basis;
-        }
-        let mut unknown = Vec::new();
-        if let Some(ids) = asked.wants {
-            let (services, gone) = catalog.services_named(ids.iter().map(String::as_str));
-            scenario.set_wants(services);
-            unknown = gone;
-        }
-        scenario.facts.extend(asked.facts.clone());
-        scenario.include = asked.include;
-        if let Some(split) = &asked.split {
-            scenario.split = split.clone();
-        }
-        (scenario, unknown)
-    }
-}
-
-/// What is asked on top of the file's own scenario.
-#[derive(Clone, Debug, Default)]
-pub struct Adjustments<'a> {
-    /// The period figures are shown per, instead of the file's.
-    pub basis: Option<Period>,
-    /// The wanted services by id, instead of the file's.
-    pub wants: Option<&'a [String]>,
-    /// Facts that win over the file's.
-    pub facts: BTreeMap<String, Decimal>,
-    pub include: Includes,
-    /// How a household shares, instead of the file's rule.
-    pub split: Option<Split>,
 }

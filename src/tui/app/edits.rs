@@ -62,7 +62,7 @@ impl App {
     pub(super) fn set_value(&mut self, target: PriceTarget, value: Decimal) {
         if let PriceTarget::Fact(name) = &target {
             // The edit wins over --set, and is what the screen shows now.
-            self.overrides.facts.remove(name);
+            self.asked.facts.remove(name);
             self.scenario.facts.insert(name.clone(), value);
             self.edited_facts.insert(name.clone());
         }
@@ -121,9 +121,9 @@ impl App {
         let ids = wants.iter().map(|w| self.catalog.services[*w].id.clone());
         let ids: Vec<String> = ids.collect();
         // Wants given with --want are a view: marks change it, never the file.
-        let from_command_line = self.overrides.wants.is_some();
+        let from_command_line = self.asked.wants.is_some();
         if from_command_line {
-            self.overrides.wants = Some(ids);
+            self.asked.wants = Some(ids);
         } else {
             self.workspace.record(Edit::Wants(ids));
         }

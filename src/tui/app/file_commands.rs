@@ -10,9 +10,10 @@ use crate::tui::file_work::{FileCommand, FileNews, SaveStart, describe_origin};
 use crate::tui::pane::Pane;
 use crate::tui::windows::OpenWindow;
 use crate::tui::windows::question::{Prompt, Question};
+use bundlecalc_core::asked::Asked;
 use bundlecalc_core::edit::Edit;
 use bundlecalc_core::model::Catalog;
-use bundlecalc_core::scenario::{Adjustments, Scenario};
+use bundlecalc_core::scenario::Scenario;
 
 impl App {
     /// Does a command on the file now, or, while the file is being read or
@@ -38,7 +39,7 @@ impl App {
 
     /// `Ctrl-S`, or the quit question's `s` (`then_quit`).
     fn save(&mut self, then_quit: bool) {
-        let view_wants = self.overrides.wants.is_some();
+        let view_wants = self.asked.wants.is_some();
         match self.files.save(&self.workspace, view_wants, then_quit) {
             SaveStart::Ask(prompt) => {
                 self.open(OpenWindow::Question(Question { prompt, then_quit }))
@@ -79,7 +80,7 @@ impl App {
                 }
                 (self.file_label, self.file_location) = describe_origin(&self.workspace.origin);
                 self.forget_saved_facts();
-                self.message = Some(if self.overrides.wants.is_some() {
+                self.message = Some(if self.asked.wants.is_some() {
                     tr!("msg.saved_view", file = self.file_label)
                 } else {
                     tr!("msg.saved", file = self.file_label)
@@ -101,17 +102,15 @@ impl App {
         });
     }
 
-    /// The file's scenario, with this session's period and the command line's overrides.
+    /// The file's scenario, with this session's period and what the command line asked.
     pub(super) fn scenario_for(&self, catalog: &Catalog) -> Scenario {
-        let asked = Adjustments {
+        let asked = Asked {
             basis: Some(self.scenario.basis),
-            wants: self.overrides.wants.as_deref(),
-            facts: self.overrides.facts.clone(),
             include: Default::default(),
-            split: self.overrides.split.clone(),
+            ..self.asked.clone()
         };
         // A wanted service that is gone from the file is simply no longer wanted.
-        Scenario::adjusted(catalog, &asked).0
+        asked.scenario(catalog).0
     }
 
     /// `E`: the editor at the selected item's line, or where the file breaks.

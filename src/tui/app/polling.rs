@@ -75,7 +75,7 @@ impl App {
             &self.catalog,
             &self.scenario,
             self.horizon,
-            self.overrides.time_limit(),
+            self.asked.time_limit(),
         ));
     }
 
@@ -99,7 +99,7 @@ impl App {
             &self.catalog,
             &applied,
             &self.scenario,
-            self.overrides.time_limit(),
+            self.asked.time_limit(),
         ));
     }
 }

@@ -20,7 +20,7 @@ fn open(width: u16, height: u16) -> App {
         from: YearMonth::parse("2027-01").unwrap(),
         months: 12,
     };
-    config.overrides.calendar = Some(asked);
+    config.asked.calendar = Some(asked);
     let app = App::new(AppConfig {
         size: (width, height),
         ..config

@@ -109,7 +109,7 @@ fn with_people_none_the_window_says_the_command_line_left_everyone_out() {
     let mut config = AppConfig::for_source(source).unwrap();
     // As `--people none` hands the screen the file's catalogue.
     config.catalog.people.clear();
-    config.overrides.people = Some(vec!["none".into()]);
+    config.asked.people = Some(vec!["none".into()]);
     let mut app = App::new(config);
     app.update(Action::ShowHousehold);
     let shown = screen(&app).join("\n");

@@ -408,17 +408,17 @@ fn an_edit_made_while_the_file_is_read_again_is_not_dropped() {
 #[test]
 fn wants_from_the_command_line_are_a_view_and_never_reach_the_file() {
     use bundlecalc::tui::app::{App, AppConfig};
-    use bundlecalc::tui::config::Overrides;
+    use bundlecalc_core::asked::Asked;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bundles.toml");
     fs::write(&path, HAND_WRITTEN).unwrap();
     let mut config =
         AppConfig::for_source(bundlecalc::source::Source::read(&path).unwrap()).unwrap();
-    config.overrides = Overrides {
+    config.asked = Asked {
         wants: Some(vec!["shop".into()]),
         facts: [("taoqi".to_string(), rust_decimal::Decimal::from(500))].into(),
         what_ifs: Vec::new(),
-        ..Overrides::default()
+        ..Asked::default()
     };
     config
         .scenario

@@ -169,7 +169,7 @@ fn command_line_wants_survive_a_reload_once_each() {
     let path = dir.path().join("bundles.toml");
     fs::write(&path, FILE).unwrap();
     let mut app = open_app(&path);
-    app.overrides.wants = Some(vec!["a".into(), " a".into(), "a".into(), "gone".into()]);
+    app.asked.wants = Some(vec!["a".into(), " a".into(), "a".into(), "gone".into()]);
     fs::write(&path, FILE.replace("price = 5", "price = 6")).unwrap();
     app.update(Action::Reload);
     settle(&mut app);
