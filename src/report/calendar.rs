@@ -322,6 +322,19 @@ fn grid_lines(report: &CalendarReport<'_>) -> (Vec<String>, Vec<Vec<String>>) {
     (months, rows)
 }
 
+/// The year written above `month` in a grid whose cells are `width` wide: at
+/// the first month and at each January, except the first month's when it
+/// would run into the next January's (a December followed by January).
+pub fn year_label(month: YearMonth, first: bool, next: Option<YearMonth>, width: usize) -> String {
+    let year = month.year.to_string();
+    let crowded = next.is_some_and(|next| next.number() == 1) && display_width(&year) >= width;
+    if month.number() == 1 || (first && !crowded) {
+        year
+    } else {
+        String::new()
+    }
+}
+
 /// The purchase's name, with its way and first price: "Music · first price".
 fn purchase_words(catalog: &Catalog, purchase: &Purchase) -> String {
     let mut name = purchase_name(catalog, purchase.kind, purchase.label.as_deref());
@@ -362,12 +375,8 @@ fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
     let mut names = pad("", first_width, Align::Left) + " ";
     for (m, name) in months.iter().enumerate() {
         let month = horizon.month(m as u32);
-        let year = if m == 0 || month.number() == 1 {
-            month.year.to_string()
-        } else {
-            String::new()
-        };
-        years += &pad(&year, width, Align::Left);
+        let next = (m + 1 < months.len()).then(|| horizon.month(m as u32 + 1));
+        years += &pad(&year_label(month, m == 0, next, width), width, Align::Left);
         names += &pad(name, width, Align::Left);
     }
     out += years.trim_end();
@@ -560,4 +569,27 @@ fn markdown(report: &CalendarReport<'_>) -> String {
     }
     out += &markdown_notes(&calendar_notes(catalog, calendar));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn month(text: &str) -> YearMonth {
+        YearMonth::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_year_is_written_where_it_fits_and_changes() {
+        let (dec, jan, feb) = (month("2026-12"), month("2027-01"), month("2027-02"));
+        // A December first, then January: only January's year, or they run together.
+        assert_eq!(year_label(dec, true, Some(jan), 4), "");
+        assert_eq!(year_label(jan, false, Some(feb), 4), "2027");
+        // With room for both (Chinese month names are wider), both.
+        assert_eq!(year_label(dec, true, Some(jan), 5), "2026");
+        // A first month that is not followed by January keeps its year.
+        assert_eq!(year_label(month("2026-11"), true, Some(dec), 4), "2026");
+        assert_eq!(year_label(dec, true, None, 4), "2026");
+        assert_eq!(year_label(feb, false, None, 4), "");
+    }
 }

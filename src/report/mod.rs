@@ -1,7 +1,7 @@
 //! Turning computed figures into text: aligned tables, JSON, CSV and Markdown.
 //! Nothing here computes a figure; it only decides how figures look.
 
-mod calendar;
+pub mod calendar;
 mod compare;
 mod delimited;
 mod paint;

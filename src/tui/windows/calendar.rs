@@ -14,6 +14,7 @@ use crate::report::{
     calendar_notes, cell_text, letter, member_name, money_text, month_name, pays_text,
     purchase_name, signed_money_text,
 };
+use crate::report::calendar::year_label;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode};
@@ -188,12 +189,8 @@ impl CalendarWindow {
         let mut names = blank;
         for m in first..first + shown {
             let month = horizon.month(m as u32);
-            let year = if m == first || month.number() == 1 {
-                month.year.to_string()
-            } else {
-                String::new()
-            };
-            years += &pad(&year, cell, Align::Left);
+            let next = (m + 1 < first + shown).then(|| horizon.month(m as u32 + 1));
+            years += &pad(&year_label(month, m == first, next, cell), cell, Align::Left);
             names += &pad(&month_name(month), cell, Align::Left);
         }
         lines.push(Line::styled(years.trim_end().to_string(), theme.faint));
