@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use bundlecalc_core::model::{Catalog, ChangeMark, Include};
+use bundlecalc_core::model::{Catalog, Include};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -39,105 +39,125 @@ pub fn printable_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Calls `$visit(text, is_note)` on every text of a catalogue that people
+/// read (names, ids, notes, labels, sources, facts, the currency): the one list
+/// of them. `$catalog` is a `&Catalog` (texts as `&str`) or a `&mut Catalog`
+/// (texts as `&mut String`), with `$as`/`$iter`/`$source` the matching
+/// `as_deref`/`iter`/`source` or `as_mut`/`iter_mut`/`source_mut`.
+macro_rules! each_text {
+    ($catalog:expr, $as:ident, $iter:ident, $source:ident, $visit:expr) => {{
+        let catalog = $catalog;
+        let visit = &mut $visit;
+        visit(text_of!(catalog.currency, $as), false);
+        for change in catalog.changes.$iter() {
+            visit(text_of!(change.id, $as), false);
+            visit(text_of!(change.name, $as), false);
+            change.note.$as().map(|note| visit(note, true));
+            change.seen.$source().map(|source| visit(source, false));
+            change.label.$as().map(|label| visit(label, false));
+        }
+        for service in catalog.services.$iter() {
+            visit(text_of!(service.id, $as), false);
+            visit(text_of!(service.name, $as), false);
+            service.note.$as().map(|note| visit(note, true));
+            service.seen.$source().map(|source| visit(source, false));
+            service
+                .label
+                .$as()
+                .map(|label| boxed_text!(label, $as, |text| visit(text, false)));
+            for mark in service.changes.$iter() {
+                visit(text_of!(mark.id, $as), false);
+                visit(text_of!(mark.name, $as), false);
+            }
+            for way in service.other_prices.$iter() {
+                way.label.$as().map(|label| visit(label, false));
+                way.seen.$source().map(|source| visit(source, false));
+            }
+            service
+                .value
+                .$as()
+                .map(|benefit| visit(text_of!(benefit.fact, $as), false));
+        }
+        for bundle in catalog.bundles.$iter() {
+            visit(text_of!(bundle.id, $as), false);
+            visit(text_of!(bundle.name, $as), false);
+            bundle.note.$as().map(|note| visit(note, true));
+            bundle.seen.$source().map(|source| visit(source, false));
+            for mark in bundle.changes.$iter() {
+                visit(text_of!(mark.id, $as), false);
+                visit(text_of!(mark.name, $as), false);
+            }
+            for include in bundle.includes.$iter() {
+                if let Include::OneOf {
+                    label: Some(label), ..
+                } = include
+                {
+                    visit(text_of!(*label, $as), false);
+                }
+            }
+        }
+        for person in catalog.people.$iter() {
+            visit(text_of!(person.id, $as), false);
+            visit(text_of!(person.name, $as), false);
+        }
+    }};
+}
+
+/// A `String` field as `each_text!` hands it on: `&str` or `&mut String`.
+macro_rules! text_of {
+    ($field:expr, as_deref) => {
+        $field.as_str()
+    };
+    ($field:expr, as_mut) => {
+        &mut $field
+    };
+}
+
+/// A `Box<str>` field as `each_text!` hands it on to `$visit`.
+macro_rules! boxed_text {
+    ($field:expr, as_deref, $visit:expr) => {
+        $visit($field)
+    };
+    ($field:expr, as_mut, $visit:expr) => {{
+        let mut text = $field.to_string();
+        $visit(&mut text);
+        *$field = text.into();
+    }};
+}
+
 /// `catalog` as text for people is written from: every name, id, note and
 /// label with its control characters escaped (`printable`), except the
 /// line breaks of a note, which show as lines. Borrowed when nothing needs
 /// escaping, as in every ordinary file.
 pub fn for_people(catalog: &Catalog) -> Cow<'_, Catalog> {
-    let clean = |text: &str| matches!(printable(text), Cow::Borrowed(_));
-    let clean_note = |note: &Option<String>| note.as_deref().is_none_or(clean);
-    let clean_marks = |marks: &[ChangeMark]| marks.iter().all(|m| clean(&m.id) && clean(&m.name));
-    // A note's line breaks stay: whoever shows it shows its lines.
-    let note_shown = |note: &mut String| *note = printable_lines(note).join("\n");
-    let all_clean = catalog.services.iter().all(|s| {
-        clean(&s.id)
-            && clean(&s.name)
-            && clean_note(&s.note)
-            && s.seen.source().is_none_or(clean)
-            && clean_marks(&s.changes)
-            && s.label.as_deref().is_none_or(clean)
-            && s.other_prices
-                .iter()
-                .all(|w| clean_note(&w.label) && w.seen.source().is_none_or(clean))
-            && s.value.as_ref().is_none_or(|b| clean(&b.fact))
-    }) && catalog.changes.iter().all(|c| {
-        clean(&c.id)
-            && clean(&c.name)
-            && clean_note(&c.note)
-            && c.seen.source().is_none_or(clean)
-            && clean_note(&c.label)
-    }) && catalog.bundles.iter().all(|b| {
-        clean(&b.id)
-            && clean(&b.name)
-            && clean_note(&b.note)
-            && b.seen.source().is_none_or(clean)
-            && clean_marks(&b.changes)
-            && b.includes.iter().all(|include| match include {
-                Include::OneOf {
-                    label: Some(label), ..
-                } => clean(label),
-                _ => true,
-            })
-    }) && catalog
-        .people
-        .iter()
-        .all(|p| clean(&p.id) && clean(&p.name))
-        && clean(&catalog.currency);
+    let mut all_clean = true;
+    each_text!(
+        catalog,
+        as_deref,
+        iter,
+        source,
+        |text: &str, _note: bool| {
+            all_clean &= matches!(printable(text), Cow::Borrowed(_));
+        }
+    );
     if all_clean {
         return Cow::Borrowed(catalog);
     }
-    let shown = |text: &mut String| *text = printable(text).into_owned();
-    let shown_marks = |marks: &mut [ChangeMark]| {
-        for mark in marks {
-            shown(&mut mark.id);
-            shown(&mut mark.name);
-        }
-    };
     let mut copy = catalog.clone();
-    shown(&mut copy.currency);
-    for change in &mut copy.changes {
-        shown(&mut change.id);
-        shown(&mut change.name);
-        change.note.as_mut().map(note_shown);
-        change.seen.source_mut().map(shown);
-        change.label.as_mut().map(shown);
-    }
-    for service in &mut copy.services {
-        shown(&mut service.id);
-        shown(&mut service.name);
-        service.note.as_mut().map(note_shown);
-        service.seen.source_mut().map(shown);
-        shown_marks(&mut service.changes);
-        if let Some(label) = &mut service.label {
-            *label = printable(label).into();
+    each_text!(
+        &mut copy,
+        as_mut,
+        iter_mut,
+        source_mut,
+        |text: &mut String, note: bool| {
+            // A note's line breaks stay: whoever shows it shows its lines.
+            *text = if note {
+                printable_lines(text).join("\n")
+            } else {
+                printable(text).into_owned()
+            };
         }
-        for way in &mut service.other_prices {
-            way.label.as_mut().map(shown);
-            way.seen.source_mut().map(shown);
-        }
-        if let Some(benefit) = &mut service.value {
-            shown(&mut benefit.fact);
-        }
-    }
-    for bundle in &mut copy.bundles {
-        shown(&mut bundle.id);
-        shown(&mut bundle.name);
-        bundle.note.as_mut().map(note_shown);
-        bundle.seen.source_mut().map(shown);
-        shown_marks(&mut bundle.changes);
-        for include in &mut bundle.includes {
-            if let Include::OneOf {
-                label: Some(label), ..
-            } = include
-            {
-                shown(label);
-            }
-        }
-    }
-    for person in &mut copy.people {
-        shown(&mut person.id);
-        shown(&mut person.name);
-    }
+    );
     Cow::Owned(copy)
 }
 
