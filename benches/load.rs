@@ -8,7 +8,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use bundlecalc::report::{CompareReport, Format, Painter, write_compare};
+use bundlecalc::report::Format;
+use bundlecalc::report::compare::{CompareReport, write_compare};
+use bundlecalc::report::paint::Painter;
 use bundlecalc_core::calc::{Comparison, SortKey, compare, sort_bundles};
 use bundlecalc_core::load::parse::MAX_FILE_BYTES;
 use bundlecalc_core::load::parse_catalog;

@@ -3,7 +3,7 @@
 //! on figures, the errors of plans, changes and edits, and the names of periods,
 //! statuses and orders.
 
-use crate::report::member_name;
+use crate::report::shares::member_name;
 use bundlecalc_core::calc::SortKey;
 use bundlecalc_core::edit::EditError;
 use bundlecalc_core::message::{Fact, Message};

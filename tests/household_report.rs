@@ -2,7 +2,9 @@
 //! both languages; without other people the plan reads as it always did.
 
 use bundlecalc::i18n::{Lang, in_language};
-use bundlecalc::report::{Format, Painter, PlanReport, render_plan};
+use bundlecalc::report::Format;
+use bundlecalc::report::paint::Painter;
+use bundlecalc::report::plan::{PlanReport, render_plan};
 use bundlecalc_core::load::parse_catalog;
 use bundlecalc_core::model::{Catalog, Person};
 use bundlecalc_core::plan::plan;

@@ -2,7 +2,10 @@
 //! and compute, or are refused with a message. Never a panic.
 
 use bundlecalc::diagnostic::parse_catalog;
-use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
+use bundlecalc::report::Format;
+use bundlecalc::report::compare::{CompareReport, render_compare};
+use bundlecalc::report::paint::Painter;
+use bundlecalc::report::plan::{PlanReport, render_plan};
 use bundlecalc::source::BUILT_IN;
 use bundlecalc_core::calc::{SortKey, compare, sort_bundles};
 use bundlecalc_core::load::parse::MAX_FILE_BYTES;

@@ -113,7 +113,10 @@ proptest! {
 }
 
 mod plans {
-    use bundlecalc::report::{Format, Painter, PlanReport, money_text, render_plan};
+    use bundlecalc::report::Format;
+    use bundlecalc::report::money::money_text;
+    use bundlecalc::report::paint::Painter;
+    use bundlecalc::report::plan::{PlanReport, render_plan};
     use bundlecalc_core::load::parse_catalog;
     use bundlecalc_core::plan::plan_within;
     use bundlecalc_core::plan::problem::Budget;

@@ -21,7 +21,7 @@ use output::{calendar_output, check_for_machines, emit, plan_output, write_compa
 
 use crate::error::Error;
 use crate::i18n::{Lang, counted, set_language};
-use crate::report::colour_allowed;
+use crate::report::paint::colour_allowed;
 use crate::source::{BUILT_IN, SearchPath, Source};
 use crate::tr;
 use crate::tui::{

@@ -29,7 +29,7 @@ use super::windows::search::Search;
 use super::windows::services::{ServicesWindow, page as services_page};
 use super::windows::target::PriceTarget;
 use super::windows::what_ifs::WhatIfsWindow;
-use crate::report::split_name;
+use crate::report::shares::split_name;
 use crate::tr;
 use crate::workspace::Workspace;
 use bundlecalc_core::calc::{BundleFigures, SortKey, compare};

@@ -5,7 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::report::{Tone, tone_of};
+use crate::report::paint::{Tone, tone_of};
 use crate::text::{Align, display_width, pad, truncate_to_width};
 use bundlecalc_core::calc::SortKey;
 use bundlecalc_core::money::Money;

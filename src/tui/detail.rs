@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, fill_first, fit, heading_line, row_spans};
 use super::theme::Theme;
-use crate::report::money_text;
+use crate::report::money::money_text;
 use crate::text::{
     Align, display_width, printable, printable_lines, truncate_to_width, wrap_to_width,
 };

@@ -20,7 +20,7 @@ use super::windows::note::NoteProps;
 use super::windows::plan::PlanProps;
 use super::windows::services::ServicesProps;
 use super::windows::what_ifs::WhatIfsProps;
-use crate::report::{money_text, percent_text, signed_money_text};
+use crate::report::money::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, truncate_to_width};
 use crate::tr;
 use bundlecalc_core::money::Money;

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use crate::report::{money_text, signed_money_text};
+use crate::report::money::{money_text, signed_money_text};
 use crate::text::{printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::Action;
