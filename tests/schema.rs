@@ -184,7 +184,7 @@ fn bundlecalc_schema_prints_the_repository_s_schema() {
 #[test]
 fn completions_and_the_man_page_name_every_flag() {
     use clap::CommandFactory;
-    let command = bundlecalc::cli::Cli::command();
+    let command = bundlecalc::cli::args::Cli::command();
     let flags: Vec<String> = command
         .get_arguments()
         .filter_map(|arg| arg.get_long().map(|long| format!("--{long}")))

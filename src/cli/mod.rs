@@ -1,7 +1,7 @@
 //! The command line: clap arguments (`args`), what they ask on top of the file
 //! (`asked`), what the headless modes print (`output`), and which mode runs.
 
-mod args;
+pub mod args;
 mod asked;
 mod output;
 
@@ -14,8 +14,7 @@ use std::time::Duration;
 
 use rust_decimal::Decimal;
 
-pub use args::{Cli, Tool, localized_command, tool_output};
-use args::{FormatArg, LangArg};
+use args::{Cli, FormatArg, LangArg, tool_output};
 use asked::{adjustments, keep_people, parse_facts, scenario, what_if_catalog};
 use output::{calendar_output, check_for_machines, emit, plan_output, write_comparison};
 
