@@ -4,7 +4,7 @@
 //! statuses and orders.
 
 use crate::report::shares::member_name;
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::edit::EditError;
 use bundlecalc_core::message::{Fact, Message};
 use bundlecalc_core::model::{Bundle, Catalog, ChangeMark, Service, Status};

@@ -5,7 +5,7 @@ mod common;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig, Pane};
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use common::app::wait_for_plan;
 use common::screen::{row_with, screen};
 use unicode_width::UnicodeWidthStr;

@@ -4,7 +4,8 @@
 mod common;
 
 use bundlecalc::diagnostic::parse_catalog;
-use bundlecalc_core::calc::{compare, service_worth};
+use bundlecalc_core::calc::compare;
+use bundlecalc_core::calc::prices::service_worth;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::period::Period;
 use bundlecalc_core::scenario::Scenario;

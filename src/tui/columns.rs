@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use crate::report::paint::{Tone, tone_of};
 use crate::text::{Align, display_width, pad, truncate_to_width};
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::money::Money;
 
 /// One column of a hand-laid table: heading, width and alignment.

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::error::Error;
 use crate::source::Source;
 use crate::workspace::Workspace;
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::split::Split;

@@ -19,7 +19,7 @@ use crate::text::{
     Align, display_width, printable, printable_lines, truncate_to_width, wrap_to_width,
 };
 use crate::tr;
-use bundlecalc_core::calc::BundleFigures;
+use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::seen::Seen;
 use bundlecalc_core::stale::service_seen;

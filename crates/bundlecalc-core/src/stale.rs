@@ -3,7 +3,8 @@
 
 use time::{Date, Month, OffsetDateTime};
 
-use crate::calc::{Comparison, cheapest_way};
+use crate::calc::Comparison;
+use crate::calc::prices::cheapest_way;
 use crate::model::{Catalog, Service};
 use crate::note::Note;
 use crate::plan::types::{OfferKind, Plan};

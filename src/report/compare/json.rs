@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::CompareReport;
 use crate::i18n::{Lang, in_language};
 use crate::report::ids::{change_ids, mark_ids};
-use bundlecalc_core::calc::BundleFigures;
+use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::money::{Money, Percent};
 use bundlecalc_core::stale::service_seen;

@@ -12,7 +12,8 @@ use std::io::{self, Write};
 use super::Format;
 use super::paint::Painter;
 use crate::text::printable;
-use bundlecalc_core::calc::{Comparison, SortKey};
+use bundlecalc_core::calc::Comparison;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::period::Period;
 

@@ -2,7 +2,7 @@
 //! (docs/reference/output.md, "The comparison as CSV"): the bundle's JSON
 //! fields of the same names, as plain numbers.
 
-use bundlecalc_core::calc::BundleFigures;
+use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::model::Catalog;
 
 /// The field names of the summary, in order: CSV's header and Markdown's words.

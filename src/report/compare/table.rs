@@ -9,7 +9,7 @@ use crate::report::paint::{Painter, Tone, tone_of};
 use crate::report::table::{Cell, TextTable};
 use crate::text::{Align, display_width, printable};
 use crate::tr;
-use bundlecalc_core::calc::BundleFigures;
+use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::model::Catalog;
 
 pub(super) fn table(report: &CompareReport<'_>, painter: Painter) -> String {

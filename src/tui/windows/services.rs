@@ -14,7 +14,7 @@ use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
 use crate::tui::theme::Theme;
-use bundlecalc_core::calc::service_worth;
+use bundlecalc_core::calc::prices::service_worth;
 use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::scenario::Scenario;
 

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::tr;
-use bundlecalc_core::calc::{BundleFigures, cheapest_way};
+use bundlecalc_core::calc::figures::BundleFigures;
+use bundlecalc_core::calc::prices::cheapest_way;
 use bundlecalc_core::edit::Edit;
 use bundlecalc_core::model::{BundleIx, Catalog, Offer, ServiceIx};
 use bundlecalc_core::scenario::Scenario;

@@ -167,7 +167,7 @@ pub struct Service {
 
 impl Service {
     /// When and where the price of the way to buy it at `at` was seen: `None` for
-    /// the main price, else the position in `other_prices` (as `calc::cheapest_way`).
+    /// the main price, else the position in `other_prices` (as `calc::prices::cheapest_way`).
     pub fn seen_of(&self, at: Option<usize>) -> &Seen {
         match at {
             Some(at) => &self.other_prices[at].seen,

@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
-use crate::calc::service_worth;
+use crate::calc::prices::service_worth;
 use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::scenario::Scenario;

@@ -55,7 +55,7 @@ mod shares;
 pub mod solve;
 pub mod types;
 
-use crate::calc::service_worth;
+use crate::calc::prices::service_worth;
 use crate::model::{Catalog, Include, Member, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;

@@ -14,7 +14,7 @@
 
 use num_bigint::BigInt;
 
-use crate::calc::split;
+use crate::calc::figures::split;
 use crate::money::Money;
 
 use crate::model::Member;

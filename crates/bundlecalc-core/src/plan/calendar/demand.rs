@@ -2,7 +2,8 @@
 //! service and month, the seats wanted less the seats held, and who is new to
 //! which offer.
 
-use crate::calc::{Prices, counted_services};
+use crate::calc::figures::counted_services;
+use crate::calc::prices::Prices;
 use crate::model::{BundleIx, Catalog, Held, Offer, ServiceIx, Time};
 use crate::scenario::Scenario;
 

@@ -295,7 +295,7 @@ fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
         let monthly = std::iter::once((service.price, service.period))
             .chain(service.other_prices.iter().map(|w| (w.price, w.period)))
             .filter(|(_, period)| *period == Period::Month)
-            .map(|(price, period)| crate::calc::to_basis(price, period, period))
+            .map(|(price, period)| crate::calc::prices::to_basis(price, period, period))
             .min()?;
         let seats = service.seats.max(1);
         for &wanted in &demand.seats[w] {

@@ -10,7 +10,7 @@
 //! place of its `(start, offer id, way)` in their order, so among calendars
 //! equal by those the solver keeps the lexicographically smallest sorted list.
 
-use crate::calc::{bundle_price, to_basis};
+use crate::calc::prices::{bundle_price, to_basis};
 use crate::model::{Catalog, Offer, ServiceIx};
 use crate::money::Money;
 use crate::period::Period;
