@@ -8,7 +8,8 @@ use std::time::Instant;
 
 use bundlecalc::source::BUILT_IN;
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::model::{Catalog, Person};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::people::Person;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::split::Split;

@@ -2,7 +2,8 @@
 
 use bundlecalc_core::calc::prices::{bundle_price, to_basis};
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::model::{Catalog, Include, ServiceIx};
+use bundlecalc_core::model::offer::Include;
+use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::plan::types::{OfferKind, PlanError};

@@ -300,7 +300,7 @@ mod tests {
     use super::output::plan_error;
     use super::*;
     use crate::source::Origin;
-    use bundlecalc_core::model::Person;
+    use bundlecalc_core::model::people::Person;
     use bundlecalc_core::plan::plan;
     use clap::Parser;
 

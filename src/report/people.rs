@@ -11,7 +11,8 @@ use super::shares::member_name;
 use super::table::{Cell, TextTable};
 use crate::text::Align;
 use crate::tr;
-use bundlecalc_core::model::{Catalog, ME};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::people::ME;
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::types::PersonShare;
 

@@ -6,7 +6,7 @@
 use super::money::money_text;
 use crate::tr;
 use bundlecalc_core::model::Catalog;
-use bundlecalc_core::model::Member;
+use bundlecalc_core::model::people::Member;
 use bundlecalc_core::plan::types::{PersonShare, Plan, Sharing};
 use bundlecalc_core::split::Split;
 
@@ -33,7 +33,7 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
                 .filter_map(|(id, weight)| {
                     let member = match catalog.person_ix(id) {
                         Some(at) => Member::Person(at),
-                        None if id == bundlecalc_core::model::ME => Member::Me,
+                        None if id == bundlecalc_core::model::people::ME => Member::Me,
                         None => return None,
                     };
                     Some(format!("{} {weight}", member_name(catalog, member)))

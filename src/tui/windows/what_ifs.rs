@@ -12,7 +12,8 @@ use crate::tr;
 use crate::tui::action::Action;
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 use crate::tui::theme::Theme;
-use bundlecalc_core::model::{Catalog, ChangeIx, Offer};
+use bundlecalc_core::model::offer::Offer;
+use bundlecalc_core::model::{Catalog, ChangeIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::what_if;
 

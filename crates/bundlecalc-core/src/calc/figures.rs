@@ -3,7 +3,8 @@
 //! standalone value and savings, its price split over its services in whole fen,
 //! and what it is worth to the user.
 
-use crate::model::{Bundle, BundleIx, Catalog, Include, ServiceIx};
+use crate::model::offer::{Bundle, Include};
+use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::money::{Money, Percent};
 use crate::note::Note;
 use crate::per_year::PerYear;

@@ -5,7 +5,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Benefit, Bundle, Catalog, Service, ServiceIx, Status, Tier};
+use crate::model::offer::{Benefit, Bundle, Service, Status, Tier};
+use crate::model::{Catalog, ServiceIx};
 use crate::money::{Money, div_round_half_away};
 use crate::note::Note;
 use crate::per_year::PerYear;

@@ -15,7 +15,7 @@ use super::fair;
 use super::problem::Budget;
 use super::shares::{self, Exact, Used};
 use super::types::{OfferKind, PersonShare, Plan, PlanError, Sharing, Unproven};
-use crate::model::Member;
+use crate::model::people::Member;
 
 /// Who a plan is for: the members with their wants, in person order (docs/reference/plan.md
 /// "Households"): `me` when wants are set, then every person of the catalogue

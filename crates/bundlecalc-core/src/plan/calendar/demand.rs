@@ -4,11 +4,13 @@
 
 use crate::calc::figures::counted_services;
 use crate::calc::prices::Prices;
-use crate::model::{BundleIx, Catalog, Held, Offer, ServiceIx, Time};
+use crate::model::offer::Offer;
+use crate::model::people::{Held, Time};
+use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::scenario::Scenario;
 
 use super::months::Horizon;
-use crate::model::Member;
+use crate::model::people::Member;
 use crate::note::Note;
 
 /// The time of a member: `me`'s is the profile's.

@@ -17,7 +17,8 @@ use std::collections::HashMap;
 
 use num_bigint::BigInt;
 
-use crate::model::{Catalog, ServiceIx, Status};
+use crate::model::offer::Status;
+use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::period::Period;
@@ -29,7 +30,7 @@ use super::household::{Household, share_rows, weights_of};
 use super::problem::Budget;
 use super::shares::{self, Exact};
 use super::types::{OfferKind, PersonShare, Sharing, Unproven};
-use crate::model::Member;
+use crate::model::people::Member;
 use months::Horizon;
 use search::{Found, search};
 
