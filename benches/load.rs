@@ -17,7 +17,7 @@ use bundlecalc_core::load::parse::MAX_FILE_BYTES;
 use bundlecalc_core::load::parse_catalog;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// The system allocator, counting live bytes and their peak.

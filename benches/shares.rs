@@ -13,7 +13,7 @@ use bundlecalc_core::model::people::Person;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::split::Split;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// `catalog` shared by me and nine people, the i-th wanting `wants_of(i)`.

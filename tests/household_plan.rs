@@ -11,7 +11,7 @@ use bundlecalc_core::plan::plan;
 use bundlecalc_core::plan::types::Plan;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::split::Split;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

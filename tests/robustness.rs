@@ -12,7 +12,7 @@ use bundlecalc_core::calc::sort::{SortKey, sort_bundles};
 use bundlecalc_core::load::parse::MAX_FILE_BYTES;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::synthetic::{Layout, catalogue, catalogue_in};
+use bundlecalc_core::synthetic::files::{Layout, catalogue, catalogue_in};
 use proptest::prelude::*;
 
 /// Everything a user can ask of a file, end to end.

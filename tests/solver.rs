@@ -121,7 +121,7 @@ mod plans {
     use bundlecalc_core::plan::plan_within;
     use bundlecalc_core::plan::problem::Budget;
     use bundlecalc_core::scenario::Scenario;
-    use bundlecalc_core::synthetic::hard_catalogue;
+    use bundlecalc_core::synthetic::files::hard_catalogue;
 
     /// A generated catalogue at free and repeated prices, wanting `wants`
     /// services (every one sold alone, so all are covered).
@@ -181,7 +181,8 @@ mod at_size {
     use bundlecalc_core::plan::problem::Budget;
     use bundlecalc_core::plan::solve::solve;
     use bundlecalc_core::scenario::Scenario;
-    use bundlecalc_core::synthetic::{group_problems, hard_catalogue};
+    use bundlecalc_core::synthetic::files::hard_catalogue;
+    use bundlecalc_core::synthetic::problems::group_problems;
 
     #[test]
     fn two_hundred_wanted_services_are_planned_and_proven() {
