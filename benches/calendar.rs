@@ -1,4 +1,4 @@
-//! The calendar (docs/reference/calendar.md) on generated households (`synthetic::calendar_file`:
+//! The calendar (docs/reference/calendar.md) on generated households (`synthetic::households::calendar_file`:
 //! every person wants about half of the services, most within a window, some
 //! holding one; each service sold three ways, one with a first price; bundles
 //! of 2 to 4 services per year, half year, quarter or month), with fair shares
@@ -16,7 +16,7 @@ use bundlecalc_core::plan::calendar::calendar_within;
 use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::synthetic::calendar_file;
+use bundlecalc_core::synthetic::households::calendar_file;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn household(people: usize, services: usize, bundles: usize) -> Catalog {

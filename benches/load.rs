@@ -8,13 +8,16 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use bundlecalc::report::{CompareReport, Format, Painter, write_compare};
-use bundlecalc_core::calc::{Comparison, SortKey, compare, sort_bundles};
+use bundlecalc::report::Format;
+use bundlecalc::report::compare::{CompareReport, write_compare};
+use bundlecalc::report::paint::Painter;
+use bundlecalc_core::calc::sort::{SortKey, sort_bundles};
+use bundlecalc_core::calc::{Comparison, compare};
 use bundlecalc_core::load::parse::MAX_FILE_BYTES;
 use bundlecalc_core::load::parse_catalog;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 /// The system allocator, counting live bytes and their peak.

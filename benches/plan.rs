@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use bundlecalc_core::plan::problem::{Budget, Problem};
 use bundlecalc_core::plan::solve::solve;
-use bundlecalc_core::synthetic::{calendar_problem, planner_instances};
+use bundlecalc_core::synthetic::problems::{calendar_problem, planner_instances};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// The sum of the optima of `problems`, and whether every one is proven.

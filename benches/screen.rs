@@ -8,7 +8,7 @@ use bundlecalc::source::{Origin, Source};
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::view::draw;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

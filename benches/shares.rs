@@ -8,11 +8,12 @@ use std::time::Instant;
 
 use bundlecalc::source::BUILT_IN;
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::model::{Catalog, Person};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::people::Person;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::split::Split;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// `catalog` shared by me and nine people, the i-th wanting `wants_of(i)`.

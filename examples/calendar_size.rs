@@ -1,4 +1,4 @@
-//! Times the calendar of a generated household file (`synthetic::calendar_file`):
+//! Times the calendar of a generated household file (`synthetic::households::calendar_file`):
 //! `cargo run --release --example calendar_size -- PEOPLE SERVICES BUNDLES MONTHS`.
 
 use std::time::Instant;
@@ -8,7 +8,7 @@ use bundlecalc_core::plan::calendar::calendar_within;
 use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::synthetic::calendar_file;
+use bundlecalc_core::synthetic::households::calendar_file;
 
 fn main() {
     let numbers: Vec<usize> = std::env::args()

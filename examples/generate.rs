@@ -2,7 +2,7 @@
 //! `cargo run --release --example generate -- BUNDLES [SERVICES] [SEED] [tables|grouped|hard]`
 //! (`hard`: a quarter of the prices free, the rest from a few dozen values).
 
-use bundlecalc_core::synthetic::{Layout, catalogue_in, hard_catalogue};
+use bundlecalc_core::synthetic::files::{Layout, catalogue_in, hard_catalogue};
 
 fn main() {
     let usage = "usage: generate BUNDLES [SERVICES] [SEED] [tables|grouped|hard]";

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::solve::solve;
-use bundlecalc_core::synthetic::planner_instances;
+use bundlecalc_core::synthetic::problems::planner_instances;
 use serde_json::json;
 
 fn main() {

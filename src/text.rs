@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use bundlecalc_core::model::{Catalog, Include};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::offer::Include;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

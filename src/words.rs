@@ -3,11 +3,12 @@
 //! on figures, the errors of plans, changes and edits, and the names of periods,
 //! statuses and orders.
 
-use crate::report::member_name;
-use bundlecalc_core::calc::SortKey;
+use crate::report::shares::member_name;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::edit::EditError;
 use bundlecalc_core::message::{Fact, Message};
-use bundlecalc_core::model::{Bundle, Catalog, ChangeMark, Service, Status};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::offer::{Bundle, ChangeMark, Service, Status};
 use bundlecalc_core::note::Note;
 use bundlecalc_core::period::Period;
 use bundlecalc_core::plan::types::OfferKind;

@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime};
 use bundlecalc::source::Source;
 use bundlecalc::workspace::Workspace;
 use bundlecalc_core::edit::{Edit, apply_edits};
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use rust_decimal::Decimal;
 
 const KILLS: usize = 200;

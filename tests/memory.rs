@@ -11,7 +11,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::synthetic::{Layout as FileLayout, catalogue_in};
+use bundlecalc_core::synthetic::files::{Layout as FileLayout, catalogue_in};
 
 /// The system allocator, counting live bytes and their peak.
 struct Counting;

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::i18n::{Lang, set_language};
 use crate::report::Format;
 use crate::tr;
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::period::Period;
 use bundlecalc_core::split::Split;
 

@@ -15,7 +15,8 @@ use bundlecalc_core::asked::Asked;
 use bundlecalc_core::diagnostic::did_you_mean;
 use bundlecalc_core::load::profile::is_fact_name;
 use bundlecalc_core::load::resolve::spending_problem;
-use bundlecalc_core::model::{Catalog, Include, Offer};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::offer::{Include, Offer};
 use bundlecalc_core::plan::household::Household;
 use bundlecalc_core::scenario::{Includes, Scenario};
 use bundlecalc_core::split::Split;
@@ -155,7 +156,7 @@ pub(super) fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error>
         match catalog.person_ix(id) {
             Some(at) => kept[at] = true,
             // You are always in the plan, with the profile's wants.
-            None if id == bundlecalc_core::model::ME => {
+            None if id == bundlecalc_core::model::people::ME => {
                 return Err(Error::usage(tr!("cli.people_me")));
             }
             None => {

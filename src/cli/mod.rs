@@ -21,7 +21,7 @@ use output::{calendar_output, check_for_machines, emit, plan_output, write_compa
 
 use crate::error::Error;
 use crate::i18n::{Lang, counted, set_language};
-use crate::report::colour_allowed;
+use crate::report::paint::colour_allowed;
 use crate::source::{BUILT_IN, SearchPath, Source};
 use crate::tr;
 use crate::tui::{self, app::AppConfig};
@@ -300,7 +300,7 @@ mod tests {
     use super::output::plan_error;
     use super::*;
     use crate::source::Origin;
-    use bundlecalc_core::model::Person;
+    use bundlecalc_core::model::people::Person;
     use bundlecalc_core::plan::plan;
     use clap::Parser;
 

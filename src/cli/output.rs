@@ -13,10 +13,14 @@ use super::args::{Cli, FormatArg};
 use super::asked::unknown_id;
 use crate::diagnostic::Worded;
 use crate::error::Error;
-use crate::report::{CompareReport, Painter, PlanReport, render_plan, write_compare};
+use crate::report::calendar::{CalendarReport, render_calendar};
+use crate::report::compare::{CompareReport, write_compare};
+use crate::report::paint::Painter;
+use crate::report::plan::{PlanReport, render_plan};
 use crate::source::{Origin, Source};
 use crate::tr;
-use bundlecalc_core::calc::{SortKey, compare, sort_bundles_by};
+use bundlecalc_core::calc::compare;
+use bundlecalc_core::calc::sort::{SortKey, sort_bundles_by};
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::plan_within;
 use bundlecalc_core::plan::problem::Budget;
@@ -244,11 +248,11 @@ pub(super) fn calendar_output(
                 ))],
             },
         })?;
-    let report = crate::report::CalendarReport {
+    let report = CalendarReport {
         catalog,
         calendar: &calendar,
     };
-    Ok(crate::report::render_calendar(
+    Ok(render_calendar(
         &report,
         cli.format.into(),
         Painter::for_stdout(),

@@ -1,6 +1,10 @@
-//! Terminal colour for tables: on only for a terminal, never with `NO_COLOR`.
+//! Terminal colour for tables (docs/reference/command-line.md, "Output for people and for programs"):
+//! what a text means (`Tone`, gains green and losses red), painted only for a
+//! terminal, never with `NO_COLOR`.
 
 use std::io::IsTerminal;
+
+use bundlecalc_core::money::Money;
 
 /// Whether the user allows colour: `NO_COLOR` unset or empty.
 pub fn colour_allowed() -> bool {
@@ -46,5 +50,14 @@ impl Painter {
         } else {
             text.to_string()
         }
+    }
+}
+
+/// Green for a gain, red for a loss.
+pub fn tone_of(amount: Money) -> Tone {
+    match amount.fen() {
+        0 => Tone::Plain,
+        fen if fen > 0 => Tone::Gain,
+        _ => Tone::Loss,
     }
 }

@@ -2,7 +2,7 @@
 //! the way it is bought. A leaf of `report`.
 
 use crate::text::printable;
-use bundlecalc_core::calc::cheapest_way;
+use bundlecalc_core::calc::prices::cheapest_way;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::types::OfferKind;
 

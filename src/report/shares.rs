@@ -3,13 +3,12 @@
 //! carries about its shares (a person who pays more than alone, fair shares not
 //! computed for so many people).
 
+use super::money::money_text;
 use crate::tr;
 use bundlecalc_core::model::Catalog;
-use bundlecalc_core::model::Member;
-use bundlecalc_core::plan::types::Plan;
+use bundlecalc_core::model::people::Member;
+use bundlecalc_core::plan::types::{PersonShare, Plan, Sharing};
 use bundlecalc_core::split::Split;
-
-use super::compare::money_text;
 
 /// The person as people read it: the name, or "me" in the output's language.
 pub fn member_name(catalog: &Catalog, member: Member) -> String {
@@ -34,7 +33,7 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
                 .filter_map(|(id, weight)| {
                     let member = match catalog.person_ix(id) {
                         Some(at) => Member::Person(at),
-                        None if id == bundlecalc_core::model::ME => Member::Me,
+                        None if id == bundlecalc_core::model::people::ME => Member::Me,
                         None => return None,
                     };
                     Some(format!("{} {weight}", member_name(catalog, member)))
@@ -53,16 +52,9 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
 /// people, then each person who pays more than they would alone, in person order.
 /// Money with `symbol` (empty for JSON and Markdown).
 pub fn share_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> {
-    let mut notes = Vec::new();
-    if let (Some(sharing), Some(people)) = (&plan.split, &plan.people)
-        && sharing.fair_too_many
-    {
-        notes.push(tr!(
-            "split.fair_too_many",
-            most = Split::FAIR_MOST,
-            count = people.len()
-        ));
-    }
+    let mut notes: Vec<String> = fair_too_many_note(plan.split.as_ref(), plan.people.as_deref())
+        .into_iter()
+        .collect();
     for share in plan.people.iter().flatten() {
         if share.pays > share.alone {
             notes.push(tr!(
@@ -75,4 +67,20 @@ pub fn share_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> 
         }
     }
     notes
+}
+
+/// "Fair shares are computed for at most 10 people, and this household has N:
+/// shared by equal savings instead", when a plan's or a calendar's are.
+pub fn fair_too_many_note(
+    sharing: Option<&Sharing>,
+    people: Option<&[PersonShare]>,
+) -> Option<String> {
+    match (sharing, people) {
+        (Some(sharing), Some(people)) if sharing.fair_too_many => Some(tr!(
+            "split.fair_too_many",
+            most = Split::FAIR_MOST,
+            count = people.len()
+        )),
+        _ => None,
+    }
 }

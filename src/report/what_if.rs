@@ -1,22 +1,17 @@
-//! The plan's what-ifs in sentences, for the table, the markdown and the screen:
-//! "If QQ Music joins 88VIP: Taobao 88VIP and JD PLUS + Tencent Video, ¥224.00,
-//! ¥188.00 less."
+//! The plan's what-ifs in sentences (docs/reference/plan.md, "What-ifs in the plan"),
+//! for the table, the markdown and the screen: "If QQ Music joins 88VIP: Taobao
+//! 88VIP and JD PLUS + Tencent Video, ¥224.00, ¥188.00 less."
 
-use super::compare::money_text;
+use super::money::money_text;
 use super::purchase::purchase_name;
 use crate::tr;
-use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::{Catalog, ChangeIx};
 use bundlecalc_core::what_if::entries::{WhatIf, WhatIfPlan};
 
 /// One entry in a sentence. `catalog` is the one the plan was made on (offers are
 /// named as there); `symbol` the currency's, or "" for plain amounts.
 pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> String {
-    let names: Vec<&str> = entry
-        .changes
-        .iter()
-        .map(|&c| catalog.changes[c].name.as_str())
-        .collect();
-    let changes = names.join(&tr!("whatif.and"));
+    let changes = changes_text(catalog, &entry.changes);
     match &entry.plan {
         WhatIfPlan::Plan {
             offers,
@@ -66,4 +61,13 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
             why = crate::words::apply_error(catalog, why)
         ),
     }
+}
+
+/// The changes' names, joined: "QQ Music joins 88VIP and TV by 88VIP points".
+pub fn changes_text(catalog: &Catalog, changes: &[ChangeIx]) -> String {
+    let names: Vec<&str> = changes
+        .iter()
+        .map(|&c| catalog.changes[c].name.as_str())
+        .collect();
+    names.join(&tr!("whatif.and"))
 }

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Row, Table, TableState};
 
 use super::theme::Theme;
-use crate::report::{Tone, tone_of};
+use crate::report::paint::{Tone, tone_of};
 use crate::text::{Align, display_width, pad, truncate_to_width};
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::money::Money;
 
 /// One column of a table: heading, width and alignment.

@@ -14,12 +14,12 @@ use rust_decimal::Decimal;
 use super::chrome::{pane_block, scroll_marks};
 use super::columns::{Column, draw_table, fill_first, fit};
 use super::theme::Theme;
-use crate::report::money_text;
+use crate::report::money::money_text;
 use crate::text::{
     Align, display_width, printable, printable_lines, truncate_to_width, wrap_to_width,
 };
 use crate::tr;
-use bundlecalc_core::calc::BundleFigures;
+use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::seen::Seen;
 use bundlecalc_core::stale::service_seen;

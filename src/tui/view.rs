@@ -14,7 +14,7 @@ use super::detail::{DetailProps, draw_detail};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, banner_text, screen, text_lines};
 use super::pane::Pane;
 use super::theme::Theme;
-use crate::report::{money_text, percent_text, signed_money_text};
+use crate::report::money::{money_text, percent_text, signed_money_text};
 use crate::text::{Align, display_width, truncate_to_width};
 use crate::tr;
 use bundlecalc_core::money::Money;

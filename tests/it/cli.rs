@@ -293,7 +293,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let sandbox = Sandbox::new();
     let file = sandbox.write(
         "big.toml",
-        &bundlecalc_core::synthetic::catalogue(2_000, 50, 1),
+        &bundlecalc_core::synthetic::files::catalogue(2_000, 50, 1),
     );
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("bundlecalc"))
         .args(["--compare", "--format", "json", "--file"])

@@ -5,7 +5,8 @@
 
 use time::Date;
 
-use crate::model::{Member, ServiceIx};
+use crate::model::ServiceIx;
+use crate::model::people::Member;
 use crate::period::Period;
 
 /// One note on a comparison, a plan or a calendar.

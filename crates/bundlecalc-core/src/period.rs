@@ -64,3 +64,31 @@ impl fmt::Display for Period {
         f.write_str(self.name())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_cycle_from_year_to_day_and_back() {
+        let mut period = Period::Year;
+        let mut seen = vec![];
+        for _ in 0..6 {
+            seen.push(period.name());
+            period = period.next();
+        }
+        assert_eq!(
+            seen,
+            ["year", "half_year", "quarter", "month", "week", "day"]
+        );
+        assert_eq!(period, Period::Year);
+    }
+
+    #[test]
+    fn period_names_round_trip() {
+        for period in Period::CYCLE {
+            assert_eq!(Period::parse(period.name()), Some(period));
+        }
+        assert_eq!(Period::parse("fortnight"), None);
+    }
+}

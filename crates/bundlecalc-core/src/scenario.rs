@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Catalog, ServiceIx, Status};
+use crate::model::offer::Status;
+use crate::model::{Catalog, ServiceIx};
 use crate::period::Period;
 use crate::split::Split;
 

@@ -3,8 +3,10 @@
 
 use time::{Date, Month, OffsetDateTime};
 
-use crate::calc::{Comparison, cheapest_way};
-use crate::model::{Catalog, Service};
+use crate::calc::Comparison;
+use crate::calc::prices::cheapest_way;
+use crate::model::Catalog;
+use crate::model::offer::Service;
 use crate::note::Note;
 use crate::plan::types::{OfferKind, Plan};
 use crate::seen::Seen;

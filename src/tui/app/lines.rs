@@ -4,7 +4,7 @@
 //! here, so they always agree.
 
 use super::App;
-use crate::report::split_name;
+use crate::report::shares::split_name;
 use crate::text::{display_width, printable};
 use crate::tr;
 use crate::tui::detail::{DetailProps, footer_rows};

@@ -9,7 +9,7 @@ use crate::tui::cursor::{scroll_to_show, step};
 use crate::tui::layout::contains;
 use crate::tui::pane::Pane;
 use crate::tui::windows::search::{Search, next_match};
-use bundlecalc_core::calc::{SortKey, sort_bundles_by};
+use bundlecalc_core::calc::sort::{SortKey, sort_bundles_by};
 use bundlecalc_core::model::BundleIx;
 
 impl App {

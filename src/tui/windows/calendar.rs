@@ -10,11 +10,13 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::{
-    calendar_notes, cell_text, letter, member_name, money_text, month_name, pays_text,
-    purchase_name, signed_money_text,
-};
-use crate::report::calendar::year_label;
+use crate::report::calendar::sentences::calendar_notes;
+use crate::report::calendar::grid::{cell_text, letter, month_name};
+use crate::report::shares::member_name;
+use crate::report::money::{money_text, signed_money_text};
+use crate::report::people::pays_text;
+use crate::report::purchase::purchase_name;
+use crate::report::calendar::grid::year_label;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode};

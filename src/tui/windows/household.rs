@@ -11,9 +11,9 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
 use super::window::{Props, Shows, Window};
-use crate::report::{
-    member_name, money_text, purchase_name, share_notes, signed_money_text, split_words,
-};
+use crate::report::shares::{member_name, share_notes, split_words};
+use crate::report::money::{money_text, signed_money_text};
+use crate::report::purchase::purchase_name;
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode};
@@ -221,9 +221,11 @@ impl HouseholdWindow {
             }
         }
         // What the time limit left unproven, said whole at any width.
-        let unproven = crate::report::not_proven_sentence(plan, None, symbol)
+        let unproven = crate::report::plan::sentences::not_proven_sentence(plan, None, symbol)
             .into_iter()
-            .chain(crate::report::unproven_notes(catalog, plan, None));
+            .chain(crate::report::plan::sentences::unproven_notes(
+                catalog, plan, None,
+            ));
         for sentence in unproven {
             for line in wrap_to_width(&sentence, width) {
                 lines.push(Line::styled(line, theme.loss));

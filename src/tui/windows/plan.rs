@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::{
-    if_rumoured_sentence, money_text, not_proven_sentence, purchase_name, signed_money_text,
-    unproven_notes, what_if_sentence,
-};
+use crate::report::plan::sentences::{if_rumoured_sentence, not_proven_sentence, unproven_notes};
+use crate::report::money::{money_text, signed_money_text};
+use crate::report::purchase::purchase_name;
+use crate::report::what_if::what_if_sentence;
 use crate::text::{display_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode};

@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Window};
-use crate::report::money_text;
+use crate::report::money::money_text;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
-use bundlecalc_core::calc::service_worth;
+use bundlecalc_core::calc::prices::service_worth;
 use bundlecalc_core::model::ServiceIx;
 
 /// The widest the window gets.

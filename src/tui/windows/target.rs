@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::tr;
-use bundlecalc_core::calc::{BundleFigures, cheapest_way};
+use bundlecalc_core::calc::figures::BundleFigures;
+use bundlecalc_core::calc::prices::cheapest_way;
 use bundlecalc_core::edit::Edit;
-use bundlecalc_core::model::{BundleIx, Catalog, Offer, ServiceIx};
+use bundlecalc_core::model::offer::Offer;
+use bundlecalc_core::model::{BundleIx, Catalog, ServiceIx};
 use bundlecalc_core::scenario::Scenario;
 
 /// Which value the open field edits.

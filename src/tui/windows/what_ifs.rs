@@ -10,13 +10,13 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::{money_text, signed_money_text};
+use crate::report::money::{money_text, signed_money_text};
 use crate::text::{printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 use crate::tui::planning::Effect;
-use bundlecalc_core::model::Offer;
+use bundlecalc_core::model::offer::Offer;
 use bundlecalc_core::money::Money;
 
 /// The widest the window gets.

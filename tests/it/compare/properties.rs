@@ -1,6 +1,8 @@
 //! Properties of the arithmetic that must hold for any prices.
 
-use bundlecalc_core::calc::{compare, service_worth, split, to_basis};
+use bundlecalc_core::calc::compare;
+use bundlecalc_core::calc::figures::split;
+use bundlecalc_core::calc::prices::{service_worth, to_basis};
 use bundlecalc_core::load::parse_catalog;
 use bundlecalc_core::money::Money;
 use bundlecalc_core::period::Period;

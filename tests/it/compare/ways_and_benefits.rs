@@ -3,7 +3,8 @@
 
 use crate::support::{Sandbox, bundle, compare_json};
 use bundlecalc::diagnostic::parse_catalog;
-use bundlecalc_core::calc::{compare, service_worth};
+use bundlecalc_core::calc::compare;
+use bundlecalc_core::calc::prices::service_worth;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::period::Period;
 use bundlecalc_core::scenario::Scenario;

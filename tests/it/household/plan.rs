@@ -2,14 +2,16 @@
 //! rule 6), against an exhaustive search over every multiset of purchases.
 
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::model::Member;
-use bundlecalc_core::model::{Catalog, Include, Person, ServiceIx};
+use bundlecalc_core::model::offer::Include;
+use bundlecalc_core::model::people::Member;
+use bundlecalc_core::model::people::Person;
+use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::plan::types::Plan;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::split::Split;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

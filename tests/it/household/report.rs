@@ -2,9 +2,12 @@
 //! both languages; without other people the plan reads as it always did.
 
 use bundlecalc::i18n::{Lang, in_language};
-use bundlecalc::report::{Format, Painter, PlanReport, render_plan};
+use bundlecalc::report::Format;
+use bundlecalc::report::paint::Painter;
+use bundlecalc::report::plan::{PlanReport, render_plan};
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::model::{Catalog, Person};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::people::Person;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
 use serde_json::{Value, json};

@@ -5,7 +5,8 @@
 //! value computed the long way, over every order of joining.
 
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::model::{Catalog, Person, ServiceIx};
+use bundlecalc_core::model::people::Person;
+use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::types::{Plan, Unproven};

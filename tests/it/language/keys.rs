@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::period::Period;
 use bundlecalc_core::plan::types::OfferKind;
 use bundlecalc_core::split::Split;
@@ -192,15 +192,16 @@ fn keys_built_at_run_time() -> Vec<(&'static str, Vec<String>)> {
     let mut rules = named.clone();
     rules.push(Split::Weights(Vec::new()).name().into());
     let months: Vec<String> = (1..=12).map(|m: u32| m.to_string()).collect();
-    // As report/plan.rs names them; a new kind of offer fails to compile here.
+    // As report/plan/ names them; a new kind of offer fails to compile here.
     let kinds: Vec<String> = [OfferKind::Bundle(0), OfferKind::Service(0)]
         .map(|kind| match kind {
             OfferKind::Bundle(_) => "bundle".to_string(),
             OfferKind::Service(_) => "service".to_string(),
         })
         .to_vec();
-    let compare_rs = "src/report/compare.rs";
-    let plan_rs = "src/report/plan.rs";
+    let compare_rows = "src/report/compare/rows.rs";
+    let plan_rows = "src/report/plan/rows.rs";
+    let plan_markdown = "src/report/plan/markdown.rs";
     let args_rs = "src/cli/args.rs";
     // `unknown_id("service", …)`: the kind of id the command line did not find.
     let unknown = first_literals(&files, "src/cli/", "unknown_id");
@@ -235,19 +236,19 @@ fn keys_built_at_run_time() -> Vec<(&'static str, Vec<String>)> {
             "md.{field}",
             keys(
                 "md.",
-                &constant_list(&files, compare_rs, "SUMMARY_HEADINGS"),
+                &constant_list(&files, compare_rows, "SUMMARY_HEADINGS"),
                 "",
             ),
         ),
         (
             "md.plan_{field}",
-            keys("md.plan_", &constant_list(&files, plan_rs, "HEADINGS"), ""),
+            keys("md.plan_", &constant_list(&files, plan_rows, "HEADINGS"), ""),
         ),
         (
             "md.person_{field}",
             keys(
                 "md.person_",
-                &list_before(&files, plan_rs, "md.person_{field}"),
+                &list_before(&files, plan_markdown, "md.person_{field}"),
                 "",
             ),
         ),

@@ -321,7 +321,7 @@ fn a_file_just_over_8_mib_is_refused_and_one_of_7_5_mib_loads() {
         .stderr(predicate::str::contains(
             "the file is 8.01 MiB (8,388,609 bytes); bundles files over 8 MiB (8,388,608 bytes) are refused",
         ));
-    let mut text = bundlecalc_core::synthetic::catalogue(40_000, 300, 1);
+    let mut text = bundlecalc_core::synthetic::files::catalogue(40_000, 300, 1);
     assert!(text.len() < 7_864_320, "{}", text.len());
     while text.len() < 7_864_320 {
         text.push_str("# a comment line to bring the file to 7.5 MiB\n");

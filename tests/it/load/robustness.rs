@@ -3,13 +3,17 @@
 
 use bundlecalc::diagnostic::parse_catalog;
 use bundlecalc::error::Error;
-use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
+use bundlecalc::report::Format;
+use bundlecalc::report::compare::{CompareReport, render_compare};
+use bundlecalc::report::paint::Painter;
+use bundlecalc::report::plan::{PlanReport, render_plan};
 use bundlecalc::source::{BUILT_IN, Source};
-use bundlecalc_core::calc::{SortKey, compare, sort_bundles};
+use bundlecalc_core::calc::compare;
+use bundlecalc_core::calc::sort::{SortKey, sort_bundles};
 use bundlecalc_core::load::parse::MAX_FILE_BYTES;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::synthetic::{Layout, catalogue, catalogue_in};
+use bundlecalc_core::synthetic::files::{Layout, catalogue, catalogue_in};
 use proptest::prelude::*;
 
 /// Everything a user can ask of a file, end to end.

@@ -1,8 +1,9 @@
 //! The plan solver against a brute-force search over every subset of offers.
 
-use bundlecalc_core::calc::{bundle_price, to_basis};
+use bundlecalc_core::calc::prices::{bundle_price, to_basis};
 use bundlecalc_core::load::parse_catalog;
-use bundlecalc_core::model::{Catalog, Include, ServiceIx};
+use bundlecalc_core::model::offer::Include;
+use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::plan::types::{OfferKind, PlanError};

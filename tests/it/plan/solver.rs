@@ -113,12 +113,15 @@ proptest! {
 }
 
 mod plans {
-    use bundlecalc::report::{Format, Painter, PlanReport, money_text, render_plan};
+    use bundlecalc::report::Format;
+    use bundlecalc::report::money::money_text;
+    use bundlecalc::report::paint::Painter;
+    use bundlecalc::report::plan::{PlanReport, render_plan};
     use bundlecalc_core::load::parse_catalog;
     use bundlecalc_core::plan::plan_within;
     use bundlecalc_core::plan::problem::Budget;
     use bundlecalc_core::scenario::Scenario;
-    use bundlecalc_core::synthetic::hard_catalogue;
+    use bundlecalc_core::synthetic::files::hard_catalogue;
 
     /// A generated catalogue at free and repeated prices, wanting `wants`
     /// services (every one sold alone, so all are covered).
@@ -178,7 +181,8 @@ mod at_size {
     use bundlecalc_core::plan::problem::Budget;
     use bundlecalc_core::plan::solve::solve;
     use bundlecalc_core::scenario::Scenario;
-    use bundlecalc_core::synthetic::{group_problems, hard_catalogue};
+    use bundlecalc_core::synthetic::files::hard_catalogue;
+    use bundlecalc_core::synthetic::problems::group_problems;
 
     #[test]
     fn two_hundred_wanted_services_are_planned_and_proven() {

@@ -6,7 +6,7 @@ use crate::support::screen::{row_with, screen};
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::App;
 use bundlecalc::tui::pane::Pane;
-use bundlecalc_core::calc::SortKey;
+use bundlecalc_core::calc::sort::SortKey;
 use unicode_width::UnicodeWidthStr;
 
 #[test]

@@ -284,7 +284,7 @@ fn sigint_from_outside_quits_cleanly_and_restores_the_terminal() {
 #[test]
 fn quitting_while_a_large_file_is_saved_waits_for_the_save() {
     let folder = std::cell::RefCell::new(None);
-    let text = bundlecalc_core::synthetic::catalogue(10_000, 300, 1);
+    let text = bundlecalc_core::synthetic::files::catalogue(10_000, 300, 1);
     let mut session = Session::start_with(|setup| {
         std::fs::write(setup.folder.join("bundles.toml"), &text).unwrap();
         *folder.borrow_mut() = Some(setup.folder.to_path_buf());

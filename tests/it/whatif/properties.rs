@@ -7,7 +7,7 @@ use bundlecalc_core::load::parse_catalog;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::synthetic::catalogue;
+use bundlecalc_core::synthetic::files::catalogue;
 use bundlecalc_core::what_if::apply::{all, apply};
 use proptest::prelude::*;
 

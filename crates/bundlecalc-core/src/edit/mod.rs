@@ -272,7 +272,7 @@ includes = ["qq_music",
 
     #[test]
     fn edits_land_in_files_of_every_layout() {
-        use crate::synthetic::{Layout, catalogue_in};
+        use crate::synthetic::files::{Layout, catalogue_in};
         let edits = [
             Edit::ServicePrice {
                 id: "s2".into(),

@@ -9,7 +9,7 @@ use super::walk::Walker;
 use crate::amount::{NumberError, checked_fact, parse_number};
 use crate::condition::{Condition, Operator};
 use crate::message::Message;
-use crate::model::{Bundle, Status, Tier};
+use crate::model::offer::{Bundle, Status, Tier};
 use crate::period::Period;
 use crate::seen::Seen;
 

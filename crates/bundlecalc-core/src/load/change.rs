@@ -13,7 +13,9 @@ use super::raw::{Keyed, RawChange, RawInclude, Written};
 use super::walk::Walker;
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::message::Message;
-use crate::model::{Bundle, Change, Include, Offer, Service, ServiceIx};
+use crate::model::ServiceIx;
+use crate::model::change::Change;
+use crate::model::offer::{Bundle, Include, Offer, Service};
 use crate::seen::Seen;
 use crate::what_if::apply::{add_include, remove_service};
 

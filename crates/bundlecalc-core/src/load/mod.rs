@@ -34,7 +34,7 @@ mod tests {
     use super::*;
     use crate::condition::Operator;
     use crate::load::bundle::parse_condition;
-    use crate::model::Include;
+    use crate::model::offer::Include;
     use crate::period::Period;
     use rust_decimal::Decimal;
     use std::str::FromStr;

@@ -6,7 +6,7 @@ use toml::de::DeTable;
 use super::place::{InItem, Key, field};
 use super::raw::RawPerson;
 use super::walk::Walker;
-use crate::model::ME;
+use crate::model::people::ME;
 
 const PERSON_KEYS: &[&str] = &["name", "wants", "held", "when"];
 

@@ -7,7 +7,8 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{LineIndex, Problems};
-use crate::model::{Bundle, First, Service, Tier, Way, Window};
+use crate::model::offer::{Bundle, First, Service, Tier, Way};
+use crate::model::people::Window;
 use crate::period::Period;
 use crate::seen::Seen;
 use crate::split::Split;

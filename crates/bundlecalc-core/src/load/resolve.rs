@@ -16,10 +16,9 @@ use super::raw::{
 };
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::message::{IntoFact, Message};
-use crate::model::{
-    Bundle, BundleIx, Catalog, Held, Include, Offer, Person, Profile, Service, ServiceIx, Time,
-    benefit_spending, group_holding,
-};
+use crate::model::offer::{Bundle, Include, Offer, Service, benefit_spending, group_holding};
+use crate::model::people::{Held, Person, Profile, Time};
+use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::period::Period;
 use crate::split::Split;
 
@@ -240,7 +239,9 @@ impl Resolver<'_, '_> {
 
     /// Agreed weights (docs/reference/file-format.md, "People who share"), each keyed by `me` or a person of the file.
     fn weights(&mut self, weights: Vec<(Written, Decimal)>, people: &[Person]) -> Split {
-        let ids = || std::iter::once(crate::model::ME).chain(people.iter().map(|p| p.id.as_str()));
+        let ids = || {
+            std::iter::once(crate::model::people::ME).chain(people.iter().map(|p| p.id.as_str()))
+        };
         let mut known = Vec::with_capacity(weights.len());
         for (written, weight) in weights {
             if ids().any(|id| id == written.id) {

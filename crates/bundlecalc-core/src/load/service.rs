@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue};
 use super::place::{InItem, Key, KeyPath, Node, field};
 use super::walk::Walker;
 use crate::amount::toml_number;
-use crate::model::{Benefit, Service, Status, Way};
+use crate::model::offer::{Benefit, Service, Status, Way};
 use crate::period::Period;
 use crate::seen::Seen;
 

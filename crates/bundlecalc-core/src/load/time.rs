@@ -8,7 +8,8 @@ use super::place::{Node, field};
 use super::raw::RawTime;
 use super::walk::Walker;
 use crate::amount::toml_number;
-use crate::model::{First, Window};
+use crate::model::offer::First;
+use crate::model::people::Window;
 
 const FIRST_KEYS: &[&str] = &["price", "periods"];
 const WINDOW_KEYS: &[&str] = &["from", "until"];

@@ -16,7 +16,7 @@ use super::raw::{Walked, Written};
 use crate::amount::{checked_amount, toml_number};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::message::{IntoFact, Message};
-use crate::model::Status;
+use crate::model::offer::Status;
 use crate::period::Period;
 use crate::seen::Seen;
 

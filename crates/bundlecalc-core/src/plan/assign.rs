@@ -8,7 +8,7 @@
 //! want to the first purchase (in id order) that covers it.
 
 use super::offers::Mask;
-use crate::model::Member;
+use crate::model::people::Member;
 
 /// Per purchase (in `masks`' order), the wants someone uses from it, in want
 /// order, each with its users in person order. Wants whose seats come from

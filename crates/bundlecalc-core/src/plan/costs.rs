@@ -17,7 +17,7 @@ use crate::scenario::Scenario;
 use super::cover::cover;
 use super::problem::Budget;
 use super::types::PlanError;
-use crate::model::Member;
+use crate::model::people::Member;
 
 /// A group of members: bit `i` is the member at `i` in person order.
 pub(super) type Group = u32;

@@ -1,7 +1,8 @@
 //! The cheapest purchases for a demand of seats: the offers, pruned, put to the
 //! solver as a covering problem (docs/reference/plan.md, "How the plan is found").
 
-use crate::model::{Catalog, ServiceIx, Status};
+use crate::model::offer::Status;
+use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::scenario::Scenario;

@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
-use crate::calc::service_worth;
+use crate::calc::prices::service_worth;
 use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::scenario::Scenario;
@@ -15,7 +15,7 @@ use super::fair;
 use super::problem::Budget;
 use super::shares::{self, Exact, Used};
 use super::types::{OfferKind, PersonShare, Plan, PlanError, Sharing, Unproven};
-use crate::model::Member;
+use crate::model::people::Member;
 
 /// Who a plan is for: the members with their wants, in person order (docs/reference/plan.md
 /// "Households"): `me` when wants are set, then every person of the catalogue

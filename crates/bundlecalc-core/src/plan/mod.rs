@@ -55,8 +55,10 @@ mod shares;
 pub mod solve;
 pub mod types;
 
-use crate::calc::service_worth;
-use crate::model::{Catalog, Include, Member, ServiceIx};
+use crate::calc::prices::service_worth;
+use crate::model::offer::Include;
+use crate::model::people::Member;
+use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::scenario::Scenario;

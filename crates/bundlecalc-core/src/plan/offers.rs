@@ -1,8 +1,9 @@
 //! The offers a plan may buy (docs/reference/plan.md), each reduced to what the search needs:
 //! its basis price and the sets of wanted services one purchase of it can cover.
 
-use crate::calc::{bundle_price, service_worth};
-use crate::model::{Catalog, Include, ServiceIx};
+use crate::calc::prices::{bundle_price, service_worth};
+use crate::model::offer::Include;
+use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::scenario::Scenario;

@@ -14,10 +14,10 @@
 
 use num_bigint::BigInt;
 
-use crate::calc::split;
+use crate::calc::figures::split;
 use crate::money::Money;
 
-use crate::model::Member;
+use crate::model::people::Member;
 
 /// Each person's exact share of a total: `numerators[i] / denominator`, in fen.
 #[derive(Clone, Debug, PartialEq, Eq)]

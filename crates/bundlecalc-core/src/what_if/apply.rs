@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{BundleIx, Catalog, Change, ChangeIx, ChangeMark, Include, Offer, ServiceIx};
+use crate::model::change::Change;
+use crate::model::offer::{ChangeMark, Include, Offer};
+use crate::model::{BundleIx, Catalog, ChangeIx, ServiceIx};
 
 /// Why a set of changes cannot be applied together.
 #[derive(Clone, Debug, PartialEq, Eq)]

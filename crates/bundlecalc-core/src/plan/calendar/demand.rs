@@ -2,12 +2,15 @@
 //! service and month, the seats wanted less the seats held, and who is new to
 //! which offer.
 
-use crate::calc::{Prices, counted_services};
-use crate::model::{BundleIx, Catalog, Held, Offer, ServiceIx, Time};
+use crate::calc::figures::counted_services;
+use crate::calc::prices::Prices;
+use crate::model::offer::Offer;
+use crate::model::people::{Held, Time};
+use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::scenario::Scenario;
 
 use super::months::Horizon;
-use crate::model::Member;
+use crate::model::people::Member;
 use crate::note::Note;
 
 /// The time of a member: `me`'s is the profile's.

@@ -17,7 +17,8 @@ use std::collections::HashMap;
 
 use num_bigint::BigInt;
 
-use crate::model::{Catalog, ServiceIx, Status};
+use crate::model::offer::Status;
+use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::period::Period;
@@ -29,7 +30,7 @@ use super::household::{Household, share_rows, weights_of};
 use super::problem::Budget;
 use super::shares::{self, Exact};
 use super::types::{OfferKind, PersonShare, Sharing, Unproven};
-use crate::model::Member;
+use crate::model::people::Member;
 use months::Horizon;
 use search::{Found, search};
 
@@ -295,7 +296,7 @@ fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
         let monthly = std::iter::once((service.price, service.period))
             .chain(service.other_prices.iter().map(|w| (w.price, w.period)))
             .filter(|(_, period)| *period == Period::Month)
-            .map(|(price, period)| crate::calc::to_basis(price, period, period))
+            .map(|(price, period)| crate::calc::prices::to_basis(price, period, period))
             .min()?;
         let seats = service.seats.max(1);
         for &wanted in &demand.seats[w] {

@@ -10,8 +10,9 @@
 //! place of its `(start, offer id, way)` in their order, so among calendars
 //! equal by those the solver keeps the lexicographically smallest sorted list.
 
-use crate::calc::{bundle_price, to_basis};
-use crate::model::{Catalog, Offer, ServiceIx};
+use crate::calc::prices::{bundle_price, to_basis};
+use crate::model::offer::Offer;
+use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::period::Period;
 use crate::scenario::Scenario;
@@ -23,7 +24,7 @@ use super::super::types::OfferKind;
 use super::CalendarError;
 use super::demand::{Demand, is_new};
 use super::months::Horizon;
-use crate::model::Member;
+use crate::model::people::Member;
 use crate::note::Note;
 
 /// A way to buy an offer, as the calendar uses it.
