@@ -1,6 +1,7 @@
 //! The interactive screen on a 10,000-bundle catalogue: a full frame, a sort, a period
 //! change, wanting a service, a price edit, the plan key, reloading, saving, opening.
 
+use bundlecalc::tui::windows::Opens;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -79,7 +80,7 @@ fn screen(c: &mut Criterion) {
             let mut answered = Duration::ZERO;
             for _ in 0..iterations {
                 let start = Instant::now();
-                app.update(Action::ShowPlan);
+                app.update(Action::Open(Opens::Plan));
                 terminal.draw(|frame| draw(&app, frame)).unwrap();
                 answered += start.elapsed();
                 settle(&mut app);

@@ -1,5 +1,6 @@
 //! Keys and mouse events become intents here, and only here.
 
+use crate::tui::windows::Opens;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -11,7 +12,9 @@ pub enum Action {
     Quit,
     /// `Esc`: close the overlay, or quit when there is none.
     Back,
-    ToggleHelp,
+    /// A window's key on the main screen (`?`, `P`, `H`, `C`, …): open it. The
+    /// keys are those of the list of windows (`windows::Opens`).
+    Open(Opens),
     Up,
     Down,
     PageUp,
@@ -31,8 +34,6 @@ pub enum Action {
     EditPrice,
     /// `c`: choose the next member of the selected service's group.
     ChooseMember,
-    /// `f`: the facts tiers test, to see and edit.
-    ShowFacts,
     /// `i`: let plans use rumoured offers, or not.
     ToggleRumoured,
     /// `/`: find a bundle, or a service in the detail list, by name or id.
@@ -49,14 +50,6 @@ pub enum Action {
     Save,
     /// `E`: open the file in the user's editor.
     OpenEditor,
-    /// `P`: the cheapest plan for the current wants.
-    ShowPlan,
-    /// `a`: the what-if changes, each applied or not.
-    ShowWhatIfs,
-    /// `H`: the household's plan and who pays what.
-    ShowHousehold,
-    /// `C`: the calendar, month by month.
-    ShowCalendar,
     /// `[`, in the calendar: its first month one earlier.
     EarlierMonths,
     /// `]`, in the calendar: its first month one later.
@@ -158,10 +151,14 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if let KeyCode::Char(key) = key.code
+        && let Some(opens) = Opens::with_key(key)
+    {
+        return Some(Action::Open(opens));
+    }
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Esc => Action::Back,
-        KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Up | KeyCode::Char('k') => Action::Up,
         KeyCode::Down | KeyCode::Char('j') => Action::Down,
         KeyCode::PageUp => Action::PageUp,
@@ -174,7 +171,6 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('S') => Action::ReverseSort,
         KeyCode::Char('c') => Action::ChooseMember,
-        KeyCode::Char('f') => Action::ShowFacts,
         KeyCode::Char('i') => Action::ToggleRumoured,
         KeyCode::Char('/') => Action::Search,
         KeyCode::Char('n') => Action::SearchNext,
@@ -185,11 +181,7 @@ fn action_for_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('e') => Action::EditPrice,
         KeyCode::Char('E') => Action::OpenEditor,
         KeyCode::Char('r') => Action::Reload,
-        KeyCode::Char('P') => Action::ShowPlan,
-        KeyCode::Char('a') => Action::ShowWhatIfs,
-        KeyCode::Char('H') => Action::ShowHousehold,
         KeyCode::Char('x') => Action::NextSplit,
-        KeyCode::Char('C') => Action::ShowCalendar,
         KeyCode::Char('[') => Action::EarlierMonths,
         KeyCode::Char(']') => Action::LaterMonths,
         KeyCode::Char('{') => Action::FewerMonths,
@@ -291,7 +283,7 @@ mod tests {
         );
         assert_eq!(
             action_for(&key(KeyCode::Char('f'), none)),
-            Some(Action::ShowFacts)
+            Some(Action::Open(Opens::Facts))
         );
         assert_eq!(
             action_for(&key(KeyCode::Char('i'), none)),

@@ -20,19 +20,14 @@ use super::pane::Pane;
 use super::planning::{Calendaring, Planning};
 use super::theme::Theme;
 use super::windows::OpenWindow;
-use super::windows::calendar::CalendarWindow;
-use super::windows::facts::{FactOrigins, FactRow, FactsWindow, fact_rows};
+use super::windows::facts::{FactOrigins, FactRow, fact_rows};
 use super::windows::field::PriceField;
-use super::windows::help::Help;
-use super::windows::household::HouseholdWindow;
 use super::windows::note::NoteWindow;
 use super::windows::outcome::Outcome;
-use super::windows::plan::PlanWindow;
 use super::windows::question::{Prompt, Question};
 use super::windows::search::Search;
 use super::windows::services::ServicesWindow;
 use super::windows::target::PriceTarget;
-use super::windows::what_ifs::WhatIfsWindow;
 use super::windows::window::{Props, Shows};
 use crate::error::Error;
 use crate::report::shares::split_name;
@@ -409,7 +404,7 @@ impl App {
                 None => self.message = Some(tr!("msg.no_note")),
             },
             Action::Unknown => self.message = Some(tr!("msg.unknown_key")),
-            Action::ToggleHelp => self.open(OpenWindow::Help(Help)),
+            Action::Open(opens) => self.open(OpenWindow::opened_by(opens)),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-self.page()),
@@ -427,7 +422,6 @@ impl App {
                 self.reverse = !self.reverse;
                 self.resort();
             }
-            Action::ShowFacts => self.open(OpenWindow::Facts(FactsWindow::default())),
             Action::ChooseMember => self.choose_next_member(),
             Action::ToggleRumoured => self.toggle_rumoured(),
             Action::CyclePeriod => {
@@ -442,10 +436,6 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollUp { column, row } => self.scroll(column, row, -3),
             Action::ScrollDown { column, row } => self.scroll(column, row, 3),
-            Action::ShowPlan => self.open(OpenWindow::Plan(PlanWindow::default())),
-            Action::ShowWhatIfs => self.open(OpenWindow::WhatIfs(WhatIfsWindow::default())),
-            Action::ShowHousehold => self.open(OpenWindow::Household(HouseholdWindow::default())),
-            Action::ShowCalendar => self.open(OpenWindow::Calendar(CalendarWindow::default())),
             Action::NextSplit => self.message = Some(tr!("msg.split_in_household")),
             Action::ShowServices => {
                 let selected = self

@@ -3,6 +3,7 @@
 //! letter per purchase, the purchases and the totals. `[` `]` move the first
 //! month, `{` `}` change the length, `← →` scroll the months sideways.
 
+use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -55,7 +56,7 @@ impl Window for CalendarWindow {
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
-            Action::Back | Action::ToggleHelp | Action::ShowCalendar => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Calendar) => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
             Action::EarlierMonths => return Outcome::MoveHorizon(-1),
             Action::LaterMonths => return Outcome::MoveHorizon(1),

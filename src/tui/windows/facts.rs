@@ -4,6 +4,7 @@
 //! the field and recomputes every figure); this file owns the window's state,
 //! keys and drawing.
 
+use super::Opens;
 use std::collections::{BTreeMap, BTreeSet};
 
 use ratatui::Frame;
@@ -164,7 +165,7 @@ impl FactsWindow {
                     return Outcome::EditFact(row.name.clone());
                 }
             }
-            Action::Back | Action::ShowFacts | Action::ToggleHelp => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Facts) | Action::Open(Opens::Help) => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
             _ => {}
         }

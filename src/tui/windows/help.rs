@@ -1,6 +1,7 @@
 //! The help window (`?`, docs/reference/screen.md, "The help window"): every
 //! key, and where the file lives.
 
+use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -53,7 +54,7 @@ impl Window for Help {
     /// `Esc`, `?` or `P` close it.
     fn update(&mut self, action: Action, _: &Props<'_>) -> Outcome {
         match action {
-            Action::Back | Action::ToggleHelp | Action::ShowPlan => Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Plan) => Outcome::Close,
             Action::Quit => Outcome::Quit,
             _ => Outcome::Stay,
         }

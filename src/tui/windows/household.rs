@@ -3,6 +3,7 @@
 //! cover everyone's wants, who uses which service of each, and what each person
 //! pays, would pay alone and saves (docs/reference/arithmetic.md, "Rule 6: Household shares"). Without people, how to add them.
 
+use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -46,7 +47,7 @@ impl Window for HouseholdWindow {
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
-            Action::Back | Action::ToggleHelp | Action::ShowHousehold => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Household) => return Outcome::Close,
             Action::NextSplit => return Outcome::NextSplit,
             Action::Quit => return Outcome::Quit,
             Action::Up => self.offset = self.offset.min(most).saturating_sub(1),

@@ -1,6 +1,7 @@
 //! The note window (`v`, docs/reference/screen.md, "The note window"): the
 //! selected bundle's whole note, wrapped, scrolled line by line.
 
+use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -74,7 +75,7 @@ impl NoteWindow {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(room),
             Action::Quit => return Outcome::Quit,
-            Action::Back | Action::ShowNote | Action::ToggleHelp => return Outcome::Close,
+            Action::Back | Action::ShowNote | Action::Open(Opens::Help) => return Outcome::Close,
             _ => {}
         }
         Outcome::Stay

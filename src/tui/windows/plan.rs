@@ -2,6 +2,7 @@
 //! cheapest offers for the wants, what each is used for, the totals, what
 //! rumoured offers would change, and what each what-if not applied would do.
 
+use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -46,7 +47,7 @@ impl Window for PlanWindow {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
             Action::ToggleRumoured => return Outcome::ToggleRumoured,
-            Action::Back | Action::ToggleHelp | Action::ShowPlan => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Plan) => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
             Action::Up => self.offset = self.offset.min(most).saturating_sub(1),
             Action::Down => self.offset = (self.offset + 1).min(most),

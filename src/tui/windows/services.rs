@@ -4,6 +4,7 @@
 //! or not, as `w` does in the detail list (saved by `Ctrl-S` into
 //! `profile.wants`).
 
+use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -49,7 +50,7 @@ impl Window for ServicesWindow {
             Action::Submit | Action::ToggleWanted if count > 0 => {
                 return Outcome::ToggleWant(self.selected);
             }
-            Action::Back | Action::ToggleHelp | Action::ShowServices => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::ShowServices => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
             _ => {}
         }

@@ -4,6 +4,7 @@
 //! the selected one or takes it back. What-ifs are a view, never saved. What
 //! each change would do is found with the plan (`planning::Effect`), never here.
 
+use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -48,7 +49,7 @@ impl Window for WhatIfsWindow {
             Action::Top | Action::PageUp => self.selected = 0,
             Action::Bottom | Action::PageDown => self.selected = last,
             Action::Submit if count > 0 => return Outcome::ToggleWhatIf(self.selected),
-            Action::Back | Action::ToggleHelp | Action::ShowWhatIfs => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::WhatIfs) => return Outcome::Close,
             Action::Quit => return Outcome::Quit,
             _ => {}
         }

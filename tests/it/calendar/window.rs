@@ -9,6 +9,7 @@ use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 
 /// The walk-through's file on a screen of `width` × `height`, its calendar from
@@ -62,7 +63,7 @@ fn cells<'a>(row: &'a str, label: &str) -> Vec<&'a str> {
 
 fn journey(width: u16, height: u16, words: &Words) {
     let mut app = open(width, height);
-    app.update(Action::ShowCalendar);
+    app.update(Action::Open(Opens::Calendar));
     settle(&mut app);
     let lines = screen(&app);
     let shown = lines.join("\n");
@@ -110,7 +111,7 @@ fn journey(width: u16, height: u16, words: &Words) {
     settle(&mut app);
     let shown = screen(&app).join("\n");
     assert!(shown.contains(words.title), "{shown}");
-    app.update(Action::ShowCalendar);
+    app.update(Action::Open(Opens::Calendar));
     assert!(!screen(&app).join("\n").contains(words.title));
 }
 
@@ -139,7 +140,7 @@ fn a_long_horizon_scrolls_sideways_at_80_columns() {
     in_language(Lang::En, || {
         let mut app = open(80, 24);
         app.horizon.months = 36;
-        app.update(Action::ShowCalendar);
+        app.update(Action::Open(Opens::Calendar));
         settle(&mut app);
         let lines = screen(&app);
         let shown = lines.join("\n");
@@ -164,16 +165,16 @@ fn a_long_horizon_scrolls_sideways_at_80_columns() {
 fn the_calendar_follows_a_wanted_mark_made_in_the_services_window() {
     in_language(Lang::En, || {
         let mut app = open(80, 24);
-        app.update(Action::ShowCalendar);
+        app.update(Action::Open(Opens::Calendar));
         settle(&mut app);
         assert!(screen(&app).join("\n").contains("Total ¥152.00"));
         // Music no longer wanted (`W`, then `w` on it): only the bundle is bought.
-        app.update(Action::ShowCalendar);
+        app.update(Action::Open(Opens::Calendar));
         app.update(Action::ShowServices);
         app.update(Action::Down);
         app.update(Action::ToggleWanted);
         app.update(Action::Back);
-        app.update(Action::ShowCalendar);
+        app.update(Action::Open(Opens::Calendar));
         settle(&mut app);
         let shown = screen(&app).join("\n");
         assert!(shown.contains("Total ¥136.00"), "{shown}");

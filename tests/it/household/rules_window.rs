@@ -8,6 +8,7 @@ use crate::support::screen::screen;
 use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::App;
+use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::split::Split;
 
 /// The shipped file, me wanting Youku, Mum JD PLUS, a 200.00 bundle of both, and
@@ -106,7 +107,7 @@ fn journey(width: u16, height: u16, words: &Words) {
     // The file's rule is not the default: the scenario line names it.
     let line = screen(&app).join("\n");
     assert!(line.contains(words.sharing), "{line}");
-    app.update(Action::ShowHousehold);
+    app.update(Action::Open(Opens::Household));
     shows(
         &mut app,
         words,
@@ -169,7 +170,7 @@ fn x_starts_from_the_file_s_rule_and_the_rule_stays_across_a_reload() {
         let by_use = example().replace("{ me = 60, mum = 40 }", "\"by_use\"");
         std::fs::write(&path, &by_use).unwrap();
         let mut app = open_app(&path);
-        app.update(Action::ShowHousehold);
+        app.update(Action::Open(Opens::Household));
         assert_eq!(app.scenario.split, Split::ByUse);
         // Without weights in the file, x goes round the three named rules.
         app.update(Action::NextSplit);
@@ -211,7 +212,7 @@ fn a_household_taller_than_the_screen_scrolls_with_its_keys_in_view() {
         let path = dir.path().join("bundles.toml");
         std::fs::write(&path, text).unwrap();
         let mut app = open_app(&path);
-        app.update(Action::ShowHousehold);
+        app.update(Action::Open(Opens::Household));
         let plan = wait_for_plan(&mut app).unwrap();
         assert_eq!(plan.people.as_ref().unwrap().len(), 3);
         let keys = "↑↓ scroll · x: how it is shared · Esc or H closes";

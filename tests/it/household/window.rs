@@ -9,6 +9,7 @@ use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::windows::Opens;
 
 fn open(name: &str, width: u16, height: u16) -> App {
     open_sized(&fixture(name), width, height)
@@ -31,7 +32,7 @@ fn journey(width: u16, height: u16, words: &Words) {
         "the scenario line says who shares:\n{}",
         lines.join("\n")
     );
-    app.update(Action::ShowHousehold);
+    app.update(Action::Open(Opens::Household));
     let plan = wait_for_plan(&mut app).unwrap();
     assert_eq!(plan.total.to_string(), "562.00");
     let lines = screen(&app);
@@ -74,7 +75,7 @@ fn journey(width: u16, height: u16, words: &Words) {
 
     // Without people, the window says how to add them.
     let mut alone = open("what_if.toml", width, height);
-    alone.update(Action::ShowHousehold);
+    alone.update(Action::Open(Opens::Household));
     let shown = screen(&alone).join("\n");
     assert!(shown.contains(words.nobody), "{shown}");
     assert!(shown.contains("[people.mum]"), "{shown}");
@@ -111,7 +112,7 @@ fn with_people_none_the_window_says_the_command_line_left_everyone_out() {
     config.catalog.people.clear();
     config.asked.people = Some(vec!["none".into()]);
     let mut app = App::new(config);
-    app.update(Action::ShowHousehold);
+    app.update(Action::Open(Opens::Household));
     let shown = screen(&app).join("\n");
     assert!(shown.contains("--people left nobody else"), "{shown}");
     assert!(!shown.contains("[people.mum]"), "{shown}");
@@ -142,7 +143,7 @@ fn h_names_the_way_each_service_is_bought() {
         .unwrap()
     });
     assert_eq!(app.catalog.people.len(), 2);
-    app.update(Action::ShowHousehold);
+    app.update(Action::Open(Opens::Household));
     wait_for_plan(&mut app).unwrap();
     let lines = screen(&app);
     let qq = row_with(&lines, "¥180.00  QQ Music");
@@ -157,7 +158,7 @@ fn h_names_the_way_each_service_is_bought() {
     );
     // The plan window says the same purchases the same way.
     app.update(Action::Back);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     let lines = screen(&app);
     assert!(row_with(&lines, "¥180.00  QQ Music").contains("· auto-renew monthly (连续包月)"));
 }

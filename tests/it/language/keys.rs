@@ -242,7 +242,11 @@ fn keys_built_at_run_time() -> Vec<(&'static str, Vec<String>)> {
         ),
         (
             "md.plan_{field}",
-            keys("md.plan_", &constant_list(&files, plan_rows, "HEADINGS"), ""),
+            keys(
+                "md.plan_",
+                &constant_list(&files, plan_rows, "HEADINGS"),
+                "",
+            ),
         ),
         (
             "md.person_{field}",

@@ -194,6 +194,7 @@ mod screen {
     use bundlecalc::i18n::{Lang, in_language};
     use bundlecalc::tui::action::Action;
     use bundlecalc::tui::app::App;
+    use bundlecalc::tui::windows::Opens;
 
     use crate::support::app::built_in as app;
     use crate::support::screen::screen;
@@ -305,10 +306,10 @@ mod screen {
                 app.update(Action::Down);
             }
             check(&app, "a group member");
-            app.update(Action::ToggleHelp);
+            app.update(Action::Open(Opens::Help));
             check(&app, "help");
             app.update(Action::Back);
-            app.update(Action::ShowFacts);
+            app.update(Action::Open(Opens::Facts));
             check(&app, "facts");
             app.update(Action::EditPrice);
             check(&app, "a fact's field");
@@ -317,7 +318,7 @@ mod screen {
             app.update(Action::ShowNote);
             check(&app, "the note");
             app.update(Action::Back);
-            app.update(Action::ShowPlan);
+            app.update(Action::Open(Opens::Plan));
             crate::support::app::wait_for_plan(&mut app).unwrap();
             check(&app, "the plan");
             app.update(Action::Back);
@@ -347,6 +348,7 @@ mod one_language {
     use bundlecalc::source::Source;
     use bundlecalc::tui::action::Action;
     use bundlecalc::tui::app::{App, AppConfig};
+    use bundlecalc::tui::windows::Opens;
 
     use crate::support::app::wait_for_plan;
     use crate::support::screen::screen;
@@ -369,7 +371,7 @@ mod one_language {
         }
         in_language(Lang::Zh, || {
             let mut app = app_on(Source::built_in());
-            app.update(Action::ShowPlan);
+            app.update(Action::Open(Opens::Plan));
             wait_for_plan(&mut app).unwrap();
             let plan = screen(&app).join("\n");
             assert!(plan.contains("单买合计 ¥656.00"), "{plan}");
@@ -380,7 +382,7 @@ mod one_language {
     fn the_help_names_the_mouse_in_chinese() {
         in_language(Lang::Zh, || {
             let mut app = app_on(Source::built_in());
-            app.update(Action::ToggleHelp);
+            app.update(Action::Open(Opens::Help));
             let help = screen(&app);
             assert!(
                 help.iter()
@@ -397,7 +399,7 @@ mod one_language {
         let source = Source::read(&crate::support::fixture("rumoured.toml")).unwrap();
         in_language(Lang::Zh, || {
             let mut app = app_on(source);
-            app.update(Action::ShowPlan);
+            app.update(Action::Open(Opens::Plan));
             wait_for_plan(&mut app).unwrap();
             let plan = screen(&app).join("\n");
             assert!(plan.contains("i：也用标为传闻的套餐 · Esc 关闭"), "{plan}");
@@ -418,7 +420,7 @@ mod one_language {
         );
         in_language(Lang::Zh, || {
             let mut app = app_on(Source::built_in());
-            app.update(Action::ShowPlan);
+            app.update(Action::Open(Opens::Plan));
             wait_for_plan(&mut app).unwrap();
             let plan = screen(&app).join("\n");
             assert!(

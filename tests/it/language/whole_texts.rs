@@ -6,6 +6,7 @@ use crate::support::screen::screen;
 use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::app::{App, AppConfig};
+use bundlecalc::tui::windows::Opens;
 use unicode_width::UnicodeWidthChar;
 
 /// Every key and text of a locale file, its `%{name}` arguments filled with
@@ -134,7 +135,7 @@ fn the_scenario_keeps_every_part_with_people_and_what_ifs() {
     let mut config = AppConfig::for_source(source).unwrap();
     config.size = (80, 24);
     let mut app = App::new(config);
-    app.update(bundlecalc::tui::action::Action::ShowWhatIfs);
+    app.update(bundlecalc::tui::action::Action::Open(Opens::WhatIfs));
     app.update(bundlecalc::tui::action::Action::Submit);
     app.update(bundlecalc::tui::action::Action::Back);
     assert!(!app.what_ifs.is_empty(), "a what-if is applied");

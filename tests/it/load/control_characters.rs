@@ -7,6 +7,7 @@ use crate::support::app::open_sized;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::App;
 use bundlecalc::tui::view::draw;
+use bundlecalc::tui::windows::Opens;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
@@ -142,7 +143,7 @@ fn the_screen_shows_control_characters_escaped_in_every_pane() {
     app.update(Action::Down);
     app.update(Action::ToggleWanted); // the message names the service
     look(&app);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     crate::support::app::settle(&mut app);
     look(&app);
     assert!(

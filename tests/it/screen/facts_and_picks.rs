@@ -3,6 +3,7 @@
 //! followed by every figure. (What-if changes, `[changes.ID]`, are `whatif::`.)
 
 use crate::support::screen::{row_with, screen};
+use bundlecalc::tui::windows::Opens;
 use std::fs;
 
 use crate::support::app::{
@@ -14,7 +15,7 @@ use bundlecalc::tui::pane::Pane;
 #[test]
 fn the_facts_window_lists_each_tested_fact_with_its_source_and_tiers() {
     let mut app = built_in(100, 30);
-    app.update(Action::ShowFacts);
+    app.update(Action::Open(Opens::Facts));
     let lines = screen(&app);
     assert!(row_with(&lines, "taoqi").contains("1200"));
     assert!(row_with(&lines, "taoqi").contains("(file)"));
@@ -138,7 +139,7 @@ fn a_pick_and_a_fact_made_in_the_screen_are_saved_byte_exactly() {
 fn i_lets_the_plan_use_rumoured_offers() {
     // The shipped rumours are changes now; a rumoured bundle of its own is this fixture's.
     let mut app = open_sized(&crate::support::fixture("rumoured.toml"), 100, 30);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     let plan = wait_for_plan(&mut app).unwrap();
     // On sale: QQ Music 188.00.
     assert_eq!(plan.total.to_string(), "188.00");

@@ -6,6 +6,7 @@ use crate::support::screen::{row_with, screen};
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::App;
 use bundlecalc::tui::pane::Pane;
+use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::calc::sort::SortKey;
 use unicode_width::UnicodeWidthStr;
 
@@ -209,7 +210,7 @@ fn w_in_the_bundles_table_explains_itself_instead_of_guessing() {
 #[test]
 fn help_opens_with_question_mark_and_escape_returns_to_the_table() {
     let mut app = app_of_size(80, 24);
-    app.update(Action::ToggleHelp);
+    app.update(Action::Open(Opens::Help));
     let lines = screen(&app);
     assert!(row_with(&lines, "Help").contains('┌'));
     assert!(
@@ -262,7 +263,7 @@ fn a_click_selects_the_row_under_it_and_the_wheel_moves() {
 #[test]
 fn capital_p_shows_the_same_plan_as_the_command_line() {
     let mut app = app_of_size(100, 30);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     // The key is answered at once; the search runs in the background.
     assert!(app.is_busy());
     let finding = screen(&app);
@@ -297,17 +298,17 @@ fn capital_p_shows_the_same_plan_as_the_command_line() {
 #[test]
 fn the_plan_is_searched_again_only_when_what_it_is_for_changes() {
     let mut app = app_of_size(100, 30);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     wait_for_plan(&mut app).expect("found");
     app.update(Action::Back);
     // Shown again at once: the same catalogue, the same scenario.
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     assert!(!app.is_busy());
     assert!(row_with(&screen(&app), "Total ¥").contains("Total ¥404.00"));
     app.update(Action::Back);
     // Per half year, the plan is searched again: 44.00 + 68.00 + 90.00.
     app.update(Action::CyclePeriod);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     assert!(app.is_busy());
     assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "202.00");
 }
@@ -318,7 +319,7 @@ fn the_plan_follows_wants_toggled_with_w() {
     app.update(Action::SwitchPane);
     app.update(Action::Down); // Ele.me, in 88VIP: still covered by the 88.00 bundle
     app.update(Action::ToggleWanted);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     let plan = wait_for_plan(&mut app).unwrap();
     let wanted: Vec<&str> = plan
         .wants
@@ -333,7 +334,7 @@ fn the_plan_follows_wants_toggled_with_w() {
 #[test]
 fn help_lists_every_key_at_80_by_24() {
     let mut app = app_of_size(80, 24);
-    app.update(Action::ToggleHelp);
+    app.update(Action::Open(Opens::Help));
     let text = screen(&app).join("\n");
     for (key, does) in [
         ("q  Esc  Ctrl-C", "quit"),
@@ -402,7 +403,7 @@ fn pressing_p_keeps_the_selected_bundle_in_any_sort() {
 #[test]
 fn the_help_fits_whole_at_80_by_24() {
     let mut app = app_of_size(80, 24);
-    app.update(Action::ToggleHelp);
+    app.update(Action::Open(Opens::Help));
     let lines = screen(&app);
     let text = lines.join("\n");
     // Every key's line, then where the file lives and how to close: nothing cut.
@@ -426,7 +427,7 @@ fn the_help_fits_whole_at_80_by_24_in_chinese() {
     use bundlecalc::i18n::{Lang, in_language};
     in_language(Lang::Zh, || {
         let mut app = app_of_size(80, 24);
-        app.update(Action::ToggleHelp);
+        app.update(Action::Open(Opens::Help));
         let lines = screen(&app);
         for (key, message) in bundlecalc::tui::windows::help::HELP_LINES {
             let does = bundlecalc::i18n::message(message);
@@ -445,12 +446,12 @@ fn the_help_fits_whole_at_80_by_24_in_chinese() {
 #[test]
 fn i_and_a_are_told_apart_and_i_is_offered_only_with_rumoured_offers() {
     let mut app = app_of_size(80, 24);
-    app.update(Action::ToggleHelp);
+    app.update(Action::Open(Opens::Help));
     let help = screen(&app);
     assert!(row_with(&help, "offers marked rumoured").contains("i "));
     assert!(row_with(&help, "the file's [changes] to offers").contains("a "));
     app.update(Action::Back);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     wait_for_plan(&mut app).unwrap();
     let plan = screen(&app).join("\n");
     assert!(!plan.contains("i: "), "{plan}");

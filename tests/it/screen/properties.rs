@@ -5,6 +5,7 @@ use crate::support::app::{open_app, settle};
 use bundlecalc::source::BUILT_IN;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::view::draw;
+use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::money::Money;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -25,8 +26,8 @@ fn action() -> impl Strategy<Value = Action> {
             Action::CycleSort,
             Action::CyclePeriod,
             Action::ToggleWanted,
-            Action::ToggleHelp,
-            Action::ShowPlan,
+            Action::Open(Opens::Help),
+            Action::Open(Opens::Plan),
             Action::EditPrice,
             Action::Erase,
             Action::Submit,

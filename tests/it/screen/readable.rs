@@ -9,6 +9,7 @@ use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::pane::Pane;
 use bundlecalc::tui::windows::OpenWindow;
+use bundlecalc::tui::windows::Opens;
 use unicode_width::UnicodeWidthStr;
 
 fn app_on(text: &str, width: u16, height: u16) -> App {
@@ -273,7 +274,7 @@ fn the_plan_popup_keeps_both_borders_over_cjk_names_at_odd_offsets() {
     }
     for width in [80u16, 81, 97, 120] {
         let mut app = app_on(&text, width, 24);
-        app.update(Action::ShowPlan);
+        app.update(Action::Open(Opens::Plan));
         wait_for_plan(&mut app).unwrap();
         let lines = screen(&app);
         // Column by column as a terminal shows it: a wide character takes two.

@@ -1,5 +1,6 @@
 //! Following the file live: changes by any editor show, broken files never crash.
 
+use bundlecalc::tui::windows::Opens;
 use std::fs;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};
@@ -174,7 +175,7 @@ fn command_line_wants_survive_a_reload_once_each() {
     app.update(Action::Reload);
     settle(&mut app);
     assert_eq!(app.scenario.wants, Some(vec![0]));
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     assert_eq!(wait_for_plan(&mut app).unwrap().total.to_string(), "6.00");
     // A change to the file while the plan is shown finds it again.
     fs::write(&path, FILE.replace("price = 5", "price = 7")).unwrap();

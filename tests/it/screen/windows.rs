@@ -8,13 +8,14 @@ use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::windows::OpenWindow;
+use bundlecalc::tui::windows::Opens;
 use bundlecalc::tui::windows::question::Prompt;
 
 /// Every key that opens a window on the main screen.
 const OPENERS: [Action; 7] = [
-    Action::ToggleHelp,
-    Action::ShowPlan,
-    Action::ShowFacts,
+    Action::Open(Opens::Help),
+    Action::Open(Opens::Plan),
+    Action::Open(Opens::Facts),
     Action::ShowNote,
     Action::EditPrice,
     Action::Search,
@@ -57,7 +58,7 @@ fn from_every_window_quitting_without_edits_quits_and_esc_only_closes() {
 #[test]
 fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
     let mut app = built_in(100, 30);
-    app.update(Action::ShowFacts);
+    app.update(Action::Open(Opens::Facts));
     app.update(Action::Submit);
     assert!(matches!(
         app.windows(),

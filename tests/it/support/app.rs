@@ -1,5 +1,6 @@
 //! Building the interactive screen's state from a file, without a terminal.
 
+use bundlecalc::tui::windows::Opens;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -59,7 +60,7 @@ pub fn edit_price(app: &mut App, price: &str) {
 /// Sets the fact selected in the facts window to `value` with `e`, as a user
 /// would, and closes the window.
 pub fn set_fact(app: &mut App, value: &str) {
-    app.update(Action::ShowFacts);
+    app.update(Action::Open(Opens::Facts));
     assert!(matches!(app.window(), Some(OpenWindow::Facts(_))));
     app.update(Action::EditPrice);
     assert!(app.field().is_some(), "the fact's field opened");

@@ -11,6 +11,7 @@ use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::windows::OpenWindow;
+use bundlecalc::tui::windows::Opens;
 
 fn what_if_app(width: u16, height: u16) -> App {
     open_sized(&fixture("what_if.toml"), width, height)
@@ -24,7 +25,7 @@ fn text(app: &App) -> String {
 /// `a`, then the change at `at` toggled with `Space` (Submit), as a user would.
 fn toggle(app: &mut App, at: usize) {
     if !matches!(app.window(), Some(OpenWindow::WhatIfs(_))) {
-        app.update(Action::ShowWhatIfs);
+        app.update(Action::Open(Opens::WhatIfs));
     }
     for _ in 0..at {
         app.update(Action::Down);
@@ -45,7 +46,7 @@ fn journey(width: u16, height: u16, words: &Words) {
         "{before}"
     );
 
-    app.update(Action::ShowWhatIfs);
+    app.update(Action::Open(Opens::WhatIfs));
     settle(&mut app);
     let shown = text(&app);
     // Each change alone, against today's plan of 88VIP + QQ Music + Jingteng (412.00).
@@ -75,7 +76,7 @@ fn journey(width: u16, height: u16, words: &Words) {
         text(&app)
     );
     // The plan follows: 88VIP now covers QQ Music; Jingteng covers Tencent Video.
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     let plan = wait_for_plan(&mut app).unwrap();
     assert_eq!(plan.total.to_string(), "224.00");
     let ids: Vec<&str> = plan.offers.iter().map(|o| o.id.as_str()).collect();
@@ -138,7 +139,7 @@ fn with_both_changes_applied_the_plan_window_buys_one_88vip() {
         "{shown}"
     );
     app.update(Action::Back);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     let plan = wait_for_plan(&mut app).unwrap();
     assert_eq!(plan.total.to_string(), "88.00");
     assert_eq!(plan.offers.len(), 1);
@@ -150,7 +151,7 @@ fn with_both_changes_applied_the_plan_window_buys_one_88vip() {
 #[test]
 fn the_plan_window_says_what_each_change_would_save() {
     let mut app = what_if_app(120, 40);
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     wait_for_plan(&mut app).unwrap();
     let shown = text(&app);
     for saving in ["¥188.00", "¥136.00", "¥324.00"] {
@@ -162,7 +163,7 @@ fn the_plan_window_says_what_each_change_would_save() {
 fn a_file_without_changes_says_how_to_add_them() {
     let source = Source::read(&fixture("exact.toml")).unwrap();
     let mut app = App::new(AppConfig::for_source(source).unwrap());
-    app.update(Action::ShowWhatIfs);
+    app.update(Action::Open(Opens::WhatIfs));
     let shown = text(&app);
     assert!(shown.contains("[changes.ID]"), "{shown}");
     app.update(Action::Submit);
@@ -172,7 +173,7 @@ fn a_file_without_changes_says_how_to_add_them() {
 #[test]
 fn a_plan_taller_than_80_by_24_scrolls_and_keeps_its_keys_in_view() {
     let mut app = App::new(AppConfig::for_source(Source::built_in()).unwrap());
-    app.update(Action::ShowPlan);
+    app.update(Action::Open(Opens::Plan));
     wait_for_plan(&mut app).unwrap();
     let top = text(&app);
     assert!(top.contains("↑↓ scroll"), "{top}");
