@@ -37,6 +37,7 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("a", "help.what_ifs"),
     ("/  n N", "help.find"),
     ("v", "help.note"),
+    ("d", "help.dates"),
 ];
 
 /// The mouse's line: not a key, so named in the language of the help.

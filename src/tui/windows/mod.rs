@@ -108,4 +108,6 @@ windows! {
     Services(services::ServicesWindow),
     /// The calendar, month by month (`C`).
     Calendar(calendar::CalendarWindow) on 'C',
+    /// Every price with when and where it was seen, oldest first (`d`).
+    Dates(dates::DatesWindow) on 'd',
 }

@@ -1,5 +1,6 @@
 //! The interactive screen: drawn into a TestBackend, and the real binary in a pseudo-terminal.
 
+mod dates_window;
 mod facts_and_picks;
 mod journeys;
 mod properties;

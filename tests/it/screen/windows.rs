@@ -12,8 +12,9 @@ use bundlecalc::tui::windows::Opens;
 use bundlecalc::tui::windows::question::Prompt;
 
 /// Every key that opens a window on the main screen.
-const OPENERS: [Action; 7] = [
+const OPENERS: [Action; 8] = [
     Action::Open(Opens::Help),
+    Action::Open(Opens::Dates),
     Action::Open(Opens::Plan),
     Action::Open(Opens::Facts),
     Action::ShowNote,

@@ -1,0 +1,194 @@
+//! The dates window (`d`, docs/reference/screen.md, "The dates window"): every
+//! price in the file with when and where it was seen, oldest first, so the
+//! prices to check again come first. Prices the file does not date come last.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::Opens;
+use super::outcome::Outcome;
+use super::window::{Props, Window};
+use crate::text::{Align, display_width, pad, truncate_to_width};
+use crate::tr;
+use crate::tui::action::{Action, KeyMode};
+use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::seen::Seen;
+
+/// The widest the window gets.
+const WIDTH: u16 = 100;
+
+/// The dates window: the first price shown.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct DatesWindow {
+    pub scroll: usize,
+}
+
+/// One price of the file: what it is the price of, and when and where it was seen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    /// `2026-08-01`, or `None` when the file does not say.
+    pub date: Option<String>,
+    /// The bundle's or service's name, with the way to buy's label.
+    pub name: String,
+    pub source: Option<String>,
+}
+
+impl Window for DatesWindow {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Commands
+    }
+
+    fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let count = dated_prices(props.catalog).len();
+        let room = room(props.screen.height);
+        let last_first = count.saturating_sub(room);
+        match action {
+            Action::Down => self.scroll = (self.scroll + 1).min(last_first),
+            Action::PageDown => self.scroll = (self.scroll + room).min(last_first),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(room),
+            Action::Quit => return Outcome::Quit,
+            Action::Back | Action::Open(Opens::Dates | Opens::Help) => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// Draws the prices in view, a line each, and which of them are shown.
+    fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
+        let theme = &props.theme;
+        let prices = dated_prices(props.shown);
+        let inner = dialog_inner_width(area.width, WIDTH);
+        let room = room(area.height);
+        let first = self.scroll.min(prices.len().saturating_sub(room));
+        let last = (first + room).min(prices.len());
+        let undated = tr!("dates.undated");
+        let date_width = 10.max(display_width(&undated));
+        let mut lines: Vec<Line> = prices[first..last]
+            .iter()
+            .map(|price| {
+                let date = price.date.as_deref().unwrap_or(&undated);
+                let date = pad(date, date_width + 2, Align::Left);
+                let mut text = price.name.clone();
+                if let Some(source) = &price.source {
+                    text = format!("{text} · {source}");
+                }
+                let text = truncate_to_width(&text, inner.saturating_sub(date_width + 2));
+                let date_style = if price.date.is_some() {
+                    theme.heading
+                } else {
+                    theme.faint
+                };
+                Line::from(vec![Span::styled(date, date_style), Span::raw(text)])
+            })
+            .collect();
+        if prices.is_empty() {
+            lines.push(Line::raw(tr!("dates.none")));
+        }
+        let more = if prices.len() > room {
+            tr!(
+                "dates.shown",
+                first = first + 1,
+                last = last,
+                count = prices.len()
+            )
+        } else {
+            String::new()
+        };
+        lines.push(Line::styled(
+            format!("{more}{}", tr!("facts.close")),
+            theme.faint,
+        ));
+        draw_dialog(frame, area, theme, &tr!("dates.title"), lines, WIDTH);
+    }
+}
+
+/// Every price of `catalog` (each bundle's, each service's main price and each
+/// of its other ways to buy), dated ones first, oldest first; then those the
+/// file does not date, in file order.
+pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
+    let mut prices: Vec<(Option<time::Date>, Dated)> = Vec::new();
+    let mut add = |name: String, seen: &Seen| {
+        let dated = Dated {
+            date: seen.as_of_text(),
+            name,
+            source: seen.source().map(str::to_string),
+        };
+        prices.push((seen.as_of(), dated));
+    };
+    for bundle in &catalog.bundles {
+        add(crate::words::bundle_name(bundle), &bundle.seen);
+    }
+    for service in &catalog.services {
+        let named = |label: Option<&str>| match label {
+            Some(label) => format!("{} · {label}", crate::words::service_name(service)),
+            None => crate::words::service_name(service),
+        };
+        if service.value.is_none() {
+            add(named(service.label.as_deref()), &service.seen);
+        }
+        for way in &service.other_prices {
+            add(named(way.label.as_deref()), &way.seen);
+        }
+    }
+    // Stable: equal dates, and the undated, keep the file's order.
+    prices.sort_by_key(|(date, _)| (date.is_none(), *date));
+    prices.into_iter().map(|(_, dated)| dated).collect()
+}
+
+/// How many prices fit on a screen `screen_height` tall (the rest of the window
+/// is its border and the line of keys).
+fn room(screen_height: u16) -> usize {
+    usize::from(screen_height.saturating_sub(5)).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bundlecalc_core::load::parse_catalog;
+
+    #[test]
+    fn the_oldest_price_comes_first_and_the_undated_last() {
+        let catalog = parse_catalog(
+            r#"
+            [services.video]
+            name = "Video"
+            price = 25
+            period = "month"
+            as_of = 2026-08-01
+            source = "App Store"
+            other_prices = [
+              { price = 258, period = "year", label = "annual card", as_of = 2022-06-01 },
+              { price = 68, period = "quarter", label = "quarterly" },
+            ]
+            [services.music]
+            name = "Music"
+            price = 15
+            period = "month"
+            as_of = 2024-01-31
+            [bundles.combo]
+            name = "Combo"
+            price = 136
+            includes = ["video", "music"]
+            "#,
+        )
+        .unwrap();
+        let prices = dated_prices(&catalog);
+        let listed: Vec<(Option<&str>, &str, Option<&str>)> = prices
+            .iter()
+            .map(|p| (p.date.as_deref(), p.name.as_str(), p.source.as_deref()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (Some("2022-06-01"), "Video · annual card", None),
+                (Some("2024-01-31"), "Music", None),
+                (Some("2026-08-01"), "Video", Some("App Store")),
+                (None, "Combo", None),
+                (None, "Video · quarterly", None),
+            ]
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! The dates window (`d`): every price with when and where it was seen, oldest
+//! first, the undated last.
+
+use crate::support::app::built_in;
+use crate::support::screen::{row_with, screen};
+use bundlecalc::tui::action::Action;
+use bundlecalc::tui::windows::Opens;
+
+/// The date (or "not dated") at the start of each of the window's price rows.
+fn dates_shown(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            line.split('│').find_map(|cell| {
+                let first = cell.split("  ").next()?;
+                let dated = first.len() == 10 && first.as_bytes()[4] == b'-';
+                (dated || first == "not dated").then(|| first.to_string())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn d_lists_the_oldest_prices_first_and_scrolls_to_the_undated_at_80_by_24() {
+    let mut app = built_in(80, 24);
+    app.update(Action::Open(Opens::Dates));
+    let lines = screen(&app);
+    row_with(&lines, "When each price was seen");
+    // The shipped file's oldest prices: QQ Music's, seen in August 2021.
+    let first = row_with(&lines, "2021-08-01");
+    assert!(first.contains("QQ Music"), "{first}");
+    let dates = dates_shown(&lines);
+    assert_eq!(dates.len(), 19, "{}", lines.join("\n"));
+    assert_eq!(dates[0], "2021-08-01");
+    assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]), "{dates:?}");
+    row_with(&lines, "prices 1-19 of 21 · ↑↓ scroll · Esc closes");
+
+    // The last page: the undated prices, after every dated one.
+    app.update(Action::PageDown);
+    let lines = screen(&app);
+    row_with(&lines, "prices 3-21 of 21");
+    let dates = dates_shown(&lines);
+    assert_eq!(dates.last().map(String::as_str), Some("not dated"));
+    let undated = row_with(&lines, "not dated");
+    assert!(undated.contains("Taopiaopiao"), "{undated}");
+
+    // `d` again closes it, as Esc does.
+    app.update(Action::Open(Opens::Dates));
+    assert!(app.window().is_none());
+}
