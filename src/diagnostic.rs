@@ -1,6 +1,13 @@
 //! The problems of a file as people read them: each `Diagnostic` worded in the
 //! language asked, and shown rustc-style, with the file, line and column, the
 //! offending line and a caret under the span.
+//!
+//! The snippet is drawn here rather than by annotate-snippets, the renderer of
+//! rustc and toml, because of two things it does otherwise, shown by the test
+//! `annotate_snippets_falls_short_on_chinese_titles_and_byte_order_marks`: it
+//! always writes its level name followed by an ASCII `": "`, so Chinese reads
+//! `错误: …` where we write `错误：…`; and it shows a byte-order mark and counts
+//! it as a column. Tabs and wide characters it handles as we do.
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -188,6 +195,7 @@ fn expand_tabs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, in_language};
     use bundlecalc_core::diagnostic::{Diagnostic, Problems};
     use bundlecalc_core::message::Message;
 
@@ -235,6 +243,37 @@ mod tests {
             rendered.contains(&format!(" | {}^\n", " ".repeat(14))),
             "{rendered}"
         );
+    }
+
+    #[test]
+    fn annotate_snippets_falls_short_on_chinese_titles_and_byte_order_marks() {
+        use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+        let render = |text: &str, at: usize| {
+            let report = [Level::ERROR
+                .with_name(Some("错误"))
+                .primary_title("坏")
+                .element(
+                    Snippet::source(text)
+                        .path("b.toml")
+                        .annotation(AnnotationKind::Primary.span(at..at + 1)),
+                )];
+            Renderer::plain().render(&report)
+        };
+        let text = "\u{feff}currency = 5\n";
+        let at = text.find('5').unwrap();
+        let theirs = render(text, at);
+        // The level's name is always followed by an ASCII colon and a space.
+        assert!(theirs.starts_with("错误: 坏\n"), "{theirs}");
+        // The byte-order mark is shown, and counted: column 13 for the 12th character.
+        assert!(theirs.contains(" --> b.toml:1:13\n"), "{theirs}");
+        assert!(theirs.contains('\u{feff}'), "{theirs}");
+
+        let ours = in_language(Lang::Zh, || {
+            Worded::new("坏", at..at + 1).render("b.toml", text)
+        });
+        assert!(ours.starts_with("错误：坏\n"), "{ours}");
+        assert!(ours.contains(" --> b.toml:1:12\n"), "{ours}");
+        assert!(!ours.contains('\u{feff}'), "{ours}");
     }
 
     #[test]
