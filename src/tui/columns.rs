@@ -26,7 +26,8 @@ pub(super) struct Column {
 /// highlighted. ratatui's `Table` lays the cells out a space apart and
 /// highlights; two things it does not do are done here: columns sized to their
 /// content (`fit`, `fill_first`), and each cell cut to its column with `…`, by
-/// display width, then padded (`Table` cuts a cell short without a mark). A
+/// display width, then padded (`Table` cuts a cell short without a mark, as
+/// the test below shows). A
 /// table wider than `area` is cut at its right edge, as a line of text is.
 pub(super) fn draw_table(
     frame: &mut Frame<'_>,
@@ -122,5 +123,51 @@ pub(super) fn tone(theme: &Theme, amount: Money) -> Style {
         Tone::Gain => theme.gain,
         Tone::Loss => theme.loss,
         _ => Style::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn drawn(draw: impl FnOnce(&mut Frame<'_>)) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(12, 2)).unwrap();
+        terminal.draw(draw).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, 1)].symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_too_long_for_its_column_ends_in_an_ellipsis_where_table_cuts_it_short() {
+        let long = "Tencent Video VIP".to_string();
+        // ratatui's `Table` alone: the name is cut with nothing to say so.
+        let theirs = drawn(|frame| {
+            let table = Table::new([Row::new([long.clone()])], [Constraint::Length(8)])
+                .header(Row::new(["Bundle"]));
+            frame.render_widget(table, frame.area());
+        });
+        assert_eq!(theirs.trim_end(), "Tencent");
+        // Ours: cut by display width, with `…`.
+        let ours = drawn(|frame| {
+            let columns = [Column {
+                heading: "Bundle".into(),
+                width: 8,
+                align: Align::Left,
+            }];
+            let rows = vec![vec![(long.clone(), Style::new())]];
+            draw_table(
+                frame,
+                frame.area(),
+                &columns,
+                rows,
+                None,
+                &Theme::new(false),
+            );
+        });
+        assert_eq!(ours.trim_end(), "Tencent…");
     }
 }
