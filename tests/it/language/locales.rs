@@ -209,6 +209,45 @@ mod screen {
         });
     }
 
+    #[test]
+    fn screens_in_both_languages_drawn_at_once_each_keep_their_language() {
+        // What each window shows, drawn alone in each language first.
+        let keys = [
+            None,
+            Some(Opens::Help),
+            Some(Opens::Plan),
+            Some(Opens::Calendar),
+        ];
+        let drawn = |lang: Lang, key: Option<Opens>| {
+            in_language(lang, || {
+                let mut app = app(80, 24);
+                if let Some(key) = key {
+                    app.update(Action::Open(key));
+                }
+                crate::support::app::settle(&mut app);
+                screen(&app)
+            })
+        };
+        let alone: Vec<_> = [Lang::En, Lang::Zh]
+            .into_iter()
+            .flat_map(|lang| keys.map(|key| ((lang, key), drawn(lang, key))))
+            .collect();
+        // Then ten rounds of all of them at once, English and Chinese interleaved.
+        for round in 0..10 {
+            std::thread::scope(|scope| {
+                for ((lang, key), expected) in &alone {
+                    scope.spawn(move || {
+                        assert_eq!(
+                            &drawn(*lang, *key),
+                            expected,
+                            "round {round}: {lang:?} {key:?}"
+                        );
+                    });
+                }
+            });
+        }
+    }
+
     /// The words the file and the keys bring, which stay as they are.
     fn allowed(app: &App) -> std::collections::BTreeSet<String> {
         let catalog = &app.catalog;
