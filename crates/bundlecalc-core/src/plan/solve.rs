@@ -7,10 +7,10 @@
 //! planner knows how.
 //!
 //! 1. **The least cost.** Depth-first branch and bound. Each node's relaxation is
-//!    solved by the dual simplex (`lp.rs`), warm from its parent's basis; its
+//!    solved by the dual simplex (`lp/`), warm from its parent's basis; its
 //!    duals give a lower bound proven in integers, so a node is pruned only when
 //!    that bound, rounded up, cannot beat the best plan found, or when its rows
-//!    are shown unmeetable in integers (`lp.rs`). Columns whose
+//!    are shown unmeetable in integers (`lp/`). Columns whose
 //!    exact reduced cost alone would lift the bound past the best are fixed.
 //!    Branching is on the most fractional purchase count, up first, so whole
 //!    plans come early; a greedy plan, rounding of the relaxation every few nodes,
@@ -35,7 +35,9 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 use super::cuts::strengthened;
-use super::lp::{ExactBound, Lp, Matrix, Relaxed};
+use super::lp::bound::ExactBound;
+use super::lp::matrix::Matrix;
+use super::lp::{Lp, Relaxed};
 use super::problem::{Budget, Problem, Solution, Unsolved};
 
 /// Dual simplex pivots allowed at the root, and at each later node.

@@ -17,7 +17,14 @@
 //! bound on every integer solution within the bounds (weak duality), whatever
 //! rounding the simplex suffered; at the optimum it is the relaxation's value.
 
-use super::problem::{Budget, Problem};
+pub(super) mod bound;
+mod dense;
+pub(super) mod matrix;
+mod rows;
+
+use super::problem::Budget;
+use dense::{identity, invert, squared_norm};
+use matrix::Matrix;
 
 /// Duals are scaled by this to integers in the exact bound.
 const SCALE: f64 = (1u64 << 24) as f64;
@@ -37,25 +44,6 @@ pub(super) enum Relaxed {
     Stopped,
     /// No point within the bounds meets the rows (a dual ray was found).
     Infeasible,
-}
-
-/// The problem's data as the relaxation reads it; shared by every node.
-#[derive(Debug)]
-pub(super) struct Matrix {
-    rows: usize,
-    /// Structural columns, each `(row, coefficient)`.
-    entries: Vec<Vec<(usize, f64)>>,
-    /// Exact integer data for the bound: `(row, seats)` per column.
-    exact: Vec<Vec<(usize, i128)>>,
-    /// Cost per structural column, exact, and scaled to at most 1 for the simplex.
-    cost: Vec<i128>,
-    scaled_cost: Vec<f64>,
-    /// What the costs were divided by.
-    cost_scale: f64,
-    /// Right-hand sides: demands, then limits.
-    rhs: Vec<f64>,
-    /// Rows below this are covering rows; the rest are limits.
-    covering: usize,
 }
 
 /// The relaxation at one node of the search: the node's bounds, and a basis
@@ -85,88 +73,6 @@ pub(super) struct Lp<'m> {
 }
 
 const NONBASIC: usize = usize::MAX;
-
-impl Matrix {
-    /// The relaxation's data of `problem`.
-    pub fn new(problem: &Problem) -> Matrix {
-        // A row no one needs a seat of is met by every plan: it is left out, so
-        // the basis is only as big as the rows that matter.
-        let mut row_of = vec![usize::MAX; problem.demand.len()];
-        let mut needed: Vec<u32> = Vec::new();
-        for (row, &demand) in problem.demand.iter().enumerate() {
-            if demand > 0 {
-                row_of[row] = needed.len();
-                needed.push(demand);
-            }
-        }
-        let covering = needed.len();
-        let rows = covering + problem.limits.len();
-        let mut entries: Vec<Vec<(usize, f64)>> = problem
-            .columns
-            .iter()
-            .map(|c| {
-                c.rows
-                    .iter()
-                    .filter(|(row, _)| problem.demand[*row] > 0)
-                    .map(|&(row, seats)| (row_of[row], f64::from(seats.min(problem.demand[row]))))
-                    .filter(|(_, a)| *a > 0.0)
-                    .collect()
-            })
-            .collect();
-        let exact: Vec<Vec<(usize, i128)>> = entries
-            .iter()
-            .map(|e| e.iter().map(|&(r, a)| (r, a as i128)).collect())
-            .collect();
-        for (at, limit) in problem.limits.iter().enumerate() {
-            for &column in &limit.columns {
-                entries[column].push((covering + at, 1.0));
-            }
-        }
-        let cost: Vec<i128> = problem.columns.iter().map(|c| c.cost).collect();
-        let cost_scale = cost.iter().copied().max().unwrap_or(1).max(1) as f64;
-        let scaled_cost = cost.iter().map(|&c| c as f64 / cost_scale).collect();
-        let rhs: Vec<f64> = needed
-            .into_iter()
-            .chain(problem.limits.iter().map(|l| l.at_most))
-            .map(f64::from)
-            .collect();
-        Matrix {
-            rows,
-            entries,
-            exact,
-            cost,
-            scaled_cost,
-            cost_scale,
-            rhs,
-            covering,
-        }
-    }
-}
-
-impl Matrix {
-    /// This matrix with one more row, `Σ_{j ∈ columns} x_j ≥ at_least`, kept as
-    /// a limit (`Σ −x_j ≤ −at_least`) so that the covering rows keep their
-    /// places. The tie order asks with it whether a plan of the least cost buys
-    /// any of `columns` more than it must.
-    pub fn with_row_at_least(&self, columns: &[usize], at_least: u32) -> Matrix {
-        let mut entries = self.entries.clone();
-        for &column in columns {
-            entries[column].push((self.rows, -1.0));
-        }
-        let mut rhs = self.rhs.clone();
-        rhs.push(-f64::from(at_least));
-        Matrix {
-            rows: self.rows + 1,
-            entries,
-            exact: self.exact.clone(),
-            cost: self.cost.clone(),
-            scaled_cost: self.scaled_cost.clone(),
-            cost_scale: self.cost_scale,
-            rhs,
-            covering: self.covering,
-        }
-    }
-}
 
 impl<'m> Lp<'m> {
     /// The relaxation with every column's bounds `[0, hi_j]`, at the slack basis.
@@ -206,119 +112,6 @@ impl<'m> Lp<'m> {
     /// The data this relaxation is of.
     pub fn matrix(&self) -> &'m Matrix {
         self.matrix
-    }
-
-    /// This node's relaxation on `matrix`, which is this one's matrix with one
-    /// row more ([`Matrix::with_row_at_least`]): same bounds and basis, the new
-    /// row's logical basic. The basis stays dual feasible (the new row's dual is
-    /// 0), and its inverse is this one's bordered by the new row, so the dual
-    /// simplex goes on from here.
-    pub fn on_matrix<'n>(&self, matrix: &'n Matrix) -> Lp<'n> {
-        let m = self.matrix.rows;
-        let n = self.structurals();
-        debug_assert_eq!(matrix.rows, m + 1);
-        debug_assert_eq!(matrix.entries.len(), n);
-        let new_row = |var: usize| -> f64 {
-            if var >= n {
-                0.0
-            } else {
-                matrix.entries[var]
-                    .iter()
-                    .find(|(row, _)| *row == m)
-                    .map_or(0.0, |(_, a)| *a)
-            }
-        };
-        // [[B⁻¹, 0], [−r B⁻¹, 1]], r the new row's coefficients of the basics.
-        let mut inverse = vec![0.0; (m + 1) * (m + 1)];
-        for i in 0..m {
-            inverse[i * (m + 1)..i * (m + 1) + m]
-                .copy_from_slice(&self.inverse[i * m..(i + 1) * m]);
-        }
-        for (pos, &var) in self.basis.iter().enumerate() {
-            let r = new_row(var);
-            if r != 0.0 {
-                for k in 0..m {
-                    inverse[m * (m + 1) + k] -= r * self.inverse[pos * m + k];
-                }
-            }
-        }
-        inverse[m * (m + 1) + m] = 1.0;
-        let mut lo = self.lo.clone();
-        let mut hi = self.hi.clone();
-        lo.push(0.0);
-        hi.push(f64::INFINITY);
-        let mut basis = self.basis.clone();
-        basis.push(n + m);
-        let mut position = self.position.clone();
-        position.push(m);
-        let mut at_upper = self.at_upper.clone();
-        at_upper.push(false);
-        let mut norms = self.norms.clone();
-        norms.push(squared_norm(&inverse[m * (m + 1)..]));
-        let primal = self.primal();
-        let row_value: f64 = (0..n).map(|var| new_row(var) * primal[var]).sum();
-        let mut values = self.values.clone();
-        values.push(matrix.rhs[m] - row_value);
-        let mut reduced = self.reduced.clone();
-        reduced.push(0.0);
-        Lp {
-            matrix,
-            lo,
-            hi,
-            basis,
-            position,
-            at_upper,
-            inverse,
-            norms,
-            values,
-            reduced,
-            pivots: self.pivots,
-        }
-    }
-
-    /// Whether whole counts (one per structural column) are within the bounds
-    /// and meet every row of the matrix, checked exactly.
-    pub fn admits(&self, counts: &[u32]) -> bool {
-        let n = self.structurals();
-        if (0..n).any(|at| {
-            let c = f64::from(counts[at]);
-            c < self.lo[at] || c > self.hi[at]
-        }) {
-            return false;
-        }
-        self.violated_row(counts).is_none()
-    }
-
-    /// The first row of the matrix that whole `counts` do not meet, checked
-    /// exactly (the coefficients and right-hand sides are whole numbers).
-    pub fn violated_row(&self, counts: &[u32]) -> Option<usize> {
-        let mut sums = vec![0i128; self.matrix.rows];
-        for (at, entries) in self.matrix.entries.iter().enumerate() {
-            if counts[at] > 0 {
-                for &(row, a) in entries {
-                    sums[row] += a as i128 * i128::from(counts[at]);
-                }
-            }
-        }
-        (0..self.matrix.rows).find(|&row| {
-            let b = self.matrix.rhs[row] as i128;
-            if row < self.matrix.covering {
-                sums[row] < b
-            } else {
-                sums[row] > b
-            }
-        })
-    }
-
-    /// The columns with a coefficient in `row` that more purchases would help
-    /// meet: positive in a covering row, negative in a limit.
-    pub fn helping(&self, row: usize) -> impl Iterator<Item = usize> + '_ {
-        let covering = row < self.matrix.covering;
-        (0..self.structurals()).filter(move |&at| {
-            self.matrix.entries[at]
-                .iter()
-                .any(|&(r, a)| r == row && (a > 0.0) == covering && a != 0.0)
-        })
     }
 
     /// The value of a nonbasic variable.
@@ -662,132 +455,12 @@ impl<'m> Lp<'m> {
             })
             .collect()
     }
-
-    /// The proven lower bound, in the problem's units, on every integer solution
-    /// within the current bounds; and per column, its exact reduced cost
-    /// (scaled by `SCALE`), for fixing columns by reduced cost.
-    pub fn bound(&self) -> ExactBound {
-        let duals = self.duals_f64();
-        let duals: Vec<i128> = duals
-            .iter()
-            .enumerate()
-            .map(|(row, &pi)| {
-                let scaled = (pi * self.matrix.cost_scale * SCALE).round();
-                let scaled = if scaled.is_finite() {
-                    scaled as i128
-                } else {
-                    0
-                };
-                if row < self.matrix.covering {
-                    scaled.max(0)
-                } else {
-                    scaled.min(0)
-                }
-            })
-            .collect();
-        let scale = SCALE as i128;
-        let mut total: i128 = duals
-            .iter()
-            .zip(&self.matrix.rhs)
-            .map(|(pi, b)| pi * (*b as i128))
-            .sum();
-        let mut reduced = Vec::with_capacity(self.structurals());
-        for var in 0..self.structurals() {
-            let limit_part: i128 = self.matrix.entries[var]
-                .iter()
-                .filter(|(row, _)| *row >= self.matrix.covering)
-                .map(|&(row, a)| a as i128 * duals[row])
-                .sum();
-            let rc = self.matrix.cost[var] * scale
-                - self.matrix.exact[var]
-                    .iter()
-                    .map(|&(row, a)| a * duals[row])
-                    .sum::<i128>()
-                - limit_part;
-            let (lo, hi) = (self.lo[var] as i128, self.hi[var] as i128);
-            total += (lo * rc).min(hi * rc);
-            reduced.push(rc);
-        }
-        ExactBound {
-            scaled: total,
-            reduced,
-            scale,
-        }
-    }
-}
-
-/// A lower bound proven in integers, with what it was made of.
-pub(super) struct ExactBound {
-    /// The bound × `scale`.
-    pub scaled: i128,
-    /// Per column: its reduced cost × `scale`.
-    pub reduced: Vec<i128>,
-    pub scale: i128,
-}
-
-impl ExactBound {
-    /// The bound rounded up to a whole unit: every solution costs at least this.
-    pub fn units(&self) -> i128 {
-        -((-self.scaled).div_euclid(self.scale))
-    }
-}
-
-fn identity(m: usize) -> Vec<f64> {
-    let mut matrix = vec![0.0; m * m];
-    for i in 0..m {
-        matrix[i * m + i] = 1.0;
-    }
-    matrix
-}
-
-/// The sum of the squares of `row`.
-fn squared_norm(row: &[f64]) -> f64 {
-    row.iter().map(|v| v * v).sum()
-}
-
-/// The inverse of a row-major `m × m` matrix by Gauss-Jordan elimination with
-/// partial pivoting; `None` when it is singular.
-fn invert(mut matrix: Vec<f64>, m: usize) -> Option<Vec<f64>> {
-    let mut inverse = identity(m);
-    for col in 0..m {
-        let pivot_row = (col..m).max_by(|&a, &b| {
-            matrix[a * m + col]
-                .abs()
-                .total_cmp(&matrix[b * m + col].abs())
-        })?;
-        if matrix[pivot_row * m + col].abs() < 1e-12 {
-            return None;
-        }
-        if pivot_row != col {
-            for k in 0..m {
-                matrix.swap(pivot_row * m + k, col * m + k);
-                inverse.swap(pivot_row * m + k, col * m + k);
-            }
-        }
-        let pivot = matrix[col * m + col];
-        for k in 0..m {
-            matrix[col * m + k] /= pivot;
-            inverse[col * m + k] /= pivot;
-        }
-        for row in 0..m {
-            if row != col {
-                let factor = matrix[row * m + col];
-                if factor != 0.0 {
-                    for k in 0..m {
-                        matrix[row * m + k] -= factor * matrix[col * m + k];
-                        inverse[row * m + k] -= factor * inverse[col * m + k];
-                    }
-                }
-            }
-        }
-    }
-    Some(inverse)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::problem::Column;
+    use crate::plan::problem::{Column, Problem};
 
     fn problem() -> Problem {
         let column = |cost: i128, rows: &[usize]| Column {

@@ -1,0 +1,105 @@
+//! The problem's data as the relaxation reads it, built once and shared by
+//! every node; and the same with one row more, for the tie order's questions.
+
+use crate::plan::problem::Problem;
+
+/// The problem's data as the relaxation reads it; shared by every node.
+#[derive(Debug)]
+pub struct Matrix {
+    pub(super) rows: usize,
+    /// Structural columns, each `(row, coefficient)`.
+    pub(super) entries: Vec<Vec<(usize, f64)>>,
+    /// Exact integer data for the bound: `(row, seats)` per column.
+    pub(super) exact: Vec<Vec<(usize, i128)>>,
+    /// Cost per structural column, exact, and scaled to at most 1 for the simplex.
+    pub(super) cost: Vec<i128>,
+    pub(super) scaled_cost: Vec<f64>,
+    /// What the costs were divided by.
+    pub(super) cost_scale: f64,
+    /// Right-hand sides: demands, then limits.
+    pub(super) rhs: Vec<f64>,
+    /// Rows below this are covering rows; the rest are limits.
+    pub(super) covering: usize,
+}
+
+impl Matrix {
+    /// The relaxation's data of `problem`.
+    pub fn new(problem: &Problem) -> Matrix {
+        // A row no one needs a seat of is met by every plan: it is left out, so
+        // the basis is only as big as the rows that matter.
+        let mut row_of = vec![usize::MAX; problem.demand.len()];
+        let mut needed: Vec<u32> = Vec::new();
+        for (row, &demand) in problem.demand.iter().enumerate() {
+            if demand > 0 {
+                row_of[row] = needed.len();
+                needed.push(demand);
+            }
+        }
+        let covering = needed.len();
+        let rows = covering + problem.limits.len();
+        let mut entries: Vec<Vec<(usize, f64)>> = problem
+            .columns
+            .iter()
+            .map(|c| {
+                c.rows
+                    .iter()
+                    .filter(|(row, _)| problem.demand[*row] > 0)
+                    .map(|&(row, seats)| (row_of[row], f64::from(seats.min(problem.demand[row]))))
+                    .filter(|(_, a)| *a > 0.0)
+                    .collect()
+            })
+            .collect();
+        let exact: Vec<Vec<(usize, i128)>> = entries
+            .iter()
+            .map(|e| e.iter().map(|&(r, a)| (r, a as i128)).collect())
+            .collect();
+        for (at, limit) in problem.limits.iter().enumerate() {
+            for &column in &limit.columns {
+                entries[column].push((covering + at, 1.0));
+            }
+        }
+        let cost: Vec<i128> = problem.columns.iter().map(|c| c.cost).collect();
+        let cost_scale = cost.iter().copied().max().unwrap_or(1).max(1) as f64;
+        let scaled_cost = cost.iter().map(|&c| c as f64 / cost_scale).collect();
+        let rhs: Vec<f64> = needed
+            .into_iter()
+            .chain(problem.limits.iter().map(|l| l.at_most))
+            .map(f64::from)
+            .collect();
+        Matrix {
+            rows,
+            entries,
+            exact,
+            cost,
+            scaled_cost,
+            cost_scale,
+            rhs,
+            covering,
+        }
+    }
+}
+
+impl Matrix {
+    /// This matrix with one more row, `Σ_{j ∈ columns} x_j ≥ at_least`, kept as
+    /// a limit (`Σ −x_j ≤ −at_least`) so that the covering rows keep their
+    /// places. The tie order asks with it whether a plan of the least cost buys
+    /// any of `columns` more than it must.
+    pub fn with_row_at_least(&self, columns: &[usize], at_least: u32) -> Matrix {
+        let mut entries = self.entries.clone();
+        for &column in columns {
+            entries[column].push((self.rows, -1.0));
+        }
+        let mut rhs = self.rhs.clone();
+        rhs.push(-f64::from(at_least));
+        Matrix {
+            rows: self.rows + 1,
+            entries,
+            exact: self.exact.clone(),
+            cost: self.cost.clone(),
+            scaled_cost: self.scaled_cost.clone(),
+            cost_scale: self.cost_scale,
+            rhs,
+            covering: self.covering,
+        }
+    }
+}
