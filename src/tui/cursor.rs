@@ -2,7 +2,8 @@
 //! no more than needed to keep it in view.
 //!
 //! Kept beside ratatui's `TableState` on purpose: `TableState` moves its offset
-//! while the table is rendered, so the view would write state, and `App` needs
+//! while the table is rendered (the test below shows it), so the view would
+//! write state, and `App` needs
 //! the offset before drawing (the chart shows the bundles in view, a click maps
 //! to a row, a page is as long as the rows shown). `App` keeps the selection and
 //! the offset with these, and the view hands `Table` only the rows in view.
@@ -47,5 +48,26 @@ mod tests {
         assert_eq!(scroll_to_show(2, 3, 4, 10), 2);
         assert_eq!(scroll_to_show(2, 1, 4, 10), 1);
         assert_eq!(scroll_to_show(8, 9, 4, 10), 6);
+    }
+
+    #[test]
+    fn table_state_learns_its_offset_only_by_being_drawn() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        use ratatui::layout::Constraint;
+        use ratatui::widgets::{Row, Table, TableState};
+
+        // Ten rows in a four-row area, the sixth selected.
+        let rows = (0..10).map(|at| Row::new([at.to_string()]));
+        let table = Table::new(rows, [Constraint::Length(2)]);
+        let mut state = TableState::default().with_selected(Some(5));
+        assert_eq!(state.offset(), 0);
+        let mut terminal = Terminal::new(TestBackend::new(4, 4)).unwrap();
+        terminal
+            .draw(|frame| frame.render_stateful_widget(table, frame.area(), &mut state))
+            .unwrap();
+        // Drawing moved the offset: the view wrote state. Ours is known before.
+        assert_eq!(state.offset(), 2);
+        assert_eq!(scroll_to_show(0, 5, 4, 10), state.offset());
     }
 }
