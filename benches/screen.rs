@@ -1,7 +1,7 @@
 //! The interactive screen on a 10,000-bundle catalogue: a full frame, a sort, a period
 //! change, wanting a service, a price edit, the plan key, reloading, saving, opening.
 
-use bundlecalc::tui::windows::Opens;
+use bundlecalc::tui::action::Opens;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -42,84 +42,113 @@ pub fn printable_lines(text: &str) -> Vec<String> {
 
 /// Calls `$visit(text, is_note)` on every text of a catalogue that people
 /// read (names, ids, notes, labels, sources, facts, the currency): the one list
-/// of them. `$catalog` is a `&Catalog` (texts as `&str`) or a `&mut Catalog`
-/// (texts as `&mut String`), with `$as`/`$iter`/`$source` the matching
-/// `as_deref`/`iter`/`source` or `as_mut`/`iter_mut`/`source_mut`.
+/// of them. `each_text!(ref catalog, …)` hands each on as `&str`,
+/// `each_text!(mut catalog, …)` as `&mut String`.
 macro_rules! each_text {
-    ($catalog:expr, $as:ident, $iter:ident, $source:ident, $visit:expr) => {{
+    (ref $catalog:expr, $visit:expr) => {
+        each_text!(@ $catalog, $visit, as_deref, iter, source, text_ref, boxed_ref)
+    };
+    (mut $catalog:expr, $visit:expr) => {
+        each_text!(@ $catalog, $visit, as_mut, iter_mut, source_mut, text_mut, boxed_mut)
+    };
+    (@ $catalog:expr, $visit:expr, $as:ident, $iter:ident, $source:ident, $text:ident, $boxed:ident) => {{
         let catalog = $catalog;
         let visit = &mut $visit;
-        visit(text_of!(catalog.currency, $as), false);
+        visit($text!(catalog.currency), false);
         for change in catalog.changes.$iter() {
-            visit(text_of!(change.id, $as), false);
-            visit(text_of!(change.name, $as), false);
-            change.note.$as().map(|note| visit(note, true));
-            change.seen.$source().map(|source| visit(source, false));
-            change.label.$as().map(|label| visit(label, false));
+            visit($text!(change.id), false);
+            visit($text!(change.name), false);
+            if let Some(note) = change.note.$as() {
+                visit(note, true);
+            }
+            if let Some(source) = change.seen.$source() {
+                visit(source, false);
+            }
+            if let Some(label) = change.label.$as() {
+                visit(label, false);
+            }
         }
         for service in catalog.services.$iter() {
-            visit(text_of!(service.id, $as), false);
-            visit(text_of!(service.name, $as), false);
-            service.note.$as().map(|note| visit(note, true));
-            service.seen.$source().map(|source| visit(source, false));
-            service
-                .label
-                .$as()
-                .map(|label| boxed_text!(label, $as, |text| visit(text, false)));
+            visit($text!(service.id), false);
+            visit($text!(service.name), false);
+            if let Some(note) = service.note.$as() {
+                visit(note, true);
+            }
+            if let Some(source) = service.seen.$source() {
+                visit(source, false);
+            }
+            if let Some(label) = service.label.$as() {
+                $boxed!(label, |text| visit(text, false));
+            }
             for mark in service.changes.$iter() {
-                visit(text_of!(mark.id, $as), false);
-                visit(text_of!(mark.name, $as), false);
+                visit($text!(mark.id), false);
+                visit($text!(mark.name), false);
             }
             for way in service.other_prices.$iter() {
-                way.label.$as().map(|label| visit(label, false));
-                way.seen.$source().map(|source| visit(source, false));
+                if let Some(label) = way.label.$as() {
+                    visit(label, false);
+                }
+                if let Some(source) = way.seen.$source() {
+                    visit(source, false);
+                }
             }
-            service
-                .value
-                .$as()
-                .map(|benefit| visit(text_of!(benefit.fact, $as), false));
+            if let Some(benefit) = service.value.$as() {
+                visit($text!(benefit.fact), false);
+            }
         }
         for bundle in catalog.bundles.$iter() {
-            visit(text_of!(bundle.id, $as), false);
-            visit(text_of!(bundle.name, $as), false);
-            bundle.note.$as().map(|note| visit(note, true));
-            bundle.seen.$source().map(|source| visit(source, false));
+            visit($text!(bundle.id), false);
+            visit($text!(bundle.name), false);
+            if let Some(note) = bundle.note.$as() {
+                visit(note, true);
+            }
+            if let Some(source) = bundle.seen.$source() {
+                visit(source, false);
+            }
             for mark in bundle.changes.$iter() {
-                visit(text_of!(mark.id, $as), false);
-                visit(text_of!(mark.name, $as), false);
+                visit($text!(mark.id), false);
+                visit($text!(mark.name), false);
             }
             for include in bundle.includes.$iter() {
                 if let Include::OneOf {
                     label: Some(label), ..
                 } = include
                 {
-                    visit(text_of!(*label, $as), false);
+                    visit($text!(*label), false);
                 }
             }
         }
         for person in catalog.people.$iter() {
-            visit(text_of!(person.id, $as), false);
-            visit(text_of!(person.name, $as), false);
+            visit($text!(person.id), false);
+            visit($text!(person.name), false);
         }
     }};
 }
 
-/// A `String` field as `each_text!` hands it on: `&str` or `&mut String`.
-macro_rules! text_of {
-    ($field:expr, as_deref) => {
+/// A `String` field as `each_text!(ref …)` hands it on.
+macro_rules! text_ref {
+    ($field:expr) => {
         $field.as_str()
     };
-    ($field:expr, as_mut) => {
+}
+
+/// A `String` field as `each_text!(mut …)` hands it on.
+macro_rules! text_mut {
+    ($field:expr) => {
         &mut $field
     };
 }
 
-/// A `Box<str>` field as `each_text!` hands it on to `$visit`.
-macro_rules! boxed_text {
-    ($field:expr, as_deref, $visit:expr) => {
+/// A `Box<str>` field as `each_text!(ref …)` hands it on.
+macro_rules! boxed_ref {
+    ($field:expr, $visit:expr) => {
         $visit($field)
     };
-    ($field:expr, as_mut, $visit:expr) => {{
+}
+
+/// A `Box<str>` field as `each_text!(mut …)` hands it on: as a `String`, put back.
+macro_rules! boxed_mut {
+    ($field:expr, $visit:expr) => {{
         let mut text = $field.to_string();
         $visit(&mut text);
         *$field = text.into();
@@ -132,24 +161,15 @@ macro_rules! boxed_text {
 /// escaping, as in every ordinary file.
 pub fn for_people(catalog: &Catalog) -> Cow<'_, Catalog> {
     let mut all_clean = true;
-    each_text!(
-        catalog,
-        as_deref,
-        iter,
-        source,
-        |text: &str, _note: bool| {
-            all_clean &= matches!(printable(text), Cow::Borrowed(_));
-        }
-    );
+    each_text!(ref catalog, |text: &str, _note: bool| {
+        all_clean &= matches!(printable(text), Cow::Borrowed(_));
+    });
     if all_clean {
         return Cow::Borrowed(catalog);
     }
     let mut copy = catalog.clone();
     each_text!(
-        &mut copy,
-        as_mut,
-        iter_mut,
-        source_mut,
+        mut &mut copy,
         |text: &mut String, note: bool| {
             // A note's line breaks stay: whoever shows it shows its lines.
             *text = if note {

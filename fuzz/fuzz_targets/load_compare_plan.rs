@@ -1,17 +1,23 @@
 //! Any bytes as a bundles file: load, compare, plan and render must never panic, and
-//! whatever loads holds only amounts and facts within their bounds (SPEC §1.1).
+//! whatever loads holds only amounts and facts within their bounds (docs/reference/file-format.md).
 #![no_main]
 
-use bundlecalc_core::calc::{SortKey, compare, sort_bundles};
-use bundlecalc_core::scenario::Scenario;
-use bundlecalc_core::amount::{MAX_AMOUNT, MAX_FACT};
 use bundlecalc::diagnostic::parse_catalog;
+use bundlecalc::report::Format;
+use bundlecalc::report::compare::{CompareReport, render_compare};
+use bundlecalc::report::paint::Painter;
+use bundlecalc::report::plan::{PlanReport, render_plan};
+use bundlecalc_core::amount::{MAX_AMOUNT, MAX_FACT};
+use bundlecalc_core::calc::compare;
+use bundlecalc_core::calc::sort::{SortKey, sort_bundles};
 use bundlecalc_core::plan::plan;
-use bundlecalc::report::{CompareReport, Format, Painter, PlanReport, render_compare, render_plan};
+use bundlecalc_core::scenario::Scenario;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
     let catalog = match parse_catalog(text) {
         Ok(catalog) => catalog,
         Err(problems) => {
@@ -46,7 +52,12 @@ fuzz_target!(|bytes: &[u8]| {
     // Plans grow as 2^wants: keep each run quick.
     if scenario.wants.as_ref().is_some_and(|w| w.len() <= 12) {
         if let Ok(found) = plan(&catalog, &scenario) {
-            let report = PlanReport { catalog: &catalog, basis: scenario.basis, plan: &found, what_ifs: None };
+            let report = PlanReport {
+                catalog: &catalog,
+                basis: scenario.basis,
+                plan: &found,
+                what_ifs: None,
+            };
             let _ = render_plan(&report, Format::Json, Painter::PLAIN);
         }
     }

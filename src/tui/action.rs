@@ -1,6 +1,5 @@
 //! Keys and mouse events become intents here, and only here.
 
-use crate::tui::windows::Opens;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -12,8 +11,7 @@ pub enum Action {
     Quit,
     /// `Esc`: close the overlay, or quit when there is none.
     Back,
-    /// A window's key on the main screen (`?`, `P`, `H`, `C`, …): open it. The
-    /// keys are those of the list of windows (`windows::Opens`).
+    /// A window's key on the main screen (`?`, `P`, `H`, `C`, …): open it.
     Open(Opens),
     Up,
     Down,
@@ -143,18 +141,76 @@ fn action_for_typing(key: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// Declares `Opens`, the windows a key opens on the main screen, each with its
+/// key: a new window's key is its line here.
+macro_rules! window_keys {
+    ($($(#[$doc:meta])* $window:ident = $key:literal,)*) => {
+        /// A window a key opens on the main screen, as it starts. Which window
+        /// each is, the list of windows says (`windows/mod.rs`).
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        pub enum Opens {
+            $($(#[$doc])* $window,)*
+        }
+
+        impl Opens {
+            /// Every one of them, in the order of the list below.
+            pub const ALL: &[Opens] = &[$(Opens::$window,)*];
+
+            /// The key that opens it.
+            pub fn key(self) -> char {
+                match self {
+                    $(Opens::$window => $key,)*
+                }
+            }
+        }
+    };
+}
+
+window_keys! {
+    /// Every key, and where the file lives.
+    Help = '?',
+    /// The cheapest plan for the wants.
+    Plan = 'P',
+    /// The facts tiers and benefits test.
+    Facts = 'f',
+    /// Every what-if change, applied or not.
+    WhatIfs = 'a',
+    /// The household's purchases and who pays what.
+    Household = 'H',
+    /// The calendar, month by month.
+    Calendar = 'C',
+    /// Every price with when and where it was seen.
+    Dates = 'd',
+}
+
+impl Opens {
+    /// The window `key` opens on the main screen, if it opens one.
+    pub fn with_key(key: char) -> Option<Opens> {
+        Opens::ALL.iter().copied().find(|opens| opens.key() == key)
+    }
+}
+
+/// A key on the main screen, or in a window that takes commands: a window's
+/// key opens it, else the command of `command_for_key`.
 fn action_for_key(key: &KeyEvent) -> Option<Action> {
+    let plain = key.modifiers.is_empty() || key.modifiers == KeyModifiers::SHIFT;
+    if plain
+        && let KeyCode::Char(key) = key.code
+        && let Some(opens) = Opens::with_key(key)
+    {
+        return Some(Action::Open(opens));
+    }
+    command_for_key(key)
+}
+
+/// A key that opens no window: its command.
+fn command_for_key(key: &KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Quit),
             KeyCode::Char('s') => Some(Action::Save),
             _ => None,
         };
-    }
-    if let KeyCode::Char(key) = key.code
-        && let Some(opens) = Opens::with_key(key)
-    {
-        return Some(Action::Open(opens));
     }
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
@@ -202,6 +258,17 @@ mod tests {
 
     fn action_for(event: &Event) -> Option<Action> {
         super::action_for(event, KeyMode::Commands)
+    }
+
+    #[test]
+    fn no_window_s_key_is_also_a_command() {
+        for &opens in Opens::ALL {
+            let event = KeyEvent::new(KeyCode::Char(opens.key()), KeyModifiers::NONE);
+            assert_eq!(command_for_key(&event), Some(Action::Unknown), "{opens:?}");
+            assert_eq!(action_for_key(&event), Some(Action::Open(opens)));
+        }
+        let keys: std::collections::BTreeSet<char> = Opens::ALL.iter().map(|o| o.key()).collect();
+        assert_eq!(keys.len(), Opens::ALL.len(), "two windows share a key");
     }
 
     #[test]

@@ -27,8 +27,8 @@ pub(super) struct Column {
 /// highlights; two things it does not do are done here: columns sized to their
 /// content (`fit`, `fill_first`), and each cell cut to its column with `…`, by
 /// display width, then padded (`Table` cuts a cell short without a mark, as
-/// the test below shows). A
-/// table wider than `area` is cut at its right edge, as a line of text is.
+/// the test below shows). A table wider than `area` is cut at its right edge,
+/// as a line of text is.
 pub(super) fn draw_table(
     frame: &mut Frame<'_>,
     area: Rect,

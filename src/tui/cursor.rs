@@ -3,10 +3,10 @@
 //!
 //! Kept beside ratatui's `TableState` on purpose: `TableState` moves its offset
 //! while the table is rendered (the test below shows it), so the view would
-//! write state, and `App` needs
-//! the offset before drawing (the chart shows the bundles in view, a click maps
-//! to a row, a page is as long as the rows shown). `App` keeps the selection and
-//! the offset with these, and the view hands `Table` only the rows in view.
+//! write state, and `App` needs the offset before drawing (the chart shows the
+//! bundles in view, a click maps to a row, a page is as long as the rows
+//! shown). `App` keeps the selection and the offset with these, and the view
+//! hands `Table` only the rows in view.
 
 /// `at + delta`, kept within `0..count`.
 pub fn step(at: usize, delta: isize, count: usize) -> usize {

@@ -22,10 +22,12 @@ pub struct PlanReport<'a> {
     pub catalog: &'a Catalog,
     pub basis: Period,
     pub plan: &'a Plan,
-    /// The plan's what-ifs (`what_if::what_ifs`); `None` when the file has no changes.
+    /// The plan's what-ifs (`what_if::entries::what_ifs`); `None` when the file has no changes.
     pub what_ifs: Option<&'a [WhatIf]>,
 }
 
+/// The plan in `format` (docs/reference/output.md, "The plan as a table", "…
+/// as JSON", "… as CSV", "… as Markdown"); `painter` colours the table.
 pub fn render_plan(report: &PlanReport<'_>, format: Format, painter: Painter) -> String {
     match format {
         Format::Json => json::json(report),

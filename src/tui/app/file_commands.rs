@@ -102,11 +102,12 @@ impl App {
         });
     }
 
-    /// The file's scenario, with this session's period and what the command line asked.
+    /// The file's scenario, with this session's period and statuses (`p`, `i`,
+    /// started from the command line's) and what else the command line asked.
     pub(super) fn scenario_for(&self, catalog: &Catalog) -> Scenario {
         let asked = Asked {
             basis: Some(self.scenario.basis),
-            include: Default::default(),
+            include: self.scenario.include,
             ..self.asked.clone()
         };
         // A wanted service that is gone from the file is simply no longer wanted.

@@ -3,7 +3,6 @@
 //! letter per purchase, the purchases and the totals. `[` `]` move the first
 //! month, `{` `}` change the length, `← →` scroll the months sideways.
 
-use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,16 +10,16 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::calendar::sentences::calendar_notes;
+use crate::report::calendar::grid::year_label;
 use crate::report::calendar::grid::{cell_text, letter, month_name};
-use crate::report::shares::member_name;
+use crate::report::calendar::sentences::calendar_notes;
 use crate::report::money::{money_text, signed_money_text};
 use crate::report::people::pays_text;
 use crate::report::purchase::purchase_name;
-use crate::report::calendar::grid::year_label;
+use crate::report::shares::member_name;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
@@ -56,7 +55,9 @@ impl Window for CalendarWindow {
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Calendar) => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Calendar) => {
+                return Outcome::Close;
+            }
             Action::Quit => return Outcome::Quit,
             Action::EarlierMonths => return Outcome::MoveHorizon(-1),
             Action::LaterMonths => return Outcome::MoveHorizon(1),
@@ -84,7 +85,8 @@ impl Window for CalendarWindow {
     }
 
     fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
-        self.dialog(props).draw(frame, area, &props.theme, self.offset);
+        self.dialog(props)
+            .draw(frame, area, &props.theme, self.offset);
     }
 }
 
@@ -193,7 +195,11 @@ impl CalendarWindow {
         for m in first..first + shown {
             let month = horizon.month(m as u32);
             let next = (m + 1 < first + shown).then(|| horizon.month(m as u32 + 1));
-            years += &pad(&year_label(month, m == first, next, cell), cell, Align::Left);
+            years += &pad(
+                &year_label(month, m == first, next, cell),
+                cell,
+                Align::Left,
+            );
             names += &pad(&month_name(month), cell, Align::Left);
         }
         lines.push(Line::styled(years.trim_end().to_string(), theme.faint));

@@ -6,12 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::Opens;
 use super::outcome::Outcome;
 use super::window::{Props, Window};
 use crate::text::{Align, display_width, pad, truncate_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::seen::Seen;
@@ -32,6 +31,7 @@ pub struct Dated {
     pub date: Option<String>,
     /// The bundle's or service's name, with the way to buy's label.
     pub name: String,
+    /// Where it was seen (`source`), as the file says it.
     pub source: Option<String>,
 }
 
@@ -41,7 +41,7 @@ impl Window for DatesWindow {
     }
 
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
-        let count = dated_prices(props.catalog).len();
+        let count = price_count(props.file);
         let room = room(props.screen.height);
         let last_first = count.saturating_sub(room);
         match action {
@@ -59,7 +59,8 @@ impl Window for DatesWindow {
     /// Draws the prices in view, a line each, and which of them are shown.
     fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
         let theme = &props.theme;
-        let prices = dated_prices(props.shown);
+        // The file's prices, not a what-if's: what was seen, and where.
+        let prices = dated_prices(props.file_shown);
         let inner = dialog_inner_width(area.width, WIDTH);
         let room = room(area.height);
         let first = self.scroll.min(prices.len().saturating_sub(room));
@@ -126,6 +127,7 @@ pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
             Some(label) => format!("{} · {label}", crate::words::service_name(service)),
             None => crate::words::service_name(service),
         };
+        // A benefit has no price of its own: it is worth a share of spending.
         if service.value.is_none() {
             add(named(service.label.as_deref()), &service.seen);
         }
@@ -136,6 +138,15 @@ pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
     // Stable: equal dates, and the undated, keep the file's order.
     prices.sort_by_key(|(date, _)| (date.is_none(), *date));
     prices.into_iter().map(|(_, dated)| dated).collect()
+}
+
+/// How many prices `dated_prices` lists, without listing them.
+fn price_count(catalog: &Catalog) -> usize {
+    let services = catalog
+        .services
+        .iter()
+        .map(|service| usize::from(service.value.is_none()) + service.other_prices.len());
+    catalog.bundles.len() + services.sum::<usize>()
 }
 
 /// How many prices fit on a screen `screen_height` tall (the rest of the window
@@ -176,6 +187,7 @@ mod tests {
         )
         .unwrap();
         let prices = dated_prices(&catalog);
+        assert_eq!(price_count(&catalog), prices.len());
         let listed: Vec<(Option<&str>, &str, Option<&str>)> = prices
             .iter()
             .map(|p| (p.date.as_deref(), p.name.as_str(), p.source.as_deref()))

@@ -4,7 +4,6 @@
 //! the field and recomputes every figure); this file owns the window's state,
 //! keys and drawing.
 
-use super::Opens;
 use std::collections::{BTreeMap, BTreeSet};
 
 use ratatui::Frame;
@@ -16,7 +15,7 @@ use super::outcome::Outcome;
 use super::window::{Props, Window};
 use crate::text::{Align, display_width, pad};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::draw_dialog;
 use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
@@ -165,7 +164,9 @@ impl FactsWindow {
                     return Outcome::EditFact(row.name.clone());
                 }
             }
-            Action::Back | Action::Open(Opens::Facts) | Action::Open(Opens::Help) => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Facts) | Action::Open(Opens::Help) => {
+                return Outcome::Close;
+            }
             Action::Quit => return Outcome::Quit,
             _ => {}
         }

@@ -96,7 +96,6 @@ impl PriceField {
             tr!("field.refused", text = text, why = why, what = what)
         })
     }
-
 }
 
 impl Window for PriceField {

@@ -1,7 +1,6 @@
 //! The help window (`?`, docs/reference/screen.md, "The help window"): every
 //! key, and where the file lives.
 
-use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +9,7 @@ use super::outcome::Outcome;
 use super::window::{Props, Window};
 use crate::text::{Align, display_width, pad, printable};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::draw_dialog;
 
 /// The widest the window gets.

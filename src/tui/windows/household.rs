@@ -3,7 +3,6 @@
 //! cover everyone's wants, who uses which service of each, and what each person
 //! pays, would pay alone and saves (docs/reference/arithmetic.md, "Rule 6: Household shares"). Without people, how to add them.
 
-use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,12 +11,12 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
 use super::window::{Props, Shows, Window};
-use crate::report::shares::{member_name, share_notes, split_words};
 use crate::report::money::{money_text, signed_money_text};
 use crate::report::purchase::purchase_name;
+use crate::report::shares::{member_name, share_notes, split_words};
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
@@ -47,7 +46,9 @@ impl Window for HouseholdWindow {
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Household) => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Household) => {
+                return Outcome::Close;
+            }
             Action::NextSplit => return Outcome::NextSplit,
             Action::Quit => return Outcome::Quit,
             Action::Up => self.offset = self.offset.min(most).saturating_sub(1),
@@ -60,7 +61,8 @@ impl Window for HouseholdWindow {
     }
 
     fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
-        self.dialog(props).draw(frame, area, &props.theme, self.offset);
+        self.dialog(props)
+            .draw(frame, area, &props.theme, self.offset);
     }
 }
 

@@ -2,8 +2,9 @@
 //! (`window.rs`): it owns its state, turns an action into an `Outcome`
 //! (`outcome.rs`) and draws from the `Props` it is handed, never from the `App`;
 //! none imports `app` or `view`. The list below is the one place that names them
-//! all, with the key that opens each on the main screen: a new window is its
-//! file and its line there (ARCHITECTURE.md, "Where to add…").
+//! all, and the window each key of `action::Opens` opens: a new window is its
+//! file, its line there, and its key's line in `action.rs` (ARCHITECTURE.md,
+//! "Where to add…").
 
 pub mod outcome;
 pub mod target;
@@ -11,12 +12,13 @@ pub mod window;
 
 use std::ops::{Deref, DerefMut};
 
+use crate::tui::action::Opens;
 use window::Window;
 
 /// Declares each window's module and its variant of `OpenWindow`, and hands the
 /// `Window` trait's calls to the window that is open: the one `match` on windows.
 macro_rules! windows {
-    ($($(#[$doc:meta])* $variant:ident($module:ident::$window:ident) $(on $key:literal)?,)*) => {
+    ($($(#[$doc:meta])* $variant:ident($module:ident::$window:ident) $(on $opens:ident)?,)*) => {
         $(pub mod $module;)*
 
         /// A window that is open, with its state: it exists exactly while it is
@@ -26,41 +28,11 @@ macro_rules! windows {
             $($(#[$doc])* $variant($module::$window),)*
         }
 
-        /// The windows a key opens on the main screen, as they start
-        /// (`Default`): those the list gives a key (`on '?'`). The others open
-        /// with something of the screen's (the search box, the note, the field).
-        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-        pub enum Opens {
-            $($(#[doc = concat!("`", $key, "`")] $variant,)?)*
-        }
-
-        impl Opens {
-            /// The window `key` opens on the main screen, if it opens one.
-            pub fn with_key(key: char) -> Option<Opens> {
-                $($(
-                    if key == $key {
-                        return Some(Opens::$variant);
-                    }
-                )?)*
-                None
-            }
-
-            /// The key that opens it.
-            pub fn key(self) -> char {
-                match self {
-                    $($(Opens::$variant => $key,)?)*
-                }
-            }
-        }
-
         impl OpenWindow {
             /// The window `opens` names, as it starts.
             pub fn opened_by(opens: Opens) -> OpenWindow {
                 match opens {
-                    $($(Opens::$variant => {
-                        let _key = $key; // the repetition is by key
-                        OpenWindow::$variant(<$module::$window>::default())
-                    })?)*
+                    $($(Opens::$opens => OpenWindow::$variant(<$module::$window>::default()),)?)*
                 }
             }
         }
@@ -87,11 +59,11 @@ macro_rules! windows {
 
 windows! {
     /// Every key, and where the file lives (`?`).
-    Help(help::Help) on '?',
+    Help(help::Help) on Help,
     /// The cheapest plan for the wants (`P`).
-    Plan(plan::PlanWindow) on 'P',
+    Plan(plan::PlanWindow) on Plan,
     /// The facts tiers and benefits test (`f`).
-    Facts(facts::FactsWindow) on 'f',
+    Facts(facts::FactsWindow) on Facts,
     /// The selected bundle's whole note (`v`).
     Note(note::NoteWindow),
     /// The price field (`e`), or a fact's.
@@ -101,13 +73,13 @@ windows! {
     /// The search box in the status line (`/`).
     Search(search::Search),
     /// Every what-if change, applied or not, and what it would save (`a`).
-    WhatIfs(what_ifs::WhatIfsWindow) on 'a',
+    WhatIfs(what_ifs::WhatIfsWindow) on WhatIfs,
     /// The household's purchases and who pays what (`H`).
-    Household(household::HouseholdWindow) on 'H',
+    Household(household::HouseholdWindow) on Household,
     /// Every service, with its wanted mark (`W`).
     Services(services::ServicesWindow),
     /// The calendar, month by month (`C`).
-    Calendar(calendar::CalendarWindow) on 'C',
+    Calendar(calendar::CalendarWindow) on Calendar,
     /// Every price with when and where it was seen, oldest first (`d`).
-    Dates(dates::DatesWindow) on 'd',
+    Dates(dates::DatesWindow) on Dates,
 }

@@ -1,7 +1,6 @@
 //! The note window (`v`, docs/reference/screen.md, "The note window"): the
 //! selected bundle's whole note, wrapped, scrolled line by line.
 
-use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -10,7 +9,7 @@ use super::outcome::Outcome;
 use super::window::{Props, Window};
 use crate::text::{printable_lines, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 
 /// The widest the window gets.

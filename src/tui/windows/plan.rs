@@ -2,20 +2,19 @@
 //! cheapest offers for the wants, what each is used for, the totals, what
 //! rumoured offers would change, and what each what-if not applied would do.
 
-use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::plan::sentences::{if_rumoured_sentence, not_proven_sentence, unproven_notes};
 use crate::report::money::{money_text, signed_money_text};
+use crate::report::plan::sentences::{if_rumoured_sentence, not_proven_sentence, unproven_notes};
 use crate::report::purchase::purchase_name;
 use crate::report::what_if::what_if_sentence;
 use crate::text::{display_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
 use bundlecalc_core::model::Catalog;
@@ -47,7 +46,9 @@ impl Window for PlanWindow {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
             Action::ToggleRumoured => return Outcome::ToggleRumoured,
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Plan) => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Plan) => {
+                return Outcome::Close;
+            }
             Action::Quit => return Outcome::Quit,
             Action::Up => self.offset = self.offset.min(most).saturating_sub(1),
             Action::Down => self.offset = (self.offset + 1).min(most),
@@ -59,7 +60,8 @@ impl Window for PlanWindow {
     }
 
     fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
-        self.dialog(props).draw(frame, area, &props.theme, self.offset);
+        self.dialog(props)
+            .draw(frame, area, &props.theme, self.offset);
     }
 }
 

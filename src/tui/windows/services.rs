@@ -4,7 +4,6 @@
 //! or not, as `w` does in the detail list (saved by `Ctrl-S` into
 //! `profile.wants`).
 
-use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,7 +14,7 @@ use super::window::{Props, Window};
 use crate::report::money::money_text;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
 use bundlecalc_core::calc::prices::service_worth;
 use bundlecalc_core::model::ServiceIx;
@@ -50,7 +49,9 @@ impl Window for ServicesWindow {
             Action::Submit | Action::ToggleWanted if count > 0 => {
                 return Outcome::ToggleWant(self.selected);
             }
-            Action::Back | Action::Open(Opens::Help) | Action::ShowServices => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::ShowServices => {
+                return Outcome::Close;
+            }
             Action::Quit => return Outcome::Quit,
             _ => {}
         }

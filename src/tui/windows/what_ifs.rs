@@ -4,7 +4,6 @@
 //! the selected one or takes it back. What-ifs are a view, never saved. What
 //! each change would do is found with the plan (`planning::Effect`), never here.
 
-use super::Opens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,7 +13,7 @@ use super::window::{Props, Shows, Window};
 use crate::report::money::{money_text, signed_money_text};
 use crate::text::{printable, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode};
+use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 use crate::tui::planning::Effect;
 use bundlecalc_core::model::offer::Offer;
@@ -49,7 +48,9 @@ impl Window for WhatIfsWindow {
             Action::Top | Action::PageUp => self.selected = 0,
             Action::Bottom | Action::PageDown => self.selected = last,
             Action::Submit if count > 0 => return Outcome::ToggleWhatIf(self.selected),
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::WhatIfs) => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::WhatIfs) => {
+                return Outcome::Close;
+            }
             Action::Quit => return Outcome::Quit,
             _ => {}
         }

@@ -8,8 +8,8 @@ use crate::support::screen::{row_with, screen};
 use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::{App, AppConfig};
-use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 
 /// The walk-through's file on a screen of `width` × `height`, its calendar from

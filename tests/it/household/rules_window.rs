@@ -7,8 +7,8 @@ use crate::support::app::{open_app, open_sized, wait_for_plan};
 use crate::support::screen::screen;
 use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::App;
-use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::split::Split;
 
 /// The shipped file, me wanting Youku, Mum JD PLUS, a 200.00 bundle of both, and

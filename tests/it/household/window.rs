@@ -8,8 +8,8 @@ use crate::support::screen::{row_with, screen};
 use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::{App, AppConfig};
-use bundlecalc::tui::windows::Opens;
 
 fn open(name: &str, width: u16, height: u16) -> App {
     open_sized(&fixture(name), width, height)

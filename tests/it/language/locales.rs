@@ -193,8 +193,8 @@ fn table_and_markdown_snapshots_in_chinese() {
 mod screen {
     use bundlecalc::i18n::{Lang, in_language};
     use bundlecalc::tui::action::Action;
+    use bundlecalc::tui::action::Opens;
     use bundlecalc::tui::app::App;
-    use bundlecalc::tui::windows::Opens;
 
     use crate::support::app::built_in as app;
     use crate::support::screen::screen;
@@ -386,8 +386,8 @@ mod one_language {
     use bundlecalc::i18n::{Lang, in_language};
     use bundlecalc::source::Source;
     use bundlecalc::tui::action::Action;
+    use bundlecalc::tui::action::Opens;
     use bundlecalc::tui::app::{App, AppConfig};
-    use bundlecalc::tui::windows::Opens;
 
     use crate::support::app::wait_for_plan;
     use crate::support::screen::screen;

@@ -5,8 +5,8 @@
 use crate::support::screen::screen;
 use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::{App, AppConfig};
-use bundlecalc::tui::windows::Opens;
 use unicode_width::UnicodeWidthChar;
 
 /// Every key and text of a locale file, its `%{name}` arguments filled with

@@ -5,9 +5,9 @@
 use crate::support::Sandbox;
 use crate::support::app::open_sized;
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::App;
 use bundlecalc::tui::view::draw;
-use bundlecalc::tui::windows::Opens;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;

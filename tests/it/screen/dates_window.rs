@@ -4,7 +4,7 @@
 use crate::support::app::built_in;
 use crate::support::screen::{row_with, screen};
 use bundlecalc::tui::action::Action;
-use bundlecalc::tui::windows::Opens;
+use bundlecalc::tui::action::Opens;
 
 /// The date (or "not dated") at the start of each of the window's price rows.
 fn dates_shown(lines: &[String]) -> Vec<String> {

@@ -3,7 +3,7 @@
 //! followed by every figure. (What-if changes, `[changes.ID]`, are `whatif::`.)
 
 use crate::support::screen::{row_with, screen};
-use bundlecalc::tui::windows::Opens;
+use bundlecalc::tui::action::Opens;
 use std::fs;
 
 use crate::support::app::{
@@ -156,6 +156,21 @@ fn i_lets_the_plan_use_rumoured_offers() {
     assert_eq!(plan.total.to_string(), "88.00");
     let ids: Vec<&str> = plan.offers.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["88vip_qq"]);
+    assert!(row_with(&screen(&app), "Cheapest plan").contains("with rumoured offers"));
+
+    // A reload, `r` or a change on disk, keeps the session's choice.
+    app.update(Action::Back);
+    app.update(Action::Reload);
+    crate::support::app::settle(&mut app);
+    assert!(app.scenario.include.rumoured);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("reloaded ") && message.ends_with("rumoured.toml"),
+        "{message}"
+    );
+    app.update(Action::Open(Opens::Plan));
+    let plan = wait_for_plan(&mut app).unwrap();
+    assert_eq!(plan.total.to_string(), "88.00");
     assert!(row_with(&screen(&app), "Cheapest plan").contains("with rumoured offers"));
 }
 

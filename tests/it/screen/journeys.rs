@@ -4,9 +4,9 @@ use crate::support::app::built_in as app_of_size;
 use crate::support::app::wait_for_plan;
 use crate::support::screen::{row_with, screen};
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::App;
 use bundlecalc::tui::pane::Pane;
-use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::calc::sort::SortKey;
 use unicode_width::UnicodeWidthStr;
 

@@ -4,8 +4,8 @@
 use crate::support::app::{open_app, settle};
 use bundlecalc::source::BUILT_IN;
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::view::draw;
-use bundlecalc::tui::windows::Opens;
 use bundlecalc_core::money::Money;
 use proptest::prelude::*;
 use ratatui::Terminal;

@@ -6,10 +6,10 @@ use crate::support::app::{built_in, open_app, type_text, wait_for_plan};
 use crate::support::screen::screen;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::pane::Pane;
 use bundlecalc::tui::windows::OpenWindow;
-use bundlecalc::tui::windows::Opens;
 use unicode_width::UnicodeWidthStr;
 
 fn app_on(text: &str, width: u16, height: u16) -> App {

@@ -1,6 +1,6 @@
 //! Following the file live: changes by any editor show, broken files never crash.
 
-use bundlecalc::tui::windows::Opens;
+use bundlecalc::tui::action::Opens;
 use std::fs;
 use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};

@@ -6,26 +6,26 @@ use crate::support::screen::screen;
 use bundlecalc::error::Error;
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::windows::OpenWindow;
-use bundlecalc::tui::windows::Opens;
 use bundlecalc::tui::windows::question::Prompt;
 
 /// Every key that opens a window on the main screen.
-const OPENERS: [Action; 8] = [
-    Action::Open(Opens::Help),
-    Action::Open(Opens::Dates),
-    Action::Open(Opens::Plan),
-    Action::Open(Opens::Facts),
-    Action::ShowNote,
-    Action::EditPrice,
-    Action::Search,
-    Action::ShowServices,
-];
+fn openers() -> Vec<Action> {
+    let keyed = Opens::ALL.iter().map(|&opens| Action::Open(opens));
+    let others = [
+        Action::ShowNote,
+        Action::EditPrice,
+        Action::Search,
+        Action::ShowServices,
+    ];
+    keyed.chain(others).collect()
+}
 
 #[test]
 fn from_every_window_quitting_closes_it_and_asks_when_there_are_edits() {
-    for opener in OPENERS {
+    for opener in openers() {
         let mut app = built_in(80, 24);
         edit_price(&mut app, "99");
         app.update(opener);
@@ -41,7 +41,7 @@ fn from_every_window_quitting_closes_it_and_asks_when_there_are_edits() {
 
 #[test]
 fn from_every_window_quitting_without_edits_quits_and_esc_only_closes() {
-    for opener in OPENERS {
+    for opener in openers() {
         let mut app = built_in(80, 24);
         app.update(opener);
         app.update(Action::Back);

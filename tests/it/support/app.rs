@@ -1,6 +1,6 @@
 //! Building the interactive screen's state from a file, without a terminal.
 
-use bundlecalc::tui::windows::Opens;
+use bundlecalc::tui::action::Opens;
 use std::path::Path;
 use std::time::{Duration, Instant};
 

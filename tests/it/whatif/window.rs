@@ -9,9 +9,9 @@ use crate::support::screen::{row_with, screen};
 use bundlecalc::i18n::{Lang, in_language};
 use bundlecalc::source::Source;
 use bundlecalc::tui::action::Action;
+use bundlecalc::tui::action::Opens;
 use bundlecalc::tui::app::{App, AppConfig};
 use bundlecalc::tui::windows::OpenWindow;
-use bundlecalc::tui::windows::Opens;
 
 fn what_if_app(width: u16, height: u16) -> App {
     open_sized(&fixture("what_if.toml"), width, height)

@@ -180,7 +180,7 @@ pub fn planner_instances() -> Vec<Instance> {
 }
 
 /// The covering problems of every group of a generated household (what fair
-/// shares need, `c(S)` for each group `S`): `people` people besides `me`, each
+/// shares need, `c(S)` for each group `S`): `people` people, `me` among them, each
 /// with `wants_each` wants of `distinct`, over `offers` offers.
 pub fn group_problems(
     offers: usize,
