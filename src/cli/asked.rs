@@ -4,6 +4,7 @@
 //! never saved.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use rust_decimal::Decimal;
 
@@ -20,6 +21,7 @@ use bundlecalc_core::model::offer::{Include, Offer};
 use bundlecalc_core::plan::household::Household;
 use bundlecalc_core::scenario::{Includes, Scenario};
 use bundlecalc_core::split::Split;
+use bundlecalc_core::stale::parse_date;
 
 /// The file's scenario with the command line's `--per`, `--want`, `--set` and
 /// `--include` applied, refusing wants and facts the file does not know.
@@ -216,4 +218,48 @@ pub(super) fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &
         None => tr!(&format!("cli.{kind}s_are"), ids = known.join(", ")),
     };
     Error::usage(tr!(&format!("cli.unknown_{kind}"), id = id, help = help))
+}
+
+/// `--today`, or the real date.
+///
+/// Errors: exit 2 when `--today` is not a date.
+pub(super) fn today_of(cli: &Cli) -> Result<time::Date, Error> {
+    match &cli.today {
+        Some(text) => {
+            parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))
+        }
+        None => Ok(bundlecalc_core::stale::today()),
+    }
+}
+
+/// The calendar's months: `--from` (default the month of `--today`) and
+/// `--months` (default 12), for `--calendar` and the screen's `C` alike
+/// (docs/reference/calendar.md).
+///
+/// Errors: exit 2 when `--from` is not a month.
+pub(super) fn horizon_of(
+    cli: &Cli,
+    today: time::Date,
+) -> Result<bundlecalc_core::plan::calendar::months::Horizon, Error> {
+    use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
+    let mut horizon = Horizon::from_today(today);
+    if let Some(text) = &cli.from {
+        horizon.from = YearMonth::parse(text)
+            .ok_or_else(|| Error::usage(tr!("cli.bad_from", value = text)))?;
+    }
+    if let Some(months) = cli.months {
+        horizon.months = months;
+    }
+    Ok(horizon)
+}
+
+/// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
+/// microsecond; `None` when it is not one.
+pub(super) fn parse_time_limit(text: &str) -> Option<Duration> {
+    let seconds = Decimal::from_str_exact(text.trim()).ok()?;
+    if seconds < Decimal::new(1, 1) {
+        return None;
+    }
+    let micros = seconds.checked_mul(Decimal::from(1_000_000))?.trunc();
+    Some(Duration::from_micros(u64::try_from(micros).ok()?))
 }

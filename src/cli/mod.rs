@@ -16,7 +16,10 @@ use rust_decimal::Decimal;
 
 use args::{Cli, tool_output};
 use args::{FormatArg, LangArg};
-use asked::{asked_of, keep_people, parse_facts, scenario, what_if_catalog};
+use asked::{
+    asked_of, horizon_of, keep_people, parse_facts, parse_time_limit, scenario, today_of,
+    what_if_catalog,
+};
 use output::{calendar_output, check_for_machines, emit, plan_output, write_comparison};
 
 use crate::error::Error;
@@ -29,7 +32,6 @@ use crate::workspace::Workspace;
 use bundlecalc_core::asked::Asked;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::scenario::{Includes, Scenario};
-use bundlecalc_core::stale::parse_date;
 
 /// Runs the mode the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
@@ -249,50 +251,6 @@ fn write_new_file(path: &Path, contents: &str) -> Result<(), Error> {
         return Err(failed(e));
     }
     Ok(())
-}
-
-/// `--today`, or the real date.
-///
-/// Errors: exit 2 when `--today` is not a date.
-fn today_of(cli: &Cli) -> Result<time::Date, Error> {
-    match &cli.today {
-        Some(text) => {
-            parse_date(text).ok_or_else(|| Error::usage(tr!("cli.bad_today", value = text)))
-        }
-        None => Ok(bundlecalc_core::stale::today()),
-    }
-}
-
-/// The calendar's months: `--from` (default the month of `--today`) and
-/// `--months` (default 12), for `--calendar` and the screen's `C` alike
-/// (docs/reference/calendar.md).
-///
-/// Errors: exit 2 when `--from` is not a month.
-pub(super) fn horizon_of(
-    cli: &Cli,
-    today: time::Date,
-) -> Result<bundlecalc_core::plan::calendar::months::Horizon, Error> {
-    use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
-    let mut horizon = Horizon::from_today(today);
-    if let Some(text) = &cli.from {
-        horizon.from = YearMonth::parse(text)
-            .ok_or_else(|| Error::usage(tr!("cli.bad_from", value = text)))?;
-    }
-    if let Some(months) = cli.months {
-        horizon.months = months;
-    }
-    Ok(horizon)
-}
-
-/// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
-/// microsecond; `None` when it is not one.
-fn parse_time_limit(text: &str) -> Option<Duration> {
-    let seconds = Decimal::from_str_exact(text.trim()).ok()?;
-    if seconds < Decimal::new(1, 1) {
-        return None;
-    }
-    let micros = seconds.checked_mul(Decimal::from(1_000_000))?.trunc();
-    Some(Duration::from_micros(u64::try_from(micros).ok()?))
 }
 
 #[cfg(test)]

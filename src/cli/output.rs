@@ -10,7 +10,7 @@ use std::time::Duration;
 use time::Date;
 
 use super::args::{Cli, FormatArg};
-use super::asked::unknown_id;
+use super::asked::{horizon_of, unknown_id};
 use crate::diagnostic::Worded;
 use crate::error::Error;
 use crate::report::calendar::{CalendarReport, render_calendar};
@@ -224,11 +224,12 @@ pub(super) fn calendar_output(
     scenario: &Scenario,
     (today, time_limit): (Date, Duration),
 ) -> Result<String, Error> {
-    use bundlecalc_core::plan::calendar::{CalendarError, calendar_within};
+    use bundlecalc_core::plan::calendar::calendar_within;
+    use bundlecalc_core::plan::calendar::error::CalendarError;
     if cli.split == Some(super::args::SplitArg::ByUse) {
         return Err(Error::usage(tr!("cli.calendar_by_use")));
     }
-    let horizon = super::horizon_of(cli, today)?;
+    let horizon = horizon_of(cli, today)?;
     let budget = Budget::for_time(time_limit);
     let calendar =
         calendar_within(catalog, scenario, horizon, &budget).map_err(|error| match error {

@@ -2,8 +2,9 @@
 //! the ids of services and changes as the file writes them, and the kind of an
 //! offer, the same bytes in every language.
 
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::{ChangeIx, ServiceIx};
 use bundlecalc_core::model::offer::ChangeMark;
-use bundlecalc_core::model::{Catalog, ChangeIx, ServiceIx};
 use bundlecalc_core::plan::types::OfferKind;
 
 /// `bundle` or `service`.

@@ -5,7 +5,8 @@
 use super::money::money_text;
 use super::purchase::purchase_name;
 use crate::tr;
-use bundlecalc_core::model::{Catalog, ChangeIx};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ChangeIx;
 use bundlecalc_core::what_if::entries::{WhatIf, WhatIfPlan};
 
 /// One entry in a sentence. `catalog` is the one the plan was made on (offers are

@@ -38,7 +38,8 @@ use bundlecalc_core::asked::Asked;
 use bundlecalc_core::calc::compare;
 use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::calc::sort::SortKey;
-use bundlecalc_core::model::{Catalog, ServiceIx};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ServiceIx;
 use bundlecalc_core::plan::calendar::months::Horizon;
 use bundlecalc_core::scenario::Scenario;
 

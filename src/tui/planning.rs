@@ -7,10 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::tui::background::Finding;
-use bundlecalc_core::model::{Catalog, ChangeIx};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ChangeIx;
 use bundlecalc_core::money::Money;
+use bundlecalc_core::plan::calendar::error::CalendarError;
 use bundlecalc_core::plan::calendar::months::Horizon;
-use bundlecalc_core::plan::calendar::{Calendar, CalendarError, calendar_within};
+use bundlecalc_core::plan::calendar::{Calendar, calendar_within};
 use bundlecalc_core::plan::plan_within;
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::types::{Plan, PlanError};

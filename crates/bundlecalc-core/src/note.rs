@@ -5,7 +5,7 @@
 
 use time::Date;
 
-use crate::model::ServiceIx;
+use crate::model::index::ServiceIx;
 use crate::model::people::Member;
 use crate::period::Period;
 

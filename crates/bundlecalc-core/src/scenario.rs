@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::model::offer::Status;
-use crate::model::{Catalog, ServiceIx};
 use crate::period::Period;
 use crate::split::Split;
 

@@ -22,8 +22,8 @@ pub struct CalendarReport<'a> {
     pub calendar: &'a Calendar,
 }
 
-/// The calendar in `format` (docs/reference/output.md, "The calendar", and
-/// docs/reference/calendar.md, "Outputs"); `painter` colours the table.
+/// The calendar in `format` (docs/reference/calendar.md, "Outputs");
+/// `painter` colours the table.
 pub fn render_calendar(report: &CalendarReport<'_>, format: Format, painter: Painter) -> String {
     match format {
         Format::Json => json::json(report),

@@ -29,8 +29,8 @@ pub struct CompareReport<'a> {
     pub comparison: &'a Comparison,
 }
 
-/// The comparison in `format` (docs/reference/output.md, "The comparison as a
-/// table", "… as JSON", "… as CSV", "… as Markdown"); `painter` colours the table.
+/// The comparison in `format`, as docs/reference/output.md shows it under
+/// "Output formats"; `painter` colours the table.
 pub fn render_compare(report: &CompareReport<'_>, format: Format, painter: Painter) -> String {
     let mut out = Vec::new();
     write_compare(report, format, painter, &mut out).expect("writing to memory cannot fail");

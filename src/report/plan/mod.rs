@@ -26,8 +26,8 @@ pub struct PlanReport<'a> {
     pub what_ifs: Option<&'a [WhatIf]>,
 }
 
-/// The plan in `format` (docs/reference/output.md, "The plan as a table", "…
-/// as JSON", "… as CSV", "… as Markdown"); `painter` colours the table.
+/// The plan in `format`, as docs/reference/output.md shows it under "Output
+/// formats"; `painter` colours the table.
 pub fn render_plan(report: &PlanReport<'_>, format: Format, painter: Painter) -> String {
     match format {
         Format::Json => json::json(report),

@@ -9,9 +9,10 @@ use crate::report::purchase::{purchase_name, way_label};
 use crate::report::shares::{member_name, share_notes};
 use crate::report::what_if::changes_text;
 use crate::tr;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ServiceIx;
 use bundlecalc_core::model::offer::Status;
 use bundlecalc_core::model::people::Member;
-use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::plan::types::{IfRumoured, Plan, RumouredPlan, Unproven};
 use bundlecalc_core::what_if::entries::WhatIf;
 

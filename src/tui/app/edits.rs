@@ -14,7 +14,8 @@ use crate::tui::windows::OpenWindow;
 use crate::tui::windows::field::PriceField;
 use crate::tui::windows::target::PriceTarget;
 use bundlecalc_core::edit::Edit;
-use bundlecalc_core::model::{BundleIx, Catalog, ServiceIx};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::{BundleIx, ServiceIx};
 
 impl App {
     /// `e`: the field on the price of the selected bundle, or of the selected service.

@@ -10,7 +10,7 @@ use crate::tui::layout::contains;
 use crate::tui::pane::Pane;
 use crate::tui::windows::search::{Search, next_match};
 use bundlecalc_core::calc::sort::{SortKey, sort_bundles_by};
-use bundlecalc_core::model::BundleIx;
+use bundlecalc_core::model::index::BundleIx;
 
 impl App {
     /// Moves the selection to the next (or previous) match of `search` in its

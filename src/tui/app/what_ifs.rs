@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::App;
 use crate::tr;
-use bundlecalc_core::model::ChangeIx;
+use bundlecalc_core::model::index::ChangeIx;
 use bundlecalc_core::what_if::apply;
 
 impl App {

@@ -24,8 +24,9 @@ use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::calendar::Calendar;
+use bundlecalc_core::plan::calendar::error::CalendarError;
 use bundlecalc_core::plan::calendar::months::Horizon;
-use bundlecalc_core::plan::calendar::{Calendar, CalendarError};
 use bundlecalc_core::seen::date_text;
 
 /// The widest the window gets.

@@ -17,7 +17,7 @@ use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
 use bundlecalc_core::calc::prices::service_worth;
-use bundlecalc_core::model::ServiceIx;
+use bundlecalc_core::model::index::ServiceIx;
 
 /// The widest the window gets.
 const WIDTH: u16 = 90;

@@ -9,8 +9,9 @@ use crate::tr;
 use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::calc::prices::cheapest_way;
 use bundlecalc_core::edit::Edit;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::{BundleIx, ServiceIx};
 use bundlecalc_core::model::offer::Offer;
-use bundlecalc_core::model::{BundleIx, Catalog, ServiceIx};
 use bundlecalc_core::scenario::Scenario;
 
 /// Which value the open field edits.

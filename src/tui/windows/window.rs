@@ -11,7 +11,8 @@ use super::outcome::Outcome;
 use crate::tui::action::{Action, KeyMode};
 use crate::tui::planning::{Calendaring, Planning};
 use crate::tui::theme::Theme;
-use bundlecalc_core::model::{BundleIx, Catalog};
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::BundleIx;
 use bundlecalc_core::plan::calendar::months::Horizon;
 use bundlecalc_core::scenario::Scenario;
 

@@ -2,10 +2,11 @@
 //! rule 6), against an exhaustive search over every multiset of purchases.
 
 use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ServiceIx;
 use bundlecalc_core::model::offer::Include;
 use bundlecalc_core::model::people::Member;
 use bundlecalc_core::model::people::Person;
-use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::plan::types::Plan;

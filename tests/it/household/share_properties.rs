@@ -5,8 +5,9 @@
 //! value computed the long way, over every order of joining.
 
 use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ServiceIx;
 use bundlecalc_core::model::people::Person;
-use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::types::{Plan, Unproven};

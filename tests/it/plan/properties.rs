@@ -2,8 +2,9 @@
 
 use bundlecalc_core::calc::prices::{bundle_price, to_basis};
 use bundlecalc_core::load::parse_catalog;
+use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ServiceIx;
 use bundlecalc_core::model::offer::Include;
-use bundlecalc_core::model::{Catalog, ServiceIx};
 use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::plan;
 use bundlecalc_core::plan::types::{OfferKind, PlanError};

@@ -137,10 +137,10 @@ fn paths_used(code: &str) -> Vec<Vec<String>> {
             continue;
         };
         let tree: String = tree.chars().filter(|c| !c.is_whitespace()).collect();
-        if ["crate::", "super::", "self::"]
-            .iter()
-            .any(|p| tree.starts_with(p))
-        {
+        // Every tree: `crate::`, `super::` and `self::` ones, and those that
+        // start at a child module (`use window::Window;` in `windows/mod.rs`),
+        // told from other crates' paths by the import graph.
+        if tree.starts_with(|c: char| c.is_ascii_lowercase()) {
             paths.extend(expand(&[], &tree));
         }
     }
@@ -186,10 +186,13 @@ fn import_graph(base: &Path) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
                     let base = &here[..here.len().saturating_sub(ups)];
                     base.iter().chain(&path[ups..]).cloned().collect()
                 }
-                _ => continue,
+                // A child module's path, or another crate's (found as no file).
+                _ => here.iter().chain(&path).cloned().collect(),
             };
+            let relative = !matches!(path[0].as_str(), "crate" | "self" | "super");
+            let shortest = if relative { here.len() + 1 } else { 0 };
             // The longest prefix of the path that is a file.
-            let found = (0..=target.len())
+            let found = (shortest..=target.len())
                 .rev()
                 .find_map(|n| modules.get(&target[..n]));
             if let Some(found) = found.filter(|f| *f != file) {
@@ -230,7 +233,8 @@ fn no_file_of_src_imports_itself_round_a_circle() {
 #[test]
 fn the_import_graph_sees_a_circle_when_there_is_one() {
     let code = code_of(
-        "use super::{app::App, windows::{Window, help::Help}};\nfn f() { crate::tr!(\"x\"); }",
+        "use super::{app::App, windows::{Window, help::Help}};\nuse window::Window;\n\
+         fn f() { crate::tr!(\"x\"); }",
     );
     assert_eq!(
         paths_used(&code),
@@ -238,6 +242,7 @@ fn the_import_graph_sees_a_circle_when_there_is_one() {
             vec!["super", "app", "App"],
             vec!["super", "windows", "Window"],
             vec!["super", "windows", "help", "Help"],
+            vec!["window", "Window"],
             vec!["crate", "tr"],
         ]
     );

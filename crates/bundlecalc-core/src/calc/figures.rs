@@ -3,8 +3,9 @@
 //! standalone value and savings, its price split over its services in whole fen,
 //! and what it is worth to the user.
 
+use crate::model::Catalog;
+use crate::model::index::{BundleIx, ServiceIx};
 use crate::model::offer::{Bundle, Include};
-use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::money::{Money, Percent};
 use crate::note::Note;
 use crate::per_year::PerYear;

@@ -5,8 +5,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::model::offer::{Benefit, Bundle, Service, Status, Tier};
-use crate::model::{Catalog, ServiceIx};
 use crate::money::{Money, div_round_half_away};
 use crate::note::Note;
 use crate::per_year::PerYear;

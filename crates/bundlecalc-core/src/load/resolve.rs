@@ -16,9 +16,10 @@ use super::raw::{
 };
 use crate::diagnostic::{Diagnostic, Problems, did_you_mean};
 use crate::message::{IntoFact, Message};
+use crate::model::Catalog;
+use crate::model::index::{BundleIx, ServiceIx};
 use crate::model::offer::{Bundle, Include, Offer, Service, benefit_spending, group_holding};
 use crate::model::people::{Held, Person, Profile, Time};
-use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::period::Period;
 use crate::split::Split;
 

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::ServiceIx;
+use super::index::ServiceIx;
 use super::offer::{First, Include, Offer, Tier, Way};
 use crate::period::Period;
 use crate::seen::Seen;

@@ -2,27 +2,21 @@
 //! the whole file as the program computes on it (`Catalog`), and the positions
 //! in its lists. What it holds is grouped by job: the offers and their prices
 //! (`offer`), the user and the people who share, with what they hold and when
-//! (`people`), and the what-if changes (`change`).
+//! (`people`), and the what-if changes (`change`); the positions in its lists
+//! (`index`), a leaf the others share.
 
 pub mod change;
+pub mod index;
+mod member;
 pub mod offer;
 pub mod people;
 
 use crate::period::Period;
 use crate::split::Split;
 use change::Change;
+use index::{BundleIx, ChangeIx, PersonIx, ServiceIx};
 use offer::{Bundle, Service, Status, benefit_spending};
 use people::{Person, Profile};
-
-/// Index of a service in `Catalog::services`.
-pub type ServiceIx = usize;
-/// Index of a bundle in `Catalog::bundles`.
-pub type BundleIx = usize;
-/// Index of a person in `Catalog::people`.
-pub type PersonIx = usize;
-
-/// Index of a change in `Catalog::changes`.
-pub type ChangeIx = usize;
 
 /// A whole, validated bundles file.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{BundleIx, ServiceIx};
+use super::index::{BundleIx, ServiceIx};
 use crate::condition::Condition;
 use crate::period::Period;
 use crate::seen::Seen;

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::index::{BundleIx, PersonIx, ServiceIx};
 use super::offer::Offer;
-use super::{BundleIx, Catalog, PersonIx, ServiceIx};
 
 /// What the file says about its user.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,24 +34,6 @@ pub const ME: &str = "me";
 pub enum Member {
     Me,
     Person(PersonIx),
-}
-
-impl Member {
-    /// `me`, or the person's id.
-    pub fn id(self, catalog: &Catalog) -> &str {
-        match self {
-            Member::Me => ME,
-            Member::Person(p) => &catalog.people[p].id,
-        }
-    }
-
-    /// The person's name; `None` for `me`, whom each output names its own way.
-    pub fn name(self, catalog: &Catalog) -> Option<&str> {
-        match self {
-            Member::Me => None,
-            Member::Person(p) => Some(&catalog.people[p].name),
-        }
-    }
 }
 
 /// Someone besides the user who shares memberships with them (docs/reference/file-format.md, "People who share", 拼车).

@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Catalog, ServiceIx};
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::money::Money;
 use crate::scenario::Scenario;
 

@@ -1,8 +1,9 @@
 //! The cheapest purchases for a demand of seats: the offers, pruned, put to the
 //! solver as a covering problem (docs/reference/plan.md, "How the plan is found").
 
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::model::offer::Status;
-use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::scenario::Scenario;

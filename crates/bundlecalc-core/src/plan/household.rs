@@ -5,7 +5,8 @@ use num_bigint::BigInt;
 use rust_decimal::Decimal;
 
 use crate::calc::prices::service_worth;
-use crate::model::{Catalog, ServiceIx};
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::money::Money;
 use crate::scenario::Scenario;
 use crate::split::Split;

@@ -56,9 +56,10 @@ pub mod solve;
 pub mod types;
 
 use crate::calc::prices::service_worth;
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::model::offer::Include;
 use crate::model::people::Member;
-use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::scenario::Scenario;

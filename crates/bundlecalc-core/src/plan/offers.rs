@@ -2,8 +2,9 @@
 //! its basis price and the sets of wanted services one purchase of it can cover.
 
 use crate::calc::prices::{bundle_price, service_worth};
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::model::offer::Include;
-use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::scenario::Scenario;

@@ -1,9 +1,10 @@
 //! What a plan is: its purchases, who uses them, who pays what, and why there
 //! may be none (docs/reference/plan.md).
 
+use crate::model::Catalog;
+use crate::model::index::{BundleIx, ServiceIx};
 use crate::model::offer::Status;
 use crate::model::people::Member;
-use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::split::Split;

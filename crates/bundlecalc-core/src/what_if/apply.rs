@@ -4,9 +4,10 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::Catalog;
 use crate::model::change::Change;
+use crate::model::index::{BundleIx, ChangeIx, ServiceIx};
 use crate::model::offer::{ChangeMark, Include, Offer};
-use crate::model::{BundleIx, Catalog, ChangeIx, ServiceIx};
 
 /// Why a set of changes cannot be applied together.
 #[derive(Clone, Debug, PartialEq, Eq)]

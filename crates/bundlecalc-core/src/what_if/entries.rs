@@ -2,7 +2,8 @@
 //! make of the plan, then all of them together. Each is the plan for the same
 //! wants and statuses on the catalogue with those changes applied too.
 
-use crate::model::{Catalog, ChangeIx};
+use crate::model::Catalog;
+use crate::model::index::ChangeIx;
 use crate::money::Money;
 use crate::plan::problem::Budget;
 use crate::plan::purchases_within;

@@ -4,9 +4,10 @@
 
 use crate::calc::figures::counted_services;
 use crate::calc::prices::Prices;
+use crate::model::Catalog;
+use crate::model::index::{BundleIx, ServiceIx};
 use crate::model::offer::Offer;
 use crate::model::people::{Held, Time};
-use crate::model::{BundleIx, Catalog, ServiceIx};
 use crate::scenario::Scenario;
 
 use super::months::Horizon;

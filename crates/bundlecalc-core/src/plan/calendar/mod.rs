@@ -10,6 +10,7 @@
 //!   the cost, and the search.
 
 mod demand;
+pub mod error;
 pub mod months;
 mod search;
 
@@ -17,8 +18,9 @@ use std::collections::HashMap;
 
 use num_bigint::BigInt;
 
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::model::offer::Status;
-use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::note::Note;
 use crate::period::Period;
@@ -31,6 +33,7 @@ use super::problem::Budget;
 use super::shares::{self, Exact};
 use super::types::{OfferKind, PersonShare, Sharing, Unproven};
 use crate::model::people::Member;
+use error::CalendarError;
 use months::Horizon;
 use search::{Found, search};
 
@@ -93,20 +96,6 @@ pub struct Calendar {
     pub split: Option<Sharing>,
     /// The searches that ran out of time.
     pub unproven: Vec<Unproven>,
-}
-
-/// Why there is no calendar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CalendarError {
-    /// Nobody wants anything.
-    NoWants,
-    /// A wanted month that no offer can cover.
-    Uncovered {
-        service: ServiceIx,
-        member: Member,
-        /// Its index in the horizon.
-        month: u32,
-    },
 }
 
 /// The calendar of `scenario`'s wants (`me`) and every person of `catalog`

@@ -11,8 +11,9 @@
 //! equal by those the solver keeps the lexicographically smallest sorted list.
 
 use crate::calc::prices::{bundle_price, to_basis};
+use crate::model::Catalog;
+use crate::model::index::ServiceIx;
 use crate::model::offer::Offer;
-use crate::model::{Catalog, ServiceIx};
 use crate::money::Money;
 use crate::period::Period;
 use crate::scenario::Scenario;
@@ -21,8 +22,8 @@ use super::super::offers::{Mask, candidates};
 use super::super::problem::{Budget, Column, Limit, Problem};
 use super::super::solve::solve;
 use super::super::types::OfferKind;
-use super::CalendarError;
 use super::demand::{Demand, is_new};
+use super::error::CalendarError;
 use super::months::Horizon;
 use crate::model::people::Member;
 use crate::note::Note;
