@@ -120,6 +120,11 @@ impl Budget {
         self.is_spent()
     }
 
+    /// How many search nodes the searches have counted so far.
+    pub fn nodes_spent(&self) -> u64 {
+        self.used.load(Ordering::Relaxed)
+    }
+
     /// Whether the searches must stop now.
     pub fn is_spent(&self) -> bool {
         self.nodes

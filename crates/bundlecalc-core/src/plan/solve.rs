@@ -165,6 +165,8 @@ fn first_in_tie_order(
     picks: Vec<usize>,
 ) -> Option<Vec<usize>> {
     let mut search = Search::new(problem, budget);
+    // With a plan in hand the budget can stop this phase too.
+    search.offer(picks.clone());
     // The plan of least cost in hand bounds the tie order: no branch whose
     // plans all come after it in that order is searched.
     let bar = problem.tie_key(&picks).0;
@@ -797,6 +799,48 @@ mod tests {
         assert_eq!(problem.verify(&found.picks), Some(found.cost));
         let proven = solve(&problem, &Budget::unlimited(), None).unwrap();
         assert_eq!((proven.cost, proven.picks), (18, vec![0, 0, 1]));
+    }
+
+    #[test]
+    fn the_budget_stops_the_tie_order_too() {
+        // Eight rows, each met by two columns of the same cost, or by pairs:
+        // many plans of the least cost, and the first in tie order to find.
+        let mut columns = Vec::new();
+        for row in 0..8 {
+            columns.push(column(20 + row as u32, &[row], 1, 1));
+            columns.push(column(row as u32, &[row], 1, 1));
+        }
+        for row in (0..8).step_by(2) {
+            columns.push(column(40 + row as u32, &[row, row + 1], 2, 1));
+        }
+        let problem = Problem {
+            demand: vec![1; 8],
+            columns,
+            limits: Vec::new(),
+        };
+        let proven = solve(&problem, &Budget::unlimited(), None).unwrap();
+        assert!(proven.proven);
+        assert_eq!(proven.cost, 8);
+        let needed = Budget::unlimited();
+        solve(&problem, &needed, None).unwrap();
+        assert!(needed.nodes_spent() > 20, "{}", needed.nodes_spent());
+        // Every budget short of that stops both phases at once: the answer is
+        // a plan with a bound below it, and hardly a node more is searched.
+        let mut stopped_in_tie_order = false;
+        for nodes in 0..needed.nodes_spent() {
+            let budget = Budget::for_nodes(nodes);
+            let found = solve(&problem, &budget, None).unwrap();
+            assert!(
+                budget.nodes_spent() <= nodes + 3,
+                "{nodes}: {}",
+                budget.nodes_spent()
+            );
+            assert!(found.bound <= found.cost);
+            assert_eq!(problem.verify(&found.picks), Some(found.cost));
+            stopped_in_tie_order |= found.cost == 8 && !found.proven && found.bound == 8;
+        }
+        // Some budget let the least cost be proven but not the tie order.
+        assert!(stopped_in_tie_order);
     }
 
     #[test]
