@@ -21,6 +21,25 @@ pub fn purchase_name(catalog: &Catalog, kind: OfferKind, label: Option<&str>) ->
     }
 }
 
+/// `names` of purchases listed once each, in the order first met, with how
+/// many times a household buys one: "Taobao 88VIP ×2".
+pub fn names_counted(names: Vec<String>) -> Vec<String> {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for name in names {
+        match counted.iter_mut().find(|(seen, _)| *seen == name) {
+            Some((_, times)) => *times += 1,
+            None => counted.push((name, 1)),
+        }
+    }
+    counted
+        .into_iter()
+        .map(|(name, times)| match times {
+            1 => name,
+            _ => format!("{name} ×{times}"),
+        })
+        .collect()
+}
+
 /// The label of the way to buy an offer that its price in `catalog` comes from:
 /// `None` for a bundle and for an unlabelled way.
 pub fn way_label(catalog: &Catalog, kind: OfferKind) -> Option<&str> {
@@ -31,5 +50,17 @@ pub fn way_label(catalog: &Catalog, kind: OfferKind) -> Option<&str> {
     match cheapest_way(service) {
         Some(at) => service.other_prices[at].label.as_deref(),
         None => service.label.as_deref(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_purchase_bought_twice_is_named_once_with_its_count() {
+        let names = ["88VIP", "京腾", "88VIP", "QQ", "京腾", "88VIP"].map(String::from);
+        assert_eq!(names_counted(names.to_vec()), ["88VIP ×3", "京腾 ×2", "QQ"]);
+        assert_eq!(names_counted(Vec::new()), Vec::<String>::new());
     }
 }

@@ -3,7 +3,7 @@
 //! 88VIP and JD PLUS + Tencent Video, ¥224.00, ¥188.00 less."
 
 use super::money::money_text;
-use super::purchase::purchase_name;
+use super::purchase::{names_counted, purchase_name};
 use crate::tr;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::model::index::ChangeIx;
@@ -26,7 +26,7 @@ pub fn what_if_sentence(catalog: &Catalog, entry: &WhatIf, symbol: &str) -> Stri
                 .zip(labels)
                 .map(|(&offer, label)| purchase_name(catalog, offer, label.as_deref()))
                 .collect();
-            let offers = offers.join(&tr!("whatif.list"));
+            let offers = names_counted(offers).join(&tr!("whatif.list"));
             let total = money_text(symbol, *total);
             if saves.is_negative() {
                 let more = money_text(symbol, -*saves);

@@ -5,7 +5,7 @@
 //! here.
 
 use crate::report::money::money_text;
-use crate::report::purchase::{purchase_name, way_label};
+use crate::report::purchase::{names_counted, purchase_name, way_label};
 use crate::report::shares::{member_name, share_notes};
 use crate::report::what_if::changes_text;
 use crate::tr;
@@ -91,8 +91,8 @@ fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str)
         .filter(|kind| kind.status(catalog) == Status::Rumoured)
         .map(|&kind| purchase_name(catalog, kind, way_label(catalog, kind)))
         .collect();
-    // A household may buy one offer twice: it is named once.
-    rumoured.dedup();
+    // A household may buy one offer twice: it is named once, with its count.
+    rumoured = names_counted(rumoured);
     let key = if rumoured.len() == 1 {
         "plan.if_rumoured_one"
     } else {

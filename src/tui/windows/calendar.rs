@@ -149,12 +149,16 @@ impl CalendarWindow {
             keys = format!("{} · {keys}", tr!("calendarw.sideways"));
         }
         let horizon = props.horizon;
-        let title = tr!(
-            "calendarw.title",
-            from = horizon.from,
-            until = horizon.month(horizon.months - 1),
-            months = horizon.months
-        );
+        let title = if horizon.months == 1 {
+            tr!("calendarw.title_one", from = horizon.from)
+        } else {
+            tr!(
+                "calendarw.title",
+                from = horizon.from,
+                until = horizon.month(horizon.months - 1),
+                months = horizon.months
+            )
+        };
         ScrolledDialog {
             title,
             body: lines,

@@ -136,6 +136,25 @@ fn the_calendar_reads_whole_at_160_by_50_in_chinese() {
 }
 
 #[test]
+fn one_month_is_called_one_month_in_both_languages() {
+    for (lang, title) in [
+        (Lang::En, "Calendar · 2027-01 (1 month)"),
+        (Lang::Zh, "日历 · 2027-01（1 个月）"),
+    ] {
+        in_language(lang, || {
+            let mut app = open(80, 24);
+            app.update(Action::Open(Opens::Calendar));
+            for _ in 0..11 {
+                app.update(Action::FewerMonths);
+            }
+            settle(&mut app);
+            assert_eq!(app.horizon.months, 1);
+            row_with(&screen(&app), title);
+        });
+    }
+}
+
+#[test]
 fn a_long_horizon_scrolls_sideways_at_80_columns() {
     in_language(Lang::En, || {
         let mut app = open(80, 24);

@@ -177,7 +177,7 @@ fn x_starts_from_the_file_s_rule_and_the_rule_stays_across_a_reload() {
         assert_eq!(app.scenario.split, Split::Fair);
         assert_eq!(
             app.message.as_deref(),
-            Some("shared by fair shares (a view, never saved)")
+            Some("split: fair shares (a view, never saved)")
         );
         app.update(Action::NextSplit);
         assert_eq!(app.scenario.split, Split::EqualSavings);
