@@ -13,10 +13,12 @@ use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
 use bundlecalc_core::model::Catalog;
+use bundlecalc_core::period::Period;
 use bundlecalc_core::seen::Seen;
+use rust_decimal::Decimal;
 
-/// The widest the window gets.
-const WIDTH: u16 = 100;
+/// The widest the window gets: sources are long, and read whole on a wide screen.
+const WIDTH: u16 = 156;
 
 /// The dates window: the first price shown.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -31,6 +33,8 @@ pub struct Dated {
     pub date: Option<String>,
     /// The bundle's or service's name, with the way to buy's label.
     pub name: String,
+    /// The price as the file writes it, per its period: "¥258.00 per year".
+    pub price: String,
     /// Where it was seen (`source`), as the file says it.
     pub source: Option<String>,
 }
@@ -49,6 +53,8 @@ impl Window for DatesWindow {
             Action::PageDown => self.scroll = (self.scroll + room).min(last_first),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(room),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = last_first,
             Action::Quit => return Outcome::Quit,
             Action::Back | Action::Open(Opens::Dates | Opens::Help) => return Outcome::Close,
             _ => {}
@@ -72,7 +78,7 @@ impl Window for DatesWindow {
             .map(|price| {
                 let date = price.date.as_deref().unwrap_or(&undated);
                 let date = pad(date, date_width + 2, Align::Left);
-                let mut text = price.name.clone();
+                let mut text = format!("{}  {}", price.name, price.price);
                 if let Some(source) = &price.source {
                     text = format!("{text} · {source}");
                 }
@@ -110,17 +116,29 @@ impl Window for DatesWindow {
 /// of its other ways to buy), dated ones first, oldest first; then those the
 /// file does not date, in file order.
 pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
+    let symbol = catalog.currency_symbol();
     let mut prices: Vec<(Option<time::Date>, Dated)> = Vec::new();
-    let mut add = |name: String, seen: &Seen| {
+    let mut add = |name: String, price: Decimal, period: Period, seen: &Seen| {
+        // As written, with at least the two decimals of an amount of money.
+        let mut amount = price;
+        if amount.scale() < 2 {
+            amount.rescale(2);
+        }
         let dated = Dated {
             date: seen.as_of_text(),
             name,
+            price: format!("{symbol}{amount} {}", crate::words::per(period)),
             source: seen.source().map(str::to_string),
         };
         prices.push((seen.as_of(), dated));
     };
     for bundle in &catalog.bundles {
-        add(crate::words::bundle_name(bundle), &bundle.seen);
+        add(
+            crate::words::bundle_name(bundle),
+            bundle.price,
+            bundle.period,
+            &bundle.seen,
+        );
     }
     for service in &catalog.services {
         let named = |label: Option<&str>| match label {
@@ -129,10 +147,16 @@ pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
         };
         // A benefit has no price of its own: it is worth a share of spending.
         if service.value.is_none() {
-            add(named(service.label.as_deref()), &service.seen);
+            let name = named(service.label.as_deref());
+            add(name, service.price, service.period, &service.seen);
         }
         for way in &service.other_prices {
-            add(named(way.label.as_deref()), &way.seen);
+            add(
+                named(way.label.as_deref()),
+                way.price,
+                way.period,
+                &way.seen,
+            );
         }
     }
     // Stable: equal dates, and the undated, keep the file's order.
@@ -188,18 +212,31 @@ mod tests {
         .unwrap();
         let prices = dated_prices(&catalog);
         assert_eq!(price_count(&catalog), prices.len());
-        let listed: Vec<(Option<&str>, &str, Option<&str>)> = prices
+        let listed: Vec<(Option<&str>, &str, &str, Option<&str>)> = prices
             .iter()
-            .map(|p| (p.date.as_deref(), p.name.as_str(), p.source.as_deref()))
+            .map(|p| {
+                let date = p.date.as_deref();
+                (date, p.name.as_str(), p.price.as_str(), p.source.as_deref())
+            })
             .collect();
         assert_eq!(
             listed,
             [
-                (Some("2022-06-01"), "Video · annual card", None),
-                (Some("2024-01-31"), "Music", None),
-                (Some("2026-08-01"), "Video", Some("App Store")),
-                (None, "Combo", None),
-                (None, "Video · quarterly", None),
+                (
+                    Some("2022-06-01"),
+                    "Video · annual card",
+                    "¥258.00 per year",
+                    None
+                ),
+                (Some("2024-01-31"), "Music", "¥15.00 per month", None),
+                (
+                    Some("2026-08-01"),
+                    "Video",
+                    "¥25.00 per month",
+                    Some("App Store")
+                ),
+                (None, "Combo", "¥136.00 per year", None),
+                (None, "Video · quarterly", "¥68.00 per quarter", None),
             ]
         );
     }

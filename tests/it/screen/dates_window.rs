@@ -29,6 +29,8 @@ fn d_lists_the_oldest_prices_first_and_scrolls_to_the_undated_at_80_by_24() {
     // The shipped file's oldest prices: QQ Music's, seen in August 2021.
     let first = row_with(&lines, "2021-08-01");
     assert!(first.contains("QQ Music"), "{first}");
+    // Each price as the file writes it, per its period.
+    assert!(row_with(&lines, "annual card").contains("¥258.00 per year"));
     let dates = dates_shown(&lines);
     assert_eq!(dates.len(), 19, "{}", lines.join("\n"));
     assert_eq!(dates[0], "2021-08-01");
@@ -43,6 +45,12 @@ fn d_lists_the_oldest_prices_first_and_scrolls_to_the_undated_at_80_by_24() {
     assert_eq!(dates.last().map(String::as_str), Some("not dated"));
     let undated = row_with(&lines, "not dated");
     assert!(undated.contains("Taopiaopiao"), "{undated}");
+
+    // `g` and `G`: the first and the last page.
+    app.update(Action::Top);
+    row_with(&screen(&app), "prices 1-19 of 21");
+    app.update(Action::Bottom);
+    row_with(&screen(&app), "prices 3-21 of 21");
 
     // `d` again closes it, as Esc does.
     app.update(Action::Open(Opens::Dates));
