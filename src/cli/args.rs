@@ -110,7 +110,7 @@ pub struct Cli {
     pub from: Option<String>,
 
     /// How many months the calendar plans, 1 to 36 (default 12)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=36))]
+    #[arg(long, value_name = "N", value_parser = months_value, allow_negative_numbers = true)]
     pub months: Option<u32>,
 
     /// The day prices' ages are measured from (default: today's date)
@@ -258,6 +258,15 @@ impl From<SortArg> for SortKey {
 /// The command line in the language the arguments or the environment ask for:
 /// `--help` in English or Chinese. (Read before clap parses, as `--help` prints
 /// and exits while parsing.)
+/// `--months`: a whole number from 1 to 36, or why not, in the language asked.
+fn months_value(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|months| (1..=36).contains(months))
+        .ok_or_else(|| crate::tr!("cli.bad_months"))
+}
+
 pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
     use clap::CommandFactory;
     let asked = args.iter().enumerate().find_map(|(at, arg)| {

@@ -452,6 +452,14 @@ fn bad_from_and_months_exit_2() {
                 .output()
                 .unwrap();
             assert_eq!(output.status.code(), Some(2), "{args:?} {lang}");
+            if args[0] == "--months" {
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                let why = match lang {
+                    "en" => "the calendar plans a whole number of months from 1 to 36",
+                    _ => "日历规划的月数须为 1 到 36 之间的整数",
+                };
+                assert!(stderr.contains(why), "{args:?} {lang}: {stderr}");
+            }
         }
     }
     let output = sandbox
