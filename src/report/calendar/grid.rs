@@ -3,10 +3,10 @@
 //! it; the letters, month names and cells the screen's window shows too.
 
 use super::CalendarReport;
-use crate::text::display_width;
+use crate::text::{Align, display_width, pad};
 use crate::tr;
 use bundlecalc_core::plan::calendar::Cell;
-use bundlecalc_core::plan::calendar::months::YearMonth;
+use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 
 /// The letter of the purchase at `at`: A to Z, then AA, AB, ….
 pub fn letter(at: usize) -> String {
@@ -34,6 +34,38 @@ pub fn year_label(month: YearMonth, first: bool, next: Option<YearMonth>, width:
     } else {
         String::new()
     }
+}
+
+/// The grid's line of years, over the months `first..first + shown` of
+/// `horizon` in cells `cell` wide, after a label column `label_width` wide and
+/// a space. A first month's year that would run into January's is written at
+/// the right of the label column instead, where it fits.
+pub fn years_line(
+    horizon: Horizon,
+    first: usize,
+    shown: usize,
+    label_width: usize,
+    cell: usize,
+) -> String {
+    let mut line = String::new();
+    for m in first..first + shown {
+        let month = horizon.month(m as u32);
+        let next = (m + 1 < first + shown).then(|| horizon.month(m as u32 + 1));
+        let label = year_label(month, m == first, next, cell);
+        if m == first {
+            let crowded = label.is_empty() && month.number() != 1;
+            let year = month.year.to_string();
+            let before = if crowded && display_width(&year) <= label_width {
+                year
+            } else {
+                String::new()
+            };
+            line += &pad(&before, label_width, Align::Right);
+            line.push(' ');
+        }
+        line += &pad(&label, cell, Align::Left);
+    }
+    line.trim_end().to_string()
 }
 
 /// What a cell of the grid shows: `·` not wanted, `h` held, else the letters of
@@ -95,5 +127,25 @@ mod tests {
         assert_eq!(year_label(month("2026-11"), true, Some(dec), 4), "2026");
         assert_eq!(year_label(dec, true, None, 4), "2026");
         assert_eq!(year_label(feb, false, None, 4), "");
+    }
+
+    #[test]
+    fn a_december_first_shows_its_year_beside_the_grid() {
+        let horizon = Horizon {
+            from: month("2026-12"),
+            months: 3,
+        };
+        // English cells are 4 wide: 2026 goes left of the grid, 2027 over Jan.
+        assert_eq!(years_line(horizon, 0, 3, 6, 4), "  2026     2027");
+        // With no room for it there, January's year alone.
+        assert_eq!(years_line(horizon, 0, 3, 3, 4), "        2027");
+        // Wider cells hold both years over their months.
+        assert_eq!(years_line(horizon, 0, 3, 6, 5), "       2026 2027");
+        // Not crowded: the first month's year over it, none beside the grid.
+        let spring = Horizon {
+            from: month("2027-03"),
+            months: 2,
+        };
+        assert_eq!(years_line(spring, 0, 2, 6, 4), "       2027");
     }
 }

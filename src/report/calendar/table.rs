@@ -3,7 +3,7 @@
 //! whether it is proven, who pays what and by which rule, then the notes.
 
 use super::CalendarReport;
-use super::grid::{grid_lines, letter, year_label};
+use super::grid::{grid_lines, letter, years_line};
 use super::sentences::{calendar_notes, purchase_words, span_text, totals_line};
 use crate::report::money::money_text;
 use crate::report::notes::table_notes;
@@ -39,15 +39,12 @@ pub(super) fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
         .unwrap_or(3)
         .max(3)
         + 1;
-    let mut years = pad("", first_width, Align::Left) + " ";
+    let years = years_line(horizon, 0, months.len(), first_width, width);
     let mut names = pad("", first_width, Align::Left) + " ";
-    for (m, name) in months.iter().enumerate() {
-        let month = horizon.month(m as u32);
-        let next = (m + 1 < months.len()).then(|| horizon.month(m as u32 + 1));
-        years += &pad(&year_label(month, m == 0, next, width), width, Align::Left);
+    for name in &months {
         names += &pad(name, width, Align::Left);
     }
-    out += years.trim_end();
+    out += &years;
     out.push('\n');
     out += names.trim_end();
     out.push('\n');

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::calendar::grid::year_label;
+use crate::report::calendar::grid::years_line;
 use crate::report::calendar::grid::{cell_text, letter, month_name};
 use crate::report::calendar::sentences::calendar_notes;
 use crate::report::money::{money_text, signed_money_text};
@@ -194,20 +194,12 @@ impl CalendarWindow {
         let name_width = longest
             .min(inner_width.saturating_sub(shown * cell + 1))
             .max(1);
-        let blank = pad("", name_width + 1, Align::Left);
-        let mut years = blank.clone();
-        let mut names = blank;
+        let years = years_line(horizon, first, shown, name_width, cell);
+        let mut names = pad("", name_width + 1, Align::Left);
         for m in first..first + shown {
-            let month = horizon.month(m as u32);
-            let next = (m + 1 < first + shown).then(|| horizon.month(m as u32 + 1));
-            years += &pad(
-                &year_label(month, m == first, next, cell),
-                cell,
-                Align::Left,
-            );
-            names += &pad(&month_name(month), cell, Align::Left);
+            names += &pad(&month_name(horizon.month(m as u32)), cell, Align::Left);
         }
-        lines.push(Line::styled(years.trim_end().to_string(), theme.faint));
+        lines.push(Line::styled(years, theme.faint));
         lines.push(Line::styled(names.trim_end().to_string(), theme.heading));
         for (w, cells) in calendar.wants.iter().zip(&calendar.coverage) {
             let name = truncate_to_width(&catalog.services[*w].name, name_width);
