@@ -255,9 +255,6 @@ impl From<SortArg> for SortKey {
     }
 }
 
-/// The command line in the language the arguments or the environment ask for:
-/// `--help` in English or Chinese. (Read before clap parses, as `--help` prints
-/// and exits while parsing.)
 /// `--months`: a whole number from 1 to 36, or why not, in the language asked.
 fn months_value(text: &str) -> Result<u32, String> {
     text.trim()
@@ -267,6 +264,9 @@ fn months_value(text: &str) -> Result<u32, String> {
         .ok_or_else(|| crate::tr!("cli.bad_months"))
 }
 
+/// The command line in the language the arguments or the environment ask for:
+/// `--help` in English or Chinese. (Read before clap parses, as `--help` prints
+/// and exits while parsing.)
 pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
     use clap::CommandFactory;
     let asked = args.iter().enumerate().find_map(|(at, arg)| {
@@ -341,6 +341,60 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
 }
 
 /// What `completions`, `man` and `schema` print.
+/// A mistake in the command line as people read it, in the language asked:
+/// clap's own words in English; in Chinese, the same facts (the option, the
+/// value, what it takes, the option meant) in Chinese. Help and version are
+/// clap's, as they are.
+pub fn usage_error_text(error: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    if crate::i18n::current() == Lang::En
+        || matches!(
+            error.kind(),
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+        )
+    {
+        return error.render().to_string();
+    }
+    let context = |kind: ContextKind| error.get(kind).map(|value| value.to_string());
+    let option = context(ContextKind::InvalidArg).unwrap_or_default();
+    let value = context(ContextKind::InvalidValue).unwrap_or_default();
+    let why = match error.kind() {
+        ErrorKind::InvalidValue => match context(ContextKind::ValidValue) {
+            Some(valid) => tr!(
+                "cli.clap.invalid_one_of",
+                option = option,
+                value = value,
+                valid = valid
+            ),
+            None => tr!("cli.clap.invalid", option = option, value = value),
+        },
+        ErrorKind::ValueValidation => {
+            let reason = std::error::Error::source(error)
+                .map(|source| source.to_string())
+                .unwrap_or_default();
+            tr!(
+                "cli.clap.invalid_because",
+                option = option,
+                value = value,
+                reason = reason
+            )
+        }
+        ErrorKind::UnknownArgument => match context(ContextKind::SuggestedArg) {
+            Some(meant) => tr!("cli.clap.unknown_meant", option = option, meant = meant),
+            None => tr!("cli.clap.unknown", option = option),
+        },
+        ErrorKind::ArgumentConflict => {
+            let other = context(ContextKind::PriorArg).unwrap_or_default();
+            tr!("cli.clap.conflict", option = option, other = other)
+        }
+        ErrorKind::NoEquals | ErrorKind::InvalidSubcommand | ErrorKind::TooManyValues => {
+            tr!("cli.clap.unexpected", option = option)
+        }
+        _ => return error.render().to_string(),
+    };
+    format!("{}{why}\n\n{}\n", tr!("diag.error"), tr!("cli.clap.more"))
+}
+
 pub fn tool_output(tool: &Tool) -> Result<Vec<u8>, Error> {
     use clap::CommandFactory;
     let mut out = Vec::new();

@@ -387,3 +387,60 @@ fn a_quoted_date_is_refused_with_the_hint_to_drop_the_quotes() {
             "= help: drop the quotes: 2026-08-01 is a date, \"2026-08-01\" is a string",
         ));
 }
+
+#[test]
+fn a_mistake_in_the_command_line_is_told_in_the_language_asked() {
+    let sandbox = Sandbox::new();
+    let cases = [
+        (
+            &["--format", "yaml"][..],
+            "错误：`--format <FORMAT>` 的值 `yaml` 无效：可选 table, json, csv, markdown",
+            "error: invalid value 'yaml' for '--format <FORMAT>'",
+        ),
+        (
+            &["--frmat", "json"],
+            "错误：不认识的选项 `--frmat`：你是不是想写 `--format`？",
+            "error: unexpected argument '--frmat' found",
+        ),
+        (
+            &["--compare", "--plan"],
+            "错误：`--compare [<ID>...]` 不能与 `--plan` 同时使用",
+            "error: the argument '--compare [<ID>...]' cannot be used with '--plan'",
+        ),
+    ];
+    for (args, chinese, english) in cases {
+        let zh = sandbox
+            .command()
+            .args(["--lang", "zh"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(zh.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&zh.stderr);
+        assert!(stderr.starts_with(chinese), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("运行 `bundlecalc --help` 查看所有选项。"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+        assert!(zh.stdout.is_empty());
+
+        let en = sandbox
+            .command()
+            .args(["--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(en.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&en.stderr);
+        assert!(stderr.starts_with(english), "{args:?}: {stderr}");
+    }
+    // Help is not a mistake: standard output, exit 0, in either language.
+    let help = sandbox
+        .command()
+        .args(["--lang", "zh", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("用法："));
+}
