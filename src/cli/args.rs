@@ -359,6 +359,8 @@ pub fn usage_error_text(error: &clap::Error) -> String {
     let option = context(ContextKind::InvalidArg).unwrap_or_default();
     let value = context(ContextKind::InvalidValue).unwrap_or_default();
     let why = match error.kind() {
+        // clap's "a value is required": the option ends the line, or is empty.
+        ErrorKind::InvalidValue if value.is_empty() => tr!("cli.clap.missing", option = option),
         ErrorKind::InvalidValue => match context(ContextKind::ValidValue) {
             Some(valid) => tr!(
                 "cli.clap.invalid_one_of",
@@ -383,10 +385,12 @@ pub fn usage_error_text(error: &clap::Error) -> String {
             Some(meant) => tr!("cli.clap.unknown_meant", option = option, meant = meant),
             None => tr!("cli.clap.unknown", option = option),
         },
-        ErrorKind::ArgumentConflict => {
-            let other = context(ContextKind::PriorArg).unwrap_or_default();
-            tr!("cli.clap.conflict", option = option, other = other)
-        }
+        ErrorKind::ArgumentConflict => match context(ContextKind::PriorArg) {
+            Some(other) if other != option => {
+                tr!("cli.clap.conflict", option = option, other = other)
+            }
+            _ => tr!("cli.clap.twice", option = option),
+        },
         ErrorKind::NoEquals | ErrorKind::InvalidSubcommand | ErrorKind::TooManyValues => {
             tr!("cli.clap.unexpected", option = option)
         }

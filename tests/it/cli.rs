@@ -403,6 +403,16 @@ fn a_mistake_in_the_command_line_is_told_in_the_language_asked() {
             "error: unexpected argument '--frmat' found",
         ),
         (
+            &["--months"],
+            "错误：`--months <N>` 后面要写一个值",
+            "error: a value is required for '--months <N>' but none was supplied",
+        ),
+        (
+            &["--plan", "--plan"],
+            "错误：`--plan` 只能给一次",
+            "error: the argument '--plan' cannot be used multiple times",
+        ),
+        (
             &["--compare", "--plan"],
             "错误：`--compare [<ID>...]` 不能与 `--plan` 同时使用",
             "error: the argument '--compare [<ID>...]' cannot be used with '--plan'",

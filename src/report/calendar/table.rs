@@ -9,6 +9,7 @@ use crate::report::money::money_text;
 use crate::report::notes::table_notes;
 use crate::report::paint::{Painter, Tone};
 use crate::report::people::people_table;
+use crate::report::plan::sentences::unproven_total_sentence;
 use crate::report::shares::split_words;
 use crate::report::table::{Cell, TextTable};
 use crate::text::{Align, display_width, pad};
@@ -86,10 +87,7 @@ pub(super) fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
     out.push('\n');
     if !calendar.proven {
         out += &painter.paint(
-            &tr!(
-                "plan.not_proven",
-                bound = money_text(symbol, calendar.bound)
-            ),
+            &unproven_total_sentence(calendar.total, calendar.bound, symbol),
             Tone::Loss,
         );
         out.push('\n');

@@ -13,6 +13,7 @@ use bundlecalc_core::model::Catalog;
 use bundlecalc_core::model::index::ServiceIx;
 use bundlecalc_core::model::offer::Status;
 use bundlecalc_core::model::people::Member;
+use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::types::{IfRumoured, Plan, RumouredPlan, Unproven};
 use bundlecalc_core::what_if::entries::WhatIf;
 
@@ -33,8 +34,19 @@ pub fn not_proven_sentence(
     what_ifs: Option<&[WhatIf]>,
     symbol: &str,
 ) -> Option<String> {
-    (!all_proven(plan, what_ifs))
-        .then(|| tr!("plan.not_proven", bound = money_text(symbol, plan.bound)))
+    (!all_proven(plan, what_ifs)).then(|| unproven_total_sentence(plan.total, plan.bound, symbol))
+}
+
+/// What is not proven of an answer of `total` whose proven lower bound is
+/// `bound`: that a cheaper one may exist (down to the bound), or, when the
+/// bound reaches the total, that the total is the least and only the rest (the
+/// tie rules, each person's alone, the shares: the notes say which) is not.
+pub fn unproven_total_sentence(total: Money, bound: Money, symbol: &str) -> String {
+    if bound >= total {
+        tr!("plan.least_total_proven")
+    } else {
+        tr!("plan.not_proven", bound = money_text(symbol, bound))
+    }
 }
 
 /// A sentence for each search that the time limit stopped before its proof, in
@@ -133,4 +145,23 @@ pub(super) fn used_by_text(
         })
         .collect::<Vec<_>>()
         .join(&tr!("plan.used_by_between"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bound_that_reaches_the_total_says_the_total_is_the_least() {
+        let (total, below) = (Money::from_fen(574_200), Money::from_fen(574_100));
+        assert_eq!(
+            unproven_total_sentence(total, below, "¥"),
+            "Not proven the cheapest: no plan costs less than ¥5741.00."
+        );
+        assert_eq!(
+            unproven_total_sentence(total, total, "¥"),
+            "The total is proven the least; the rest was not proven within the time \
+             limit (see the notes)."
+        );
+    }
 }

@@ -15,6 +15,7 @@ use crate::report::calendar::grid::{cell_text, letter, month_name};
 use crate::report::calendar::sentences::calendar_notes;
 use crate::report::money::{money_text, signed_money_text};
 use crate::report::people::pays_text;
+use crate::report::plan::sentences::unproven_total_sentence;
 use crate::report::purchase::purchase_name;
 use crate::report::shares::member_name;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
@@ -277,10 +278,7 @@ impl CalendarWindow {
         }
         lines.push(Line::from(total));
         if !calendar.proven {
-            let sentence = tr!(
-                "plan.not_proven",
-                bound = money_text(symbol, calendar.bound)
-            );
+            let sentence = unproven_total_sentence(calendar.total, calendar.bound, symbol);
             lines.push(Line::styled(sentence, theme.loss));
         }
         if let Some(people) = &calendar.people {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Window};
-use crate::text::{Align, display_width, pad, truncate_to_width};
+use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
@@ -45,7 +45,8 @@ impl Window for DatesWindow {
     }
 
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
-        let count = price_count(props.file);
+        let inner = dialog_inner_width(props.screen.width, WIDTH);
+        let count = shown_lines(&dated_prices(props.file_shown), inner).len();
         let room = room(props.screen.height);
         let last_first = count.saturating_sub(room);
         match action {
@@ -62,43 +63,38 @@ impl Window for DatesWindow {
         Outcome::Stay
     }
 
-    /// Draws the prices in view, a line each, and which of them are shown.
+    /// Draws the lines in view, and which prices they show.
     fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
         let theme = &props.theme;
         // The file's prices, not a what-if's: what was seen, and where.
         let prices = dated_prices(props.file_shown);
         let inner = dialog_inner_width(area.width, WIDTH);
+        let all = shown_lines(&prices, inner);
         let room = room(area.height);
-        let first = self.scroll.min(prices.len().saturating_sub(room));
-        let last = (first + room).min(prices.len());
-        let undated = tr!("dates.undated");
-        let date_width = 10.max(display_width(&undated));
-        let mut lines: Vec<Line> = prices[first..last]
+        let first = self.scroll.min(all.len().saturating_sub(room));
+        let last = (first + room).min(all.len());
+        let mut lines: Vec<Line> = all[first..last]
             .iter()
-            .map(|price| {
-                let date = price.date.as_deref().unwrap_or(&undated);
-                let date = pad(date, date_width + 2, Align::Left);
-                let mut text = format!("{}  {}", price.name, price.price);
-                if let Some(source) = &price.source {
-                    text = format!("{text} · {source}");
+            .map(|line| match line.part {
+                Part::Price { dated } => {
+                    let (date, rest) = line.text.split_at(line.date_end);
+                    let date_style = if dated { theme.heading } else { theme.faint };
+                    Line::from(vec![
+                        Span::styled(date.to_string(), date_style),
+                        Span::raw(rest.to_string()),
+                    ])
                 }
-                let text = truncate_to_width(&text, inner.saturating_sub(date_width + 2));
-                let date_style = if price.date.is_some() {
-                    theme.heading
-                } else {
-                    theme.faint
-                };
-                Line::from(vec![Span::styled(date, date_style), Span::raw(text)])
+                Part::Source => Line::styled(line.text.clone(), theme.faint),
             })
             .collect();
         if prices.is_empty() {
             lines.push(Line::raw(tr!("dates.none")));
         }
-        let more = if prices.len() > room {
+        let more = if all.len() > room {
             tr!(
                 "dates.shown",
-                first = first + 1,
-                last = last,
+                first = all[first].price + 1,
+                last = all[last - 1].price + 1,
                 count = prices.len()
             )
         } else {
@@ -112,28 +108,88 @@ impl Window for DatesWindow {
     }
 }
 
-/// Every price of `catalog` (each bundle's, each service's main price and each
-/// of its other ways to buy), dated ones first, oldest first; then those the
-/// file does not date, in file order.
+/// One line of the window: a price's, or a line of where it was seen.
+struct ShownLine {
+    /// Which price of the list it belongs to.
+    price: usize,
+    part: Part,
+    text: String,
+    /// Where the date ends in `text` (a price's line).
+    date_end: usize,
+}
+
+enum Part {
+    /// The date, the name and the price, cut to the window.
+    Price { dated: bool },
+    /// Where it was seen, wrapped under the name.
+    Source,
+}
+
+/// The window's lines for `prices` in a window `inner` cells wide: a price
+/// on a line, cut with `…` when it is wider, and where it was seen under it,
+/// wrapped, so that a long source reads whole.
+fn shown_lines(prices: &[Dated], inner: usize) -> Vec<ShownLine> {
+    let undated = tr!("dates.undated");
+    let indent = 10.max(display_width(&undated)) + 2;
+    let mut lines = Vec::new();
+    for (at, price) in prices.iter().enumerate() {
+        let date = pad(
+            price.date.as_deref().unwrap_or(&undated),
+            indent,
+            Align::Left,
+        );
+        let rest = truncate_to_width(
+            // The price first, so that a long name is what is cut.
+            &format!("{}  {}", price.price, price.name),
+            inner.saturating_sub(indent),
+        );
+        lines.push(ShownLine {
+            price: at,
+            part: Part::Price {
+                dated: price.date.is_some(),
+            },
+            date_end: date.len(),
+            text: date + &rest,
+        });
+        if let Some(source) = &price.source {
+            for line in wrap_to_width(source, inner.saturating_sub(indent).max(1)) {
+                lines.push(ShownLine {
+                    price: at,
+                    part: Part::Source,
+                    date_end: 0,
+                    text: format!("{}{line}", " ".repeat(indent)),
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// Every price of `catalog` (each bundle's base price, each service's main
+/// price and each of its other ways to buy), dated ones first, oldest first;
+/// then those the file does not date; equal dates in file order.
 pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
     let symbol = catalog.currency_symbol();
-    let mut prices: Vec<(Option<time::Date>, Dated)> = Vec::new();
-    let mut add = |name: String, price: Decimal, period: Period, seen: &Seen| {
-        // As written, with at least the two decimals of an amount of money.
-        let mut amount = price;
-        if amount.scale() < 2 {
-            amount.rescale(2);
-        }
-        let dated = Dated {
-            date: seen.as_of_text(),
-            name,
-            price: format!("{symbol}{amount} {}", crate::words::per(period)),
-            source: seen.source().map(str::to_string),
+    // Each with its place in the file: the offer's line, then the way's position.
+    let mut prices: Vec<((usize, usize), Option<time::Date>, Dated)> = Vec::new();
+    let mut add =
+        |at: (usize, usize), name: String, price: Decimal, period: Period, seen: &Seen| {
+            // As written, with at least the two decimals of an amount of money.
+            let mut amount = price;
+            if amount.scale() < 2 {
+                amount.rescale(2);
+            }
+            let dated = Dated {
+                date: seen.as_of_text(),
+                name,
+                price: format!("{symbol}{amount} {}", crate::words::per(period)),
+                source: seen.source().map(str::to_string),
+            };
+            prices.push((at, seen.as_of(), dated));
         };
-        prices.push((seen.as_of(), dated));
-    };
     for bundle in &catalog.bundles {
         add(
+            (bundle.line, 0),
             crate::words::bundle_name(bundle),
             bundle.price,
             bundle.period,
@@ -148,29 +204,27 @@ pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
         // A benefit has no price of its own: it is worth a share of spending.
         if service.value.is_none() {
             let name = named(service.label.as_deref());
-            add(name, service.price, service.period, &service.seen);
-        }
-        for way in &service.other_prices {
             add(
-                named(way.label.as_deref()),
+                (service.line, 0),
+                name,
+                service.price,
+                service.period,
+                &service.seen,
+            );
+        }
+        for (n, way) in service.other_prices.iter().enumerate() {
+            let name = named(way.label.as_deref());
+            add(
+                (service.line, n + 1),
+                name,
                 way.price,
                 way.period,
                 &way.seen,
             );
         }
     }
-    // Stable: equal dates, and the undated, keep the file's order.
-    prices.sort_by_key(|(date, _)| (date.is_none(), *date));
-    prices.into_iter().map(|(_, dated)| dated).collect()
-}
-
-/// How many prices `dated_prices` lists, without listing them.
-fn price_count(catalog: &Catalog) -> usize {
-    let services = catalog
-        .services
-        .iter()
-        .map(|service| usize::from(service.value.is_none()) + service.other_prices.len());
-    catalog.bundles.len() + services.sum::<usize>()
+    prices.sort_by_key(|(at, date, _)| (date.is_none(), *date, *at));
+    prices.into_iter().map(|(_, _, dated)| dated).collect()
 }
 
 /// How many prices fit on a screen `screen_height` tall (the rest of the window
@@ -185,7 +239,7 @@ mod tests {
     use bundlecalc_core::load::parse_catalog;
 
     #[test]
-    fn the_oldest_price_comes_first_and_the_undated_last() {
+    fn the_oldest_price_comes_first_and_the_undated_last_in_file_order() {
         let catalog = parse_catalog(
             r#"
             [services.video]
@@ -211,7 +265,6 @@ mod tests {
         )
         .unwrap();
         let prices = dated_prices(&catalog);
-        assert_eq!(price_count(&catalog), prices.len());
         let listed: Vec<(Option<&str>, &str, &str, Option<&str>)> = prices
             .iter()
             .map(|p| {
@@ -235,9 +288,31 @@ mod tests {
                     "¥25.00 per month",
                     Some("App Store")
                 ),
-                (None, "Combo", "¥136.00 per year", None),
+                // Undated, in file order: the video's way, then the bundle.
                 (None, "Video · quarterly", "¥68.00 per quarter", None),
+                (None, "Combo", "¥136.00 per year", None),
             ]
         );
+    }
+
+    #[test]
+    fn a_long_source_wraps_under_its_price() {
+        let price = Dated {
+            date: Some("2022-06-01".into()),
+            name: "Youku VIP".into(),
+            price: "¥258.00 per year".into(),
+            source: Some("sydneytoday.com, June 2022: the price rise of every tier".into()),
+        };
+        let lines = shown_lines(&[price], 40);
+        let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "2022-06-01  ¥258.00 per year  Youku VIP",
+                "            sydneytoday.com, June 2022:",
+                "            the price rise of every tier",
+            ]
+        );
+        assert!(lines.iter().all(|line| line.price == 0));
     }
 }
