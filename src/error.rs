@@ -35,10 +35,10 @@ pub enum Error {
     #[error("{}", crate::tr!("err.exists", path = path.display()))]
     Exists { path: PathBuf },
     /// The terminal failed while the screen was running (exit 74: output failed).
-    #[error("{}", crate::tr!("err.terminal", source = source))]
+    #[error("{}", crate::tr!("err.terminal", source = io_reason(source)))]
     Terminal { source: io::Error },
     /// Writing a file failed (exit 74).
-    #[error("{}", crate::tr!("err.write", path = path.display(), source = source))]
+    #[error("{}", crate::tr!("err.write", path = path.display(), source = io_reason(source)))]
     Write { path: PathBuf, source: io::Error },
 }
 
@@ -49,10 +49,34 @@ fn unreadable_text(path: &std::path::Path, source: &io::Error, variable: Option<
             "err.unreadable_named",
             path = path.display(),
             variable = variable,
-            source = source
+            source = io_reason(source)
         ),
-        None => crate::tr!("err.unreadable", path = path.display(), source = source),
+        None => crate::tr!(
+            "err.unreadable",
+            path = path.display(),
+            source = io_reason(source)
+        ),
     }
+}
+
+/// Why a file could not be read or written, in the language in use: the
+/// system's own words in English; in Chinese, the common reasons in Chinese
+/// (and the system's words for the rest).
+fn io_reason(source: &io::Error) -> String {
+    use io::ErrorKind;
+    if crate::i18n::current() == crate::i18n::Lang::En {
+        return source.to_string();
+    }
+    let key = match source.kind() {
+        ErrorKind::NotFound => "io.not_found",
+        ErrorKind::PermissionDenied => "io.permission_denied",
+        ErrorKind::IsADirectory => "io.is_a_directory",
+        ErrorKind::NotADirectory => "io.not_a_directory",
+        ErrorKind::StorageFull => "io.storage_full",
+        ErrorKind::ReadOnlyFilesystem => "io.read_only",
+        _ => return source.to_string(),
+    };
+    crate::tr!(key)
 }
 
 impl Error {
