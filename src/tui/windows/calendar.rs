@@ -236,22 +236,23 @@ impl CalendarWindow {
             lines.push(Line::raw(tr!("calendar.no_purchases")));
         }
         for (at, p) in calendar.purchases.iter().enumerate() {
-            let mut name = purchase_name(catalog, p.kind, p.label.as_deref());
-            if p.first {
-                name += &match p.first_of {
-                    Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
-                    None => tr!("calendar.first"),
-                };
-            }
-            let when = tr!(
+            let name = purchase_name(catalog, p.kind, p.label.as_deref());
+            let mut when = tr!(
                 "calendarw.when",
                 start = horizon.month(p.start),
                 months = p.months,
                 until = date_text(p.until)
             );
+            if p.first {
+                when += &match p.first_of {
+                    Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
+                    None => tr!("calendar.first"),
+                };
+            }
             let head = format!("{}  {}  ", letter(at), money_text(symbol, p.price));
             let room = inner_width.saturating_sub(display_width(&head));
-            let rest = truncate_to_width(&format!("{name} · {when}"), room);
+            // When, and a first price, before the name: a long name is what is cut.
+            let rest = truncate_to_width(&format!("{when} · {name}"), room);
             lines.push(Line::from(vec![
                 Span::styled(format!("{}  ", letter(at)), purchase_style(theme, at)),
                 Span::styled(format!("{}  ", money_text(symbol, p.price)), theme.heading),

@@ -41,7 +41,7 @@ struct Words {
 
 const ENGLISH: Words = Words {
     months: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-    first: "music · first price",
+    first: "first price · music",
     total: "Total ¥152.00",
     title: "2027-01 to 2027-12 (12 months)",
     moved: "2027-02 to 2028-01 (12 months)",
@@ -49,7 +49,7 @@ const ENGLISH: Words = Words {
 
 const CHINESE: Words = Words {
     months: "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
-    first: "music · 首期价",
+    first: "首期价 · music",
     total: "合计 ¥152.00",
     title: "2027-01 至 2027-12（12 个月）",
     moved: "2027-02 至 2028-01（12 个月）",
