@@ -24,6 +24,12 @@ pub fn dialog_inner_width(screen_width: u16, max_width: u16) -> usize {
     usize::from(dialog_width(screen_width, max_width).saturating_sub(2)).max(1)
 }
 
+/// How many lines a scrolling dialog shows on a screen `screen_height` tall:
+/// the rest is its border and its line of keys. At least one.
+pub fn dialog_room(screen_height: u16) -> usize {
+    usize::from(screen_height.saturating_sub(5)).max(1)
+}
+
 /// A small box in the middle of `screen`, over everything else.
 /// Tall enough for its wrapped lines, at most `max_width` wide.
 pub fn draw_dialog(

@@ -68,6 +68,23 @@ pub fn years_line(
     line.trim_end().to_string()
 }
 
+/// The grid's line of month names ("Jan", "1月"), over the months
+/// `first..first + shown` of `horizon` in cells `cell` wide, after a label
+/// column `label_width` wide and a space.
+pub fn months_line(
+    horizon: Horizon,
+    first: usize,
+    shown: usize,
+    label_width: usize,
+    cell: usize,
+) -> String {
+    let mut line = pad("", label_width + 1, Align::Left);
+    for m in first..first + shown {
+        line += &pad(&month_name(horizon.month(m as u32)), cell, Align::Left);
+    }
+    line.trim_end().to_string()
+}
+
 /// What a cell of the grid shows: `·` not wanted, `h` held, else the letters of
 /// the purchases covering it (`+` when there are more than fit).
 pub fn cell_text(cell: Option<&Cell>) -> String {

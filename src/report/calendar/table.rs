@@ -3,7 +3,7 @@
 //! whether it is proven, who pays what and by which rule, then the notes.
 
 use super::CalendarReport;
-use super::grid::{grid_lines, letter, years_line};
+use super::grid::{grid_lines, letter, months_line, years_line};
 use super::sentences::{calendar_notes, purchase_words, span_text, totals_line};
 use crate::report::money::money_text;
 use crate::report::notes::table_notes;
@@ -40,14 +40,9 @@ pub(super) fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
         .unwrap_or(3)
         .max(3)
         + 1;
-    let years = years_line(horizon, 0, months.len(), first_width, width);
-    let mut names = pad("", first_width, Align::Left) + " ";
-    for name in &months {
-        names += &pad(name, width, Align::Left);
-    }
-    out += &years;
+    out += &years_line(horizon, 0, months.len(), first_width, width);
     out.push('\n');
-    out += names.trim_end();
+    out += &months_line(horizon, 0, months.len(), first_width, width);
     out.push('\n');
     for row in &rows {
         let mut line = pad(&row[0], first_width, Align::Left) + " ";

@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::calendar::grid::years_line;
 use crate::report::calendar::grid::{cell_text, letter, month_name};
+use crate::report::calendar::grid::{months_line, years_line};
 use crate::report::calendar::sentences::calendar_notes;
 use crate::report::money::{money_text, signed_money_text};
 use crate::report::people::pays_text;
@@ -196,12 +196,9 @@ impl CalendarWindow {
             .min(inner_width.saturating_sub(shown * cell + 1))
             .max(1);
         let years = years_line(horizon, first, shown, name_width, cell);
-        let mut names = pad("", name_width + 1, Align::Left);
-        for m in first..first + shown {
-            names += &pad(&month_name(horizon.month(m as u32)), cell, Align::Left);
-        }
+        let names = months_line(horizon, first, shown, name_width, cell);
         lines.push(Line::styled(years, theme.faint));
-        lines.push(Line::styled(names.trim_end().to_string(), theme.heading));
+        lines.push(Line::styled(names, theme.heading));
         for (w, cells) in calendar.wants.iter().zip(&calendar.coverage) {
             let name = truncate_to_width(&catalog.services[*w].name, name_width);
             let mut spans = vec![Span::raw(pad(&name, name_width + 1, Align::Left))];

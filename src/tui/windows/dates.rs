@@ -11,7 +11,7 @@ use super::window::{Props, Window};
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
-use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::chrome::{dialog_inner_width, dialog_room, draw_dialog};
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::period::Period;
 use bundlecalc_core::seen::Seen;
@@ -47,7 +47,7 @@ impl Window for DatesWindow {
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let inner = dialog_inner_width(props.screen.width, WIDTH);
         let count = shown_lines(&dated_prices(props.file_shown), inner).len();
-        let room = room(props.screen.height);
+        let room = dialog_room(props.screen.height);
         let last_first = count.saturating_sub(room);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last_first),
@@ -70,7 +70,7 @@ impl Window for DatesWindow {
         let prices = dated_prices(props.file_shown);
         let inner = dialog_inner_width(area.width, WIDTH);
         let all = shown_lines(&prices, inner);
-        let room = room(area.height);
+        let room = dialog_room(area.height);
         let first = self.scroll.min(all.len().saturating_sub(room));
         let last = (first + room).min(all.len());
         let mut lines: Vec<Line> = all[first..last]
@@ -225,12 +225,6 @@ pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
     }
     prices.sort_by_key(|(at, date, _)| (date.is_none(), *date, *at));
     prices.into_iter().map(|(_, _, dated)| dated).collect()
-}
-
-/// How many prices fit on a screen `screen_height` tall (the rest of the window
-/// is its border and the line of keys).
-fn room(screen_height: u16) -> usize {
-    usize::from(screen_height.saturating_sub(5)).max(1)
 }
 
 #[cfg(test)]

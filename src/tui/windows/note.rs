@@ -10,7 +10,7 @@ use super::window::{Props, Window};
 use crate::text::{printable_lines, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
-use crate::tui::chrome::{dialog_inner_width, draw_dialog};
+use crate::tui::chrome::{dialog_inner_width, dialog_room, draw_dialog};
 
 /// The widest the window gets.
 const WIDTH: u16 = 76;
@@ -31,7 +31,7 @@ impl Window for NoteWindow {
             .bundle
             .and_then(|b| props.catalog.bundles[b].note.as_deref());
         let lines = note.map_or(0, |note| note_lines(note, props.screen.width).len());
-        self.scroll_by(action, lines, room(props.screen.height))
+        self.scroll_by(action, lines, dialog_room(props.screen.height))
     }
 
     /// Draws the lines in view and, when the note is longer, where they are.
@@ -41,7 +41,7 @@ impl Window for NoteWindow {
         };
         let note = bundle.note.as_deref().unwrap_or_default();
         let lines = note_lines(note, area.width);
-        let room = room(area.height);
+        let room = dialog_room(area.height);
         let first = first_line(self.scroll, lines.len(), room);
         let last = (first + room).min(lines.len());
         let mut shown: Vec<Line> = lines[first..last].iter().cloned().map(Line::raw).collect();
@@ -89,12 +89,6 @@ pub fn note_lines(note: &str, screen_width: u16) -> Vec<String> {
         .iter()
         .flat_map(|line| wrap_to_width(line, inner))
         .collect()
-}
-
-/// How many lines of the note fit on a screen `screen_height` tall (the rest of
-/// the window is its border and the line of keys).
-pub fn room(screen_height: u16) -> usize {
-    usize::from(screen_height.saturating_sub(5)).max(1)
 }
 
 /// The first line shown when `scroll` lines were asked for: never past the end.
