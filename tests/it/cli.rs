@@ -458,31 +458,21 @@ fn a_mistake_in_the_command_line_is_told_in_the_language_asked() {
 #[test]
 fn a_file_that_cannot_be_read_says_why_in_the_language_asked() {
     let sandbox = Sandbox::new();
+    let compare = |lang: &str, file: &std::path::Path| {
+        let output = sandbox
+            .command()
+            .args(["--lang", lang, "--compare", "--file"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(66), "{}", file.display());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
     let missing = sandbox.path().join("nope.toml");
-    let zh = sandbox
-        .command()
-        .args(["--lang", "zh", "--compare", "--file"])
-        .arg(&missing)
-        .output()
-        .unwrap();
-    assert_eq!(zh.status.code(), Some(66));
-    let stderr = String::from_utf8_lossy(&zh.stderr);
+    let stderr = compare("zh", &missing);
     assert!(stderr.contains("：文件或文件夹不存在"), "{stderr}");
     assert!(!stderr.contains("os error"), "{stderr}");
-    let folder = sandbox
-        .command()
-        .args(["--lang", "zh", "--compare", "--file"])
-        .arg(sandbox.path())
-        .output()
-        .unwrap();
-    assert_eq!(folder.status.code(), Some(66));
-    assert!(String::from_utf8_lossy(&folder.stderr).contains("：这是一个文件夹"));
+    assert!(compare("zh", sandbox.path()).contains("：这是一个文件夹"));
     // English keeps the system's words.
-    let en = sandbox
-        .command()
-        .args(["--lang", "en", "--compare", "--file"])
-        .arg(&missing)
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&en.stderr).contains("No such file or directory"));
+    assert!(compare("en", &missing).contains("No such file or directory"));
 }
