@@ -38,14 +38,16 @@ pub fn not_proven_sentence(
 }
 
 /// What is not proven of an answer of `total` whose proven lower bound is
-/// `bound`: that a cheaper one may exist (down to the bound), or, when the
-/// bound reaches the total, that the total is the least and only the rest (the
-/// tie rules, each person's alone, the shares: the notes say which) is not.
+/// `bound`: "Not proven the cheapest: no plan costs less than ¥BOUND." as
+/// docs/reference/plan.md words it, and, when the bound reaches the total, that
+/// the total itself is the least and only the rest (the tie rules, each
+/// person's alone, the shares: the notes say which) is open.
 pub fn unproven_total_sentence(total: Money, bound: Money, symbol: &str) -> String {
+    let sentence = tr!("plan.not_proven", bound = money_text(symbol, bound));
     if bound >= total {
-        tr!("plan.least_total_proven")
+        format!("{sentence} {}", tr!("plan.least_total_proven"))
     } else {
-        tr!("plan.not_proven", bound = money_text(symbol, bound))
+        sentence
     }
 }
 
@@ -160,8 +162,8 @@ mod tests {
         );
         assert_eq!(
             unproven_total_sentence(total, total, "¥"),
-            "The total is proven the least; the rest was not proven within the time \
-             limit (see the notes)."
+            "Not proven the cheapest: no plan costs less than ¥5742.00. The total \
+             itself is the least: the notes say what is not proven."
         );
     }
 }
