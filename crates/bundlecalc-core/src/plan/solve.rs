@@ -103,6 +103,14 @@ pub fn solve(
         return Err(Unsolved::Infeasible);
     }
     let root_bound = root.bound().units();
+    // Past the limit while the relaxation was solved: the plan in hand, with
+    // the better of the bounds (a stopped relaxation's duals still bound).
+    if let Some(answer) = out_of_time(&search) {
+        return Ok(Solution {
+            bound: answer.bound.max(root_bound).min(answer.cost),
+            ..answer
+        });
+    }
     search.round(&root.primal(), &root.lo, &root.hi);
     // Only the columns a plan no dearer than the best in hand can buy are
     // searched: the same search on a smaller problem, each node cheaper.

@@ -254,11 +254,12 @@ impl<'m> Lp<'m> {
         let n = self.structurals();
         let mut alpha = vec![0.0; n + m];
         for iteration in 0..pivots {
-            if self.pivots >= REFRESH_EVERY {
-                self.refresh();
-            }
+            // The budget first: a fresh inverse is the costliest step.
             if budget.is_spent() {
                 return Relaxed::Stopped;
+            }
+            if self.pivots >= REFRESH_EVERY {
+                self.refresh();
             }
             if iteration % 8 == 7
                 && let Some(target) = stop_at
