@@ -170,17 +170,7 @@ impl<'m> Lp<'m> {
     fn refresh(&mut self) {
         let m = self.matrix.rows;
         let n = self.structurals();
-        let mut basis_matrix = vec![0.0; m * m];
-        for (pos, &var) in self.basis.iter().enumerate() {
-            if var >= n {
-                basis_matrix[(var - n) * m + pos] = 1.0;
-            } else {
-                for &(row, a) in &self.matrix.entries[var] {
-                    basis_matrix[row * m + pos] = a;
-                }
-            }
-        }
-        if let Some(inverse) = invert(basis_matrix, m) {
+        if let Some(inverse) = self.basis_inverse() {
             self.inverse = inverse;
         }
         self.norms = self.inverse.chunks(m.max(1)).map(squared_norm).collect();
@@ -222,6 +212,69 @@ impl<'m> Lp<'m> {
                 }
             })
             .collect();
+    }
+
+    /// The inverse of the basis, row-major (a row per basis position, a column
+    /// per row of the problem); `None` when it is singular. With the logicals
+    /// of the rows `S` basic and the columns `J` on the other rows `T`, `B =
+    /// [[B_TJ, 0], [B_SJ, I]]` and `B⁻¹ = [[B_TJ⁻¹, 0], [−B_SJ B_TJ⁻¹, I]]`:
+    /// only `B_TJ`, as small as the columns in the basis are few, is inverted
+    /// densely.
+    fn basis_inverse(&self) -> Option<Vec<f64>> {
+        let m = self.matrix.rows;
+        let n = self.structurals();
+        // Per row: its place among the rows `T`, whose logical is not basic.
+        let mut place = vec![usize::MAX; m];
+        let mut rows_t = Vec::new();
+        for (row, place) in place.iter_mut().enumerate() {
+            if self.position[n + row] == NONBASIC {
+                *place = rows_t.len();
+                rows_t.push(row);
+            }
+        }
+        let columns_j: Vec<(usize, usize)> = self
+            .basis
+            .iter()
+            .enumerate()
+            .filter(|&(_, &var)| var < n)
+            .map(|(pos, &var)| (pos, var))
+            .collect();
+        let k = rows_t.len();
+        if columns_j.len() != k {
+            return None;
+        }
+        let mut block = vec![0.0; k * k];
+        for (b, &(_, var)) in columns_j.iter().enumerate() {
+            for &(row, a) in &self.matrix.entries[var] {
+                if place[row] != usize::MAX {
+                    block[place[row] * k + b] = a;
+                }
+            }
+        }
+        let block_inverse = invert(block, k)?;
+        let mut inverse = vec![0.0; m * m];
+        for (b, &(pos, _)) in columns_j.iter().enumerate() {
+            for (t, &row) in rows_t.iter().enumerate() {
+                inverse[pos * m + row] = block_inverse[b * k + t];
+            }
+        }
+        for row in 0..m {
+            if place[row] == usize::MAX {
+                inverse[self.position[n + row] * m + row] = 1.0;
+            }
+        }
+        for (b, &(_, var)) in columns_j.iter().enumerate() {
+            for &(row, a) in &self.matrix.entries[var] {
+                if place[row] != usize::MAX {
+                    continue;
+                }
+                let pos = self.position[n + row];
+                for (t, &other) in rows_t.iter().enumerate() {
+                    inverse[pos * m + other] -= a * block_inverse[b * k + t];
+                }
+            }
+        }
+        Some(inverse)
     }
 
     /// `π = c_B B⁻¹`, in the scaled costs.
@@ -508,6 +561,38 @@ mod tests {
             Relaxed::Optimal
         );
         assert_eq!(fresh.bound().units(), 10);
+    }
+
+    #[test]
+    fn the_inverse_of_a_basis_of_columns_and_logicals_is_its_inverse() {
+        let problem = problem();
+        let matrix = Matrix::new(&problem);
+        let mut root = Lp::new(&matrix, &[1, 1, 1]);
+        assert_eq!(
+            root.solve(100, None, &Budget::unlimited()),
+            Relaxed::Optimal
+        );
+        // A basis of one column and one logical: the partitioned inverse.
+        root.basis = vec![0, 3 + 1];
+        root.position = vec![0, NONBASIC, NONBASIC, NONBASIC, 1];
+        let inverse = root.basis_inverse().expect("not singular");
+        // B = [[1, 0], [0, 1]] for column 0 (row 0) and row 1's logical;
+        // with column 2 (both rows) in place of column 0, B = [[1, 0], [1, 1]].
+        assert_eq!(inverse, vec![1.0, 0.0, 0.0, 1.0]);
+        root.basis = vec![2, 3 + 1];
+        root.position = vec![NONBASIC, NONBASIC, 0, NONBASIC, 1];
+        let inverse = root.basis_inverse().expect("not singular");
+        assert_eq!(inverse, vec![1.0, 0.0, -1.0, 1.0]);
+        // Two columns, no logical: column 2 on both rows, column 1 on row 1.
+        root.basis = vec![2, 1];
+        root.position = vec![NONBASIC, 1, 0, NONBASIC, NONBASIC];
+        let inverse = root.basis_inverse().expect("not singular");
+        // B = [[1, 0], [1, 1]] (columns 2, 1): B⁻¹ = [[1, 0], [−1, 1]].
+        assert_eq!(inverse, vec![1.0, 0.0, -1.0, 1.0]);
+        // Column 1 (row 1 only) with row 1's logical: nothing on row 0.
+        root.basis = vec![1, 3 + 1];
+        root.position = vec![NONBASIC, 0, NONBASIC, NONBASIC, 1];
+        assert_eq!(root.basis_inverse(), None);
     }
 
     #[test]
