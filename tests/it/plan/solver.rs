@@ -3,7 +3,7 @@
 //! docs/reference/plan.md, "Proof and time limit").
 
 use bundlecalc_core::plan::problem::{Budget, Column, Limit, Problem, Unsolved};
-use bundlecalc_core::plan::solve::solve;
+use bundlecalc_core::plan::solve::{solve, solve_with_cuts};
 use proptest::prelude::*;
 
 /// Fen × K + 1 per purchase, as the planner folds its tie rules.
@@ -95,6 +95,20 @@ proptest! {
                 prop_assert_eq!(problem.tie_key(&found.picks).0, ranks);
                 prop_assert!(found.proven);
                 prop_assert_eq!(found.bound, cost);
+            }
+            (Err(Unsolved::Infeasible), None) => {}
+            (found, expected) => prop_assert!(false, "solver {found:?}, exhaustive {expected:?}"),
+        }
+    }
+
+    #[test]
+    fn the_search_with_cuts_finds_the_exhaustive_optimum_with_its_tie_order(problem in problem()) {
+        match (solve_with_cuts(&problem, &Budget::unlimited(), None), exhaustive(&problem)) {
+            (Ok(found), Some((cost, ranks, picks))) => {
+                prop_assert_eq!(found.cost, cost);
+                prop_assert_eq!(&found.picks, &picks);
+                prop_assert_eq!(problem.tie_key(&found.picks).0, ranks);
+                prop_assert!(found.proven);
             }
             (Err(Unsolved::Infeasible), None) => {}
             (found, expected) => prop_assert!(false, "solver {found:?}, exhaustive {expected:?}"),

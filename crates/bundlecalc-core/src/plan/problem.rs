@@ -114,6 +114,25 @@ impl Budget {
         }
     }
 
+    /// A budget for part of a search: at most `nodes` search nodes, and no
+    /// more than this budget has left; this budget's deadline. Its nodes are
+    /// counted here too ([`Budget::charge`]).
+    pub fn part(&self, nodes: u64) -> Budget {
+        let left = self
+            .nodes
+            .map_or(u64::MAX, |most| most.saturating_sub(self.nodes_spent()));
+        Budget {
+            deadline: self.deadline,
+            nodes: Some(nodes.min(left)),
+            used: AtomicU64::new(0),
+        }
+    }
+
+    /// Counts the nodes a part of the search spent ([`Budget::part`]).
+    pub fn charge(&self, part: &Budget) {
+        self.used.fetch_add(part.nodes_spent(), Ordering::Relaxed);
+    }
+
     /// Counts one search node; whether the searches must stop now.
     pub fn spend_node(&self) -> bool {
         self.used.fetch_add(1, Ordering::Relaxed);

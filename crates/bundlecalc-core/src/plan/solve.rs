@@ -23,6 +23,11 @@
 //!    cost buys any column ranked before the next purchase of the best plan in
 //!    hand: "no" fixes them all at once, "yes" gives a plan earlier in order.
 //!
+//! A problem not proven within its first nodes is searched again from the
+//! best plan found, with rounds of cuts at the root (`lp/gomory.rs`) and a
+//! plan from the columns the root's relaxation leans on, searched as a small
+//! problem of its own: most problems never need them, and they cost time.
+//!
 //! Both phases search only the columns a plan no dearer than the best in hand
 //! can buy (by the root's exact reduced costs): on big catalogues most columns
 //! drop, and every node of the smaller problem costs less.
@@ -37,12 +42,21 @@ use std::collections::BinaryHeap;
 use super::cuts::strengthened;
 use super::lp::bound::ExactBound;
 use super::lp::matrix::Matrix;
-use super::lp::{Lp, Relaxed};
+use super::lp::{Lp, Relaxed, Warm};
 use super::problem::{Budget, Problem, Solution, Unsolved};
 
 /// Dual simplex pivots allowed at the root, and at each later node.
 const ROOT_PIVOTS: usize = 1_000_000;
 const NODE_PIVOTS: usize = 2_000;
+/// Rounds of cuts at the root, each of at most this many cuts.
+const CUT_ROUNDS: usize = 6;
+const CUTS_PER_ROUND: usize = 40;
+/// The plan from the relaxation's columns: at least this many columns, and
+/// this many nodes.
+const SUPPORT_AT_LEAST: usize = 60;
+const SUPPORT_NODES: u64 = 3_000;
+/// Nodes searched without cuts before the search starts again with them.
+const PLAIN_NODES: u64 = 1_000;
 /// Nodes between two roundings of the relaxation to a plan: rounding looks at
 /// every column, so it is kept to a few nodes of the search.
 const ROUND_EVERY: u64 = 16;
@@ -58,6 +72,56 @@ pub fn solve(
     problem: &Problem,
     budget: &Budget,
     incumbent: Option<&[usize]>,
+) -> Result<Solution, Unsolved> {
+    // Most problems are proven within a few hundred nodes without cuts; the
+    // others are searched again, with cuts and the plan of the relaxation's
+    // columns, from the best plan found.
+    let part = budget.part(PLAIN_NODES);
+    let plain = solve_as(problem, &part, incumbent, Thorough::Plain);
+    budget.charge(&part);
+    match plain {
+        Ok(found) if !found.proven && !budget.is_spent() => {
+            let again = solve_as(problem, budget, Some(&found.picks), Thorough::Whole)?;
+            Ok(Solution {
+                bound: again.bound.max(found.bound).min(again.cost),
+                ..again
+            })
+        }
+        answer => answer,
+    }
+}
+
+/// The search [`solve`] falls back to past its first nodes, from the start:
+/// rounds of cuts at the root, a plan from the relaxation's columns, then the
+/// least cost and the tie order. Same answers as [`solve`]; for tests and
+/// benchmarks.
+///
+/// Errors: [`Unsolved::Infeasible`] when no purchases meet every demand.
+pub fn solve_with_cuts(
+    problem: &Problem,
+    budget: &Budget,
+    incumbent: Option<&[usize]>,
+) -> Result<Solution, Unsolved> {
+    solve_as(problem, budget, incumbent, Thorough::Whole)
+}
+
+/// How much of the search to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Thorough {
+    /// Cuts, the plan of the relaxation's columns, the least cost and the tie
+    /// order.
+    Whole,
+    /// The least cost and the tie order, without cuts.
+    Plain,
+    /// The least cost alone, without cuts: a quick plan.
+    Quick,
+}
+
+fn solve_as(
+    problem: &Problem,
+    budget: &Budget,
+    incumbent: Option<&[usize]>,
+    thorough: Thorough,
 ) -> Result<Solution, Unsolved> {
     if problem.demand.iter().all(|d| *d == 0) {
         return Ok(Solution {
@@ -92,13 +156,18 @@ pub fn solve(
     if let Some(answer) = out_of_time(&search) {
         return Ok(answer);
     }
-    // The relaxation is bounded with rounded rows too; plans are checked
-    // against the problem itself.
-    let matrix = Matrix::new(&strengthened(problem));
-    if let Some(answer) = out_of_time(&search) {
-        return Ok(answer);
-    }
-    let mut root = Lp::new(&matrix, &hi);
+    // The relaxation is bounded with rounded rows and cuts too; plans are
+    // checked against the problem itself.
+    let rounds = match thorough {
+        Thorough::Whole => CUT_ROUNDS,
+        Thorough::Plain | Thorough::Quick => 0,
+    };
+    let Some((matrix, warm)) = relaxation(problem, &hi, budget, rounds) else {
+        return Err(Unsolved::Infeasible);
+    };
+    let mut root = warm
+        .and_then(|warm| Lp::from_warm(&matrix, warm))
+        .unwrap_or_else(|| Lp::new(&matrix, &hi));
     if root.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
         return Err(Unsolved::Infeasible);
     }
@@ -112,13 +181,18 @@ pub fn solve(
         });
     }
     search.round(&root.primal(), &root.lo, &root.hi);
+    if thorough == Thorough::Whole
+        && let Some(plan) = support_plan(problem, &root, budget)
+    {
+        search.offer(plan);
+    }
     // Only the columns a plan no dearer than the best in hand can buy are
     // searched: the same search on a smaller problem, each node cheaper.
     if let Some((best, picks)) = search.best.clone()
         && let Some((narrower, original)) = narrowed(problem, &root, best)
         && let Some(inside) = within(&picks, &original)
     {
-        let found = solve(&narrower, budget, Some(&inside))?;
+        let found = solve_as(&narrower, budget, Some(&inside), thorough)?;
         return Ok(Solution {
             picks: found.picks.iter().map(|&at| original[at]).collect(),
             cost: found.cost,
@@ -139,17 +213,30 @@ pub fn solve(
             bound: root_bound.min(cost),
         });
     }
+    if thorough == Thorough::Quick {
+        return Ok(Solution {
+            picks,
+            cost,
+            proven: false,
+            bound: root_bound.min(cost),
+        });
+    }
     // The least cost is proven; now the first plan of that cost in tie order,
     // among the columns a plan of that cost can buy.
     let first = match narrowed(problem, &root, cost)
         .and_then(|(narrower, original)| Some((within(&picks, &original)?, narrower, original)))
     {
         Some((inside, narrower, original)) => {
-            let matrix = Matrix::new(&strengthened(&narrower));
-            let mut lp = Lp::new(&matrix, &useful_copies(&narrower));
-            lp.solve(ROOT_PIVOTS, None, budget);
-            first_in_tie_order(&narrower, budget, lp, cost, inside)
-                .map(|first| first.iter().map(|&at| original[at]).collect())
+            // The narrower problem holds the plan in hand: its rows can be met.
+            let hi = useful_copies(&narrower);
+            relaxation(&narrower, &hi, budget, rounds).and_then(|(matrix, warm)| {
+                let mut lp = warm
+                    .and_then(|warm| Lp::from_warm(&matrix, warm))
+                    .unwrap_or_else(|| Lp::new(&matrix, &hi));
+                lp.solve(ROOT_PIVOTS, None, budget);
+                first_in_tie_order(&narrower, budget, lp, cost, inside)
+                    .map(|first| first.iter().map(|&at| original[at]).collect())
+            })
         }
         None => first_in_tie_order(problem, budget, root, cost, picks.clone()),
     };
@@ -160,6 +247,89 @@ pub fn solve(
         proven,
         bound: cost,
     })
+}
+
+/// The relaxation of `problem` within the purchase counts `hi`: its rows, the
+/// rounded rows, and rounds of cuts at the root while they lift its bound;
+/// with the basis of its solved root. `None` when no plan meets the rows.
+fn relaxation(
+    problem: &Problem,
+    hi: &[u32],
+    budget: &Budget,
+    cut_rounds: usize,
+) -> Option<(Matrix, Option<Warm>)> {
+    let mut matrix = Matrix::new(&strengthened(problem));
+    if cut_rounds == 0 {
+        return Some((matrix, None));
+    }
+    let first_cut = matrix.rows();
+    let mut warm: Option<Warm> = None;
+    let mut gains = Vec::new();
+    for round in 0..=cut_rounds {
+        let mut lp = match warm.take() {
+            Some(warm) => Lp::from_warm(&matrix, warm)?,
+            None => Lp::new(&matrix, hi),
+        };
+        if lp.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
+            return None;
+        }
+        gains.push(lp.bound().scaled);
+        // Another round while the last lifted the bound by a fair part of
+        // what the first did.
+        let lifting = match gains[..] {
+            [first, second, .., before, last] => (last - before) * 4 >= second - first,
+            _ => true,
+        };
+        let cuts = if round < cut_rounds && lifting && !budget.is_spent() {
+            lp.gomory_cuts(CUTS_PER_ROUND)
+        } else {
+            Vec::new()
+        };
+        if cuts.is_empty() {
+            // The cuts the root's solution does not lean on are dropped: every
+            // node's basis is as small as the rows that matter.
+            if matrix.rows() == first_cut {
+                let warm = lp.warm(0);
+                drop(lp);
+                return Some((matrix, Some(warm)));
+            }
+            let (smaller, warm) = lp.without_loose_rows(first_cut);
+            return Some((smaller, Some(warm)));
+        }
+        let next = matrix.with_cuts(&cuts);
+        warm = Some(lp.warm(cuts.len()));
+        drop(lp);
+        matrix = next;
+    }
+    None
+}
+
+/// A plan from the columns the relaxation `root` leans on: those it buys some
+/// of, and as many again of the least reduced cost, searched as a problem of
+/// their own for a few nodes. `None` when that finds none, or when they are
+/// most of the columns anyway.
+fn support_plan(problem: &Problem, root: &Lp<'_>, budget: &Budget) -> Option<Vec<usize>> {
+    let x = root.primal();
+    let bound = root.bound();
+    let columns = problem.columns.len();
+    let mut order: Vec<usize> = (0..columns).collect();
+    order.sort_by_key(|&at| (x[at] <= WHOLE, bound.reduced[at].max(0)));
+    let support = x.iter().filter(|&&v| v > WHOLE).count();
+    let wanted = (3 * support).max(SUPPORT_AT_LEAST);
+    if wanted * 2 > columns {
+        return None;
+    }
+    let mut keep = vec![false; columns];
+    for &at in &order[..wanted] {
+        keep[at] = true;
+    }
+    let most: Vec<u32> = problem.columns.iter().map(|c| c.max_copies).collect();
+    let (smaller, original) = problem.restricted(&keep, &most);
+    let part = budget.part(SUPPORT_NODES);
+    let found = solve_as(&smaller, &part, None, Thorough::Quick);
+    budget.charge(&part);
+    let found = found.ok()?;
+    Some(found.picks.iter().map(|&at| original[at]).collect())
 }
 
 /// Phase 2: the first plan costing `cost` (the least) in tie order, searched
@@ -807,6 +977,37 @@ mod tests {
         assert_eq!(problem.verify(&found.picks), Some(found.cost));
         let proven = solve(&problem, &Budget::unlimited(), None).unwrap();
         assert_eq!((proven.cost, proven.picks), (18, vec![0, 0, 1]));
+    }
+
+    #[test]
+    fn cuts_at_the_root_lift_the_bound_of_three_rows_met_in_pairs() {
+        // Three rows, three columns each meeting two of them: the relaxation
+        // buys half of each (3), a plan needs two columns (4).
+        let problem = Problem {
+            demand: vec![1, 1, 1],
+            columns: vec![
+                column(0, &[0, 1], 2, 1),
+                column(1, &[1, 2], 2, 1),
+                column(2, &[0, 2], 2, 1),
+            ],
+            limits: Vec::new(),
+        };
+        let hi = useful_copies(&problem);
+        let bound_after = |rounds: usize| {
+            let (matrix, warm) = relaxation(&problem, &hi, &Budget::unlimited(), rounds).unwrap();
+            let mut lp = warm
+                .and_then(|warm| Lp::from_warm(&matrix, warm))
+                .unwrap_or_else(|| Lp::new(&matrix, &hi));
+            lp.solve(ROOT_PIVOTS, None, &Budget::unlimited());
+            lp.bound().units()
+        };
+        assert_eq!(bound_after(0), 3);
+        assert_eq!(bound_after(CUT_ROUNDS), 4);
+        let found = solve_with_cuts(&problem, &Budget::unlimited(), None).unwrap();
+        assert_eq!(
+            (found.cost, found.picks, found.proven),
+            (4, vec![0, 1], true)
+        );
     }
 
     #[test]

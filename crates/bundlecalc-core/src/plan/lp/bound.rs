@@ -34,17 +34,11 @@ impl Lp<'_> {
             .sum();
         let mut reduced = Vec::with_capacity(self.structurals());
         for var in 0..self.structurals() {
-            let limit_part: i128 = self.matrix.entries[var]
-                .iter()
-                .filter(|(row, _)| *row >= self.matrix.covering)
-                .map(|&(row, a)| a as i128 * duals[row])
-                .sum();
             let rc = self.matrix.cost[var] * scale
                 - self.matrix.exact[var]
                     .iter()
                     .map(|&(row, a)| a * duals[row])
-                    .sum::<i128>()
-                - limit_part;
+                    .sum::<i128>();
             let (lo, hi) = (self.lo[var] as i128, self.hi[var] as i128);
             total += (lo * rc).min(hi * rc);
             reduced.push(rc);

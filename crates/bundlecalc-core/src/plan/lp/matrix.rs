@@ -1,5 +1,5 @@
 //! The problem's data as the relaxation reads it, built once and shared by
-//! every node; and the same with one row more, for the tie order's questions.
+//! every node; and the same with rows added: the tie order's questions, and cuts.
 
 use crate::plan::problem::Problem;
 
@@ -9,7 +9,7 @@ pub struct Matrix {
     pub(super) rows: usize,
     /// Structural columns, each `(row, coefficient)`.
     pub(super) entries: Vec<Vec<(usize, f64)>>,
-    /// Exact integer data for the bound: `(row, seats)` per column.
+    /// The same entries as exact integers, for the bound.
     pub(super) exact: Vec<Vec<(usize, i128)>>,
     /// Cost per structural column, exact, and scaled to at most 1 for the simplex.
     pub(super) cost: Vec<i128>,
@@ -20,6 +20,13 @@ pub struct Matrix {
     pub(super) rhs: Vec<f64>,
     /// Rows below this are covering rows; the rest are limits.
     pub(super) covering: usize,
+}
+
+/// A valid inequality `Σ coefficient_j x_j ≥ at_least` over whole purchases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cut {
+    pub terms: Vec<(usize, i128)>,
+    pub at_least: i128,
 }
 
 impl Matrix {
@@ -49,15 +56,15 @@ impl Matrix {
                     .collect()
             })
             .collect();
-        let exact: Vec<Vec<(usize, i128)>> = entries
-            .iter()
-            .map(|e| e.iter().map(|&(r, a)| (r, a as i128)).collect())
-            .collect();
         for (at, limit) in problem.limits.iter().enumerate() {
             for &column in &limit.columns {
                 entries[column].push((covering + at, 1.0));
             }
         }
+        let exact: Vec<Vec<(usize, i128)>> = entries
+            .iter()
+            .map(|e| e.iter().map(|&(r, a)| (r, a as i128)).collect())
+            .collect();
         let cost: Vec<i128> = problem.columns.iter().map(|c| c.cost).collect();
         let cost_scale = cost.iter().copied().max().unwrap_or(1).max(1) as f64;
         let scaled_cost = cost.iter().map(|&c| c as f64 / cost_scale).collect();
@@ -80,26 +87,89 @@ impl Matrix {
 }
 
 impl Matrix {
-    /// This matrix with one more row, `Σ_{j ∈ columns} x_j ≥ at_least`, kept as
-    /// a limit (`Σ −x_j ≤ −at_least`) so that the covering rows keep their
-    /// places. The tie order asks with it whether a plan of the least cost buys
-    /// any of `columns` more than it must.
+    /// This matrix with one more row, `Σ_{j ∈ columns} x_j ≥ at_least`. The tie
+    /// order asks with it whether a plan of the least cost buys any of
+    /// `columns` more than it must.
     pub fn with_row_at_least(&self, columns: &[usize], at_least: u32) -> Matrix {
+        self.with_cuts(&[Cut {
+            terms: columns.iter().map(|&j| (j, 1)).collect(),
+            at_least: i128::from(at_least),
+        }])
+    }
+
+    /// This matrix with a row more per cut, each kept as a limit (`Σ −c_j x_j
+    /// ≤ −at_least`) so that the covering rows keep their places.
+    pub fn with_cuts(&self, cuts: &[Cut]) -> Matrix {
         let mut entries = self.entries.clone();
-        for &column in columns {
-            entries[column].push((self.rows, -1.0));
-        }
+        let mut exact = self.exact.clone();
         let mut rhs = self.rhs.clone();
-        rhs.push(-f64::from(at_least));
+        for (k, cut) in cuts.iter().enumerate() {
+            for &(column, c) in &cut.terms {
+                entries[column].push((self.rows + k, -(c as f64)));
+                exact[column].push((self.rows + k, -c));
+            }
+            rhs.push(-(cut.at_least as f64));
+        }
         Matrix {
-            rows: self.rows + 1,
+            rows: self.rows + cuts.len(),
             entries,
-            exact: self.exact.clone(),
+            exact,
             cost: self.cost.clone(),
             scaled_cost: self.scaled_cost.clone(),
             cost_scale: self.cost_scale,
             rhs,
             covering: self.covering,
         }
+    }
+}
+
+impl Matrix {
+    /// How many rows the relaxation has.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// This matrix with only the rows `keep` says, in their order; and per
+    /// old row, its new place (`usize::MAX` when dropped). Only rows past the
+    /// covering rows may be dropped.
+    pub fn keeping_rows(&self, keep: &[bool]) -> (Matrix, Vec<usize>) {
+        let mut place = vec![usize::MAX; self.rows];
+        let mut rows = 0;
+        for (row, &kept) in keep.iter().enumerate() {
+            if kept || row < self.covering {
+                place[row] = rows;
+                rows += 1;
+            }
+        }
+        let exact: Vec<Vec<(usize, i128)>> = self
+            .exact
+            .iter()
+            .map(|column| {
+                column
+                    .iter()
+                    .filter(|(row, _)| place[*row] != usize::MAX)
+                    .map(|&(row, a)| (place[row], a))
+                    .collect()
+            })
+            .collect();
+        let entries = exact
+            .iter()
+            .map(|column| column.iter().map(|&(row, a)| (row, a as f64)).collect())
+            .collect();
+        let rhs = (0..self.rows)
+            .filter(|&row| place[row] != usize::MAX)
+            .map(|row| self.rhs[row])
+            .collect();
+        let matrix = Matrix {
+            rows,
+            entries,
+            exact,
+            cost: self.cost.clone(),
+            scaled_cost: self.scaled_cost.clone(),
+            cost_scale: self.cost_scale,
+            rhs,
+            covering: self.covering,
+        };
+        (matrix, place)
     }
 }

@@ -19,6 +19,7 @@
 
 pub(super) mod bound;
 mod dense;
+pub(super) mod gomory;
 pub(super) mod matrix;
 mod rows;
 
@@ -72,6 +73,15 @@ pub(super) struct Lp<'m> {
     pivots: usize,
 }
 
+/// A relaxation's bounds and basis, without its matrix (see [`Lp::warm`]).
+#[derive(Clone, Debug)]
+pub(super) struct Warm {
+    lo: Vec<f64>,
+    hi: Vec<f64>,
+    basis: Vec<usize>,
+    at_upper: Vec<bool>,
+}
+
 const NONBASIC: usize = usize::MAX;
 
 impl<'m> Lp<'m> {
@@ -103,6 +113,78 @@ impl<'m> Lp<'m> {
         };
         lp.refresh();
         lp
+    }
+
+    /// This relaxation's bounds and basis, owned, with `new_rows` more rows'
+    /// logicals basic: to go on from here on a matrix with those rows added.
+    pub fn warm(&self, new_rows: usize) -> Warm {
+        let last = self.lo.len();
+        let mut warm = Warm {
+            lo: self.lo.clone(),
+            hi: self.hi.clone(),
+            basis: self.basis.clone(),
+            at_upper: self.at_upper.clone(),
+        };
+        for k in 0..new_rows {
+            warm.lo.push(0.0);
+            warm.hi.push(f64::INFINITY);
+            warm.at_upper.push(false);
+            warm.basis.push(last + k);
+        }
+        warm
+    }
+
+    /// The rows from `first` on whose logical is basic (the relaxation's
+    /// solution does not need them) dropped: the smaller matrix, and this
+    /// basis on it.
+    pub fn without_loose_rows(&self, first: usize) -> (Matrix, Warm) {
+        let n = self.structurals();
+        let m = self.matrix.rows;
+        let keep: Vec<bool> = (0..m)
+            .map(|row| row < first || self.position[n + row] == NONBASIC)
+            .collect();
+        let (matrix, place) = self.matrix.keeping_rows(&keep);
+        let var_of = |var: usize| {
+            if var < n {
+                Some(var)
+            } else {
+                let new = place[var - n];
+                (new != usize::MAX).then(|| n + new)
+            }
+        };
+        let kept_vars: Vec<usize> = (0..n + m).filter(|&v| var_of(v).is_some()).collect();
+        let warm = Warm {
+            lo: kept_vars.iter().map(|&v| self.lo[v]).collect(),
+            hi: kept_vars.iter().map(|&v| self.hi[v]).collect(),
+            at_upper: kept_vars.iter().map(|&v| self.at_upper[v]).collect(),
+            basis: self.basis.iter().filter_map(|&v| var_of(v)).collect(),
+        };
+        (matrix, warm)
+    }
+
+    /// The relaxation on `matrix` at the basis and bounds `warm`; `None` when
+    /// that basis is singular.
+    pub fn from_warm(matrix: &'m Matrix, warm: Warm) -> Option<Lp<'m>> {
+        let mut position = vec![NONBASIC; warm.lo.len()];
+        for (pos, &var) in warm.basis.iter().enumerate() {
+            position[var] = pos;
+        }
+        let mut lp = Lp {
+            matrix,
+            lo: warm.lo,
+            hi: warm.hi,
+            basis: warm.basis,
+            position,
+            at_upper: warm.at_upper,
+            inverse: Vec::new(),
+            norms: Vec::new(),
+            values: Vec::new(),
+            reduced: Vec::new(),
+            pivots: 0,
+        };
+        lp.inverse = lp.basis_inverse()?;
+        lp.recompute();
+        Some(lp)
     }
 
     fn structurals(&self) -> usize {
@@ -168,11 +250,16 @@ impl<'m> Lp<'m> {
     /// Recomputes the inverse from the basis, then the basic values and the
     /// reduced costs, so that rounding does not pile up.
     fn refresh(&mut self) {
-        let m = self.matrix.rows;
-        let n = self.structurals();
         if let Some(inverse) = self.basis_inverse() {
             self.inverse = inverse;
         }
+        self.recompute();
+    }
+
+    /// The norms, the basic values and the reduced costs from the inverse.
+    fn recompute(&mut self) {
+        let m = self.matrix.rows;
+        let n = self.structurals();
         self.norms = self.inverse.chunks(m.max(1)).map(squared_norm).collect();
         self.pivots = 0;
         // x_B = B⁻¹ (b − N x_N)

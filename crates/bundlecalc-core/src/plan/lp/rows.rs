@@ -91,10 +91,10 @@ impl<'m> Lp<'m> {
     /// exactly (the coefficients and right-hand sides are whole numbers).
     pub fn violated_row(&self, counts: &[u32]) -> Option<usize> {
         let mut sums = vec![0i128; self.matrix.rows];
-        for (at, entries) in self.matrix.entries.iter().enumerate() {
+        for (at, entries) in self.matrix.exact.iter().enumerate() {
             if counts[at] > 0 {
                 for &(row, a) in entries {
-                    sums[row] += a as i128 * i128::from(counts[at]);
+                    sums[row] += a * i128::from(counts[at]);
                 }
             }
         }
