@@ -109,6 +109,7 @@ proptest! {
                 prop_assert_eq!(&found.picks, &picks);
                 prop_assert_eq!(problem.tie_key(&found.picks).0, ranks);
                 prop_assert!(found.proven);
+                prop_assert_eq!(found.bound, cost);
             }
             (Err(Unsolved::Infeasible), None) => {}
             (found, expected) => prop_assert!(false, "solver {found:?}, exhaustive {expected:?}"),

@@ -39,18 +39,13 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use super::cuts::strengthened;
 use super::lp::bound::ExactBound;
-use super::lp::matrix::Matrix;
-use super::lp::{Lp, Relaxed, Warm};
+use super::lp::root::{CUT_ROUNDS, ROOT_PIVOTS, root_relaxation};
+use super::lp::{Lp, Relaxed};
 use super::problem::{Budget, Problem, Solution, Unsolved};
 
-/// Dual simplex pivots allowed at the root, and at each later node.
-const ROOT_PIVOTS: usize = 1_000_000;
+/// Dual simplex pivots allowed at each node below the root.
 const NODE_PIVOTS: usize = 2_000;
-/// Rounds of cuts at the root, each of at most this many cuts.
-const CUT_ROUNDS: usize = 6;
-const CUTS_PER_ROUND: usize = 40;
 /// The plan from the relaxation's columns: at least this many columns, and
 /// this many nodes.
 const SUPPORT_AT_LEAST: usize = 60;
@@ -77,15 +72,19 @@ pub fn solve(
     // others are searched again, with cuts and the plan of the relaxation's
     // columns, from the best plan found.
     let part = budget.part(PLAIN_NODES);
-    let plain = solve_as(problem, &part, incumbent, Thorough::Plain);
+    let plain = solve_as(problem, &part, incumbent, Effort::Plain);
     budget.charge(&part);
     match plain {
         Ok(found) if !found.proven && !budget.is_spent() => {
-            let again = solve_as(problem, budget, Some(&found.picks), Thorough::Whole)?;
-            Ok(Solution {
-                bound: again.bound.max(found.bound).min(again.cost),
-                ..again
-            })
+            // The plan in hand is checked: whatever the second search meets,
+            // the answer is never worse than it.
+            match solve_as(problem, budget, Some(&found.picks), Effort::Whole) {
+                Ok(again) => Ok(Solution {
+                    bound: again.bound.max(found.bound).min(again.cost),
+                    ..again
+                }),
+                Err(_) => Ok(found),
+            }
         }
         answer => answer,
     }
@@ -102,12 +101,12 @@ pub fn solve_with_cuts(
     budget: &Budget,
     incumbent: Option<&[usize]>,
 ) -> Result<Solution, Unsolved> {
-    solve_as(problem, budget, incumbent, Thorough::Whole)
+    solve_as(problem, budget, incumbent, Effort::Whole)
 }
 
 /// How much of the search to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Thorough {
+enum Effort {
     /// Cuts, the plan of the relaxation's columns, the least cost and the tie
     /// order.
     Whole,
@@ -121,7 +120,7 @@ fn solve_as(
     problem: &Problem,
     budget: &Budget,
     incumbent: Option<&[usize]>,
-    thorough: Thorough,
+    thorough: Effort,
 ) -> Result<Solution, Unsolved> {
     if problem.demand.iter().all(|d| *d == 0) {
         return Ok(Solution {
@@ -159,10 +158,10 @@ fn solve_as(
     // The relaxation is bounded with rounded rows and cuts too; plans are
     // checked against the problem itself.
     let rounds = match thorough {
-        Thorough::Whole => CUT_ROUNDS,
-        Thorough::Plain | Thorough::Quick => 0,
+        Effort::Whole => CUT_ROUNDS,
+        Effort::Plain | Effort::Quick => 0,
     };
-    let Some((matrix, warm)) = relaxation(problem, &hi, budget, rounds) else {
+    let Some((matrix, warm)) = root_relaxation(problem, &hi, budget, rounds) else {
         return Err(Unsolved::Infeasible);
     };
     let mut root = warm
@@ -181,7 +180,7 @@ fn solve_as(
         });
     }
     search.round(&root.primal(), &root.lo, &root.hi);
-    if thorough == Thorough::Whole
+    if thorough == Effort::Whole
         && let Some(plan) = support_plan(problem, &root, budget)
     {
         search.offer(plan);
@@ -213,7 +212,7 @@ fn solve_as(
             bound: root_bound.min(cost),
         });
     }
-    if thorough == Thorough::Quick {
+    if thorough == Effort::Quick {
         return Ok(Solution {
             picks,
             cost,
@@ -229,7 +228,7 @@ fn solve_as(
         Some((inside, narrower, original)) => {
             // The narrower problem holds the plan in hand: its rows can be met.
             let hi = useful_copies(&narrower);
-            relaxation(&narrower, &hi, budget, rounds).and_then(|(matrix, warm)| {
+            root_relaxation(&narrower, &hi, budget, rounds).and_then(|(matrix, warm)| {
                 let mut lp = warm
                     .and_then(|warm| Lp::from_warm(&matrix, warm))
                     .unwrap_or_else(|| Lp::new(&matrix, &hi));
@@ -247,61 +246,6 @@ fn solve_as(
         proven,
         bound: cost,
     })
-}
-
-/// The relaxation of `problem` within the purchase counts `hi`: its rows, the
-/// rounded rows, and rounds of cuts at the root while they lift its bound;
-/// with the basis of its solved root. `None` when no plan meets the rows.
-fn relaxation(
-    problem: &Problem,
-    hi: &[u32],
-    budget: &Budget,
-    cut_rounds: usize,
-) -> Option<(Matrix, Option<Warm>)> {
-    let mut matrix = Matrix::new(&strengthened(problem));
-    if cut_rounds == 0 {
-        return Some((matrix, None));
-    }
-    let first_cut = matrix.rows();
-    let mut warm: Option<Warm> = None;
-    let mut gains = Vec::new();
-    for round in 0..=cut_rounds {
-        let mut lp = match warm.take() {
-            Some(warm) => Lp::from_warm(&matrix, warm)?,
-            None => Lp::new(&matrix, hi),
-        };
-        if lp.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
-            return None;
-        }
-        gains.push(lp.bound().scaled);
-        // Another round while the last lifted the bound by a fair part of
-        // what the first did.
-        let lifting = match gains[..] {
-            [first, second, .., before, last] => (last - before) * 4 >= second - first,
-            _ => true,
-        };
-        let cuts = if round < cut_rounds && lifting && !budget.is_spent() {
-            lp.gomory_cuts(CUTS_PER_ROUND)
-        } else {
-            Vec::new()
-        };
-        if cuts.is_empty() {
-            // The cuts the root's solution does not lean on are dropped: every
-            // node's basis is as small as the rows that matter.
-            if matrix.rows() == first_cut {
-                let warm = lp.warm(0);
-                drop(lp);
-                return Some((matrix, Some(warm)));
-            }
-            let (smaller, warm) = lp.without_loose_rows(first_cut);
-            return Some((smaller, Some(warm)));
-        }
-        let next = matrix.with_cuts(&cuts);
-        warm = Some(lp.warm(cuts.len()));
-        drop(lp);
-        matrix = next;
-    }
-    None
 }
 
 /// A plan from the columns the relaxation `root` leans on: those it buys some
@@ -326,7 +270,7 @@ fn support_plan(problem: &Problem, root: &Lp<'_>, budget: &Budget) -> Option<Vec
     let most: Vec<u32> = problem.columns.iter().map(|c| c.max_copies).collect();
     let (smaller, original) = problem.restricted(&keep, &most);
     let part = budget.part(SUPPORT_NODES);
-    let found = solve_as(&smaller, &part, None, Thorough::Quick);
+    let found = solve_as(&smaller, &part, None, Effort::Quick);
     budget.charge(&part);
     let found = found.ok()?;
     Some(found.picks.iter().map(|&at| original[at]).collect())
@@ -994,7 +938,8 @@ mod tests {
         };
         let hi = useful_copies(&problem);
         let bound_after = |rounds: usize| {
-            let (matrix, warm) = relaxation(&problem, &hi, &Budget::unlimited(), rounds).unwrap();
+            let (matrix, warm) =
+                root_relaxation(&problem, &hi, &Budget::unlimited(), rounds).unwrap();
             let mut lp = warm
                 .and_then(|warm| Lp::from_warm(&matrix, warm))
                 .unwrap_or_else(|| Lp::new(&matrix, &hi));

@@ -29,8 +29,8 @@ impl Lp<'_> {
         let scale = SCALE as i128;
         let mut total: i128 = duals
             .iter()
-            .zip(&self.matrix.rhs)
-            .map(|(pi, b)| pi * (*b as i128))
+            .zip(&self.matrix.exact_rhs)
+            .map(|(pi, b)| pi * b)
             .sum();
         let mut reduced = Vec::with_capacity(self.structurals());
         for var in 0..self.structurals() {

@@ -18,14 +18,18 @@ pub struct Matrix {
     pub(super) cost_scale: f64,
     /// Right-hand sides: demands, then limits.
     pub(super) rhs: Vec<f64>,
+    /// The same, exact.
+    pub(super) exact_rhs: Vec<i128>,
     /// Rows below this are covering rows; the rest are limits.
     pub(super) covering: usize,
 }
 
 /// A valid inequality `Σ coefficient_j x_j ≥ at_least` over whole purchases.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Cut {
+    /// `(column, coefficient)`, each column once.
     pub terms: Vec<(usize, i128)>,
+    /// The right-hand side.
     pub at_least: i128,
 }
 
@@ -68,6 +72,12 @@ impl Matrix {
         let cost: Vec<i128> = problem.columns.iter().map(|c| c.cost).collect();
         let cost_scale = cost.iter().copied().max().unwrap_or(1).max(1) as f64;
         let scaled_cost = cost.iter().map(|&c| c as f64 / cost_scale).collect();
+        let needed_exact: Vec<i128> = needed
+            .iter()
+            .copied()
+            .chain(problem.limits.iter().map(|l| l.at_most))
+            .map(i128::from)
+            .collect();
         let rhs: Vec<f64> = needed
             .into_iter()
             .chain(problem.limits.iter().map(|l| l.at_most))
@@ -75,6 +85,7 @@ impl Matrix {
             .collect();
         Matrix {
             rows,
+            exact_rhs: needed_exact,
             entries,
             exact,
             cost,
@@ -103,15 +114,18 @@ impl Matrix {
         let mut entries = self.entries.clone();
         let mut exact = self.exact.clone();
         let mut rhs = self.rhs.clone();
+        let mut exact_rhs = self.exact_rhs.clone();
         for (k, cut) in cuts.iter().enumerate() {
             for &(column, c) in &cut.terms {
                 entries[column].push((self.rows + k, -(c as f64)));
                 exact[column].push((self.rows + k, -c));
             }
             rhs.push(-(cut.at_least as f64));
+            exact_rhs.push(-cut.at_least);
         }
         Matrix {
             rows: self.rows + cuts.len(),
+            exact_rhs,
             entries,
             exact,
             cost: self.cost.clone(),
@@ -156,12 +170,14 @@ impl Matrix {
             .iter()
             .map(|column| column.iter().map(|&(row, a)| (row, a as f64)).collect())
             .collect();
-        let rhs = (0..self.rows)
+        let kept: Vec<usize> = (0..self.rows)
             .filter(|&row| place[row] != usize::MAX)
-            .map(|row| self.rhs[row])
             .collect();
+        let rhs = kept.iter().map(|&row| self.rhs[row]).collect();
+        let exact_rhs = kept.iter().map(|&row| self.exact_rhs[row]).collect();
         let matrix = Matrix {
             rows,
+            exact_rhs,
             entries,
             exact,
             cost: self.cost.clone(),

@@ -20,11 +20,14 @@
 pub(super) mod bound;
 mod dense;
 pub(super) mod gomory;
+mod inverse;
 pub(super) mod matrix;
+pub(super) mod root;
 mod rows;
+pub(super) mod warm;
 
 use super::problem::Budget;
-use dense::{identity, invert, squared_norm};
+use dense::{identity, squared_norm};
 use matrix::Matrix;
 
 /// Duals are scaled by this to integers in the exact bound.
@@ -73,15 +76,6 @@ pub(super) struct Lp<'m> {
     pivots: usize,
 }
 
-/// A relaxation's bounds and basis, without its matrix (see [`Lp::warm`]).
-#[derive(Clone, Debug)]
-pub(super) struct Warm {
-    lo: Vec<f64>,
-    hi: Vec<f64>,
-    basis: Vec<usize>,
-    at_upper: Vec<bool>,
-}
-
 const NONBASIC: usize = usize::MAX;
 
 impl<'m> Lp<'m> {
@@ -113,78 +107,6 @@ impl<'m> Lp<'m> {
         };
         lp.refresh();
         lp
-    }
-
-    /// This relaxation's bounds and basis, owned, with `new_rows` more rows'
-    /// logicals basic: to go on from here on a matrix with those rows added.
-    pub fn warm(&self, new_rows: usize) -> Warm {
-        let last = self.lo.len();
-        let mut warm = Warm {
-            lo: self.lo.clone(),
-            hi: self.hi.clone(),
-            basis: self.basis.clone(),
-            at_upper: self.at_upper.clone(),
-        };
-        for k in 0..new_rows {
-            warm.lo.push(0.0);
-            warm.hi.push(f64::INFINITY);
-            warm.at_upper.push(false);
-            warm.basis.push(last + k);
-        }
-        warm
-    }
-
-    /// The rows from `first` on whose logical is basic (the relaxation's
-    /// solution does not need them) dropped: the smaller matrix, and this
-    /// basis on it.
-    pub fn without_loose_rows(&self, first: usize) -> (Matrix, Warm) {
-        let n = self.structurals();
-        let m = self.matrix.rows;
-        let keep: Vec<bool> = (0..m)
-            .map(|row| row < first || self.position[n + row] == NONBASIC)
-            .collect();
-        let (matrix, place) = self.matrix.keeping_rows(&keep);
-        let var_of = |var: usize| {
-            if var < n {
-                Some(var)
-            } else {
-                let new = place[var - n];
-                (new != usize::MAX).then(|| n + new)
-            }
-        };
-        let kept_vars: Vec<usize> = (0..n + m).filter(|&v| var_of(v).is_some()).collect();
-        let warm = Warm {
-            lo: kept_vars.iter().map(|&v| self.lo[v]).collect(),
-            hi: kept_vars.iter().map(|&v| self.hi[v]).collect(),
-            at_upper: kept_vars.iter().map(|&v| self.at_upper[v]).collect(),
-            basis: self.basis.iter().filter_map(|&v| var_of(v)).collect(),
-        };
-        (matrix, warm)
-    }
-
-    /// The relaxation on `matrix` at the basis and bounds `warm`; `None` when
-    /// that basis is singular.
-    pub fn from_warm(matrix: &'m Matrix, warm: Warm) -> Option<Lp<'m>> {
-        let mut position = vec![NONBASIC; warm.lo.len()];
-        for (pos, &var) in warm.basis.iter().enumerate() {
-            position[var] = pos;
-        }
-        let mut lp = Lp {
-            matrix,
-            lo: warm.lo,
-            hi: warm.hi,
-            basis: warm.basis,
-            position,
-            at_upper: warm.at_upper,
-            inverse: Vec::new(),
-            norms: Vec::new(),
-            values: Vec::new(),
-            reduced: Vec::new(),
-            pivots: 0,
-        };
-        lp.inverse = lp.basis_inverse()?;
-        lp.recompute();
-        Some(lp)
     }
 
     fn structurals(&self) -> usize {
@@ -299,69 +221,6 @@ impl<'m> Lp<'m> {
                 }
             })
             .collect();
-    }
-
-    /// The inverse of the basis, row-major (a row per basis position, a column
-    /// per row of the problem); `None` when it is singular. With the logicals
-    /// of the rows `S` basic and the columns `J` on the other rows `T`, `B =
-    /// [[B_TJ, 0], [B_SJ, I]]` and `B⁻¹ = [[B_TJ⁻¹, 0], [−B_SJ B_TJ⁻¹, I]]`:
-    /// only `B_TJ`, as small as the columns in the basis are few, is inverted
-    /// densely.
-    fn basis_inverse(&self) -> Option<Vec<f64>> {
-        let m = self.matrix.rows;
-        let n = self.structurals();
-        // Per row: its place among the rows `T`, whose logical is not basic.
-        let mut place = vec![usize::MAX; m];
-        let mut rows_t = Vec::new();
-        for (row, place) in place.iter_mut().enumerate() {
-            if self.position[n + row] == NONBASIC {
-                *place = rows_t.len();
-                rows_t.push(row);
-            }
-        }
-        let columns_j: Vec<(usize, usize)> = self
-            .basis
-            .iter()
-            .enumerate()
-            .filter(|&(_, &var)| var < n)
-            .map(|(pos, &var)| (pos, var))
-            .collect();
-        let k = rows_t.len();
-        if columns_j.len() != k {
-            return None;
-        }
-        let mut block = vec![0.0; k * k];
-        for (b, &(_, var)) in columns_j.iter().enumerate() {
-            for &(row, a) in &self.matrix.entries[var] {
-                if place[row] != usize::MAX {
-                    block[place[row] * k + b] = a;
-                }
-            }
-        }
-        let block_inverse = invert(block, k)?;
-        let mut inverse = vec![0.0; m * m];
-        for (b, &(pos, _)) in columns_j.iter().enumerate() {
-            for (t, &row) in rows_t.iter().enumerate() {
-                inverse[pos * m + row] = block_inverse[b * k + t];
-            }
-        }
-        for row in 0..m {
-            if place[row] == usize::MAX {
-                inverse[self.position[n + row] * m + row] = 1.0;
-            }
-        }
-        for (b, &(_, var)) in columns_j.iter().enumerate() {
-            for &(row, a) in &self.matrix.entries[var] {
-                if place[row] != usize::MAX {
-                    continue;
-                }
-                let pos = self.position[n + row];
-                for (t, &other) in rows_t.iter().enumerate() {
-                    inverse[pos * m + other] -= a * block_inverse[b * k + t];
-                }
-            }
-        }
-        Some(inverse)
     }
 
     /// `π = c_B B⁻¹`, in the scaled costs.
@@ -544,8 +403,8 @@ impl<'m> Lp<'m> {
             .collect();
         let target: i128 = y
             .iter()
-            .zip(&self.matrix.rhs)
-            .map(|(yi, b)| yi * (*b as i128))
+            .zip(&self.matrix.exact_rhs)
+            .map(|(yi, b)| yi * b)
             .sum();
         // The least and greatest of y·(A x + e) within the bounds; `None` when
         // unbounded.
@@ -554,9 +413,9 @@ impl<'m> Lp<'m> {
             let coefficient: i128 = if var >= n {
                 y[var - n]
             } else {
-                self.matrix.entries[var]
+                self.matrix.exact[var]
                     .iter()
-                    .map(|&(row, a)| y[row] * a as i128)
+                    .map(|&(row, a)| y[row] * a)
                     .sum()
             };
             if coefficient == 0 {

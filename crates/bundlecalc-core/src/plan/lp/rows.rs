@@ -99,7 +99,7 @@ impl<'m> Lp<'m> {
             }
         }
         (0..self.matrix.rows).find(|&row| {
-            let b = self.matrix.rhs[row] as i128;
+            let b = self.matrix.exact_rhs[row];
             if row < self.matrix.covering {
                 sums[row] < b
             } else {
