@@ -115,14 +115,19 @@ impl Budget {
     }
 
     /// A budget for part of a search: at most `nodes` search nodes, and no
-    /// more than this budget has left; this budget's deadline. Its nodes are
-    /// counted here too ([`Budget::charge`]).
-    pub fn part(&self, nodes: u64) -> Budget {
+    /// more than this budget has left; at most `time` from now, and no later
+    /// than this budget's deadline. Its nodes are counted here too
+    /// ([`Budget::charge`]).
+    pub fn part(&self, nodes: u64, time: Duration) -> Budget {
         let left = self
             .nodes
             .map_or(u64::MAX, |most| most.saturating_sub(self.nodes_spent()));
+        let soon = Instant::now().checked_add(time);
         Budget {
-            deadline: self.deadline,
+            deadline: match (self.deadline, soon) {
+                (Some(deadline), Some(soon)) => Some(deadline.min(soon)),
+                (deadline, soon) => deadline.or(soon),
+            },
             nodes: Some(nodes.min(left)),
             used: AtomicU64::new(0),
         }

@@ -24,9 +24,10 @@
 //!    hand: "no" fixes them all at once, "yes" gives a plan earlier in order.
 //!
 //! A problem not proven within its first nodes is searched again from the
-//! best plan found, with rounds of cuts at the root (`lp/gomory.rs`) and a
-//! plan from the columns the root's relaxation leans on, searched as a small
-//! problem of its own: most problems never need them, and they cost time.
+//! best plan found, with rounds of cuts at the root (`lp/root.rs`), a plan
+//! from the columns the root's relaxation leans on, searched as a small
+//! problem of its own, and strong branching: most problems never need them,
+//! and they cost time.
 //!
 //! Both phases search only the columns a plan no dearer than the best in hand
 //! can buy (by the root's exact reduced costs): on big catalogues most columns
@@ -38,6 +39,7 @@
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
+use std::time::Duration;
 
 use super::lp::bound::ExactBound;
 use super::lp::root::{CUT_ROUNDS, ROOT_PIVOTS, root_relaxation};
@@ -50,8 +52,15 @@ const NODE_PIVOTS: usize = 2_000;
 /// this many nodes.
 const SUPPORT_AT_LEAST: usize = 60;
 const SUPPORT_NODES: u64 = 3_000;
-/// Nodes searched without cuts before the search starts again with them.
+const SUPPORT_TIME: Duration = Duration::from_millis(500);
+/// Strong branching in the search with cuts: on this many columns, with this
+/// many pivots per side.
+const STRONG_CANDIDATES: usize = 8;
+const STRONG_PIVOTS: usize = 100;
+/// Nodes, and time, searched without cuts before the search starts again
+/// with them.
 const PLAIN_NODES: u64 = 1_000;
+const PLAIN_TIME: Duration = Duration::from_millis(500);
 /// Nodes between two roundings of the relaxation to a plan: rounding looks at
 /// every column, so it is kept to a few nodes of the search.
 const ROUND_EVERY: u64 = 16;
@@ -71,7 +80,7 @@ pub fn solve(
     // Most problems are proven within a few hundred nodes without cuts; the
     // others are searched again, with cuts and the plan of the relaxation's
     // columns, from the best plan found.
-    let part = budget.part(PLAIN_NODES);
+    let part = budget.part(PLAIN_NODES, PLAIN_TIME);
     let plain = solve_as(problem, &part, incumbent, Effort::Plain);
     budget.charge(&part);
     match plain {
@@ -107,8 +116,8 @@ pub fn solve_with_cuts(
 /// How much of the search to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Effort {
-    /// Cuts, the plan of the relaxation's columns, the least cost and the tie
-    /// order.
+    /// Cuts, the plan of the relaxation's columns, strong branching, the
+    /// least cost and the tie order.
     Whole,
     /// The least cost and the tie order, without cuts.
     Plain,
@@ -120,7 +129,7 @@ fn solve_as(
     problem: &Problem,
     budget: &Budget,
     incumbent: Option<&[usize]>,
-    thorough: Effort,
+    effort: Effort,
 ) -> Result<Solution, Unsolved> {
     if problem.demand.iter().all(|d| *d == 0) {
         return Ok(Solution {
@@ -132,6 +141,9 @@ fn solve_as(
     }
     let hi = useful_copies(problem);
     let mut search = Search::new(problem, budget);
+    // The search with cuts is for problems the plain one did not prove
+    // quickly: a node costs more, and the tree is smaller.
+    search.strong = effort == Effort::Whole;
     if let Some(picks) = incumbent {
         let mut picks = picks.to_vec();
         picks.sort_unstable();
@@ -157,7 +169,7 @@ fn solve_as(
     }
     // The relaxation is bounded with rounded rows and cuts too; plans are
     // checked against the problem itself.
-    let rounds = match thorough {
+    let rounds = match effort {
         Effort::Whole => CUT_ROUNDS,
         Effort::Plain | Effort::Quick => 0,
     };
@@ -180,7 +192,7 @@ fn solve_as(
         });
     }
     search.round(&root.primal(), &root.lo, &root.hi);
-    if thorough == Effort::Whole
+    if effort == Effort::Whole
         && let Some(plan) = support_plan(problem, &root, budget)
     {
         search.offer(plan);
@@ -191,7 +203,7 @@ fn solve_as(
         && let Some((narrower, original)) = narrowed(problem, &root, best)
         && let Some(inside) = within(&picks, &original)
     {
-        let found = solve_as(&narrower, budget, Some(&inside), thorough)?;
+        let found = solve_as(&narrower, budget, Some(&inside), effort)?;
         return Ok(Solution {
             picks: found.picks.iter().map(|&at| original[at]).collect(),
             cost: found.cost,
@@ -212,7 +224,7 @@ fn solve_as(
             bound: root_bound.min(cost),
         });
     }
-    if thorough == Effort::Quick {
+    if effort == Effort::Quick {
         return Ok(Solution {
             picks,
             cost,
@@ -269,7 +281,7 @@ fn support_plan(problem: &Problem, root: &Lp<'_>, budget: &Budget) -> Option<Vec
     }
     let most: Vec<u32> = problem.columns.iter().map(|c| c.max_copies).collect();
     let (smaller, original) = problem.restricted(&keep, &most);
-    let part = budget.part(SUPPORT_NODES);
+    let part = budget.part(SUPPORT_NODES, SUPPORT_TIME);
     let found = solve_as(&smaller, &part, None, Effort::Quick);
     budget.charge(&part);
     let found = found.ok()?;
@@ -398,6 +410,18 @@ struct Search<'p> {
     stopped: bool,
     /// Nodes of phase 1 searched so far.
     nodes: u64,
+    /// Whether phase 1 chooses its columns by strong branching.
+    strong: bool,
+}
+
+/// What strong branching found at a node.
+enum Strong {
+    /// No better plan below this node.
+    Prune,
+    /// The column's bounds to set: the other side holds no better plan.
+    Fix(usize, f64, f64),
+    /// The column to branch on.
+    Branch(usize),
 }
 
 impl<'p> Search<'p> {
@@ -410,6 +434,7 @@ impl<'p> Search<'p> {
             best: None,
             stopped: false,
             nodes: 0,
+            strong: false,
         }
     }
 
@@ -466,11 +491,23 @@ impl<'p> Search<'p> {
             if self.nodes.is_multiple_of(ROUND_EVERY) {
                 self.round(&x, &lp.lo, &lp.hi);
             }
-            let Some(column) = self.branching_column(&x, &lp) else {
+            let Some(mut column) = self.branching_column(&x, &lp) else {
                 // The relaxation's counts are whole and a plan: the best here.
                 self.offer(whole_picks(&x));
                 return;
             };
+            if self.strong
+                && let Some(c) = cutoff
+            {
+                match self.strong_branching(&x, &lp, bound.units(), c) {
+                    Strong::Prune => return,
+                    Strong::Fix(at, lo, hi) => {
+                        lp.set_bounds(at, lo, hi);
+                        continue;
+                    }
+                    Strong::Branch(at) => column = at,
+                }
+            }
             let (lo, hi) = (lp.lo[column], lp.hi[column]);
             let value = x[column].floor().clamp(lo, hi - 1.0);
             // Up first: more of a column the relaxation likes finds plans early.
@@ -481,6 +518,52 @@ impl<'p> Search<'p> {
                 return;
             }
             lp.set_bounds(column, lo, value);
+        }
+    }
+
+    /// Strong branching: each of the columns furthest from whole is tried
+    /// both ways on a copy of the relaxation, a few pivots each, and the one
+    /// whose weaker side lifts the bound most is chosen. A side whose bound
+    /// reaches `cutoff` holds no better plan: the column is fixed to the
+    /// other side, or the node pruned when both do.
+    fn strong_branching(&self, x: &[f64], lp: &Lp<'_>, bound: i128, cutoff: i128) -> Strong {
+        let mut candidates: Vec<(f64, usize)> = x
+            .iter()
+            .enumerate()
+            .filter(|&(at, _)| lp.lo[at] < lp.hi[at])
+            .map(|(at, &v)| ((v - v.floor() - 0.5).abs(), at))
+            .filter(|&(away, _)| away < 0.5 - WHOLE)
+            .collect();
+        candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut best: Option<(f64, usize)> = None;
+        for &(_, at) in candidates.iter().take(STRONG_CANDIDATES) {
+            let (lo, hi) = (lp.lo[at], lp.hi[at]);
+            let value = x[at].floor().clamp(lo, hi - 1.0);
+            let side = |lo: f64, hi: f64| {
+                let mut child = lp.clone();
+                child.set_bounds(at, lo, hi);
+                match child.solve(STRONG_PIVOTS, Some(cutoff as f64), self.budget) {
+                    Relaxed::Infeasible => cutoff,
+                    _ => child.bound().units(),
+                }
+            };
+            let down = side(lo, value);
+            let up = side(value + 1.0, hi);
+            match (down >= cutoff, up >= cutoff) {
+                (true, true) => return Strong::Prune,
+                (true, false) => return Strong::Fix(at, value + 1.0, hi),
+                (false, true) => return Strong::Fix(at, lo, value),
+                (false, false) => {}
+            }
+            let gain = |b: i128| ((b - bound).max(0) as f64).max(1.0);
+            let score = gain(down) * gain(up);
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, at));
+            }
+        }
+        match best {
+            Some((_, at)) => Strong::Branch(at),
+            None => Strong::Branch(candidates.first().map_or(0, |c| c.1)),
         }
     }
 
