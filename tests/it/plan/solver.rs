@@ -2,7 +2,7 @@
 //! with free and equal prices, repeated purchases and limits (reference:
 //! docs/reference/plan.md, "Proof and time limit").
 
-use bundlecalc_core::plan::problem::{Budget, Column, Limit, Problem, Unsolved};
+use bundlecalc_core::plan::problem::{Budget, Column, Limit, Problem, Solution, Unsolved};
 use bundlecalc_core::plan::solve::{solve, solve_with_cuts};
 use proptest::prelude::*;
 
@@ -83,37 +83,40 @@ fn exhaustive(problem: &Problem) -> Option<(i128, Vec<u32>, Vec<usize>)> {
     }
 }
 
+/// Whether `found` is the exhaustive search's answer: its cost, its plan and
+/// tie order, proven, with its bound the cost; or no plan when there is none.
+fn is_the_exhaustive_optimum(
+    problem: &Problem,
+    found: Result<Solution, Unsolved>,
+) -> Result<(), TestCaseError> {
+    match (found, exhaustive(problem)) {
+        (Ok(found), Some((cost, ranks, picks))) => {
+            prop_assert_eq!(found.cost, cost);
+            prop_assert_eq!(&found.picks, &picks);
+            prop_assert_eq!(problem.tie_key(&found.picks).0, ranks);
+            prop_assert!(found.proven);
+            prop_assert_eq!(found.bound, cost);
+        }
+        (Err(Unsolved::Infeasible), None) => {}
+        (found, expected) => prop_assert!(false, "solver {found:?}, exhaustive {expected:?}"),
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3_000))]
 
     #[test]
     fn the_solver_finds_the_exhaustive_optimum_with_its_tie_order(problem in problem()) {
-        match (solve(&problem, &Budget::unlimited(), None), exhaustive(&problem)) {
-            (Ok(found), Some((cost, ranks, picks))) => {
-                prop_assert_eq!(found.cost, cost);
-                prop_assert_eq!(&found.picks, &picks);
-                prop_assert_eq!(problem.tie_key(&found.picks).0, ranks);
-                prop_assert!(found.proven);
-                prop_assert_eq!(found.bound, cost);
-            }
-            (Err(Unsolved::Infeasible), None) => {}
-            (found, expected) => prop_assert!(false, "solver {found:?}, exhaustive {expected:?}"),
-        }
+        is_the_exhaustive_optimum(&problem, solve(&problem, &Budget::unlimited(), None))?;
     }
 
     #[test]
     fn the_search_with_cuts_finds_the_exhaustive_optimum_with_its_tie_order(problem in problem()) {
-        match (solve_with_cuts(&problem, &Budget::unlimited(), None), exhaustive(&problem)) {
-            (Ok(found), Some((cost, ranks, picks))) => {
-                prop_assert_eq!(found.cost, cost);
-                prop_assert_eq!(&found.picks, &picks);
-                prop_assert_eq!(problem.tie_key(&found.picks).0, ranks);
-                prop_assert!(found.proven);
-                prop_assert_eq!(found.bound, cost);
-            }
-            (Err(Unsolved::Infeasible), None) => {}
-            (found, expected) => prop_assert!(false, "solver {found:?}, exhaustive {expected:?}"),
-        }
+        is_the_exhaustive_optimum(
+            &problem,
+            solve_with_cuts(&problem, &Budget::unlimited(), None),
+        )?;
     }
 
     #[test]

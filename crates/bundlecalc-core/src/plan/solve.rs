@@ -182,7 +182,8 @@ fn solve_as(
     if root.solve(ROOT_PIVOTS, None, budget) == Relaxed::Infeasible {
         return Err(Unsolved::Infeasible);
     }
-    let root_bound = root.bound().units();
+    let root_exact = root.bound();
+    let root_bound = root_exact.units();
     // Past the limit while the relaxation was solved: the plan in hand, with
     // the better of the bounds (a stopped relaxation's duals still bound).
     if let Some(answer) = out_of_time(&search) {
@@ -193,7 +194,7 @@ fn solve_as(
     }
     search.round(&root.primal(), &root.lo, &root.hi);
     if effort == Effort::Whole
-        && let Some(plan) = support_plan(problem, &root, budget)
+        && let Some(plan) = support_plan(problem, &root, &root_exact, budget)
     {
         search.offer(plan);
     }
@@ -260,13 +261,17 @@ fn solve_as(
     })
 }
 
-/// A plan from the columns the relaxation `root` leans on: those it buys some
+/// A plan from the columns the relaxation `root` (its bound `bound`) leans on: those it buys some
 /// of, and as many again of the least reduced cost, searched as a problem of
 /// their own for a few nodes. `None` when that finds none, or when they are
 /// most of the columns anyway.
-fn support_plan(problem: &Problem, root: &Lp<'_>, budget: &Budget) -> Option<Vec<usize>> {
+fn support_plan(
+    problem: &Problem,
+    root: &Lp<'_>,
+    bound: &ExactBound,
+    budget: &Budget,
+) -> Option<Vec<usize>> {
     let x = root.primal();
-    let bound = root.bound();
     let columns = problem.columns.len();
     let mut order: Vec<usize> = (0..columns).collect();
     order.sort_by_key(|&at| (x[at] <= WHOLE, bound.reduced[at].max(0)));

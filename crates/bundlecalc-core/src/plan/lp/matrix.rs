@@ -111,27 +111,33 @@ impl Matrix {
     /// This matrix with a row more per cut, each kept as a limit (`Σ −c_j x_j
     /// ≤ −at_least`) so that the covering rows keep their places.
     pub fn with_cuts(&self, cuts: &[Cut]) -> Matrix {
-        let mut entries = self.entries.clone();
         let mut exact = self.exact.clone();
-        let mut rhs = self.rhs.clone();
         let mut exact_rhs = self.exact_rhs.clone();
         for (k, cut) in cuts.iter().enumerate() {
             for &(column, c) in &cut.terms {
-                entries[column].push((self.rows + k, -(c as f64)));
                 exact[column].push((self.rows + k, -c));
             }
-            rhs.push(-(cut.at_least as f64));
             exact_rhs.push(-cut.at_least);
         }
+        self.with_rows(exact, exact_rhs)
+    }
+
+    /// A matrix of the same columns and costs with the exact entries `exact`
+    /// and right-hand sides `exact_rhs`, the simplex's floating copies made
+    /// from them.
+    fn with_rows(&self, exact: Vec<Vec<(usize, i128)>>, exact_rhs: Vec<i128>) -> Matrix {
         Matrix {
-            rows: self.rows + cuts.len(),
-            exact_rhs,
-            entries,
+            rows: exact_rhs.len(),
+            entries: exact
+                .iter()
+                .map(|column| column.iter().map(|&(row, a)| (row, a as f64)).collect())
+                .collect(),
             exact,
+            rhs: exact_rhs.iter().map(|&b| b as f64).collect(),
+            exact_rhs,
             cost: self.cost.clone(),
             scaled_cost: self.scaled_cost.clone(),
             cost_scale: self.cost_scale,
-            rhs,
             covering: self.covering,
         }
     }
@@ -166,26 +172,11 @@ impl Matrix {
                     .collect()
             })
             .collect();
-        let entries = exact
-            .iter()
-            .map(|column| column.iter().map(|&(row, a)| (row, a as f64)).collect())
-            .collect();
-        let kept: Vec<usize> = (0..self.rows)
+        let exact_rhs = (0..self.rows)
             .filter(|&row| place[row] != usize::MAX)
+            .map(|row| self.exact_rhs[row])
             .collect();
-        let rhs = kept.iter().map(|&row| self.rhs[row]).collect();
-        let exact_rhs = kept.iter().map(|&row| self.exact_rhs[row]).collect();
-        let matrix = Matrix {
-            rows,
-            exact_rhs,
-            entries,
-            exact,
-            cost: self.cost.clone(),
-            scaled_cost: self.scaled_cost.clone(),
-            cost_scale: self.cost_scale,
-            rhs,
-            covering: self.covering,
-        };
+        let matrix = self.with_rows(exact, exact_rhs);
         (matrix, place)
     }
 }
