@@ -60,7 +60,7 @@ const STRONG_PIVOTS: usize = 100;
 /// Nodes, and time, searched without cuts before the search starts again
 /// with them.
 const PLAIN_NODES: u64 = 1_000;
-const PLAIN_TIME: Duration = Duration::from_millis(500);
+const PLAIN_TIME: Duration = Duration::from_secs(1);
 /// Nodes between two roundings of the relaxation to a plan: rounding looks at
 /// every column, so it is kept to a few nodes of the search.
 const ROUND_EVERY: u64 = 16;
