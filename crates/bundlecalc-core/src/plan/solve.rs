@@ -27,7 +27,14 @@
 //! best plan found, with rounds of cuts at the root (`lp/root.rs`), a plan
 //! from the columns the root's relaxation leans on, searched as a small
 //! problem of its own, and strong branching: most problems never need them,
-//! and they cost time.
+//! and they cost time. That search also finds the tie order in its one tree:
+//! it keeps nodes whose bound equals the best plan's cost, and below a node
+//! that holds no cheaper plan (its bound is the best's cost, or its
+//! relaxation is a whole plan) it looks for the first plan of that cost in
+//! tie order as phase 2 does. There most of the relaxation's columns are
+//! fixed by their reduced costs, so each question is quick, where phase 2's
+//! questions on the whole problem are each as hard as the least cost's
+//! proof.
 //!
 //! Both phases search only the columns a plan no dearer than the best in hand
 //! can buy (by the root's exact reduced costs): on big catalogues most columns
@@ -144,6 +151,10 @@ fn solve_as(
     // The search with cuts is for problems the plain one did not prove
     // quickly: a node costs more, and the tree is smaller.
     search.strong = effort == Effort::Whole;
+    // The search with cuts finds the tie order in the same tree: asked after
+    // the least cost, as below, each of its questions is as hard as that
+    // proof on the problems that come here.
+    search.ties = effort == Effort::Whole;
     if let Some(picks) = incumbent {
         let mut picks = picks.to_vec();
         picks.sort_unstable();
@@ -231,6 +242,16 @@ fn solve_as(
             cost,
             proven: false,
             bound: root_bound.min(cost),
+        });
+    }
+    if search.ties {
+        // The tree held every plan of the least cost: the first in tie order
+        // is in hand.
+        return Ok(Solution {
+            picks,
+            cost,
+            proven: true,
+            bound: cost,
         });
     }
     // The least cost is proven; now the first plan of that cost in tie order,
@@ -417,6 +438,9 @@ struct Search<'p> {
     nodes: u64,
     /// Whether phase 1 chooses its columns by strong branching.
     strong: bool,
+    /// Whether phase 1 also finds the first plan of the least cost in tie
+    /// order.
+    ties: bool,
 }
 
 /// What strong branching found at a node.
@@ -440,6 +464,7 @@ impl<'p> Search<'p> {
             stopped: false,
             nodes: 0,
             strong: false,
+            ties: false,
         }
     }
 
@@ -475,18 +500,27 @@ impl<'p> Search<'p> {
             if self.out_of_budget() {
                 return;
             }
+            // With the tie order, plans costing as much as the best are still
+            // looked for: one of them may come first in that order.
+            let ties = i128::from(self.ties);
             let cutoff = self.best.as_ref().map(|(cost, _)| *cost);
             let pivots = NODE_PIVOTS.max(4 * self.problem.demand.len());
-            let relaxed = lp.solve(pivots, cutoff.map(|c| c as f64), self.budget);
+            let relaxed = lp.solve(pivots, cutoff.map(|c| (c + ties) as f64), self.budget);
             if relaxed == Relaxed::Infeasible {
                 return;
             }
             let bound = lp.bound();
-            if cutoff.is_some_and(|c| bound.units() >= c) {
-                return;
-            }
             if let Some(c) = cutoff {
-                fix_by_reduced_cost(&mut lp, &bound, c - 1);
+                if bound.units() >= c + ties {
+                    return;
+                }
+                if bound.units() == c {
+                    // No plan here costs less than the best: only the tie order
+                    // can make one better.
+                    self.first_here(lp, c, None);
+                    return;
+                }
+                fix_by_reduced_cost(&mut lp, &bound, c - 1 + ties);
                 if lp.solve(pivots, None, self.budget) == Relaxed::Infeasible {
                     return;
                 }
@@ -497,14 +531,22 @@ impl<'p> Search<'p> {
                 self.round(&x, &lp.lo, &lp.hi);
             }
             let Some(mut column) = self.branching_column(&x, &lp) else {
-                // The relaxation's counts are whole and a plan: the best here.
-                self.offer(whole_picks(&x));
+                // The relaxation's counts are whole and a plan: the least cost
+                // here, and with the tie order, the first of that cost here.
+                let picks = whole_picks(&x);
+                self.offer(picks.clone());
+                if self.ties
+                    && let Some(cost) = self.problem.verify(&picks)
+                    && cutoff.is_none_or(|c| cost <= c)
+                {
+                    self.first_here(lp, cost, Some(picks));
+                }
                 return;
             };
             if self.strong
                 && let Some(c) = cutoff
             {
-                match self.strong_branching(&x, &lp, bound.units(), c) {
+                match self.strong_branching(&x, &lp, bound.units(), c + ties) {
                     Strong::Prune => return,
                     Strong::Fix(at, lo, hi) => {
                         lp.set_bounds(at, lo, hi);
@@ -523,6 +565,23 @@ impl<'p> Search<'p> {
                 return;
             }
             lp.set_bounds(column, lo, value);
+        }
+    }
+
+    /// The first plan costing `target` in tie order below the node `lp`,
+    /// whose plans cost `target` or more, kept if it beats the best; `witness`
+    /// is one of them when known.
+    fn first_here(&mut self, lp: Lp<'_>, target: i128, witness: Option<Vec<usize>>) {
+        let bar = match (&self.best, &witness) {
+            (Some((cost, best)), _) if *cost == target => self.problem.tie_key(best).0,
+            (_, Some(witness)) => self.problem.tie_key(witness).0,
+            _ => return,
+        };
+        let witness = witness.or_else(|| self.best.as_ref().map(|(_, picks)| picks.clone()));
+        let mut first = None;
+        self.first_in_order(lp, target, &bar, witness.unwrap_or_default(), &mut first);
+        if let Some(picks) = first {
+            self.offer(picks);
         }
     }
 
