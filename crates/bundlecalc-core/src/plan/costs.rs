@@ -17,6 +17,7 @@ use crate::scenario::Scenario;
 
 use super::cover::cover;
 use super::problem::Budget;
+use super::side_by_side::side_by_side;
 use super::types::PlanError;
 use crate::model::people::Member;
 
@@ -127,10 +128,31 @@ impl<'a> GroupCosts<'a> {
         Ok(total)
     }
 
-    /// The one place a group's plan is searched: the household plan for the
-    /// members at `people` (in person order), through the planner's search
-    /// within the budget. Its total, and whether that search proved it.
-    fn search(&mut self, people: &[usize]) -> Result<(Money, bool), PlanError> {
+    /// Searches the plans of `groups` side by side, each demand once, for
+    /// [`GroupCosts::of`] and [`GroupCosts::alone`].
+    pub fn search_all(&mut self, groups: &[Group]) -> Result<(), PlanError> {
+        let mut waiting: Vec<Vec<u32>> = Vec::new();
+        for &group in groups {
+            let people: Vec<usize> = (0..self.members.len())
+                .filter(|i| group & (1 << i) != 0)
+                .collect();
+            let demand = self.demand_of(&people);
+            if !self.by_demand.contains_key(&demand) && !waiting.contains(&demand) {
+                waiting.push(demand);
+            }
+        }
+        let found = side_by_side(self.budget, waiting.len(), |at, part| {
+            self.search_demand(&waiting[at], part)
+        });
+        for (demand, found) in waiting.into_iter().zip(found) {
+            self.by_demand.insert(demand, found?);
+        }
+        Ok(())
+    }
+
+    /// The seats each want (per entry of `wants`) needs for the members at
+    /// `people`.
+    fn demand_of(&self, people: &[usize]) -> Vec<u32> {
         let mut demand = vec![0u32; self.wants.len()];
         for &at in people {
             for want in &self.members[at].1 {
@@ -139,13 +161,29 @@ impl<'a> GroupCosts<'a> {
                 }
             }
         }
+        demand
+    }
+
+    /// The household plan for the members at `people` (in person order),
+    /// searched once by its demand. Its total, and whether that search proved
+    /// it.
+    fn search(&mut self, people: &[usize]) -> Result<(Money, bool), PlanError> {
+        let demand = self.demand_of(people);
         if let Some(&known) = self.by_demand.get(&demand) {
             return Ok(known);
         }
+        let found = self.search_demand(&demand, self.budget)?;
+        self.by_demand.insert(demand, found);
+        Ok(found)
+    }
+
+    /// The one place a group's plan is searched: the household plan for
+    /// `demand`, through the planner's search within `budget`.
+    fn search_demand(&self, demand: &[u32], budget: &Budget) -> Result<(Money, bool), PlanError> {
         let (wants, seats): (Vec<ServiceIx>, Vec<u32>) = self
             .wants
             .iter()
-            .zip(&demand)
+            .zip(demand)
             .filter(|(_, d)| **d > 0)
             .map(|(w, d)| (*w, *d))
             .unzip();
@@ -160,11 +198,10 @@ impl<'a> GroupCosts<'a> {
                 &seats,
                 false,
                 &mut Vec::new(),
-                self.budget,
+                budget,
             )?;
             (bought.total(), bought.proven)
         };
-        self.by_demand.insert(demand, found);
         Ok(found)
     }
 }

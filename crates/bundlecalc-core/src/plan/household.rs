@@ -86,18 +86,26 @@ pub(super) fn people(
 ) -> Result<(Vec<PersonShare>, Sharing), PlanError> {
     let members: Vec<Member> = household.members.iter().map(|(m, _)| *m).collect();
     let mut costs = GroupCosts::new(catalog, scenario, &household.members, budget);
-    let alone = (0..members.len())
-        .map(|at| costs.alone(at))
-        .collect::<Result<Vec<Money>, PlanError>>()?;
     let fair_too_many = scenario.split == Split::Fair && members.len() > Split::FAIR_MOST;
     let rule = if fair_too_many {
         Split::EqualSavings
     } else {
         scenario.split.clone()
     };
+    // Every group the rule needs (fair shares: all of them but everyone, whose
+    // plan is in hand; the others: each person alone), searched side by side.
+    let everyone: Group = (1 << members.len()) - 1;
+    let groups: Vec<Group> = if rule == Split::Fair {
+        (1..everyone).collect()
+    } else {
+        (0..members.len()).map(|at| 1 << at).collect()
+    };
+    costs.search_all(&groups)?;
+    let alone = (0..members.len())
+        .map(|at| costs.alone(at))
+        .collect::<Result<Vec<Money>, PlanError>>()?;
     let exact = match &rule {
         Split::Fair => {
-            let everyone: Group = (1 << members.len()) - 1;
             costs.know(everyone, plan.total);
             let (numerators, denominator) = fair::shapley(members.len(), |g| costs.of(g))?;
             Exact::over(

@@ -15,6 +15,8 @@
 //! - `fair`: fair shares, the Shapley value over those totals.
 //! - `shares`: each person's exact share by the other rules, and the rounding of
 //!   every rule's shares, once per person.
+//! - `side_by_side`: the searches of those groups run at once, one per core,
+//!   each with a share of the time left.
 //!
 //! One person's plan is a *set* of offers. A household's may buy an offer more
 //! than once: a purchase gives `seats` people each service it covers, and every
@@ -52,6 +54,7 @@ mod lp;
 mod offers;
 pub mod problem;
 mod shares;
+mod side_by_side;
 pub mod solve;
 pub mod types;
 

@@ -133,6 +133,40 @@ impl Budget {
         }
     }
 
+    /// A budget for one of `waiting` searches not started yet, `side_by_side`
+    /// of them running at once: an even share of the time left (all of it when
+    /// they can all run at once), and `nodes` search nodes (`None`: no limit).
+    /// Its nodes are counted here too ([`Budget::charge`]).
+    pub fn share(&self, waiting: usize, side_by_side: usize, nodes: Option<u64>) -> Budget {
+        let now = Instant::now();
+        let deadline = self.deadline.map(|deadline| {
+            let left = deadline.saturating_duration_since(now);
+            let slice = if waiting <= side_by_side {
+                left
+            } else {
+                left.mul_f64(side_by_side as f64 / waiting as f64)
+            };
+            now.checked_add(slice).unwrap_or(deadline).min(deadline)
+        });
+        Budget {
+            deadline,
+            nodes,
+            used: AtomicU64::new(0),
+        }
+    }
+
+    /// The time left before the deadline, when there is one.
+    pub fn time_left(&self) -> Option<Duration> {
+        self.deadline
+            .map(|deadline| deadline.saturating_duration_since(Instant::now()))
+    }
+
+    /// The search nodes left to spend, when they are limited.
+    pub fn nodes_left(&self) -> Option<u64> {
+        self.nodes
+            .map(|most| most.saturating_sub(self.nodes_spent()))
+    }
+
     /// Counts the nodes a part of the search spent ([`Budget::part`]).
     pub fn charge(&self, part: &Budget) {
         self.used.fetch_add(part.nodes_spent(), Ordering::Relaxed);

@@ -31,6 +31,7 @@ use super::fair;
 use super::household::{Household, share_rows, weights_of};
 use super::problem::Budget;
 use super::shares::{self, Exact};
+use super::side_by_side::side_by_side;
 use super::types::{OfferKind, PersonShare, Sharing, Unproven};
 use crate::model::people::Member;
 use error::CalendarError;
@@ -313,12 +314,10 @@ fn people(
         horizon,
         budget,
         by_group: HashMap::new(),
+        searched: HashMap::new(),
         alone_unproven: Vec::new(),
         groups_unproven: false,
     };
-    let alone = (0..members.len())
-        .map(|at| costs.of(1 << at))
-        .collect::<Result<Vec<Money>, _>>()?;
     let asked = match scenario.split {
         Split::ByUse => {
             calendar.notes.push(Note::ByUseFallsBack);
@@ -332,6 +331,18 @@ fn people(
     } else {
         asked
     };
+    // Every group the rule needs (fair shares: all of them; the others: each
+    // person alone), searched side by side.
+    let everyone: u32 = (1 << members.len()) - 1;
+    let groups: Vec<u32> = if rule == Split::Fair {
+        (1..everyone).collect()
+    } else {
+        (0..members.len()).map(|at| 1 << at).collect()
+    };
+    costs.search_all(&groups)?;
+    let alone = (0..members.len())
+        .map(|at| costs.of(1 << at))
+        .collect::<Result<Vec<Money>, _>>()?;
     let total = calendar.total;
     let exact = match &rule {
         Split::Fair => {
@@ -375,6 +386,8 @@ struct Costs<'a> {
     horizon: Horizon,
     budget: &'a Budget,
     by_group: HashMap<u32, Money>,
+    /// Each group's search: its total, and whether it was proven.
+    searched: HashMap<u32, (Money, bool)>,
     alone_unproven: Vec<usize>,
     groups_unproven: bool,
 }
@@ -392,18 +405,11 @@ impl Costs<'_> {
         let at: Vec<usize> = (0..self.members.len())
             .filter(|i| group & (1 << i) != 0)
             .collect();
-        let members: Vec<(Member, Vec<ServiceIx>)> =
-            at.iter().map(|&i| self.members[i].clone()).collect();
-        let (_, found) = one(
-            self.catalog,
-            self.scenario,
-            &members,
-            self.horizon,
-            self.budget,
-            &mut Vec::new(),
-        )?;
-        let mut total = found.total;
-        if !found.proven {
+        let (mut total, proven) = match self.searched.get(&group) {
+            Some(&found) => found,
+            None => self.search(group, self.budget)?,
+        };
+        if !proven {
             if let [only] = at[..] {
                 self.alone_unproven.push(only);
             } else {
@@ -416,5 +422,39 @@ impl Costs<'_> {
         }
         self.by_group.insert(group, total);
         Ok(total)
+    }
+
+    /// Searches `groups` side by side, each once, for [`Costs::of`].
+    fn search_all(&mut self, groups: &[u32]) -> Result<(), CalendarError> {
+        let waiting: Vec<u32> = groups
+            .iter()
+            .copied()
+            .filter(|g| !self.by_group.contains_key(g) && !self.searched.contains_key(g))
+            .collect();
+        let found = side_by_side(self.budget, waiting.len(), |at, part| {
+            self.search(waiting[at], part)
+        });
+        for (group, found) in waiting.into_iter().zip(found) {
+            self.searched.insert(group, found?);
+        }
+        Ok(())
+    }
+
+    /// The calendar of only the members of `group`, within `budget`: its
+    /// total, and whether its search proved it.
+    fn search(&self, group: u32, budget: &Budget) -> Result<(Money, bool), CalendarError> {
+        let members: Vec<(Member, Vec<ServiceIx>)> = (0..self.members.len())
+            .filter(|i| group & (1 << i) != 0)
+            .map(|i| self.members[i].clone())
+            .collect();
+        let (_, found) = one(
+            self.catalog,
+            self.scenario,
+            &members,
+            self.horizon,
+            budget,
+            &mut Vec::new(),
+        )?;
+        Ok((found.total, found.proven))
     }
 }
