@@ -17,12 +17,25 @@ use crate::scenario::Scenario;
 
 use super::cover::cover;
 use super::problem::Budget;
-use super::side_by_side::side_by_side;
+use super::side_by_side;
 use super::types::PlanError;
 use crate::model::people::Member;
 
 /// A group of members: bit `i` is the member at `i` in person order.
 pub(super) type Group = u32;
+
+/// The groups whose plans a rule needs, each the positions of its members in
+/// person order: each of `members` alone, then, for fair shares (`fair`, at
+/// most `Split::FAIR_MOST` members), every larger group but everyone, whose
+/// plan is in hand.
+pub(super) fn groups_needed(members: usize, fair: bool) -> Vec<Vec<usize>> {
+    let alone = (0..members).map(|at| vec![at]);
+    let everyone: Group = if fair { (1 << members) - 1 } else { 0 };
+    let larger = (1..everyone)
+        .filter(|group| group.count_ones() > 1)
+        .map(|group| (0..members).filter(|at| group & (1 << at) != 0).collect());
+    alone.chain(larger).collect()
+}
 
 /// `c(S)` of the groups of one household, each searched once.
 pub(super) struct GroupCosts<'a> {
@@ -128,25 +141,23 @@ impl<'a> GroupCosts<'a> {
         Ok(total)
     }
 
-    /// Searches the plans of `groups` side by side, each demand once, for
-    /// [`GroupCosts::of`] and [`GroupCosts::alone`].
-    pub fn search_all(&mut self, groups: &[Group]) -> Result<(), PlanError> {
+    /// Searches the plans of `groups` (each the positions of its members, in
+    /// person order) side by side, each demand once, for [`GroupCosts::of`]
+    /// and [`GroupCosts::alone`].
+    ///
+    /// Errors: the first group in order whose plan cannot be bought.
+    pub fn search_all(&mut self, groups: &[Vec<usize>]) -> Result<(), PlanError> {
         let mut waiting: Vec<Vec<u32>> = Vec::new();
-        for &group in groups {
-            let people: Vec<usize> = (0..self.members.len())
-                .filter(|i| group & (1 << i) != 0)
-                .collect();
-            let demand = self.demand_of(&people);
+        for people in groups {
+            let demand = self.demand_of(people);
             if !self.by_demand.contains_key(&demand) && !waiting.contains(&demand) {
                 waiting.push(demand);
             }
         }
-        let found = side_by_side(self.budget, waiting.len(), |at, part| {
+        let found = side_by_side::all(self.budget, waiting.len(), |at, part| {
             self.search_demand(&waiting[at], part)
-        });
-        for (demand, found) in waiting.into_iter().zip(found) {
-            self.by_demand.insert(demand, found?);
-        }
+        })?;
+        self.by_demand.extend(waiting.into_iter().zip(found));
         Ok(())
     }
 

@@ -11,7 +11,7 @@ use crate::money::Money;
 use crate::scenario::Scenario;
 use crate::split::Split;
 
-use super::costs::{Group, GroupCosts};
+use super::costs::{Group, GroupCosts, groups_needed};
 use super::fair;
 use super::problem::Budget;
 use super::shares::{self, Exact, Used};
@@ -92,20 +92,13 @@ pub(super) fn people(
     } else {
         scenario.split.clone()
     };
-    // Every group the rule needs (fair shares: all of them but everyone, whose
-    // plan is in hand; the others: each person alone), searched side by side.
-    let everyone: Group = (1 << members.len()) - 1;
-    let groups: Vec<Group> = if rule == Split::Fair {
-        (1..everyone).collect()
-    } else {
-        (0..members.len()).map(|at| 1 << at).collect()
-    };
-    costs.search_all(&groups)?;
+    costs.search_all(&groups_needed(members.len(), rule == Split::Fair))?;
     let alone = (0..members.len())
         .map(|at| costs.alone(at))
         .collect::<Result<Vec<Money>, PlanError>>()?;
     let exact = match &rule {
         Split::Fair => {
+            let everyone: Group = (1 << members.len()) - 1;
             costs.know(everyone, plan.total);
             let (numerators, denominator) = fair::shapley(members.len(), |g| costs.of(g))?;
             Exact::over(

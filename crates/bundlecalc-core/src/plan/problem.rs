@@ -116,47 +116,63 @@ impl Budget {
 
     /// A budget for part of a search: at most `nodes` search nodes, and no
     /// more than this budget has left; at most `time` from now, and no later
-    /// than this budget's deadline. Its nodes are counted here too
-    /// ([`Budget::charge`]).
+    /// than this budget's deadline (under a limit of nodes alone, no time
+    /// limit: the part must not depend on the machine's speed either). Its
+    /// nodes are counted here too ([`Budget::charge`]).
     pub fn part(&self, nodes: u64, time: Duration) -> Budget {
-        let left = self
-            .nodes
-            .map_or(u64::MAX, |most| most.saturating_sub(self.nodes_spent()));
+        let left = self.nodes_left().unwrap_or(u64::MAX);
         let soon = Instant::now().checked_add(time);
         Budget {
-            deadline: match (self.deadline, soon) {
-                (Some(deadline), Some(soon)) => Some(deadline.min(soon)),
-                (deadline, soon) => deadline.or(soon),
+            deadline: match (self.deadline, self.nodes) {
+                (Some(deadline), _) => Some(soon.map_or(deadline, |soon| deadline.min(soon))),
+                (None, Some(_)) => None,
+                (None, None) => soon,
             },
             nodes: Some(nodes.min(left)),
             used: AtomicU64::new(0),
         }
     }
 
-    /// A budget for one of `waiting` searches not started yet, `side_by_side`
-    /// of them running at once: an even share of the time left (all of it when
-    /// they can all run at once), and `nodes` search nodes (`None`: no limit).
-    /// Its nodes are counted here too ([`Budget::charge`]).
-    pub fn share(&self, waiting: usize, side_by_side: usize, nodes: Option<u64>) -> Budget {
+    /// How this budget is shared out among `count` searches run `at_once` at a
+    /// time ([`Budget::share`]): under a limit of nodes, each gets an equal part
+    /// of the nodes left now, fixed before any starts, so that its answer does
+    /// not depend on the order the searches run in.
+    pub fn shares(&self, count: usize, at_once: usize) -> Shares {
+        Shares {
+            nodes_each: self.nodes_left().map(|left| left / count.max(1) as u64),
+            at_once: at_once.max(1),
+        }
+    }
+
+    /// The budget of the next search of `shares` to start, with `waiting`
+    /// searches not started yet (this one included): an even share of the time
+    /// left, all of it when they can all run at once (with 2 at once and 8
+    /// waiting, a fourth), and its part of the nodes. Its nodes are counted here
+    /// too ([`Budget::charge`]).
+    pub fn share(&self, shares: &Shares, waiting: usize) -> Budget {
         let now = Instant::now();
         let deadline = self.deadline.map(|deadline| {
             let left = deadline.saturating_duration_since(now);
-            let slice = if waiting <= side_by_side {
+            let slice = if waiting <= shares.at_once {
                 left
             } else {
-                left.mul_f64(side_by_side as f64 / waiting as f64)
+                let at_once = u32::try_from(shares.at_once).unwrap_or(u32::MAX);
+                let waiting = u32::try_from(waiting).unwrap_or(u32::MAX);
+                left.checked_mul(at_once).map_or(left, |all| all / waiting)
             };
-            now.checked_add(slice).unwrap_or(deadline).min(deadline)
+            now.checked_add(slice)
+                .map_or(deadline, |at| at.min(deadline))
         });
         Budget {
             deadline,
-            nodes,
+            nodes: shares.nodes_each,
             used: AtomicU64::new(0),
         }
     }
 
     /// The time left before the deadline, when there is one.
-    pub fn time_left(&self) -> Option<Duration> {
+    #[cfg(test)]
+    pub(crate) fn time_left(&self) -> Option<Duration> {
         self.deadline
             .map(|deadline| deadline.saturating_duration_since(Instant::now()))
     }
@@ -189,6 +205,16 @@ impl Budget {
             .is_some_and(|most| self.used.load(Ordering::Relaxed) >= most)
             || self.deadline.is_some_and(|at| Instant::now() >= at)
     }
+}
+
+/// How a budget is shared out among searches run side by side
+/// ([`Budget::shares`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Shares {
+    /// Each search's search nodes, under a limit of nodes.
+    nodes_each: Option<u64>,
+    /// How many searches run at once.
+    at_once: usize,
 }
 
 impl Default for Budget {

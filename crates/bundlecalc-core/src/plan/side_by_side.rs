@@ -1,55 +1,74 @@
-//! Independent searches of one answer (the groups of a household's shares,
-//! docs/reference/plan.md, "Proof and time limit") run side by side, one per
-//! core, within the answer's budget.
+//! Independent searches of one answer (each person's alone and the groups of
+//! a household's fair shares, docs/reference/plan.md, "Proof and time limit")
+//! run side by side, one per core, within the answer's budget.
 //!
-//! Each search gets an even share of the time left when it starts, so that
-//! under a time limit a hard group cannot leave the others none; one that ends
-//! early leaves its time to those after it. Under a limit of search nodes (for
-//! tests that must not depend on the machine's speed) each gets an equal part
-//! of the nodes left, fixed before any starts, so its answer does not depend on
-//! which thread ran first.
+//! Each search gets an even share of the time left when it starts
+//! ([`Budget::share`]), so that under a time limit a hard group cannot leave
+//! the others none; one that ends early leaves its time to those after it.
+//! Under a limit of search nodes (for tests that must not depend on the
+//! machine's speed) each gets an equal part of the nodes left, fixed before
+//! any starts, so its answer does not depend on which thread ran first.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::problem::Budget;
 
 /// `search(at, budget)` for each `at` in `0..count`, side by side within
-/// `budget`; the answers in the order of `at`.
-pub(super) fn side_by_side<T: Send>(
+/// `budget`; the answers in the order of `at`. Searches are started in that
+/// order, and none after one has failed: the error is that of the first
+/// search in order that failed, as if they had run one after another. A
+/// search that panics stops the others from starting, and the panic goes on
+/// to the caller.
+pub(super) fn all<T: Send, E: Send>(
     budget: &Budget,
     count: usize,
-    search: impl Fn(usize, &Budget) -> T + Sync,
-) -> Vec<T> {
+    search: impl Fn(usize, &Budget) -> Result<T, E> + Sync,
+) -> Result<Vec<T>, E> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let workers = cores.min(count).max(1);
-    let nodes_each = budget.nodes_left().map(|left| left / count.max(1) as u64);
+    let at_once = cores.min(count).max(1);
+    let shares = budget.shares(count, at_once);
     let next = AtomicUsize::new(0);
-    let answers: Mutex<Vec<Option<T>>> = Mutex::new((0..count).map(|_| None).collect());
     let work = || {
+        let _stop_on_panic = StopOnPanic(&next, count);
+        let mut answers = Vec::new();
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             if at >= count {
-                return;
+                return answers;
             }
-            let part = budget.share(count - at, workers, nodes_each);
+            let part = budget.share(&shares, count - at);
             let answer = search(at, &part);
             budget.charge(&part);
-            answers.lock().expect("a search does not panic")[at] = Some(answer);
+            if answer.is_err() {
+                next.store(count, Ordering::Relaxed);
+            }
+            answers.push((at, answer));
         }
     };
-    std::thread::scope(|scope| {
-        for _ in 1..workers {
-            scope.spawn(work);
+    let mut answers: Vec<(usize, Result<T, E>)> = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..at_once).map(|_| scope.spawn(work)).collect();
+        let mut answers = work();
+        for other in others {
+            match other.join() {
+                Ok(more) => answers.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         }
-        work();
+        answers
     });
-    answers
-        .into_inner()
-        .expect("a search does not panic")
-        .into_iter()
-        .map(|answer| answer.expect("every search ran"))
-        .collect()
+    answers.sort_by_key(|(at, _)| *at);
+    answers.into_iter().map(|(_, answer)| answer).collect()
+}
+
+/// Ends the handing out of searches when the thread holding it panics.
+struct StopOnPanic<'a>(&'a AtomicUsize, usize);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(self.1, Ordering::Relaxed);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -59,11 +78,11 @@ mod tests {
     #[test]
     fn every_search_runs_once_and_answers_in_order() {
         let budget = Budget::for_nodes(1_000);
-        let answers = side_by_side(&budget, 7, |at, part| {
+        let answers = all(&budget, 7, |at, part| {
             part.spend_node();
-            at * 10
+            Ok::<_, ()>(at * 10)
         });
-        assert_eq!(answers, vec![0, 10, 20, 30, 40, 50, 60]);
+        assert_eq!(answers, Ok(vec![0, 10, 20, 30, 40, 50, 60]));
         // Their nodes are counted in the answer's budget.
         assert_eq!(budget.nodes_spent(), 7);
     }
@@ -73,25 +92,47 @@ mod tests {
         let budget = Budget::for_nodes(100);
         budget.spend_node();
         // 99 nodes left for 4 searches: 24 each, however many the others spend.
-        let spent = side_by_side(&budget, 4, |_, part| {
-            let mut nodes = 0;
+        let spent = all(&budget, 4, |_, part| {
+            let mut nodes = 1;
             while !part.spend_node() {
                 nodes += 1;
             }
-            nodes + 1
+            Ok::<_, ()>(nodes)
         });
-        assert_eq!(spent, vec![24, 24, 24, 24]);
+        assert_eq!(spent, Ok(vec![24, 24, 24, 24]));
     }
 
     #[test]
-    fn under_a_time_limit_a_search_waiting_behind_others_gets_a_share_of_the_time() {
+    fn under_a_time_limit_a_search_waiting_behind_others_gets_its_share_of_the_time() {
         let budget = Budget::for_time(std::time::Duration::from_secs(100));
-        let whole = budget.share(1, 1, None);
-        let fourth = budget.share(8, 2, None);
+        let shares = budget.shares(8, 2);
         let left = |b: &Budget| b.time_left().expect("a deadline").as_secs_f64();
-        assert!(left(&whole) > 99.0 && left(&whole) <= 100.0);
-        // Two at once, eight waiting: each has about a fourth of the time left.
-        assert!(left(&fourth) > 24.0 && left(&fourth) <= 25.0);
-        assert!(Budget::unlimited().share(8, 2, None).time_left().is_none());
+        // Two at once and two waiting: all the time left; eight: a fourth.
+        assert!(left(&budget.share(&shares, 2)) > 50.0);
+        let fourth = left(&budget.share(&shares, 8));
+        assert!(fourth > 12.5 && fourth <= 25.0);
+        assert!(Budget::unlimited().share(&shares, 8).time_left().is_none());
+    }
+
+    #[test]
+    fn the_error_is_the_first_in_order_and_no_search_starts_after_one() {
+        let started = AtomicUsize::new(0);
+        let answers = all(&Budget::unlimited(), 40, |at, _| {
+            started.fetch_add(1, Ordering::Relaxed);
+            if at == 3 || at == 5 { Err(at) } else { Ok(at) }
+        });
+        assert_eq!(answers, Err(3));
+        // At most one search per core was under way when the first failed.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert!(started.load(Ordering::Relaxed) <= 6 + cores);
+    }
+
+    #[test]
+    #[should_panic(expected = "the third search")]
+    fn a_search_that_panics_panics_the_caller() {
+        let _ = all(&Budget::unlimited(), 5, |at, _| {
+            assert_ne!(at, 2, "the third search");
+            Ok::<_, ()>(())
+        });
     }
 }

@@ -445,9 +445,9 @@ struct Search<'p> {
 
 /// What strong branching found at a node.
 enum Strong {
-    /// No better plan below this node.
+    /// No plan still of interest below this node (`Search::cheapest`).
     Prune,
-    /// The column's bounds to set: the other side holds no better plan.
+    /// The column's bounds to set: the other side holds no plan of interest.
     Fix(usize, f64, f64),
     /// The column to branch on.
     Branch(usize),
@@ -494,34 +494,36 @@ impl<'p> Search<'p> {
         self.stopped
     }
 
-    /// Phase 1: the least cost, by depth-first branch and bound from `lp`.
+    /// Phase 1: the least cost, by depth-first branch and bound from `lp`;
+    /// with `ties`, also the first plan of that cost in tie order.
     fn cheapest(&mut self, mut lp: Lp<'_>) {
         loop {
             if self.out_of_budget() {
                 return;
             }
-            // With the tie order, plans costing as much as the best are still
-            // looked for: one of them may come first in that order.
-            let ties = i128::from(self.ties);
-            let cutoff = self.best.as_ref().map(|(cost, _)| *cost);
+            let best = self.best.as_ref().map(|(cost, _)| *cost);
+            // The costliest plan still of interest: one cheaper than the best,
+            // or with the tie order one as cheap, which may come first in it.
+            let wanted = best.map(|c| if self.ties { c } else { c - 1 });
             let pivots = NODE_PIVOTS.max(4 * self.problem.demand.len());
-            let relaxed = lp.solve(pivots, cutoff.map(|c| (c + ties) as f64), self.budget);
+            let mut relaxed = lp.solve(pivots, wanted.map(|w| (w + 1) as f64), self.budget);
             if relaxed == Relaxed::Infeasible {
                 return;
             }
             let bound = lp.bound();
-            if let Some(c) = cutoff {
-                if bound.units() >= c + ties {
+            if let (Some(c), Some(w)) = (best, wanted) {
+                if bound.units() > w {
                     return;
                 }
                 if bound.units() == c {
                     // No plan here costs less than the best: only the tie order
                     // can make one better.
-                    self.first_here(lp, c, None);
+                    self.first_in_order_below(lp, c, None);
                     return;
                 }
-                fix_by_reduced_cost(&mut lp, &bound, c - 1 + ties);
-                if lp.solve(pivots, None, self.budget) == Relaxed::Infeasible {
+                fix_by_reduced_cost(&mut lp, &bound, w);
+                relaxed = lp.solve(pivots, None, self.budget);
+                if relaxed == Relaxed::Infeasible {
                     return;
                 }
             }
@@ -531,22 +533,28 @@ impl<'p> Search<'p> {
                 self.round(&x, &lp.lo, &lp.hi);
             }
             let Some(mut column) = self.branching_column(&x, &lp) else {
+                if relaxed != Relaxed::Optimal {
+                    // Counts that look whole before the relaxation is solved
+                    // prove nothing: this node is not searched through.
+                    self.stopped = true;
+                    return;
+                }
                 // The relaxation's counts are whole and a plan: the least cost
                 // here, and with the tie order, the first of that cost here.
                 let picks = whole_picks(&x);
                 self.offer(picks.clone());
                 if self.ties
                     && let Some(cost) = self.problem.verify(&picks)
-                    && cutoff.is_none_or(|c| cost <= c)
+                    && best.is_none_or(|c| cost <= c)
                 {
-                    self.first_here(lp, cost, Some(picks));
+                    self.first_in_order_below(lp, cost, Some(picks));
                 }
                 return;
             };
             if self.strong
-                && let Some(c) = cutoff
+                && let Some(w) = wanted
             {
-                match self.strong_branching(&x, &lp, bound.units(), c + ties) {
+                match self.strong_branching(&x, &lp, bound.units(), w + 1, column) {
                     Strong::Prune => return,
                     Strong::Fix(at, lo, hi) => {
                         lp.set_bounds(at, lo, hi);
@@ -569,17 +577,16 @@ impl<'p> Search<'p> {
     }
 
     /// The first plan costing `target` in tie order below the node `lp`,
-    /// whose plans cost `target` or more, kept if it beats the best; `witness`
-    /// is one of them when known.
-    fn first_here(&mut self, lp: Lp<'_>, target: i128, witness: Option<Vec<usize>>) {
-        let bar = match (&self.best, &witness) {
-            (Some((cost, best)), _) if *cost == target => self.problem.tie_key(best).0,
-            (_, Some(witness)) => self.problem.tie_key(witness).0,
-            _ => return,
+    /// which holds no plan costing less, kept if it beats the best (which
+    /// costs `target` when this is asked). `witness` is a plan of that cost
+    /// here, when one is known.
+    fn first_in_order_below(&mut self, lp: Lp<'_>, target: i128, witness: Option<Vec<usize>>) {
+        let Some((_, best)) = self.best.clone() else {
+            return;
         };
-        let witness = witness.or_else(|| self.best.as_ref().map(|(_, picks)| picks.clone()));
+        let bar = self.problem.tie_key(&best).0;
         let mut first = None;
-        self.first_in_order(lp, target, &bar, witness.unwrap_or_default(), &mut first);
+        self.first_in_order(lp, target, &bar, witness.unwrap_or(best), &mut first);
         if let Some(picks) = first {
             self.offer(picks);
         }
@@ -588,9 +595,17 @@ impl<'p> Search<'p> {
     /// Strong branching: each of the columns furthest from whole is tried
     /// both ways on a copy of the relaxation, a few pivots each, and the one
     /// whose weaker side lifts the bound most is chosen. A side whose bound
-    /// reaches `cutoff` holds no better plan: the column is fixed to the
-    /// other side, or the node pruned when both do.
-    fn strong_branching(&self, x: &[f64], lp: &Lp<'_>, bound: i128, cutoff: i128) -> Strong {
+    /// reaches `cutoff` holds no plan of interest: the column is fixed to the
+    /// other side, or the node pruned when both do. `chosen` is the column
+    /// `branching_column` chose, branched on when none is fractional.
+    fn strong_branching(
+        &self,
+        x: &[f64],
+        lp: &Lp<'_>,
+        bound: i128,
+        cutoff: i128,
+        chosen: usize,
+    ) -> Strong {
         let mut candidates: Vec<(f64, usize)> = x
             .iter()
             .enumerate()
@@ -625,10 +640,9 @@ impl<'p> Search<'p> {
                 best = Some((score, at));
             }
         }
-        match best {
-            Some((_, at)) => Strong::Branch(at),
-            None => Strong::Branch(candidates.first().map_or(0, |c| c.1)),
-        }
+        // No column is fractional (`chosen` covers a row the whole counts
+        // leave unmet): branch on it.
+        Strong::Branch(best.map_or(chosen, |(_, at)| at))
     }
 
     /// The column to branch on: the one whose count is furthest from whole

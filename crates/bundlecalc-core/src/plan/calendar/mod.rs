@@ -27,11 +27,12 @@ use crate::period::Period;
 use crate::scenario::Scenario;
 use crate::split::Split;
 
+use super::costs::groups_needed;
 use super::fair;
 use super::household::{Household, share_rows, weights_of};
 use super::problem::Budget;
 use super::shares::{self, Exact};
-use super::side_by_side::side_by_side;
+use super::side_by_side;
 use super::types::{OfferKind, PersonShare, Sharing, Unproven};
 use crate::model::people::Member;
 use error::CalendarError;
@@ -331,17 +332,9 @@ fn people(
     } else {
         asked
     };
-    // Every group the rule needs (fair shares: all of them; the others: each
-    // person alone), searched side by side.
-    let everyone: u32 = (1 << members.len()) - 1;
-    let groups: Vec<u32> = if rule == Split::Fair {
-        (1..everyone).collect()
-    } else {
-        (0..members.len()).map(|at| 1 << at).collect()
-    };
-    costs.search_all(&groups)?;
+    costs.search_all(&groups_needed(members.len(), rule == Split::Fair))?;
     let alone = (0..members.len())
-        .map(|at| costs.of(1 << at))
+        .map(|at| costs.alone(at))
         .collect::<Result<Vec<Money>, _>>()?;
     let total = calendar.total;
     let exact = match &rule {
@@ -386,15 +379,26 @@ struct Costs<'a> {
     horizon: Horizon,
     budget: &'a Budget,
     by_group: HashMap<u32, Money>,
-    /// Each group's search: its total, and whether it was proven.
-    searched: HashMap<u32, (Money, bool)>,
+    /// Each search, by the positions of its members: its total, and whether
+    /// it was proven.
+    searched: HashMap<Vec<usize>, (Money, bool)>,
     alone_unproven: Vec<usize>,
     groups_unproven: bool,
 }
 
 impl Costs<'_> {
-    /// `c(S)`, searched once; a search the budget stopped answers no more than
-    /// `c(S∖{i}) + c({i})` for any member `i`.
+    /// `c({i})`: the calendar of the member at `at` alone.
+    fn alone(&mut self, at: usize) -> Result<Money, CalendarError> {
+        let (total, proven) = self.found(&[at])?;
+        if !proven && !self.alone_unproven.contains(&at) {
+            self.alone_unproven.push(at);
+        }
+        Ok(total)
+    }
+
+    /// `c(S)` for a group of at most `Split::FAIR_MOST` members, searched once;
+    /// a search the budget stopped answers no more than `c(S∖{i}) + c({i})`
+    /// for any member `i`.
     fn of(&mut self, group: u32) -> Result<Money, CalendarError> {
         if group == 0 {
             return Ok(Money::ZERO);
@@ -405,48 +409,57 @@ impl Costs<'_> {
         let at: Vec<usize> = (0..self.members.len())
             .filter(|i| group & (1 << i) != 0)
             .collect();
-        let (mut total, proven) = match self.searched.get(&group) {
-            Some(&found) => found,
-            None => self.search(group, self.budget)?,
-        };
-        if !proven {
-            if let [only] = at[..] {
-                self.alone_unproven.push(only);
-            } else {
+        let total = if let [only] = at[..] {
+            self.alone(only)?
+        } else {
+            let (mut total, proven) = self.found(&at)?;
+            if !proven {
                 self.groups_unproven = true;
                 for &i in &at {
-                    let split = self.of(group & !(1 << i))? + self.of(1 << i)?;
+                    let split = self.of(group & !(1 << i))? + self.alone(i)?;
                     total = total.min(split);
                 }
             }
-        }
+            total
+        };
         self.by_group.insert(group, total);
         Ok(total)
     }
 
-    /// Searches `groups` side by side, each once, for [`Costs::of`].
-    fn search_all(&mut self, groups: &[u32]) -> Result<(), CalendarError> {
-        let waiting: Vec<u32> = groups
+    /// The search of the members at `people`: searched side by side already
+    /// ([`Costs::search_all`]), or now.
+    fn found(&mut self, people: &[usize]) -> Result<(Money, bool), CalendarError> {
+        if let Some(&found) = self.searched.get(people) {
+            return Ok(found);
+        }
+        let found = self.search(people, self.budget)?;
+        self.searched.insert(people.to_vec(), found);
+        Ok(found)
+    }
+
+    /// Searches `groups` (each the positions of its members) side by side,
+    /// each once.
+    ///
+    /// Errors: the first group in order with a wanted month no offer covers.
+    fn search_all(&mut self, groups: &[Vec<usize>]) -> Result<(), CalendarError> {
+        let waiting: Vec<&Vec<usize>> = groups
             .iter()
-            .copied()
-            .filter(|g| !self.by_group.contains_key(g) && !self.searched.contains_key(g))
+            .filter(|people| !self.searched.contains_key(*people))
             .collect();
-        let found = side_by_side(self.budget, waiting.len(), |at, part| {
+        let found = side_by_side::all(self.budget, waiting.len(), |at, part| {
             self.search(waiting[at], part)
-        });
-        for (group, found) in waiting.into_iter().zip(found) {
-            self.searched.insert(group, found?);
+        })?;
+        for (people, found) in waiting.into_iter().zip(found) {
+            self.searched.insert(people.clone(), found);
         }
         Ok(())
     }
 
-    /// The calendar of only the members of `group`, within `budget`: its
+    /// The calendar of only the members at `people`, within `budget`: its
     /// total, and whether its search proved it.
-    fn search(&self, group: u32, budget: &Budget) -> Result<(Money, bool), CalendarError> {
-        let members: Vec<(Member, Vec<ServiceIx>)> = (0..self.members.len())
-            .filter(|i| group & (1 << i) != 0)
-            .map(|i| self.members[i].clone())
-            .collect();
+    fn search(&self, people: &[usize], budget: &Budget) -> Result<(Money, bool), CalendarError> {
+        let members: Vec<(Member, Vec<ServiceIx>)> =
+            people.iter().map(|&i| self.members[i].clone()).collect();
         let (_, found) = one(
             self.catalog,
             self.scenario,
