@@ -6,6 +6,7 @@ use std::sync::{Arc, Weak};
 use std::thread;
 
 use bundlecalc_core::model::Catalog;
+use bundlecalc_core::plan::problem::Abandon;
 
 /// One piece of work under way; its answer is taken with `poll`.
 #[derive(Debug)]
@@ -68,6 +69,9 @@ pub struct Finding<K, T> {
     catalog: Weak<Catalog>,
     asked: K,
     state: State<T>,
+    /// Set when this is dropped before it is found: a search no one waits
+    /// for stops at once and leaves the cores to the next one.
+    abandon: Abandon,
 }
 
 #[derive(Debug)]
@@ -79,16 +83,20 @@ enum State<T> {
 }
 
 impl<K: PartialEq, T: Send + 'static> Finding<K, T> {
-    /// Starts `work`, which finds what `catalog` and `asked` call for.
+    /// Starts `work`, which finds what `catalog` and `asked` call for; it is
+    /// given the flag set when the answer is no longer wanted.
     pub fn start(
         catalog: &Arc<Catalog>,
         asked: K,
-        work: impl FnOnce() -> T + Send + 'static,
+        work: impl FnOnce(&Abandon) -> T + Send + 'static,
     ) -> Self {
+        let abandon = Abandon::default();
+        let flag = abandon.clone();
         Finding {
             catalog: Arc::downgrade(catalog),
             asked,
-            state: State::Finding(Job::start(work)),
+            state: State::Finding(Job::start(move || work(&flag))),
+            abandon,
         }
     }
 
@@ -128,6 +136,14 @@ impl<K: PartialEq, T: Send + 'static> Finding<K, T> {
     }
 }
 
+impl<K, T> Drop for Finding<K, T> {
+    fn drop(&mut self) {
+        if matches!(self.state, State::Finding(_)) {
+            self.abandon.now();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +155,39 @@ mod tests {
             let job = in_language(lang, || Job::start(current));
             assert_eq!(job.wait(), Some(lang));
         }
+    }
+
+    #[test]
+    fn a_search_no_one_waits_for_any_more_is_told_to_stop() {
+        let catalog = Arc::new(
+            bundlecalc_core::load::parse_catalog("currency = \"CNY\"\n").expect("a catalogue"),
+        );
+        let (stopped, told) = std::sync::mpsc::channel();
+        let finding = Finding::start(&catalog, (), move |abandon: &Abandon| {
+            while !abandon.is_set() {
+                thread::sleep(std::time::Duration::from_millis(1));
+            }
+            let _ = stopped.send(());
+        });
+        // Replaced by a newer search: this one's answer is no longer wanted.
+        drop(finding);
+        assert!(
+            told.recv_timeout(std::time::Duration::from_secs(30))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_search_that_is_found_is_not_abandoned_when_dropped() {
+        let catalog = Arc::new(
+            bundlecalc_core::load::parse_catalog("currency = \"CNY\"\n").expect("a catalogue"),
+        );
+        let mut finding = Finding::start(&catalog, (), move |abandon: &Abandon| abandon.clone());
+        while !finding.poll() {
+            thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let flag = finding.answer().cloned().expect("found");
+        drop(finding);
+        assert!(!flag.is_set());
     }
 }

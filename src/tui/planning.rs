@@ -45,15 +45,14 @@ pub struct Planned {
 
 impl Planned {
     /// `plan` of `catalog` (the file's catalogue `file` with `applied` applied),
-    /// with its what-ifs, all searched within `time_limit`.
+    /// with its what-ifs, all searched within `budget`.
     pub fn find(
         file: &Catalog,
         catalog: &Catalog,
         applied: &[ChangeIx],
         scenario: &Scenario,
-        time_limit: Duration,
+        budget: Budget,
     ) -> Self {
-        let budget = Budget::for_time(time_limit);
         let found = plan_within(catalog, scenario, &budget);
         let (what_ifs, take_backs) = match &found {
             Ok(plan) => {
@@ -148,8 +147,9 @@ pub fn start_plan(
 ) -> Planning {
     let (file, searched, wanted) = (Arc::clone(file), Arc::clone(catalog), scenario.clone());
     let applied = applied.to_vec();
-    Finding::start(catalog, scenario.clone(), move || {
-        Planned::find(&file, &searched, &applied, &wanted, time_limit)
+    Finding::start(catalog, scenario.clone(), move |abandon| {
+        let budget = Budget::for_time(time_limit).until_abandoned(abandon);
+        Planned::find(&file, &searched, &applied, &wanted, budget)
     })
 }
 
@@ -174,7 +174,8 @@ pub fn start_calendar(
     time_limit: Duration,
 ) -> Calendaring {
     let (searched, wanted) = (Arc::clone(catalog), scenario.clone());
-    Finding::start(catalog, (scenario.clone(), horizon), move || {
-        calendar_within(&searched, &wanted, horizon, &Budget::for_time(time_limit))
+    Finding::start(catalog, (scenario.clone(), horizon), move |abandon| {
+        let budget = Budget::for_time(time_limit).until_abandoned(abandon);
+        calendar_within(&searched, &wanted, horizon, &budget)
     })
 }

@@ -15,7 +15,8 @@
 //! purchase puts fewer purchases after the price), and give `rank` the order of
 //! their ids.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// A covering problem: buy columns, each any number of times up to its
@@ -80,6 +81,26 @@ pub struct Budget {
     deadline: Option<Instant>,
     nodes: Option<u64>,
     used: AtomicU64,
+    /// Set when the answer is no longer wanted ([`Budget::until_abandoned`]).
+    abandoned: Option<Abandon>,
+}
+
+/// Set by whoever asked for an answer when it is no longer wanted (the
+/// screen's plan, once the file has changed again): every search of the
+/// budget stops as if its time were up. Clones share one flag.
+#[derive(Clone, Debug, Default)]
+pub struct Abandon(Arc<AtomicBool>);
+
+impl Abandon {
+    /// The answer is no longer wanted.
+    pub fn now(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the answer was abandoned.
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
 }
 
 impl Budget {
@@ -92,6 +113,7 @@ impl Budget {
             deadline: Instant::now().checked_add(limit),
             nodes: None,
             used: AtomicU64::new(0),
+            abandoned: None,
         }
     }
 
@@ -101,6 +123,7 @@ impl Budget {
             deadline: None,
             nodes: None,
             used: AtomicU64::new(0),
+            abandoned: None,
         }
     }
 
@@ -111,7 +134,15 @@ impl Budget {
             deadline: None,
             nodes: Some(nodes),
             used: AtomicU64::new(0),
+            abandoned: None,
         }
+    }
+
+    /// This budget, ended too when `abandon` is set (and so are its parts and
+    /// shares).
+    pub fn until_abandoned(mut self, abandon: &Abandon) -> Budget {
+        self.abandoned = Some(abandon.clone());
+        self
     }
 
     /// A budget for part of a search: at most `nodes` search nodes, and no
@@ -130,6 +161,7 @@ impl Budget {
             },
             nodes: Some(nodes.min(left)),
             used: AtomicU64::new(0),
+            abandoned: self.abandoned.clone(),
         }
     }
 
@@ -167,6 +199,7 @@ impl Budget {
             deadline,
             nodes: shares.nodes_each,
             used: AtomicU64::new(0),
+            abandoned: self.abandoned.clone(),
         }
     }
 
@@ -204,6 +237,7 @@ impl Budget {
         self.nodes
             .is_some_and(|most| self.used.load(Ordering::Relaxed) >= most)
             || self.deadline.is_some_and(|at| Instant::now() >= at)
+            || self.abandoned.as_ref().is_some_and(Abandon::is_set)
     }
 }
 
@@ -308,6 +342,17 @@ impl Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abandoned_budget_is_spent_and_so_are_its_parts_and_shares() {
+        let abandon = Abandon::default();
+        let budget = Budget::for_time(Duration::from_secs(100)).until_abandoned(&abandon);
+        let part = budget.part(1_000, Duration::from_secs(50));
+        let share = budget.share(&budget.shares(4, 2), 4);
+        assert!(!budget.is_spent() && !part.is_spent() && !share.is_spent());
+        abandon.now();
+        assert!(budget.is_spent() && part.is_spent() && share.is_spent());
+    }
 
     #[test]
     fn a_restricted_problem_keeps_order_ranks_and_limits_of_its_columns() {
