@@ -24,9 +24,32 @@ pub(super) fn all<T: Send, E: Send>(
     count: usize,
     search: impl Fn(usize, &Budget) -> Result<T, E> + Sync,
 ) -> Result<Vec<T>, E> {
+    run(budget, count, false, search)
+}
+
+/// As [`all`], but the first search is the answer's own (the household's
+/// calendar): it has all the time left, on a core of its own when there are
+/// two or more, and the others share the rest. Only under a time limit or
+/// none: under a limit of nodes the answer's own search runs first, alone.
+pub(super) fn all_led<T: Send, E: Send>(
+    budget: &Budget,
+    count: usize,
+    search: impl Fn(usize, &Budget) -> Result<T, E> + Sync,
+) -> Result<Vec<T>, E> {
+    run(budget, count, true, search)
+}
+
+fn run<T: Send, E: Send>(
+    budget: &Budget,
+    count: usize,
+    led: bool,
+    search: impl Fn(usize, &Budget) -> Result<T, E> + Sync,
+) -> Result<Vec<T>, E> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let at_once = cores.min(count).max(1);
-    let shares = budget.shares(count, at_once);
+    // The lead keeps one core: the others share the rest.
+    let others = if led { at_once.max(2) - 1 } else { at_once };
+    let shares = budget.shares(count, others);
     let next = AtomicUsize::new(0);
     let work = || {
         let _stop_on_panic = StopOnPanic(&next, count);
@@ -36,7 +59,8 @@ pub(super) fn all<T: Send, E: Send>(
             if at >= count {
                 return answers;
             }
-            let part = budget.share(&shares, count - at);
+            let waiting = if led && at == 0 { 1 } else { count - at };
+            let part = budget.share(&shares, waiting);
             let answer = search(at, &part);
             budget.charge(&part);
             if answer.is_err() {
@@ -125,6 +149,23 @@ mod tests {
         // At most one search per core was under way when the first failed.
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         assert!(started.load(Ordering::Relaxed) <= 6 + cores);
+    }
+
+    #[test]
+    fn the_lead_has_all_the_time_left_and_the_others_share_the_rest() {
+        let budget = Budget::for_time(std::time::Duration::from_secs(100));
+        let left = all_led(&budget, 9, |_, part| {
+            Ok::<_, ()>(part.time_left().expect("a deadline").as_secs_f64())
+        })
+        .expect("no search fails");
+        assert!(left[0] > 90.0, "the lead: {}", left[0]);
+        // The first of eight others, on the cores the lead leaves.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let others = (cores.clamp(2, 9) - 1) as f64;
+        assert!(
+            left[1] <= 100.0 * (others / 8.0).min(1.0) + 0.001,
+            "{left:?}"
+        );
     }
 
     #[test]

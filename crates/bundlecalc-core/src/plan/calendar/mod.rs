@@ -101,8 +101,9 @@ pub struct Calendar {
 }
 
 /// The calendar of `scenario`'s wants (`me`) and every person of `catalog`
-/// over `horizon`, its searches within `budget`: the calendar first, then each
-/// person's alone and the groups the shares need.
+/// over `horizon`, its searches within `budget`: the calendar, and beside it
+/// each person's alone and the groups the shares need
+/// (docs/reference/plan.md, "Proof and time limit").
 pub fn calendar_within(
     catalog: &Catalog,
     scenario: &Scenario,
@@ -113,27 +114,66 @@ pub fn calendar_within(
     if household.wants().is_empty() {
         return Err(CalendarError::NoWants);
     }
-    let mut notes = Vec::new();
-    let found = one(
-        catalog,
-        scenario,
-        &household.members,
-        horizon,
-        budget,
-        &mut notes,
-    )?;
-    let mut calendar = describe(catalog, &household.members, horizon, found, notes);
+    let members = &household.members;
+    let sharing = household
+        .is_shared()
+        .then(|| sharing_rule(scenario, members.len()));
+    let groups = sharing.as_ref().map_or_else(Vec::new, |(rule, _)| {
+        groups_needed(members.len(), *rule == Split::Fair)
+    });
+    let search_own = |budget: &Budget| {
+        let mut notes = Vec::new();
+        one(catalog, scenario, members, horizon, budget, &mut notes).map(|found| (found, notes))
+    };
+    let search_group = |people: &[usize], budget: &Budget| {
+        group_calendar(catalog, scenario, members, people, horizon, budget)
+    };
+    let (own, searched) = if budget.nodes_left().is_some() {
+        // Under a limit of nodes the calendar's own search runs first with
+        // all of them, as the tests that set one expect.
+        let own = search_own(budget)?;
+        let searched = side_by_side::all(budget, groups.len(), |at, part| {
+            search_group(&groups[at], part)
+        })?;
+        (own, searched)
+    } else {
+        let mut answers = side_by_side::all_led(budget, 1 + groups.len(), |at, part| {
+            if at == 0 {
+                search_own(part).map(Searched::Own)
+            } else {
+                search_group(&groups[at - 1], part).map(Searched::Group)
+            }
+        })?
+        .into_iter();
+        let Some(Searched::Own(own)) = answers.next() else {
+            unreachable!("the first search is the calendar's own");
+        };
+        let searched = answers
+            .map(|answer| match answer {
+                Searched::Group(found) => found,
+                Searched::Own(_) => unreachable!("one search is the calendar's own"),
+            })
+            .collect();
+        (own, searched)
+    };
+    let (found, notes) = own;
+    let mut calendar = describe(catalog, members, horizon, found, notes);
     calendar.include = scenario.include.statuses();
     if !calendar.proven {
         calendar.unproven.push(Unproven::Plan);
     }
-    if household.is_shared() {
+    if let Some((rule, fair_too_many)) = sharing {
+        if scenario.split == Split::ByUse {
+            calendar.notes.push(Note::ByUseFallsBack);
+        }
+        let searched = groups.into_iter().zip(searched).collect();
         let (people, sharing) = people(
             catalog,
             scenario,
             &household,
             horizon,
             budget,
+            (rule, fair_too_many, searched),
             &mut calendar,
         )?;
         calendar.people = Some(people);
@@ -141,6 +181,45 @@ pub fn calendar_within(
     }
     calendar.proven = calendar.unproven.is_empty();
     Ok(calendar)
+}
+
+/// One of the searches of a household's calendar.
+enum Searched {
+    /// The calendar's own: what it found, with its notes.
+    Own(((demand::Demand, Found), Vec<Note>)),
+    /// A group's: its total, and whether it was proven.
+    Group((Money, bool)),
+}
+
+/// The rule the calendar's shares follow for `members` people, and whether
+/// fair shares fell back to equal savings for too many people: `by_use` falls
+/// back to fair shares (its note is the caller's).
+fn sharing_rule(scenario: &Scenario, members: usize) -> (Split, bool) {
+    let asked = match scenario.split {
+        Split::ByUse => Split::Fair,
+        ref other => other.clone(),
+    };
+    let fair_too_many = asked == Split::Fair && members > Split::FAIR_MOST;
+    if fair_too_many {
+        (Split::EqualSavings, true)
+    } else {
+        (asked, false)
+    }
+}
+
+/// The calendar of only the `members` at `people` (their positions), within
+/// `budget`: its total, and whether its search proved it.
+fn group_calendar(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    members: &[(Member, Vec<ServiceIx>)],
+    people: &[usize],
+    horizon: Horizon,
+    budget: &Budget,
+) -> Result<(Money, bool), CalendarError> {
+    let group: Vec<(Member, Vec<ServiceIx>)> = people.iter().map(|&i| members[i].clone()).collect();
+    let (_, found) = one(catalog, scenario, &group, horizon, budget, &mut Vec::new())?;
+    Ok((found.total, found.proven))
 }
 
 /// One search, for `members`, with the demand it meets.
@@ -298,13 +377,16 @@ fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
     Some(total)
 }
 
-/// Each member's share of the calendar by the scenario's rule (rule 6).
+/// Each member's share of the calendar by `rule` (rule 6), from the groups
+/// `searched` already, by the positions of their members (others are searched
+/// now, within `budget`).
 fn people(
     catalog: &Catalog,
     scenario: &Scenario,
     household: &Household,
     horizon: Horizon,
     budget: &Budget,
+    (rule, fair_too_many, searched): (Split, bool, HashMap<Vec<usize>, (Money, bool)>),
     calendar: &mut Calendar,
 ) -> Result<(Vec<PersonShare>, Sharing), CalendarError> {
     let members = &household.members;
@@ -315,24 +397,10 @@ fn people(
         horizon,
         budget,
         by_group: HashMap::new(),
-        searched: HashMap::new(),
+        searched,
         alone_unproven: Vec::new(),
         groups_unproven: false,
     };
-    let asked = match scenario.split {
-        Split::ByUse => {
-            calendar.notes.push(Note::ByUseFallsBack);
-            Split::Fair
-        }
-        ref other => other.clone(),
-    };
-    let fair_too_many = asked == Split::Fair && members.len() > Split::FAIR_MOST;
-    let rule = if fair_too_many {
-        Split::EqualSavings
-    } else {
-        asked
-    };
-    costs.search_all(&groups_needed(members.len(), rule == Split::Fair))?;
     let alone = (0..members.len())
         .map(|at| costs.alone(at))
         .collect::<Result<Vec<Money>, _>>()?;
@@ -426,48 +494,21 @@ impl Costs<'_> {
         Ok(total)
     }
 
-    /// The search of the members at `people`: searched side by side already
-    /// ([`Costs::search_all`]), or now.
+    /// The search of the members at `people`: searched beside the calendar's
+    /// own already ([`calendar_within`]), or now.
     fn found(&mut self, people: &[usize]) -> Result<(Money, bool), CalendarError> {
         if let Some(&found) = self.searched.get(people) {
             return Ok(found);
         }
-        let found = self.search(people, self.budget)?;
-        self.searched.insert(people.to_vec(), found);
-        Ok(found)
-    }
-
-    /// Searches `groups` (each the positions of its members) side by side,
-    /// each once.
-    ///
-    /// Errors: the first group in order with a wanted month no offer covers.
-    fn search_all(&mut self, groups: &[Vec<usize>]) -> Result<(), CalendarError> {
-        let waiting: Vec<&Vec<usize>> = groups
-            .iter()
-            .filter(|people| !self.searched.contains_key(*people))
-            .collect();
-        let found = side_by_side::all(self.budget, waiting.len(), |at, part| {
-            self.search(waiting[at], part)
-        })?;
-        for (people, found) in waiting.into_iter().zip(found) {
-            self.searched.insert(people.clone(), found);
-        }
-        Ok(())
-    }
-
-    /// The calendar of only the members at `people`, within `budget`: its
-    /// total, and whether its search proved it.
-    fn search(&self, people: &[usize], budget: &Budget) -> Result<(Money, bool), CalendarError> {
-        let members: Vec<(Member, Vec<ServiceIx>)> =
-            people.iter().map(|&i| self.members[i].clone()).collect();
-        let (_, found) = one(
+        let found = group_calendar(
             self.catalog,
             self.scenario,
-            &members,
+            self.members,
+            people,
             self.horizon,
-            budget,
-            &mut Vec::new(),
+            self.budget,
         )?;
-        Ok((found.total, found.proven))
+        self.searched.insert(people.to_vec(), found);
+        Ok(found)
     }
 }
