@@ -165,30 +165,29 @@ impl Budget {
         }
     }
 
-    /// How this budget is shared out among `count` searches run `at_once` at a
-    /// time ([`Budget::share`]): under a limit of nodes, each gets an equal part
-    /// of the nodes left now, fixed before any starts, so that its answer does
-    /// not depend on the order the searches run in.
-    pub fn shares(&self, count: usize, at_once: usize) -> Shares {
+    /// How this budget is shared out among `count` searches run side by side
+    /// ([`Budget::share`]): under a limit of nodes, each gets an equal part of
+    /// the nodes left now, fixed before any starts, so that its answer does not
+    /// depend on the order the searches run in.
+    pub fn shares(&self, count: usize) -> Shares {
         Shares {
             nodes_each: self.nodes_left().map(|left| left / count.max(1) as u64),
-            at_once: at_once.max(1),
         }
     }
 
     /// The budget of the next search of `shares` to start, with `waiting`
-    /// searches not started yet (this one included): an even share of the time
-    /// left, all of it when they can all run at once (with 2 at once and 8
-    /// waiting, a fourth), and its part of the nodes. Its nodes are counted here
-    /// too ([`Budget::charge`]).
-    pub fn share(&self, shares: &Shares, waiting: usize) -> Budget {
+    /// searches not started yet (this one included) and `at_once` of them
+    /// running at a time: an even share of the time left, all of it when they
+    /// can all run at once (with 2 at once and 8 waiting, a fourth), and its
+    /// part of the nodes. Its nodes are counted here too ([`Budget::charge`]).
+    pub fn share(&self, shares: &Shares, waiting: usize, at_once: usize) -> Budget {
         let now = Instant::now();
         let deadline = self.deadline.map(|deadline| {
             let left = deadline.saturating_duration_since(now);
-            let slice = if waiting <= shares.at_once {
+            let slice = if waiting <= at_once.max(1) {
                 left
             } else {
-                let at_once = u32::try_from(shares.at_once).unwrap_or(u32::MAX);
+                let at_once = u32::try_from(at_once.max(1)).unwrap_or(u32::MAX);
                 let waiting = u32::try_from(waiting).unwrap_or(u32::MAX);
                 left.checked_mul(at_once).map_or(left, |all| all / waiting)
             };
@@ -247,8 +246,6 @@ impl Budget {
 pub struct Shares {
     /// Each search's search nodes, under a limit of nodes.
     nodes_each: Option<u64>,
-    /// How many searches run at once.
-    at_once: usize,
 }
 
 impl Default for Budget {
@@ -348,7 +345,7 @@ mod tests {
         let abandon = Abandon::default();
         let budget = Budget::for_time(Duration::from_secs(100)).until_abandoned(&abandon);
         let part = budget.part(1_000, Duration::from_secs(50));
-        let share = budget.share(&budget.shares(4, 2), 4);
+        let share = budget.share(&budget.shares(4), 4, 2);
         assert!(!budget.is_spent() && !part.is_spent() && !share.is_spent());
         abandon.now();
         assert!(budget.is_spent() && part.is_spent() && share.is_spent());

@@ -9,7 +9,7 @@
 //! machine's speed) each gets an equal part of the nodes left, fixed before
 //! any starts, so its answer does not depend on which thread ran first.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::problem::Budget;
 
@@ -47,10 +47,10 @@ fn run<T: Send, E: Send>(
 ) -> Result<Vec<T>, E> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let at_once = cores.min(count).max(1);
-    // The lead keeps one core: the others share the rest.
-    let others = if led { at_once.max(2) - 1 } else { at_once };
-    let shares = budget.shares(count, others);
+    let shares = budget.shares(count);
     let next = AtomicUsize::new(0);
+    // While the lead runs it keeps one core: the others share the rest.
+    let lead_running = AtomicBool::new(led);
     let work = || {
         let _stop_on_panic = StopOnPanic(&next, count);
         let mut answers = Vec::new();
@@ -59,9 +59,16 @@ fn run<T: Send, E: Send>(
             if at >= count {
                 return answers;
             }
-            let waiting = if led && at == 0 { 1 } else { count - at };
-            let part = budget.share(&shares, waiting);
+            let part = if led && at == 0 {
+                budget.share(&shares, 1, 1)
+            } else {
+                let busy = usize::from(lead_running.load(Ordering::Relaxed));
+                budget.share(&shares, count - at, at_once.saturating_sub(busy).max(1))
+            };
             let answer = search(at, &part);
+            if at == 0 {
+                lead_running.store(false, Ordering::Relaxed);
+            }
             budget.charge(&part);
             if answer.is_err() {
                 next.store(count, Ordering::Relaxed);
@@ -129,13 +136,18 @@ mod tests {
     #[test]
     fn under_a_time_limit_a_search_waiting_behind_others_gets_its_share_of_the_time() {
         let budget = Budget::for_time(std::time::Duration::from_secs(100));
-        let shares = budget.shares(8, 2);
+        let shares = budget.shares(8);
         let left = |b: &Budget| b.time_left().expect("a deadline").as_secs_f64();
         // Two at once and two waiting: all the time left; eight: a fourth.
-        assert!(left(&budget.share(&shares, 2)) > 50.0);
-        let fourth = left(&budget.share(&shares, 8));
+        assert!(left(&budget.share(&shares, 2, 2)) > 50.0);
+        let fourth = left(&budget.share(&shares, 8, 2));
         assert!(fourth > 12.5 && fourth <= 25.0);
-        assert!(Budget::unlimited().share(&shares, 8).time_left().is_none());
+        assert!(
+            Budget::unlimited()
+                .share(&shares, 8, 2)
+                .time_left()
+                .is_none()
+        );
     }
 
     #[test]
@@ -159,11 +171,12 @@ mod tests {
         })
         .expect("no search fails");
         assert!(left[0] > 90.0, "the lead: {}", left[0]);
-        // The first of eight others, on the cores the lead leaves.
+        // The first of eight others shares the time with them, on the cores
+        // the lead leaves (all of them once it is done).
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let others = (cores.clamp(2, 9) - 1) as f64;
+        let at_once = cores.min(9) as f64;
         assert!(
-            left[1] <= 100.0 * (others / 8.0).min(1.0) + 0.001,
+            left[1] <= 100.0 * (at_once / 8.0).min(1.0) + 0.001,
             "{left:?}"
         );
     }
