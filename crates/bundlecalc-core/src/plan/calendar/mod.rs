@@ -121,41 +121,28 @@ pub fn calendar_within(
     let groups = sharing.as_ref().map_or_else(Vec::new, |(rule, _)| {
         groups_needed(members.len(), *rule == Split::Fair)
     });
-    let search_own = |budget: &Budget| {
-        let mut notes = Vec::new();
-        one(catalog, scenario, members, horizon, budget, &mut notes).map(|found| (found, notes))
+    // The calendar's own search first, then each group's.
+    let everyone: Vec<usize> = (0..members.len()).collect();
+    let people_of = |at: usize| if at == 0 { &everyone } else { &groups[at - 1] };
+    let search = |at: usize, budget: &Budget| {
+        calendar_of(catalog, scenario, members, people_of(at), horizon, budget)
     };
-    let search_group = |people: &[usize], budget: &Budget| {
-        group_calendar(catalog, scenario, members, people, horizon, budget)
-    };
-    let (own, searched) = if budget.nodes_left().is_some() {
+    let searches = if budget.nodes_left().is_some() {
         // Under a limit of nodes the calendar's own search runs first with
         // all of them, as the tests that set one expect.
-        let own = search_own(budget)?;
-        let searched = side_by_side::all(budget, groups.len(), |at, part| {
-            search_group(&groups[at], part)
-        })?;
-        (own, searched)
+        let own = search(0, budget)?;
+        let groups = side_by_side::all(budget, groups.len(), |at, part| search(at + 1, part))?;
+        std::iter::once(own).chain(groups).collect()
     } else {
-        let mut answers = side_by_side::all_led(budget, 1 + groups.len(), |at, part| {
-            if at == 0 {
-                search_own(part).map(Searched::Own)
-            } else {
-                search_group(&groups[at - 1], part).map(Searched::Group)
-            }
-        })?
-        .into_iter();
-        let Some(Searched::Own(own)) = answers.next() else {
-            unreachable!("the first search is the calendar's own");
-        };
-        let searched = answers
-            .map(|answer| match answer {
-                Searched::Group(found) => found,
-                Searched::Own(_) => unreachable!("one search is the calendar's own"),
-            })
-            .collect();
-        (own, searched)
+        side_by_side::all_led(budget, 1 + groups.len(), search)?
     };
+    let mut searches = searches.into_iter();
+    let own = searches
+        .next()
+        .expect("the calendar's own search is the first");
+    let searched: Vec<(Money, bool)> = searches
+        .map(|((_, found), _)| (found.total, found.proven))
+        .collect();
     let (found, notes) = own;
     let mut calendar = describe(catalog, members, horizon, found, notes);
     calendar.include = scenario.include.statuses();
@@ -181,14 +168,6 @@ pub fn calendar_within(
     }
     calendar.proven = calendar.unproven.is_empty();
     Ok(calendar)
-}
-
-/// One of the searches of a household's calendar.
-enum Searched {
-    /// The calendar's own: what it found, with its notes.
-    Own(((demand::Demand, Found), Vec<Note>)),
-    /// A group's: its total, and whether it was proven.
-    Group((Money, bool)),
 }
 
 /// The rule the calendar's shares follow for `members` people, and whether
@@ -217,9 +196,24 @@ fn group_calendar(
     horizon: Horizon,
     budget: &Budget,
 ) -> Result<(Money, bool), CalendarError> {
-    let group: Vec<(Member, Vec<ServiceIx>)> = people.iter().map(|&i| members[i].clone()).collect();
-    let (_, found) = one(catalog, scenario, &group, horizon, budget, &mut Vec::new())?;
+    let ((_, found), _) = calendar_of(catalog, scenario, members, people, horizon, budget)?;
     Ok((found.total, found.proven))
+}
+
+/// The search for only the `members` at `people` (their positions), within
+/// `budget`: what it found, with the demand it met and its notes.
+fn calendar_of(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    members: &[(Member, Vec<ServiceIx>)],
+    people: &[usize],
+    horizon: Horizon,
+    budget: &Budget,
+) -> Result<((demand::Demand, Found), Vec<Note>), CalendarError> {
+    let group: Vec<(Member, Vec<ServiceIx>)> = people.iter().map(|&i| members[i].clone()).collect();
+    let mut notes = Vec::new();
+    let found = one(catalog, scenario, &group, horizon, budget, &mut notes)?;
+    Ok((found, notes))
 }
 
 /// One search, for `members`, with the demand it meets.
