@@ -633,3 +633,45 @@ fn a_what_if_change_replaces_an_offer_s_first_price() {
     assert_eq!(changed["total"], "16.50");
     assert_eq!(changed["changes"], json!(["promo"]));
 }
+
+#[test]
+fn one_person_holds_one_membership_of_a_bundle_at_a_time_as_the_plan_buys_it_once() {
+    // Two copies of `g` at once, one per member of its group, would cover
+    // both wants for 24 a quarter; one person holds one `g` at a time, so
+    // the calendar is the plan's, month by month: `a` monthly and `g` for `b`.
+    let text = r#"currency = "CNY"
+[profile]
+wants = ["a", "b"]
+[services.a]
+price = 10
+period = "month"
+[services.b]
+price = 10
+period = "month"
+[services.x]
+price = 100
+[bundles.g]
+price = 12
+period = "quarter"
+includes = ["x", { one_of = ["a", "b"], label = "pick" }]
+"#;
+    let sandbox = Sandbox::new();
+    let json = calendar(&sandbox, text, &["--from", "2027-01", "--months", "12"]);
+    assert_eq!(json["total"], "168.00");
+    let purchases = json["purchases"].as_array().unwrap();
+    let bundles: Vec<(&str, &Value)> = purchases
+        .iter()
+        .filter(|p| p["offer"] == "g")
+        .map(|p| (p["start"].as_str().unwrap(), &p["covers"]))
+        .collect();
+    assert_eq!(
+        bundles,
+        [
+            ("2027-01", &json!(["b"])),
+            ("2027-04", &json!(["b"])),
+            ("2027-07", &json!(["b"])),
+            ("2027-10", &json!(["b"])),
+        ]
+    );
+    assert_eq!(purchases.iter().filter(|p| p["offer"] == "a").count(), 12);
+}

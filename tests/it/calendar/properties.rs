@@ -252,6 +252,8 @@ struct Way {
     quota: u32,
     /// Per purchase: the sets of services (bits) it may cover.
     masks: Vec<u8>,
+    /// Without people, a bundle with a group is held once at a time.
+    one_at_a_time: bool,
 }
 
 /// What the exhaustive search finds: total in fen, purchases, Σ start, and the
@@ -316,6 +318,7 @@ fn ways_of(spec: &Spec) -> Vec<Way> {
                 .first
                 .map_or(0, |f| (i64::from(b.price) - i64::from(f.0)).max(0)),
             quota,
+            one_at_a_time: masks.len() > 1 && spec.members.len() == 1,
             masks,
         });
     }
@@ -334,6 +337,7 @@ fn ways_of(spec: &Spec) -> Vec<Way> {
                 .map_or(0, |f| (i64::from(svc.price) - i64::from(f.0)).max(0)),
             quota: quota(svc.first),
             masks: vec![1 << s],
+            one_at_a_time: false,
         });
         if let Some((price, months)) = svc.other {
             let first = spec.services[s].first.map(|(p, k)| (p / 2, k));
@@ -345,6 +349,7 @@ fn ways_of(spec: &Spec) -> Vec<Way> {
                 discount: first.map_or(0, |f| (i64::from(price) - i64::from(f.0)).max(0)),
                 quota: quota(first),
                 masks: vec![1 << s],
+                one_at_a_time: false,
             });
         }
     }
@@ -454,6 +459,12 @@ fn search(
                     continue;
                 }
                 let end = end.min(n);
+                let overlaps = |&(other, from): &(usize, u32)| {
+                    other == w && from < start + way.months && start < from + way.months
+                };
+                if way.one_at_a_time && chosen.iter().any(overlaps) {
+                    continue;
+                }
                 for t in 0..2 {
                     if mask & (1 << t) != 0 {
                         for month in start as usize..end {
