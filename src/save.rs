@@ -5,6 +5,7 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Replaces the contents of `path` with `contents`, all at once or not at all.
 /// Returns the real path written (the symlink's target when `path` is a link).
@@ -37,7 +38,44 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
     temporary.persist(&target).map_err(|e| e.error)?;
     // Make the rename itself durable.
     File::open(&folder)?.sync_all()?;
+    remove_abandoned_temporaries(&folder);
     Ok(target)
+}
+
+/// How long a temporary file of ours must have been left untouched before it
+/// counts as abandoned: a save writes its file within seconds.
+const ABANDONED_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// Removes the temporary files a save that was killed (`kill -9`, a power
+/// cut) left in `folder`: named as ours (`.bundlecalc-XXXXXX.tmp`) and
+/// untouched for [`ABANDONED_AFTER`], so that another save still writing its
+/// own is never disturbed. Best effort: what cannot be read or removed stays.
+fn remove_abandoned_temporaries(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let ours = name
+            .strip_prefix(".bundlecalc-")
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|random| {
+                random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        let abandoned = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|at| at.elapsed().ok())
+                    .is_some_and(|age| age >= ABANDONED_AFTER)
+        });
+        if ours && abandoned {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -59,6 +97,37 @@ mod tests {
         assert_eq!(metadata.permissions().mode() & 0o777, 0o640);
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "a temporary file was left behind");
+    }
+
+    #[test]
+    fn a_save_removes_what_a_killed_save_left_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundles.toml");
+        fs::write(&path, "old").unwrap();
+        let aged = |name: &str, minutes: u64| {
+            let file = File::create(dir.path().join(name)).unwrap();
+            let at = std::time::SystemTime::now() - Duration::from_secs(minutes * 60);
+            file.set_modified(at).unwrap();
+        };
+        aged(".bundlecalc-Ab12Cd.tmp", 11); // a killed save's
+        aged(".bundlecalc-Xy34Zw.tmp", 1); // another save, still writing
+        aged(".bundlecalc-notes.tmp.bak", 60); // not ours
+        aged(".bundlecalc-mine.tmp", 60); // a name a person chose
+        write_atomically(&path, b"new").unwrap();
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".bundlecalc-Xy34Zw.tmp",
+                ".bundlecalc-mine.tmp",
+                ".bundlecalc-notes.tmp.bak",
+                "bundles.toml"
+            ]
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use bundlecalc_core::model::Catalog;
 use bundlecalc_core::model::offer::{Bundle, ChangeMark, Service, Status};
 use bundlecalc_core::note::Note;
 use bundlecalc_core::period::Period;
-use bundlecalc_core::plan::types::OfferKind;
+use bundlecalc_core::plan::calendar::error::Uncoverable;
+use bundlecalc_core::plan::types::{OfferKind, Unbuyable};
 use bundlecalc_core::seen::date_text;
 use bundlecalc_core::what_if::apply::ApplyError;
 
@@ -128,12 +129,26 @@ pub fn note(catalog: &Catalog, note: &Note) -> String {
             service = catalog.services[*service].id,
             person = member_name(catalog, *member)
         ),
-        Note::WayLeftOut { offer, way, period } => crate::tr!(
-            "calendar.note.way_left_out",
-            offer = offer,
-            way = way,
-            period = per(*period)
-        ),
+        Note::WayLeftOut {
+            offer,
+            way,
+            label,
+            period,
+        } => {
+            // The way as the file names it: its label, else where it is written.
+            let named = match (way, label) {
+                (_, Some(label)) => {
+                    crate::tr!("calendar.note.way.labelled", offer = offer, label = label)
+                }
+                (0, None) => crate::tr!("calendar.note.way.main", offer = offer),
+                (at, None) => crate::tr!("calendar.note.way.other", offer = offer, at = at),
+            };
+            crate::tr!(
+                "calendar.note.way_left_out",
+                way = named,
+                period = per(*period)
+            )
+        }
         Note::NothingWanted => crate::tr!("calendar.note.nothing_wanted"),
         Note::ByUseFallsBack => crate::tr!("calendar.note.by_use"),
     }
@@ -166,6 +181,25 @@ pub fn edit_error(error: &EditError) -> String {
     match error {
         EditError::NotToml(why) => crate::tr!("err.not_toml", why = why),
         EditError::Missing(place) => crate::tr!("err.missing", place = place),
+    }
+}
+
+/// Why a calendar cannot cover a want, in words: the plan's reason, or that
+/// it is priced only per day or week.
+pub fn uncoverable(why: &Uncoverable) -> String {
+    match why {
+        Uncoverable::Plan(why) => unbuyable(*why),
+        Uncoverable::NotByTheMonth => crate::tr!("cli.why_not_by_month"),
+    }
+}
+
+/// Why no offer a plan may use covers a want, in words.
+pub fn unbuyable(why: Unbuyable) -> String {
+    match why {
+        Unbuyable::Ended => crate::tr!("cli.why_ended"),
+        Unbuyable::OnlyRumoured => crate::tr!("cli.why_rumoured"),
+        Unbuyable::NoOffer | Unbuyable::OnlyInGroups => crate::tr!("cli.why_none"),
+        Unbuyable::NotSoldAlone => crate::tr!("cli.why_not_alone"),
     }
 }
 

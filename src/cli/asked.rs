@@ -250,6 +250,14 @@ pub(super) fn horizon_of(
     if let Some(months) = cli.months {
         horizon.months = months;
     }
+    if !horizon.fits() {
+        return Err(Error::usage(tr!(
+            "cli.horizon_too_late",
+            from = horizon.from,
+            until = horizon.month(horizon.months - 1),
+            latest = Horizon::LATEST
+        )));
+    }
     Ok(horizon)
 }
 

@@ -45,6 +45,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         emit(|out| out.write_all(&text))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let today = today_of(&cli)?;
+    // `--today` and `--from` are checked in every mode, though only some use them.
+    horizon_of(&cli, today)?;
     if let Some(target) = &cli.init {
         let path = target
             .clone()
@@ -61,13 +64,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         emit(|out| writeln!(out, "{wrote}"))?;
         return Ok(ExitCode::SUCCESS);
     }
-    if !cli.ids.is_empty() && cli.compare.is_none() {
-        return Err(Error::usage(tr!("cli.unexpected_id", id = cli.ids[0])));
+    if let Some(id) = cli.ids.first()
+        && cli.compare.is_none()
+    {
+        // `bundlecalc bundles.toml`: a file named where an id would go.
+        let key = if id.ends_with(".toml") || Path::new(id).is_file() {
+            "cli.unexpected_file"
+        } else {
+            "cli.unexpected_id"
+        };
+        return Err(Error::usage(tr!(key, id = id)));
     }
     let facts = parse_facts(&cli.set)?;
-    let today = today_of(&cli)?;
-    // `--from` is checked in every mode, though only the calendar uses it.
-    horizon_of(&cli, today)?;
     let time_limit = match &cli.time_limit {
         Some(text) => parse_time_limit(text)
             .ok_or_else(|| Error::usage(tr!("cli.bad_time_limit", value = text)))?,

@@ -24,7 +24,7 @@ use bundlecalc_core::calc::sort::{SortKey, sort_bundles_by};
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::plan_within;
 use bundlecalc_core::plan::problem::Budget;
-use bundlecalc_core::plan::types::{PlanError, Unbuyable};
+use bundlecalc_core::plan::types::PlanError;
 use bundlecalc_core::scenario::Scenario;
 use bundlecalc_core::what_if::entries::what_ifs;
 
@@ -136,12 +136,7 @@ pub(super) fn plan_error(catalog: &Catalog, source: &Source, error: PlanError) -
                 .iter()
                 .flat_map(|unmet| {
                     let service = &catalog.services[unmet.service];
-                    let why = match unmet.why {
-                        Unbuyable::Ended => tr!("cli.why_ended"),
-                        Unbuyable::OnlyRumoured => tr!("cli.why_rumoured"),
-                        Unbuyable::NoOffer | Unbuyable::OnlyInGroups => tr!("cli.why_none"),
-                        Unbuyable::NotSoldAlone => tr!("cli.why_not_alone"),
-                    };
+                    let why = crate::words::unbuyable(unmet.why);
                     // A household's problem names each person who wants it.
                     let message = |person: Option<&str>| match person {
                         Some(person) => tr!(
@@ -179,6 +174,21 @@ pub(super) fn write_comparison(
         .iter()
         .map(|id| {
             catalog.bundle_ix(id).ok_or_else(|| {
+                if let Some(service) = catalog.service_ix(id) {
+                    // A service named where a bundle goes: say which bundles include it.
+                    let including: Vec<String> = catalog
+                        .bundles
+                        .iter()
+                        .filter(|b| b.includes.iter().any(|i| i.members().contains(&service)))
+                        .map(|b| format!("`{}`", b.id))
+                        .collect();
+                    let help = if including.is_empty() {
+                        tr!("cli.compare_service_in_none")
+                    } else {
+                        tr!("cli.compare_service_in", bundles = including.join(", "))
+                    };
+                    return Error::usage(tr!("cli.compare_service", id = id, help = help));
+                }
                 unknown_id("bundle", id, catalog.bundles.iter().map(|b| b.id.as_str()))
             })
         })
@@ -231,24 +241,28 @@ pub(super) fn calendar_output(
     }
     let horizon = horizon_of(cli, today)?;
     let budget = Budget::for_time(time_limit);
-    let calendar =
+    let mut calendar =
         calendar_within(catalog, scenario, horizon, &budget).map_err(|error| match error {
-            CalendarError::NoWants => Error::usage(tr!("cli.plan_no_wants")),
-            CalendarError::Uncovered {
-                service,
-                member,
-                month,
-            } => Error::Invalid {
+            CalendarError::NoWants => Error::usage(tr!("cli.calendar_no_wants")),
+            CalendarError::Uncovered(unmet) => Error::Invalid {
                 file: source.name(),
                 text: source.text.clone(),
-                problems: vec![Worded::without_place(tr!(
-                    "cli.calendar_uncovered",
-                    service = catalog.services[service].id,
-                    person = member.id(catalog),
-                    month = horizon.month(month)
-                ))],
+                problems: unmet
+                    .iter()
+                    .map(|u| {
+                        Worded::without_place(tr!(
+                            "cli.calendar_uncovered",
+                            service = catalog.services[u.service].id,
+                            person = u.member.id(catalog),
+                            month = horizon.month(u.month),
+                            why = crate::words::uncoverable(&u.why)
+                        ))
+                    })
+                    .collect(),
             },
         })?;
+    let stale = bundlecalc_core::stale::calendar_note(catalog, &calendar, today);
+    calendar.notes.extend(stale);
     let report = CalendarReport {
         catalog,
         calendar: &calendar,

@@ -7,7 +7,7 @@ use super::money::money_text;
 use crate::tr;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::model::people::Member;
-use bundlecalc_core::plan::types::{PersonShare, Plan, Sharing};
+use bundlecalc_core::plan::types::{PersonShare, Sharing};
 use bundlecalc_core::split::Split;
 
 /// The person as people read it: the name, or "me" in the output's language.
@@ -48,14 +48,17 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
     }
 }
 
-/// The notes on a household plan's shares: fair shares not computed for so many
-/// people, then each person who pays more than they would alone, in person order.
-/// Money with `symbol` (empty for JSON and Markdown).
-pub fn share_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> {
-    let mut notes: Vec<String> = fair_too_many_note(plan.split.as_ref(), plan.people.as_deref())
-        .into_iter()
-        .collect();
-    for share in plan.people.iter().flatten() {
+/// The notes on a household plan's or calendar's shares (`sharing` and
+/// `people`): fair shares not computed for so many people, then each person
+/// who pays more than they would alone, in person order. Money with `symbol`
+/// (empty for JSON and Markdown).
+pub fn share_notes(
+    catalog: &Catalog,
+    (sharing, people): (Option<&Sharing>, Option<&[PersonShare]>),
+    symbol: &str,
+) -> Vec<String> {
+    let mut notes: Vec<String> = fair_too_many_note(sharing, people).into_iter().collect();
+    for share in people.into_iter().flatten() {
         if share.pays > share.alone {
             notes.push(tr!(
                 "split.above_alone",

@@ -215,6 +215,25 @@ fn an_unknown_compare_id_is_a_usage_error_with_a_suggestion() {
 }
 
 #[test]
+fn a_service_given_to_compare_is_told_apart_with_the_bundles_that_include_it() {
+    Sandbox::new()
+        .command()
+        .args(["--compare", "youku"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: `youku` is a service, not a bundle: --compare names bundles",
+        ))
+        .stderr(predicate::str::contains("bundles that include it: `88vip`"));
+    Sandbox::new()
+        .command()
+        .args(["--compare", "youku", "--lang", "zh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`youku` 是服务，不是套餐"));
+}
+
+#[test]
 fn bad_command_lines_exit_2() {
     let sandbox = Sandbox::new();
     for args in [
@@ -475,4 +494,41 @@ fn a_file_that_cannot_be_read_says_why_in_the_language_asked() {
     assert!(compare("zh", sandbox.path()).contains("：这是一个文件夹"));
     // English keeps the system's words.
     assert!(compare("en", &missing).contains("No such file or directory"));
+}
+
+#[test]
+fn a_file_named_without_file_is_told_to_use_file_and_init_checks_the_dates_too() {
+    let sandbox = Sandbox::new();
+    sandbox.write("bundles.toml", "currency = \"CNY\"\n");
+    for (lang, said) in [
+        ("en", "a file of offers is named with --file"),
+        ("zh", "报价文件要用 --file 指定"),
+    ] {
+        let output = sandbox
+            .command()
+            .args(["--lang", lang, "bundles.toml"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(said), "{stderr}");
+        assert!(stderr.contains("--file bundles.toml"), "{stderr}");
+    }
+    // An id that is no file keeps the id's message.
+    let output = sandbox.command().arg("88vip").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("bundle ids are given only with --compare")
+    );
+    // --init writes nothing when --from or --today is wrong.
+    for args in [["--from", "2027-13"], ["--today", "2027-02-30"]] {
+        let output = sandbox
+            .command()
+            .args(["--init", "new.toml"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!sandbox.path().join("new.toml").exists(), "{args:?}");
+    }
 }

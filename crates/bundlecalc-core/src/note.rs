@@ -37,6 +37,8 @@ pub enum Note {
     WayLeftOut {
         offer: String,
         way: usize,
+        /// The way's label, when the file gives one.
+        label: Option<String>,
         period: Period,
     },
     /// Nobody wants anything in the horizon: the calendar is empty.

@@ -8,6 +8,7 @@ use crate::calc::prices::cheapest_way;
 use crate::model::Catalog;
 use crate::model::offer::Service;
 use crate::note::Note;
+use crate::plan::calendar::Calendar;
 use crate::plan::types::{OfferKind, Plan};
 use crate::seen::Seen;
 
@@ -67,7 +68,12 @@ impl StalePrices {
     /// A service's price as it was used: by the way to buy it that gave it, named
     /// with that way's label ("Tencent Video VIP · monthly").
     fn see_service(&mut self, service: &Service) {
-        let way = price_way(service);
+        self.see_way(service, price_way(service));
+    }
+
+    /// A service's price by one way to buy it (`None` the main price, else
+    /// the entry of `other_prices`), named with that way's label.
+    fn see_way(&mut self, service: &Service, way: Option<usize>) {
         let label = match way {
             Some(at) => service.other_prices[at].label.as_deref(),
             None => service.label.as_deref(),
@@ -113,6 +119,24 @@ pub fn plan_note(catalog: &Catalog, plan: &Plan, today: Date) -> Option<Note> {
     }
     for &service in &plan.wants {
         stale.see_service(&catalog.services[service]);
+    }
+    stale.note()
+}
+
+/// The note on a calendar's stale prices: the price of each way it buys by, in
+/// purchase order (docs/reference/calendar.md, "Outputs").
+pub fn calendar_note(catalog: &Catalog, calendar: &Calendar, today: Date) -> Option<Note> {
+    let mut stale = StalePrices::new(today);
+    for purchase in &calendar.purchases {
+        match purchase.kind {
+            OfferKind::Bundle(b) => {
+                let bundle = &catalog.bundles[b];
+                stale.see(bundle.name.clone(), &bundle.seen);
+            }
+            OfferKind::Service(s) => {
+                stale.see_way(&catalog.services[s], purchase.way.checked_sub(1));
+            }
+        }
     }
     stale.note()
 }

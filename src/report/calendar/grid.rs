@@ -27,7 +27,7 @@ pub fn month_name(month: YearMonth) -> String {
 /// the first month and at each January, except the first month's when it
 /// would run into the next January's (a December followed by January).
 pub fn year_label(month: YearMonth, first: bool, next: Option<YearMonth>, width: usize) -> String {
-    let year = month.year.to_string();
+    let year = format!("{:04}", month.year);
     let crowded = next.is_some_and(|next| next.number() == 1) && display_width(&year) >= width;
     if month.number() == 1 || (first && !crowded) {
         year
@@ -54,7 +54,7 @@ pub fn years_line(
         let label = year_label(month, m == first, next, cell);
         if m == first {
             let crowded = label.is_empty() && month.number() != 1;
-            let year = month.year.to_string();
+            let year = format!("{:04}", month.year);
             let before = if crowded && display_width(&year) <= label_width {
                 year
             } else {

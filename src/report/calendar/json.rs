@@ -137,7 +137,7 @@ pub(super) fn json(report: &CalendarReport<'_>) -> String {
         split: calendar.split.as_ref().map(|s| s.rule.name()),
         changes: change_ids(catalog, &catalog.applied),
         include: calendar.include.iter().map(|s| s.name()).collect(),
-        notes: in_language(Lang::En, || calendar_notes(catalog, calendar)),
+        notes: in_language(Lang::En, || calendar_notes(catalog, calendar, "")),
     };
     serde_json::to_string_pretty(&document).expect("plain data always serializes") + "\n"
 }

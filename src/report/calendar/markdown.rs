@@ -28,7 +28,7 @@ pub(super) fn markdown(report: &CalendarReport<'_>) -> String {
     for (m, name) in months.iter().enumerate() {
         let month = horizon.month(m as u32);
         headings.push(if m == 0 || month.number() == 1 {
-            format!("{name} {}", month.year)
+            format!("{name} {:04}", month.year)
         } else {
             name.clone()
         });
@@ -92,6 +92,6 @@ pub(super) fn markdown(report: &CalendarReport<'_>) -> String {
         out.push('\n');
         out += &markdown_table(&refs, &[false, true, true, true], &rows);
     }
-    out += &markdown_notes(&calendar_notes(catalog, calendar));
+    out += &markdown_notes(&calendar_notes(catalog, calendar, ""));
     out
 }

@@ -6,18 +6,20 @@
 use crate::report::money::{money_text, signed_money_text};
 use crate::report::paint::{Painter, tone_of};
 use crate::report::purchase::purchase_name;
-use crate::report::shares::{fair_too_many_note, member_name};
+use crate::report::shares::{member_name, share_notes};
 use crate::tr;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::calendar::{Calendar, Purchase};
 use bundlecalc_core::plan::types::Unproven;
 
-/// Each note in the language in use.
-pub fn calendar_notes(catalog: &Catalog, calendar: &Calendar) -> Vec<String> {
+/// Each note in the language in use, then those on the shares, money with
+/// `symbol` (empty for JSON and Markdown).
+pub fn calendar_notes(catalog: &Catalog, calendar: &Calendar, symbol: &str) -> Vec<String> {
     let mut notes = crate::words::notes(catalog, &calendar.notes);
-    notes.extend(fair_too_many_note(
-        calendar.split.as_ref(),
-        calendar.people.as_deref(),
+    notes.extend(share_notes(
+        catalog,
+        (calendar.split.as_ref(), calendar.people.as_deref()),
+        symbol,
     ));
     for part in &calendar.unproven {
         notes.push(match part {

@@ -95,6 +95,9 @@ pub(super) fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
         out += &split_words(catalog, &sharing.rule);
         out.push('\n');
     }
-    out += &table_notes(&calendar_notes(catalog, calendar), painter);
+    out += &table_notes(
+        &calendar_notes(catalog, calendar, catalog.currency_symbol()),
+        painter,
+    );
     out
 }

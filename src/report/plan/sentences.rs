@@ -81,7 +81,11 @@ pub fn unproven_notes(catalog: &Catalog, plan: &Plan, what_ifs: Option<&[WhatIf]
 /// The plan's notes, then those on its shares.
 pub(super) fn all_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<String> {
     let mut notes = crate::words::notes(catalog, &plan.notes);
-    notes.extend(share_notes(catalog, plan, symbol));
+    notes.extend(share_notes(
+        catalog,
+        (plan.split.as_ref(), plan.people.as_deref()),
+        symbol,
+    ));
     notes
 }
 

@@ -14,7 +14,6 @@ use crate::report::calendar::grid::{cell_text, letter, month_name};
 use crate::report::calendar::grid::{months_line, years_line};
 use crate::report::calendar::sentences::calendar_notes;
 use crate::report::money::{money_text, signed_money_text};
-use crate::report::people::pays_text;
 use crate::report::plan::sentences::unproven_total_sentence;
 use crate::report::purchase::purchase_name;
 use crate::report::shares::member_name;
@@ -61,10 +60,23 @@ impl Window for CalendarWindow {
                 return Outcome::Close;
             }
             Action::Quit => return Outcome::Quit,
-            Action::EarlierMonths => return Outcome::MoveHorizon(-1),
-            Action::LaterMonths => return Outcome::MoveHorizon(1),
-            Action::FewerMonths => return Outcome::ResizeHorizon(-1),
-            Action::MoreMonths => return Outcome::ResizeHorizon(1),
+            // A new horizon is shown from the top, where its grid is.
+            Action::EarlierMonths => {
+                self.offset = 0;
+                return Outcome::MoveHorizon(-1);
+            }
+            Action::LaterMonths => {
+                self.offset = 0;
+                return Outcome::MoveHorizon(1);
+            }
+            Action::FewerMonths => {
+                self.offset = 0;
+                return Outcome::ResizeHorizon(-1);
+            }
+            Action::MoreMonths => {
+                self.offset = 0;
+                return Outcome::ResizeHorizon(1);
+            }
             Action::FocusBundles => self.first_month = self.first_month.saturating_sub(1),
             Action::FocusDetail => {
                 let most_months = props
@@ -232,7 +244,15 @@ impl CalendarWindow {
         if calendar.purchases.is_empty() {
             lines.push(Line::raw(tr!("calendar.no_purchases")));
         }
+        // Prices right-aligned in one column, as wide as the widest.
+        let price_width = calendar
+            .purchases
+            .iter()
+            .map(|p| display_width(&money_text(symbol, p.price)))
+            .max()
+            .unwrap_or(0);
         for (at, p) in calendar.purchases.iter().enumerate() {
+            let price = pad(&money_text(symbol, p.price), price_width, Align::Right);
             let name = purchase_name(catalog, p.kind, p.label.as_deref());
             let mut when = tr!(
                 "calendarw.when",
@@ -246,13 +266,13 @@ impl CalendarWindow {
                     None => tr!("calendar.first"),
                 };
             }
-            let head = format!("{}  {}  ", letter(at), money_text(symbol, p.price));
+            let head = format!("{}  {price}  ", letter(at));
             let room = inner_width.saturating_sub(display_width(&head));
             // When, and a first price, before the name: a long name is what is cut.
             let rest = truncate_to_width(&format!("{when} · {name}"), room);
             lines.push(Line::from(vec![
                 Span::styled(format!("{}  ", letter(at)), purchase_style(theme, at)),
-                Span::styled(format!("{}  ", money_text(symbol, p.price)), theme.heading),
+                Span::styled(format!("{price}  "), theme.heading),
                 Span::raw(rest),
             ]));
         }
@@ -282,10 +302,16 @@ impl CalendarWindow {
         if let Some(people) = &calendar.people {
             lines.push(Line::raw(""));
             for share in people {
+                // A negative share is money received: "mum: receives ¥90.00".
+                let (key, pays) = if share.pays.is_negative() {
+                    ("calendarw.person_receives", -share.pays)
+                } else {
+                    ("calendarw.person", share.pays)
+                };
                 let text = tr!(
-                    "calendarw.person",
+                    key,
                     person = member_name(catalog, share.member),
-                    pays = pays_text(symbol, share.pays),
+                    pays = money_text(symbol, pays),
                     alone = money_text(symbol, share.alone)
                 );
                 for line in wrap_to_width(&text, inner_width) {
@@ -293,7 +319,7 @@ impl CalendarWindow {
                 }
             }
         }
-        for note in calendar_notes(catalog, calendar) {
+        for note in calendar_notes(catalog, calendar, symbol) {
             for line in wrap_to_width(&tr!("report.note", note = note), inner_width) {
                 lines.push(Line::styled(line, theme.faint));
             }
@@ -310,15 +336,16 @@ fn purchase_style(theme: &Theme, at: usize) -> Style {
 pub fn calendar_problem(catalog: &Catalog, horizon: Horizon, error: &CalendarError) -> String {
     match error {
         CalendarError::NoWants => tr!("planw.no_wants"),
-        CalendarError::Uncovered {
-            service,
-            member,
-            month,
-        } => tr!(
-            "calendarw.uncovered",
-            service = catalog.services[*service].name,
-            person = member_name(catalog, *member),
-            month = horizon.month(*month)
-        ),
+        // The first want that cannot be covered: the window has room for one.
+        CalendarError::Uncovered(unmet) => match unmet.first() {
+            Some(u) => tr!(
+                "calendarw.uncovered",
+                service = catalog.services[u.service].name,
+                person = member_name(catalog, u.member),
+                month = horizon.month(u.month),
+                why = crate::words::uncoverable(&u.why)
+            ),
+            None => tr!("planw.no_wants"),
+        },
     }
 }

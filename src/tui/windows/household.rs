@@ -218,7 +218,11 @@ impl HouseholdWindow {
                 lines.push(Line::raw(line));
             }
         }
-        for note in share_notes(catalog, plan, symbol) {
+        for note in share_notes(
+            catalog,
+            (plan.split.as_ref(), plan.people.as_deref()),
+            symbol,
+        ) {
             for line in wrap_to_width(&note, width) {
                 lines.push(Line::styled(line, theme.loss));
             }

@@ -253,12 +253,25 @@ fn a_when_of_a_service_not_wanted_is_ignored_with_a_note() {
 fn a_way_priced_per_week_is_left_out_with_a_note() {
     let sandbox = Sandbox::new();
     let text = "[profile]\nwants = [\"video\"]\n[services.video]\nprice = 10\nperiod = \"month\"\n\
-                other_prices = [{ price = 1, period = \"week\" }]\n";
+                other_prices = [{ price = 1, period = \"week\" }, \
+                { price = 2, period = \"day\", label = \"day pass\" }]\n";
     let json = calendar(&sandbox, text, &["--from", "2027-01", "--months", "2"]);
     assert_eq!(json["total"], "20.00");
     assert_eq!(
         json["notes"],
-        json!(["way 1 of `video` is priced per week and left out: the calendar buys by the month"])
+        json!([
+            "entry 1 of `video`'s other_prices is priced per week and left out: the calendar buys by the month",
+            "`video` · day pass is priced per day and left out: the calendar buys by the month"
+        ])
+    );
+    let text = "[profile]\nwants = [\"video\"]\n[services.video]\nprice = 1\nperiod = \"day\"\n\
+                other_prices = [{ price = 10, period = \"month\" }]\n";
+    let json = calendar(&sandbox, text, &["--from", "2027-01", "--months", "2"]);
+    assert_eq!(
+        json["notes"],
+        json!([
+            "the main price of `video` is priced per day and left out: the calendar buys by the month"
+        ])
     );
 }
 
@@ -495,9 +508,55 @@ fn a_wanted_month_nothing_covers_is_a_file_error_naming_service_person_and_month
     assert_eq!(output.status.code(), Some(65));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("no offer covers `video`, which me wants in 2027-03"),
+        stderr.contains(
+            "no offer covers `video`, which me wants in 2027-03: its offers are priced only \
+             per day or week, and the calendar buys by the month"
+        ),
         "{stderr}"
     );
+}
+
+#[test]
+fn every_want_nothing_covers_is_told_with_why_as_the_plan_does() {
+    let sandbox = Sandbox::new();
+    let text = "[profile]\nwants = [\"video\", \"perk\", \"old\", \"music\"]\n\
+                [services.video]\nprice = 30\nperiod = \"day\"\n\
+                [services.perk]\nprice = 10\nsold_alone = false\n\
+                [services.old]\nprice = 10\nstatus = \"ended\"\n\
+                [services.music]\nprice = 5\nperiod = \"month\"\n\
+                [bundles.b]\nprice = 100\nincludes = [\"perk\"]\nstatus = \"rumoured\"\n";
+    let path = sandbox.write("bundles.toml", text);
+    for (lang, said) in [
+        (
+            "en",
+            [
+                "no offer covers `video`, which me wants in 2027-01: its offers are priced only per day or week",
+                "no offer covers `perk`, which me wants in 2027-01: only rumoured offers include it",
+                "no offer covers `old`, which me wants in 2027-01: it has ended",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "没有套餐能覆盖 `video`，me 在 2027-01 想要它：包含它的方案只按天或按周计价",
+                "没有套餐能覆盖 `perk`，me 在 2027-01 想要它：只有传闻中的方案包含它",
+                "没有套餐能覆盖 `old`，me 在 2027-01 想要它：它已停售",
+            ],
+        ),
+    ] {
+        let output = sandbox
+            .command()
+            .args(["--calendar", "--from", "2027-01", "--lang", lang, "--file"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(65));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        for said in said {
+            assert!(stderr.contains(said), "{said}\n{stderr}");
+        }
+        assert!(!stderr.contains("`music`"), "{stderr}");
+    }
 }
 
 #[test]
@@ -674,4 +733,91 @@ includes = ["x", { one_of = ["a", "b"], label = "pick" }]
         ]
     );
     assert_eq!(purchases.iter().filter(|p| p["offer"] == "a").count(), 12);
+}
+
+#[test]
+fn the_calendar_notes_old_prices_and_a_share_above_alone_as_the_plan_does() {
+    // Agreed weights put the whole total on mum, who alone would pay 60.00;
+    // music's monthly price was seen in 2022 and video's yearly one is fresh.
+    let text = r#"[profile]
+wants = ["video"]
+[people.mum]
+wants = ["music"]
+[household]
+split = { me = 0, mum = 1 }
+[services.video]
+price = 300
+as_of = 2026-06-01
+[services.music]
+price = 5
+period = "month"
+as_of = 2022-10-01
+"#;
+    let sandbox = Sandbox::new();
+    let json = calendar(
+        &sandbox,
+        text,
+        &[
+            "--from",
+            "2027-01",
+            "--months",
+            "12",
+            "--today",
+            "2027-01-01",
+        ],
+    );
+    assert_eq!(json["total"], "360.00");
+    assert_eq!(
+        json["notes"],
+        json!([
+            "prices seen more than a year ago: music (2022-10-01)",
+            "mum pays 360.00, 300.00 more than alone (60.00)"
+        ])
+    );
+}
+
+#[test]
+fn a_calendar_without_wants_names_the_calendar_and_a_horizon_past_9998_exits_2() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write("bundles.toml", EXAMPLE);
+    let run = |args: &[&str]| {
+        sandbox
+            .command()
+            .args(["--calendar", "--file"])
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for (lang, said) in [
+        ("en", "--calendar needs wanted services"),
+        ("zh", "--calendar 需要想要的服务"),
+    ] {
+        let output = run(&["--want", "", "--lang", lang]);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(said) && !stderr.contains("--plan"),
+            "{stderr}"
+        );
+    }
+    for args in [
+        &["--from", "9999-11", "--months", "4"][..],
+        &["--from", "9998-02", "--months", "12"],
+        &["--from", "9999-01", "--months", "1"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("ends after 9998-12"), "{stderr}");
+    }
+    // The last horizon that fits, and the first, with its year written whole.
+    let output = run(&["--from", "9998-01", "--months", "12"]);
+    assert_eq!(output.status.code(), Some(0));
+    let output = run(&["--from", "0001-01", "--months", "3"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("0001\n") || stdout.contains("0001 "),
+        "{stdout}"
+    );
 }

@@ -86,10 +86,13 @@ fn journey(width: u16, height: u16, words: &Words) {
     );
     assert!(row_with(&lines, "A  ¥136.00").contains("combo"), "{shown}");
     assert!(
-        row_with(&lines, "B  ¥1.00").contains(words.first),
+        row_with(&lines, "B    ¥1.00").contains(words.first),
         "{shown}"
     );
-    assert!(row_with(&lines, "C  ¥15.00").contains("2027-08"), "{shown}");
+    assert!(
+        row_with(&lines, "C   ¥15.00").contains("2027-08"),
+        "{shown}"
+    );
     assert!(row_with(&lines, words.total).contains("¥103.00"), "{shown}");
 
     // `]`: the horizon starts a month later; the holding covers two months of it.
@@ -226,4 +229,83 @@ fn saving_an_edit_keeps_held_when_and_first_byte_for_byte() {
     assert_eq!(catalog.profile.time.when.len(), 1);
     assert_eq!(catalog.profile.time.held.len(), 1);
     assert_eq!(catalog.services[1].first.as_ref().unwrap().periods, 1);
+}
+
+/// Mum holds video for two and wants only music: her fair share is money she
+/// receives, and the window says so in a word, not "pays receives".
+#[test]
+fn a_share_received_reads_receives_in_both_languages() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"video\"]\n[people.mum]\nwants = [\"music\"]\n\
+         [people.mum.held]\nvideo = 2030-12-31\n[services.video]\nprice = 300\nseats = 2\n\
+         [services.music]\nprice = 5\nperiod = \"month\"\n",
+    );
+    for (lang, received) in [
+        (Lang::En, "mum: receives ¥90.00 · alone ¥60.00"),
+        (Lang::Zh, "mum：收回 ¥90.00 · 单买 ¥60.00"),
+    ] {
+        in_language(lang, || {
+            let mut config = AppConfig::for_source(Source::read(&path).unwrap()).unwrap();
+            config.asked.calendar = Some(Horizon {
+                from: YearMonth::parse("2027-01").unwrap(),
+                months: 12,
+            });
+            let mut app = App::new(AppConfig {
+                size: (160, 50),
+                ..config
+            });
+            app.update(Action::Open(Opens::Calendar));
+            settle(&mut app);
+            let shown = screen(&app).join("\n");
+            assert!(shown.contains(received), "{shown}");
+            assert!(
+                !shown.contains("pays receives") && !shown.contains("付 收回"),
+                "{shown}"
+            );
+        });
+    }
+}
+
+/// Scrolled down past the grid (a month bought at a time gives a line a
+/// month), a new horizon (`[` `]` `{` `}`) is shown from the top, where its
+/// grid is.
+#[test]
+fn a_new_horizon_is_shown_from_its_grid() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"music\"]\n[services.music]\nprice = 15\nperiod = \"month\"\n",
+    );
+    for action in [
+        Action::LaterMonths,
+        Action::EarlierMonths,
+        Action::MoreMonths,
+        Action::FewerMonths,
+    ] {
+        let mut config = AppConfig::for_source(Source::read(&path).unwrap()).unwrap();
+        config.asked.calendar = Some(Horizon {
+            from: YearMonth::parse("2027-01").unwrap(),
+            months: 24,
+        });
+        let mut app = App::new(AppConfig {
+            size: (80, 24),
+            ..config
+        });
+        app.update(Action::Open(Opens::Calendar));
+        settle(&mut app);
+        for _ in 0..40 {
+            app.update(Action::Down);
+        }
+        let shown = screen(&app).join("\n");
+        assert!(
+            !shown.contains("music A"),
+            "scrolled past the grid:\n{shown}"
+        );
+        app.update(action);
+        settle(&mut app);
+        let shown = screen(&app).join("\n");
+        assert!(shown.contains("music A"), "{action:?}:\n{shown}");
+    }
 }

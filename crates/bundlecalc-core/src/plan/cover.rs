@@ -178,7 +178,11 @@ pub(super) fn seats_of(catalog: &Catalog, wants: &[ServiceIx]) -> Vec<u32> {
 /// Why no offer the scenario lets a plan use covers `service`: the first of
 /// ended (and not included), only in rumoured offers (not included), sold alone
 /// yet in no offer, not sold alone.
-fn why_unbuyable(catalog: &Catalog, scenario: &Scenario, service: ServiceIx) -> Unbuyable {
+pub(super) fn why_unbuyable(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    service: ServiceIx,
+) -> Unbuyable {
     let include = scenario.include;
     let wanted = &catalog.services[service];
     let in_rumoured = catalog.bundles.iter().any(|b| {

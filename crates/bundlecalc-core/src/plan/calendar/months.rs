@@ -39,8 +39,16 @@ impl YearMonth {
 
     /// The month `count` months after this one.
     pub fn plus(self, count: u32) -> YearMonth {
-        let index =
-            i64::from(self.year) * 12 + i64::from(u8::from(self.month) - 1) + i64::from(count);
+        YearMonth::at_index(self.index() + i64::from(count))
+    }
+
+    /// Months since the start of year 0: January 0001 is 12.
+    fn index(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.number() - 1)
+    }
+
+    /// The month `index` months after the start of year 0.
+    fn at_index(index: i64) -> YearMonth {
         YearMonth {
             year: i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX),
             month: Month::try_from(u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1))
@@ -92,30 +100,51 @@ impl Horizon {
     }
 
     /// The month at `index` (0 is `from`).
+    /// The first month a horizon may start with: years are written with four
+    /// digits, from 0001.
+    pub const EARLIEST: YearMonth = YearMonth {
+        year: 1,
+        month: Month::January,
+    };
+
+    /// The last month a horizon may reach: a purchase in it (at most 12
+    /// months) then ends by 9999-12-31, the last day written with four digits.
+    pub const LATEST: YearMonth = YearMonth {
+        year: 9998,
+        month: Month::December,
+    };
+
+    /// Whether every month of it, and every day a purchase in it covers, can
+    /// be written: it starts no earlier than [`Horizon::EARLIEST`] and ends no
+    /// later than [`Horizon::LATEST`].
+    pub fn fits(self) -> bool {
+        self.from >= Horizon::EARLIEST && self.month(self.months.max(1) - 1) <= Horizon::LATEST
+    }
+
     pub fn month(self, index: u32) -> YearMonth {
         self.from.plus(index)
     }
 
-    /// The first month moved by `by` months (the screen's `[` and `]`).
+    /// The first month moved by `by` months (the screen's `[` and `]`), kept
+    /// within [`Horizon::EARLIEST`] and [`Horizon::LATEST`].
     pub fn moved(self, by: i32) -> Horizon {
-        let from = if by >= 0 {
-            self.from.plus(by.unsigned_abs())
-        } else {
-            // Back: forward by the rest of whole years.
-            let back = by.unsigned_abs();
-            let years = back.div_ceil(12);
-            YearMonth {
-                year: self.from.year - years as i32,
-                month: self.from.month,
-            }
-            .plus(years * 12 - back)
-        };
-        Horizon { from, ..self }
+        let latest_start = Horizon::LATEST.index() - i64::from(self.months.max(1) - 1);
+        let index = (self.from.index() + i64::from(by))
+            .min(latest_start)
+            .max(Horizon::EARLIEST.index());
+        Horizon {
+            from: YearMonth::at_index(index),
+            ..self
+        }
     }
 
-    /// The length changed by `by` months, kept within its bounds (`{` and `}`).
+    /// The length changed by `by` months, kept within its bounds and ending by
+    /// [`Horizon::LATEST`] (`{` and `}`).
     pub fn resized(self, by: i32) -> Horizon {
-        let months = (self.months as i64 + i64::from(by))
+        let room =
+            (Horizon::LATEST.index() - self.from.index() + 1).max(i64::from(Horizon::FEWEST));
+        let months = (i64::from(self.months) + i64::from(by))
+            .min(room)
             .clamp(i64::from(Horizon::FEWEST), i64::from(Horizon::MOST))
             as u32;
         Horizon { months, ..self }
@@ -204,5 +233,31 @@ mod tests {
         assert_eq!(horizon.moved(14).from.to_string(), "2028-03");
         assert_eq!(horizon.resized(30).months, 36);
         assert_eq!(horizon.resized(-20).months, 1);
+    }
+
+    #[test]
+    fn the_horizon_stays_within_the_years_written_with_four_digits() {
+        let first = Horizon {
+            from: YearMonth::parse("0001-02").unwrap(),
+            months: 12,
+        };
+        assert!(first.fits());
+        assert_eq!(first.moved(-1).from.to_string(), "0001-01");
+        assert_eq!(first.moved(-5).from.to_string(), "0001-01");
+        let last = Horizon {
+            from: YearMonth::parse("9998-01").unwrap(),
+            months: 12,
+        };
+        assert!(last.fits());
+        assert_eq!(last.moved(1), last);
+        assert_eq!(last.resized(1), last);
+        assert_eq!(last.moved(-1).resized(5).months, 13);
+        for (from, months) in [("9998-02", 12), ("9999-11", 1), ("9998-12", 2)] {
+            let horizon = Horizon {
+                from: YearMonth::parse(from).unwrap(),
+                months,
+            };
+            assert!(!horizon.fits(), "{from} {months}");
+        }
     }
 }

@@ -18,13 +18,14 @@ use crate::money::Money;
 use crate::period::Period;
 use crate::scenario::Scenario;
 
+use super::super::cover::why_unbuyable;
 use super::super::household::Household;
 use super::super::offers::{Mask, candidates};
 use super::super::problem::{Budget, Column, Limit, Problem};
 use super::super::solve::solve;
 use super::super::types::OfferKind;
 use super::demand::{Demand, is_new};
-use super::error::CalendarError;
+use super::error::{CalendarError, Uncoverable, UncoveredMonth};
 use super::months::Horizon;
 use crate::model::people::Member;
 use crate::note::Note;
@@ -138,6 +139,7 @@ pub fn ways(
                 notes.push(Note::WayLeftOut {
                     offer: offer.id.clone(),
                     way,
+                    label,
                     period,
                 });
                 continue;
@@ -249,9 +251,9 @@ pub fn search(
         problem.limits.extend(one_at_a_time(&ways, &bought_of, n));
     }
     let (problem, bought_of) = without_dominated(problem, bought_of);
-    uncovered(&problem, demand, n)?;
-    let solution =
-        solve(&problem, budget, None).map_err(|_| uncovered_error(&problem, demand, n))?;
+    uncovered(catalog, scenario, &problem, demand, n)?;
+    let solution = solve(&problem, budget, None)
+        .map_err(|_| uncovered_error(catalog, scenario, &problem, demand, n))?;
     let bought: Vec<Bought> = solution
         .picks
         .iter()
@@ -280,10 +282,9 @@ pub fn search(
 }
 
 /// Without people, one person holds one membership of an offer at a time, as
-/// a one-person plan buys each offer at most once (docs/reference/calendar.md,
-/// "One person"): for each month, at most one of the purchases of a way with a
+/// a one-person plan buys each offer at most once: for each month, at most one of the purchases of a way with a
 /// group covering it. (Other offers never gain from two copies at once: one
-/// person needs one seat.)
+/// person needs one seat.) (docs/reference/calendar.md, "What is bought")
 fn one_at_a_time(ways: &[WayToBuy], bought_of: &[Bought], n: u32) -> Vec<Limit> {
     let mut limits = Vec::new();
     for (at, way) in ways.iter().enumerate() {
@@ -390,36 +391,77 @@ fn without_dominated(problem: Problem, bought_of: Vec<Bought>) -> (Problem, Vec<
     )
 }
 
-/// Each wanted month must have some column giving it seats.
-fn uncovered(problem: &Problem, demand: &Demand, n: u32) -> Result<(), CalendarError> {
+/// Each wanted service must have a column giving seats in each month it is
+/// wanted: else, for each service that has none, its first such month.
+fn uncovered(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    problem: &Problem,
+    demand: &Demand,
+    n: u32,
+) -> Result<(), CalendarError> {
     let mut covered = vec![false; problem.demand.len()];
     for column in &problem.columns {
         for &(row, _) in &column.rows {
             covered[row] = true;
         }
     }
-    match (0..problem.demand.len()).find(|&r| problem.demand[r] > 0 && !covered[r]) {
-        None => Ok(()),
-        Some(r) => Err(error_at(demand, r, n)),
+    let months = n as usize;
+    let unmet: Vec<UncoveredMonth> = (0..demand.wants.len())
+        .filter_map(|w| {
+            let m = (0..months).find(|&m| {
+                let r = w * months + m;
+                problem.demand[r] > 0 && !covered[r]
+            })?;
+            Some(uncovered_month(catalog, scenario, demand, w, m))
+        })
+        .collect();
+    if unmet.is_empty() {
+        Ok(())
+    } else {
+        Err(CalendarError::Uncovered(unmet))
     }
 }
 
-/// The first wanted month with no cover, as an error.
-fn uncovered_error(problem: &Problem, demand: &Demand, n: u32) -> CalendarError {
+/// The first wanted month, as an error: when the search finds no calendar
+/// though every month has a cover (it cannot: each has a purchase of its own).
+fn uncovered_error(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    problem: &Problem,
+    demand: &Demand,
+    n: u32,
+) -> CalendarError {
     let r = (0..problem.demand.len())
         .find(|&r| problem.demand[r] > 0)
         .unwrap_or(0);
-    error_at(demand, r, n)
+    let (w, m) = (r / n as usize, r % n as usize);
+    CalendarError::Uncovered(vec![uncovered_month(catalog, scenario, demand, w, m)])
 }
 
-fn error_at(demand: &Demand, r: usize, n: u32) -> CalendarError {
-    let (w, m) = (r / n as usize, r % n as usize);
-    CalendarError::Uncovered {
-        service: demand.wants[w],
+/// Want `w` in month `m`, who wants it then, and why nothing covers it: the
+/// plan's reason when no offer it may use includes it, else that those offers
+/// are priced only per day or week.
+fn uncovered_month(
+    catalog: &Catalog,
+    scenario: &Scenario,
+    demand: &Demand,
+    w: usize,
+    m: usize,
+) -> UncoveredMonth {
+    let service = demand.wants[w];
+    let included = !candidates(catalog, scenario, &[service], &mut Vec::new()).is_empty();
+    UncoveredMonth {
+        service,
         member: demand.wanted_by[w][m]
             .first()
             .copied()
             .unwrap_or(Member::Me),
         month: m as u32,
+        why: if included {
+            Uncoverable::NotByTheMonth
+        } else {
+            Uncoverable::Plan(why_unbuyable(catalog, scenario, service))
+        },
     }
 }
