@@ -9,7 +9,7 @@ use crate::report::delimited::markdown_table;
 use crate::report::notes::markdown_notes;
 use crate::report::paint::Painter;
 use crate::report::people::pays_text;
-use crate::report::shares::member_name;
+use crate::report::shares::{member_name, split_words};
 use crate::text::printable;
 use crate::tr;
 use bundlecalc_core::seen::date_text;
@@ -91,6 +91,9 @@ pub(super) fn markdown(report: &CalendarReport<'_>) -> String {
             .collect();
         out.push('\n');
         out += &markdown_table(&refs, &[false, true, true, true], &rows);
+    }
+    if let Some(sharing) = &calendar.split {
+        out += &format!("\n{}\n", split_words(catalog, &sharing.rule));
     }
     out += &markdown_notes(&calendar_notes(catalog, calendar, ""));
     out

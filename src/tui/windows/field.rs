@@ -93,7 +93,12 @@ impl PriceField {
                 PriceTarget::Rate(_) => tr!("field.the_rate"),
                 _ => tr!("field.the_price"),
             };
-            tr!("field.refused", text = text, why = why, what = what)
+            // Nothing typed is asked for, not quoted back as "`` is not a number".
+            if text.is_empty() {
+                tr!("field.empty", what = what)
+            } else {
+                tr!("field.refused", text = text, why = why, what = what)
+            }
         })
     }
 }

@@ -371,6 +371,32 @@ fn a_household_s_payments_add_up_and_someone_who_brings_seats_receives() {
         String::from_utf8(output.stdout).unwrap()
     };
     assert!(table.contains("receives ¥90.00"), "{table}");
+    // Markdown names the rule in a sentence, as the table and the plan do.
+    let path = sandbox.write("bundles.toml", SHARED);
+    let output = sandbox
+        .command()
+        .args([
+            "--calendar",
+            "--from",
+            "2027-01",
+            "--format",
+            "markdown",
+            "--file",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        markdown.contains("| mum | receives 90.00 | 60.00 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "Fair shares: each pays the extra cost they bring, averaged over every order of joining."
+        ),
+        "{markdown}"
+    );
 }
 
 #[test]

@@ -246,3 +246,17 @@ fn an_ended_group_member_is_counted_only_when_picked() {
         ("xiami".to_string(), "300.00".to_string())
     );
 }
+
+#[test]
+fn an_empty_price_field_asks_for_a_number_and_changes_nothing() {
+    let mut app = built_in(100, 30);
+    app.update(Action::EditPrice);
+    crate::support::app::replace_field(&mut app, " ");
+    app.update(Action::Submit);
+    let error = app.field().unwrap().error.clone().unwrap();
+    assert_eq!(
+        error,
+        "type a number, or Esc to cancel: the price is unchanged"
+    );
+    assert_eq!(app.rows[0].price.to_string(), "88.00");
+}
