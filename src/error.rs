@@ -80,8 +80,11 @@ fn io_reason(source: &io::Error) -> String {
 }
 
 impl Error {
+    /// A mistake in the command line (exit 2). What it quotes of the
+    /// arguments is shown safely: control characters are escaped (`\u{1b}`),
+    /// so an argument can never drive the terminal; its lines stay lines.
     pub fn usage(message: impl Into<String>) -> Self {
-        Error::Usage(message.into())
+        Error::Usage(crate::text::printable_lines(&message.into()).join("\n"))
     }
 
     pub fn exit_code(&self) -> ExitCode {

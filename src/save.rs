@@ -22,7 +22,10 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
     let permissions = fs::metadata(&target).map(|m| m.permissions()).ok();
 
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".bundlecalc-").suffix(".tmp");
+    builder
+        .prefix(TEMPORARY_PREFIX)
+        .rand_bytes(TEMPORARY_RANDOM)
+        .suffix(TEMPORARY_SUFFIX);
     if permissions.is_none() {
         // A new file gets the ordinary mode, 0666 less the umask (which the system
         // applies on creation), as `--init` and editors give; not tempfile's 0600.
@@ -46,6 +49,12 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
 /// counts as abandoned: a save writes its file within seconds.
 const ABANDONED_AFTER: Duration = Duration::from_secs(10 * 60);
 
+/// A save's temporary file is named `.bundlecalc-save-` and 12 random letters
+/// and digits, then `.tmp`: a name no person picks, so only ours are removed.
+const TEMPORARY_PREFIX: &str = ".bundlecalc-save-";
+const TEMPORARY_RANDOM: usize = 12;
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
 /// Removes the temporary files a save that was killed (`kill -9`, a power
 /// cut) left in `folder`: named as ours (`.bundlecalc-XXXXXX.tmp`) and
 /// untouched for [`ABANDONED_AFTER`], so that another save still writing its
@@ -56,15 +65,18 @@ fn remove_abandoned_temporaries(folder: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(name) = name.to_str() else {
+        let ours = name.to_str().is_some_and(|name| {
+            name.strip_prefix(TEMPORARY_PREFIX)
+                .and_then(|rest| rest.strip_suffix(TEMPORARY_SUFFIX))
+                .is_some_and(|random| {
+                    random.len() == TEMPORARY_RANDOM
+                        && random.bytes().all(|b| b.is_ascii_alphanumeric())
+                })
+        });
+        if !ours {
             continue;
-        };
-        let ours = name
-            .strip_prefix(".bundlecalc-")
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-            .is_some_and(|random| {
-                random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric())
-            });
+        }
+        // Not followed through a link: only a file of ours, long untouched.
         let abandoned = entry.metadata().is_ok_and(|m| {
             m.is_file()
                 && m.modified()
@@ -72,7 +84,7 @@ fn remove_abandoned_temporaries(folder: &Path) {
                     .and_then(|at| at.elapsed().ok())
                     .is_some_and(|age| age >= ABANDONED_AFTER)
         });
-        if ours && abandoned {
+        if abandoned {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -109,10 +121,11 @@ mod tests {
             let at = std::time::SystemTime::now() - Duration::from_secs(minutes * 60);
             file.set_modified(at).unwrap();
         };
-        aged(".bundlecalc-Ab12Cd.tmp", 11); // a killed save's
-        aged(".bundlecalc-Xy34Zw.tmp", 1); // another save, still writing
-        aged(".bundlecalc-notes.tmp.bak", 60); // not ours
-        aged(".bundlecalc-mine.tmp", 60); // a name a person chose
+        aged(".bundlecalc-save-Ab12Cd34Ef56.tmp", 11); // a killed save's
+        aged(".bundlecalc-save-Xy34Zw56Uv78.tmp", 1); // another save, still writing
+        aged(".bundlecalc-save-Ab12Cd34Ef56.tmp.bak", 60); // not ours
+        aged(".bundlecalc-backup.tmp", 60); // names a person chose
+        aged(".bundlecalc-save-mine.tmp", 60);
         write_atomically(&path, b"new").unwrap();
         let mut left: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
@@ -122,9 +135,10 @@ mod tests {
         assert_eq!(
             left,
             [
-                ".bundlecalc-Xy34Zw.tmp",
-                ".bundlecalc-mine.tmp",
-                ".bundlecalc-notes.tmp.bak",
+                ".bundlecalc-backup.tmp",
+                ".bundlecalc-save-Ab12Cd34Ef56.tmp.bak",
+                ".bundlecalc-save-Xy34Zw56Uv78.tmp",
+                ".bundlecalc-save-mine.tmp",
                 "bundles.toml"
             ]
         );

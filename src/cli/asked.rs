@@ -236,7 +236,8 @@ pub(super) fn today_of(cli: &Cli) -> Result<time::Date, Error> {
 /// `--months` (default 12), for `--calendar` and the screen's `C` alike
 /// (docs/reference/calendar.md).
 ///
-/// Errors: exit 2 when `--from` is not a month.
+/// Errors: exit 2 when `--from` is not a month, or when the months asked
+/// end after [`Horizon::LATEST`] (docs/reference/calendar.md, "The horizon").
 pub(super) fn horizon_of(
     cli: &Cli,
     today: time::Date,
@@ -249,6 +250,11 @@ pub(super) fn horizon_of(
     }
     if let Some(months) = cli.months {
         horizon.months = months;
+    }
+    if !horizon.fits() && cli.from.is_none() && cli.months.is_none() {
+        // Today's months past 9998-12 (a `--today` far ahead): the last
+        // horizon that fits, asked for by nobody's mistake.
+        horizon = horizon.moved(0);
     }
     if !horizon.fits() {
         return Err(Error::usage(tr!(
@@ -264,10 +270,18 @@ pub(super) fn horizon_of(
 /// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
 /// microsecond; `None` when it is not one.
 pub(super) fn parse_time_limit(text: &str) -> Option<Duration> {
-    let seconds = Decimal::from_str_exact(text.trim()).ok()?;
+    let text = text.trim();
+    // `10`, `0.5`, or written with an exponent as the file's amounts may be: `1e3`.
+    let seconds = Decimal::from_str_exact(text)
+        .or_else(|_| Decimal::from_scientific(text))
+        .ok()?;
     if seconds < Decimal::new(1, 1) {
         return None;
     }
-    let micros = seconds.checked_mul(Decimal::from(1_000_000))?.trunc();
-    Some(Duration::from_micros(u64::try_from(micros).ok()?))
+    // A limit past what a clock can count is no limit: the longest there is.
+    let micros = seconds
+        .checked_mul(Decimal::from(1_000_000))
+        .and_then(|m| u64::try_from(m.trunc()).ok())
+        .unwrap_or(u64::MAX);
+    Some(Duration::from_micros(micros))
 }

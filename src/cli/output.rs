@@ -189,6 +189,9 @@ pub(super) fn write_comparison(
                     };
                     return Error::usage(tr!("cli.compare_service", id = id, help = help));
                 }
+                if id.ends_with(".toml") || std::path::Path::new(id).is_file() {
+                    return Error::usage(tr!("cli.unexpected_file", id = id));
+                }
                 unknown_id("bundle", id, catalog.bundles.iter().map(|b| b.id.as_str()))
             })
         })

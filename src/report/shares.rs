@@ -54,7 +54,8 @@ pub fn split_words(catalog: &Catalog, rule: &Split) -> String {
 /// (empty for JSON and Markdown).
 pub fn share_notes(
     catalog: &Catalog,
-    (sharing, people): (Option<&Sharing>, Option<&[PersonShare]>),
+    sharing: Option<&Sharing>,
+    people: Option<&[PersonShare]>,
     symbol: &str,
 ) -> Vec<String> {
     let mut notes: Vec<String> = fair_too_many_note(sharing, people).into_iter().collect();

@@ -42,10 +42,10 @@ pub fn draw_dialog(
 ) {
     let width = dialog_width(screen.width, max_width);
     let inner_width = dialog_inner_width(screen.width, max_width);
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(inner_width).max(1))
-        .sum();
+    // Rows as ratatui wraps them, by words.
+    let rows = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(u16::try_from(inner_width).unwrap_or(u16::MAX));
     let height = (rows as u16 + 2).min(screen.height);
     let area = Rect::new(
         screen.x + (screen.width - width) / 2,
@@ -98,8 +98,13 @@ impl<'a> ScrolledDialog<'a> {
     fn layout(&self, screen: Rect, theme: &Theme) -> ScrolledLayout<'a> {
         let width = dialog_width(screen.width, self.max_width);
         let inner_width = dialog_inner_width(screen.width, self.max_width);
-        let rows_of = |line: &Line<'_>| line.width().div_ceil(inner_width).max(1);
-        let body_rows: usize = self.body.iter().map(rows_of).sum();
+        // Rows as ratatui wraps them (by words, so often more than width ÷ room).
+        let rows_of = |lines: Vec<Line<'_>>| {
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .line_count(u16::try_from(inner_width).unwrap_or(u16::MAX))
+        };
+        let body_rows: usize = rows_of(self.body.clone());
         // Borders and a one-row footer around the body.
         let scrolls = body_rows + 3 > usize::from(screen.height);
         let keys = if scrolls {
@@ -108,7 +113,7 @@ impl<'a> ScrolledDialog<'a> {
             self.keys.clone()
         };
         let footer_line = Line::styled(keys, theme.faint);
-        let footer_rows = rows_of(&footer_line);
+        let footer_rows = rows_of(vec![footer_line.clone()]).max(1);
         let wanted = body_rows + footer_rows + 2;
         let height = (wanted.min(usize::from(screen.height))) as u16;
         let area = Rect::new(

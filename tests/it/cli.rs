@@ -514,6 +514,13 @@ fn a_file_named_without_file_is_told_to_use_file_and_init_checks_the_dates_too()
         assert!(stderr.contains(said), "{stderr}");
         assert!(stderr.contains("--file bundles.toml"), "{stderr}");
     }
+    let output = sandbox
+        .command()
+        .args(["--compare", "bundles.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--file bundles.toml"));
     // An id that is no file keeps the id's message.
     let output = sandbox.command().arg("88vip").output().unwrap();
     assert!(
@@ -530,5 +537,27 @@ fn a_file_named_without_file_is_told_to_use_file_and_init_checks_the_dates_too()
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(!sandbox.path().join("new.toml").exists(), "{args:?}");
+    }
+}
+
+#[test]
+fn control_characters_in_arguments_are_escaped_in_errors() {
+    let sandbox = Sandbox::new();
+    for args in [
+        &["--compare", "b\u{1b}[31m"][..],
+        &["--plan", "--want", "a\u{1b}[31m"],
+        &["--calendar", "--from", "2027-\u{7}1"],
+    ] {
+        let output = sandbox.command().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+            "{stderr:?}"
+        );
+        assert!(
+            stderr.contains("\\u{1b}[31m") || stderr.contains("\\u{7}"),
+            "{stderr:?}"
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::report::shares::{member_name, share_notes};
 use crate::tr;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::calendar::{Calendar, Purchase};
-use bundlecalc_core::plan::types::Unproven;
+use bundlecalc_core::plan::types::{OfferKind, Unproven};
 
 /// Each note in the language in use, then those on the shares, money with
 /// `symbol` (empty for JSON and Markdown).
@@ -18,7 +18,8 @@ pub fn calendar_notes(catalog: &Catalog, calendar: &Calendar, symbol: &str) -> V
     let mut notes = crate::words::notes(catalog, &calendar.notes);
     notes.extend(share_notes(
         catalog,
-        (calendar.split.as_ref(), calendar.people.as_deref()),
+        calendar.split.as_ref(),
+        calendar.people.as_deref(),
         symbol,
     ));
     for part in &calendar.unproven {
@@ -44,9 +45,11 @@ pub(super) fn span_text(calendar: &Calendar) -> String {
     )
 }
 
-/// The purchase's name, with its way and first price: "Music · first price".
+/// The purchase's name, with its way, the members of its groups it is used
+/// for, and its first price: "Music · first price", "88VIP · for Youku".
 pub(super) fn purchase_words(catalog: &Catalog, purchase: &Purchase) -> String {
     let mut name = purchase_name(catalog, purchase.kind, purchase.label.as_deref());
+    name += &chosen_members_words(catalog, purchase);
     if purchase.first {
         name += &match purchase.first_of {
             Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
@@ -68,4 +71,28 @@ pub fn totals_line(catalog: &Catalog, calendar: &Calendar, painter: Painter) -> 
         _ => out += &tr!("calendar.no_monthly"),
     }
     out
+}
+
+/// " · for Youku": the wanted services a bundle's purchase gives as the
+/// chosen member of a `one_of` group, so that two purchases of one bundle
+/// at once, each choosing another member, read apart; empty otherwise.
+pub fn chosen_members_words(catalog: &Catalog, purchase: &Purchase) -> String {
+    let OfferKind::Bundle(b) = purchase.kind else {
+        return String::new();
+    };
+    let bundle = &catalog.bundles[b];
+    let chosen: Vec<usize> = purchase
+        .covers
+        .iter()
+        .copied()
+        .filter(|&s| bundle.group_of(s).is_some())
+        .collect();
+    if chosen.is_empty() {
+        String::new()
+    } else {
+        tr!(
+            "calendar.for_members",
+            services = catalog.service_names(&chosen)
+        )
+    }
 }

@@ -83,7 +83,8 @@ pub(super) fn all_notes(catalog: &Catalog, plan: &Plan, symbol: &str) -> Vec<Str
     let mut notes = crate::words::notes(catalog, &plan.notes);
     notes.extend(share_notes(
         catalog,
-        (plan.split.as_ref(), plan.people.as_deref()),
+        plan.split.as_ref(),
+        plan.people.as_deref(),
         symbol,
     ));
     notes
@@ -111,6 +112,13 @@ fn rumoured_plan_sentence(catalog: &Catalog, other: &RumouredPlan, symbol: &str)
         .collect();
     // A household may buy one offer twice: it is named once, with its count.
     rumoured = names_counted(rumoured);
+    // A rumoured service chosen from a group of an offer on sale launches too.
+    rumoured.extend(
+        other
+            .rumoured_members
+            .iter()
+            .map(|&s| crate::words::service_name(&catalog.services[s])),
+    );
     let key = if rumoured.len() == 1 {
         "plan.if_rumoured_one"
     } else {

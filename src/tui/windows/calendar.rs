@@ -12,7 +12,7 @@ use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
 use crate::report::calendar::grid::{cell_text, letter, month_name};
 use crate::report::calendar::grid::{months_line, years_line};
-use crate::report::calendar::sentences::calendar_notes;
+use crate::report::calendar::sentences::{calendar_notes, chosen_members_words};
 use crate::report::money::{money_text, signed_money_text};
 use crate::report::plan::sentences::unproven_total_sentence;
 use crate::report::purchase::purchase_name;
@@ -253,7 +253,8 @@ impl CalendarWindow {
             .unwrap_or(0);
         for (at, p) in calendar.purchases.iter().enumerate() {
             let price = pad(&money_text(symbol, p.price), price_width, Align::Right);
-            let name = purchase_name(catalog, p.kind, p.label.as_deref());
+            let name = purchase_name(catalog, p.kind, p.label.as_deref())
+                + &chosen_members_words(catalog, p);
             let mut when = tr!(
                 "calendarw.when",
                 start = horizon.month(p.start),

@@ -218,11 +218,7 @@ impl HouseholdWindow {
                 lines.push(Line::raw(line));
             }
         }
-        for note in share_notes(
-            catalog,
-            (plan.split.as_ref(), plan.people.as_deref()),
-            symbol,
-        ) {
+        for note in share_notes(catalog, plan.split.as_ref(), plan.people.as_deref(), symbol) {
             for line in wrap_to_width(&note, width) {
                 lines.push(Line::styled(line, theme.loss));
             }

@@ -252,8 +252,6 @@ struct Way {
     quota: u32,
     /// Per purchase: the sets of services (bits) it may cover.
     masks: Vec<u8>,
-    /// Without people, a bundle with a group is held once at a time.
-    one_at_a_time: bool,
 }
 
 /// What the exhaustive search finds: total in fen, purchases, Σ start, and the
@@ -318,7 +316,6 @@ fn ways_of(spec: &Spec) -> Vec<Way> {
                 .first
                 .map_or(0, |f| (i64::from(b.price) - i64::from(f.0)).max(0)),
             quota,
-            one_at_a_time: masks.len() > 1 && spec.members.len() == 1,
             masks,
         });
     }
@@ -337,7 +334,6 @@ fn ways_of(spec: &Spec) -> Vec<Way> {
                 .map_or(0, |f| (i64::from(svc.price) - i64::from(f.0)).max(0)),
             quota: quota(svc.first),
             masks: vec![1 << s],
-            one_at_a_time: false,
         });
         if let Some((price, months)) = svc.other {
             let first = spec.services[s].first.map(|(p, k)| (p / 2, k));
@@ -349,7 +345,6 @@ fn ways_of(spec: &Spec) -> Vec<Way> {
                 discount: first.map_or(0, |f| (i64::from(price) - i64::from(f.0)).max(0)),
                 quota: quota(first),
                 masks: vec![1 << s],
-                one_at_a_time: false,
             });
         }
     }
@@ -459,12 +454,6 @@ fn search(
                     continue;
                 }
                 let end = end.min(n);
-                let overlaps = |&(other, from): &(usize, u32)| {
-                    other == w && from < start + way.months && start < from + way.months
-                };
-                if way.one_at_a_time && chosen.iter().any(overlaps) {
-                    continue;
-                }
                 for t in 0..2 {
                     if mask & (1 << t) != 0 {
                         for month in start as usize..end {
@@ -506,7 +495,7 @@ fn solved(spec: &Spec) -> (Calendar, bundlecalc_core::model::Catalog) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::support::cases(256))]
 
     #[test]
     fn the_calendar_is_the_exhaustive_search_s_best(spec in spec()) {

@@ -20,7 +20,7 @@ fn period() -> impl Strategy<Value = Period> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    #![proptest_config(crate::support::cases(2_000))]
 
     #[test]
     fn the_split_sums_to_the_price_to_the_fen(total in money(), weights in prop::collection::vec(money(), 1..12)) {

@@ -337,7 +337,7 @@ fn check_used_by(catalog: &Catalog, plan: &Plan, members: &[(Member, Vec<Service
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1_000))]
+    #![proptest_config(crate::support::cases(1_000))]
 
     #[test]
     fn the_household_plan_is_the_exhaustive_optimum_and_its_shares_add_up(spec in spec()) {

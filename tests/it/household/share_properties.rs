@@ -228,7 +228,7 @@ fn weights_of(spec: &Spec, catalog: &Catalog) -> Split {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(crate::support::cases(400))]
 
     #[test]
     fn every_rule_adds_up_and_fair_rules_keep_everyone_at_or_below_alone(spec in spec()) {

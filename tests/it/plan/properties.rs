@@ -238,7 +238,7 @@ fn can_cover(chosen: &[&Offer], wants: &[ServiceIx]) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(4_000))]
+    #![proptest_config(crate::support::cases(4_000))]
 
     #[test]
     fn the_plan_is_the_brute_force_optimum_with_its_tie_rules(spec in spec()) {

@@ -342,3 +342,30 @@ fn a_file_with_no_rumoured_offer_says_nothing_about_rumoured_offers() {
             "No offer marked rumoured (not on sale yet) would make this plan cheaper.",
         ));
 }
+
+#[test]
+fn a_cheaper_plan_through_a_rumoured_group_member_names_that_member() {
+    // Only `s1` is rumoured: on sale it comes only with `b2` (50.00); the
+    // cheaper plan buys `b1`, on sale, choosing `s1` from its group: the
+    // sentence names `s1`, not an empty list.
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"s1\", \"s2\"]\n\
+         [services.s0]\nprice = 10\n\
+         [services.s1]\nprice = 0\nstatus = \"rumoured\"\n\
+         [services.s2]\nprice = 4\nperiod = \"quarter\"\nsold_alone = false\n\
+         [bundles.b0]\nprice = 40\nincludes = [\"s0\", { one_of = [\"s2\", \"s1\"] }]\n\
+         [bundles.b1]\nprice = 2\nincludes = [\"s2\", { one_of = [\"s1\", \"s0\"] }]\n\
+         [bundles.b2]\nprice = 50\nincludes = [\"s1\", \"s2\"]\n",
+    );
+    sandbox
+        .command()
+        .args(["--plan", "--file"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "If s1 (rumoured) launches: ¥2.00, ¥48.00 less",
+        ));
+}

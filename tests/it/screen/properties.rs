@@ -46,7 +46,7 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(120))]
+    #![proptest_config(crate::support::cases(120))]
 
     #[test]
     fn any_sequence_of_actions_draws_and_keeps_the_sums(

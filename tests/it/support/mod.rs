@@ -76,3 +76,16 @@ pub fn bundle<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
 }
 pub mod app;
 pub mod screen;
+
+/// A property test's settings: `cases` random cases, after the failures
+/// found before, which are kept beside the test's file
+/// (`properties.proptest-regressions`) and replayed first.
+pub fn cases(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..proptest::test_runner::Config::default()
+    }
+}

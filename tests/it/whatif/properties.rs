@@ -42,7 +42,7 @@ fn figures(catalog: &Catalog) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(crate::support::cases(64))]
 
     #[test]
     fn with_no_change_applied_the_figures_are_those_of_the_file_without_changes(

@@ -188,3 +188,26 @@ fn a_plan_taller_than_80_by_24_scrolls_and_keeps_its_keys_in_view() {
     app.update(Action::Top);
     assert_eq!(text(&app), top);
 }
+
+/// With two what-ifs applied the last sentences wrap at 80 columns: at every
+/// height, scrolled to the bottom, the window shows the last one to its end.
+#[test]
+fn every_what_if_sentence_is_shown_to_its_end_at_80_columns() {
+    for height in [24, 30, 40] {
+        let mut config = AppConfig::for_source(Source::built_in()).unwrap();
+        config.asked.what_ifs = vec!["qq_joins_88vip".into(), "tv_by_88vip_points".into()];
+        let mut app = App::new(AppConfig {
+            size: (80, height),
+            ..config
+        });
+        app.update(Action::Open(Opens::Plan));
+        wait_for_plan(&mut app).unwrap();
+        app.update(Action::Bottom);
+        let shown = text(&app);
+        assert!(
+            shown.contains("at ¥88.00: no cheaper."),
+            "80×{height}:\n{shown}"
+        );
+        assert!(shown.contains("Esc closes"), "80×{height}:\n{shown}");
+    }
+}

@@ -61,7 +61,7 @@ pub mod types;
 use crate::calc::prices::service_worth;
 use crate::model::Catalog;
 use crate::model::index::ServiceIx;
-use crate::model::offer::Include;
+use crate::model::offer::{Include, Status};
 use crate::model::people::Member;
 use crate::money::Money;
 use crate::note::Note;
@@ -104,12 +104,12 @@ pub fn plan_within(
             Ok(other) if !other.proven => {
                 found.unproven.push(Unproven::IfRumoured);
                 if other.total < found.total {
-                    rumoured(&found, &other)
+                    rumoured(catalog, &found, &other)
                 } else {
                     IfRumoured::NoCheaper
                 }
             }
-            Ok(other) if other.total < found.total => rumoured(&found, &other),
+            Ok(other) if other.total < found.total => rumoured(catalog, &found, &other),
             _ => IfRumoured::NoCheaper,
         };
     }
@@ -129,10 +129,22 @@ pub fn purchases_within(
 }
 
 /// The rumoured plan `other`, cheaper than `found`.
-fn rumoured(found: &Plan, other: &Plan) -> IfRumoured {
+fn rumoured(catalog: &Catalog, found: &Plan, other: &Plan) -> IfRumoured {
+    let mut rumoured_members: Vec<ServiceIx> = Vec::new();
+    for offer in &other.offers {
+        if let OfferKind::Bundle(_) = offer.kind {
+            for &service in &offer.covers {
+                let status = catalog.services[service].status;
+                if status == Status::Rumoured && !rumoured_members.contains(&service) {
+                    rumoured_members.push(service);
+                }
+            }
+        }
+    }
     IfRumoured::Cheaper(Box::new(RumouredPlan {
         offers: other.offers.iter().map(|o| o.kind).collect(),
         ids: other.offers.iter().map(|o| o.id.clone()).collect(),
+        rumoured_members,
         total: other.total,
         saves: found.total - other.total,
     }))

@@ -135,6 +135,9 @@ pub struct RumouredPlan {
     /// Sorted by id.
     pub offers: Vec<OfferKind>,
     pub ids: Vec<String>,
+    /// The rumoured services it uses as a group's member of an offer on sale
+    /// (a rumoured service sold alone is one of `offers`), in order of use.
+    pub rumoured_members: Vec<ServiceIx>,
     pub total: Money,
     /// How much less than the plan without them.
     pub saves: Money,

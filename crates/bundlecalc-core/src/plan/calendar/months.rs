@@ -99,7 +99,6 @@ impl Horizon {
         }
     }
 
-    /// The month at `index` (0 is `from`).
     /// The first month a horizon may start with: years are written with four
     /// digits, from 0001.
     pub const EARLIEST: YearMonth = YearMonth {
@@ -116,11 +115,12 @@ impl Horizon {
 
     /// Whether every month of it, and every day a purchase in it covers, can
     /// be written: it starts no earlier than [`Horizon::EARLIEST`] and ends no
-    /// later than [`Horizon::LATEST`].
+    /// later than [`Horizon::LATEST`] (docs/reference/calendar.md, "The horizon").
     pub fn fits(self) -> bool {
         self.from >= Horizon::EARLIEST && self.month(self.months.max(1) - 1) <= Horizon::LATEST
     }
 
+    /// The month at `index` (0 is `from`).
     pub fn month(self, index: u32) -> YearMonth {
         self.from.plus(index)
     }

@@ -19,7 +19,6 @@ use crate::period::Period;
 use crate::scenario::Scenario;
 
 use super::super::cover::why_unbuyable;
-use super::super::household::Household;
 use super::super::offers::{Mask, candidates};
 use super::super::problem::{Budget, Column, Limit, Problem};
 use super::super::solve::solve;
@@ -247,9 +246,6 @@ pub fn search(
             at_most: way.periods.saturating_mul(way.new_members.len() as u32),
         })
         .collect();
-    if !Household::of(catalog, scenario).is_shared() {
-        problem.limits.extend(one_at_a_time(&ways, &bought_of, n));
-    }
     let (problem, bought_of) = without_dominated(problem, bought_of);
     uncovered(catalog, scenario, &problem, demand, n)?;
     let solution = solve(&problem, budget, None)
@@ -279,34 +275,6 @@ pub fn search(
         proven: solution.proven,
         bound: if solution.proven { total } else { bound },
     })
-}
-
-/// Without people, one person holds one membership of an offer at a time, as
-/// a one-person plan buys each offer at most once: for each month, at most one of the purchases of a way with a
-/// group covering it. (Other offers never gain from two copies at once: one
-/// person needs one seat.) (docs/reference/calendar.md, "What is bought")
-fn one_at_a_time(ways: &[WayToBuy], bought_of: &[Bought], n: u32) -> Vec<Limit> {
-    let mut limits = Vec::new();
-    for (at, way) in ways.iter().enumerate() {
-        if way.masks.len() < 2 {
-            continue;
-        }
-        for month in 0..n {
-            let columns: Vec<usize> = bought_of
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.way == at && (b.start..b.start + way.months).contains(&month))
-                .map(|(column, _)| column)
-                .collect();
-            if columns.len() > 1 {
-                limits.push(Limit {
-                    columns,
-                    at_most: 1,
-                });
-            }
-        }
-    }
-    limits
 }
 
 /// The problem without the columns no best calendar buys: a column under no
