@@ -161,6 +161,8 @@ pub(super) fn keep_people(cli: &Cli, catalog: &mut Catalog) -> Result<(), Error>
             None if id == bundlecalc_core::model::people::ME => {
                 return Err(Error::usage(tr!("cli.people_me")));
             }
+            // `none` is a whole answer, not one of a list.
+            None if id == "none" => return Err(Error::usage(tr!("cli.people_none_alone"))),
             None => {
                 return Err(unknown_id(
                     "person",

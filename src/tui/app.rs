@@ -270,6 +270,7 @@ impl App {
             plan: self.plan.as_ref(),
             calendar: self.calendar.as_ref(),
             horizon: self.horizon,
+            file_broken: self.files.broken_at.is_some(),
         }
     }
 

@@ -53,11 +53,17 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
     let symbol = props.catalog.currency_symbol();
     let count = row.services.len();
     let shown_rows = usize::from(area.height.saturating_sub(3 + props.footer_rows));
-    let title = format!(
-        " {} · {}/{count}{} ",
-        crate::words::bundle_name(bundle),
+    // The place in the list always shows: a long name is what is cut.
+    let place = format!(
+        " · {}/{count}{} ",
         (props.selected_service + 1).min(count),
         scroll_marks(props.service_offset, shown_rows, count)
+    );
+    let room = usize::from(area.width.saturating_sub(2))
+        .saturating_sub(1 + crate::text::display_width(&place));
+    let title = format!(
+        " {}{place}",
+        crate::text::truncate_to_width(&crate::words::bundle_name(bundle), room.max(1))
     );
     let block = pane_block(title, props.focused, theme);
     let inner = block.inner(area);

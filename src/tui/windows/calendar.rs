@@ -147,7 +147,11 @@ impl CalendarWindow {
             }
             Some((_, None)) => lines.push(Line::styled(tr!("calendarw.finding"), theme.faint)),
             Some((_, Some(Err(error)))) => {
-                let text = calendar_problem(catalog, props.horizon, error);
+                // No wants because the file does not load: that is what to fix.
+                let text = match error {
+                    CalendarError::NoWants if props.file_broken => tr!("planw.file_broken"),
+                    _ => calendar_problem(catalog, props.horizon, error),
+                };
                 for line in wrap_to_width(&text, inner_width) {
                     lines.push(Line::styled(line, theme.loss));
                 }

@@ -11,6 +11,7 @@ use super::window::{Props, Shows, Window};
 use crate::report::money::{money_text, signed_money_text};
 use crate::report::plan::sentences::{if_rumoured_sentence, not_proven_sentence, unproven_notes};
 use crate::report::purchase::purchase_name;
+use crate::report::shares::member_name;
 use crate::report::what_if::what_if_sentence;
 use crate::text::{display_width, wrap_to_width};
 use crate::tr;
@@ -82,6 +83,10 @@ impl PlanWindow {
             }
             Some((_, None)) => {
                 lines.push(Line::styled(tr!("planw.finding"), theme.faint));
+            }
+            // No wants because the file does not load: that is what to fix.
+            Some((_, Some(Err(PlanError::NoWants)))) if props.file_broken => {
+                lines.push(Line::styled(tr!("planw.file_broken"), theme.loss));
             }
             Some((_, Some(Err(error)))) => {
                 lines.push(Line::styled(plan_problem(catalog, error), theme.loss));
@@ -181,7 +186,30 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
     let names = |services: &[usize]| catalog.service_names(services);
     match error {
         PlanError::NoWants => tr!("planw.no_wants"),
-        PlanError::Uncovered(_) => tr!("planw.uncovered", services = names(&error.services())),
+        // Each want, who wants it in a household, and why, as the command line says.
+        PlanError::Uncovered(unmet) => {
+            let sentences: Vec<String> = unmet
+                .iter()
+                .map(|u| {
+                    let service = crate::words::service_name(&catalog.services[u.service]);
+                    let why = crate::words::unbuyable(u.why);
+                    match &u.wanted_by {
+                        Some(members) => {
+                            let people: Vec<String> =
+                                members.iter().map(|&m| member_name(catalog, m)).collect();
+                            tr!(
+                                "planw.uncovered_for",
+                                service = service,
+                                people = people.join(&tr!("list.separator")),
+                                why = why
+                            )
+                        }
+                        None => tr!("planw.uncovered_why", service = service, why = why),
+                    }
+                })
+                .collect();
+            sentences.join(" ")
+        }
         PlanError::OnlyOneOf(_) => {
             tr!("planw.only_one_of", services = names(&error.services()))
         }

@@ -6,12 +6,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
 use crate::report::money::{money_text, signed_money_text};
-use crate::text::{printable, truncate_to_width, wrap_to_width};
+use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog};
@@ -70,6 +71,9 @@ impl Window for WhatIfsWindow {
                 lines.push(Line::raw(line));
             }
         }
+        // Each change's mark, name and what it would do: the names cut to fit
+        // their line, then padded to one width so that what they do aligns.
+        let mut rows: Vec<(String, String, String, Style)> = Vec::new();
         for (at, change) in file.changes.iter().enumerate() {
             // Ids as the file writes them, not as shown.
             let applied = props.what_ifs.contains(&props.file.changes[at].id);
@@ -94,8 +98,18 @@ impl Window for WhatIfsWindow {
                 Some(Some(Effect::Uncovered)) => (tr!("whatifs.uncovered"), theme.loss),
                 Some(Some(Effect::Refused(_))) => (tr!("whatifs.refused"), theme.loss),
             };
-            let room = width.saturating_sub(4 + crate::text::display_width(&said) + 2);
+            let room = width.saturating_sub(4 + display_width(&said) + 2);
             let name = truncate_to_width(&change.name, room.max(1));
+            rows.push((mark.to_string(), name, said, style));
+        }
+        let name_width = rows
+            .iter()
+            .map(|(_, name, _, _)| display_width(name))
+            .max()
+            .unwrap_or(0);
+        for (at, (mark, name, said, style)) in rows.into_iter().enumerate() {
+            let room = width.saturating_sub(4 + display_width(&said) + 2);
+            let name = pad(&name, name_width.min(room.max(1)), Align::Left);
             let mut line = Line::from(vec![
                 Span::raw(format!("{mark} {name}  ")),
                 Span::styled(said, style),

@@ -87,6 +87,9 @@ pub struct Props<'a> {
     pub calendar: Option<&'a Calendaring>,
     /// The months the calendar is asked for.
     pub horizon: Horizon,
+    /// The file on disk does not load (the banner says why): what the screen
+    /// shows is not the file's.
+    pub file_broken: bool,
 }
 
 impl Props<'_> {

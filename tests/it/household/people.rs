@@ -117,3 +117,18 @@ fn people_me_says_that_you_are_always_in_the_plan() {
         .code(2)
         .stderr(predicate::str::contains("`me` is you, always in the plan"));
 }
+
+#[test]
+fn people_none_in_a_list_says_it_goes_alone() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .command()
+        .args(["--plan", "--file"])
+        .arg(fixture("household.toml"))
+        .args(["--people", "mum,none"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--people none keeps nobody, so it goes alone",
+        ));
+}

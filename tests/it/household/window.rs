@@ -162,3 +162,36 @@ fn h_names_the_way_each_service_is_bought() {
     let lines = screen(&app);
     assert!(row_with(&lines, "¥180.00  QQ Music").contains("· auto-renew monthly (连续包月)"));
 }
+
+/// A want nothing on sale covers: `H` and `P` say whose it is and why, as the
+/// command line does.
+#[test]
+fn a_want_nothing_covers_is_told_with_who_and_why_in_both_languages() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"video\"]\n[people.dad]\nwants = [\"video\", \"xiami\"]\n\
+         [services.video]\nprice = 300\n[services.xiami]\nname = \"Xiami\"\nprice = 100\n\
+         status = \"ended\"\n",
+    );
+    for (lang, said) in [
+        (
+            Lang::En,
+            "No offer covers Xiami (ended), wanted by dad: it has ended (--include ended",
+        ),
+        (
+            Lang::Zh,
+            "没有方案能覆盖 dad 想要的 Xiami（已停售）：它已停售",
+        ),
+    ] {
+        in_language(lang, || {
+            for window in [Opens::Household, Opens::Plan] {
+                let mut app = open_sized(&path, 160, 50);
+                app.update(Action::Open(window));
+                assert!(wait_for_plan(&mut app).is_err());
+                let shown = screen(&app).join("\n");
+                assert!(shown.contains(said), "{window:?}:\n{shown}");
+            }
+        });
+    }
+}

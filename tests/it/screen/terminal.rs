@@ -421,6 +421,11 @@ fn the_screen_opens_on_a_broken_file_and_e_fixes_it_at_the_error_s_line() {
     session.wait_for("E fixes it at");
     session.wait_for(" line 3, r reads it again.");
     session.wait_for("the file does not load");
+    // The plan says to fix the file, not that nothing is wanted.
+    session.press("P");
+    session.wait_for("The file does not load (the banner above says where)");
+    session.press("P");
+    session.wait_until_gone("The file does not load (the banner");
     session.press("E");
     session.wait_for("Combo Deal");
     session.wait_until_gone("has no `price`");

@@ -36,6 +36,13 @@ const CASES: &[Case] = &[
         help: None,
     },
     Case {
+        fixture: "change_removes_twice",
+        en: "change `c` removes `x` twice: list it once",
+        zh: "变化 `c` 两次去掉 `x`：只需列一次",
+        place: "16:16",
+        help: None,
+    },
+    Case {
         fixture: "change_add_included",
         en: "change `c` adds `qq_music`, which bundle `88vip` includes already",
         zh: "变化 `c` 加入 `qq_music`，但套餐 `88vip` 已经包含它",

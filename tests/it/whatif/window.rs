@@ -211,3 +211,41 @@ fn every_what_if_sentence_is_shown_to_its_end_at_80_columns() {
         assert!(shown.contains("Esc closes"), "80×{height}:\n{shown}");
     }
 }
+
+/// What each change would do starts in one column, however its name is cut.
+#[test]
+fn what_each_change_does_is_aligned_at_80_columns() {
+    let mut app = App::new(AppConfig {
+        size: (80, 24),
+        ..AppConfig::for_source(Source::built_in()).unwrap()
+    });
+    app.update(Action::Open(Opens::WhatIfs));
+    wait_for_plan(&mut app).unwrap();
+    let lines = screen(&app);
+    let columns: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.contains("[ ]") && l.contains(" saves "))
+        .map(|l| bundlecalc::text::display_width(&l[..l.find(" saves ").unwrap()]))
+        .collect();
+    assert!(columns.len() >= 2, "{}", lines.join("\n"));
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "{columns:?}\n{}",
+        lines.join("\n")
+    );
+}
+
+/// A name made long by what-ifs is cut in the detail's title; the place in
+/// its list of services stays.
+#[test]
+fn the_detail_title_keeps_its_place_when_the_name_is_long() {
+    let mut config = AppConfig::for_source(Source::built_in()).unwrap();
+    config.asked.what_ifs = vec!["qq_joins_88vip".into(), "tv_by_88vip_points".into()];
+    let app = App::new(AppConfig {
+        size: (80, 24),
+        ..config
+    });
+    let lines = screen(&app);
+    let title = row_with(&lines, "┌ Taobao 88VIP");
+    assert!(title.contains("…") && title.contains(" · 1/"), "{title}");
+}

@@ -304,6 +304,17 @@ impl Checker<'_, '_> {
                 };
                 if remove_service(&mut includes, service) {
                     change.remove.push(service);
+                } else if change.remove.contains(&service) {
+                    // Listed twice: the first took it out already.
+                    self.problem(
+                        crate::msg!(
+                            "load.change_removes_twice",
+                            id = written.id,
+                            change = raw.id
+                        ),
+                        written.span.clone(),
+                        None,
+                    );
                 } else {
                     self.problem(
                         crate::msg!(
