@@ -189,17 +189,17 @@ pub fn edit_error(error: &EditError) -> String {
 pub fn uncoverable(why: &Uncoverable) -> String {
     match why {
         Uncoverable::Plan(why) => unbuyable(*why),
-        Uncoverable::NotByTheMonth => crate::tr!("cli.why_not_by_month"),
+        Uncoverable::NotByTheMonth => crate::tr!("why.not_by_month"),
     }
 }
 
 /// Why no offer a plan may use covers a want, in words.
 pub fn unbuyable(why: Unbuyable) -> String {
     match why {
-        Unbuyable::Ended => crate::tr!("cli.why_ended"),
-        Unbuyable::OnlyRumoured => crate::tr!("cli.why_rumoured"),
-        Unbuyable::NoOffer | Unbuyable::OnlyInGroups => crate::tr!("cli.why_none"),
-        Unbuyable::NotSoldAlone => crate::tr!("cli.why_not_alone"),
+        Unbuyable::Ended => crate::tr!("why.ended"),
+        Unbuyable::OnlyRumoured => crate::tr!("why.rumoured"),
+        Unbuyable::NoOffer | Unbuyable::OnlyInGroups => crate::tr!("why.none"),
+        Unbuyable::NotSoldAlone => crate::tr!("why.not_alone"),
     }
 }
 
