@@ -32,14 +32,20 @@ pub enum Error {
         variable: Option<&'static str>,
     },
     /// `--init` would overwrite a file (exit 73).
-    #[error("{}", crate::tr!("err.exists", path = path.display()))]
+    #[error("{}", crate::tr!("err.exists", path = shown(path)))]
     Exists { path: PathBuf },
     /// The terminal failed while the screen was running (exit 74: output failed).
     #[error("{}", crate::tr!("err.terminal", source = io_reason(source)))]
     Terminal { source: io::Error },
     /// Writing a file failed (exit 74).
-    #[error("{}", crate::tr!("err.write", path = path.display(), source = io_reason(source)))]
+    #[error("{}", crate::tr!("err.write", path = shown(path), source = io_reason(source)))]
     Write { path: PathBuf, source: io::Error },
+}
+
+/// A path as an error shows it: its control characters escaped (`\u{1b}`),
+/// so a file's name can never drive the terminal.
+fn shown(path: &std::path::Path) -> String {
+    crate::text::printable(&path.display().to_string()).into_owned()
 }
 
 /// "cannot read `PATH`: why", saying which variable named the path, if one did.
@@ -47,13 +53,13 @@ fn unreadable_text(path: &std::path::Path, source: &io::Error, variable: Option<
     match variable {
         Some(variable) => crate::tr!(
             "err.unreadable_named",
-            path = path.display(),
+            path = shown(path),
             variable = variable,
             source = io_reason(source)
         ),
         None => crate::tr!(
             "err.unreadable",
-            path = path.display(),
+            path = shown(path),
             source = io_reason(source)
         ),
     }

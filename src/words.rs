@@ -90,6 +90,28 @@ pub fn bundle_name(bundle: &Bundle) -> String {
     )
 }
 
+/// [`bundle_name`] cut to `width` cells, its status tag kept whole (a
+/// rumoured or ended bundle is marked wherever it is named): the changes are
+/// cut first, then the name.
+pub fn bundle_name_within(bundle: &Bundle, width: usize) -> String {
+    use crate::text::{display_width, truncate_to_width};
+    let status = status_tag(bundle.status);
+    let changes = change_tag(&bundle.changes);
+    let named = display_width(&bundle.name) + display_width(&status);
+    if named + display_width(&changes) <= width {
+        format!("{}{status}{changes}", bundle.name)
+    } else if named < width {
+        format!(
+            "{}{status}{}",
+            bundle.name,
+            truncate_to_width(&changes, width - named)
+        )
+    } else {
+        let room = width.saturating_sub(display_width(&status)).max(1);
+        format!("{}{status}", truncate_to_width(&bundle.name, room))
+    }
+}
+
 /// A bundle's name with its changes but no status tag, where the status has a
 /// column of its own.
 pub fn changed_name(bundle: &Bundle) -> String {

@@ -253,7 +253,7 @@ pub(super) fn horizon_of(
     if let Some(months) = cli.months {
         horizon.months = months;
     }
-    if !horizon.fits() && cli.from.is_none() && cli.months.is_none() {
+    if !horizon.fits() && cli.from.is_none() {
         // Today's months past 9998-12 (a `--today` far ahead): the last
         // horizon that fits, asked for by nobody's mistake.
         horizon = horizon.moved(0);
@@ -271,12 +271,32 @@ pub(super) fn horizon_of(
 
 /// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
 /// microsecond; `None` when it is not one.
+/// Whether `text` is a positive number too large for a decimal: digits, at
+/// most one point, and maybe an exponent (`1e30`, 40 digits).
+fn is_huge_number(text: &str) -> bool {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix('+').unwrap_or(e))),
+        None => (text, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, part)) => digits(whole) && (part.is_empty() || digits(part)),
+        None => digits(mantissa),
+    };
+    mantissa_ok
+        && exponent.is_none_or(digits)
+        && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
+}
+
 pub(super) fn parse_time_limit(text: &str) -> Option<Duration> {
     let text = text.trim();
     // `10`, `0.5`, or written with an exponent as the file's amounts may be: `1e3`.
-    let seconds = Decimal::from_str_exact(text)
-        .or_else(|_| Decimal::from_scientific(text))
-        .ok()?;
+    let seconds = match Decimal::from_str_exact(text).or_else(|_| Decimal::from_scientific(text)) {
+        Ok(seconds) => seconds,
+        // Beyond any decimal (`1e30`): a number all the same, and no limit.
+        Err(_) if is_huge_number(text) => return Some(Duration::MAX),
+        Err(_) => return None,
+    };
     if seconds < Decimal::new(1, 1) {
         return None;
     }

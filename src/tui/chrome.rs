@@ -46,7 +46,9 @@ pub fn draw_dialog(
     let rows = Paragraph::new(lines.clone())
         .wrap(Wrap { trim: false })
         .line_count(u16::try_from(inner_width).unwrap_or(u16::MAX));
-    let height = (rows as u16 + 2).min(screen.height);
+    let height = u16::try_from(rows.saturating_add(2))
+        .unwrap_or(u16::MAX)
+        .min(screen.height);
     let area = Rect::new(
         screen.x + (screen.width - width) / 2,
         screen.y + (screen.height - height) / 2,
@@ -130,7 +132,9 @@ impl<'a> ScrolledDialog<'a> {
             body: Rect::new(inner.x, inner.y, inner.width, body_height),
             footer: Rect::new(inner.x, inner.y + body_height, inner.width, footer_height),
             footer_line,
-            most: (body_rows as u16).saturating_sub(body_height),
+            most: u16::try_from(body_rows)
+                .unwrap_or(u16::MAX)
+                .saturating_sub(body_height),
         }
     }
 

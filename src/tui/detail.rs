@@ -63,7 +63,7 @@ pub fn draw_detail(props: &DetailProps<'_>, theme: &Theme, frame: &mut Frame<'_>
         .saturating_sub(1 + crate::text::display_width(&place));
     let title = format!(
         " {}{place}",
-        crate::text::truncate_to_width(&crate::words::bundle_name(bundle), room.max(1))
+        crate::words::bundle_name_within(bundle, room.max(1))
     );
     let block = pane_block(title, props.focused, theme);
     let inner = block.inner(area);

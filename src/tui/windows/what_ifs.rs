@@ -98,18 +98,25 @@ impl Window for WhatIfsWindow {
                 Some(Some(Effect::Uncovered)) => (tr!("whatifs.uncovered"), theme.loss),
                 Some(Some(Effect::Refused(_))) => (tr!("whatifs.refused"), theme.loss),
             };
-            let room = width.saturating_sub(4 + display_width(&said) + 2);
-            let name = truncate_to_width(&change.name, room.max(1));
-            rows.push((mark.to_string(), name, said, style));
+            rows.push((mark.to_string(), change.name.clone(), said, style));
         }
-        let name_width = rows
-            .iter()
-            .map(|(_, name, _, _)| display_width(name))
-            .max()
-            .unwrap_or(0);
+        // One column of names, as wide as the widest name where the widest
+        // effect leaves room: "[ ] " before it, two spaces after.
+        let widest = |of: fn(&(String, String, String, Style)) -> &String| {
+            rows.iter()
+                .map(|row| display_width(of(row)))
+                .max()
+                .unwrap_or(0)
+        };
+        let name_width = widest(|row| &row.1)
+            .min(width.saturating_sub(4 + widest(|row| &row.2) + 2))
+            .max(1);
         for (at, (mark, name, said, style)) in rows.into_iter().enumerate() {
-            let room = width.saturating_sub(4 + display_width(&said) + 2);
-            let name = pad(&name, name_width.min(room.max(1)), Align::Left);
+            let name = pad(
+                &truncate_to_width(&name, name_width),
+                name_width,
+                Align::Left,
+            );
             let mut line = Line::from(vec![
                 Span::raw(format!("{mark} {name}  ")),
                 Span::styled(said, style),

@@ -851,6 +851,22 @@ fn a_calendar_without_wants_names_the_calendar_and_a_horizon_past_9998_exits_2()
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("ends after 9998-12"), "{stderr}");
     }
+    // A far --today is no mistake: its default horizon is the last that fits,
+    // with --months or without, and it refuses no other mode.
+    for args in [
+        &["--today", "9999-06-01"][..],
+        &["--today", "9999-06-01", "--months", "3"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+    let output = sandbox
+        .command()
+        .args(["--compare", "--today", "9998-06-01", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
     // The last horizon that fits, and the first, with its year written whole.
     let output = run(&["--from", "9998-01", "--months", "12"]);
     assert_eq!(output.status.code(), Some(0));

@@ -369,3 +369,28 @@ fn a_cheaper_plan_through_a_rumoured_group_member_names_that_member() {
             "If s1 (rumoured) launches: ¥2.00, ¥48.00 less",
         ));
 }
+
+#[test]
+fn a_rumoured_plain_include_of_an_offer_on_sale_is_not_named_as_launching() {
+    // `r` is rumoured but comes as a plain include of `g`, on sale: only the
+    // rumoured bundle `h` has to launch for the cheaper plan.
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"a\", \"r\", \"b\"]\n\
+         [services.a]\nprice = 10\n\
+         [services.r]\nprice = 5\nstatus = \"rumoured\"\nsold_alone = false\n\
+         [services.b]\nprice = 50\n\
+         [bundles.g]\nprice = 12\nincludes = [\"a\", \"r\"]\n\
+         [bundles.h]\nprice = 20\nincludes = [\"b\"]\nstatus = \"rumoured\"\n",
+    );
+    sandbox
+        .command()
+        .args(["--plan", "--file"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "If h (rumoured) launches: ¥32.00, ¥30.00 less",
+        ));
+}

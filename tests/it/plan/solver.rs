@@ -294,7 +294,7 @@ mod time_limit {
         }
         // Written with an exponent, as the file's amounts may be; past what a
         // clock counts it is simply no limit.
-        for good in ["1e3", "2.5E1", "1e20"] {
+        for good in ["1e3", "2.5E1", "1e20", "1e30"] {
             bundlecalc()
                 .args([
                     "--plan",

@@ -224,10 +224,16 @@ fn what_each_change_does_is_aligned_at_80_columns() {
     let lines = screen(&app);
     let columns: Vec<usize> = lines
         .iter()
-        .filter(|l| l.contains("[ ]") && l.contains(" saves "))
-        .map(|l| bundlecalc::text::display_width(&l[..l.find(" saves ").unwrap()]))
+        .filter(|l| l.contains("[ ]"))
+        .filter_map(|l| {
+            let at = l
+                .find(" saves ")
+                .or_else(|| l.find(" the plan costs the same"))?;
+            Some(bundlecalc::text::display_width(&l[..at]))
+        })
         .collect();
-    assert!(columns.len() >= 2, "{}", lines.join("\n"));
+    // Effects of different widths ("saves …", "the plan costs the same") too.
+    assert!(columns.len() >= 3, "{}", lines.join("\n"));
     assert!(
         columns.iter().all(|&c| c == columns[0]),
         "{columns:?}\n{}",
@@ -248,4 +254,24 @@ fn the_detail_title_keeps_its_place_when_the_name_is_long() {
     let lines = screen(&app);
     let title = row_with(&lines, "┌ Taobao 88VIP");
     assert!(title.contains("…") && title.contains(" · 1/"), "{title}");
+}
+
+/// A long rumoured bundle's title keeps its mark: the name is what is cut.
+#[test]
+fn the_detail_title_keeps_the_rumoured_mark_of_a_long_name() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[services.a]\nprice = 10\n[bundles.b]\n\
+         name = \"Taobao 88VIP with a quite long marketing name for the whole family\"\n\
+         price = 5\nincludes = [\"a\"]\nstatus = \"rumoured\"\n",
+    );
+    let app = crate::support::app::open_sized(&path, 80, 24);
+    let lines = screen(&app);
+    let title = row_with(&lines, "┌ Taobao 88VIP with");
+    assert!(
+        title.contains("… (rumoured) · 1/1"),
+        "{title}\n{}",
+        lines.join("\n")
+    );
 }

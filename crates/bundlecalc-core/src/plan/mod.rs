@@ -130,14 +130,30 @@ pub fn purchases_within(
 
 /// The rumoured plan `other`, cheaper than `found`.
 fn rumoured(catalog: &Catalog, found: &Plan, other: &Plan) -> IfRumoured {
+    // A rumoured service is gated only as a group's member (a plain include
+    // comes with its bundle), and is named once, unless bought as an offer.
+    let bought_alone: Vec<ServiceIx> = other
+        .offers
+        .iter()
+        .filter_map(|o| match o.kind {
+            OfferKind::Service(s) => Some(s),
+            OfferKind::Bundle(_) => None,
+        })
+        .collect();
     let mut rumoured_members: Vec<ServiceIx> = Vec::new();
     for offer in &other.offers {
-        if let OfferKind::Bundle(_) = offer.kind {
-            for &service in &offer.covers {
-                let status = catalog.services[service].status;
-                if status == Status::Rumoured && !rumoured_members.contains(&service) {
-                    rumoured_members.push(service);
-                }
+        let OfferKind::Bundle(b) = offer.kind else {
+            continue;
+        };
+        let bundle = &catalog.bundles[b];
+        if bundle.status == Status::Rumoured {
+            continue;
+        }
+        for &service in &offer.covers {
+            let gated = catalog.services[service].status == Status::Rumoured
+                && bundle.group_of(service).is_some();
+            if gated && !bought_alone.contains(&service) && !rumoured_members.contains(&service) {
+                rumoured_members.push(service);
             }
         }
     }
