@@ -222,6 +222,12 @@ pub(super) fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &
     Error::usage(tr!(&format!("cli.unknown_{kind}"), id = id, help = help))
 }
 
+/// Whether an argument given where an id goes names a file of offers
+/// (`bundles.toml`): then `--file` is what was meant.
+pub(super) fn names_a_file(argument: &str) -> bool {
+    argument.ends_with(".toml") || std::path::Path::new(argument).is_file()
+}
+
 /// `--today`, or the real date.
 ///
 /// Errors: exit 2 when `--today` is not a date.
@@ -271,30 +277,15 @@ pub(super) fn horizon_of(
 
 /// `--time-limit`: a number of seconds (a decimal, at least 0.1), to the
 /// microsecond; `None` when it is not one.
-/// Whether `text` is a positive number too large for a decimal: digits, at
-/// most one point, and maybe an exponent (`1e30`, 40 digits).
-fn is_huge_number(text: &str) -> bool {
-    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e.strip_prefix('+').unwrap_or(e))),
-        None => (text, None),
-    };
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let mantissa_ok = match mantissa.split_once('.') {
-        Some((whole, part)) => digits(whole) && (part.is_empty() || digits(part)),
-        None => digits(mantissa),
-    };
-    mantissa_ok
-        && exponent.is_none_or(digits)
-        && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
-}
-
 pub(super) fn parse_time_limit(text: &str) -> Option<Duration> {
     let text = text.trim();
     // `10`, `0.5`, or written with an exponent as the file's amounts may be: `1e3`.
     let seconds = match Decimal::from_str_exact(text).or_else(|_| Decimal::from_scientific(text)) {
         Ok(seconds) => seconds,
         // Beyond any decimal (`1e30`): a number all the same, and no limit.
-        Err(_) if is_huge_number(text) => return Some(Duration::MAX),
+        Err(_) if text.parse::<f64>().is_ok_and(|s| s.is_finite() && s >= 0.1) => {
+            return Some(Duration::MAX);
+        }
         Err(_) => return None,
     };
     if seconds < Decimal::new(1, 1) {

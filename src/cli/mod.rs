@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 use args::{Cli, tool_output};
 use args::{FormatArg, LangArg};
 use asked::{
-    asked_of, horizon_of, keep_people, parse_facts, parse_time_limit, scenario, today_of,
-    what_if_catalog,
+    asked_of, horizon_of, keep_people, names_a_file, parse_facts, parse_time_limit, scenario,
+    today_of, what_if_catalog,
 };
 use output::{calendar_output, check_for_machines, emit, plan_output, write_comparison};
 
@@ -68,7 +68,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         && cli.compare.is_none()
     {
         // `bundlecalc bundles.toml`: a file named where an id would go.
-        let key = if id.ends_with(".toml") || Path::new(id).is_file() {
+        let key = if names_a_file(id) {
             "cli.unexpected_file"
         } else {
             "cli.unexpected_id"

@@ -10,7 +10,7 @@ use std::time::Duration;
 use time::Date;
 
 use super::args::{Cli, FormatArg};
-use super::asked::{horizon_of, unknown_id};
+use super::asked::{horizon_of, names_a_file, unknown_id};
 use crate::diagnostic::Worded;
 use crate::error::Error;
 use crate::report::calendar::{CalendarReport, render_calendar};
@@ -189,7 +189,7 @@ pub(super) fn write_comparison(
                     };
                     return Error::usage(tr!("cli.compare_service", id = id, help = help));
                 }
-                if id.ends_with(".toml") || std::path::Path::new(id).is_file() {
+                if names_a_file(id) {
                     return Error::usage(tr!("cli.unexpected_file", id = id));
                 }
                 unknown_id("bundle", id, catalog.bundles.iter().map(|b| b.id.as_str()))

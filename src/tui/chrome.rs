@@ -30,6 +30,14 @@ pub fn dialog_room(screen_height: u16) -> usize {
     usize::from(screen_height.saturating_sub(5)).max(1)
 }
 
+/// How many rows `lines` take in `width` cells, as ratatui wraps them: by
+/// words, so often more than their width ÷ `width`.
+fn wrapped_rows(lines: Vec<Line<'_>>, width: usize) -> usize {
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(u16::try_from(width).unwrap_or(u16::MAX))
+}
+
 /// A small box in the middle of `screen`, over everything else.
 /// Tall enough for its wrapped lines, at most `max_width` wide.
 pub fn draw_dialog(
@@ -42,10 +50,7 @@ pub fn draw_dialog(
 ) {
     let width = dialog_width(screen.width, max_width);
     let inner_width = dialog_inner_width(screen.width, max_width);
-    // Rows as ratatui wraps them, by words.
-    let rows = Paragraph::new(lines.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(u16::try_from(inner_width).unwrap_or(u16::MAX));
+    let rows = wrapped_rows(lines.clone(), inner_width);
     let height = u16::try_from(rows.saturating_add(2))
         .unwrap_or(u16::MAX)
         .min(screen.height);
@@ -100,13 +105,7 @@ impl<'a> ScrolledDialog<'a> {
     fn layout(&self, screen: Rect, theme: &Theme) -> ScrolledLayout<'a> {
         let width = dialog_width(screen.width, self.max_width);
         let inner_width = dialog_inner_width(screen.width, self.max_width);
-        // Rows as ratatui wraps them (by words, so often more than width ÷ room).
-        let rows_of = |lines: Vec<Line<'_>>| {
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .line_count(u16::try_from(inner_width).unwrap_or(u16::MAX))
-        };
-        let body_rows: usize = rows_of(self.body.clone());
+        let body_rows = wrapped_rows(self.body.clone(), inner_width);
         // Borders and a one-row footer around the body.
         let scrolls = body_rows + 3 > usize::from(screen.height);
         let keys = if scrolls {
@@ -115,7 +114,7 @@ impl<'a> ScrolledDialog<'a> {
             self.keys.clone()
         };
         let footer_line = Line::styled(keys, theme.faint);
-        let footer_rows = rows_of(vec![footer_line.clone()]).max(1);
+        let footer_rows = wrapped_rows(vec![footer_line.clone()], inner_width).max(1);
         let wanted = body_rows + footer_rows + 2;
         let height = (wanted.min(usize::from(screen.height))) as u16;
         let area = Rect::new(

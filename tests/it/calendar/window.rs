@@ -15,11 +15,16 @@ use bundlecalc_core::plan::calendar::months::{Horizon, YearMonth};
 /// The walk-through's file on a screen of `width` × `height`, its calendar from
 /// January 2027 for 12 months, as `--from 2027-01 --months 12` asks.
 fn open(width: u16, height: u16) -> App {
-    let source = Source::read(&fixture("calendar.toml")).unwrap();
-    let mut config = AppConfig::for_source(source).unwrap();
+    open_file(&fixture("calendar.toml"), 12, (width, height))
+}
+
+/// The file at `path` on a screen of `size`, its calendar from January 2027
+/// for `months` months, as `--from 2027-01 --months N` asks.
+fn open_file(path: &std::path::Path, months: u32, (width, height): (u16, u16)) -> App {
+    let mut config = AppConfig::for_source(Source::read(path).unwrap()).unwrap();
     let asked = Horizon {
         from: YearMonth::parse("2027-01").unwrap(),
-        months: 12,
+        months,
     };
     config.asked.calendar = Some(asked);
     let app = App::new(AppConfig {
@@ -247,15 +252,7 @@ fn a_share_received_reads_receives_in_both_languages() {
         (Lang::Zh, "mum：收回 ¥90.00 · 单买 ¥60.00"),
     ] {
         in_language(lang, || {
-            let mut config = AppConfig::for_source(Source::read(&path).unwrap()).unwrap();
-            config.asked.calendar = Some(Horizon {
-                from: YearMonth::parse("2027-01").unwrap(),
-                months: 12,
-            });
-            let mut app = App::new(AppConfig {
-                size: (160, 50),
-                ..config
-            });
+            let mut app = open_file(&path, 12, (160, 50));
             app.update(Action::Open(Opens::Calendar));
             settle(&mut app);
             let shown = screen(&app).join("\n");
@@ -284,15 +281,7 @@ fn a_new_horizon_is_shown_from_its_grid() {
         Action::MoreMonths,
         Action::FewerMonths,
     ] {
-        let mut config = AppConfig::for_source(Source::read(&path).unwrap()).unwrap();
-        config.asked.calendar = Some(Horizon {
-            from: YearMonth::parse("2027-01").unwrap(),
-            months: 24,
-        });
-        let mut app = App::new(AppConfig {
-            size: (80, 24),
-            ..config
-        });
+        let mut app = open_file(&path, 24, (80, 24));
         app.update(Action::Open(Opens::Calendar));
         settle(&mut app);
         for _ in 0..40 {

@@ -186,20 +186,6 @@ fn sharing_rule(scenario: &Scenario, members: usize) -> (Split, bool) {
     }
 }
 
-/// The calendar of only the `members` at `people` (their positions), within
-/// `budget`: its total, and whether its search proved it.
-fn group_calendar(
-    catalog: &Catalog,
-    scenario: &Scenario,
-    members: &[(Member, Vec<ServiceIx>)],
-    people: &[usize],
-    horizon: Horizon,
-    budget: &Budget,
-) -> Result<(Money, bool), CalendarError> {
-    let ((_, found), _) = calendar_of(catalog, scenario, members, people, horizon, budget)?;
-    Ok((found.total, found.proven))
-}
-
 /// The search for only the `members` at `people` (their positions), within
 /// `budget`: what it found, with the demand it met and its notes.
 fn calendar_of(
@@ -212,22 +198,11 @@ fn calendar_of(
 ) -> Result<((demand::Demand, Found), Vec<Note>), CalendarError> {
     let group: Vec<(Member, Vec<ServiceIx>)> = people.iter().map(|&i| members[i].clone()).collect();
     let mut notes = Vec::new();
-    let found = one(catalog, scenario, &group, horizon, budget, &mut notes)?;
-    Ok((found, notes))
-}
-
-/// One search, for `members`, with the demand it meets.
-fn one(
-    catalog: &Catalog,
-    scenario: &Scenario,
-    members: &[(Member, Vec<ServiceIx>)],
-    horizon: Horizon,
-    budget: &Budget,
-    notes: &mut Vec<Note>,
-) -> Result<(demand::Demand, Found), CalendarError> {
-    let demand = demand::Demand::of(catalog, scenario, members, horizon, notes);
-    let found = search(catalog, scenario, members, &demand, horizon, budget, notes)?;
-    Ok((demand, found))
+    let demand = demand::Demand::of(catalog, scenario, &group, horizon, &mut notes);
+    let found = search(
+        catalog, scenario, &group, &demand, horizon, budget, &mut notes,
+    )?;
+    Ok(((demand, found), notes))
 }
 
 /// The calendar as users see it.
@@ -494,7 +469,7 @@ impl Costs<'_> {
         if let Some(&found) = self.searched.get(people) {
             return Ok(found);
         }
-        let found = group_calendar(
+        let ((_, calendar), _) = calendar_of(
             self.catalog,
             self.scenario,
             self.members,
@@ -502,6 +477,7 @@ impl Costs<'_> {
             self.horizon,
             self.budget,
         )?;
+        let found = (calendar.total, calendar.proven);
         self.searched.insert(people.to_vec(), found);
         Ok(found)
     }
