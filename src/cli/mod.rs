@@ -186,6 +186,7 @@ fn run_screen(
             // Checked when the command line was read.
             time_limit: cli.time_limit.as_deref().and_then(parse_time_limit),
             calendar: Some(horizon_of(cli, today_of(cli)?)?),
+            today: Some(today_of(cli)?),
             // The screen's own period and statuses are in its scenario.
             basis: None,
             include: Includes::default(),

@@ -114,8 +114,6 @@ pub struct App {
     kept_search: Option<Search>,
     /// Every bundle's figures, in the current sort order.
     pub rows: Vec<BundleFigures>,
-    /// Notes from the last computation, such as tiers whose fact is not set.
-    pub notes: Vec<String>,
     pub focus: Pane,
     /// Index into `rows` of the selected bundle.
     pub selected: usize,
@@ -147,10 +145,15 @@ impl App {
     pub fn new(config: AppConfig) -> Self {
         let (file_label, file_location) = describe_origin(&config.workspace.origin);
         let file = Arc::new(config.catalog);
+        // One day for the whole session: prices' ages and the calendar's first month.
+        let today = config
+            .asked
+            .today
+            .unwrap_or_else(bundlecalc_core::stale::today);
         let horizon = config
             .asked
             .calendar
-            .unwrap_or_else(|| Horizon::from_today(bundlecalc_core::stale::today()));
+            .unwrap_or_else(|| Horizon::from_today(today));
         let mut app = App {
             workspace: config.workspace,
             catalog: Arc::clone(&file),
@@ -161,13 +164,15 @@ impl App {
             file_label,
             file_location,
             scenario: config.scenario,
-            asked: config.asked,
+            asked: Asked {
+                today: Some(today),
+                ..config.asked
+            },
             sort: config.sort,
             reverse: config.reverse,
             edited_facts: BTreeSet::new(),
             kept_search: None,
             rows: Vec::new(),
-            notes: Vec::new(),
             focus: Pane::Bundles,
             selected: 0,
             offset: 0,
@@ -190,6 +195,14 @@ impl App {
             app.files.show_problem(problem, false);
         }
         app
+    }
+
+    /// The day a price's age is judged from: `--today`, or the system's date
+    /// when the screen opened.
+    pub fn today(&self) -> time::Date {
+        self.asked
+            .today
+            .unwrap_or_else(bundlecalc_core::stale::today)
     }
 
     /// The catalogue as the screen shows it: names, ids, notes and labels with
@@ -271,6 +284,7 @@ impl App {
             calendar: self.calendar.as_ref(),
             horizon: self.horizon,
             file_broken: self.files.broken_at.is_some(),
+            today: self.today(),
         }
     }
 
@@ -515,7 +529,6 @@ impl App {
         self.escaped = escaped(&self.catalog);
         self.escaped_file = escaped(&self.file);
         self.rows = comparison.bundles;
-        self.notes = crate::words::notes(&self.catalog, &comparison.notes);
         self.sort_keeping(keep);
         if self.is_showing_plan() {
             self.start_plan();

@@ -22,7 +22,8 @@ use crate::tr;
 use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::seen::Seen;
-use bundlecalc_core::stale::service_seen;
+use bundlecalc_core::stale::{is_stale, service_seen};
+use time::Date;
 
 /// What the detail pane draws from.
 pub struct DetailProps<'a> {
@@ -41,6 +42,8 @@ pub struct DetailProps<'a> {
     pub facts: &'a BTreeMap<String, Decimal>,
     /// Rows the footer has at least, as the layout gave them (`footer_rows`).
     pub footer_rows: u16,
+    /// The day a price's age is judged from (`--today`, or the system's date).
+    pub today: Date,
 }
 
 /// Draws the detail pane into `area`.
@@ -200,12 +203,13 @@ fn footer_lines(props: &DetailProps<'_>, row: &BundleFigures, width: u16) -> Vec
         ),
         None => tr!("detail.base_price", price = money_text(symbol, row.price)),
     };
-    let rule = match seen_text(&bundle.seen) {
+    let rule = match seen_text(&bundle.seen, props.today) {
         Some(seen) => format!("{rule} · {seen}"),
         None => rule,
     };
     let texts = [
         Some((rule, true)),
+        skipped_tiers_line(props, row).map(|t| (t, false)),
         worth_line(props, row).map(|t| (t, false)),
         group_members_line(props, row).map(|t| (t, false)),
         service_seen_line(props, row).map(|t| (t, true)),
@@ -252,10 +256,38 @@ fn group_members_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<St
     Some(format!("{}: {}", printable(label), listed.join(" · ")))
 }
 
+/// The tiers of the selected bundle that test a fact not set, and so are not
+/// applied (docs/reference/file-format.md, "Price tiers"): "tier `taoqi >= 1000`
+/// not applied: `taoqi` is not set (f: the facts)"; `None` when there are none.
+fn skipped_tiers_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<String> {
+    let bundle = &props.catalog.bundles[row.bundle];
+    let skipped: Vec<String> = bundle
+        .tiers
+        .iter()
+        .filter(|tier| !props.facts.contains_key(&tier.when.fact))
+        .map(|tier| {
+            tr!(
+                "detail.tier_skipped",
+                when = tier.when.to_string(),
+                fact = tier.when.fact
+            )
+        })
+        .collect();
+    (!skipped.is_empty()).then(|| skipped.join(&tr!("detail.tier_skipped_list")))
+}
+
 /// When and where a price was seen (docs/reference/file-format.md, "When a price was seen"), in words: "seen 2026-08-01,
-/// App Store listing"; `None` when the file says neither.
-fn seen_text(seen: &Seen) -> Option<String> {
-    match (seen.as_of_text(), seen.source()) {
+/// App Store listing", the date marked when it is more than a year before
+/// `today`; `None` when the file says neither.
+fn seen_text(seen: &Seen, today: Date) -> Option<String> {
+    let date = seen.as_of().map(|as_of| {
+        let date = bundlecalc_core::seen::date_text(as_of);
+        match is_stale(as_of, today) {
+            true => tr!("detail.long_ago", date = date),
+            false => date,
+        }
+    });
+    match (date, seen.source()) {
         (Some(date), Some(source)) => Some(tr!("detail.seen_at", date = date, source = source)),
         (Some(date), None) => Some(tr!("detail.seen", date = date)),
         (None, Some(source)) => Some(tr!("detail.source", source = source)),
@@ -271,7 +303,7 @@ fn service_seen_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<Str
     }
     let figures = row.services.get(props.selected_service)?;
     let service = &props.catalog.services[figures.service];
-    seen_text(service_seen(service))
+    seen_text(service_seen(service), props.today)
 }
 
 /// The selected service whole, and how its standalone price was found: the way

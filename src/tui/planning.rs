@@ -17,8 +17,10 @@ use bundlecalc_core::plan::plan_within;
 use bundlecalc_core::plan::problem::Budget;
 use bundlecalc_core::plan::types::{Plan, PlanError};
 use bundlecalc_core::scenario::Scenario;
+use bundlecalc_core::stale;
 use bundlecalc_core::what_if::apply::ApplyError;
 use bundlecalc_core::what_if::entries::{WhatIf, WhatIfPlan, plan_with, what_ifs};
+use time::Date;
 
 /// The cheapest plan for one catalogue and scenario, with its what-ifs: being
 /// found, or found.
@@ -137,19 +139,24 @@ impl Effect {
 }
 
 /// Starts the search for the cheapest plan of `catalog` (the file's catalogue
-/// `file` with the changes `applied`) in `scenario`, and of its what-ifs.
+/// `file` with the changes `applied`) in `scenario`, and of its what-ifs; the
+/// plan notes the prices it used that were seen more than a year before `today`.
 pub fn start_plan(
     file: &Arc<Catalog>,
     catalog: &Arc<Catalog>,
     applied: &[ChangeIx],
     scenario: &Scenario,
-    time_limit: Duration,
+    (time_limit, today): (Duration, Date),
 ) -> Planning {
     let (file, searched, wanted) = (Arc::clone(file), Arc::clone(catalog), scenario.clone());
     let applied = applied.to_vec();
     Finding::start(catalog, scenario.clone(), move |abandon| {
         let budget = Budget::for_time(time_limit).until_abandoned(abandon);
-        Planned::find(&file, &searched, &applied, &wanted, budget)
+        let mut planned = Planned::find(&file, &searched, &applied, &wanted, budget);
+        if let Ok(plan) = &mut planned.plan {
+            plan.notes.extend(stale::plan_note(&searched, plan, today));
+        }
+        planned
     })
 }
 
@@ -166,16 +173,23 @@ impl Planning {
 }
 
 /// Starts the search for the calendar of `catalog` in `scenario` over `horizon`,
-/// within `time_limit`.
+/// within `time_limit`; the calendar notes the prices it bought by that were
+/// seen more than a year before `today`.
 pub fn start_calendar(
     catalog: &Arc<Catalog>,
     scenario: &Scenario,
     horizon: Horizon,
-    time_limit: Duration,
+    (time_limit, today): (Duration, Date),
 ) -> Calendaring {
     let (searched, wanted) = (Arc::clone(catalog), scenario.clone());
     Finding::start(catalog, (scenario.clone(), horizon), move |abandon| {
         let budget = Budget::for_time(time_limit).until_abandoned(abandon);
-        calendar_within(&searched, &wanted, horizon, &budget)
+        let mut found = calendar_within(&searched, &wanted, horizon, &budget);
+        if let Ok(calendar) = &mut found {
+            calendar
+                .notes
+                .extend(stale::calendar_note(&searched, calendar, today));
+        }
+        found
     })
 }

@@ -37,6 +37,9 @@ pub struct Asked {
     pub time_limit: Option<Duration>,
     /// `--from`, `--months` and `--today`: the calendar's months.
     pub calendar: Option<Horizon>,
+    /// `--today`: the day a price's age is judged from (docs/reference/file-format.md,
+    /// "When a price was seen"); `None` for the system's date.
+    pub today: Option<time::Date>,
 }
 
 impl Asked {

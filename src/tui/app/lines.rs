@@ -208,6 +208,7 @@ impl App {
             personal: self.scenario.wants.is_some(),
             facts: &self.scenario.facts,
             footer_rows: DETAIL_FOOTER_LINES,
+            today: self.today(),
         }
     }
 

@@ -75,7 +75,7 @@ impl App {
             &self.catalog,
             &self.scenario,
             self.horizon,
-            self.asked.time_limit(),
+            (self.asked.time_limit(), self.today()),
         ));
     }
 
@@ -99,7 +99,7 @@ impl App {
             &self.catalog,
             &applied,
             &self.scenario,
-            self.asked.time_limit(),
+            (self.asked.time_limit(), self.today()),
         ));
     }
 }

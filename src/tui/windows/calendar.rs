@@ -325,7 +325,8 @@ impl CalendarWindow {
             }
         }
         for note in calendar_notes(catalog, calendar, symbol) {
-            for line in wrap_to_width(&tr!("report.note", note = note), inner_width) {
+            let note = tr!("report.note", note = crate::text::printable(&note));
+            for line in wrap_to_width(&note, inner_width) {
                 lines.push(Line::styled(line, theme.faint));
             }
         }

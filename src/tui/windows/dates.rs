@@ -14,7 +14,8 @@ use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{dialog_inner_width, dialog_room, draw_dialog};
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::period::Period;
-use bundlecalc_core::seen::Seen;
+use bundlecalc_core::seen::{Seen, date_text};
+use bundlecalc_core::stale::is_stale;
 use rust_decimal::Decimal;
 
 /// The widest the window gets: sources are long, and read whole on a wide screen.
@@ -37,6 +38,8 @@ pub struct Dated {
     pub price: String,
     /// Where it was seen (`source`), as the file says it.
     pub source: Option<String>,
+    /// Seen more than a year before today: a price to check again.
+    pub stale: bool,
 }
 
 impl Window for DatesWindow {
@@ -46,8 +49,9 @@ impl Window for DatesWindow {
 
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let inner = dialog_inner_width(props.screen.width, WIDTH);
-        let count = shown_lines(&dated_prices(props.file_shown), inner).len();
-        let room = dialog_room(props.screen.height);
+        let prices = dated_prices(props.file_shown, props.today);
+        let count = shown_lines(&prices, inner).len();
+        let room = room_for(&prices, props.screen.height);
         let last_first = count.saturating_sub(room);
         match action {
             Action::Down => self.scroll = (self.scroll + 1).min(last_first),
@@ -67,18 +71,22 @@ impl Window for DatesWindow {
     fn draw(&self, props: &Props<'_>, frame: &mut Frame<'_>, area: Rect) {
         let theme = &props.theme;
         // The file's prices, not a what-if's: what was seen, and where.
-        let prices = dated_prices(props.file_shown);
+        let prices = dated_prices(props.file_shown, props.today);
         let inner = dialog_inner_width(area.width, WIDTH);
         let all = shown_lines(&prices, inner);
-        let room = dialog_room(area.height);
+        let room = room_for(&prices, area.height);
         let first = self.scroll.min(all.len().saturating_sub(room));
         let last = (first + room).min(all.len());
         let mut lines: Vec<Line> = all[first..last]
             .iter()
             .map(|line| match line.part {
-                Part::Price { dated } => {
+                Part::Price { dated, stale } => {
                     let (date, rest) = line.text.split_at(line.date_end);
-                    let date_style = if dated { theme.heading } else { theme.faint };
+                    let date_style = match (dated, stale) {
+                        (_, true) => theme.loss,
+                        (true, false) => theme.heading,
+                        (false, false) => theme.faint,
+                    };
                     Line::from(vec![
                         Span::styled(date.to_string(), date_style),
                         Span::raw(rest.to_string()),
@@ -89,6 +97,13 @@ impl Window for DatesWindow {
             .collect();
         if prices.is_empty() {
             lines.push(Line::raw(tr!("dates.none")));
+        }
+        let stale = prices.iter().filter(|price| price.stale).count();
+        if stale > 0 {
+            lines.push(Line::styled(
+                tr!("dates.stale", count = stale, today = date_text(props.today)),
+                theme.loss,
+            ));
         }
         let more = if all.len() > room {
             tr!(
@@ -108,6 +123,15 @@ impl Window for DatesWindow {
     }
 }
 
+/// How many of the window's lines show at once on a screen `height` rows
+/// high: a row less when a line counts the stale prices.
+fn room_for(prices: &[Dated], height: u16) -> usize {
+    let stale_line = prices.iter().any(|price| price.stale);
+    dialog_room(height)
+        .saturating_sub(usize::from(stale_line))
+        .max(1)
+}
+
 /// One line of the window: a price's, or a line of where it was seen.
 struct ShownLine {
     /// Which price of the list it belongs to.
@@ -120,7 +144,7 @@ struct ShownLine {
 
 enum Part {
     /// The date, the name and the price, cut to the window.
-    Price { dated: bool },
+    Price { dated: bool, stale: bool },
     /// Where it was seen, wrapped under the name.
     Source,
 }
@@ -147,6 +171,7 @@ fn shown_lines(prices: &[Dated], inner: usize) -> Vec<ShownLine> {
             price: at,
             part: Part::Price {
                 dated: price.date.is_some(),
+                stale: price.stale,
             },
             date_end: date.len(),
             text: date + &rest,
@@ -167,8 +192,9 @@ fn shown_lines(prices: &[Dated], inner: usize) -> Vec<ShownLine> {
 
 /// Every price of `catalog` (each bundle's base price, each service's main
 /// price and each of its other ways to buy), dated ones first, oldest first;
-/// then those the file does not date; equal dates in file order.
-pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
+/// then those the file does not date; equal dates in file order. Each seen
+/// more than a year before `today` is marked stale.
+pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
     let symbol = catalog.currency_symbol();
     // Each with its place in the file: the offer's line, then the way's position.
     let mut prices: Vec<((usize, usize), Option<time::Date>, Dated)> = Vec::new();
@@ -184,6 +210,7 @@ pub fn dated_prices(catalog: &Catalog) -> Vec<Dated> {
                 name,
                 price: format!("{symbol}{amount} {}", crate::words::per(period)),
                 source: seen.source().map(str::to_string),
+                stale: seen.as_of().is_some_and(|as_of| is_stale(as_of, today)),
             };
             prices.push((at, seen.as_of(), dated));
         };
@@ -258,7 +285,10 @@ mod tests {
             "#,
         )
         .unwrap();
-        let prices = dated_prices(&catalog);
+        // 2024-01-31 is 367 days before 2025-02-01: more than a year; 2026-08-01
+        // is after it.
+        let today = time::Date::from_calendar_date(2025, time::Month::February, 1).unwrap();
+        let prices = dated_prices(&catalog, today);
         let listed: Vec<(Option<&str>, &str, &str, Option<&str>)> = prices
             .iter()
             .map(|p| {
@@ -287,6 +317,13 @@ mod tests {
                 (None, "Combo", "¥136.00 per year", None),
             ]
         );
+        let stale: Vec<bool> = prices.iter().map(|p| p.stale).collect();
+        assert_eq!(stale, [true, true, false, false, false]);
+        // 365 days after it (2024 has a 29 February), the music's price is not
+        // more than a year old.
+        let a_year_on = time::Date::from_calendar_date(2025, time::Month::January, 30).unwrap();
+        let fresh = dated_prices(&catalog, a_year_on);
+        assert!(!fresh[1].stale);
     }
 
     #[test]
@@ -296,6 +333,7 @@ mod tests {
             name: "Youku VIP".into(),
             price: "¥258.00 per year".into(),
             source: Some("sydneytoday.com, June 2022: the price rise of every tier".into()),
+            stale: true,
         };
         let lines = shown_lines(&[price], 40);
         let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();

@@ -223,6 +223,13 @@ impl HouseholdWindow {
                 lines.push(Line::styled(line, theme.loss));
             }
         }
+        // What the figures rest on: stale prices, tiers not applied.
+        for note in crate::words::notes(catalog, &plan.notes) {
+            let note = tr!("report.note", note = crate::text::printable(&note));
+            for line in wrap_to_width(&note, width) {
+                lines.push(Line::styled(line, theme.faint));
+            }
+        }
         // What the time limit left unproven, said whole at any width.
         let unproven = crate::report::plan::sentences::not_proven_sentence(plan, None, symbol)
             .into_iter()

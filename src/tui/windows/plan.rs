@@ -13,7 +13,7 @@ use crate::report::plan::sentences::{if_rumoured_sentence, not_proven_sentence, 
 use crate::report::purchase::purchase_name;
 use crate::report::shares::member_name;
 use crate::report::what_if::what_if_sentence;
-use crate::text::{display_width, wrap_to_width};
+use crate::text::{display_width, printable, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
@@ -130,6 +130,13 @@ impl PlanWindow {
                     lines.push(Line::styled(sentence, theme.loss));
                     for note in unproven_notes(catalog, plan, planned_what_ifs) {
                         lines.push(Line::styled(note, theme.faint));
+                    }
+                }
+                // What the figures rest on: stale prices, tiers not applied.
+                for note in crate::words::notes(catalog, &plan.notes) {
+                    let note = tr!("report.note", note = printable(&note));
+                    for line in wrap_to_width(&note, inner_width.max(1)) {
+                        lines.push(Line::styled(line, theme.faint));
                     }
                 }
                 if !plan.extras.is_empty() {

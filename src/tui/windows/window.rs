@@ -90,6 +90,8 @@ pub struct Props<'a> {
     /// The file on disk does not load (the banner says why): what the screen
     /// shows is not the file's.
     pub file_broken: bool,
+    /// The day a price's age is judged from (`--today`, or the system's date).
+    pub today: time::Date,
 }
 
 impl Props<'_> {

@@ -3,6 +3,7 @@
 mod dates_window;
 mod facts_and_picks;
 mod journeys;
+mod price_ages;
 mod properties;
 mod readable;
 mod services_window;

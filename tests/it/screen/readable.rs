@@ -417,34 +417,28 @@ fn the_detail_hints_name_the_plan_at_80_by_24() {
     );
 }
 
-/// When and where a price was seen is read whole: at 160 columns on its line,
-/// at 80 wrapped onto the next, never cut with `…`.
+/// When and where a price was seen is read whole, wrapped at spaces at 160 and
+/// at 80 columns, never cut with `…`. The shipped price, seen in 2022, is said
+/// to be more than a year old.
 #[test]
 fn the_price_s_date_and_source_read_whole_at_160_and_at_80() {
-    let seen = "seen 2022-10-01, 001_c5a18136efc669fd.txt (Oct 2022); 888 is widely published";
-    let app = built_in(160, 50);
-    let lines = screen(&app);
-    let row = lines
-        .iter()
-        .find(|l| l.contains("Price ¥88.00 by tier"))
-        .unwrap();
-    assert!(
-        row.contains("seen 2022-10-01, 001_c5a18136efc669fd.txt (Oct 2022);"),
-        "{row}"
-    );
-    assert!(!lines.join("\n").contains("2022-10-0…"));
-    let app = built_in(80, 24);
-    let lines = screen(&app);
-    let at = lines
-        .iter()
-        .position(|l| l.contains("Price ¥88.00 by tier"))
-        .unwrap();
-    // The detail pane's column of text, three rows from the price's.
-    let text: Vec<String> = lines[at..at + 3]
-        .iter()
-        .map(|l| l.split('│').nth(1).unwrap_or("").trim().to_string())
-        .collect();
-    assert!(text.join(" ").contains(seen), "{text:?}");
+    let seen = "seen 2022-10-01 (more than a year ago), 001_c5a18136efc669fd.txt (Oct 2022); \
+                888 is widely published";
+    for (width, height) in [(160, 50), (80, 24)] {
+        let app = built_in(width, height);
+        let lines = screen(&app);
+        assert!(!lines.join("\n").contains("2022-10-0…"));
+        let at = lines
+            .iter()
+            .position(|l| l.contains("Price ¥88.00 by tier"))
+            .unwrap();
+        // The detail pane's column of text, four rows from the price's.
+        let text: Vec<String> = lines[at..at + 4]
+            .iter()
+            .map(|l| l.split('│').nth(1).unwrap_or("").trim().to_string())
+            .collect();
+        assert!(text.join(" ").contains(seen), "{width}: {text:?}");
+    }
 }
 
 /// The detail's footer (the price, the selected service, its group, when and
