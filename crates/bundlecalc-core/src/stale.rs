@@ -8,7 +8,7 @@ use crate::calc::prices::cheapest_way;
 use crate::model::Catalog;
 use crate::model::offer::Service;
 use crate::note::Note;
-use crate::plan::calendar::Calendar;
+use crate::plan::calendar::{Calendar, monthly_way};
 use crate::plan::types::{OfferKind, Plan};
 use crate::seen::Seen;
 
@@ -124,7 +124,8 @@ pub fn plan_note(catalog: &Catalog, plan: &Plan, today: Date) -> Option<Note> {
 }
 
 /// The note on a calendar's stale prices: the price of each way it buys by, in
-/// purchase order (docs/reference/calendar.md, "Outputs").
+/// purchase order, then the monthly price each service bought is counted at in
+/// `month_by_month`, in want order (docs/reference/calendar.md, "Outputs").
 pub fn calendar_note(catalog: &Catalog, calendar: &Calendar, today: Date) -> Option<Note> {
     let mut stale = StalePrices::new(today);
     for purchase in &calendar.purchases {
@@ -135,6 +136,19 @@ pub fn calendar_note(catalog: &Catalog, calendar: &Calendar, today: Date) -> Opt
             }
             OfferKind::Service(s) => {
                 stale.see_way(&catalog.services[s], purchase.way.checked_sub(1));
+            }
+        }
+    }
+    if calendar.month_by_month.is_some() {
+        for (w, &service) in calendar.wants.iter().enumerate() {
+            // A service month by month buys: one with a month to buy for.
+            let bought = calendar.coverage[w]
+                .iter()
+                .flatten()
+                .any(|cell| !cell.purchases.is_empty());
+            let service = &catalog.services[service];
+            if let (true, Some((way, _))) = (bought, monthly_way(service)) {
+                stale.see_way(service, way);
             }
         }
     }

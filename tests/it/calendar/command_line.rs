@@ -817,6 +817,39 @@ as_of = 2022-10-01
 }
 
 #[test]
+fn the_calendar_notes_an_old_monthly_price_its_month_by_month_is_counted_at() {
+    // The yearly price bought by is fresh; the monthly one, which only
+    // month_by_month counts, was seen in 2022, as was the dearer monthly way's.
+    let text = r#"[profile]
+wants = ["video"]
+[services.video]
+price = 200
+as_of = 2026-06-01
+other_prices = [
+  { price = 30, period = "month", label = "monthly", as_of = 2022-10-01 },
+  { price = 25, period = "month", label = "promo", as_of = 2022-05-01 },
+]
+"#;
+    let sandbox = Sandbox::new();
+    let args = [
+        "--from",
+        "2027-01",
+        "--months",
+        "12",
+        "--today",
+        "2027-01-01",
+    ];
+    let json = calendar(&sandbox, text, &args);
+    assert_eq!(json["total"], "200.00");
+    assert_eq!(json["month_by_month"], "300.00");
+    // Only the cheaper monthly way is counted, so only its price is noted.
+    assert_eq!(
+        json["notes"],
+        json!(["prices seen more than a year ago: video · promo (2022-05-01)"])
+    );
+}
+
+#[test]
 fn a_calendar_without_wants_names_the_calendar_and_a_horizon_past_9998_exits_2() {
     let sandbox = Sandbox::new();
     let path = sandbox.write("bundles.toml", EXAMPLE);

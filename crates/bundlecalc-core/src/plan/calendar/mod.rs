@@ -20,7 +20,7 @@ use num_bigint::BigInt;
 
 use crate::model::Catalog;
 use crate::model::index::ServiceIx;
-use crate::model::offer::Status;
+use crate::model::offer::{Service, Status};
 use crate::money::Money;
 use crate::note::Note;
 use crate::period::Period;
@@ -332,11 +332,7 @@ fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
         if !service.sold_alone {
             return None;
         }
-        let monthly = std::iter::once((service.price, service.period))
-            .chain(service.other_prices.iter().map(|w| (w.price, w.period)))
-            .filter(|(_, period)| *period == Period::Month)
-            .map(|(price, period)| crate::calc::prices::to_basis(price, period, period))
-            .min()?;
+        let (_, monthly) = monthly_way(service)?;
         let seats = service.seats.max(1);
         for &wanted in &demand.seats[w] {
             let purchases = i128::from(wanted.div_ceil(seats));
@@ -344,6 +340,20 @@ fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
         }
     }
     Some(total)
+}
+
+/// The way `month_by_month` buys `service` by (docs/reference/calendar.md,
+/// "Month by month"): its cheapest regular price per month, the first listed
+/// on a tie, as `None` for the main price or the index in `other_prices`, with
+/// that price in fen; `None` when no way is priced per month.
+pub fn monthly_way(service: &Service) -> Option<(Option<usize>, Money)> {
+    let main = std::iter::once((None, service.price, service.period));
+    let others =
+        (service.other_prices.iter().enumerate()).map(|(i, w)| (Some(i), w.price, w.period));
+    main.chain(others)
+        .filter(|(_, _, period)| *period == Period::Month)
+        .map(|(way, price, period)| (way, crate::calc::prices::to_basis(price, period, period)))
+        .min_by_key(|(_, price)| *price)
 }
 
 /// Each member's share of the calendar by `rule` (rule 6), from the groups
