@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::action::{Action, KeyMode};
+use super::action::{Action, KeyMode, Opens};
 use super::config::Request;
 use super::file_work::{FileCommand, FileWork, describe_origin};
 use super::layout::{Areas, screen};
@@ -329,6 +329,14 @@ impl App {
         if action == Action::Save && window.key_mode() != KeyMode::Typing {
             self.windows.push(window);
             return self.file_command(FileCommand::Save { then_quit: false });
+        }
+        // `?` lists every key over any window; closing the list comes back to it.
+        if action == Action::Open(Opens::Help)
+            && window.key_mode() != KeyMode::Typing
+            && !matches!(window, OpenWindow::Help(_))
+        {
+            self.windows.push(window);
+            return self.open(OpenWindow::opened_by(Opens::Help));
         }
         let outcome = window.update(action, &self.props(self.size));
         self.windows.push(window);

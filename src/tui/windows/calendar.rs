@@ -52,11 +52,11 @@ impl Window for CalendarWindow {
     }
 
     /// `[` `]` move the horizon, `{` `}` change its length, `← →` scroll the
-    /// months, `↑ ↓` the window; `Esc`, `?` or `C` close it.
+    /// months, `↑ ↓` the window; `Esc` or `C` close it.
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Calendar) => {
+            Action::Back | Action::Open(Opens::Calendar) => {
                 return Outcome::Close;
             }
             Action::Quit => return Outcome::Quit,

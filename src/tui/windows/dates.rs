@@ -61,7 +61,7 @@ impl Window for DatesWindow {
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = last_first,
             Action::Quit => return Outcome::Quit,
-            Action::Back | Action::Open(Opens::Dates | Opens::Help) => return Outcome::Close,
+            Action::Back | Action::Open(Opens::Dates) => return Outcome::Close,
             _ => {}
         }
         Outcome::Stay

@@ -164,7 +164,7 @@ impl FactsWindow {
                     return Outcome::EditFact(row.name.clone());
                 }
             }
-            Action::Back | Action::Open(Opens::Facts) | Action::Open(Opens::Help) => {
+            Action::Back | Action::Open(Opens::Facts) => {
                 return Outcome::Close;
             }
             Action::Quit => return Outcome::Quit,

@@ -35,8 +35,8 @@ pub const HELP_LINES: &[(&str, &str)] = &[
     ("P  H  x  C", "help.plan"),
     ("a", "help.what_ifs"),
     ("/  n N", "help.find"),
-    ("v", "help.note"),
-    ("d", "help.dates"),
+    ("v  d", "help.note"),
+    ("[ ]  { }", "help.months"),
 ];
 
 /// The mouse's line: not a key, so named in the language of the help.

@@ -41,12 +41,12 @@ impl Window for HouseholdWindow {
         Some(Shows::Plan)
     }
 
-    /// `Esc`, `?` or `H` close it; `x` shares by the next rule; `↑ ↓`, `PgUp
+    /// `Esc` or `H` close it; `x` shares by the next rule; `↑ ↓`, `PgUp
     /// PgDn` scroll a household taller than the screen.
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Household) => {
+            Action::Back | Action::Open(Opens::Household) => {
                 return Outcome::Close;
             }
             Action::NextSplit => return Outcome::NextSplit,

@@ -9,7 +9,7 @@ use super::outcome::Outcome;
 use super::window::{Props, Window};
 use crate::text::{printable_lines, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode, Opens};
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::{dialog_inner_width, dialog_room, draw_dialog};
 
 /// The widest the window gets.
@@ -74,7 +74,7 @@ impl NoteWindow {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(room),
             Action::Quit => return Outcome::Quit,
-            Action::Back | Action::ShowNote | Action::Open(Opens::Help) => return Outcome::Close,
+            Action::Back | Action::ShowNote => return Outcome::Close,
             _ => {}
         }
         Outcome::Stay

@@ -42,12 +42,12 @@ impl Window for PlanWindow {
     }
 
     /// `i` lets plans use rumoured offers, or not; `↑ ↓`, `PgUp PgDn` scroll a
-    /// plan taller than the screen; `Esc`, `?` or `P` close it.
+    /// plan taller than the screen; `Esc` or `P` close it.
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
             Action::ToggleRumoured => return Outcome::ToggleRumoured,
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::Plan) => {
+            Action::Back | Action::Open(Opens::Plan) => {
                 return Outcome::Close;
             }
             Action::Quit => return Outcome::Quit,

@@ -14,7 +14,7 @@ use super::window::{Props, Window};
 use crate::report::money::money_text;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
-use crate::tui::action::{Action, KeyMode, Opens};
+use crate::tui::action::{Action, KeyMode};
 use crate::tui::chrome::{dialog_inner_width, draw_dialog, scroll_marks};
 use bundlecalc_core::calc::prices::service_worth;
 use bundlecalc_core::model::index::ServiceIx;
@@ -34,7 +34,7 @@ impl Window for ServicesWindow {
     }
 
     /// Moves among the services by one or by a page; `w`, `Space` or `Enter`
-    /// marks the selected one wanted or not; `Esc`, `?` or `W` close.
+    /// marks the selected one wanted or not; `Esc` or `W` close.
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let count = props.catalog.services.len();
         let page = page(props.screen.height);
@@ -49,7 +49,7 @@ impl Window for ServicesWindow {
             Action::Submit | Action::ToggleWanted if count > 0 => {
                 return Outcome::ToggleWant(self.selected);
             }
-            Action::Back | Action::Open(Opens::Help) | Action::ShowServices => {
+            Action::Back | Action::ShowServices => {
                 return Outcome::Close;
             }
             Action::Quit => return Outcome::Quit,

@@ -39,7 +39,7 @@ impl Window for WhatIfsWindow {
     }
 
     /// Moves among the file's changes; `Space`/`Enter` toggles the selected one;
-    /// `Esc`, `?` or `a` close.
+    /// `Esc` or `a` close.
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
         let count = props.file.changes.len();
         let last = count.saturating_sub(1);
@@ -49,7 +49,7 @@ impl Window for WhatIfsWindow {
             Action::Top | Action::PageUp => self.selected = 0,
             Action::Bottom | Action::PageDown => self.selected = last,
             Action::Submit if count > 0 => return Outcome::ToggleWhatIf(self.selected),
-            Action::Back | Action::Open(Opens::Help) | Action::Open(Opens::WhatIfs) => {
+            Action::Back | Action::Open(Opens::WhatIfs) => {
                 return Outcome::Close;
             }
             Action::Quit => return Outcome::Quit,

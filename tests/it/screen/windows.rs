@@ -56,6 +56,37 @@ fn from_every_window_quitting_without_edits_quits_and_esc_only_closes() {
     }
 }
 
+/// `?` lists every key over any window not being typed in, and closing the
+/// list comes back to that window; in a field or the search box it is typed.
+#[test]
+fn from_every_window_question_mark_shows_the_keys_over_it_and_esc_comes_back() {
+    for opener in openers() {
+        let mut app = built_in(80, 24);
+        app.update(opener);
+        let window = app.window().cloned().expect("a window");
+        app.update(Action::Open(Opens::Help));
+        let typed = matches!(window, OpenWindow::Field(_) | OpenWindow::Search(_));
+        if typed || matches!(window, OpenWindow::Help(_)) {
+            // Typed into the field or the box, or closes the help itself.
+            assert_eq!(app.windows().len(), usize::from(typed), "{opener:?}");
+            settle(&mut app);
+            continue;
+        }
+        assert!(
+            matches!(app.window(), Some(OpenWindow::Help(_))),
+            "{opener:?}: ? shows the keys"
+        );
+        assert!(
+            screen(&app)
+                .join("\n")
+                .contains("Esc or ? closes this help")
+        );
+        app.update(Action::Back);
+        assert_eq!(app.window(), Some(&window), "{opener:?}: Esc comes back");
+        settle(&mut app);
+    }
+}
+
 #[test]
 fn a_fact_s_field_opens_over_the_facts_window_and_closes_back_to_it() {
     let mut app = built_in(100, 30);
