@@ -87,6 +87,13 @@ pub const MAX_BANNER_LINES: usize = 5;
 pub const MAX_SCENARIO_LINES: usize = 3;
 pub const MAX_STATUS_LINES: usize = 5;
 
+/// The most lines the scenario takes on a screen `height` rows high: three at
+/// 24, a line more for every 8 rows beyond, so that a tall screen reads a long
+/// scenario (many what-ifs, facts and people) whole.
+fn most_scenario_lines(height: u16) -> usize {
+    MAX_SCENARIO_LINES.max(usize::from(height) / 8)
+}
+
 /// Rows the panes keep, whatever the texts around them need: a text is cut (with
 /// `…`) only on a screen too short to give it this and its lines.
 const MIN_PANE_ROWS: usize = 10;
@@ -131,7 +138,7 @@ pub fn text_heights(size: Rect, texts: &Texts) -> [usize; 3] {
         .banner
         .as_deref()
         .map_or(0, |b| need(&banner_text(b), MAX_BANNER_LINES));
-    let mut scenario = need(&texts.scenario, MAX_SCENARIO_LINES);
+    let mut scenario = need(&texts.scenario, most_scenario_lines(size.height));
     let mut status = need(&texts.status, MAX_STATUS_LINES);
     let room = usize::from(size.height).saturating_sub(MIN_PANE_ROWS);
     while banner + scenario + status > room.max(2 + usize::from(banner > 0)) {
@@ -247,5 +254,19 @@ mod tests {
         };
         assert_eq!(text_heights(Rect::new(0, 0, 80, 50), &texts), [3, 3, 3]);
         assert_eq!(text_heights(Rect::new(0, 0, 80, 15), &texts), [1, 1, 3]);
+    }
+
+    #[test]
+    fn a_long_scenario_gets_more_lines_on_a_taller_screen() {
+        // Eight lines' worth at 80 columns.
+        let texts = Texts {
+            banner: None,
+            scenario: "scenario ".repeat(70),
+            status: "status".into(),
+            detail_footer: 0,
+        };
+        let lines = |height| text_heights(Rect::new(0, 0, 80, height), &texts)[1];
+        assert_eq!([lines(24), lines(32), lines(40), lines(50)], [3, 4, 5, 6]);
+        assert_eq!(lines(80), 8, "whole, once the screen has room");
     }
 }
