@@ -215,13 +215,18 @@ pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
             prices.push((at, seen.as_of(), dated));
         };
     for bundle in &catalog.bundles {
-        add(
-            (bundle.line, 0),
-            crate::words::bundle_name(bundle),
-            bundle.price,
-            bundle.period,
-            &bundle.seen,
-        );
+        // A bundle priced by tiers lists each: its base price alone would read
+        // as what it costs (88VIP's 888 beside its 88).
+        let name = crate::words::bundle_name(bundle);
+        let base = match bundle.tiers.is_empty() {
+            true => name.clone(),
+            false => tr!("dates.base_price", name = name),
+        };
+        add((bundle.line, 0), base, bundle.price, bundle.period, &bundle.seen);
+        for (n, tier) in bundle.tiers.iter().enumerate() {
+            let tiered = tr!("dates.tier_price", name = name, when = tier.when.to_string());
+            add((bundle.line, n + 1), tiered, tier.price, bundle.period, &bundle.seen);
+        }
     }
     for service in &catalog.services {
         let named = |label: Option<&str>| match label {
@@ -324,6 +329,40 @@ mod tests {
         let a_year_on = time::Date::from_calendar_date(2025, time::Month::January, 30).unwrap();
         let fresh = dated_prices(&catalog, a_year_on);
         assert!(!fresh[1].stale);
+    }
+
+    #[test]
+    fn a_bundle_priced_by_tiers_lists_its_base_price_and_each_tier_at_its_date() {
+        let catalog = parse_catalog(
+            r#"
+            [services.video]
+            price = 238
+            [bundles.vip]
+            name = "VIP"
+            price = 888
+            as_of = 2022-10-01
+            tiers = [ { when = "taoqi >= 1000", price = 88 }, { when = "taoqi >= 500", price = 388 } ]
+            includes = ["video"]
+            "#,
+        )
+        .unwrap();
+        let today = time::Date::from_calendar_date(2023, time::Month::January, 1).unwrap();
+        let listed: Vec<(Option<String>, String, String)> = dated_prices(&catalog, today)
+            .into_iter()
+            .map(|p| (p.date, p.name, p.price))
+            .collect();
+        let dated = |name: &str, price: &str| {
+            (Some("2022-10-01".to_string()), name.to_string(), price.to_string())
+        };
+        assert_eq!(
+            listed,
+            [
+                dated("VIP · base price", "¥888.00 per year"),
+                dated("VIP · tier `taoqi >= 1000`", "¥88.00 per year"),
+                dated("VIP · tier `taoqi >= 500`", "¥388.00 per year"),
+                (None, "video".to_string(), "¥238.00 per year".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -38,19 +38,28 @@ fn d_lists_the_oldest_prices_first_and_scrolls_to_the_undated_at_80_by_24() {
         &lines,
         "tellerreport.com, 2022-04-11 and 2022-04-24: the price rise",
     );
+    // 88VIP's base price and its tier's, both seen in October 2022.
+    row_with(
+        &lines,
+        "2022-10-01  ¥888.00 per year  Taobao 88VIP (淘宝88VIP) · base price",
+    );
+    row_with(
+        &lines,
+        "2022-10-01  ¥88.00 per year  Taobao 88VIP (淘宝88VIP) · tier",
+    );
     let dates = dates_shown(&lines);
     assert_eq!(dates[0], "2021-08-01");
     assert!(dates.windows(2).all(|pair| pair[0] <= pair[1]), "{dates:?}");
     let footer = row_with(&lines, "· ↑↓ scroll · Esc closes");
     assert!(
-        footer.contains(&format!("prices 1-{} of 21", dates.len())),
+        footer.contains(&format!("prices 1-{} of 22", dates.len())),
         "{footer}"
     );
 
     // The last page: the undated prices, after every dated one.
     app.update(Action::Bottom);
     let lines = screen(&app);
-    assert!(row_with(&lines, "· ↑↓ scroll").contains("-21 of 21"));
+    assert!(row_with(&lines, "· ↑↓ scroll").contains("-22 of 22"));
     let dates = dates_shown(&lines);
     assert_eq!(dates.last().map(String::as_str), Some("not dated"));
     assert!(row_with(&lines, "not dated").contains("Taopiaopiao"));
