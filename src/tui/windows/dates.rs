@@ -190,7 +190,7 @@ fn shown_lines(prices: &[Dated], inner: usize) -> Vec<ShownLine> {
     lines
 }
 
-/// Every price of `catalog` (each bundle's base price, each service's main
+/// Every price of `catalog` (each bundle's base price and tier prices, each service's main
 /// price and each of its other ways to buy), dated ones first, oldest first;
 /// then those the file does not date; equal dates in file order. Each seen
 /// more than a year before `today` is marked stale.
