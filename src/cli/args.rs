@@ -331,13 +331,76 @@ pub fn localized_command(args: &[std::ffi::OsString]) -> clap::Command {
     ] {
         let help = tr!(&format!("args.{id}"));
         let heading = options.clone();
-        command = command.mut_arg(id, |arg| arg.help(help).help_heading(heading));
+        command = command.mut_arg(id, |arg| {
+            let arg = arg.help_heading(heading);
+            match values_in_words(&arg) {
+                Some(values) => arg
+                    .help(format!("{help} {values}"))
+                    .hide_default_value(true)
+                    .hide_possible_values(true),
+                None => arg.help(help),
+            }
+        });
     }
     for name in ["completions", "man", "schema"] {
         let about = tr!(&format!("args.{name}"));
-        command = command.mut_subcommand(name, |sub| sub.about(about));
+        let help = tr!("args.help");
+        command = command.mut_subcommand(name, |sub| {
+            // Each says what it does and takes, in the language asked, too.
+            let sub = match name {
+                "completions" => sub.mut_arg("shell", |shell| {
+                    let shell = shell.help_heading(tr!("args.arguments"));
+                    match values_in_words(&shell) {
+                        Some(values) => shell.help(values).hide_possible_values(true),
+                        None => shell,
+                    }
+                }),
+                _ => sub,
+            };
+            sub.about(about)
+                .help_template(tr!("args.template"))
+                .next_help_heading(tr!("args.options"))
+                .arg(
+                    clap::Arg::new("help")
+                        .short('h')
+                        .long("help")
+                        .action(clap::ArgAction::Help)
+                        .help(help),
+                )
+        });
     }
     command
+}
+
+/// An option's default and possible values as clap writes them after its help
+/// ("[default: table] [possible values: table, json]"), in the language in use;
+/// `None` in English, where clap's own words are kept, or when it has neither.
+fn values_in_words(arg: &clap::Arg) -> Option<String> {
+    if crate::i18n::current() == Lang::En || !arg.get_action().takes_values() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|value| value.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        parts.push(tr!("args.default", value = defaults.join(",")));
+    }
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|value| !value.is_hide_set())
+        .map(|value| value.get_name().to_string())
+        .collect();
+    if !possible.is_empty() {
+        parts.push(tr!(
+            "args.possible",
+            values = possible.join(&tr!("args.possible_list"))
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// What `completions`, `man` and `schema` print.

@@ -70,6 +70,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         // `bundlecalc bundles.toml`: a file named where an id would go.
         let key = if names_a_file(id) {
             "cli.unexpected_file"
+        } else if id == "help" {
+            // `bundlecalc help`, as other programs take it.
+            "cli.unexpected_help"
         } else {
             "cli.unexpected_id"
         };

@@ -527,6 +527,11 @@ fn a_file_named_without_file_is_told_to_use_file_and_init_checks_the_dates_too()
         String::from_utf8_lossy(&output.stderr)
             .contains("bundle ids are given only with --compare")
     );
+    // `help` as other programs take it points to --help.
+    let output = sandbox.command().arg("help").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("run `bundlecalc --help`"), "{stderr}");
     // --init writes nothing when --from or --today is wrong.
     for args in [["--from", "2027-13"], ["--today", "2027-02-30"]] {
         let output = sandbox

@@ -531,6 +531,35 @@ fn help_speaks_the_language_asked_for() {
     let zh = help(&["--lang", "zh", "--help"], "C");
     assert!(zh.contains("--plan"), "{zh}");
     assert!(zh.contains("比较所有套餐"), "{zh}");
+    // Defaults and possible values in Chinese too; English keeps clap's words.
+    let format = zh.lines().find(|l| l.contains("--format")).unwrap();
+    assert!(
+        format.ends_with("输出格式 [默认：table] [可选值：table、json、csv、markdown]"),
+        "{format}"
+    );
+    assert!(
+        !zh.contains("[default:") && !zh.contains("possible values"),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("可选值：true"),
+        "a flag has no values to list:\n{zh}"
+    );
+    let en = help(&["--lang", "en", "--help"], "C");
+    assert!(
+        en.contains("[default: table] [possible values: table, json, csv, markdown]"),
+        "{en}"
+    );
+    // Each command has its own help, in the language asked.
+    let zh = help(&["--lang", "zh", "completions", "--help"], "C");
+    assert!(zh.starts_with("输出你的 shell 的补全脚本"), "{zh}");
+    assert!(
+        zh.contains("参数:") && zh.contains("可选值：bash、elvish"),
+        "{zh}"
+    );
+    assert!(!zh.contains("Arguments") && !zh.contains("Usage"), "{zh}");
+    let en = help(&["schema", "--help", "--lang", "en"], "C");
+    assert!(en.contains("Usage: bundlecalc schema"), "{en}");
 }
 
 /// `--check` in Chinese: every problem of every invalid fixture is said in
