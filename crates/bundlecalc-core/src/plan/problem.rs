@@ -215,6 +215,12 @@ impl Budget {
             .map(|most| most.saturating_sub(self.nodes_spent()))
     }
 
+    /// Whether searches stopped at their share of the time could be given
+    /// more: the budget is one of time, and some is left.
+    pub fn has_time_left(&self) -> bool {
+        self.nodes.is_none() && self.deadline.is_some() && !self.is_spent()
+    }
+
     /// Counts the nodes a part of the search spent ([`Budget::part`]).
     pub fn charge(&self, part: &Budget) {
         self.used.fetch_add(part.nodes_spent(), Ordering::Relaxed);

@@ -5,9 +5,13 @@
 //! Each search gets an even share of the time left when it starts
 //! ([`Budget::share`]), so that under a time limit a hard group cannot leave
 //! the others none; one that ends early leaves its time to those after it.
-//! Under a limit of search nodes (for tests that must not depend on the
-//! machine's speed) each gets an equal part of the nodes left, fixed before
-//! any starts, so its answer does not depend on which thread ran first.
+//! Time left once all have run (the last ones ended early too) goes to those
+//! not proven within their share: they are searched again, side by side, with
+//! an even share of it ([`again`]), so the answer does not hang on a limit it
+//! never reached. Under a limit of search nodes (for tests that must not
+//! depend on the machine's speed) each gets an equal part of the nodes left,
+//! fixed before any starts, so its answer does not depend on which thread ran
+//! first.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -37,6 +41,38 @@ pub(super) fn all_led<T: Send, E: Send>(
     search: impl Fn(usize, &Budget) -> Result<T, E> + Sync,
 ) -> Result<Vec<T>, E> {
     run(budget, count, true, search)
+}
+
+/// At most this many rounds of searching again: each round's searches use up
+/// the time left unless they are proven, so more rarely happen.
+const ROUNDS_AGAIN: usize = 3;
+
+/// Searches again the `answers` that `proven` says are not, while `budget`
+/// has time left, each round with an even share of it; an answer found again
+/// replaces the first when `better(first, again)`. Errors as [`all`].
+pub(super) fn again<T: Send, E: Send>(
+    budget: &Budget,
+    answers: &mut [T],
+    (proven, better): (impl Fn(&T) -> bool, impl Fn(&T, &T) -> bool),
+    search: impl Fn(usize, &Budget) -> Result<T, E> + Sync,
+) -> Result<(), E> {
+    for _ in 0..ROUNDS_AGAIN {
+        let unproven: Vec<usize> = (0..answers.len())
+            .filter(|&at| !proven(&answers[at]))
+            .collect();
+        if unproven.is_empty() || !budget.has_time_left() {
+            return Ok(());
+        }
+        let found = run(budget, unproven.len(), false, |at, part| {
+            search(unproven[at], part)
+        })?;
+        for (at, answer) in unproven.into_iter().zip(found) {
+            if better(&answers[at], &answer) {
+                answers[at] = answer;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn run<T: Send, E: Send>(
@@ -179,6 +215,56 @@ mod tests {
             left[1] <= 100.0 * (at_once / 8.0).min(1.0) + 0.001,
             "{left:?}"
         );
+    }
+
+    /// Answers as (cost, proven), judged as the calendar and the plan do.
+    type Answer = (u32, bool);
+    fn judge() -> (impl Fn(&Answer) -> bool, impl Fn(&Answer, &Answer) -> bool) {
+        (
+            |&(_, proven): &Answer| proven,
+            |&(first, _): &Answer, &(again, proven): &Answer| proven || again < first,
+        )
+    }
+
+    #[test]
+    fn time_left_goes_to_the_searches_not_proven_and_a_better_answer_replaces_the_first() {
+        let budget = Budget::for_time(std::time::Duration::from_secs(100));
+        let mut answers: Vec<Answer> = vec![(10, true), (30, false), (20, false), (5, true)];
+        let asked = std::sync::Mutex::new(Vec::new());
+        let found = again(&budget, &mut answers, judge(), |at, part| {
+            asked.lock().unwrap().push(at);
+            // More time than the first share: nearly all of the 100 s left.
+            assert!(part.time_left().unwrap().as_secs_f64() > 40.0);
+            // The second is proven now; the third is found dearer, not proven.
+            Ok::<_, ()>(if at == 1 { (25, true) } else { (21, false) })
+        });
+        assert_eq!(found, Ok(()));
+        assert_eq!(
+            answers,
+            vec![(10, true), (25, true), (20, false), (5, true)]
+        );
+        // The third, never proven, was searched again each round.
+        let mut asked = asked.into_inner().unwrap();
+        asked.sort();
+        assert_eq!(asked, [1, 2, 2, 2]);
+    }
+
+    #[test]
+    fn under_a_node_limit_or_with_no_time_left_nothing_is_searched_again() {
+        let mut answers: Vec<Answer> = vec![(30, false)];
+        for budget in [
+            Budget::for_nodes(1_000),
+            Budget::for_time(std::time::Duration::ZERO),
+        ] {
+            let found = again(
+                &budget,
+                &mut answers,
+                judge(),
+                |_, _| -> Result<Answer, ()> { panic!("searched again") },
+            );
+            assert_eq!(found, Ok(()));
+        }
+        assert_eq!(answers, vec![(30, false)]);
     }
 
     #[test]

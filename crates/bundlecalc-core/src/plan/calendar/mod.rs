@@ -134,7 +134,19 @@ pub fn calendar_within(
         let groups = side_by_side::all(budget, groups.len(), |at, part| search(at + 1, part))?;
         std::iter::once(own).chain(groups).collect()
     } else {
-        side_by_side::all_led(budget, 1 + groups.len(), search)?
+        let mut searches = side_by_side::all_led(budget, 1 + groups.len(), search)?;
+        // Groups not proven within their share, again with the time others left.
+        let judge = (
+            |((_, found), _): &((demand::Demand, Found), Vec<Note>)| found.proven,
+            |((_, first), _): &((demand::Demand, Found), Vec<Note>),
+             ((_, again), _): &((demand::Demand, Found), Vec<Note>)| {
+                again.proven || again.total < first.total
+            },
+        );
+        side_by_side::again(budget, &mut searches[1..], judge, |at, part| {
+            search(at + 1, part)
+        })?;
+        searches
     };
     let mut searches = searches.into_iter();
     let own = searches
