@@ -248,7 +248,9 @@ impl CalendarWindow {
         if calendar.purchases.is_empty() {
             lines.push(Line::raw(tr!("calendar.no_purchases")));
         }
-        // Prices right-aligned in one column, as wide as the widest.
+        // Letters in one column (`AA` on from the 27th), prices right-aligned
+        // in the next, each as wide as its widest.
+        let letter_width = display_width(&letter(calendar.purchases.len().saturating_sub(1)));
         let price_width = calendar
             .purchases
             .iter()
@@ -271,12 +273,13 @@ impl CalendarWindow {
                     None => tr!("calendar.first"),
                 };
             }
-            let head = format!("{}  {price}  ", letter(at));
+            let letter = pad(&letter(at), letter_width, Align::Left);
+            let head = format!("{letter}  {price}  ");
             let room = inner_width.saturating_sub(display_width(&head));
             // When, and a first price, before the name: a long name is what is cut.
             let rest = truncate_to_width(&format!("{when} · {name}"), room);
             lines.push(Line::from(vec![
-                Span::styled(format!("{}  ", letter(at)), purchase_style(theme, at)),
+                Span::styled(format!("{letter}  "), purchase_style(theme, at)),
                 Span::styled(format!("{price}  "), theme.heading),
                 Span::raw(rest),
             ]));

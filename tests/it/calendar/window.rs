@@ -298,3 +298,29 @@ fn a_new_horizon_is_shown_from_its_grid() {
         assert!(shown.contains("music A"), "{action:?}:\n{shown}");
     }
 }
+
+/// Past 26 purchases the letters are two wide (`AA`): every purchase's price
+/// stays in one column.
+#[test]
+fn the_purchases_stay_in_line_past_z() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"music\"]\n[services.music]\nprice = 15\nperiod = \"month\"\n",
+    );
+    let mut app = open_file(&path, 30, (160, 50));
+    app.update(Action::Open(Opens::Calendar));
+    settle(&mut app);
+    let lines = screen(&app);
+    let price_at = |starts: &str| {
+        let row = lines
+            .iter()
+            .find(|l| l.contains(&format!("│{starts} ")) && l.contains("¥15.00  2"))
+            .unwrap_or_else(|| panic!("{starts}:\n{}", lines.join("\n")));
+        row.find("¥15.00").unwrap()
+    };
+    let a = price_at("A ");
+    assert_eq!(price_at("Z "), a);
+    assert_eq!(price_at("AA"), a);
+    assert_eq!(price_at("AD"), a);
+}
