@@ -849,6 +849,39 @@ other_prices = [
     );
 }
 
+/// A month a holding covers whole is "held" whatever the horizon, even when a
+/// bundle bought for another service includes it then and is used for it
+/// later.
+#[test]
+fn a_held_month_reads_held_alone_whatever_the_horizon() {
+    let text = r#"[profile]
+wants = ["video", "jd"]
+[profile.held]
+video = 2027-03-31
+[services.video]
+price = 25
+period = "month"
+[services.jd]
+price = 198
+[bundles.combo]
+price = 136
+includes = ["video", "jd"]
+"#;
+    let sandbox = Sandbox::new();
+    let of = |months: &str| calendar(&sandbox, text, &["--from", "2027-01", "--months", months]);
+    let (three, four) = (of("3"), of("4"));
+    // The combo is bought in January either way: for jd, and in April for video.
+    assert_eq!(three["purchases"][0]["covers"], json!(["jd"]));
+    assert_eq!(four["purchases"][0]["covers"], json!(["video", "jd"]));
+    let held = json!([["held"], ["held"], ["held"]]);
+    assert_eq!(three["coverage"]["video"], held);
+    assert_eq!(
+        four["coverage"]["video"],
+        json!([["held"], ["held"], ["held"], [0]])
+    );
+    assert_eq!(four["coverage"]["jd"], json!([[0], [0], [0], [0]]));
+}
+
 #[test]
 fn a_calendar_without_wants_names_the_calendar_and_a_horizon_past_9998_exits_2() {
     let sandbox = Sandbox::new();

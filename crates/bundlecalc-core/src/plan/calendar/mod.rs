@@ -281,6 +281,9 @@ fn describe(
             }
         })
         .collect();
+    // A month's purchases are those that give it seats it buys: a bundle
+    // bought for another service does not cover a month a holding already
+    // does, whatever the horizon's other months need.
     let coverage = (0..demand.wants.len())
         .map(|w| {
             (0..n as usize)
@@ -291,7 +294,8 @@ fn describe(
                             .iter()
                             .enumerate()
                             .filter(|(_, p)| {
-                                p.covers.contains(&demand.wants[w])
+                                demand.seats[w][m] > 0
+                                    && p.covers.contains(&demand.wants[w])
                                     && (p.start..p.start + p.months).contains(&(m as u32))
                             })
                             .map(|(at, _)| at)
