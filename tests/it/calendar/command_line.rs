@@ -535,7 +535,7 @@ fn a_wanted_month_nothing_covers_is_a_file_error_naming_service_person_and_month
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(
-            "no offer covers `video`, which me wants in 2027-03: its offers are priced only \
+            "no offer covers `video`, wanted by `me` in 2027-03: its offers are priced only \
              per day or week, and the calendar buys by the month"
         ),
         "{stderr}"
@@ -556,17 +556,17 @@ fn every_want_nothing_covers_is_told_with_why_as_the_plan_does() {
         (
             "en",
             [
-                "no offer covers `video`, which me wants in 2027-01: its offers are priced only per day or week",
-                "no offer covers `perk`, which me wants in 2027-01: only rumoured offers include it",
-                "no offer covers `old`, which me wants in 2027-01: it has ended",
+                "no offer covers `video`, wanted by `me` in 2027-01: its offers are priced only per day or week",
+                "no offer covers `perk`, wanted by `me` in 2027-01: only rumoured offers include it",
+                "no offer covers `old`, wanted by `me` in 2027-01: it has ended",
             ],
         ),
         (
             "zh",
             [
-                "没有套餐能覆盖 `video`，me 在 2027-01 想要它：包含它的方案只按天或按周计价",
-                "没有套餐能覆盖 `perk`，me 在 2027-01 想要它：只有传闻中的方案包含它",
-                "没有套餐能覆盖 `old`，me 在 2027-01 想要它：它已停售",
+                "没有套餐能覆盖 `video`，`me` 在 2027-01 想要它：包含它的方案只按天或按周计价",
+                "没有套餐能覆盖 `perk`，`me` 在 2027-01 想要它：只有传闻中的方案包含它",
+                "没有套餐能覆盖 `old`，`me` 在 2027-01 想要它：它已停售",
             ],
         ),
     ] {

@@ -68,6 +68,7 @@ const WRONG_IN_SHAPE: &[&str] = &[
     "benefit_fact_not_a_string",
     "change_no_offer",
     "as_of_with_time",
+    "as_of_time_only",
     "person_me",
     "person_wants_nothing",
     "person_no_wants",

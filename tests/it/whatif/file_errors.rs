@@ -91,6 +91,13 @@ const CASES: &[Case] = &[
         help: None,
     },
     Case {
+        fixture: "as_of_time_only",
+        en: "`services.a.as_of` must be a plain date such as 2026-08-01, found a time of day, with no date",
+        zh: "`services.a.as_of` 必须是 2026-08-01 这样的日期，实际是只有时刻、没有日期的时间",
+        place: "3:9",
+        help: None,
+    },
+    Case {
         fixture: "as_of_not_a_date",
         en: "`services.a.other_prices[0].as_of` must be a plain date such as 2026-08-01, found a string",
         zh: "`services.a.other_prices[0].as_of` 必须是 2026-08-01 这样的日期，实际是字符串",

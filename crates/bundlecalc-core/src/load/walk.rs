@@ -253,6 +253,7 @@ impl Walker<'_> {
         };
         if date.is_none() {
             let found = match written {
+                Some(Datetime { date: None, .. }) => crate::msg!("load.time_without_date"),
                 Some(_) => crate::msg!("load.date_with_time"),
                 None => describe(node.get_ref()),
             };
