@@ -147,9 +147,10 @@ fn the_dates_window_counts_the_prices_to_check_again() {
     );
     let mut app = open_on(&sandbox, day(2027, Month::August, 2));
     app.update(Action::Open(Opens::Dates));
+    // Music's price, and the combo's base and tier prices.
     row_with(
         &screen(&app),
-        "Seen more than a year before 2027-08-02, to check again: 2",
+        "Seen more than a year before 2027-08-02, to check again: 3",
     );
     // Before any price is a year old, the line is not there.
     let mut app = open_on(&sandbox, day(2026, Month::December, 1));
