@@ -157,8 +157,13 @@ impl CalendarWindow {
                 }
             }
             Some((_, Some(Ok(calendar)))) => {
+                // The totals and shares under the grid, where they show at
+                // 80×24 however many purchases there are; then the purchases.
                 scrolls_sideways = self.grid(catalog, calendar, theme, inner_width, &mut lines);
-                self.purchases(catalog, calendar, theme, inner_width, &mut lines);
+                totals(catalog, calendar, theme, inner_width, &mut lines);
+                lines.push(Line::raw(""));
+                purchases(catalog, calendar, theme, inner_width, &mut lines);
+                notes(catalog, calendar, theme, inner_width, &mut lines);
             }
         }
         let mut keys = tr!("calendarw.keys");
@@ -234,104 +239,130 @@ impl CalendarWindow {
         shown < months
     }
 
-    /// The purchases by letter, the totals, who pays what, and the notes.
-    fn purchases(
-        &self,
-        catalog: &Catalog,
-        calendar: &Calendar,
-        theme: &Theme,
-        inner_width: usize,
-        lines: &mut Vec<Line<'static>>,
-    ) {
-        let symbol = catalog.currency_symbol();
-        let horizon = calendar.horizon;
-        if calendar.purchases.is_empty() {
-            lines.push(Line::raw(tr!("calendar.no_purchases")));
+}
+
+/// The totals against month by month, whether they are proven, and who pays
+/// what.
+fn totals(
+    catalog: &Catalog,
+    calendar: &Calendar,
+    theme: &Theme,
+    inner_width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let symbol = catalog.currency_symbol();
+    let mut total = vec![Span::styled(
+        tr!("plan.total", total = money_text(symbol, calendar.total)),
+        theme.heading,
+    )];
+    match (calendar.month_by_month, calendar.savings) {
+        (Some(monthly), Some(savings)) => {
+            total.push(Span::raw(tr!(
+                "calendar.monthly",
+                monthly = money_text(symbol, monthly)
+            )));
+            total.push(Span::styled(
+                signed_money_text(symbol, savings),
+                tone(theme, savings),
+            ));
         }
-        // Letters in one column (`AA` on from the 27th), prices right-aligned
-        // in the next, each as wide as its widest.
-        let letter_width = display_width(&letter(calendar.purchases.len().saturating_sub(1)));
-        let price_width = calendar
-            .purchases
-            .iter()
-            .map(|p| display_width(&money_text(symbol, p.price)))
-            .max()
-            .unwrap_or(0);
-        for (at, p) in calendar.purchases.iter().enumerate() {
-            let price = pad(&money_text(symbol, p.price), price_width, Align::Right);
-            let name = purchase_name(catalog, p.kind, p.label.as_deref())
-                + &chosen_members_words(catalog, p);
-            let mut when = tr!(
-                "calendarw.when",
-                start = horizon.month(p.start),
-                months = p.months,
-                until = date_text(p.until)
-            );
-            if p.first {
-                when += &match p.first_of {
-                    Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
-                    None => tr!("calendar.first"),
-                };
-            }
-            let letter = pad(&letter(at), letter_width, Align::Left);
-            let head = format!("{letter}  {price}  ");
-            let room = inner_width.saturating_sub(display_width(&head));
-            // When, and a first price, before the name: a long name is what is cut.
-            let rest = truncate_to_width(&format!("{when} · {name}"), room);
-            lines.push(Line::from(vec![
-                Span::styled(format!("{letter}  "), purchase_style(theme, at)),
-                Span::styled(format!("{price}  "), theme.heading),
-                Span::raw(rest),
-            ]));
-        }
+        _ => total.push(Span::raw(tr!("calendar.no_monthly"))),
+    }
+    lines.push(Line::from(total));
+    if !calendar.proven {
+        let sentence = unproven_total_sentence(calendar.total, calendar.bound, symbol);
+        lines.push(Line::styled(sentence, theme.loss));
+    }
+    if let Some(people) = &calendar.people {
         lines.push(Line::raw(""));
-        let mut total = vec![Span::styled(
-            tr!("plan.total", total = money_text(symbol, calendar.total)),
-            theme.heading,
-        )];
-        match (calendar.month_by_month, calendar.savings) {
-            (Some(monthly), Some(savings)) => {
-                total.push(Span::raw(tr!(
-                    "calendar.monthly",
-                    monthly = money_text(symbol, monthly)
-                )));
-                total.push(Span::styled(
-                    signed_money_text(symbol, savings),
-                    tone(theme, savings),
-                ));
-            }
-            _ => total.push(Span::raw(tr!("calendar.no_monthly"))),
-        }
-        lines.push(Line::from(total));
-        if !calendar.proven {
-            let sentence = unproven_total_sentence(calendar.total, calendar.bound, symbol);
-            lines.push(Line::styled(sentence, theme.loss));
-        }
-        if let Some(people) = &calendar.people {
-            lines.push(Line::raw(""));
-            for share in people {
-                // A negative share is money received: "mum: receives ¥90.00".
-                let (key, pays) = if share.pays.is_negative() {
-                    ("calendarw.person_receives", -share.pays)
-                } else {
-                    ("calendarw.person", share.pays)
-                };
-                let text = tr!(
-                    key,
-                    person = member_name(catalog, share.member),
-                    pays = money_text(symbol, pays),
-                    alone = money_text(symbol, share.alone)
-                );
-                for line in wrap_to_width(&text, inner_width) {
-                    lines.push(Line::raw(line));
-                }
+        for share in people {
+            // A negative share is money received: "mum: receives ¥90.00".
+            let (key, pays) = if share.pays.is_negative() {
+                ("calendarw.person_receives", -share.pays)
+            } else {
+                ("calendarw.person", share.pays)
+            };
+            let text = tr!(
+                key,
+                person = member_name(catalog, share.member),
+                pays = money_text(symbol, pays),
+                alone = money_text(symbol, share.alone)
+            );
+            for line in wrap_to_width(&text, inner_width) {
+                lines.push(Line::raw(line));
             }
         }
-        for note in calendar_notes(catalog, calendar, symbol) {
-            let note = tr!("report.note", note = crate::text::printable(&note));
-            for line in wrap_to_width(&note, inner_width) {
-                lines.push(Line::styled(line, theme.faint));
-            }
+    }
+}
+
+/// The purchases by letter: price, start, months, until, way and name.
+fn purchases(
+    catalog: &Catalog,
+    calendar: &Calendar,
+    theme: &Theme,
+    inner_width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let symbol = catalog.currency_symbol();
+    let horizon = calendar.horizon;
+    if calendar.purchases.is_empty() {
+        lines.push(Line::raw(tr!("calendar.no_purchases")));
+    }
+    // Letters in one column (`AA` on from the 27th), prices right-aligned
+    // in the next, each as wide as its widest.
+    let letter_width = display_width(&letter(calendar.purchases.len().saturating_sub(1)));
+    let price_width = calendar
+        .purchases
+        .iter()
+        .map(|p| display_width(&money_text(symbol, p.price)))
+        .max()
+        .unwrap_or(0);
+    for (at, p) in calendar.purchases.iter().enumerate() {
+        let price = pad(&money_text(symbol, p.price), price_width, Align::Right);
+        let name = purchase_name(catalog, p.kind, p.label.as_deref())
+            + &chosen_members_words(catalog, p);
+        let mut when = tr!(
+            "calendarw.when",
+            start = horizon.month(p.start),
+            months = p.months,
+            until = date_text(p.until)
+        );
+        if p.first {
+            when += &match p.first_of {
+                Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
+                None => tr!("calendar.first"),
+            };
+        }
+        let letter = pad(&letter(at), letter_width, Align::Left);
+        let head = format!("{letter}  {price}  ");
+        let room = inner_width.saturating_sub(display_width(&head));
+        // When, and a first price, before the name: a long name is what is cut.
+        let rest = truncate_to_width(&format!("{when} · {name}"), room);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{letter}  "), purchase_style(theme, at)),
+            Span::styled(format!("{price}  "), theme.heading),
+            Span::raw(rest),
+        ]));
+    }
+}
+
+/// The calendar's notes, each wrapped whole.
+fn notes(
+    catalog: &Catalog,
+    calendar: &Calendar,
+    theme: &Theme,
+    inner_width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let symbol = catalog.currency_symbol();
+    let notes = calendar_notes(catalog, calendar, symbol);
+    if !notes.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    for note in notes {
+        let note = tr!("report.note", note = crate::text::printable(&note));
+        for line in wrap_to_width(&note, inner_width) {
+            lines.push(Line::styled(line, theme.faint));
         }
     }
 }

@@ -324,3 +324,23 @@ fn the_purchases_stay_in_line_past_z() {
     assert_eq!(price_at("AA"), a);
     assert_eq!(price_at("AD"), a);
 }
+
+/// The totals come right under the grid: at 80×24 they show without
+/// scrolling, however many purchases follow.
+#[test]
+fn the_total_shows_at_80_by_24_above_a_long_list_of_purchases() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"music\"]\n[services.music]\nprice = 15\nperiod = \"month\"\n",
+    );
+    let mut app = open_file(&path, 24, (80, 24));
+    app.update(Action::Open(Opens::Calendar));
+    settle(&mut app);
+    let lines = screen(&app);
+    let total = row_with(&lines, "Total ¥360.00");
+    assert!(total.contains("month by month ¥360.00"), "{total}");
+    // The first purchases follow it; the last is below, reached by scrolling.
+    row_with(&lines, "A  ¥15.00  2027-01");
+    assert!(!lines.join("\n").contains("2028-12, 1 mo."));
+}
