@@ -238,7 +238,6 @@ impl CalendarWindow {
         lines.push(Line::raw(""));
         shown < months
     }
-
 }
 
 /// The totals against month by month, whether they are proven, and who pays
@@ -319,8 +318,8 @@ fn purchases(
         .unwrap_or(0);
     for (at, p) in calendar.purchases.iter().enumerate() {
         let price = pad(&money_text(symbol, p.price), price_width, Align::Right);
-        let name = purchase_name(catalog, p.kind, p.label.as_deref())
-            + &chosen_members_words(catalog, p);
+        let name =
+            purchase_name(catalog, p.kind, p.label.as_deref()) + &chosen_members_words(catalog, p);
         let mut when = tr!(
             "calendarw.when",
             start = horizon.month(p.start),

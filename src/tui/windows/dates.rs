@@ -222,10 +222,26 @@ pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
             true => name.clone(),
             false => tr!("dates.base_price", name = name),
         };
-        add((bundle.line, 0), base, bundle.price, bundle.period, &bundle.seen);
+        add(
+            (bundle.line, 0),
+            base,
+            bundle.price,
+            bundle.period,
+            &bundle.seen,
+        );
         for (n, tier) in bundle.tiers.iter().enumerate() {
-            let tiered = tr!("dates.tier_price", name = name, when = tier.when.to_string());
-            add((bundle.line, n + 1), tiered, tier.price, bundle.period, &bundle.seen);
+            let tiered = tr!(
+                "dates.tier_price",
+                name = name,
+                when = tier.when.to_string()
+            );
+            add(
+                (bundle.line, n + 1),
+                tiered,
+                tier.price,
+                bundle.period,
+                &bundle.seen,
+            );
         }
     }
     for service in &catalog.services {
@@ -352,7 +368,11 @@ mod tests {
             .map(|p| (p.date, p.name, p.price))
             .collect();
         let dated = |name: &str, price: &str| {
-            (Some("2022-10-01".to_string()), name.to_string(), price.to_string())
+            (
+                Some("2022-10-01".to_string()),
+                name.to_string(),
+                price.to_string(),
+            )
         };
         assert_eq!(
             listed,
