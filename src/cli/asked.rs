@@ -23,17 +23,18 @@ use bundlecalc_core::scenario::{Includes, Scenario};
 use bundlecalc_core::split::Split;
 use bundlecalc_core::stale::parse_date;
 
-/// The file's scenario with the command line's `--per`, `--want`, `--set` and
-/// `--include` applied, refusing wants and facts the file does not know.
+/// The scenario of `catalog` (the `file` as written, with the what-ifs
+/// applied) with the command line's `--per`, `--want`, `--set` and
+/// `--include` applied, refusing wants and facts the file does not know. A
+/// fact is known when the file tests it, whatever the what-ifs applied: a
+/// change that replaces a bundle's tiers does not make its old fact unknown.
 pub(super) fn scenario(
     cli: &Cli,
-    catalog: &Catalog,
+    (file, catalog): (&Catalog, &Catalog),
     facts: BTreeMap<String, Decimal>,
 ) -> Result<Scenario, Error> {
-    let unknown_name = facts
-        .keys()
-        .find(|name| !catalog.tested_facts().contains(*name))
-        .cloned();
+    let tested = file.tested_facts();
+    let unknown_name = facts.keys().find(|name| !tested.contains(*name)).cloned();
     // What the file would refuse, `--set` refuses too.
     let spending = facts
         .iter()
@@ -44,7 +45,7 @@ pub(super) fn scenario(
         return Err(unknown_want(catalog, id));
     }
     if let Some(name) = unknown_name {
-        return Err(unknown_fact(catalog, &name));
+        return Err(unknown_fact(file, &name));
     }
     if let Some(why) = spending {
         return Err(Error::usage(crate::words::message(&why)));

@@ -120,7 +120,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let mut file = catalog;
     keep_people(&cli, &mut file)?;
     let catalog = what_if_catalog(&cli, &file)?;
-    let scenario = scenario(&cli, &catalog, facts)?;
+    let scenario = scenario(&cli, (&file, &catalog), facts)?;
     if cli.calendar {
         let text = calendar_output(&cli, &catalog, &source, &scenario, (today, time_limit))?;
         emit(|out| out.write_all(text.as_bytes()))?;

@@ -330,6 +330,54 @@ tiers = [{ when = "level >= 3", price = 2 }]
     assert_eq!(bundle(&json, "pack")["price_rule"], "level >= 3");
 }
 
+/// A fact the file's own tier tests can be set with any what-if applied,
+/// one that replaces that tier too: a script passes the same `--set` whatever
+/// it varies.
+#[test]
+fn a_fact_of_a_tier_a_change_replaces_can_still_be_set() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "bundles.toml",
+        r#"
+[services.a]
+price = 100
+[bundles.b]
+price = 90
+includes = ["a"]
+tiers = [{ when = "k >= 1", price = 50 }]
+[changes.promo]
+offer = "b"
+tiers = [{ when = "promo_level >= 2", price = 10 }]
+[changes.notiers]
+offer = "b"
+tiers = []
+"#,
+    );
+    let json = compare_json(&sandbox, &["--set", "k=1"]);
+    assert_eq!(bundle(&json, "b")["price"], "50.00");
+    let json = compare_json(&sandbox, &["--set", "k=1", "--what-if", "notiers"]);
+    assert_eq!(bundle(&json, "b")["price"], "90.00");
+    let args = [
+        "--set",
+        "k=1",
+        "--set",
+        "promo_level=2",
+        "--what-if",
+        "promo",
+    ];
+    let json = compare_json(&sandbox, &args);
+    assert_eq!(bundle(&json, "b")["price"], "10.00");
+    // A fact nothing tests is still refused, and the help names the file's.
+    let output = sandbox
+        .command()
+        .args(["--compare", "--set", "kk=1", "--what-if", "notiers"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("did you mean `k`"), "{stderr}");
+}
+
 #[test]
 fn a_change_of_a_service_replaces_its_prices_key_by_key() {
     let sandbox = Sandbox::new();
