@@ -34,7 +34,11 @@ pub(super) fn check_for_machines(origin: &Origin, format: FormatArg) -> Result<E
     if format != FormatArg::Json {
         return Err(Error::usage(tr!("cli.check_formats")));
     }
-    let problems = match Source::from_origin(origin).and_then(|source| source.catalog()) {
+    let source = Source::from_origin(origin)?;
+    // Machines read the same bytes in every language (an error reading the
+    // file, on standard error, is still in the language asked).
+    let loaded = crate::i18n::in_language(crate::i18n::Lang::En, || source.catalog());
+    let problems = match loaded {
         Ok(_) => Vec::new(),
         Err(Error::Invalid {
             file,

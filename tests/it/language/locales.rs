@@ -167,6 +167,27 @@ fn the_locale_chooses_chinese_and_lang_overrides_it() {
             assert_eq!(zh, en, "{mode:?} {format}");
         }
     }
+    // So are the problems `--check --format json` lists, in English.
+    let bad = sandbox.write(
+        "bad.toml",
+        "[profile]\nwants = [\"zz\"]\n[services.a]\nprice = 1\n",
+    );
+    let check = |lang: &str| {
+        let output = sandbox
+            .command()
+            .args(["--check", "--format", "json", "--lang", lang, "--file"])
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(65));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let english = check("en");
+    assert!(
+        english.contains("unknown service `zz` in `profile.wants`"),
+        "{english}"
+    );
+    assert_eq!(check("zh"), english);
 }
 
 #[test]
