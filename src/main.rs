@@ -15,7 +15,7 @@ fn main() -> ExitCode {
             eprint!("{}", bundlecalc::cli::args::usage_error_text(&error));
             return ExitCode::from(2);
         }
-        Err(error) => error.exit(),
+        Err(shown) => return bundlecalc::cli::show_help(&shown),
     };
     match bundlecalc::cli::run(cli) {
         Ok(code) => code,

@@ -33,6 +33,25 @@ use bundlecalc_core::asked::Asked;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::scenario::{Includes, Scenario};
 
+/// The help or version text clap produced for `--help` or `--version`: to
+/// standard output (in colour on a terminal that allows it), and a failed
+/// write says so and exits 74, as any output does.
+pub fn show_help(shown: &clap::Error) -> ExitCode {
+    let text = shown.render();
+    let text = if std::io::stdout().is_terminal() && colour_allowed() {
+        text.ansi().to_string()
+    } else {
+        text.to_string()
+    };
+    match emit(|out| out.write_all(text.as_bytes())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprint!("{}", error.report());
+            error.exit_code()
+        }
+    }
+}
+
 /// Runs the mode the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     set_language(match cli.lang {

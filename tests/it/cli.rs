@@ -83,6 +83,35 @@ fn init_to_a_folder_that_cannot_be_written_exits_74() {
         .stderr(predicate::str::starts_with("error: cannot write"));
 }
 
+/// Help and version are output like any other: a full standard output is
+/// said, with 74, not taken for success.
+#[test]
+fn help_and_version_that_cannot_be_written_exit_74() {
+    let sandbox = Sandbox::new();
+    for args in [&["--help"][..], &["--version"], &["completions", "--help"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_bundlecalc"))
+            .current_dir(sandbox.path())
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(74), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.starts_with("error: cannot write `standard output`"),
+            "{stderr}"
+        );
+        // Written where it can be, it succeeds.
+        let output = sandbox.command().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(!output.stdout.is_empty());
+    }
+}
+
 #[test]
 fn a_local_bundles_file_wins_over_the_built_in_one() {
     let sandbox = Sandbox::new();
