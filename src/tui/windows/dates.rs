@@ -96,7 +96,12 @@ impl Window for DatesWindow {
             })
             .collect();
         if prices.is_empty() {
-            lines.push(Line::raw(tr!("dates.none")));
+            // No prices because the file does not load: that is what to fix.
+            let none = match props.file_broken {
+                true => Line::styled(tr!("planw.file_broken"), theme.loss),
+                false => Line::raw(tr!("dates.none")),
+            };
+            lines.push(none);
         }
         let stale = prices.iter().filter(|price| price.stale).count();
         if stale > 0 {

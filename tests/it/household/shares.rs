@@ -363,3 +363,27 @@ fn a_household_csv_has_a_row_per_purchase_service_and_person_then_one_per_person
          mum,124.00,136.00,12.00,CNY,year\r\n"
     );
 }
+
+/// The weights' help names each person once, though a person of the file is
+/// wrongly called `me` too.
+#[test]
+fn the_weights_help_names_me_once() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[services.a]\nprice = 1\n[people.me]\nwants = [\"a\"]\n[people.dad]\nwants = [\"a\"]\n\
+         [household]\nsplit = { me = 1, zzz = 2 }\n",
+    );
+    let output = sandbox
+        .command()
+        .args(["--check", "--file"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("= help: weights are for: me, dad\n"),
+        "{stderr}"
+    );
+}

@@ -426,6 +426,11 @@ fn the_screen_opens_on_a_broken_file_and_e_fixes_it_at_the_error_s_line() {
     session.wait_for("The file does not load (the banner above says where)");
     session.press("P");
     session.wait_until_gone("The file does not load (the banner");
+    // So do the dates: the file has prices, they just do not load.
+    session.press("d");
+    session.wait_for("The file does not load (the banner above says where)");
+    session.press("d");
+    session.wait_until_gone("The file does not load (the banner");
     session.press("E");
     session.wait_for("Combo Deal");
     session.wait_until_gone("has no `price`");

@@ -240,8 +240,12 @@ impl Resolver<'_, '_> {
 
     /// Agreed weights (docs/reference/file-format.md, "People who share"), each keyed by `me` or a person of the file.
     fn weights(&mut self, weights: Vec<(Written, Decimal)>, people: &[Person]) -> Split {
+        // `me` once, though a person of the file is wrongly called `me` too
+        // (a problem of its own).
         let ids = || {
-            std::iter::once(crate::model::people::ME).chain(people.iter().map(|p| p.id.as_str()))
+            let others = people.iter().map(|p| p.id.as_str());
+            std::iter::once(crate::model::people::ME)
+                .chain(others.filter(|id| *id != crate::model::people::ME))
         };
         let mut known = Vec::with_capacity(weights.len());
         for (written, weight) in weights {
