@@ -8,6 +8,7 @@ use bundlecalc_core::calc::sort::SortKey;
 use bundlecalc_core::edit::EditError;
 use bundlecalc_core::message::{Fact, Message};
 use bundlecalc_core::model::Catalog;
+use bundlecalc_core::model::index::ServiceIx;
 use bundlecalc_core::model::offer::{Bundle, ChangeMark, Service, Status};
 use bundlecalc_core::note::Note;
 use bundlecalc_core::period::Period;
@@ -70,6 +71,19 @@ fn change_tag(changes: &[ChangeMark]) -> String {
 
 /// A service's name with its status tag and its changes, as people see it:
 /// "QQ Music (rumoured) · if …".
+/// Items as a list in the language in use: "a, b, c" in English, "a、b、c" in
+/// Chinese.
+pub fn listed<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
+    let items: Vec<T> = items.into_iter().collect();
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join(&crate::tr!("list.separator"))
+}
+
+/// The names of `services` (as the file writes them), as a list.
+pub fn service_names(catalog: &Catalog, services: &[ServiceIx]) -> String {
+    listed(services.iter().map(|&s| catalog.services[s].name.as_str()))
+}
+
 pub fn service_name(service: &Service) -> String {
     format!(
         "{}{}{}",
@@ -192,7 +206,7 @@ pub fn apply_error(catalog: &Catalog, error: &ApplyError) -> String {
             crate::tr!(
                 "change.leaves_empty",
                 bundle = catalog.bundles[*bundle].id,
-                changes = ids.join(", ")
+                changes = listed(ids)
             )
         }
     }

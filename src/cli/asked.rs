@@ -134,7 +134,7 @@ pub(super) fn unknown_change(file: &Catalog, id: &str) -> Error {
     let help = if ids.is_empty() {
         tr!("cli.no_changes_of", id = id)
     } else {
-        tr!("cli.changes_of", id = id, ids = ids.join(", "))
+        tr!("cli.changes_of", id = id, ids = crate::words::listed(ids))
     };
     Error::usage(tr!("cli.what_if_offer", id = id, help = help))
 }
@@ -190,7 +190,11 @@ pub(super) fn unknown_want(catalog: &Catalog, id: &str) -> Error {
             .flat_map(Include::members)
             .map(|&s| catalog.services[s].id.as_str())
             .collect();
-        return Error::usage(tr!("cli.want_bundle", id = id, services = ids.join(", ")));
+        return Error::usage(tr!(
+            "cli.want_bundle",
+            id = id,
+            services = crate::words::listed(ids)
+        ));
     }
     unknown_id(
         "service",
@@ -205,10 +209,7 @@ pub(super) fn unknown_fact(catalog: &Catalog, name: &str) -> Error {
     let help = match did_you_mean(name, tested.iter().map(String::as_str)) {
         Some(suggestion) => crate::words::message(&suggestion),
         None if tested.is_empty() => tr!("cli.no_facts"),
-        None => tr!(
-            "cli.facts_are",
-            facts = tested.iter().cloned().collect::<Vec<_>>().join(", ")
-        ),
+        None => tr!("cli.facts_are", facts = crate::words::listed(&tested)),
     };
     Error::usage(tr!("cli.unknown_fact", name = name, help = help))
 }
@@ -218,7 +219,10 @@ pub(super) fn unknown_id<'a>(kind: &str, id: &str, known: impl Iterator<Item = &
     let help = match did_you_mean(id, known.iter().copied()) {
         Some(suggestion) => crate::words::message(&suggestion),
         None if known.is_empty() => tr!(&format!("cli.no_{kind}s")),
-        None => tr!(&format!("cli.{kind}s_are"), ids = known.join(", ")),
+        None => tr!(
+            &format!("cli.{kind}s_are"),
+            ids = crate::words::listed(known)
+        ),
     };
     Error::usage(tr!(&format!("cli.unknown_{kind}"), id = id, help = help))
 }

@@ -129,7 +129,7 @@ pub(super) fn plan_error(catalog: &Catalog, source: &Source, error: PlanError) -
                 text: source.text.clone(),
                 problems: vec![Worded::without_place(tr!(
                     "cli.only_one_of",
-                    services = ids.join(", ")
+                    services = crate::words::listed(ids)
                 ))],
             }
         }
@@ -189,7 +189,10 @@ pub(super) fn write_comparison(
                     let help = if including.is_empty() {
                         tr!("cli.compare_service_in_none")
                     } else {
-                        tr!("cli.compare_service_in", bundles = including.join(", "))
+                        tr!(
+                            "cli.compare_service_in",
+                            bundles = crate::words::listed(including)
+                        )
                     };
                     return Error::usage(tr!("cli.compare_service", id = id, help = help));
                 }

@@ -54,7 +54,7 @@ pub fn people_table(catalog: &Catalog, people: &[PersonShare], painter: Painter)
     for share in people {
         rows.push(vec![
             Cell::plain(member_name(catalog, share.member)),
-            Cell::plain(catalog.service_names(&share.wants)),
+            Cell::plain(crate::words::service_names(catalog, &share.wants)),
             Cell::plain(pays_text(symbol, share.pays)),
             Cell::plain(money_text(symbol, share.alone)),
             Cell::toned(signed_money_text(symbol, share.saves), tone_of(share.saves)),

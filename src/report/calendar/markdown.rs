@@ -19,7 +19,7 @@ pub(super) fn markdown(report: &CalendarReport<'_>) -> String {
     let horizon = calendar.horizon;
     let mut out = tr!(
         "calendar.heading",
-        services = catalog.service_names(&calendar.wants),
+        services = crate::words::service_names(catalog, &calendar.wants),
         currency = printable(&catalog.currency),
         span = span_text(calendar)
     ) + "\n\n";

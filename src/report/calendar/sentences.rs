@@ -92,7 +92,7 @@ pub fn chosen_members_words(catalog: &Catalog, purchase: &Purchase) -> String {
     } else {
         tr!(
             "calendar.for_members",
-            services = catalog.service_names(&chosen)
+            services = crate::words::service_names(catalog, &chosen)
         )
     }
 }

@@ -22,7 +22,7 @@ pub(super) fn table(report: &CalendarReport<'_>, painter: Painter) -> String {
     let horizon = calendar.horizon;
     let mut out = tr!(
         "calendar.heading",
-        services = catalog.service_names(&calendar.wants),
+        services = crate::words::service_names(catalog, &calendar.wants),
         currency = catalog.currency,
         span = span_text(calendar)
     ) + "\n\n";

@@ -55,7 +55,7 @@ pub(super) fn markdown(report: &PlanReport<'_>) -> String {
         out += &format!("\n{sentence}\n");
     }
     if !plan.extras.is_empty() {
-        let services = service_ids(report.catalog, &plan.extras).join(", ");
+        let services = crate::words::listed(service_ids(report.catalog, &plan.extras));
         out += &format!("\n{}\n", tr!("plan.md_extras", services = services));
     }
     if let Some(sentence) = if_rumoured_sentence(report.catalog, plan, "") {
@@ -79,7 +79,10 @@ pub(super) fn markdown(report: &PlanReport<'_>) -> String {
             .map(|share| {
                 vec![
                     Some(member_name(report.catalog, share.member)),
-                    Some(service_ids(report.catalog, &share.wants).join(", ")),
+                    Some(crate::words::listed(service_ids(
+                        report.catalog,
+                        &share.wants,
+                    ))),
                     Some(share.pays.to_string()),
                     Some(share.alone.to_string()),
                     Some(share.saves.to_string()),

@@ -155,7 +155,11 @@ pub(super) fn used_by_text(
                 .collect();
             let service = &catalog.services[*service];
             let service = if names { &service.name } else { &service.id };
-            tr!("plan.used_by", service = service, people = who.join(", "))
+            tr!(
+                "plan.used_by",
+                service = service,
+                people = crate::words::listed(who)
+            )
         })
         .collect::<Vec<_>>()
         .join(&tr!("plan.used_by_between"))

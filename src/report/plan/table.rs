@@ -23,7 +23,7 @@ pub(super) fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     let symbol = catalog.currency_symbol();
     let mut out = tr!(
         "plan.heading",
-        services = catalog.service_names(&plan.wants),
+        services = crate::words::service_names(catalog, &plan.wants),
         currency = catalog.currency,
         per = crate::words::per(report.basis)
     ) + "\n\n";
@@ -46,7 +46,7 @@ pub(super) fn table(report: &PlanReport<'_>, painter: Painter) -> String {
             Cell::plain(money_text(symbol, offer.price)),
             Cell::plain(match plan.people {
                 Some(_) => used_by_text(catalog, &offer.covers, &offer.used_by, true),
-                None => catalog.service_names(&offer.covers),
+                None => crate::words::service_names(catalog, &offer.covers),
             }),
         ]);
     }
@@ -68,7 +68,7 @@ pub(super) fn table(report: &PlanReport<'_>, painter: Painter) -> String {
     if !plan.extras.is_empty() {
         out += &tr!(
             "plan.extras",
-            services = catalog.service_names(&plan.extras)
+            services = crate::words::service_names(catalog, &plan.extras)
         );
         out.push('\n');
     }

@@ -70,13 +70,10 @@ impl App {
         let facts: Vec<String> = app
             .fact_rows()
             .iter()
-            .filter_map(|row| {
-                let value = row.value?;
-                Some(format!(
-                    "{} {value} ({})",
-                    printable(&row.name),
-                    row.source.label()
-                ))
+            .map(|row| match row.value {
+                Some(value) => format!("{} {value} ({})", printable(&row.name), row.source.label()),
+                // A fact a tier or benefit tests, not set: say so, not "none".
+                None => tr!("detail.not_set", fact = printable(&row.name)),
             })
             .collect();
         let wants = match &app.scenario.wants {
@@ -84,7 +81,7 @@ impl App {
                 .iter()
                 .map(|&w| catalog.services[w].id.as_str())
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join(&tr!("list.separator")),
             None => tr!("scenario.none"),
         };
         let picks: Vec<String> = catalog
@@ -96,7 +93,11 @@ impl App {
                     .iter()
                     .map(|&m| catalog.services[m].id.as_str())
                     .collect();
-                format!("{}: {}", catalog.bundles[bundle].id, ids.join(", "))
+                format!(
+                    "{}: {}",
+                    catalog.bundles[bundle].id,
+                    crate::words::listed(ids)
+                )
             })
             .collect();
         let plans = if app.scenario.include.rumoured {
@@ -107,7 +108,7 @@ impl App {
         let facts = if facts.is_empty() {
             tr!("scenario.none")
         } else {
-            facts.join(", ")
+            crate::words::listed(facts)
         };
         let picks = if picks.is_empty() {
             tr!("scenario.none")
@@ -124,9 +125,16 @@ impl App {
         // Who shares, then the what-ifs applied, come first: each changes the plan.
         if !catalog.people.is_empty() {
             let names: Vec<&str> = catalog.people.iter().map(|p| p.name.as_str()).collect();
-            let names = names.join(", ");
-            // How they share, when it is not the default (fair shares).
+            let names = crate::words::listed(names);
+            // How they share, when it is not the default (fair shares); past
+            // the most fair shares can take, the rule they fall back to.
+            let too_many = catalog.people.len() + 1 > Split::FAIR_MOST;
             let sharing = match &app.scenario.split {
+                Split::Fair if too_many => tr!(
+                    "scenario.people_split",
+                    names = names,
+                    rule = split_name(&Split::EqualSavings)
+                ),
                 Split::Fair => tr!("scenario.people", names = names),
                 rule => tr!(
                     "scenario.people_split",
@@ -144,7 +152,7 @@ impl App {
                 .collect();
             text = format!(
                 "{}{text}",
-                tr!("scenario.what_ifs", names = names.join(", "))
+                tr!("scenario.what_ifs", names = crate::words::listed(names))
             );
         }
         text

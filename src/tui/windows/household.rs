@@ -147,7 +147,7 @@ impl HouseholdWindow {
                 let text = tr!(
                     "plan.used_by",
                     service = catalog.services[*service].name,
-                    people = who.join(", ")
+                    people = crate::words::listed(who)
                 );
                 for line in indented(&text, "    ", width) {
                     lines.push(Line::styled(line, theme.faint));

@@ -73,7 +73,7 @@ impl PlanWindow {
         let theme = &props.theme;
         let rumoured = props.scenario.include.rumoured;
         let symbol = catalog.currency_symbol();
-        let names = |services: &[usize]| catalog.service_names(services);
+        let names = |services: &[usize]| crate::words::service_names(catalog, services);
         let inner_width = dialog_inner_width(props.screen.width, WIDTH);
         let mut lines: Vec<Line> = Vec::new();
         match props.plan.map(|planning| (planning, planning.found())) {
@@ -190,7 +190,7 @@ impl PlanWindow {
 
 /// Why there is no plan, in a sentence.
 pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
-    let names = |services: &[usize]| catalog.service_names(services);
+    let names = |services: &[usize]| crate::words::service_names(catalog, services);
     match error {
         PlanError::NoWants => tr!("planw.no_wants"),
         // Each want, who wants it in a household, and why, as the command line says.

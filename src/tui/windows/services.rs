@@ -168,7 +168,7 @@ impl ServicesWindow {
             texts.push(if bundles.is_empty() {
                 tr!("servicesw.in_none")
             } else {
-                tr!("servicesw.in", bundles = bundles.join(", "))
+                tr!("servicesw.in", bundles = crate::words::listed(bundles))
             });
         }
         texts.push(tr!("servicesw.keys"));

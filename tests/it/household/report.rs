@@ -103,7 +103,7 @@ fn household_table_lists_who_uses_what_then_one_row_per_person_in_both_languages
     );
 
     let zh = render(&household(), Format::Table, Lang::Zh);
-    assert!(row(&zh, "Video + Music").contains("Tencent Video：我, Mum；QQ Music：Mum"));
+    assert!(row(&zh, "Video + Music").contains("Tencent Video：我、Mum；QQ Music：Mum"));
     assert!(zh.contains("谁在用") && zh.contains("应付") && zh.contains("成员"));
     assert!(row(&zh, "我 ").contains("¥126.50"));
     assert!(zh.contains("公平分摊：每人付自己带来的额外费用"), "{zh}");

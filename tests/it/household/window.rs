@@ -23,12 +23,14 @@ struct Words {
 }
 
 fn journey(width: u16, height: u16, words: &Words) {
+    // Lists are written as each language writes them: "Mum, dad", "Mum、dad".
+    let sep = bundlecalc::i18n::message("list.separator");
     let mut app = open("household.toml", width, height);
     let lines = screen(&app);
     assert!(
         lines
             .join("\n")
-            .contains(&format!("{}Mum, dad", words.sharing)),
+            .contains(&format!("{}Mum{sep}dad", words.sharing)),
         "the scenario line says who shares:\n{}",
         lines.join("\n")
     );
@@ -40,11 +42,11 @@ fn journey(width: u16, height: u16, words: &Words) {
     // Each purchase, and who uses which of its services.
     assert!(row_with(&lines, "Jingteng").contains("¥136.00"), "{shown}");
     assert!(
-        row_with(&lines, "    tencent_video").contains(&format!("{}, Mum", words.me)),
+        row_with(&lines, "    tencent_video").contains(&format!("{}{sep}Mum", words.me)),
         "{shown}"
     );
     assert!(
-        row_with(&lines, "    youku").contains("Mum, dad"),
+        row_with(&lines, "    youku").contains(&format!("Mum{sep}dad")),
         "{shown}"
     );
     // Each person's pays, alone and saves: 256 + 187 + 119 = 562.
@@ -194,4 +196,27 @@ fn a_want_nothing_covers_is_told_with_who_and_why_in_both_languages() {
             }
         });
     }
+}
+
+/// Past ten people fair shares fall back to equal savings: the scenario line
+/// names the rule the figures use, not the default they could not.
+#[test]
+fn past_ten_people_the_scenario_line_names_equal_savings() {
+    let sandbox = crate::support::Sandbox::new();
+    let mut text = String::from("[profile]\nwants = [\"a\"]\n[services.a]\nprice = 10\n");
+    for person in 1..=10 {
+        text += &format!("[people.p{person}]\nwants = [\"a\"]\n");
+    }
+    let path = sandbox.write("bundles.toml", &text);
+    let app = crate::support::app::open_sized(&path, 160, 40);
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("p9, p10, equal savings │"), "{shown}");
+    // Ten people with me are within what fair shares take: no rule named.
+    let path = sandbox.write(
+        "ten.toml",
+        &text.replace("[people.p10]\nwants = [\"a\"]\n", ""),
+    );
+    let app = crate::support::app::open_sized(&path, 160, 40);
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("p8, p9 │"), "{shown}");
 }

@@ -68,6 +68,8 @@ fn the_detail_says_a_price_is_more_than_a_year_old_and_which_tier_is_not_applied
         shown.contains("tier `taoqi >= 1000` not applied: `taoqi` is not set (f: the facts)"),
         "{shown}"
     );
+    // The scenario line says what the figures assume: that fact not set.
+    assert!(shown.contains(" facts: taoqi (not set) │"), "{shown}");
     // Exactly a year after it, the date is not marked.
     let app = open_on(&sandbox, day(2027, Month::August, 1));
     let shown = screen(&app).join("\n");

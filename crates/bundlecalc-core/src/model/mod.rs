@@ -78,15 +78,6 @@ impl Catalog {
         (found, unknown)
     }
 
-    /// The services' names, joined with ", ", for messages and reports.
-    pub fn service_names(&self, services: &[ServiceIx]) -> String {
-        services
-            .iter()
-            .map(|s| self.services[*s].name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
     pub fn person_ix(&self, id: &str) -> Option<PersonIx> {
         self.people.iter().position(|p| p.id == id)
     }
