@@ -76,8 +76,9 @@ impl PriceField {
                 .map_err(|e| words::message(&e.message()))
                 .and_then(|v| {
                     let spent_by = self.spent_by.as_deref();
-                    match spent_by.and_then(|benefit| negative_spending(name, benefit, v)) {
-                        Some(why) => Err(words::message(&why)),
+                    match spent_by.filter(|benefit| negative_spending(name, benefit, v).is_some()) {
+                        // Said of the number typed: "`-5` must not be negative: …".
+                        Some(benefit) => Err(tr!("field.negative_spending", service = benefit)),
                         None => Ok(v),
                     }
                 }),

@@ -260,3 +260,23 @@ fn an_empty_price_field_asks_for_a_number_and_changes_nothing() {
     );
     assert_eq!(app.rows[0].price.to_string(), "88.00");
 }
+
+#[test]
+fn a_negative_spending_typed_for_a_fact_is_refused_in_a_sentence() {
+    let mut app = built_in(120, 30);
+    app.update(Action::Open(Opens::Facts));
+    app.update(Action::Down); // tmall_spend, after taoqi
+    app.update(Action::EditPrice);
+    crate::support::app::replace_field(&mut app, "-5");
+    let error = app
+        .field()
+        .expect("the field stays open")
+        .error
+        .clone()
+        .unwrap();
+    assert_eq!(
+        error,
+        "`-5` must not be negative: benefit `tmall_discount` reads it as an amount spent: \
+         the fact is unchanged"
+    );
+}
