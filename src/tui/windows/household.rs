@@ -134,9 +134,17 @@ impl HouseholdWindow {
             lines.push(Line::raw(tr!("householdw.alone")));
             return;
         };
+        // Prices right-aligned, so that the names start in one column.
+        let price_width = plan
+            .offers
+            .iter()
+            .map(|offer| display_width(&money_text(symbol, offer.price)))
+            .max()
+            .unwrap_or(0);
         for offer in &plan.offers {
+            let price = money_text(symbol, offer.price);
             lines.push(Line::from(vec![
-                Span::styled(money_text(symbol, offer.price), theme.heading),
+                Span::styled(pad(&price, price_width, Align::Right), theme.heading),
                 Span::raw(format!(
                     "  {}",
                     purchase_name(catalog, offer.kind, offer.label.as_deref())

@@ -13,7 +13,7 @@ use crate::report::plan::sentences::{if_rumoured_sentence, not_proven_sentence, 
 use crate::report::purchase::purchase_name;
 use crate::report::shares::member_name;
 use crate::report::what_if::what_if_sentence;
-use crate::text::{display_width, printable, wrap_to_width};
+use crate::text::{Align, display_width, pad, printable, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
@@ -94,10 +94,18 @@ impl PlanWindow {
             Some((_, Some(Ok(plan)))) => {
                 lines.push(Line::raw(tr!("planw.for", services = names(&plan.wants))));
                 lines.push(Line::raw(""));
+                // Prices right-aligned, so that the names start in one column.
+                let price_width = plan
+                    .offers
+                    .iter()
+                    .map(|offer| display_width(&money_text(symbol, offer.price)))
+                    .max()
+                    .unwrap_or(0);
                 for offer in &plan.offers {
                     let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
+                    let price = money_text(symbol, offer.price);
                     lines.push(Line::from(vec![
-                        Span::styled(money_text(symbol, offer.price), theme.heading),
+                        Span::styled(pad(&price, price_width, Align::Right), theme.heading),
                         Span::raw(format!("  {name}")),
                     ]));
                     // Wrapped here, so that every line of it keeps the indent.

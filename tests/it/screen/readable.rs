@@ -474,3 +474,19 @@ fn the_detail_footer_reads_whole_at_80_by_24() {
         });
     }
 }
+
+/// The plan's prices are right-aligned, so that the offers' names start in
+/// one column whatever the price's width.
+#[test]
+fn the_plan_s_offers_start_in_one_column() {
+    let mut app = built_in(80, 24);
+    app.update(Action::Open(Opens::Plan));
+    wait_for_plan(&mut app).expect("a plan");
+    let lines = screen(&app);
+    let name_at = |name: &str| {
+        let row = lines.iter().find(|l| l.contains(name)).expect(name);
+        row.find(name).unwrap()
+    };
+    assert_eq!(name_at("  Taobao 88VIP"), name_at("  JD PLUS + Tencent"));
+    assert!(lines.iter().any(|l| l.contains(" ¥88.00  Taobao 88VIP")));
+}
