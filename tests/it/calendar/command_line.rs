@@ -849,11 +849,11 @@ other_prices = [
     );
 }
 
-/// A month a holding covers whole is "held" whatever the horizon, even when a
-/// bundle bought for another service includes it then and is used for it
+/// What covers a month does not hang on the horizon: a bundle bought for
+/// another service covers a held month too, whether or not it is used for it
 /// later.
 #[test]
-fn a_held_month_reads_held_alone_whatever_the_horizon() {
+fn a_held_month_reads_the_same_whatever_the_horizon() {
     let text = r#"[profile]
 wants = ["video", "jd"]
 [profile.held]
@@ -873,11 +873,11 @@ includes = ["video", "jd"]
     // The combo is bought in January either way: for jd, and in April for video.
     assert_eq!(three["purchases"][0]["covers"], json!(["jd"]));
     assert_eq!(four["purchases"][0]["covers"], json!(["video", "jd"]));
-    let held = json!([["held"], ["held"], ["held"]]);
+    let held = json!([["held", 0], ["held", 0], ["held", 0]]);
     assert_eq!(three["coverage"]["video"], held);
     assert_eq!(
         four["coverage"]["video"],
-        json!([["held"], ["held"], ["held"], [0]])
+        json!([["held", 0], ["held", 0], ["held", 0], [0]])
     );
     assert_eq!(four["coverage"]["jd"], json!([[0], [0], [0], [0]]));
 }

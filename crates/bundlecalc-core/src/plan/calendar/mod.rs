@@ -281,22 +281,22 @@ fn describe(
             }
         })
         .collect();
-    // A month's purchases are those that give it seats it buys: a bundle
-    // bought for another service does not cover a month a holding already
-    // does, whatever the horizon's other months need.
+    // A month's purchases are every one that covers the service then (a
+    // bundle's plain includes and its chosen member), used for it or not: what
+    // covers a month does not hang on what the horizon's other months need.
     let coverage = (0..demand.wants.len())
         .map(|w| {
             (0..n as usize)
                 .map(|m| {
                     (!demand.wanted_by[w][m].is_empty()).then(|| Cell {
                         held: demand.held[w][m] > 0,
-                        purchases: purchases
+                        purchases: bought
                             .iter()
                             .enumerate()
-                            .filter(|(_, p)| {
-                                demand.seats[w][m] > 0
-                                    && p.covers.contains(&demand.wants[w])
-                                    && (p.start..p.start + p.months).contains(&(m as u32))
+                            .filter(|(_, b)| {
+                                let months = found.ways[b.way].months;
+                                b.mask.contains(w)
+                                    && (b.start..b.start + months).contains(&(m as u32))
                             })
                             .map(|(at, _)| at)
                             .collect(),
