@@ -112,8 +112,13 @@ pub struct App {
     pub edited_facts: BTreeSet<String>,
     /// The search kept for `n` and `N` once `Enter` ended its typing.
     kept_search: Option<Search>,
+    /// The day prices' ages are judged from, for the whole session.
+    today: time::Date,
     /// Every bundle's figures, in the current sort order.
     pub rows: Vec<BundleFigures>,
+    /// What the figures rest on besides their numbers: tiers not applied
+    /// because their fact is not set (the comparison's notes).
+    pub notes: Vec<bundlecalc_core::note::Note>,
     pub focus: Pane,
     /// Index into `rows` of the selected bundle.
     pub selected: usize,
@@ -164,15 +169,14 @@ impl App {
             file_label,
             file_location,
             scenario: config.scenario,
-            asked: Asked {
-                today: Some(today),
-                ..config.asked
-            },
+            asked: config.asked,
+            today,
             sort: config.sort,
             reverse: config.reverse,
             edited_facts: BTreeSet::new(),
             kept_search: None,
             rows: Vec::new(),
+            notes: Vec::new(),
             focus: Pane::Bundles,
             selected: 0,
             offset: 0,
@@ -200,9 +204,7 @@ impl App {
     /// The day a price's age is judged from: `--today`, or the system's date
     /// when the screen opened.
     pub fn today(&self) -> time::Date {
-        self.asked
-            .today
-            .unwrap_or_else(bundlecalc_core::stale::today)
+        self.today
     }
 
     /// The catalogue as the screen shows it: names, ids, notes and labels with
@@ -537,6 +539,7 @@ impl App {
         self.escaped = escaped(&self.catalog);
         self.escaped_file = escaped(&self.file);
         self.rows = comparison.bundles;
+        self.notes = comparison.notes;
         self.sort_keeping(keep);
         if self.is_showing_plan() {
             self.start_plan();

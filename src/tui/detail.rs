@@ -21,6 +21,7 @@ use crate::text::{
 use crate::tr;
 use bundlecalc_core::calc::figures::BundleFigures;
 use bundlecalc_core::model::Catalog;
+use bundlecalc_core::note::Note;
 use bundlecalc_core::seen::Seen;
 use bundlecalc_core::stale::{is_stale, service_seen};
 use time::Date;
@@ -44,6 +45,8 @@ pub struct DetailProps<'a> {
     pub footer_rows: u16,
     /// The day a price's age is judged from (`--today`, or the system's date).
     pub today: Date,
+    /// The comparison's notes: the tiers not applied, of every bundle.
+    pub notes: &'a [Note],
 }
 
 /// Draws the detail pane into `area`.
@@ -207,15 +210,17 @@ fn footer_lines(props: &DetailProps<'_>, row: &BundleFigures, width: u16) -> Vec
         Some(seen) => format!("{rule} · {seen}"),
         None => rule,
     };
+    let skipped = skipped_tiers(props, row)
+        .into_iter()
+        .map(|t| Some((t, false)));
     let texts = [
-        Some((rule, true)),
-        skipped_tiers_line(props, row).map(|t| (t, false)),
         worth_line(props, row).map(|t| (t, false)),
         group_members_line(props, row).map(|t| (t, false)),
         service_seen_line(props, row).map(|t| (t, true)),
     ];
-    texts
-        .into_iter()
+    std::iter::once(Some((rule, true)))
+        .chain(skipped)
+        .chain(texts)
         .flatten()
         .flat_map(|(text, faint)| {
             wrap_to_width(&text, usize::from(width).max(1))
@@ -256,42 +261,46 @@ fn group_members_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<St
     Some(format!("{}: {}", printable(label), listed.join(" · ")))
 }
 
-/// The tiers of the selected bundle that test a fact not set, and so are not
-/// applied (docs/reference/file-format.md, "Price tiers"): "tier `taoqi >= 1000`
-/// not applied: `taoqi` is not set (f: the facts)"; `None` when there are none.
-fn skipped_tiers_line(props: &DetailProps<'_>, row: &BundleFigures) -> Option<String> {
+/// The tiers of the selected bundle its price skipped because they test a fact
+/// not set, as the comparison noted them, a line each: "tier `taoqi >= 1000`
+/// not applied: `taoqi` is not set (f: the facts)".
+/// (docs/reference/file-format.md, "Price tiers")
+fn skipped_tiers(props: &DetailProps<'_>, row: &BundleFigures) -> Vec<String> {
     let bundle = &props.catalog.bundles[row.bundle];
-    let skipped: Vec<String> = bundle
-        .tiers
+    props
+        .notes
         .iter()
-        .filter(|tier| !props.facts.contains_key(&tier.when.fact))
-        .map(|tier| {
-            tr!(
+        .filter_map(|note| match note {
+            Note::TierFactUnset {
+                fact,
+                when,
+                bundle: of,
+            } if *of == bundle.id => Some(tr!(
                 "detail.tier_skipped",
-                when = tier.when.to_string(),
-                fact = tier.when.fact
-            )
+                when = printable(when),
+                fact = printable(fact)
+            )),
+            _ => None,
         })
-        .collect();
-    (!skipped.is_empty()).then(|| skipped.join(&tr!("detail.tier_skipped_list")))
+        .collect()
 }
 
 /// When and where a price was seen (docs/reference/file-format.md, "When a price was seen"), in words: "seen 2026-08-01,
 /// App Store listing", the date marked when it is more than a year before
 /// `today`; `None` when the file says neither.
 fn seen_text(seen: &Seen, today: Date) -> Option<String> {
-    let date = seen.as_of().map(|as_of| {
-        let date = bundlecalc_core::seen::date_text(as_of);
-        match is_stale(as_of, today) {
-            true => tr!("detail.long_ago", date = date),
-            false => date,
+    let old = seen.as_of().is_some_and(|as_of| is_stale(as_of, today));
+    match (seen.as_of_text(), seen.source(), old) {
+        (Some(date), Some(source), false) => {
+            Some(tr!("detail.seen_at", date = date, source = source))
         }
-    });
-    match (date, seen.source()) {
-        (Some(date), Some(source)) => Some(tr!("detail.seen_at", date = date, source = source)),
-        (Some(date), None) => Some(tr!("detail.seen", date = date)),
-        (None, Some(source)) => Some(tr!("detail.source", source = source)),
-        (None, None) => None,
+        (Some(date), Some(source), true) => {
+            Some(tr!("detail.seen_at_old", date = date, source = source))
+        }
+        (Some(date), None, false) => Some(tr!("detail.seen", date = date)),
+        (Some(date), None, true) => Some(tr!("detail.seen_old", date = date)),
+        (None, Some(source), _) => Some(tr!("detail.source", source = source)),
+        (None, None, _) => None,
     }
 }
 

@@ -84,14 +84,14 @@ pub struct Texts {
 
 /// The most lines each text takes on a screen with room for them all.
 pub const MAX_BANNER_LINES: usize = 5;
-pub const MAX_SCENARIO_LINES: usize = 3;
+pub const SCENARIO_LINES_AT_24_ROWS: usize = 3;
 pub const MAX_STATUS_LINES: usize = 5;
 
 /// The most lines the scenario takes on a screen `height` rows high: three at
 /// 24, a line more for every 8 rows beyond, so that a tall screen reads a long
 /// scenario (many what-ifs, facts and people) whole.
 fn most_scenario_lines(height: u16) -> usize {
-    MAX_SCENARIO_LINES.max(usize::from(height) / 8)
+    SCENARIO_LINES_AT_24_ROWS.max(usize::from(height) / 8)
 }
 
 /// Rows the panes keep, whatever the texts around them need: a text is cut (with

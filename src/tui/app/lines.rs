@@ -217,6 +217,7 @@ impl App {
             facts: &self.scenario.facts,
             footer_rows: DETAIL_FOOTER_LINES,
             today: self.today(),
+            notes: &self.notes,
         }
     }
 

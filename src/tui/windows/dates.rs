@@ -40,6 +40,8 @@ pub struct Dated {
     pub source: Option<String>,
     /// Seen more than a year before today: a price to check again.
     pub stale: bool,
+    /// A tier's price: seen with its bundle's, so checked with it.
+    pub tier: bool,
 }
 
 impl Window for DatesWindow {
@@ -103,7 +105,11 @@ impl Window for DatesWindow {
             };
             lines.push(none);
         }
-        let stale = prices.iter().filter(|price| price.stale).count();
+        // A tier is checked with its bundle's price: counted once with it.
+        let stale = prices
+            .iter()
+            .filter(|price| price.stale && !price.tier)
+            .count();
         if stale > 0 {
             lines.push(Line::styled(
                 tr!("dates.stale", count = stale, today = date_text(props.today)),
@@ -203,22 +209,26 @@ pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
     let symbol = catalog.currency_symbol();
     // Each with its place in the file: the offer's line, then the way's position.
     let mut prices: Vec<((usize, usize), Option<time::Date>, Dated)> = Vec::new();
-    let mut add =
-        |at: (usize, usize), name: String, price: Decimal, period: Period, seen: &Seen| {
-            // As written, with at least the two decimals of an amount of money.
-            let mut amount = price;
-            if amount.scale() < 2 {
-                amount.rescale(2);
-            }
-            let dated = Dated {
-                date: seen.as_of_text(),
-                name,
-                price: format!("{symbol}{amount} {}", crate::words::per(period)),
-                source: seen.source().map(str::to_string),
-                stale: seen.as_of().is_some_and(|as_of| is_stale(as_of, today)),
-            };
-            prices.push((at, seen.as_of(), dated));
+    let mut add = |at: (usize, usize),
+                   (name, tier): (String, bool),
+                   price: Decimal,
+                   period: Period,
+                   seen: &Seen| {
+        // As written, with at least the two decimals of an amount of money.
+        let mut amount = price;
+        if amount.scale() < 2 {
+            amount.rescale(2);
+        }
+        let dated = Dated {
+            date: seen.as_of_text(),
+            name,
+            price: format!("{symbol}{amount} {}", crate::words::per(period)),
+            source: seen.source().map(str::to_string),
+            stale: seen.as_of().is_some_and(|as_of| is_stale(as_of, today)),
+            tier,
         };
+        prices.push((at, seen.as_of(), dated));
+    };
     for bundle in &catalog.bundles {
         // A bundle priced by tiers lists each: its base price alone would read
         // as what it costs (88VIP's 888 beside its 88).
@@ -229,7 +239,7 @@ pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
         };
         add(
             (bundle.line, 0),
-            base,
+            (base, false),
             bundle.price,
             bundle.period,
             &bundle.seen,
@@ -242,7 +252,7 @@ pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
             );
             add(
                 (bundle.line, n + 1),
-                tiered,
+                (tiered, true),
                 tier.price,
                 bundle.period,
                 &bundle.seen,
@@ -259,7 +269,7 @@ pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
             let name = named(service.label.as_deref());
             add(
                 (service.line, 0),
-                name,
+                (name, false),
                 service.price,
                 service.period,
                 &service.seen,
@@ -269,7 +279,7 @@ pub fn dated_prices(catalog: &Catalog, today: time::Date) -> Vec<Dated> {
             let name = named(way.label.as_deref());
             add(
                 (service.line, n + 1),
-                name,
+                (name, false),
                 way.price,
                 way.period,
                 &way.seen,
@@ -398,6 +408,7 @@ mod tests {
             price: "¥258.00 per year".into(),
             source: Some("sydneytoday.com, June 2022: the price rise of every tier".into()),
             stale: true,
+            tier: false,
         };
         let lines = shown_lines(&[price], 40);
         let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();

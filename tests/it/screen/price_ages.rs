@@ -145,17 +145,59 @@ fn the_dates_window_counts_the_prices_to_check_again() {
     let lines = screen(&app);
     row_with(
         &lines,
-        "Seen more than a year before 2027-02-01, to check again: 1",
+        "Prices to check again (seen more than a year before 2027-02-01): 1",
     );
     let mut app = open_on(&sandbox, day(2027, Month::August, 2));
     app.update(Action::Open(Opens::Dates));
-    // Music's price, and the combo's base and tier prices.
+    // Music's price and the combo's (its tier's counted with it).
     row_with(
         &screen(&app),
-        "Seen more than a year before 2027-08-02, to check again: 3",
+        "Prices to check again (seen more than a year before 2027-08-02): 2",
     );
     // Before any price is a year old, the line is not there.
     let mut app = open_on(&sandbox, day(2026, Month::December, 1));
     app.update(Action::Open(Opens::Dates));
     assert!(!screen(&app).join("\n").contains("to check again"));
+}
+
+/// Only the tiers the price skipped are said not applied: none after the one
+/// that set it, each once.
+#[test]
+fn only_the_tiers_tried_before_the_price_was_set_are_said_not_applied() {
+    let sandbox = Sandbox::new();
+    let text = FILE.replace(
+        r#"tiers = [ { when = "taoqi >= 1000", price = 88 } ]"#,
+        r#"tiers = [ { when = "taoqi >= 1000", price = 88 }, { when = "vip >= 3", price = 60 } ]"#,
+    );
+    let path = sandbox.write("bundles.toml", &text);
+    let open = |taoqi: Option<i32>| {
+        let mut config = AppConfig::for_source(Source::read(&path).unwrap()).unwrap();
+        if let Some(value) = taoqi {
+            config.asked.facts.insert("taoqi".into(), value.into());
+            config.scenario.facts.insert("taoqi".into(), value.into());
+        }
+        let app = App::new(AppConfig {
+            size: (140, 30),
+            ..config
+        });
+        screen(&app).join("\n")
+    };
+    let shown = open(Some(1200));
+    assert!(
+        shown.contains("Price ¥88.00 by tier `taoqi >= 1000`"),
+        "{shown}"
+    );
+    assert!(!shown.contains("not applied"), "{shown}");
+    let shown = open(None);
+    // A line each, in the order tried.
+    let lines: Vec<&str> = shown.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("tier `taoqi >= 1000` not applied: `taoqi` is not set"))
+        .expect(&shown);
+    assert!(
+        lines[at + 1].contains("tier `vip >= 3` not applied: `vip` is not set"),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("`vip` is not set").count(), 1, "{shown}");
 }

@@ -12,14 +12,23 @@ use bundlecalc_core::plan::types::{Plan, PlanError};
 
 /// The screen on the file at `path`, 80×24, without colour.
 pub fn open_app(path: &Path) -> App {
-    App::new(AppConfig::for_source(Source::read(path).unwrap()).unwrap())
+    open_source_sized(Source::read(path).unwrap(), 80, 24)
 }
 
-/// The screen on `source`, `width`×`height`, without colour.
+/// The day the screens of tests judge prices' ages from, as `--today
+/// 2026-11-30` would: fixed, so that what is "more than a year ago" does not
+/// move with the machine's clock.
+pub fn test_today() -> time::Date {
+    time::Date::from_calendar_date(2026, time::Month::November, 30).unwrap()
+}
+
+/// The screen on `source`, `width`×`height`, without colour, on `test_today`.
 pub fn open_source_sized(source: Source, width: u16, height: u16) -> App {
+    let mut config = AppConfig::for_source(source).unwrap();
+    config.asked.today = Some(test_today());
     App::new(AppConfig {
         size: (width, height),
-        ..AppConfig::for_source(source).unwrap()
+        ..config
     })
 }
 

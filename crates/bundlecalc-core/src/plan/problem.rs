@@ -216,7 +216,8 @@ impl Budget {
     }
 
     /// Whether searches stopped at their share of the time could be given
-    /// more: the budget is one of time, and some is left.
+    /// more: the budget is one of time, and some is left. Always false for a
+    /// part of a search ([`Budget::part`]), which counts nodes too.
     pub fn has_time_left(&self) -> bool {
         self.nodes.is_none() && self.deadline.is_some() && !self.is_spent()
     }

@@ -63,11 +63,18 @@ pub(super) fn again<T: Send, E: Send>(
         if unproven.is_empty() || !budget.has_time_left() {
             return Ok(());
         }
+        // Once the limit is reached, those not started keep their first answer:
+        // searching again cannot stop within a frame of it.
         let found = run(budget, unproven.len(), false, |at, part| {
-            search(unproven[at], part)
+            match budget.is_spent() {
+                true => Ok(None),
+                false => search(unproven[at], part).map(Some),
+            }
         })?;
         for (at, answer) in unproven.into_iter().zip(found) {
-            if better(&answers[at], &answer) {
+            if let Some(answer) = answer
+                && better(&answers[at], &answer)
+            {
                 answers[at] = answer;
             }
         }
@@ -250,11 +257,17 @@ mod tests {
     }
 
     #[test]
-    fn under_a_node_limit_or_with_no_time_left_nothing_is_searched_again() {
+    fn under_a_node_limit_with_no_time_left_or_abandoned_nothing_is_searched_again() {
         let mut answers: Vec<Answer> = vec![(30, false)];
+        // An answer no longer wanted (the screen moved on) is not searched again.
+        let abandon = crate::plan::problem::Abandon::default();
+        abandon.now();
+        let abandoned =
+            Budget::for_time(std::time::Duration::from_secs(100)).until_abandoned(&abandon);
         for budget in [
             Budget::for_nodes(1_000),
             Budget::for_time(std::time::Duration::ZERO),
+            abandoned,
         ] {
             let found = again(
                 &budget,

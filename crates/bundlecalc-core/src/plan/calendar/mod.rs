@@ -361,7 +361,7 @@ fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
 /// The way `month_by_month` buys `service` by (docs/reference/calendar.md,
 /// "Month by month"): its cheapest regular price per month, the first listed
 /// on a tie, as `None` for the main price or the index in `other_prices`, with
-/// that price in fen; `None` when no way is priced per month.
+/// that price per month; `None` when no way is priced per month.
 pub fn monthly_way(service: &Service) -> Option<(Option<usize>, Money)> {
     let main = std::iter::once((None, service.price, service.period));
     let others =
