@@ -157,11 +157,7 @@ impl<'a> GroupCosts<'a> {
         let search = |at: usize, part: &Budget| self.search_demand(&waiting[at], part);
         let mut found = side_by_side::all(self.budget, waiting.len(), search)?;
         // Those not proven within their share, again with the time others left.
-        let judge = (
-            |&(_, proven): &(Money, bool)| proven,
-            |&(first, _): &(Money, bool), &(again, proven): &(Money, bool)| proven || again < first,
-        );
-        side_by_side::again(self.budget, &mut found, judge, search)?;
+        side_by_side::again(self.budget, &mut found, |&found| found, search)?;
         self.by_demand.extend(waiting.into_iter().zip(found));
         Ok(())
     }

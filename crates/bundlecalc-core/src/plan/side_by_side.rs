@@ -16,6 +16,7 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::problem::Budget;
+use crate::money::Money;
 
 /// `search(at, budget)` for each `at` in `0..count`, side by side within
 /// `budget`; the answers in the order of `at`. Searches are started in that
@@ -47,18 +48,23 @@ pub(super) fn all_led<T: Send, E: Send>(
 /// the time left unless they are proven, so more rarely happen.
 const ROUNDS_AGAIN: usize = 3;
 
-/// Searches again the `answers` that `proven` says are not, while `budget`
-/// has time left, each round with an even share of it; an answer found again
-/// replaces the first when `better(first, again)`. Errors as [`all`].
+/// Searches again the `answers` not proven, while `budget` has time left,
+/// each round with an even share of it; an answer found again replaces the
+/// first when it is proven or cheaper. `judged` gives an answer's total and
+/// whether it is proven. Errors as [`all`].
 pub(super) fn again<T: Send, E: Send>(
     budget: &Budget,
     answers: &mut [T],
-    (proven, better): (impl Fn(&T) -> bool, impl Fn(&T, &T) -> bool),
+    judged: impl Fn(&T) -> (Money, bool),
     search: impl Fn(usize, &Budget) -> Result<T, E> + Sync,
 ) -> Result<(), E> {
+    let better = |first: &T, again: &T| {
+        let ((first, _), (again, proven)) = (judged(first), judged(again));
+        proven || again < first
+    };
     for _ in 0..ROUNDS_AGAIN {
         let unproven: Vec<usize> = (0..answers.len())
-            .filter(|&at| !proven(&answers[at]))
+            .filter(|&at| !judged(&answers[at]).1)
             .collect();
         if unproven.is_empty() || !budget.has_time_left() {
             return Ok(());
@@ -224,13 +230,10 @@ mod tests {
         );
     }
 
-    /// Answers as (cost, proven), judged as the calendar and the plan do.
-    type Answer = (u32, bool);
-    fn judge() -> (impl Fn(&Answer) -> bool, impl Fn(&Answer, &Answer) -> bool) {
-        (
-            |&(_, proven): &Answer| proven,
-            |&(first, _): &Answer, &(again, proven): &Answer| proven || again < first,
-        )
+    /// Answers as (total in fen, proven).
+    type Answer = (i128, bool);
+    fn judge(&(fen, proven): &Answer) -> (Money, bool) {
+        (Money::from_fen(fen), proven)
     }
 
     #[test]
@@ -238,7 +241,7 @@ mod tests {
         let budget = Budget::for_time(std::time::Duration::from_secs(100));
         let mut answers: Vec<Answer> = vec![(10, true), (30, false), (20, false), (5, true)];
         let asked = std::sync::Mutex::new(Vec::new());
-        let found = again(&budget, &mut answers, judge(), |at, part| {
+        let found = again(&budget, &mut answers, judge, |at, part| {
             asked.lock().unwrap().push(at);
             // More time than the first share: nearly all of the 100 s left.
             assert!(part.time_left().unwrap().as_secs_f64() > 40.0);
@@ -269,12 +272,9 @@ mod tests {
             Budget::for_time(std::time::Duration::ZERO),
             abandoned,
         ] {
-            let found = again(
-                &budget,
-                &mut answers,
-                judge(),
-                |_, _| -> Result<Answer, ()> { panic!("searched again") },
-            );
+            let found = again(&budget, &mut answers, judge, |_, _| -> Result<Answer, ()> {
+                panic!("searched again")
+            });
             assert_eq!(found, Ok(()));
         }
         assert_eq!(answers, vec![(30, false)]);

@@ -136,14 +136,9 @@ pub fn calendar_within(
     } else {
         let mut searches = side_by_side::all_led(budget, 1 + groups.len(), search)?;
         // Groups not proven within their share, again with the time others left.
-        let judge = (
-            |((_, found), _): &((demand::Demand, Found), Vec<Note>)| found.proven,
-            |((_, first), _): &((demand::Demand, Found), Vec<Note>),
-             ((_, again), _): &((demand::Demand, Found), Vec<Note>)| {
-                again.proven || again.total < first.total
-            },
-        );
-        side_by_side::again(budget, &mut searches[1..], judge, |at, part| {
+        let judged =
+            |((_, found), _): &((demand::Demand, Found), Vec<Note>)| (found.total, found.proven);
+        side_by_side::again(budget, &mut searches[1..], judged, |at, part| {
             search(at + 1, part)
         })?;
         searches
