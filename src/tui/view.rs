@@ -227,10 +227,14 @@ fn draw_chart(app: &App, theme: &Theme, frame: &mut Frame<'_>, areas: &Areas) {
             ("▒", row.price, theme.price_bar),
             ("█", row.standalone_value, value_style),
         ] {
-            let length = bar(amount);
+            // The amount whole when it fits (the bar gives way), else cut
+            // with `…`: never a number that reads as another.
+            let text = format!(" {}", money_text(symbol, amount));
+            let room = usize::from(inner.width);
+            let length = bar(amount).min(room.saturating_sub(display_width(&text)));
             lines.push(Line::from(vec![
                 Span::styled(fill.repeat(length), style),
-                Span::raw(format!(" {}", money_text(symbol, amount))),
+                Span::raw(truncate_to_width(&text, room.saturating_sub(length))),
             ]));
         }
     }

@@ -490,3 +490,28 @@ fn the_plan_s_offers_start_in_one_column() {
     assert_eq!(name_at("  Taobao 88VIP"), name_at("  JD PLUS + Tencent"));
     assert!(lines.iter().any(|l| l.contains(" ¥88.00  Taobao 88VIP")));
 }
+
+/// An amount wider than the chart is cut with `…`, never shown as a shorter
+/// number; one that fits is whole, its bar giving way.
+#[test]
+fn the_chart_never_cuts_an_amount_into_another_number() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[services.a]\nprice = 1000000000000\nperiod = \"day\"\n\
+         [bundles.b]\nprice = 1\nincludes = [\"a\"]\n",
+    );
+    let app = open_app(&path);
+    let lines = screen(&app);
+    // Per year: ¥365,000,000,000,000.00, wider than the chart at 80 columns.
+    let chart: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.split("││").nth(1))
+        .map(|cell| cell.trim_end_matches('│').trim_end())
+        .filter(|cell| cell.contains('¥'))
+        .collect();
+    assert_eq!(chart.len(), 2, "{}", lines.join("\n"));
+    assert!(chart[0].contains("▒ ¥1.00"), "{chart:?}");
+    assert!(chart[1].ends_with('…'), "{chart:?}");
+    assert!(chart[1].contains("¥365,000,000"), "{chart:?}");
+}
