@@ -7,6 +7,16 @@
 use bundlecalc_core::message::group_digits;
 use bundlecalc_core::money::{Money, Percent};
 
+/// How wide the widest of `amounts` is as `money_text` writes it, in cells: the
+/// width of a column of prices aligned on the right.
+pub fn widest_money(symbol: &str, amounts: impl IntoIterator<Item = Money>) -> usize {
+    amounts
+        .into_iter()
+        .map(|amount| crate::text::display_width(&money_text(symbol, amount)))
+        .max()
+        .unwrap_or(0)
+}
+
 /// `¥88.00`, or `-¥800.00` for a negative amount; digits grouped by thousands from
 /// 10,000 on (`¥12,345.00`), for people. JSON and CSV write plain numbers.
 pub fn money_text(symbol: &str, amount: Money) -> String {

@@ -13,7 +13,7 @@ use super::window::{Props, Shows, Window};
 use crate::report::calendar::grid::{cell_text, letter, month_name};
 use crate::report::calendar::grid::{months_line, years_line};
 use crate::report::calendar::sentences::{calendar_notes, chosen_members_words};
-use crate::report::money::{money_text, signed_money_text};
+use crate::report::money::{money_text, signed_money_text, widest_money};
 use crate::report::plan::sentences::unproven_total_sentence;
 use crate::report::purchase::purchase_name;
 use crate::report::shares::member_name;
@@ -310,12 +310,7 @@ fn purchases(
     // Letters in one column (`AA` on from the 27th), prices right-aligned
     // in the next, each as wide as its widest.
     let letter_width = display_width(&letter(calendar.purchases.len().saturating_sub(1)));
-    let price_width = calendar
-        .purchases
-        .iter()
-        .map(|p| display_width(&money_text(symbol, p.price)))
-        .max()
-        .unwrap_or(0);
+    let price_width = widest_money(symbol, calendar.purchases.iter().map(|p| p.price));
     for (at, p) in calendar.purchases.iter().enumerate() {
         let price = pad(&money_text(symbol, p.price), price_width, Align::Right);
         let name =

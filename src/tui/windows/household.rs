@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use super::outcome::Outcome;
 use super::plan::{indented, plan_problem};
 use super::window::{Props, Shows, Window};
-use crate::report::money::{money_text, signed_money_text};
+use crate::report::money::{money_text, signed_money_text, widest_money};
 use crate::report::purchase::purchase_name;
 use crate::report::shares::{member_name, share_notes, split_words};
 use crate::text::{Align, display_width, pad, printable, truncate_to_width, wrap_to_width};
@@ -135,12 +135,7 @@ impl HouseholdWindow {
             return;
         };
         // Prices right-aligned, so that the names start in one column.
-        let price_width = plan
-            .offers
-            .iter()
-            .map(|offer| display_width(&money_text(symbol, offer.price)))
-            .max()
-            .unwrap_or(0);
+        let price_width = widest_money(symbol, plan.offers.iter().map(|offer| offer.price));
         for offer in &plan.offers {
             let price = money_text(symbol, offer.price);
             lines.push(Line::from(vec![

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
 use super::window::{Props, Shows, Window};
-use crate::report::money::{money_text, signed_money_text};
+use crate::report::money::{money_text, signed_money_text, widest_money};
 use crate::report::plan::sentences::{if_rumoured_sentence, not_proven_sentence, unproven_notes};
 use crate::report::purchase::purchase_name;
 use crate::report::shares::member_name;
@@ -95,12 +95,7 @@ impl PlanWindow {
                 lines.push(Line::raw(tr!("planw.for", services = names(&plan.wants))));
                 lines.push(Line::raw(""));
                 // Prices right-aligned, so that the names start in one column.
-                let price_width = plan
-                    .offers
-                    .iter()
-                    .map(|offer| display_width(&money_text(symbol, offer.price)))
-                    .max()
-                    .unwrap_or(0);
+                let price_width = widest_money(symbol, plan.offers.iter().map(|offer| offer.price));
                 for offer in &plan.offers {
                     let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
                     let price = money_text(symbol, offer.price);
