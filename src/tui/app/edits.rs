@@ -138,7 +138,7 @@ impl App {
         self.message = Some(if from_command_line {
             tr!("msg.mark_view", name = name, mark = mark)
         } else {
-            format!("{name}: {mark}")
+            tr!("msg.mark", name = name, mark = mark)
         });
     }
 }

@@ -280,3 +280,20 @@ fn a_negative_spending_typed_for_a_fact_is_refused_in_a_sentence() {
          the fact is unchanged"
     );
 }
+
+/// `w` says what it did in the language in use, with its punctuation.
+#[test]
+fn w_says_the_mark_it_made_in_both_languages() {
+    use bundlecalc::i18n::{Lang, in_language};
+    for (lang, said) in [
+        (Lang::En, "Youku VIP (优酷黄金): not wanted"),
+        (Lang::Zh, "Youku VIP (优酷黄金)：不想要"),
+    ] {
+        in_language(lang, || {
+            let mut app = built_in(100, 30);
+            app.update(Action::SwitchPane);
+            app.update(Action::ToggleWanted);
+            assert_eq!(app.message.as_deref(), Some(said));
+        });
+    }
+}
