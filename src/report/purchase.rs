@@ -11,14 +11,13 @@ use bundlecalc_core::plan::types::OfferKind;
 /// that nobody pays the annual fee where the plan counted the monthly one.
 /// `label` is the way's label as the plan found it.
 pub fn purchase_name(catalog: &Catalog, kind: OfferKind, label: Option<&str>) -> String {
-    match label {
-        Some(label) => format!(
-            "{} · {}",
-            crate::words::offer_name(catalog, kind),
-            printable(label)
-        ),
-        None => crate::words::offer_name(catalog, kind),
-    }
+    crate::words::offer_name(catalog, kind) + &way_words(label)
+}
+
+/// The way bought after an offer's name: " · auto-renew monthly (连续包月)", or
+/// nothing for a way without a label.
+pub fn way_words(label: Option<&str>) -> String {
+    label.map_or(String::new(), |label| format!(" · {}", printable(label)))
 }
 
 /// `names` of purchases listed once each, in the order first met, with how

@@ -15,7 +15,7 @@ use crate::report::calendar::grid::{months_line, years_line};
 use crate::report::calendar::sentences::{calendar_notes, chosen_members_words};
 use crate::report::money::{money_text, signed_money_text, widest_money};
 use crate::report::plan::sentences::unproven_total_sentence;
-use crate::report::purchase::purchase_name;
+use crate::report::purchase::way_words;
 use crate::report::shares::member_name;
 use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
@@ -24,9 +24,9 @@ use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
-use bundlecalc_core::plan::calendar::Calendar;
 use bundlecalc_core::plan::calendar::error::CalendarError;
 use bundlecalc_core::plan::calendar::months::Horizon;
+use bundlecalc_core::plan::calendar::{Calendar, Purchase};
 use bundlecalc_core::seen::date_text;
 
 /// The widest the window gets.
@@ -313,14 +313,16 @@ fn purchases(
     let price_width = widest_money(symbol, calendar.purchases.iter().map(|p| p.price));
     for (at, p) in calendar.purchases.iter().enumerate() {
         let price = pad(&money_text(symbol, p.price), price_width, Align::Right);
-        let name =
-            purchase_name(catalog, p.kind, p.label.as_deref()) + &chosen_members_words(catalog, p);
-        let mut when = tr!(
-            "calendarw.when",
-            start = horizon.month(p.start),
-            months = p.months,
-            until = date_text(p.until)
-        );
+        // A month bought alone ends with its month: "2027-07, 1 mo." is enough.
+        let mut when = match p.months {
+            1 => tr!("calendarw.when_month", start = horizon.month(p.start)),
+            months => tr!(
+                "calendarw.when",
+                start = horizon.month(p.start),
+                months = months,
+                until = date_text(p.until)
+            ),
+        };
         if p.first {
             when += &match p.first_of {
                 Some(member) => tr!("calendar.first_of", person = member_name(catalog, member)),
@@ -330,13 +332,32 @@ fn purchases(
         let letter = pad(&letter(at), letter_width, Align::Left);
         let head = format!("{letter}  {price}  ");
         let room = inner_width.saturating_sub(display_width(&head));
-        // When, and a first price, before the name: a long name is what is cut.
-        let rest = truncate_to_width(&format!("{when} · {name}"), room);
+        let rest = purchase_text(catalog, p, &when, room);
         lines.push(Line::from(vec![
             Span::styled(format!("{letter}  "), purchase_style(theme, at)),
             Span::styled(format!("{price}  "), theme.heading),
             Span::raw(rest),
         ]));
+    }
+}
+
+/// A purchase's line after its letter and price, `room` cells at most: when,
+/// and a first price, then the offer, the way bought and the group members it
+/// gives. A long offer name is what is cut, so that the way bought reads whole
+/// (`QQ Music Gre… · auto-renew monthly (连续包月)`) while the name keeps a few
+/// cells; past that the line is cut at its end.
+fn purchase_text(catalog: &Catalog, p: &Purchase, when: &str, room: usize) -> String {
+    /// The fewest cells of the name kept before the way bought gives way too.
+    const NAME_AT_LEAST: usize = 8;
+    let offer = crate::words::offer_name(catalog, p.kind);
+    let tail = way_words(p.label.as_deref()) + &chosen_members_words(catalog, p);
+    let whole = format!("{when} · {offer}{tail}");
+    let head = format!("{when} · ");
+    let name_room = room.saturating_sub(display_width(&head) + display_width(&tail));
+    if display_width(&whole) <= room || name_room < NAME_AT_LEAST.min(display_width(&offer)) {
+        truncate_to_width(&whole, room)
+    } else {
+        format!("{head}{}{tail}", truncate_to_width(&offer, name_room))
     }
 }
 

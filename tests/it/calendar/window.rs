@@ -344,3 +344,31 @@ fn the_total_shows_at_80_by_24_above_a_long_list_of_purchases() {
     row_with(&lines, "A  ¥15.00  2027-01");
     assert!(!lines.join("\n").contains("2028-12, 1 mo."));
 }
+
+/// At 80 columns a month bought alone reads "2027-01, 1 mo.", and a long
+/// offer name is what is cut: the way bought reads whole.
+#[test]
+fn the_way_bought_reads_whole_at_80_columns() {
+    let sandbox = crate::support::Sandbox::new();
+    let path = sandbox.write(
+        "bundles.toml",
+        "[profile]\nwants = [\"music\"]\n[services.music]\n\
+         name = \"QQ Music Green Diamond (QQ音乐豪华绿钻)\"\nprice = 15\nperiod = \"month\"\n\
+         label = \"auto-renew monthly (连续包月)\"\n",
+    );
+    let mut app = open_file(&path, 12, (80, 24));
+    app.update(Action::Open(Opens::Calendar));
+    settle(&mut app);
+    let lines = screen(&app);
+    let row = row_with(&lines, "A  ¥15.00  2027-01, 1 mo. · QQ Music");
+    assert!(row.contains("… · auto-renew monthly (连续包月)│"), "{row}");
+    // At 160 columns nothing is cut.
+    let mut app = open_file(&path, 12, (160, 50));
+    app.update(Action::Open(Opens::Calendar));
+    settle(&mut app);
+    let lines = screen(&app);
+    row_with(
+        &lines,
+        "2027-01, 1 mo. · QQ Music Green Diamond (QQ音乐豪华绿钻) · auto-renew monthly (连续包月)",
+    );
+}
