@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
-use super::plan::{indented, plan_problem};
+use super::plan::{indented, plan_problem, priced_lines};
 use super::window::{Props, Shows, Window};
 use crate::report::money::{money_text, signed_money_text, widest_money};
 use crate::report::purchase::purchase_name;
@@ -138,13 +138,8 @@ impl HouseholdWindow {
         let price_width = widest_money(symbol, plan.offers.iter().map(|offer| offer.price));
         for offer in &plan.offers {
             let price = money_text(symbol, offer.price);
-            lines.push(Line::from(vec![
-                Span::styled(pad(&price, price_width, Align::Right), theme.heading),
-                Span::raw(format!(
-                    "  {}",
-                    purchase_name(catalog, offer.kind, offer.label.as_deref())
-                )),
-            ]));
+            let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
+            lines.extend(priced_lines((&price, price_width), &name, width, theme));
             for (service, users) in offer.covers.iter().zip(&offer.used_by) {
                 let who: Vec<String> = users.iter().map(|m| member_name(catalog, *m)).collect();
                 let text = tr!(

@@ -18,6 +18,7 @@ use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
+use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::types::PlanError;
 
@@ -99,10 +100,12 @@ impl PlanWindow {
                 for offer in &plan.offers {
                     let name = purchase_name(catalog, offer.kind, offer.label.as_deref());
                     let price = money_text(symbol, offer.price);
-                    lines.push(Line::from(vec![
-                        Span::styled(pad(&price, price_width, Align::Right), theme.heading),
-                        Span::raw(format!("  {name}")),
-                    ]));
+                    lines.extend(priced_lines(
+                        (&price, price_width),
+                        &name,
+                        inner_width,
+                        theme,
+                    ));
                     // Wrapped here, so that every line of it keeps the indent.
                     let uses = tr!("planw.used_for", services = names(&offer.covers));
                     for line in indented(&uses, "    ", inner_width) {
@@ -224,6 +227,30 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
             tr!("planw.only_one_of", services = names(&error.services()))
         }
     }
+}
+
+/// A purchase's lines: its price right-aligned in `price_width` cells, then its
+/// name, wrapped to `width` cells with every further line under the name's
+/// first cell.
+pub fn priced_lines(
+    (price, price_width): (&str, usize),
+    name: &str,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(price_width + 2);
+    let room = width.saturating_sub(price_width + 2).max(1);
+    wrap_to_width(name, room)
+        .into_iter()
+        .enumerate()
+        .map(|(at, part)| match at {
+            0 => Line::from(vec![
+                Span::styled(pad(price, price_width, Align::Right), theme.heading),
+                Span::raw(format!("  {part}")),
+            ]),
+            _ => Line::raw(format!("{indent}{part}")),
+        })
+        .collect()
 }
 
 /// `text` wrapped to `width` cells, every line starting with `indent`.

@@ -515,3 +515,27 @@ fn the_chart_never_cuts_an_amount_into_another_number() {
     assert!(chart[1].ends_with('…'), "{chart:?}");
     assert!(chart[1].contains("¥365,000,000"), "{chart:?}");
 }
+
+/// An offer's name too long for its line goes on under the name's first cell,
+/// not under the price.
+#[test]
+fn a_long_offer_name_wraps_under_itself() {
+    let mut app = built_in(80, 24);
+    app.update(Action::Open(Opens::Plan));
+    wait_for_plan(&mut app).expect("a plan");
+    let lines = screen(&app);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("¥180.00  QQ Music Green Diamond"))
+        .expect("the music's line");
+    // The window's own text, between its borders.
+    let inside = |line: &str| -> String {
+        let cells: Vec<&str> = line.split('│').collect();
+        cells[cells.len() - 3].to_string()
+    };
+    let first = inside(&lines[at]);
+    let name_at = first[..first.find("QQ Music").unwrap()].width();
+    let next = inside(&lines[at + 1]);
+    assert_eq!(next.find(|c: char| c != ' '), Some(name_at), "{next:?}");
+    assert!(!next.trim_start().starts_with("for "), "{next:?}");
+}
