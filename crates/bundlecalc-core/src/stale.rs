@@ -8,7 +8,7 @@ use crate::calc::prices::cheapest_way;
 use crate::model::Catalog;
 use crate::model::offer::Service;
 use crate::note::Note;
-use crate::plan::calendar::{Calendar, monthly_way};
+use crate::plan::calendar::Calendar;
 use crate::plan::types::{OfferKind, Plan};
 use crate::seen::Seen;
 
@@ -139,18 +139,8 @@ pub fn calendar_note(catalog: &Catalog, calendar: &Calendar, today: Date) -> Opt
             }
         }
     }
-    if calendar.month_by_month.is_some() {
-        for (w, &service) in calendar.wants.iter().enumerate() {
-            // A service month by month buys: one with a month to buy for.
-            let bought = calendar.coverage[w]
-                .iter()
-                .flatten()
-                .any(|cell| !cell.purchases.is_empty());
-            let service = &catalog.services[service];
-            if let (true, Some((way, _))) = (bought, monthly_way(service)) {
-                stale.see_way(service, way);
-            }
-        }
+    for &(service, way) in &calendar.monthly_ways {
+        stale.see_way(&catalog.services[service], way);
     }
     stale.note()
 }

@@ -882,6 +882,47 @@ includes = ["video", "jd"]
     assert_eq!(four["coverage"]["jd"], json!([[0], [0], [0], [0]]));
 }
 
+/// The note names the monthly prices month by month is counted at, and only
+/// those: not a service held all through the horizon, though a bundle bought
+/// for another service covers it too.
+#[test]
+fn a_service_held_all_through_has_no_monthly_price_noted() {
+    let text = r#"[profile]
+wants = ["video", "jd"]
+[profile.held]
+video = 2027-03-31
+[services.video]
+price = 25
+period = "month"
+as_of = 2022-01-01
+[services.jd]
+price = 20
+period = "month"
+as_of = 2022-02-01
+[bundles.combo]
+price = 50
+includes = ["video", "jd"]
+"#;
+    let sandbox = Sandbox::new();
+    let args = [
+        "--from",
+        "2027-01",
+        "--months",
+        "3",
+        "--today",
+        "2027-01-01",
+    ];
+    let json = calendar(&sandbox, text, &args);
+    // jd alone by the month (60.00) is dearer than the combo (50.00).
+    assert_eq!(json["total"], "50.00");
+    assert_eq!(json["month_by_month"], "60.00");
+    assert_eq!(json["coverage"]["video"][0], json!(["held", 0]));
+    assert_eq!(
+        json["notes"],
+        json!(["prices seen more than a year ago: jd (2022-02-01)"])
+    );
+}
+
 #[test]
 fn a_calendar_without_wants_names_the_calendar_and_a_horizon_past_9998_exits_2() {
     let sandbox = Sandbox::new();

@@ -71,6 +71,10 @@ pub struct Cell {
     pub purchases: Vec<usize>,
 }
 
+/// A service and the way it is bought by: `None` for its main price, else
+/// the place in its `other_prices`.
+pub type MonthlyWay = (ServiceIx, Option<usize>);
+
 /// The cheapest purchases month by month (docs/reference/calendar.md).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Calendar {
@@ -87,6 +91,10 @@ pub struct Calendar {
     /// The same demand bought month by month, each service alone at its
     /// cheapest monthly regular price; `None` when one cannot be.
     pub month_by_month: Option<Money>,
+    /// The way `month_by_month` counts each service it buys at (`None` the
+    /// main price, else the place in `other_prices`), in want order; empty
+    /// when it is `None`.
+    pub monthly_ways: Vec<MonthlyWay>,
     pub savings: Option<Money>,
     pub proven: bool,
     /// A proven lower bound on `total`: `total` when proven.
@@ -305,7 +313,10 @@ fn describe(
         paid_by_month[p.start as usize] = paid_by_month[p.start as usize] + p.price;
     }
     let total: Money = purchases.iter().map(|p| p.price).sum();
-    let month_by_month = month_by_month(catalog, &demand);
+    let (month_by_month, monthly_ways) = match month_by_month(catalog, &demand) {
+        Some((total, ways)) => (Some(total), ways),
+        None => (None, Vec::new()),
+    };
     if demand.wanted_by.iter().flatten().all(Vec::is_empty) {
         notes.push(Note::NothingWanted);
     }
@@ -319,6 +330,7 @@ fn describe(
         total,
         savings: month_by_month.map(|m| m - total),
         month_by_month,
+        monthly_ways,
         proven: found.proven,
         bound: found.bound.min(total),
         notes,
@@ -330,34 +342,37 @@ fn describe(
 }
 
 /// The demand met one month at a time by each service alone at the regular
-/// price of its cheapest way priced per month: `None` when a service wanted in
-/// the horizon is not sold alone or has no such way.
-fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<Money> {
+/// price of its cheapest way priced per month, and the way each service with
+/// seats to buy is counted at: `None` when a service wanted in the horizon is
+/// not sold alone or has no such way.
+fn month_by_month(catalog: &Catalog, demand: &demand::Demand) -> Option<(Money, Vec<MonthlyWay>)> {
     let mut total = Money::ZERO;
+    let mut ways = Vec::new();
     for (w, &service) in demand.wants.iter().enumerate() {
         let needed: u32 = demand.seats[w].iter().sum();
         if needed == 0 {
             continue;
         }
-        let service = &catalog.services[service];
+        let (ix, service) = (service, &catalog.services[service]);
         if !service.sold_alone {
             return None;
         }
-        let (_, monthly) = monthly_way(service)?;
+        let (way, monthly) = monthly_way(service)?;
+        ways.push((ix, way));
         let seats = service.seats.max(1);
         for &wanted in &demand.seats[w] {
             let purchases = i128::from(wanted.div_ceil(seats));
             total = total + Money::from_fen(monthly.fen() * purchases);
         }
     }
-    Some(total)
+    Some((total, ways))
 }
 
 /// The way `month_by_month` buys `service` by (docs/reference/calendar.md,
 /// "Month by month"): its cheapest regular price per month, the first listed
 /// on a tie, as `None` for the main price or the index in `other_prices`, with
 /// that price per month; `None` when no way is priced per month.
-pub fn monthly_way(service: &Service) -> Option<(Option<usize>, Money)> {
+fn monthly_way(service: &Service) -> Option<(Option<usize>, Money)> {
     let main = std::iter::once((None, service.price, service.period));
     let others =
         (service.other_prices.iter().enumerate()).map(|(i, w)| (Some(i), w.price, w.period));
