@@ -9,11 +9,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::outcome::Outcome;
+use super::plan::total_spans;
 use super::window::{Props, Shows, Window};
 use crate::report::calendar::grid::{cell_text, letter, month_name};
 use crate::report::calendar::grid::{months_line, years_line};
 use crate::report::calendar::sentences::{calendar_notes, chosen_members_words};
-use crate::report::money::{money_text, signed_money_text, widest_money};
+use crate::report::money::{money_text, widest_money};
 use crate::report::plan::sentences::unproven_total_sentence;
 use crate::report::purchase::way_words;
 use crate::report::shares::member_name;
@@ -21,7 +22,6 @@ use crate::text::{Align, display_width, pad, truncate_to_width, wrap_to_width};
 use crate::tr;
 use crate::tui::action::{Action, KeyMode, Opens};
 use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
-use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
 use bundlecalc_core::plan::calendar::error::CalendarError;
@@ -54,29 +54,24 @@ impl Window for CalendarWindow {
     /// `[` `]` move the horizon, `{` `}` change its length, `← →` scroll the
     /// months, `↑ ↓` the window; `Esc` or `C` close it.
     fn update(&mut self, action: Action, props: &Props<'_>) -> Outcome {
+        let new_horizon = match action {
+            Action::EarlierMonths => Some(Outcome::MoveHorizon(-1)),
+            Action::LaterMonths => Some(Outcome::MoveHorizon(1)),
+            Action::FewerMonths => Some(Outcome::ResizeHorizon(-1)),
+            Action::MoreMonths => Some(Outcome::ResizeHorizon(1)),
+            _ => None,
+        };
+        if let Some(outcome) = new_horizon {
+            // A new horizon is shown from the top, where its grid is.
+            self.offset = 0;
+            return outcome;
+        }
         let most = self.dialog(props).most(props.screen, &props.theme);
         match action {
             Action::Back | Action::Open(Opens::Calendar) => {
                 return Outcome::Close;
             }
             Action::Quit => return Outcome::Quit,
-            // A new horizon is shown from the top, where its grid is.
-            Action::EarlierMonths => {
-                self.offset = 0;
-                return Outcome::MoveHorizon(-1);
-            }
-            Action::LaterMonths => {
-                self.offset = 0;
-                return Outcome::MoveHorizon(1);
-            }
-            Action::FewerMonths => {
-                self.offset = 0;
-                return Outcome::ResizeHorizon(-1);
-            }
-            Action::MoreMonths => {
-                self.offset = 0;
-                return Outcome::ResizeHorizon(1);
-            }
             Action::FocusBundles => self.first_month = self.first_month.saturating_sub(1),
             Action::FocusDetail => {
                 let most_months = props
@@ -250,22 +245,18 @@ fn totals(
     lines: &mut Vec<Line<'static>>,
 ) {
     let symbol = catalog.currency_symbol();
-    let mut total = vec![Span::styled(
-        tr!("plan.total", total = money_text(symbol, calendar.total)),
-        theme.heading,
-    )];
-    match (calendar.month_by_month, calendar.savings) {
-        (Some(monthly), Some(savings)) => {
-            total.push(Span::raw(tr!(
-                "calendar.monthly",
-                monthly = money_text(symbol, monthly)
-            )));
-            total.push(Span::styled(
-                signed_money_text(symbol, savings),
-                tone(theme, savings),
-            ));
-        }
-        _ => total.push(Span::raw(tr!("calendar.no_monthly"))),
+    let monthly = calendar
+        .month_by_month
+        .zip(calendar.savings)
+        .map(|(monthly, savings)| {
+            (
+                tr!("calendar.monthly", monthly = money_text(symbol, monthly)),
+                savings,
+            )
+        });
+    let mut total = total_spans(symbol, calendar.total, monthly, theme);
+    if calendar.month_by_month.is_none() {
+        total.push(Span::raw(tr!("calendar.no_monthly")));
     }
     lines.push(Line::from(total));
     if !calendar.proven {

@@ -20,6 +20,7 @@ use crate::tui::chrome::{ScrolledDialog, dialog_inner_width};
 use crate::tui::columns::tone;
 use crate::tui::theme::Theme;
 use bundlecalc_core::model::Catalog;
+use bundlecalc_core::money::Money;
 use bundlecalc_core::plan::types::PlanError;
 
 /// The widest the window gets.
@@ -113,21 +114,16 @@ impl PlanWindow {
                     }
                 }
                 lines.push(Line::raw(""));
-                let mut total = vec![Span::styled(
-                    tr!("plan.total", total = money_text(symbol, plan.total)),
-                    theme.heading,
-                )];
-                if let (Some(alone), Some(savings)) = (plan.standalone_total, plan.savings) {
-                    total.push(Span::raw(tr!(
-                        "planw.alone",
-                        alone = money_text(symbol, alone)
-                    )));
-                    total.push(Span::styled(
-                        signed_money_text(symbol, savings),
-                        tone(theme, savings),
-                    ));
-                }
-                lines.push(Line::from(total));
+                let alone = plan
+                    .standalone_total
+                    .zip(plan.savings)
+                    .map(|(alone, savings)| {
+                        (
+                            tr!("planw.alone", alone = money_text(symbol, alone)),
+                            savings,
+                        )
+                    });
+                lines.push(Line::from(total_spans(symbol, plan.total, alone, theme)));
                 let planned_what_ifs = props
                     .plan
                     .and_then(|p| p.planned())
@@ -227,6 +223,29 @@ pub fn plan_problem(catalog: &Catalog, error: &PlanError) -> String {
             tr!("planw.only_one_of", services = names(&error.services()))
         }
     }
+}
+
+/// "Total ¥404.00", then, when there is one, what it is set against and what it
+/// saves: " · bought one by one ¥656.00 · saves " and the saving, signed and
+/// coloured.
+pub fn total_spans(
+    symbol: &str,
+    total: Money,
+    against: Option<(String, Money)>,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::styled(
+        tr!("plan.total", total = money_text(symbol, total)),
+        theme.heading,
+    )];
+    if let Some((words, savings)) = against {
+        spans.push(Span::raw(words));
+        spans.push(Span::styled(
+            signed_money_text(symbol, savings),
+            tone(theme, savings),
+        ));
+    }
+    spans
 }
 
 /// A purchase's lines: its price right-aligned in `price_width` cells, then its
